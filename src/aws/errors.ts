@@ -1,0 +1,165 @@
+/**
+ * Turns what the AWS SDK throws into errors a person can act on. Pure: the SDK error and what
+ * we know about the call go in, a UserError comes out. Messages never contain secrets: key ids
+ * are masked, codes and tokens are never echoed.
+ */
+import { AuthError, NetworkError, UsageError, UserError } from "../errors.ts";
+import { maskKeyId } from "./credentials.ts";
+import { type Partition, partitionOfArn } from "./partition.ts";
+
+export interface CallContext {
+  /** e.g. "GetSessionToken" */
+  operation: string;
+  /** The URL the call went to, for network errors. */
+  endpoint: string;
+  region: string;
+  partition: Partition;
+  /** The profile whose keys signed the call, for messages. */
+  profile?: string | undefined;
+  accessKeyId?: string | undefined;
+  /** The MFA serial or role ARN involved. */
+  arn?: string | undefined;
+  /** Local clock, for the clock-skew message. */
+  now: number;
+}
+
+interface SdkErrorShape {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: "the connection was refused",
+  ECONNRESET: "the connection was reset",
+  ENOTFOUND: "the host name could not be resolved",
+  EAI_AGAIN: "the host name could not be resolved (DNS failure)",
+  ETIMEDOUT: "the connection timed out",
+  EHOSTUNREACH: "the host is unreachable",
+  ENETUNREACH: "the network is unreachable",
+  TimeoutError: "it did not answer in time",
+  RequestTimeout: "it did not answer in time",
+  ConnectionRefused: "the connection was refused",
+};
+
+const THROTTLING = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "RequestThrottled",
+]);
+
+export function mapAwsError(error: unknown, call: CallContext): UserError {
+  if (error instanceof UserError) return error;
+  const e = (error ?? {}) as SdkErrorShape;
+  const code = e.name ?? e.code ?? "";
+  const message = e.message ?? String(error);
+  const who = call.profile ? ` (profile ${call.profile})` : "";
+  const key = call.accessKeyId ? maskKeyId(call.accessKeyId) : "the access key";
+
+  const network = networkReason(e);
+  if (network) {
+    return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
+      hint: "Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_STS, check that it is right.",
+      cause: error,
+    });
+  }
+  if (THROTTLING.has(code)) {
+    return new NetworkError(`AWS is throttling ${call.operation} calls right now.`, {
+      hint: "Wait a minute and try again.",
+      cause: error,
+    });
+  }
+  if (/invalid MFA one time pass code/i.test(message)) {
+    return new AuthError("AWS rejected the MFA code: it is wrong, or it was already used.", {
+      hint: "Wait for the next code from your device (codes change every 30 seconds) and try again.",
+      cause: error,
+    });
+  }
+  if (/unable to validate MFA code|MFA serial number is valid/i.test(message)) {
+    const device = call.arn ? `The MFA device ${call.arn}` : "The MFA device";
+    return new AuthError(
+      `${device} is not associated with the user whose keys signed the call${who}.`,
+      {
+        hint: "Check mfa_serial for this profile (`awsmfa list` shows it), or remove it and let awsmfa look the device up.",
+        cause: error,
+      },
+    );
+  }
+  if (/Cannot call GetSessionToken with session credentials/i.test(message)) {
+    return new UserError(
+      `The keys used${who} are session keys from an earlier login, not your IAM user's long-term keys.`,
+      {
+        code: "config",
+        hint: "Keep long-term keys in their own profile (e.g. [PROFILE-long-term]); `awsmfa configure PROFILE` sets that up.",
+        cause: error,
+      },
+    );
+  }
+  if (code === "ExpiredToken" || code === "ExpiredTokenException") {
+    return new AuthError(`The session token${who} has expired.`, {
+      hint: `Log in again: awsmfa login${call.profile ? ` ${call.profile}` : ""}`,
+      cause: error,
+    });
+  }
+  if (code === "InvalidClientTokenId" || code === "UnrecognizedClientException") {
+    return new AuthError(`AWS does not recognise the access key ${key}${who}.`, {
+      hint: invalidKeyHint(call),
+      cause: error,
+    });
+  }
+  if (
+    code === "SignatureDoesNotMatch" &&
+    /Signature expired|Signature not yet current/i.test(message)
+  ) {
+    const serverDate = e.$response?.headers?.date ?? e.$response?.headers?.Date;
+    return new AuthError("AWS rejected the request because this computer's clock is wrong.", {
+      hint: `Local time: ${new Date(call.now).toISOString()}${serverDate ? `, AWS time: ${new Date(serverDate).toISOString()}` : ""}. Turn on automatic time (e.g. \`sudo timedatectl set-ntp true\`) and try again.`,
+      cause: error,
+    });
+  }
+  if (code === "SignatureDoesNotMatch") {
+    return new AuthError(`AWS rejected the secret access key that goes with ${key}${who}.`, {
+      hint: "The secret is wrong or was mistyped. Enter the keys again with `awsmfa configure`.",
+      cause: error,
+    });
+  }
+  if (code === "ValidationError") {
+    return new UsageError(`AWS rejected the ${call.operation} request: ${message}`, {
+      cause: error,
+    });
+  }
+  if (code === "AccessDenied" || code === "AccessDeniedException") {
+    return new AuthError(`AWS denied ${call.operation}${who}: ${message}`, {
+      hint: "The user or role lacks permission for this call; ask your AWS administrator.",
+      cause: error,
+    });
+  }
+  const status = e.$metadata?.httpStatusCode;
+  return new UserError(`${call.operation} failed${who}: ${code ? `${code}: ` : ""}${message}`, {
+    code: status !== undefined && status >= 500 ? "network" : "auth",
+    cause: error,
+  });
+}
+
+function networkReason(e: SdkErrorShape): string | undefined {
+  const candidates = [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
+  for (const candidate of candidates) {
+    if (candidate && NETWORK_CODES[candidate]) return NETWORK_CODES[candidate];
+  }
+  if (/socket hang up|timed out|ECONNREFUSED|Unable to connect/i.test(e.message ?? "")) {
+    return e.message;
+  }
+  return undefined;
+}
+
+function invalidKeyHint(call: CallContext): string {
+  const arnPartition = call.arn ? partitionOfArn(call.arn) : undefined;
+  if (arnPartition && arnPartition.id !== call.partition.id) {
+    return `Wrong partition? The call went to ${call.region} (${call.partition.id}) but ${call.arn} is in ${arnPartition.id}. Set the profile's region to a ${arnPartition.id} region, e.g. ${arnPartition.defaultRegion}.`;
+  }
+  return `The key may have been deleted or deactivated, or it belongs to another partition (this call went to ${call.region}, ${call.partition.id}; AWS China keys need a cn- region, GovCloud keys a us-gov- region). Check it with your administrator, or enter new keys with \`awsmfa configure\`.`;
+}

@@ -1,0 +1,57 @@
+/**
+ * Which region (and so which partition) a call goes to. An explicit choice (flag, profile)
+ * wins; a region from the environment is only trusted when it lies in the same partition as
+ * the ARN involved (the MFA device or role), because a shell-wide AWS_REGION=us-east-1 must
+ * not send an aws-cn device to the commercial endpoints.
+ */
+import { UsageError } from "../errors.ts";
+import { isRegionName, type Partition, partitionOfArn, partitionOfRegion } from "./partition.ts";
+
+export interface RegionInputs {
+  flag?: string | undefined;
+  profile?: string | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  /** An ARN that pins the partition: the MFA serial, or a role. */
+  arn?: string | undefined;
+}
+
+export type RegionSource = "flag" | "profile" | "env" | "arn" | "default";
+
+export interface ResolvedRegion {
+  region: string;
+  partition: Partition;
+  source: RegionSource;
+  /** Said on stderr when the choice needs explaining. */
+  note?: string;
+}
+
+export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
+  const arnPartition = inputs.arn ? partitionOfArn(inputs.arn) : undefined;
+  if (inputs.flag) return explicit(inputs.flag, "flag", "--region");
+  if (inputs.profile) return explicit(inputs.profile, "profile", "the profile's region");
+  const envName = inputs.env.AWS_REGION ? "AWS_REGION" : "AWS_DEFAULT_REGION";
+  const envRegion = inputs.env.AWS_REGION || inputs.env.AWS_DEFAULT_REGION;
+  if (envRegion) {
+    const resolved = explicit(envRegion, "env", envName);
+    if (!arnPartition || arnPartition.id === resolved.partition.id) return resolved;
+    return {
+      region: arnPartition.defaultRegion,
+      partition: arnPartition,
+      source: "arn",
+      note: `${envName}=${envRegion} is in the ${resolved.partition.id} partition but ${inputs.arn} is in ${arnPartition.id}; using ${arnPartition.defaultRegion}. Set region in the profile to choose another.`,
+    };
+  }
+  if (arnPartition) {
+    return { region: arnPartition.defaultRegion, partition: arnPartition, source: "arn" };
+  }
+  return { region: "us-east-1", partition: partitionOfRegion("us-east-1"), source: "default" };
+}
+
+function explicit(region: string, source: RegionSource, from: string): ResolvedRegion {
+  if (!isRegionName(region)) {
+    throw new UsageError(`"${region}" (from ${from}) is not an AWS region name.`, {
+      hint: "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.",
+    });
+  }
+  return { region, partition: partitionOfRegion(region), source };
+}

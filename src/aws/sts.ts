@@ -1,0 +1,103 @@
+/**
+ * The STS calls awsmfa makes, with AWS's answers turned into our types and AWS's errors into
+ * UserErrors. One function per call; each loads the SDK on first use.
+ */
+
+import { stsClient } from "./clients.ts";
+import type { Credentials, SessionCredentials } from "./credentials.ts";
+import { describeEndpoint } from "./endpoints.ts";
+import { type CallContext, mapAwsError } from "./errors.ts";
+import type { Partition } from "./partition.ts";
+
+export interface AwsCallTarget {
+  region: string;
+  partition: Partition;
+  /** Endpoint override for this service, if any. */
+  endpoint?: string | undefined;
+  /** The profile whose credentials sign the call, for messages. */
+  profile?: string | undefined;
+  /** Local time, for clock-skew messages. */
+  now: () => number;
+}
+
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  userId: string;
+}
+
+function context(
+  target: AwsCallTarget,
+  operation: string,
+  credentials: Credentials,
+  arn?: string,
+): CallContext {
+  return {
+    operation,
+    endpoint: describeEndpoint("sts", target.region, target.partition.dnsSuffix, target.endpoint),
+    region: target.region,
+    partition: target.partition,
+    profile: target.profile,
+    accessKeyId: credentials.accessKeyId,
+    arn,
+    now: target.now(),
+  };
+}
+
+export async function getCallerIdentity(
+  credentials: Credentials,
+  target: AwsCallTarget,
+): Promise<CallerIdentity> {
+  try {
+    const { sdk, client } = await stsClient(credentials, target);
+    const out = await client.send(new sdk.GetCallerIdentityCommand({}));
+    return { account: out.Account ?? "", arn: out.Arn ?? "", userId: out.UserId ?? "" };
+  } catch (error) {
+    throw mapAwsError(error, context(target, "GetCallerIdentity", credentials));
+  }
+}
+
+export interface SessionTokenRequest {
+  serialNumber: string;
+  tokenCode: string;
+  durationSeconds: number;
+}
+
+export async function getSessionToken(
+  credentials: Credentials,
+  request: SessionTokenRequest,
+  target: AwsCallTarget,
+): Promise<SessionCredentials> {
+  try {
+    const { sdk, client } = await stsClient(credentials, target);
+    const out = await client.send(
+      new sdk.GetSessionTokenCommand({
+        SerialNumber: request.serialNumber,
+        TokenCode: request.tokenCode,
+        DurationSeconds: request.durationSeconds,
+      }),
+    );
+    return toSession(out.Credentials);
+  } catch (error) {
+    throw mapAwsError(error, context(target, "GetSessionToken", credentials, request.serialNumber));
+  }
+}
+
+interface SdkCredentials {
+  AccessKeyId?: string | undefined;
+  SecretAccessKey?: string | undefined;
+  SessionToken?: string | undefined;
+  Expiration?: Date | undefined;
+}
+
+export function toSession(c: SdkCredentials | undefined): SessionCredentials {
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+    throw new Error("AWS answered without complete credentials");
+  }
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: new Date(c.Expiration),
+  };
+}

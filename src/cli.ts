@@ -1,0 +1,61 @@
+/**
+ * run(argv, deps): parses the command line, dispatches to one command, prints any error once,
+ * and returns the exit code. Commands are listed explicitly in commands/index.ts.
+ */
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import type { CommandContext, RunState } from "./command-context.ts";
+import { registerCommands } from "./commands/index.ts";
+import type { Deps } from "./deps.ts";
+import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
+import { printError } from "./report.ts";
+
+export function buildProgram(context: CommandContext): Command {
+  const { deps } = context;
+  const program = new Command("awsmfa")
+    .description(
+      "Temporary AWS credentials with MFA, where you need them: your shell, ~/.aws/credentials, a child process or an SDK.",
+    )
+    .version(
+      `awsmfa ${deps.build.version} (commit ${deps.build.commit})`,
+      "-V, --version",
+      "print the version and the git commit it was built from",
+    )
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => deps.io.stdout.write(text),
+      writeErr: (text) => deps.io.stderr.write(text),
+      outputError: (text, write) => write(`awsmfa: ${text.replace(/^error: /, "")}`),
+    });
+  registerCommands(program, context);
+  // Subcommands built with `new Command()` do not inherit output and exit handling by themselves.
+  for (const command of program.commands) command.copyInheritedSettings(program);
+  return program;
+}
+
+export async function run(argv: readonly string[], deps: Deps): Promise<number> {
+  const state: RunState = { exitCode: ExitCode.ok, failureStdout: undefined };
+  const program = buildProgram({ deps, state });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end here too; commander has already printed what it had to say.
+      if (error.exitCode === 0) return ExitCode.ok;
+      if (state.failureStdout !== undefined) deps.io.stdout.write(state.failureStdout);
+      deps.io.stderr.write("Run `awsmfa --help` for usage.\n");
+      return ExitCode.usage;
+    }
+    const reported = isPromptCancel(error) ? new CancelledError() : error;
+    printError(reported, deps);
+    if (state.failureStdout !== undefined) deps.io.stdout.write(state.failureStdout);
+    return exitCodeFor(reported);
+  }
+}
+
+/** Inquirer signals Ctrl-C with an ExitPromptError; treat it like our own cancellation. */
+function isPromptCancel(error: unknown): boolean {
+  return error instanceof Error && error.name === "ExitPromptError";
+}

@@ -1,0 +1,112 @@
+/**
+ * awsmfa whoami: who AWS thinks the current credentials belong to (STS GetCallerIdentity).
+ * Credentials come from --profile if given, else from the AWS_* variables of the shell (what
+ * every AWS tool would use), else from AWS_PROFILE or the default profile.
+ */
+import { Command } from "@commander-js/extra-typings";
+import type { Credentials } from "../aws/credentials.ts";
+import { endpointOverride } from "../aws/endpoints.ts";
+import { resolveRegion } from "../aws/region.ts";
+import { getCallerIdentity } from "../aws/sts.ts";
+import { applyEnv, envOption } from "../cli-env.ts";
+import type { CommandContext } from "../command-context.ts";
+import { hasProfile, profileValue, readAwsFiles } from "../config/aws-files.ts";
+import { environmentKeys, staticKeys } from "../config/static-keys.ts";
+import type { Deps } from "../deps.ts";
+import { ExitCode, UserError } from "../errors.ts";
+
+export interface WhoamiOptions {
+  /** Set when the user named a profile (flag or AWS_PROFILE). */
+  profile: string | undefined;
+  /** True when the profile came from --profile itself, which beats AWS_* keys in the shell. */
+  profileFromFlag: boolean;
+  region: string | undefined;
+  json: boolean;
+}
+
+export function whoamiCommand({ deps, state }: CommandContext) {
+  return new Command("whoami")
+    .description(
+      "show the account, ARN and user id of the credentials in use (STS GetCallerIdentity)",
+    )
+    .addOption(envOption("-p, --profile <name>", "profile to use", "AWS_PROFILE"))
+    .option("--region <region>", "region to call STS in")
+    .option("--json", "print JSON, as `aws sts get-caller-identity` does", false)
+    .action(async (raw, command) => {
+      const fromFlag = command.getOptionValueSource("profile") === "cli";
+      applyEnv(command, deps.env);
+      const opts = command.opts();
+      state.exitCode = await runWhoami(
+        { profile: opts.profile, profileFromFlag: fromFlag, region: raw.region, json: opts.json },
+        deps,
+      );
+    });
+}
+
+interface Chosen {
+  credentials: Credentials;
+  /** Where they came from, for people. */
+  source: string;
+  profile: string | undefined;
+}
+
+async function chooseCredentials(
+  opts: WhoamiOptions,
+  deps: Deps,
+  files: Awaited<ReturnType<typeof readAwsFiles>>,
+): Promise<Chosen> {
+  const fromEnv = environmentKeys(deps.env);
+  if (fromEnv && !opts.profileFromFlag) {
+    return {
+      credentials: fromEnv,
+      source: "the AWS_* variables of this shell",
+      profile: undefined,
+    };
+  }
+  const profile = opts.profile ?? "default";
+  if (!hasProfile(files, profile)) {
+    throw new UserError(`There is no profile named "${profile}".`, {
+      hint: `Profiles are read from ${files.paths.config} and ${files.paths.credentials}. \`awsmfa list\` shows them; \`awsmfa configure ${profile}\` creates this one.`,
+    });
+  }
+  const credentials = staticKeys(files, profile);
+  if (!credentials) {
+    throw new UserError(`Profile "${profile}" holds no access keys.`, {
+      hint: `Log in first (\`awsmfa login ${profile}\`), or add aws_access_key_id and aws_secret_access_key to [${profile}] in ${files.paths.credentials}.`,
+    });
+  }
+  return { credentials, source: `profile ${profile}`, profile };
+}
+
+export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number> {
+  const files = await readAwsFiles(deps);
+  const chosen = await chooseCredentials(opts, deps, files);
+  const region = resolveRegion({
+    flag: opts.region,
+    profile: chosen.profile ? profileValue(files, chosen.profile, "region") : undefined,
+    env: deps.env,
+  });
+  const endpoint = endpointOverride(
+    "sts",
+    deps.env,
+    chosen.profile ? profileValue(files, chosen.profile, "endpoint_url") : undefined,
+  );
+  const identity = await getCallerIdentity(chosen.credentials, {
+    region: region.region,
+    partition: region.partition,
+    endpoint,
+    profile: chosen.profile,
+    now: deps.clock.now,
+  });
+  if (opts.json) {
+    deps.io.stdout.write(
+      `${JSON.stringify({ UserId: identity.userId, Account: identity.account, Arn: identity.arn }, null, 4)}\n`,
+    );
+  } else {
+    deps.io.stdout.write(
+      `Account  ${identity.account}\nARN      ${identity.arn}\nUserId   ${identity.userId}\n`,
+    );
+    deps.io.stderr.write(`(credentials from ${chosen.source})\n`);
+  }
+  return ExitCode.ok;
+}

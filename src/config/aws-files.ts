@@ -1,0 +1,74 @@
+/**
+ * Reads ~/.aws/config and ~/.aws/credentials (or the files the environment names) and answers
+ * questions about profiles, following botocore's rules: `[profile x]` and `[default]` in the
+ * config file, `[x]` in the credentials file, and credentials-file values winning over
+ * config-file values for the same key.
+ */
+import type { Deps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { type IniValue, profilesOf } from "../ini/index.ts";
+import { type AwsPaths, awsPaths } from "./paths.ts";
+
+export type ProfileValues = Readonly<Record<string, IniValue>>;
+
+export interface AwsFiles {
+  paths: AwsPaths;
+  /** File text, or null when the file does not exist. */
+  configText: string | null;
+  credentialsText: string | null;
+  config: ReadonlyMap<string, ProfileValues>;
+  credentials: ReadonlyMap<string, ProfileValues>;
+}
+
+export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsFiles> {
+  const paths = awsPaths(deps.env, deps.homedir);
+  const [configText, credentialsText] = await Promise.all([
+    readOptional(deps, paths.config),
+    readOptional(deps, paths.credentials),
+  ]);
+  return {
+    paths,
+    configText,
+    credentialsText,
+    config: configText === null ? new Map() : profilesOf(configText, "config"),
+    credentials: credentialsText === null ? new Map() : profilesOf(credentialsText, "credentials"),
+  };
+}
+
+export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
+  try {
+    return await deps.fs.readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "EACCES" || code === "EPERM") {
+      throw new UserError(`Cannot read ${path}: permission denied.`, {
+        hint: `Make it readable by you: chmod 600 ${path}`,
+      });
+    }
+    if (code === "EISDIR") {
+      throw new UserError(`${path} is a folder, not a file.`, {
+        hint: "Point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at a file.",
+      });
+    }
+    throw error;
+  }
+}
+
+export function hasProfile(files: AwsFiles, name: string): boolean {
+  return files.config.has(name) || files.credentials.has(name);
+}
+
+/** A scalar value of a profile; the credentials file wins over the config file. */
+export function profileValue(files: AwsFiles, name: string, key: string): string | undefined {
+  const fromCredentials = files.credentials.get(name)?.[key];
+  if (typeof fromCredentials === "string" && fromCredentials !== "") return fromCredentials;
+  const fromConfig = files.config.get(name)?.[key];
+  if (typeof fromConfig === "string" && fromConfig !== "") return fromConfig;
+  return undefined;
+}
+
+/** Every profile name, config file first, in file order, without repeats. */
+export function profileNames(files: AwsFiles): string[] {
+  return [...new Set([...files.config.keys(), ...files.credentials.keys()])];
+}

@@ -1,0 +1,109 @@
+/**
+ * The world as the rest of awsmfa sees it. Only main.ts builds a real one (realDeps); tests
+ * build their own. Nothing outside main.ts reads `process`.
+ */
+import type * as fsPromises from "node:fs/promises";
+import type { Readable, Writable } from "node:stream";
+
+/** A sink for text. Writes are synchronous so nothing is lost when the process exits. */
+export interface Writer {
+  write(text: string): void;
+  /** True when this stream is an interactive terminal. */
+  readonly isTTY: boolean;
+}
+
+export interface Io {
+  /**
+   * One line from standard input without its line ending (for `--otp -` and
+   * `--secret-access-key -`), or null at end of input. Reads no further than that line.
+   */
+  readLine(): Promise<string | null>;
+  stdinIsTTY: boolean;
+  stdout: Writer;
+  stderr: Writer;
+}
+
+/**
+ * The controlling terminal (/dev/tty, or the Windows console), used for prompts so that stdout
+ * stays free for shell code and stderr free for messages. Opened lazily, once per process.
+ */
+export interface Terminal {
+  input: Readable;
+  /** A fresh output stream for one prompt: prompts end their stream when done. */
+  output(): Writable;
+  /** Write text for the person at the terminal. */
+  write(text: string): void;
+}
+
+export interface ExecOptions {
+  env?: Record<string, string | undefined>;
+  /** Kill the child after this many milliseconds. */
+  timeoutMs?: number;
+  /** Text written to the child's stdin (then closed). */
+  input?: string;
+  cwd?: string;
+}
+
+export interface ExecResult {
+  /** Exit code, or null when killed by a signal or the timeout. */
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Set when the program could not be started (e.g. ENOENT: not installed). */
+  spawnError?: NodeJS.ErrnoException;
+}
+
+/** Runs a program without a shell; arguments are passed as an array, never as one string. */
+export type Exec = (
+  file: string,
+  args: readonly string[],
+  options?: ExecOptions,
+) => Promise<ExecResult>;
+
+export type FileSystem = Pick<
+  typeof fsPromises,
+  | "readFile"
+  | "writeFile"
+  | "open"
+  | "rename"
+  | "mkdir"
+  | "stat"
+  | "lstat"
+  | "realpath"
+  | "unlink"
+  | "chmod"
+  | "readdir"
+  | "rm"
+  | "readlink"
+  | "link"
+>;
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface BuildInfo {
+  version: string;
+  commit: string;
+}
+
+export interface Deps {
+  env: Readonly<Record<string, string | undefined>>;
+  io: Io;
+  clock: Clock;
+  fs: FileSystem;
+  exec: Exec;
+  /** The terminal to prompt on, or null when there is none (CI, cron, piped ssh). */
+  terminal(): Terminal | null;
+  platform: NodeJS.Platform;
+  homedir: string;
+  /** Absolute path of the awsmfa executable, for generated shell code and credential_process. */
+  selfPath: string;
+  /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */
+  selfCommand: readonly string[];
+  build: BuildInfo;
+}

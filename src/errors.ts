@@ -1,0 +1,85 @@
+/**
+ * The few error types awsmfa raises, and the one exit-code table.
+ *
+ * Every failure a user can hit is a UserError (or a subclass): its message says what failed,
+ * its hint says what to do. Anything else that escapes is a bug and exits with `failure`.
+ * The table is documented in the README; scripts rely on it, so codes never change meaning.
+ */
+export const ExitCode = {
+  ok: 0,
+  /** Unexpected failure (a bug, or an error awsmfa does not know how to explain). */
+  failure: 1,
+  /** Bad command line: unknown flag, malformed value, wrong number of arguments. */
+  usage: 2,
+  /** Local configuration: profile, keys, device or files missing or inconsistent. */
+  config: 3,
+  /** AWS refused: wrong or reused code, invalid or expired keys, access denied. */
+  auth: 4,
+  /** AWS could not be reached: network down, timeout, throttling. */
+  network: 5,
+  /** No valid session (status): expired or missing. */
+  noSession: 6,
+  /** Input is needed (a code, an answer) but there is no terminal to ask on. */
+  noTerminal: 7,
+  /** Cancelled by the user (Ctrl-C, or answering "no"). 128 + SIGINT, as shells do. */
+  cancelled: 130,
+} as const;
+
+export type ExitCodeName = keyof typeof ExitCode;
+
+export interface UserErrorOptions {
+  /** What the user should do next; printed on its own line after the message. */
+  hint?: string;
+  code?: ExitCodeName;
+  cause?: unknown;
+}
+
+/** A failure the user can act on. The message must never contain a secret. */
+export class UserError extends Error {
+  readonly hint: string | undefined;
+  readonly code: ExitCodeName;
+
+  constructor(message: string, options: UserErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "UserError";
+    this.hint = options.hint;
+    this.code = options.code ?? "config";
+  }
+}
+
+/** The command line itself is wrong. */
+export class UsageError extends UserError {
+  constructor(message: string, options: Omit<UserErrorOptions, "code"> = {}) {
+    super(message, { ...options, code: "usage" });
+    this.name = "UsageError";
+  }
+}
+
+/** AWS answered, and said no. */
+export class AuthError extends UserError {
+  constructor(message: string, options: Omit<UserErrorOptions, "code"> = {}) {
+    super(message, { ...options, code: "auth" });
+    this.name = "AuthError";
+  }
+}
+
+/** AWS did not answer in time, or could not be reached. */
+export class NetworkError extends UserError {
+  constructor(message: string, options: Omit<UserErrorOptions, "code"> = {}) {
+    super(message, { ...options, code: "network" });
+    this.name = "NetworkError";
+  }
+}
+
+/** The user stopped us (Ctrl-C at a prompt, or declined a confirmation). */
+export class CancelledError extends UserError {
+  constructor(message = "Cancelled.", options: Omit<UserErrorOptions, "code"> = {}) {
+    super(message, { ...options, code: "cancelled" });
+    this.name = "CancelledError";
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UserError) return ExitCode[error.code];
+  return ExitCode.failure;
+}

@@ -1,0 +1,47 @@
+/**
+ * Runs external programs (password managers, ykman) without a shell. Secrets never go on argv:
+ * callers pass them through `env` or `input` when they must pass them at all.
+ */
+import { spawn } from "node:child_process";
+import type { Exec, ExecResult } from "./deps.ts";
+
+export const execFile: Exec = (file, args, options = {}) =>
+  new Promise<ExecResult>((resolve) => {
+    const child = spawn(file, [...args], {
+      env: options.env as NodeJS.ProcessEnv | undefined,
+      cwd: options.cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+      windowsHide: true,
+    });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    let settled = false;
+    const finish = (result: Omit<ExecResult, "stdout" | "stderr" | "timedOut">) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ...result, stdout, stderr, timedOut });
+    };
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+          }, options.timeoutMs);
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      finish({ code: null, signal: null, spawnError: error }),
+    );
+    child.on("close", (code, signal) => finish({ code, signal }));
+    child.stdin.on("error", () => {
+      // the child may exit without reading its input; that is its business
+    });
+    child.stdin.end(options.input ?? "");
+  });

@@ -1,0 +1,26 @@
+/**
+ * The only file that touches process globals: it gathers the facts of this process, runs the
+ * CLI, and exits with its code.
+ *
+ * The explicit exit matters: a prompt on /dev/tty leaves a read that Bun cannot cancel, which
+ * would otherwise keep the process alive until the next key press. Output is written
+ * synchronously, so nothing is lost by exiting.
+ */
+import { homedir } from "node:os";
+import { isatty } from "node:tty";
+import { run } from "./cli.ts";
+import { realDeps } from "./real-deps.ts";
+
+const deps = realDeps({
+  env: { ...process.env },
+  platform: process.platform,
+  homedir: homedir(),
+  execPath: process.execPath,
+  script: process.argv[1],
+  // isatty, not process.stdout.isTTY: touching the stream objects costs start-up time.
+  stdinIsTTY: isatty(0),
+  stdoutIsTTY: isatty(1),
+  stderrIsTTY: isatty(2),
+});
+
+process.exit(await run(process.argv.slice(2), deps));
