@@ -23,4 +23,5 @@ const deps = realDeps({
   stderrIsTTY: isatty(2),
 });
 
-process.exit(await run(process.argv.slice(2), deps));
+// No top-level await: `bun build --bytecode` emits CommonJS.
+run(process.argv.slice(2), deps).then((code) => process.exit(code));

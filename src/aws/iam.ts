@@ -1,0 +1,45 @@
+/** The one IAM call awsmfa makes: which MFA devices the calling user has. */
+
+import { iamClient } from "./clients.ts";
+import type { Credentials } from "./credentials.ts";
+import { describeEndpoint } from "./endpoints.ts";
+import { mapAwsError } from "./errors.ts";
+import type { AwsCallTarget } from "./sts.ts";
+
+export interface MfaDevice {
+  serial: string;
+  userName: string;
+  enabledAt: Date | undefined;
+}
+
+/** Thrown (mapped) errors keep their AWS code on `cause`, so callers can tell "denied" apart. */
+export async function listMfaDevices(
+  credentials: Credentials,
+  target: AwsCallTarget,
+): Promise<MfaDevice[]> {
+  try {
+    const { sdk, client } = await iamClient(credentials, target);
+    const out = await client.send(new sdk.ListMFADevicesCommand({}));
+    return (out.MFADevices ?? []).map((d) => ({
+      serial: d.SerialNumber ?? "",
+      userName: d.UserName ?? "",
+      enabledAt: d.EnableDate,
+    }));
+  } catch (error) {
+    throw mapAwsError(error, {
+      operation: "ListMFADevices",
+      endpoint: describeEndpoint("iam", target.region, target.partition.dnsSuffix, target.endpoint),
+      region: target.region,
+      partition: target.partition,
+      profile: target.profile,
+      accessKeyId: credentials.accessKeyId,
+      now: target.now(),
+    });
+  }
+}
+
+/** True for "you may not call this" (as opposed to bad keys or a dead network). */
+export function isAccessDenied(error: unknown): boolean {
+  const cause = (error as { cause?: { name?: string } })?.cause;
+  return cause?.name === "AccessDenied" || cause?.name === "AccessDeniedException";
+}

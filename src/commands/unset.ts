@@ -1,0 +1,46 @@
+/**
+ * awsmfa unset: removes the session variables from the shell. Through the shell function or
+ * eval it emits the unset lines; run directly it prints them, since it cannot reach the shell.
+ */
+import { Command, Option } from "@commander-js/extra-typings";
+import type { CommandContext } from "../command-context.ts";
+import type { Deps } from "../deps.ts";
+import { ExitCode } from "../errors.ts";
+import { emitUnset } from "../output/emit.ts";
+import { failureCode, outputMode } from "../output/mode.ts";
+
+export interface UnsetOptions {
+  format: string | undefined;
+}
+
+export function unsetCommand({ deps, state }: CommandContext) {
+  return new Command("unset")
+    .description("remove the AWS session variables from your shell")
+    .addOption(
+      new Option("--format <format>", "print unset lines for this shell").choices([
+        "sh",
+        "fish",
+        "powershell",
+      ]),
+    )
+    .action(async (raw) => {
+      state.exitCode = await runUnset({ format: raw.format }, deps, state);
+    });
+}
+
+export async function runUnset(
+  options: UnsetOptions,
+  deps: Deps,
+  state: { failureStdout: string | undefined },
+): Promise<number> {
+  const mode = outputMode({
+    format: options.format,
+    env: deps.env,
+    stdoutIsTTY: deps.io.stdout.isTTY,
+  });
+  state.failureStdout = failureCode(mode);
+  emitUnset(mode, deps);
+  if (mode.kind !== "direct")
+    deps.io.stderr.write("Removed the AWS session variables from this shell.\n");
+  return ExitCode.ok;
+}

@@ -1,0 +1,92 @@
+/**
+ * Writes a login's result: shell code on stdout in wrapped/eval/explicit modes, and in direct
+ * mode the lines to copy plus the command that would have applied them.
+ */
+import type { SessionCredentials } from "../aws/credentials.ts";
+import type { Deps } from "../deps.ts";
+import { stderrStyle } from "../report.ts";
+import { renderExports, renderUnsets } from "../shell/index.ts";
+import type { OutputMode, ShellFormat } from "./mode.ts";
+import {
+  credentialProcessJson,
+  SESSION_VARIABLE_NAMES,
+  type SessionContext,
+  sessionVariables,
+} from "./variables.ts";
+
+export function emitSession(
+  mode: OutputMode,
+  session: SessionCredentials,
+  context: SessionContext,
+  /** The command line that applies it, e.g. "awsmfa prod", for direct mode's note. */
+  invocation: string,
+  deps: Pick<Deps, "io" | "env">,
+): void {
+  const vars = sessionVariables(session, context);
+  const out = deps.io.stdout;
+  if (mode.kind === "explicit") {
+    out.write(
+      mode.format === "json" ? credentialProcessJson(session) : renderExports(mode.format, vars),
+    );
+    return;
+  }
+  if (mode.kind !== "direct") {
+    out.write(renderExports(mode.format, vars));
+    return;
+  }
+  const style = stderrStyle({ env: deps.env, io: { ...deps.io, stderr: deps.io.stdout } });
+  out.write(
+    [
+      style.yellow(
+        "Note: awsmfa ran as a program, so it cannot change this shell. To apply the credentials, run:",
+      ),
+      `  ${applyLine(mode.format, invocation)}`,
+      "or load the shell function once (e.g. in your shell's rc file), and `awsmfa` does it for you:",
+      `  ${initLine(mode.format, mode.shell)}`,
+      "",
+      indent(renderExports(mode.format, vars)),
+      "Copy and paste the lines above to apply the credentials.",
+      "",
+    ].join("\n"),
+  );
+}
+
+export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io">): void {
+  const format: ShellFormat =
+    mode.kind === "explicit"
+      ? mode.format === "fish" || mode.format === "powershell"
+        ? mode.format
+        : "sh"
+      : mode.format;
+  const code = renderUnsets(format, SESSION_VARIABLE_NAMES);
+  if (mode.kind !== "direct") {
+    deps.io.stdout.write(code);
+    return;
+  }
+  deps.io.stdout.write(
+    [
+      "Note: awsmfa ran as a program, so it cannot change this shell. Run these lines (or use the shell function):",
+      indent(code),
+    ].join("\n"),
+  );
+}
+
+function applyLine(format: ShellFormat, invocation: string): string {
+  if (format === "fish") return `${invocation} --format fish | source`;
+  if (format === "powershell") return `${invocation} --format powershell | Invoke-Expression`;
+  return `eval "$(${invocation})"`;
+}
+
+function initLine(format: ShellFormat, shell: string): string {
+  if (format === "fish") return "awsmfa shell-init fish | source";
+  if (format === "powershell")
+    return "awsmfa shell-init powershell | Out-String | Invoke-Expression";
+  return `eval "$(awsmfa shell-init ${shell === "zsh" ? "zsh" : "bash"})"`;
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line ? `  ${line}` : line))
+    .join("\n");
+}

@@ -1,0 +1,23 @@
+/**
+ * Keys already in the shell that awsmfa did not set (from `aws configure export-credentials`,
+ * another tool, or typed by hand) are not replaced silently: ask on the terminal; --yes
+ * replaces; with no terminal, replace and say so (a script asked for a login after all).
+ */
+import { maskKeyId } from "../aws/credentials.ts";
+import type { Deps } from "../deps.ts";
+import { CancelledError } from "../errors.ts";
+import { askConfirm } from "../prompts.ts";
+import { hasForeignKeys } from "./variables.ts";
+
+export async function confirmForeignKeys(deps: Deps, yes: boolean): Promise<void> {
+  if (!hasForeignKeys(deps.env)) return;
+  const key = maskKeyId(deps.env.AWS_ACCESS_KEY_ID ?? "");
+  const what = `This shell already has AWS keys (${key}) that awsmfa did not set.`;
+  const terminal = yes ? null : deps.terminal();
+  if (!terminal) {
+    deps.io.stderr.write(`${what} Replacing them.\n`);
+    return;
+  }
+  const replace = await askConfirm(terminal, `${what} Replace them?`, true);
+  if (!replace) throw new CancelledError("Left the keys in this shell as they were.");
+}

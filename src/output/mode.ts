@@ -1,0 +1,90 @@
+/**
+ * How login output reaches the user. The shell cannot be changed by a child process, so:
+ *  - wrapped: the `awsmfa` shell function (AWSMFA_SHELL set) evaluates stdout: code only;
+ *  - eval:    stdout is captured (`eval "$(awsmfa prod)"`): POSIX code only;
+ *  - direct:  stdout is a terminal: nothing can evaluate it, so show the lines to copy and
+ *             the command that would apply them;
+ *  - explicit: --format chose the output; print exactly that.
+ */
+import { UsageError } from "../errors.ts";
+
+export type ShellFormat = "sh" | "fish" | "powershell";
+export type OutputFormat = ShellFormat | "dotenv" | "json";
+export const OUTPUT_FORMATS: readonly OutputFormat[] = [
+  "sh",
+  "fish",
+  "powershell",
+  "dotenv",
+  "json",
+];
+
+export type OutputMode =
+  | { kind: "wrapped"; format: ShellFormat; shell: string }
+  | { kind: "eval"; format: "sh" }
+  | { kind: "direct"; format: ShellFormat; shell: string }
+  | { kind: "explicit"; format: OutputFormat };
+
+const SHELL_FORMATS: Record<string, ShellFormat> = {
+  bash: "sh",
+  zsh: "sh",
+  sh: "sh",
+  dash: "sh",
+  ksh: "sh",
+  fish: "fish",
+  powershell: "powershell",
+  pwsh: "powershell",
+};
+
+export interface ModeInputs {
+  format: string | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+}
+
+export function outputMode(inputs: ModeInputs): OutputMode {
+  if (inputs.format !== undefined) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(inputs.format)) {
+      throw new UsageError(`Unknown --format "${inputs.format}".`, {
+        hint: `Choose one of: ${OUTPUT_FORMATS.join(", ")}.`,
+      });
+    }
+    return { kind: "explicit", format: inputs.format as OutputFormat };
+  }
+  const wrapper = inputs.env.AWSMFA_SHELL;
+  if (wrapper) {
+    const format = SHELL_FORMATS[wrapper];
+    if (!format) {
+      throw new UsageError(`AWSMFA_SHELL is "${wrapper}", which awsmfa does not know.`, {
+        hint: 'Load the shell function again: eval "$(awsmfa shell-init bash)" (or zsh, fish, powershell).',
+      });
+    }
+    return { kind: "wrapped", format, shell: wrapper };
+  }
+  if (!inputs.stdoutIsTTY) return { kind: "eval", format: "sh" };
+  const shell = userShell(inputs.env);
+  return { kind: "direct", format: SHELL_FORMATS[shell] ?? "sh", shell };
+}
+
+/** The user's login shell, from $SHELL (or PowerShell's PSModulePath on Windows). */
+export function userShell(env: Readonly<Record<string, string | undefined>>): string {
+  const name = (env.SHELL ?? "").split(/[\\/]/).pop() ?? "";
+  if (name) return name.replace(/\.exe$/, "");
+  return env.PSModulePath ? "powershell" : "bash";
+}
+
+/** Whether the output changes the caller's shell (and so must not clobber foreign keys). */
+export function changesShell(mode: OutputMode): boolean {
+  return (
+    mode.kind === "wrapped" ||
+    mode.kind === "eval" ||
+    (mode.kind === "explicit" && mode.format !== "json" && mode.format !== "dotenv")
+  );
+}
+
+/** What stdout carries on failure: shell code that fails, so `eval "$(...)"` fails too. */
+export function failureCode(mode: OutputMode): string | undefined {
+  if (mode.kind === "eval" || mode.kind === "wrapped") return "false\n";
+  if (mode.kind === "explicit" && (mode.format === "sh" || mode.format === "fish"))
+    return "false\n";
+  return undefined;
+}

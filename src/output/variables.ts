@@ -1,0 +1,58 @@
+/**
+ * The variables a login sets, in the order they are printed. AWSMFA_EXPIRES (epoch seconds)
+ * marks the keys as awsmfa's own and lets prompt hooks warn with shell arithmetic alone.
+ */
+import type { SessionCredentials } from "../aws/credentials.ts";
+
+export const SESSION_VARIABLE_NAMES = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_CREDENTIAL_EXPIRATION",
+  "AWS_PROFILE",
+  "AWS_REGION",
+  "AWS_DEFAULT_REGION",
+  "AWSMFA_EXPIRES",
+] as const;
+
+export interface SessionContext {
+  profile: string;
+  region: string | undefined;
+}
+
+export type Variables = ReadonlyArray<readonly [string, string]>;
+
+export function sessionVariables(session: SessionCredentials, context: SessionContext): Variables {
+  const vars: Array<readonly [string, string]> = [
+    ["AWS_ACCESS_KEY_ID", session.accessKeyId],
+    ["AWS_SECRET_ACCESS_KEY", session.secretAccessKey],
+    ["AWS_SESSION_TOKEN", session.sessionToken],
+    ["AWS_CREDENTIAL_EXPIRATION", isoSeconds(session.expiration)],
+    ["AWS_PROFILE", context.profile],
+  ];
+  if (context.region)
+    vars.push(["AWS_REGION", context.region], ["AWS_DEFAULT_REGION", context.region]);
+  vars.push(["AWSMFA_EXPIRES", String(Math.floor(session.expiration.getTime() / 1000))]);
+  return vars;
+}
+
+/** The credential_process answer (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sourcing-external.html). */
+export function credentialProcessJson(session: SessionCredentials): string {
+  return `${JSON.stringify({
+    Version: 1,
+    AccessKeyId: session.accessKeyId,
+    SecretAccessKey: session.secretAccessKey,
+    SessionToken: session.sessionToken,
+    Expiration: isoSeconds(session.expiration),
+  })}\n`;
+}
+
+/** ISO-8601 UTC with Z and no milliseconds: 2026-11-21T09:41:00Z. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** True when the shell's AWS keys were not set by awsmfa. */
+export function hasForeignKeys(env: Readonly<Record<string, string | undefined>>): boolean {
+  return Boolean(env.AWS_ACCESS_KEY_ID) && !env.AWSMFA_EXPIRES;
+}

@@ -1,0 +1,115 @@
+/**
+ * The session cache: one small JSON file per long-term key and MFA device, in the user's
+ * cache folder (0700 folder, 0600 files, atomic writes). This is the hot path of every login
+ * after the first, so it uses nothing heavier than node:crypto and a file read.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { SessionCredentials } from "../aws/credentials.ts";
+import { maskKeyId } from "../aws/credentials.ts";
+import { cacheDir } from "../config/paths.ts";
+import type { Deps } from "../deps.ts";
+import { writeFileAtomic } from "../fs/atomic-write.ts";
+
+const FORMAT = 1;
+
+export interface SessionKey {
+  /** The long-term access key id that signs GetSessionToken. */
+  longTermKeyId: string;
+  serial: string;
+}
+
+interface CacheFile {
+  format: number;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: string;
+  serial: string;
+  /** Masked: enough for a person to recognise, useless to anyone else. */
+  longTermKey: string;
+  createdAt: string;
+}
+
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "hooks">;
+
+export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
+  const digest = createHash("sha256").update(`${key.longTermKeyId}\n${key.serial}`).digest("hex");
+  return join(
+    cacheDir(deps.env, deps.homedir, deps.platform),
+    "sessions",
+    `${digest.slice(0, 40)}.json`,
+  );
+}
+
+/** The cached session, or undefined when there is none or it cannot be read. */
+export async function readCachedSession(
+  deps: CacheDeps,
+  key: SessionKey,
+): Promise<SessionCredentials | undefined> {
+  let text: string;
+  try {
+    text = await deps.fs.readFile(sessionCachePath(deps, key), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const data = JSON.parse(text) as Partial<CacheFile>;
+    if (data.format !== FORMAT || data.serial !== key.serial) return undefined;
+    if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
+      return undefined;
+    }
+    const expiration = new Date(data.expiration);
+    if (Number.isNaN(expiration.getTime())) return undefined;
+    return {
+      accessKeyId: data.accessKeyId,
+      secretAccessKey: data.secretAccessKey,
+      sessionToken: data.sessionToken,
+      expiration,
+    };
+  } catch {
+    // A damaged cache file is not the user's problem: we get a new session.
+    return undefined;
+  }
+}
+
+export async function writeCachedSession(
+  deps: CacheDeps & Pick<Deps, "clock">,
+  key: SessionKey,
+  session: SessionCredentials,
+): Promise<void> {
+  const data: CacheFile = {
+    format: FORMAT,
+    accessKeyId: session.accessKeyId,
+    secretAccessKey: session.secretAccessKey,
+    sessionToken: session.sessionToken,
+    expiration: session.expiration.toISOString(),
+    serial: key.serial,
+    longTermKey: maskKeyId(key.longTermKeyId),
+    createdAt: new Date(deps.clock.now()).toISOString(),
+  };
+  await writeFileAtomic(
+    deps.fs,
+    sessionCachePath(deps, key),
+    `${JSON.stringify(data, null, 2)}\n`,
+    {
+      mode: 0o600,
+      dirMode: 0o700,
+      hooks: deps.hooks,
+    },
+  );
+}
+
+export async function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {
+  try {
+    await deps.fs.unlink(sessionCachePath(deps, key));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds of validity left. */
+export function secondsLeft(session: { expiration: Date }, now: number): number {
+  return Math.floor((session.expiration.getTime() - now) / 1000);
+}

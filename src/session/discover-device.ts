@@ -1,0 +1,84 @@
+/**
+ * Finds the MFA device when nothing names it: IAM ListMFADevices for the long-term user.
+ * One device is used; several are offered in a list on the terminal; none is an error.
+ * When the user may not list devices, the usual virtual-device ARN is derived from
+ * GetCallerIdentity (arn:PARTITION:iam::ACCOUNT:mfa/USERNAME), and we say so.
+ */
+import type { Credentials } from "../aws/credentials.ts";
+import { isAccessDenied, listMfaDevices } from "../aws/iam.ts";
+import { type AwsCallTarget, getCallerIdentity } from "../aws/sts.ts";
+import type { Deps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { askSelect, noTerminalError } from "../prompts.ts";
+
+export interface Discovered {
+  serial: string;
+  /** What to tell the user about how it was found. */
+  note: string;
+}
+
+export interface DiscoverTargets {
+  iam: AwsCallTarget;
+  sts: AwsCallTarget;
+}
+
+export async function discoverDevice(
+  credentials: Credentials,
+  profile: string,
+  targets: DiscoverTargets,
+  deps: Deps,
+): Promise<Discovered> {
+  let devices: Awaited<ReturnType<typeof listMfaDevices>>;
+  try {
+    devices = await listMfaDevices(credentials, targets.iam);
+  } catch (error) {
+    if (!isAccessDenied(error)) throw error;
+    return deriveFromIdentity(credentials, targets.sts);
+  }
+  if (devices.length === 0) {
+    throw new UserError(`The IAM user behind ${profile} has no MFA device.`, {
+      hint: "Assign one in the IAM console (Security credentials > Assign MFA device), then log in again; or pass --serial.",
+    });
+  }
+  if (devices.length === 1) {
+    return { serial: devices[0]!.serial, note: `Found MFA device ${devices[0]!.serial}` };
+  }
+  const listing = devices.map((d) => `  ${d.serial}`).join("\n");
+  const terminal = deps.terminal();
+  if (!terminal) {
+    throw noTerminalError(
+      `you to choose one of ${devices.length} MFA devices for ${profile}`,
+      `Choose one with --serial, or set mfa_serial for the profile. The devices are:\n${listing}`,
+    );
+  }
+  const serial = await askSelect(
+    terminal,
+    `Which MFA device should ${profile} use?`,
+    devices.slice(0, 8).map((d) => ({
+      name: d.serial,
+      value: d.serial,
+      ...(d.enabledAt ? { description: `enabled ${d.enabledAt.toISOString().slice(0, 10)}` } : {}),
+    })),
+  );
+  return { serial, note: `Using MFA device ${serial}` };
+}
+
+async function deriveFromIdentity(
+  credentials: Credentials,
+  sts: AwsCallTarget,
+): Promise<Discovered> {
+  const identity = await getCallerIdentity(credentials, sts);
+  const match = /^arn:([^:]+):iam::(\d{12}):(user\/(?:.*\/)?([^/]+)|root)$/.exec(identity.arn);
+  if (!match) {
+    throw new UserError(`Could not work out the MFA device for ${identity.arn}.`, {
+      hint: "Pass --serial, or set mfa_serial for the profile.",
+    });
+  }
+  const [, partition, account, kind, userName] = match;
+  const name = kind === "root" ? "root-account-mfa-device" : userName;
+  const serial = `arn:${partition}:iam::${account}:mfa/${name}`;
+  return {
+    serial,
+    note: `Not allowed to list MFA devices (iam:ListMFADevices); assuming ${serial} from your user name. If that is wrong, set mfa_serial for the profile.`,
+  };
+}

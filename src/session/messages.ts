@@ -1,0 +1,30 @@
+/** What a login tells the person on stderr once the session is in hand. */
+import type { SessionCredentials } from "../aws/credentials.ts";
+import type { Deps } from "../deps.ts";
+import { stderrStyle } from "../report.ts";
+import { secondsLeft } from "./cache.ts";
+import { formatDuration } from "./duration.ts";
+
+export function reportSession(
+  profile: string,
+  session: SessionCredentials,
+  reused: boolean,
+  deps: Pick<Deps, "io" | "env" | "clock">,
+): void {
+  const style = stderrStyle(deps);
+  const left = formatDuration(secondsLeft(session, deps.clock.now()));
+  const until = clockTime(session.expiration, deps.clock.now());
+  deps.io.stderr.write(
+    reused
+      ? `Reusing session for ${profile}, valid for ${left} (until ${until})\n`
+      : `${style.green("✓")} New session for ${profile}, valid for ${left} (until ${until})\n`,
+  );
+}
+
+/** "21:41", or "Sat 09:41" when it is not today. Local time, as people read clocks. */
+export function clockTime(date: Date, now: number): string {
+  const hhmm = `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+  if (date.toDateString() === new Date(now).toDateString()) return hhmm;
+  const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][date.getDay()];
+  return `${day} ${hhmm}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Which MFA device a login uses, when it is written down somewhere: --serial, else
+ * `mfa_serial` (the AWS CLI's key) or the older `aws_mfa_device` (aws-mfa) and `aws_arn_mfa`
+ * (hand-written scripts), in the profile and then in its long-term profile, in either file.
+ */
+import { type AwsFiles, profileValue } from "../config/aws-files.ts";
+import { UsageError } from "../errors.ts";
+
+export const SERIAL_KEYS = ["mfa_serial", "aws_mfa_device", "aws_arn_mfa"] as const;
+
+export interface ConfiguredSerial {
+  serial: string;
+  /** e.g. "--serial", "mfa_serial in prod" */
+  from: string;
+}
+
+export function configuredSerial(
+  files: AwsFiles,
+  profiles: readonly string[],
+  flag: string | undefined,
+): ConfiguredSerial | undefined {
+  if (flag) return { serial: checkSerial(flag, "--serial"), from: "--serial" };
+  for (const profile of profiles) {
+    for (const key of SERIAL_KEYS) {
+      const value = profileValue(files, profile, key);
+      if (value)
+        return { serial: checkSerial(value, `${key} in ${profile}`), from: `${key} in ${profile}` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A virtual or FIDO device is an ARN (arn:aws:iam::123456789012:mfa/alice); a hardware token
+ * is known by its serial number (GAHT12345678). Anything else is a typo worth stopping for.
+ */
+export function checkSerial(serial: string, from: string): string {
+  const value = serial.trim();
+  if (/^arn:aws[a-z-]*:iam::\d{12}:(mfa|u2f)\/\S+$/.test(value)) return value;
+  if (/^[\w+=/:,.@-]{9,256}$/.test(value) && !value.startsWith("arn:")) return value;
+  throw new UsageError(`"${serial}" (${from}) is not an MFA device serial number.`, {
+    hint: "Use the device ARN shown in the IAM console under Security credentials, e.g. arn:aws:iam::123456789012:mfa/alice.",
+  });
+}
+
+/** The account id in a device ARN, if it is one. */
+export function accountOfSerial(serial: string): string | undefined {
+  return /^arn:[^:]+:iam::(\d{12}):/.exec(serial)?.[1];
+}

@@ -1,0 +1,109 @@
+/**
+ * Gets an MFA session for a plan: reuse the cached one while it has enough time left (no
+ * prompt, no network, no SDK), else ask for a code and call STS GetSessionToken, then cache
+ * the answer.
+ */
+import type { SessionCredentials } from "../aws/credentials.ts";
+import { getSessionToken } from "../aws/sts.ts";
+import type { Deps } from "../deps.ts";
+import { AuthError } from "../errors.ts";
+import type { OtpSource } from "../otp/source.ts";
+import { readCachedSession, type SessionKey, secondsLeft, writeCachedSession } from "./cache.ts";
+import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "./duration.ts";
+import type { LoginPlan } from "./plan.ts";
+
+export interface ObtainOptions {
+  durationSeconds: number;
+  /** Reuse a cached session only if it has more than this many seconds left. */
+  minRemainingSeconds: number;
+  force: boolean;
+  otp: OtpSource;
+}
+
+export interface Obtained {
+  session: SessionCredentials;
+  reused: boolean;
+}
+
+/** How many codes a person may type before we give up on a rejected code. */
+const INTERACTIVE_ATTEMPTS = 3;
+
+export function sessionKey(plan: Pick<LoginPlan, "longTerm" | "serial">): SessionKey {
+  return { longTermKeyId: plan.longTerm.credentials.accessKeyId, serial: plan.serial };
+}
+
+/** The cached session when it is still good for long enough. */
+export async function reusableSession(
+  key: SessionKey,
+  minRemainingSeconds: number,
+  deps: Deps,
+): Promise<SessionCredentials | undefined> {
+  const cached = await readCachedSession(deps, key);
+  if (!cached) return undefined;
+  return secondsLeft(cached, deps.clock.now()) > minRemainingSeconds ? cached : undefined;
+}
+
+export async function obtainSession(
+  plan: LoginPlan,
+  options: ObtainOptions,
+  deps: Deps,
+): Promise<Obtained> {
+  const key = sessionKey(plan);
+  if (!options.force) {
+    const cached = await reusableSession(key, options.minRemainingSeconds, deps);
+    if (cached) return { session: cached, reused: true };
+  }
+  const duration = effectiveDuration(plan, options.durationSeconds, deps);
+  const session = await askAndCall(plan, options.otp, duration, deps);
+  await writeCachedSession(deps, key, session);
+  return { session, reused: false };
+}
+
+/** Root sessions are capped at one hour by AWS; say so before, not after. */
+function effectiveDuration(plan: LoginPlan, requested: number, deps: Deps): number {
+  if (requested > ROOT_MAX_SESSION_SECONDS && /:mfa\/root-account-mfa-device$/.test(plan.serial)) {
+    deps.io.stderr.write(
+      `Note: AWS limits sessions of the root user to 1 hour; asking for 1h instead of ${formatDuration(requested)}.\n`,
+    );
+    return ROOT_MAX_SESSION_SECONDS;
+  }
+  return requested;
+}
+
+async function askAndCall(
+  plan: LoginPlan,
+  otp: OtpSource,
+  durationSeconds: number,
+  deps: Deps,
+): Promise<SessionCredentials> {
+  let previousProblem: string | undefined;
+  const attempts = otp.name === "prompt" ? INTERACTIVE_ATTEMPTS : 1;
+  for (let attempt = 1; ; attempt++) {
+    const tokenCode = await otp.code(
+      { profile: plan.profile, serial: plan.serial, attempt, previousProblem },
+      deps,
+    );
+    try {
+      const session = await getSessionToken(
+        plan.longTerm.credentials,
+        { serialNumber: plan.serial, tokenCode, durationSeconds },
+        plan.sts,
+      );
+      noteCappedDuration(session, durationSeconds, deps);
+      return session;
+    } catch (error) {
+      const rejected = error instanceof AuthError && /rejected the MFA code/.test(error.message);
+      if (!rejected || attempt >= attempts) throw error;
+      previousProblem = `${error.message} Wait for the next code.`;
+    }
+  }
+}
+
+function noteCappedDuration(session: SessionCredentials, requested: number, deps: Deps): void {
+  const granted = secondsLeft(session, deps.clock.now());
+  if (granted < requested - 120) {
+    deps.io.stderr.write(
+      `Note: AWS granted ${formatDuration(granted)} instead of the ${formatDuration(requested)} asked for.\n`,
+    );
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Everything a login needs to know before it asks for a code: whose keys sign the call, which
+ * device, which region and endpoints. Resolved once, up front, so the cached path can be
+ * answered from files alone and the network path fails before a code is spent.
+ */
+import { endpointOverride } from "../aws/endpoints.ts";
+import { type ResolvedRegion, resolveRegion } from "../aws/region.ts";
+import type { AwsCallTarget } from "../aws/sts.ts";
+import { type AwsFiles, profileValue } from "../config/aws-files.ts";
+import { saveProfileSetting } from "../config/save-setting.ts";
+import type { Deps } from "../deps.ts";
+import { discoverDevice } from "./discover-device.ts";
+import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
+import { configuredSerial } from "./mfa-serial.ts";
+
+export interface LoginInputs {
+  profile: string;
+  longTermProfile?: string | undefined;
+  serial?: string | undefined;
+  region?: string | undefined;
+}
+
+export interface LoginPlan {
+  profile: string;
+  longTerm: LongTermKeys;
+  serial: string;
+  region: ResolvedRegion;
+  /** The profile's own region, exported as AWS_REGION / AWS_DEFAULT_REGION. */
+  profileRegion: string | undefined;
+  sts: AwsCallTarget;
+  iam: AwsCallTarget;
+}
+
+/** The part of the plan that needs no network: undefined serial means "discover it". */
+export interface LocalPlan extends Omit<LoginPlan, "serial"> {
+  serial: string | undefined;
+}
+
+export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): LocalPlan {
+  const longTerm = findLongTermKeys(files, inputs.profile, inputs.longTermProfile);
+  const profiles = [inputs.profile, longTerm.profile];
+  const serial = configuredSerial(files, profiles, inputs.serial)?.serial;
+  const profileRegion = firstValue(files, profiles, "region");
+  const region = resolveRegion({
+    flag: inputs.region,
+    profile: profileRegion,
+    env: deps.env,
+    arn: serial,
+  });
+  const endpointUrl = firstValue(files, profiles, "endpoint_url");
+  const target = (service: "sts" | "iam"): AwsCallTarget => ({
+    region: region.region,
+    partition: region.partition,
+    endpoint: endpointOverride(service, deps.env, endpointUrl),
+    profile: longTerm.profile,
+    now: deps.clock.now,
+  });
+  return {
+    profile: inputs.profile,
+    longTerm,
+    serial,
+    region,
+    profileRegion,
+    sts: target("sts"),
+    iam: target("iam"),
+  };
+}
+
+/** Completes a local plan by looking the device up with IAM, and remembers what it found. */
+export async function completePlan(
+  files: AwsFiles,
+  local: LocalPlan,
+  inputs: LoginInputs,
+  deps: Deps,
+): Promise<LoginPlan> {
+  if (local.serial) return { ...local, serial: local.serial };
+  const found = await discoverDevice(local.longTerm.credentials, local.profile, local, deps);
+  deps.io.stderr.write(`${found.note}\n`);
+  await saveProfileSetting(deps, files.paths.config, "config", local.profile, {
+    mfa_serial: found.serial,
+  });
+  deps.io.stderr.write(`Saved mfa_serial for ${local.profile} in ${files.paths.config}\n`);
+  // The device's ARN pins the partition; resolve the region again with it.
+  const again = planLocally(files, { ...inputs, serial: found.serial }, deps);
+  return { ...again, serial: found.serial };
+}
+
+function firstValue(files: AwsFiles, profiles: readonly string[], key: string): string | undefined {
+  for (const profile of profiles) {
+    const value = profileValue(files, profile, key);
+    if (value) return value;
+  }
+  return undefined;
+}

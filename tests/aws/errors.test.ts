@@ -1,0 +1,131 @@
+/** Every AWS failure a user can hit maps to one clear message, hint and exit code. */
+import { describe, expect, test } from "bun:test";
+import { mapAwsError } from "../../src/aws/errors.ts";
+import { partitionById } from "../../src/aws/partition.ts";
+import { ExitCode, exitCodeFor } from "../../src/errors.ts";
+
+const call = {
+  operation: "GetSessionToken",
+  endpoint: "https://sts.us-east-1.amazonaws.com",
+  region: "us-east-1",
+  partition: partitionById("aws"),
+  profile: "prod-long-term",
+  accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+  arn: "arn:aws:iam::123456789012:mfa/alice",
+  now: Date.parse("2026-11-20T12:00:00Z"),
+};
+
+function sdkError(name: string, message: string, extra: object = {}) {
+  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 403 }, ...extra });
+}
+
+describe("mapAwsError", () => {
+  const cases: Array<[string, unknown, RegExp, RegExp | undefined, number]> = [
+    [
+      "wrong or reused code",
+      sdkError(
+        "AccessDenied",
+        "MultiFactorAuthentication failed with invalid MFA one time pass code.",
+      ),
+      /rejected the MFA code/,
+      /Wait for the next code/,
+      ExitCode.auth,
+    ],
+    [
+      "serial not associated",
+      sdkError(
+        "AccessDenied",
+        "MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.",
+      ),
+      /arn:aws:iam::123456789012:mfa\/alice is not associated/,
+      /mfa_serial/,
+      ExitCode.auth,
+    ],
+    [
+      "invalid key id",
+      sdkError("InvalidClientTokenId", "The security token included in the request is invalid."),
+      /does not recognise the access key AKIA\*\*\*\*MPLE/,
+      /deleted or deactivated/,
+      ExitCode.auth,
+    ],
+    [
+      "expired token",
+      sdkError("ExpiredToken", "The security token included in the request is expired"),
+      /has expired/,
+      /awsmfa login prod-long-term/,
+      ExitCode.auth,
+    ],
+    [
+      "session keys as long-term keys",
+      sdkError("AccessDenied", "Cannot call GetSessionToken with session credentials"),
+      /session keys from an earlier login/,
+      /long-term/,
+      ExitCode.config,
+    ],
+    [
+      "wrong secret",
+      sdkError("SignatureDoesNotMatch", "The request signature we calculated does not match..."),
+      /secret access key/,
+      /awsmfa configure/,
+      ExitCode.auth,
+    ],
+    [
+      "clock skew",
+      sdkError(
+        "SignatureDoesNotMatch",
+        "Signature expired: 20261120T110000Z is now earlier than 20261120T115500Z (20261120T120000Z - 5 min.)",
+        { $response: { headers: { date: "Fri, 20 Nov 2026 13:00:00 GMT" } } },
+      ),
+      /clock is wrong/,
+      /Local time: 2026-11-20T12:00:00.000Z, AWS time: 2026-11-20T13:00:00.000Z/,
+      ExitCode.auth,
+    ],
+    [
+      "throttling",
+      sdkError("Throttling", "Rate exceeded"),
+      /throttling/,
+      /Wait a minute/,
+      ExitCode.network,
+    ],
+    [
+      "connection refused",
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
+      /Could not reach .*sts\.us-east-1\.amazonaws\.com: the connection was refused/,
+      /network/,
+      ExitCode.network,
+    ],
+    [
+      "timeout",
+      Object.assign(new Error("Request timed out"), { name: "TimeoutError" }),
+      /did not answer in time/,
+      /network/,
+      ExitCode.network,
+    ],
+    [
+      "validation",
+      sdkError("ValidationError", "1 validation error detected"),
+      /rejected the GetSessionToken request/,
+      undefined,
+      ExitCode.usage,
+    ],
+  ];
+
+  test.each(cases)("%s", (_name, error, message, hint, code) => {
+    const mapped = mapAwsError(error, call);
+    expect(mapped.message).toMatch(message);
+    if (hint) expect(mapped.hint ?? "").toMatch(hint);
+    expect(exitCodeFor(mapped)).toBe(code);
+    expect(`${mapped.message} ${mapped.hint}`).not.toContain("AKIAIOSFODNN7EXAMPLE");
+  });
+
+  test("invalid keys with a device of another partition ask 'wrong partition?'", () => {
+    const mapped = mapAwsError(sdkError("InvalidClientTokenId", "invalid"), {
+      ...call,
+      arn: "arn:aws-cn:iam::123456789012:mfa/li",
+    });
+    expect(mapped.hint).toMatch(
+      /Wrong partition\? The call went to us-east-1 \(aws\) but .* is in aws-cn/,
+    );
+    expect(mapped.hint).toContain("cn-north-1");
+  });
+});
