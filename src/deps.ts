@@ -106,4 +106,18 @@ export interface Deps {
   /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */
   selfCommand: readonly string[];
   build: BuildInfo;
+  /**
+   * This process and its neighbours, for lock files: whose lock is it, is its holder alive.
+   * Optional so that hand-built Deps in tests need not provide it (locks then go stale by age).
+   */
+  processes?: Processes;
+  /** Test-only fault injection (see AWSMFA_TEST_FAULT in real-deps.ts); unset in normal runs. */
+  hooks?: { afterTempWritten?(path: string): void };
+}
+
+export interface Processes {
+  /** The id of this process. */
+  pid: number;
+  /** False only when no process with this id exists on this host. */
+  isAlive(pid: number): boolean;
 }

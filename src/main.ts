@@ -21,6 +21,9 @@ const deps = realDeps({
   stdinIsTTY: isatty(0),
   stdoutIsTTY: isatty(1),
   stderrIsTTY: isatty(2),
+  pid: process.pid,
+  kill: (pid, signal) => process.kill(pid, signal),
+  exit: (code) => process.exit(code),
 });
 
 // No top-level await: `bun build --bytecode` emits CommonJS.

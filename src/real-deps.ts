@@ -4,7 +4,7 @@
  */
 import * as fsPromises from "node:fs/promises";
 import { buildInfo } from "./build-info.ts";
-import type { Deps, Terminal } from "./deps.ts";
+import type { Deps, Processes, Terminal } from "./deps.ts";
 import { execFile } from "./exec.ts";
 import { readLineSync } from "./stdin.ts";
 import { openTerminal, writeAll } from "./terminal.ts";
@@ -19,6 +19,11 @@ export interface ProcessFacts {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  pid: number;
+  /** process.kill: used with signal 0 only, to ask whether a lock holder is still running. */
+  kill(pid: number, signal: number): void;
+  /** process.exit, for the test-only fault hook below. */
+  exit(code: number): never;
 }
 
 export function realDeps(facts: ProcessFacts): Deps {
@@ -47,5 +52,33 @@ export function realDeps(facts: ProcessFacts): Deps {
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
+    processes: processesOf(facts),
+    hooks: faultHooks(facts),
   };
+}
+
+function processesOf(facts: ProcessFacts): Processes {
+  return {
+    pid: facts.pid,
+    isAlive(pid) {
+      try {
+        facts.kill(pid, 0);
+        return true;
+      } catch (error) {
+        // EPERM: it exists but belongs to someone else. Only ESRCH proves it is gone.
+        return (error as NodeJS.ErrnoException).code !== "ESRCH";
+      }
+    },
+  };
+}
+
+/**
+ * AWSMFA_TEST_FAULT is for awsmfa's own tests only, never for users:
+ * `exit-after-temp-write` exits with code 99 right after a file write has written and fsynced
+ * its temp file and before the rename, as a crash at the worst moment would. Tests then check
+ * that the user's file is unchanged and that the next write succeeds.
+ */
+function faultHooks(facts: ProcessFacts): Deps["hooks"] {
+  if (facts.env.AWSMFA_TEST_FAULT !== "exit-after-temp-write") return undefined;
+  return { afterTempWritten: () => facts.exit(99) };
 }

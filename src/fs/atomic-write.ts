@@ -1,0 +1,97 @@
+/**
+ * Replaces a file so that every reader sees either the old text or the new, never a mix and
+ * never nothing, even if awsmfa is killed or the machine loses power halfway: the text goes
+ * to a temp file in the same folder, is flushed to disk, and is renamed over the target.
+ * The file keeps its mode (and its owner, where the system allows); a new file is private.
+ */
+import type { Stats } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
+import { platform } from "node:os";
+import { dirname } from "node:path";
+import type { Clock, FileSystem } from "../deps.ts";
+import { errnoOf, fileError } from "./file-errors.ts";
+import { ensureFolder, syncFolder } from "./folder.ts";
+import { identityOf, type ProcessOptions, realClock } from "./options.ts";
+import { resolveWriteTarget } from "./resolve-target.ts";
+import { removeStaleTemps, tempPathFor } from "./temp-files.ts";
+
+/** Lets tests stop a write at its most fragile moment. */
+export interface WriteHooks {
+  /** Called when the temp file is written and flushed, just before the rename. */
+  afterTempWritten?(tempPath: string): void;
+}
+
+export interface WriteOptions extends ProcessOptions {
+  /** Mode of a new file (default 0600); an existing file keeps its own. */
+  mode?: number;
+  /** Mode of folders created on the way (default 0700). */
+  dirMode?: number;
+  hooks?: WriteHooks;
+  clock?: Clock;
+}
+
+const onWindows = platform() === "win32";
+
+export async function writeFileAtomic(
+  fs: FileSystem,
+  path: string,
+  text: string,
+  options: WriteOptions = {},
+): Promise<void> {
+  const { target, existing } = await resolveWriteTarget(fs, path);
+  const me = identityOf(options);
+  const clock = options.clock ?? realClock;
+  await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
+  const temp = tempPathFor(target, me);
+  const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o600);
+  let handle: FileHandle | undefined;
+  try {
+    // "wx": never follow or reuse something already at the temp name.
+    handle = await fs.open(temp, "wx", mode);
+    await handle.writeFile(text, "utf8");
+    if (!onWindows) {
+      if (existing) await keepOwner(handle, existing);
+      // open() applied the umask; the file must end up with exactly the mode it had.
+      await handle.chmod(mode);
+    }
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    options.hooks?.afterTempWritten?.(temp);
+    await renameOver(fs, temp, target, clock);
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw fileError(error, target, "write");
+  }
+  await syncFolder(fs, dirname(target));
+  await removeStaleTemps(fs, target, me, clock.now());
+}
+
+/**
+ * A rename creates a file owned by whoever runs awsmfa. Give it back to the old file's owner
+ * (and group) where allowed: this matters under sudo, and for a group the user belongs to.
+ * Elsewhere the new owner is the writer, as with any editor that saves by renaming.
+ */
+async function keepOwner(handle: FileHandle, existing: Stats): Promise<void> {
+  const fresh = await handle.stat();
+  if (fresh.uid === existing.uid && fresh.gid === existing.gid) return;
+  await handle.chown(existing.uid, existing.gid).catch(() => {});
+}
+
+/**
+ * Windows refuses a rename while another program (an antivirus, an editor) has the target
+ * open, usually for a few milliseconds; retry briefly there. Elsewhere rename either works or
+ * fails for good.
+ */
+async function renameOver(fs: FileSystem, from: string, to: string, clock: Clock) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fs.rename(from, to);
+    } catch (error) {
+      const busy = ["EPERM", "EACCES", "EBUSY"].includes(errnoOf(error) ?? "");
+      if (!onWindows || !busy || attempt >= 10) throw error;
+      await clock.sleep(20 * attempt);
+    }
+  }
+}

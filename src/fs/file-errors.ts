@@ -1,0 +1,84 @@
+/**
+ * Turns the file-system errors a user can cause or fix (permissions, read-only or full disks,
+ * a folder where a file should be) into UserErrors that say what failed and what to do.
+ * Every write path in src/fs/ leaves the user's file as it was when it fails, so the hints say
+ * so. Anything unexpected is returned unchanged: it is a bug, and should look like one.
+ */
+import { dirname } from "node:path";
+import { UserError } from "../errors.ts";
+
+/** What awsmfa was doing to `path` when the error happened. */
+export type FileAction = "read" | "write" | "lock" | "create-folder";
+
+const unchanged = "The file was not changed.";
+
+export function errnoOf(error: unknown): string | undefined {
+  return error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+}
+
+export function fileError(error: unknown, path: string, action: FileAction): unknown {
+  if (error instanceof UserError) return error;
+  const code = errnoOf(error);
+  const describe = describers[code ?? ""];
+  if (describe === undefined) return error;
+  const { message, hint } = describe(path, action);
+  return new UserError(message, { hint, cause: error });
+}
+
+type Describer = (path: string, action: FileAction) => { message: string; hint: string };
+
+const permissionDenied: Describer = (path, action) => {
+  // For "create-folder", `path` is the folder itself.
+  const folder = action === "create-folder" ? path : dirname(path);
+  switch (action) {
+    case "read":
+      return {
+        message: `Cannot read ${path}: permission denied.`,
+        hint: `Make it readable and writable by you (chmod u+rw "${path}"). ${unchanged}`,
+      };
+    case "create-folder":
+      return {
+        message: `Cannot create the folder ${folder}: permission denied.`,
+        hint: `Create it yourself (mkdir -m 700 -p "${folder}") or check its parent's owner.`,
+      };
+    default:
+      return {
+        message: `Cannot write ${path}: permission denied in the folder ${folder}.`,
+        hint:
+          "awsmfa replaces files safely by writing a new file next to the old one, so it needs " +
+          `write permission on the folder as well as the file. Check: ls -ld "${folder}". ` +
+          unchanged,
+      };
+  }
+};
+
+const describers: Record<string, Describer> = {
+  EACCES: permissionDenied,
+  EPERM: permissionDenied,
+  EROFS: (path) => ({
+    message: `Cannot write ${path}: the file system is read-only.`,
+    hint:
+      "Use a file on a writable file system (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE " +
+      `choose where the AWS files are). ${unchanged}`,
+  }),
+  ENOSPC: (path) => ({
+    message: `Cannot write ${path}: no space left on the device.`,
+    hint: `Free some disk space and try again. ${unchanged}`,
+  }),
+  EDQUOT: (path) => ({
+    message: `Cannot write ${path}: your disk quota is exceeded.`,
+    hint: `Free some space in your quota and try again. ${unchanged}`,
+  }),
+  EISDIR: (path) => ({
+    message: `${path} is a folder, not a file.`,
+    hint: `Move the folder away, or point awsmfa at a file. ${unchanged}`,
+  }),
+  ENOTDIR: (path) => ({
+    message: `Cannot use ${path}: a part of its path is a file, not a folder.`,
+    hint: `Check each part of the path with ls -ld. ${unchanged}`,
+  }),
+  ELOOP: (path) => ({
+    message: `Cannot write ${path}: too many symbolic links (is there a loop?).`,
+    hint: `Look at where the link points with ls -l "${path}". ${unchanged}`,
+  }),
+};

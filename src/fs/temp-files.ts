@@ -1,0 +1,83 @@
+/**
+ * Names of the temp files an atomic write creates next to its target, and the clean-up of
+ * ones left behind by a process that was killed between writing and renaming them.
+ *
+ * A name is `.<file>.<host tag>-<pid>-<random>.awsmfa-tmp`: hidden, unique per process and
+ * attempt, and telling which process on which host wrote it, so that a later write can see
+ * that its writer is gone. Temp files may hold secrets, so they are not left lying around.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import type { FileSystem } from "../deps.ts";
+import type { Identity } from "./options.ts";
+
+const suffix = ".awsmfa-tmp";
+/** Older than this, a temp file is abandoned whoever wrote it: a write takes milliseconds. */
+export const staleTempMs = 10 * 60 * 1000;
+
+export function hostTag(host: string): string {
+  return createHash("sha256").update(host).digest("hex").slice(0, 8);
+}
+
+export function tempPathFor(target: string, me: Identity): string {
+  const unique = randomBytes(6).toString("hex");
+  return join(
+    dirname(target),
+    `.${basename(target)}.${hostTag(me.host)}-${me.pid}-${unique}${suffix}`,
+  );
+}
+
+interface TempName {
+  hostTag: string;
+  pid: number;
+}
+
+/** The writer of `name` if it is a temp file of `target`, else null. */
+export function parseTempName(name: string, target: string): TempName | null {
+  const prefix = `.${basename(target)}.`;
+  if (!name.startsWith(prefix) || !name.endsWith(suffix)) return null;
+  const middle = name.slice(prefix.length, name.length - suffix.length);
+  const match = /^([0-9a-f]{8})-(\d+)-[0-9a-f]+$/.exec(middle);
+  if (!match) return null;
+  return { hostTag: match[1]!, pid: Number(match[2]) };
+}
+
+/**
+ * Removes temp files of `target` whose writer is certainly done: it is gone from this host, or
+ * the file is older than staleTempMs. Best effort: a failure here never fails the write.
+ */
+export async function removeStaleTemps(
+  fs: FileSystem,
+  target: string,
+  me: Identity,
+  now: number,
+): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.readdir(dirname(target));
+  } catch {
+    return removed;
+  }
+  const myTag = hostTag(me.host);
+  for (const name of names) {
+    const writer = parseTempName(name, target);
+    if (writer === null) continue;
+    const path = join(dirname(target), name);
+    try {
+      const writerGone =
+        writer.hostTag === myTag &&
+        writer.pid > 0 &&
+        writer.pid !== me.pid &&
+        me.isAlive?.(writer.pid) === false;
+      const old = now - (await fs.lstat(path)).mtimeMs > staleTempMs;
+      if (writerGone || old) {
+        await fs.unlink(path);
+        removed.push(path);
+      }
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,68 @@
+/**
+ * The one way awsmfa changes a file: under the file's lock, read what is there NOW, apply a
+ * pure edit, and write atomically only if the text changed. Reading under the lock matters:
+ * an edit computed from an earlier read would undo another writer's change.
+ */
+import type { FileSystem } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
+import { errnoOf, fileError } from "./file-errors.ts";
+import { type LockOptions, withFileLock } from "./lock.ts";
+import { resolveWriteTarget } from "./resolve-target.ts";
+
+export type UpdateOptions = WriteOptions & LockOptions;
+
+export interface UpdateResult {
+  /** False when the edit returned the text unchanged and nothing was written. */
+  changed: boolean;
+  /** The file's text after the update. */
+  text: string;
+}
+
+/**
+ * `edit` receives the current text, or null when the file does not exist (a missing file is
+ * then created, even with empty text). It must be pure: it may run while other awsmfa
+ * processes wait for the lock. Symbolic links are followed, as in writeFileAtomic.
+ */
+export async function updateFile(
+  fs: FileSystem,
+  path: string,
+  edit: (current: string | null) => string,
+  options: UpdateOptions = {},
+): Promise<UpdateResult> {
+  return withFileLock(
+    fs,
+    path,
+    async () => {
+      const { target } = await resolveWriteTarget(fs, path);
+      const current = await readText(fs, target);
+      const text = edit(current);
+      if (text === current) return { changed: false, text };
+      await writeFileAtomic(fs, target, text, options);
+      return { changed: true, text };
+    },
+    options,
+  );
+}
+
+/**
+ * The file's text, or null when it does not exist. Refuses bytes that are not UTF-8: decoding
+ * them would replace them with U+FFFD, and writing back would destroy the user's bytes.
+ */
+export async function readText(fs: FileSystem, path: string): Promise<string | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    if (errnoOf(error) === "ENOENT") return null;
+    throw fileError(error, path, "read");
+  }
+  try {
+    // ignoreBOM is false by default, which would drop a leading BOM; keep it byte-exact.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${path} is not valid UTF-8 text, so awsmfa will not rewrite it.`, {
+      hint: "Convert it to UTF-8 (for example with iconv) and try again. Nothing was changed.",
+    });
+  }
+}

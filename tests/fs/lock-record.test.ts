@@ -1,0 +1,65 @@
+import { expect, test } from "bun:test";
+import {
+  describeHolder,
+  formatLockRecord,
+  isStale,
+  type LockRecord,
+  parseLockRecord,
+} from "../../src/fs/lock-record.ts";
+import type { Identity } from "../../src/fs/options.ts";
+
+const now = Date.UTC(2030, 0, 2, 3, 4, 5);
+const staleMs = 30_000;
+const alive = new Set([100, 200]);
+const me: Identity = { pid: 100, host: "laptop", isAlive: (pid) => alive.has(pid) };
+const blind: Identity = { ...me, isAlive: undefined };
+
+function record(fields: Partial<LockRecord>): LockRecord {
+  return { pid: 200, host: "laptop", time: now - 1000, token: "t", ...fields };
+}
+
+const cases: [string, LockRecord | null, number, Identity, boolean][] = [
+  ["live holder on this host", record({}), 0, me, false],
+  ["dead holder on this host", record({ pid: 300 }), 0, me, true],
+  ["dead holder, but liveness cannot be checked", record({ pid: 300 }), 0, blind, false],
+  ["holder on another host (cannot check)", record({ pid: 300, host: "ci" }), 0, me, false],
+  ["this very process (not re-entrant)", record({ pid: 100 }), 0, me, false],
+  ["unknown pid 0", record({ pid: 0 }), 0, me, false],
+  ["live holder older than staleMs", record({ time: now - staleMs - 1 }), 0, me, true],
+  ["live holder exactly staleMs old", record({ time: now - staleMs }), 0, me, false],
+  ["other host, older than staleMs", record({ host: "ci", time: now - 60_000 }), 0, me, true],
+  ["unreadable, fresh (being written)", null, now - 5, me, false],
+  ["unreadable, older than staleMs", null, now - staleMs - 1, me, true],
+];
+
+test.each(cases)("isStale: %s", (_label, holder, mtimeMs, identity, stale) => {
+  expect(isStale({ record: holder, mtimeMs }, identity, now, staleMs)).toBe(stale);
+});
+
+test("a record survives formatting and parsing, with a readable time for people", () => {
+  const original = record({ pid: 4321, host: 'h ö"st', token: "abc123" });
+  const text = formatLockRecord(original);
+  expect(text.endsWith("\n")).toBe(true);
+  expect(JSON.parse(text).at).toBe("2030-01-02T03:04:04.000Z");
+  expect(parseLockRecord(text)).toEqual(original);
+});
+
+test.each([
+  ["empty (the holder has not written yet)", ""],
+  ["half written", '{"pid":12,"ho'],
+  ["not an object", "12\n"],
+  ["pid not a number", '{"pid":"12","host":"h","time":1,"token":"t"}'],
+  ["no token", '{"pid":12,"host":"h","time":1}'],
+  ["some other program's lock", "locked by vim\n"],
+])("parseLockRecord: %s is not a record", (_label, text) => {
+  expect(parseLockRecord(text)).toBeNull();
+});
+
+test.each([
+  [record({ pid: 200 }), "pid 200 since 2030-01-02T03:04:04.000Z"],
+  [record({ pid: 200, host: "ci" }), "pid 200 on ci since 2030-01-02T03:04:04.000Z"],
+  [record({ pid: 0 }), "a process since 2030-01-02T03:04:04.000Z"],
+  [null, "an unknown process"],
+])("describeHolder %#", (holder, words) => {
+  expect(describeHolder(holder, me)).toBe(words);
+});

@@ -1,0 +1,164 @@
+/**
+ * Failures the user can hit become UserErrors that name the file and say what to do, and
+ * leave the file exactly as it was, with no temp or lock files behind.
+ */
+import { describe, expect, test } from "bun:test";
+import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
+import * as realFs from "node:fs/promises";
+import { join } from "node:path";
+import type { FileSystem } from "../../src/deps.ts";
+import { UserError } from "../../src/errors.ts";
+import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
+import { updateFile } from "../../src/fs/update.ts";
+import { runScript } from "./support/run-script.ts";
+import { isRoot, leftovers, onWindows, scratchDir } from "./support/scratch.ts";
+
+function errno(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: injected`), { code });
+}
+
+type FaultPoint = "mkdir" | "open" | "writeFile" | "sync" | "rename";
+
+/** The real file system, except that one operation on the temp file (or folder) fails. */
+function faultyFs(point: FaultPoint, code: string): FileSystem {
+  const failHandle = (handle: FileHandle) =>
+    new Proxy(handle, {
+      get(target, key) {
+        if (key === point) return () => Promise.reject(errno(code));
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  const isTemp = (path: unknown) => String(path).endsWith(".awsmfa-tmp");
+  return {
+    ...realFs,
+    mkdir: ((...args: Parameters<typeof realFs.mkdir>) =>
+      point === "mkdir"
+        ? Promise.reject(errno(code))
+        : realFs.mkdir(...args)) as FileSystem["mkdir"],
+    open: (async (path: string, flags?: string, mode?: number) => {
+      if (point === "open" && isTemp(path)) throw errno(code);
+      const handle = await realFs.open(path, flags, mode);
+      return isTemp(path) ? failHandle(handle) : handle;
+    }) as FileSystem["open"],
+    rename: ((from: string, to: string) =>
+      point === "rename"
+        ? Promise.reject(errno(code))
+        : realFs.rename(from, to)) as FileSystem["rename"],
+  };
+}
+
+const faults: [FaultPoint, string, string][] = [
+  ["open", "EACCES", "permission denied in the folder"],
+  ["open", "EROFS", "the file system is read-only"],
+  ["writeFile", "ENOSPC", "no space left on the device"],
+  ["writeFile", "EDQUOT", "your disk quota is exceeded"],
+  ["sync", "ENOSPC", "no space left on the device"],
+  ["rename", "EACCES", "permission denied in the folder"],
+  ["rename", "EROFS", "the file system is read-only"],
+];
+
+describe("an injected failure at each step leaves the file and no temp behind", () => {
+  test.each(faults)("%s fails with %s", async (point, code, says) => {
+    const dir = scratchDir("fault");
+    const path = join(dir, "credentials");
+    writeFileSync(path, "[default]\nold = 1\n");
+    for (const write of [
+      () => writeFileAtomic(faultyFs(point, code), path, "new"),
+      () => updateFile(faultyFs(point, code), path, () => "new"),
+    ]) {
+      const error = await write().catch((e) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toContain(path);
+      expect(error.message).toContain(says);
+      expect(error.hint).toContain("The file was not changed.");
+      expect(error.cause.code).toBe(code);
+      expect(readFileSync(path, "utf8")).toBe("[default]\nold = 1\n");
+      expect(leftovers(dir, "credentials")).toEqual([]);
+    }
+  });
+
+  test("an error nobody can explain to the user is not dressed up, and still cleans up", async () => {
+    const dir = scratchDir("fault");
+    const path = join(dir, "credentials");
+    writeFileSync(path, "old");
+    const error = await writeFileAtomic(faultyFs("sync", "EIO"), path, "new").catch((e) => e);
+    expect(error).not.toBeInstanceOf(UserError);
+    expect(error.code).toBe("EIO");
+    expect(readFileSync(path, "utf8")).toBe("old");
+    expect(leftovers(dir, "credentials")).toEqual([]);
+  });
+
+  test("a folder that cannot be created says which one", async () => {
+    const path = join(scratchDir("fault"), "home", ".aws", "credentials");
+    const error = await writeFileAtomic(faultyFs("mkdir", "EACCES"), path, "x").catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(`Cannot create the folder ${join(path, "..")}: permission denied.`);
+  });
+});
+
+describe("the path is not a file", () => {
+  test("the path is a folder", async () => {
+    const dir = scratchDir("fault");
+    mkdirSync(join(dir, "credentials"));
+    for (const write of [
+      () => writeFileAtomic(realFs, join(dir, "credentials"), "x"),
+      () => updateFile(realFs, join(dir, "credentials"), () => "x"),
+    ]) {
+      const error = await write().catch((e) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toBe(`${join(dir, "credentials")} is a folder, not a file.`);
+      expect(leftovers(dir, "credentials")).toEqual([]);
+    }
+  });
+
+  test("a part of the path is a file", async () => {
+    const dir = scratchDir("fault");
+    writeFileSync(join(dir, "aws"), "I am a file");
+    const path = join(dir, "aws", "credentials");
+    const error = await writeFileAtomic(realFs, path, "x").catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toContain("a part of its path is a file, not a folder");
+    expect(readFileSync(join(dir, "aws"), "utf8")).toBe("I am a file");
+  });
+});
+
+// Root ignores folder permissions, so as root the write runs as `nobody` through setpriv.
+const setpriv = Bun.which("setpriv");
+const asNobody = isRoot && setpriv !== null;
+const canDrop = !onWindows && (!isRoot || asNobody);
+
+describe.skipIf(!canDrop)("a real read-only folder", () => {
+  if (!canDrop) console.log("skipped: needs a non-root user, or root with setpriv, on Unix");
+
+  test.each(["atomic", "update"])("%s: UserError, file unchanged", async (how) => {
+    const dir = scratchDir("readonly");
+    const folder = join(dir, "aws");
+    const path = join(folder, "credentials");
+    mkdirSync(folder);
+    writeFileSync(path, "[default]\nkeep = me\n", { mode: 0o600 });
+    if (asNobody) {
+      chmodSync(dir, 0o755);
+      chownSync(folder, 65534, 65534);
+      chownSync(path, 65534, 65534);
+    }
+    chmodSync(folder, 0o500);
+    const prefix = asNobody ? [setpriv!, "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
+    const run = await runScript("write-file.ts", [how, path, "new = 1\n"], {
+      prefix,
+      env: { HOME: dir, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" },
+    });
+    chmodSync(folder, 0o700);
+    expect(run.stderr).toBe("");
+    const outcome = JSON.parse(run.stdout);
+    expect(outcome).toEqual({
+      ok: false,
+      name: "UserError",
+      message: `Cannot write ${path}: permission denied in the folder ${folder}.`,
+      hint: expect.stringContaining(`ls -ld "${folder}"`),
+    });
+    expect(readFileSync(path, "utf8")).toBe("[default]\nkeep = me\n");
+    expect(leftovers(folder, "credentials")).toEqual([]);
+  });
+});
