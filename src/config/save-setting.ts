@@ -3,11 +3,11 @@
  * edit under the file lock, atomic, every other byte untouched.
  */
 import type { Deps } from "../deps.ts";
-import { updateFile } from "../fs/update.ts";
+import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { type FileKind, setProfileKeys } from "../ini/index.ts";
 
 export async function saveProfileSetting(
-  deps: Pick<Deps, "fs" | "hooks">,
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks">,
   path: string,
   kind: FileKind,
   profile: string,

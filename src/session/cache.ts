@@ -9,7 +9,7 @@ import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
-import { writeFileAtomic } from "../fs/atomic-write.ts";
+import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
 
 const FORMAT = 1;
 
@@ -31,7 +31,7 @@ interface CacheFile {
   createdAt: string;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "hooks">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
   const digest = createHash("sha256").update(`${key.longTermKeyId}\n${key.serial}`).digest("hex");
@@ -74,7 +74,7 @@ export async function readCachedSession(
 }
 
 export async function writeCachedSession(
-  deps: CacheDeps & Pick<Deps, "clock">,
+  deps: CacheDeps & Pick<Deps, "clock" | "processes" | "hooks">,
   key: SessionKey,
   session: SessionCredentials,
 ): Promise<void> {
