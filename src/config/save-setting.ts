@@ -17,8 +17,6 @@ export async function saveProfileSetting(
     deps.fs,
     path,
     (current) => setProfileKeys(current ?? "", { kind, profile }, values),
-    {
-      hooks: deps.hooks,
-    },
+    fileOptionsFrom(deps),
   );
 }
