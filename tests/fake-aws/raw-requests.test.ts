@@ -132,6 +132,20 @@ describe("malformed or mismatched signatures", () => {
       "The request signature we calculated does not match",
     ],
     [
+      "an IAM action signed for STS",
+      { params: { Action: "ListMFADevices", Version: "2010-05-08" } },
+      403,
+      "SignatureDoesNotMatch",
+      "Credential should be scoped to correct service: 'iam'. ",
+    ],
+    [
+      "an STS action with IAM's API version",
+      { params: { Action: "GetCallerIdentity", Version: "2010-05-08" } },
+      400,
+      "InvalidAction",
+      "Could not find operation GetCallerIdentity for version 2010-05-08",
+    ],
+    [
       "an unknown Action, properly signed",
       { params: { Action: "GetSessionTokens", Version: "2011-06-15" } },
       400,

@@ -16,7 +16,7 @@ import { populateDemo } from "./fake-aws/demo.ts";
 import { startFakeAws } from "./fake-aws/server.ts";
 
 export type { DemoWorld } from "./fake-aws/demo.ts";
-export { describe as describeFakeAws, populateDemo } from "./fake-aws/demo.ts";
+export { populateDemo, worldSummary } from "./fake-aws/demo.ts";
 export { IAM_SIGNING_REGION, partitionOfRegion } from "./fake-aws/regions.ts";
 export { startFakeAws } from "./fake-aws/server.ts";
 export type {
@@ -49,7 +49,6 @@ if (import.meta.main) {
   }
   const fake = await startFakeAws({ port, clockOffsetMs });
   process.stdout.write(`${JSON.stringify(populateDemo(fake))}\n`);
-  const stop = () => fake.stop().then(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  // Serves until killed; exiting drops every connection, so no graceful stop is needed.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => process.exit(0));
 }

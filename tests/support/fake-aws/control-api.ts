@@ -1,7 +1,18 @@
 /**
  * A small HTTP control surface under /_fake/ for tests that run in another process (shell and
  * tmux tests, the demo): read state, codes and calls; inject faults; move the clock; add users.
- * Unsigned on purpose; the fake only ever listens on 127.0.0.1.
+ * Unsigned on purpose; the fake only ever listens on 127.0.0.1. Bodies and answers are JSON.
+ *
+ *   GET    /_fake/state                  {url, clockOffsetMs, sessionLifetimeOverrideSeconds,
+ *                                          users, roles, faults}
+ *   GET    /_fake/code?serial=S[&at=MS]   {serial, at, code}   (at: ms; default server now)
+ *   GET    /_fake/calls                  RecordedCall[]       DELETE /_fake/calls clears them
+ *   POST   /_fake/fault                  {action?, kind, times?} ("Infinity" allowed)
+ *   DELETE /_fake/fault                  clears all faults
+ *   POST   /_fake/clock                  {offsetMs}           server clock = real + offsetMs
+ *   POST   /_fake/session-lifetime       {seconds | null}
+ *   POST   /_fake/users                  addUser options  -> FakeUser
+ *   POST   /_fake/roles                  addRole options  -> FakeRole
  */
 import type { AddRoleOptions, AddUserOptions, FakeAws, Fault } from "./types.ts";
 

@@ -28,10 +28,10 @@ export function populateDemo(fake: FakeAws): DemoWorld {
     externalId: "demo-external-id",
     requireMfa: true,
   });
-  return describe(fake);
+  return worldSummary(fake);
 }
 
-export function describe(fake: FakeAws): DemoWorld {
+export function worldSummary(fake: FakeAws): DemoWorld {
   const state = fake.state();
   return {
     url: state.url,
