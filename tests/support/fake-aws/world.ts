@@ -1,0 +1,147 @@
+/**
+ * Everything the fake AWS knows: users with their keys and MFA devices, roles, the sessions it
+ * issued, and the last TOTP step accepted per device (so a code works only once).
+ */
+import * as ids from "./random-ids.ts";
+import { acceptedStep } from "./totp.ts";
+import type {
+  AddRoleOptions,
+  AddUserOptions,
+  FakeDevice,
+  FakeRole,
+  FakeUser,
+  Identity,
+  IssuedSession,
+  PartitionId,
+} from "./types.ts";
+
+const NAME_SHAPE = /^[\w+=,.@-]{1,64}$/;
+
+export class FakeWorld {
+  readonly users: FakeUser[] = [];
+  readonly roles: FakeRole[] = [];
+  private readonly sessions = new Map<string, IssuedSession>();
+  private readonly lastStep = new Map<string, number>();
+
+  addUser(options: Partial<AddUserOptions>, nowMs: number): FakeUser {
+    const partition = options.partition ?? "aws";
+    const account = options.account ?? ids.account();
+    const root = options.root ?? false;
+    const name = options.name ?? (root ? "root" : `user-${ids.nameSuffix()}`);
+    if (!/^\d{12}$/.test(account)) throw new Error(`account must be 12 digits: ${account}`);
+    if (!NAME_SHAPE.test(name)) throw new Error(`not an IAM user name: ${name}`);
+    const sameAccount = this.users.filter((u) => u.account === account);
+    if (sameAccount.some((u) => u.partition !== partition)) {
+      throw new Error(`account ${account} already exists in another partition`);
+    }
+    if (sameAccount.some((u) => u.name === name)) throw new Error(`user ${name} exists`);
+    if (root && sameAccount.some((u) => u.root)) throw new Error(`${account} has a root user`);
+    const user: FakeUser = {
+      name,
+      account,
+      partition,
+      arn: root
+        ? `arn:${partition}:iam::${account}:root`
+        : `arn:${partition}:iam::${account}:user/${name}`,
+      userId: root ? account : ids.principalId("AIDA"),
+      accessKeyId: ids.accessKeyId("AKIA"),
+      secretAccessKey: ids.secretAccessKey(),
+      root,
+      devices: [],
+      listMfaDevicesDenied: options.listMfaDevicesDenied ?? false,
+    };
+    this.users.push(user);
+    for (let i = 0; i < (options.devices ?? 1); i++) this.addDevice(user, nowMs);
+    return user;
+  }
+
+  /** Another virtual device: mfa/NAME, then mfa/NAME-2, ... (root: root-account-mfa-device). */
+  addDevice(user: FakeUser, nowMs: number): FakeDevice {
+    const base = user.root ? "root-account-mfa-device" : user.name;
+    const n = user.devices.length + 1;
+    const device: FakeDevice = {
+      serial: `arn:${user.partition}:iam::${user.account}:mfa/${n === 1 ? base : `${base}-${n}`}`,
+      secret: ids.totpSeed(),
+      enableDate: new Date(Math.floor(nowMs / 1000) * 1000).toISOString().replace(".000", ""),
+    };
+    user.devices.push(device);
+    return device;
+  }
+
+  addRole(options: AddRoleOptions): FakeRole {
+    const partition = options.partition ?? "aws";
+    const maxSessionDuration = options.maxSessionDuration ?? 3600;
+    if (!/^\d{12}$/.test(options.account)) throw new Error(`bad account: ${options.account}`);
+    if (!NAME_SHAPE.test(options.name)) throw new Error(`not an IAM role name: ${options.name}`);
+    if (maxSessionDuration < 3600 || maxSessionDuration > 43200) {
+      throw new Error("maxSessionDuration must be 3600..43200 (IAM's limits)");
+    }
+    const arn = `arn:${partition}:iam::${options.account}:role/${options.name}`;
+    if (this.roleByArn(arn)) throw new Error(`role exists: ${arn}`);
+    const role: FakeRole = {
+      arn,
+      name: options.name,
+      account: options.account,
+      partition,
+      roleId: ids.principalId("AROA"),
+      ...(options.externalId !== undefined ? { externalId: options.externalId } : {}),
+      requireMfa: options.requireMfa ?? false,
+      maxSessionDuration,
+    };
+    this.roles.push(role);
+    return role;
+  }
+
+  userByAccessKey(accessKeyId: string): FakeUser | undefined {
+    return this.users.find((u) => u.accessKeyId === accessKeyId);
+  }
+
+  userByName(partition: PartitionId, account: string, name: string): FakeUser | undefined {
+    return this.users.find(
+      (u) => u.partition === partition && u.account === account && u.name === name,
+    );
+  }
+
+  roleByArn(arn: string): FakeRole | undefined {
+    return this.roles.find((r) => r.arn === arn);
+  }
+
+  sessionByAccessKey(accessKeyId: string): IssuedSession | undefined {
+    return this.sessions.get(accessKeyId);
+  }
+
+  deviceBySerial(serial: string): { user: FakeUser; device: FakeDevice } | undefined {
+    for (const user of this.users) {
+      const device = user.devices.find((d) => d.serial === serial);
+      if (device) return { user, device };
+    }
+    return undefined;
+  }
+
+  /** Checks a one-time code and, when it is accepted, burns its step for the device. */
+  acceptCode(device: FakeDevice, code: string, nowMs: number): boolean {
+    const step = acceptedStep(device.secret, code, nowMs, this.lastStep.get(device.serial));
+    if (step === undefined) return false;
+    this.lastStep.set(device.serial, step);
+    return true;
+  }
+
+  issueSession(
+    identity: Identity,
+    mfa: boolean,
+    partition: PartitionId,
+    expiresAt: number,
+  ): IssuedSession {
+    const session: IssuedSession = {
+      accessKeyId: ids.accessKeyId("ASIA"),
+      secretAccessKey: ids.secretAccessKey(),
+      sessionToken: ids.sessionToken(),
+      expiresAt,
+      identity,
+      mfa,
+      partition,
+    };
+    this.sessions.set(session.accessKeyId, session);
+    return session;
+  }
+}
