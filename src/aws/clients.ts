@@ -14,7 +14,7 @@ export interface ClientTarget {
 }
 
 export const CONNECT_TIMEOUT_MS = 3000;
-export const SOCKET_TIMEOUT_MS = 4000;
+export const REQUEST_TIMEOUT_MS = 4000;
 export const MAX_ATTEMPTS = 2;
 
 async function clientConfig(credentials: Credentials, target: ClientTarget) {
@@ -30,7 +30,9 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
     maxAttempts: MAX_ATTEMPTS,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: SOCKET_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      // Without this the handler only logs a warning and a silent endpoint hangs forever.
+      throwOnRequestTimeout: true,
     }),
   };
 }

@@ -11,7 +11,9 @@ export interface Partition {
   /** Used when nothing names a region: where this partition's STS and IAM answer. */
   defaultRegion: string;
   dnsSuffix: string;
-  /** The host of the console federation endpoint (issue: console). */
+  /** IAM is global per partition: requests are signed for this region. */
+  iamRegion: string;
+  /** The host of the console federation endpoint. */
   signinHost: string;
   consoleHost: string;
 }
@@ -21,6 +23,7 @@ export const PARTITIONS: readonly Partition[] = [
     id: "aws-cn",
     name: "AWS China",
     defaultRegion: "cn-north-1",
+    iamRegion: "cn-north-1",
     dnsSuffix: "amazonaws.com.cn",
     signinHost: "signin.amazonaws.cn",
     consoleHost: "console.amazonaws.cn",
@@ -29,6 +32,7 @@ export const PARTITIONS: readonly Partition[] = [
     id: "aws-us-gov",
     name: "AWS GovCloud (US)",
     defaultRegion: "us-gov-west-1",
+    iamRegion: "us-gov-west-1",
     dnsSuffix: "amazonaws.com",
     signinHost: "signin.amazonaws-us-gov.com",
     consoleHost: "console.amazonaws-us-gov.com",
@@ -37,6 +41,7 @@ export const PARTITIONS: readonly Partition[] = [
     id: "aws",
     name: "AWS",
     defaultRegion: "us-east-1",
+    iamRegion: "us-east-1",
     dnsSuffix: "amazonaws.com",
     signinHost: "signin.aws.amazon.com",
     consoleHost: "console.aws.amazon.com",

@@ -49,7 +49,8 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
   });
   const endpointUrl = firstValue(files, profiles, "endpoint_url");
   const target = (service: "sts" | "iam"): AwsCallTarget => ({
-    region: region.region,
+    // IAM is global within a partition and only accepts its partition's signing region.
+    region: service === "iam" ? region.partition.iamRegion : region.region,
     partition: region.partition,
     endpoint: endpointOverride(service, deps.env, endpointUrl),
     profile: longTerm.profile,
