@@ -8,11 +8,13 @@
  * sequence); that is how run() knows a command has finished. A test whose rc replaces the
  * prompt must keep that escape, or use type()/press()/waitFor() instead of run().
  */
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sleep, tmux, tmuxAvailable, watchdog } from "./tmux-server.ts";
 import { shellSetup } from "./tmux-shells.ts";
+
+export { tmuxAvailable };
 
 export type ShellKind = "bash" | "zsh" | "fish" | "dash";
 
@@ -59,46 +61,7 @@ const DEFAULT_TIMEOUT_MS = 4000;
 /** tmux passes a command to its server in one message of at most 16 KiB. */
 const TYPE_CHUNK = 2000;
 
-let available: boolean | undefined;
-
-export function tmuxAvailable(): boolean {
-  available ??= spawnSync("tmux", ["-V"], { stdio: "ignore" }).status === 0;
-  return available;
-}
-
 let sessionCount = 0;
-
-/**
- * A shell loop, run by the tmux server itself, that ends the server once the test process is
- * gone (a test that timed out or crashed never calls close(); bun test fires no exit events)
- * or once close() has removed the socket.
- */
-function watchdog(socketPath: string): string {
-  const tmuxPath = Bun.which("tmux") ?? "tmux";
-  return [
-    `while [ -S '${socketPath}' ] && kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
-    `'${tmuxPath}' -S '${socketPath}' kill-server >/dev/null 2>&1`,
-    `rm -f '${socketPath}'`,
-  ].join("; ");
-}
-
-async function tmux(socket: string, args: string[], env?: Record<string, string>) {
-  const proc = Bun.spawn(["tmux", "-u", "-L", socket, ...args], {
-    env: env ?? { PATH: process.env.PATH ?? "/usr/bin:/bin" },
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  if (code !== 0) throw new Error(`tmux ${args[0]} failed (${code}): ${stderr.trim()}`);
-  return stdout;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startShell(kind: ShellKind, options: StartOptions): Promise<ShellSession> {
   if (!tmuxAvailable()) throw new Error("tmux is not installed");
