@@ -2,11 +2,13 @@
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
 import { loginCommand } from "./login.ts";
+import { shellInitCommand } from "./shell-init.ts";
 import { unsetCommand } from "./unset.ts";
 import { whoamiCommand } from "./whoami.ts";
 
 export function registerCommands(program: Command, context: CommandContext): void {
   program.addCommand(loginCommand(context), { isDefault: true });
-  program.addCommand(whoamiCommand(context));
   program.addCommand(unsetCommand(context));
+  program.addCommand(whoamiCommand(context));
+  program.addCommand(shellInitCommand(context));
 }

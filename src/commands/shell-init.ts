@@ -1,0 +1,75 @@
+/**
+ * awsmfa shell-init <shell>: prints the `awsmfa` shell function, which runs the binary and
+ * evaluates what it prints, so that `awsmfa prod` can set variables in the user's shell.
+ *
+ * Commands whose output is meant for a person (whoami, shell-init itself, help) pass through
+ * the function untouched, with the terminal as their stdout; only the eval commands (login,
+ * unset, logout, or a bare profile name) are captured and evaluated.
+ */
+import { Command } from "@commander-js/extra-typings";
+import type { CommandContext } from "../command-context.ts";
+import type { Deps } from "../deps.ts";
+import { ExitCode, UsageError } from "../errors.ts";
+import { SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
+
+/** Commands whose stdout is shell code to evaluate. Everything else runs unwrapped. */
+export const EVAL_COMMANDS: readonly string[] = ["login", "unset", "logout"];
+
+/** First words that show help or the version (commander's own, plus the `help` command). */
+export const HELP_WORDS: readonly string[] = ["help", "-h", "--help", "-V", "--version"];
+
+export interface ShellInitOptions {
+  shell: ShellSyntax;
+  /** First words the function runs unwrapped. */
+  passthrough: readonly string[];
+}
+
+interface CommandList {
+  readonly commands: readonly { name(): string; aliases(): string[] }[];
+}
+
+/** Names and aliases of every registered command except the eval ones, then HELP_WORDS. */
+export function passthroughWords(program: CommandList): string[] {
+  const words = program.commands
+    .filter((command) => !EVAL_COMMANDS.includes(command.name()))
+    .flatMap((command) => [command.name(), ...command.aliases()]);
+  return [...new Set([...words, ...HELP_WORDS])];
+}
+
+export function parseShellInit(shell: string, program: CommandList): ShellInitOptions {
+  const syntax = shellSyntax(shell);
+  if (!syntax) {
+    const names = SHELLS.map((known) => known.name).join(", ");
+    throw new UsageError(`Unknown shell "${shell}". awsmfa supports: ${names}.`, {
+      hint: "sh and dash can use the bash code, pwsh the powershell code.",
+    });
+  }
+  return { shell: syntax, passthrough: passthroughWords(program) };
+}
+
+export function runShellInit(opts: ShellInitOptions, deps: Deps): number {
+  deps.io.stdout.write(
+    opts.shell.initScript({ binary: deps.selfPath, passthrough: opts.passthrough }),
+  );
+  return ExitCode.ok;
+}
+
+const SETUP_HELP = `
+Add one line to your shell's start-up file, then open a new shell:
+  ~/.bashrc                    eval "$(awsmfa shell-init bash)"
+  ~/.zshrc                     eval "$(awsmfa shell-init zsh)"
+  ~/.config/fish/config.fish   awsmfa shell-init fish | source
+  $PROFILE (PowerShell)        awsmfa shell-init powershell | Out-String | Invoke-Expression`;
+
+export function shellInitCommand({ deps, state }: CommandContext) {
+  return new Command("shell-init")
+    .description(
+      "print the shell function that lets `awsmfa <profile>` set variables in your shell",
+    )
+    .argument("<shell>", `${SHELLS.map((shell) => shell.name).join(", ")} (or sh, dash, pwsh)`)
+    .addHelpText("after", SETUP_HELP)
+    .action((shell, _options, command) => {
+      const program = command.parent ?? command;
+      state.exitCode = runShellInit(parseShellInit(shell, program), deps);
+    });
+}

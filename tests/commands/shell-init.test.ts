@@ -1,0 +1,136 @@
+/** awsmfa shell-init, run through the real command line parser with captured output. */
+import { describe, expect, test } from "bun:test";
+import * as fsPromises from "node:fs/promises";
+import { buildProgram, run } from "../../src/cli.ts";
+import {
+  EVAL_COMMANDS,
+  HELP_WORDS,
+  parseShellInit,
+  passthroughWords,
+} from "../../src/commands/shell-init.ts";
+import type { Deps } from "../../src/deps.ts";
+import { UsageError } from "../../src/errors.ts";
+import { shellSyntax } from "../../src/shell/index.ts";
+
+interface Captured {
+  deps: Deps;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+function captureDeps(selfPath = "/usr/local/bin/awsmfa"): Captured {
+  let out = "";
+  let err = "";
+  const deps: Deps = {
+    env: {},
+    io: {
+      readLine: async () => null,
+      stdinIsTTY: false,
+      stdout: {
+        write: (text) => {
+          out += text;
+        },
+        isTTY: false,
+      },
+      stderr: {
+        write: (text) => {
+          err += text;
+        },
+        isTTY: false,
+      },
+    },
+    clock: { now: () => 0, sleep: async () => undefined },
+    fs: fsPromises,
+    exec: async () => {
+      throw new Error("shell-init must not run programs");
+    },
+    terminal: () => null,
+    platform: "linux",
+    homedir: "/home/nobody",
+    selfPath,
+    selfCommand: [selfPath],
+    build: { version: "0.0.0-test", commit: "test" },
+  };
+  return { deps, stdout: () => out, stderr: () => err };
+}
+
+const program = () =>
+  buildProgram({
+    deps: captureDeps().deps,
+    state: { exitCode: 0, failureStdout: undefined },
+  });
+
+describe("awsmfa shell-init", () => {
+  test.each([
+    ["bash", "bash"],
+    ["zsh", "zsh"],
+    ["fish", "fish"],
+    ["powershell", "powershell"],
+    ["sh", "bash"],
+    ["dash", "bash"],
+    ["pwsh", "powershell"],
+  ])("%s prints the %s function for this binary", async (asked, shell) => {
+    const { deps, stdout, stderr } = captureDeps();
+    expect(await run(["shell-init", asked], deps)).toBe(0);
+    expect(stderr()).toBe("");
+    const expected = shellSyntax(shell)!.initScript({
+      binary: "/usr/local/bin/awsmfa",
+      passthrough: passthroughWords(program()),
+    });
+    expect(stdout()).toBe(expected);
+  });
+
+  test("the output depends on nothing but the binary's path", async () => {
+    const outputs = await Promise.all(
+      ["/opt/a/awsmfa", "/opt/a/awsmfa", "/home/me/bin/awsmfa"].map(async (path) => {
+        const { deps, stdout } = captureDeps(path);
+        await run(["shell-init", "zsh"], deps);
+        return stdout();
+      }),
+    );
+    expect(outputs[0]).toBe(outputs[1]!);
+    expect(outputs[2]!.replaceAll("/home/me/bin/awsmfa", "/opt/a/awsmfa")).toBe(outputs[0]!);
+  });
+
+  test("every command but the eval ones passes through, with help and version", () => {
+    const words = passthroughWords(program());
+    expect(words).toContain("whoami");
+    expect(words).toContain("shell-init");
+    for (const word of HELP_WORDS) expect(words).toContain(word);
+    for (const word of EVAL_COMMANDS) expect(words).not.toContain(word);
+  });
+
+  test("aliases pass through too; eval commands and their aliases do not", () => {
+    const fake = (name: string, aliases: string[] = []) => ({
+      name: () => name,
+      aliases: () => aliases,
+    });
+    const words = passthroughWords({
+      commands: [fake("login", ["in"]), fake("status", ["st"]), fake("unset"), fake("logout")],
+    });
+    expect(words).toEqual(["status", "st", ...HELP_WORDS]);
+  });
+
+  test("an unknown shell is a usage error that lists the shells", async () => {
+    const { deps, stdout, stderr } = captureDeps();
+    expect(await run(["shell-init", "tcsh"], deps)).toBe(2);
+    expect(stdout()).toBe("");
+    expect(stderr()).toContain('Unknown shell "tcsh"');
+    expect(stderr()).toContain("bash, zsh, fish, powershell");
+    expect(() => parseShellInit("tcsh", program())).toThrow(UsageError);
+  });
+
+  test("a missing shell is a usage error", async () => {
+    const { deps, stdout, stderr } = captureDeps();
+    expect(await run(["shell-init"], deps)).toBe(2);
+    expect(stdout()).toBe("");
+    expect(stderr()).toContain("shell");
+  });
+
+  test("help shows how to load the function in each shell", async () => {
+    const { deps, stdout } = captureDeps();
+    expect(await run(["shell-init", "--help"], deps)).toBe(0);
+    expect(stdout()).toContain('eval "$(awsmfa shell-init bash)"');
+    expect(stdout()).toContain("awsmfa shell-init fish | source");
+  });
+});

@@ -1,0 +1,31 @@
+/** The compiled binary: --version, --help, usage errors. */
+import { afterAll, describe, expect, test } from "bun:test";
+import pkg from "../../package.json" with { type: "json" };
+import { runAwsmfa } from "../support/run-binary.ts";
+import { makeSandbox } from "../support/sandbox.ts";
+
+const sandbox = makeSandbox();
+afterAll(() => sandbox.cleanup());
+
+describe("awsmfa binary", () => {
+  test("--version names the version and the git commit", async () => {
+    const r = await runAwsmfa(["--version"], { env: sandbox.env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^awsmfa ${pkg.version.replace(/\./g, "\\.")} \\(commit [0-9a-f]{7,}(-dirty)?\\)\\n$`));
+  });
+
+  test("--help lists the commands on stdout", async () => {
+    const r = await runAwsmfa(["--help"], { env: sandbox.env });
+    expect(r.code).toBe(0);
+    for (const command of ["login", "whoami", "unset"]) expect(r.stdout).toContain(command);
+    expect(r.stderr).toBe("");
+  });
+
+  test("an unknown flag is a usage error (exit 2) with a pointer to --help", async () => {
+    const r = await runAwsmfa(["whoami", "--no-such-flag"], { env: sandbox.env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--no-such-flag'");
+    expect(r.stderr).toContain("awsmfa --help");
+    expect(r.stdout).toBe("");
+  });
+});
