@@ -121,7 +121,7 @@ function headerOf(stripped: string): string | undefined {
 }
 
 /** The first `=` or `:` (OPTCRE's lazy key stops at the first delimiter of either kind). */
-export function delimiterIndex(text: string): number {
+function delimiterIndex(text: string): number {
   const equals = text.indexOf("=");
   const colon = text.indexOf(":");
   if (equals < 0) return colon;

@@ -10,5 +10,5 @@ export { IniEditError } from "./edit-input.ts";
 export type { FileKind, ProfileRef, SectionFamily } from "./profiles.ts";
 export { configSectionOf, profileNameOf, profilesOf, sectionsOf } from "./profiles.ts";
 export type { IniValue, IniValues } from "./read.ts";
-export { readSections } from "./read.ts";
+export { readDefaults, readSections } from "./read.ts";
 export { setProfileKeys } from "./set-keys.ts";
