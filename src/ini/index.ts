@@ -1,14 +1,14 @@
 /**
- * PLACEHOLDER until the INI module lands (issue 2, part 3). The public API is fixed here;
- * the implementation replaces these bodies.
+ * The lossless INI module: reads ~/.aws/config and ~/.aws/credentials as botocore does, and
+ * edits them by changing only the lines that must change.
  */
-export type IniValue = string | Readonly<Record<string, string>>;
-export type FileKind = "config" | "credentials";
-export interface ProfileRef {
-  kind: FileKind;
-  profile: string;
-}
 
-export function profilesOf(_text: string, _kind: FileKind): Map<string, Record<string, IniValue>> {
-  throw new Error("ini: not implemented yet");
-}
+export { deleteProfile, deleteProfileKeys } from "./delete.ts";
+export type { IniDocument, IniLine, LineEnding } from "./document.ts";
+export { parseIni, renderIni } from "./document.ts";
+export { IniEditError } from "./edit-input.ts";
+export type { FileKind, ProfileRef, SectionFamily } from "./profiles.ts";
+export { configSectionOf, profileNameOf, profilesOf, sectionsOf } from "./profiles.ts";
+export type { IniValue, IniValues } from "./read.ts";
+export { readDefaults, readSections } from "./read.ts";
+export { setProfileKeys } from "./set-keys.ts";

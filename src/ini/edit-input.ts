@@ -1,0 +1,92 @@
+/**
+ * What the editors refuse to write, checked before any text is touched: anything the readers
+ * (botocore and the AWS SDK for JavaScript) would read back differently from what was asked.
+ * Messages name the key and profile but never the value, which may be a secret.
+ */
+import { UserError } from "../errors.ts";
+import type { ProfileRef } from "./profiles.ts";
+import { pyStrip } from "./python-text.ts";
+
+export class IniEditError extends UserError {
+  constructor(message: string, hint: string) {
+    super(message, { hint });
+    this.name = "IniEditError";
+  }
+}
+
+const LINE_BREAK = /[\r\n]/;
+/** The SDK cuts a value at `#` or `;` that starts it or follows whitespace (an inline comment). */
+const SDK_COMMENT = /(^|\s)[#;]/;
+
+export function checkProfileName(ref: ProfileRef): void {
+  const { profile, kind } = ref;
+  if (profile === "" || LINE_BREAK.test(profile)) {
+    throw new IniEditError(
+      "A profile name cannot be empty or contain a line break.",
+      "Choose a profile name of letters, digits, '-', '_' or '.'.",
+    );
+  }
+  if (kind === "credentials" && profile === "DEFAULT") {
+    throw new IniEditError(
+      `Cannot write a profile named "DEFAULT" to the credentials file.`,
+      "Python's INI reader (used by the AWS CLI) treats [DEFAULT] as defaults for every " +
+        'profile. Did you mean "default"?',
+    );
+  }
+}
+
+export function checkEntries(ref: ProfileRef, values: Readonly<Record<string, string>>): void {
+  const seen = new Set<string>();
+  for (const [key, value] of Object.entries(values)) {
+    checkKey(key);
+    const folded = key.toLowerCase();
+    if (seen.has(folded)) {
+      throw new IniEditError(
+        `The key ${key} is given twice (keys are case-insensitive).`,
+        "Give each key once.",
+      );
+    }
+    seen.add(folded);
+    checkValue(ref, key, value);
+  }
+}
+
+/** A key that reads back as itself on a line of its own: no delimiter, no comment, no header. */
+export function checkKey(key: string): void {
+  const readable =
+    key !== "" &&
+    key === pyStrip(key) &&
+    key === key.trim() &&
+    !/[=:\r\n]/.test(key) &&
+    !key.startsWith("[") &&
+    !key.startsWith("#") &&
+    !key.startsWith(";");
+  if (!readable) {
+    throw new IniEditError(
+      `Cannot write the key ${JSON.stringify(key)}: the AWS files cannot hold it.`,
+      "Keys are words like aws_session_token, without '=', ':', line breaks or outer spaces.",
+    );
+  }
+}
+
+function checkValue(ref: ProfileRef, key: string, value: string): void {
+  const where = `${key} in profile ${ref.profile}`;
+  const hint = "awsmfa writes values on one line, exactly as they will be read back.";
+  if (LINE_BREAK.test(value)) {
+    throw new IniEditError(`Cannot write ${where}: the value contains a line break.`, hint);
+  }
+  // Python and JavaScript disagree on what whitespace is (U+FEFF, U+0085), so check both.
+  if (value === "" || value !== pyStrip(value) || value !== value.trim()) {
+    throw new IniEditError(
+      `Cannot write ${where}: the value is empty or starts or ends with whitespace.`,
+      `${hint} To remove a key, delete it instead.`,
+    );
+  }
+  if (SDK_COMMENT.test(value)) {
+    throw new IniEditError(
+      `Cannot write ${where}: the value contains '#' or ';' after a space, which the AWS SDKs ` +
+        "read as a comment.",
+      hint,
+    );
+  }
+}
