@@ -36,7 +36,7 @@ const NETWORK_CODES: Record<string, string> = {
   ECONNRESET: "the connection was reset",
   ENOTFOUND: "the host name could not be resolved",
   EAI_AGAIN: "the host name could not be resolved (DNS failure)",
-  ETIMEDOUT: "the connection timed out",
+  ETIMEDOUT: "it did not answer in time (timed out)",
   EHOSTUNREACH: "the host is unreachable",
   ENETUNREACH: "the network is unreachable",
   TimeoutError: "it did not answer in time",

@@ -7,7 +7,7 @@
  * PROFILE-long-term, PROFILE-mfa, PROFILE-default (the conventions of aws-mfa and of the
  * scripts people write) that holds long-term keys; else PROFILE itself if it holds them.
  */
-import type { Credentials } from "../aws/credentials.ts";
+import { type Credentials, isTemporaryKeyId } from "../aws/credentials.ts";
 import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { UserError } from "../errors.ts";
@@ -67,7 +67,8 @@ function keyState(files: AwsFiles, profile: string): KeyState {
   if (!hasProfile(files, profile)) return "missing";
   const keys = staticKeys(files, profile);
   if (!keys) return "no-keys";
-  return keys.sessionToken ? "session" : "long-term";
+  // ASIA... ids are temporary even when someone copied them without their token.
+  return keys.sessionToken || isTemporaryKeyId(keys.accessKeyId) ? "session" : "long-term";
 }
 
 function describe(state: KeyState): string {

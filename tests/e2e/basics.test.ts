@@ -11,7 +11,11 @@ describe("awsmfa binary", () => {
   test("--version names the version and the git commit", async () => {
     const r = await runAwsmfa(["--version"], { env: sandbox.env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^awsmfa ${pkg.version.replace(/\./g, "\\.")} \\(commit [0-9a-f]{7,}(-dirty)?\\)\\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^awsmfa ${pkg.version.replace(/\./g, "\\.")} \\(commit [0-9a-f]{7,}(-dirty)?\\)\\n$`,
+      ),
+    );
   });
 
   test("--help lists the commands on stdout", async () => {

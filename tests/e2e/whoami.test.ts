@@ -42,18 +42,30 @@ describe("whoami", () => {
     const r = await runAwsmfa(["whoami", "--profile", "dev"], { env: sandbox.env });
     expect(r.stderr).toContain("profile dev");
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`Account  ${alice.account}\nARN      ${alice.arn}\nUserId   ${alice.userId}\n`);
+    expect(r.stdout).toBe(
+      `Account  ${alice.account}\nARN      ${alice.arn}\nUserId   ${alice.userId}\n`,
+    );
   });
 
   test("--json has the shape of aws sts get-caller-identity", async () => {
-    const r = await runAwsmfa(["whoami", "--json"], { env: { ...sandbox.env, AWS_PROFILE: "dev" } });
+    const r = await runAwsmfa(["whoami", "--json"], {
+      env: { ...sandbox.env, AWS_PROFILE: "dev" },
+    });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ UserId: alice.userId, Account: alice.account, Arn: alice.arn });
+    expect(JSON.parse(r.stdout)).toEqual({
+      UserId: alice.userId,
+      Account: alice.account,
+      Arn: alice.arn,
+    });
   });
 
   test("uses the AWS_* keys of the shell when no --profile is given", async () => {
     const r = await runAwsmfa(["whoami", "--json"], {
-      env: { ...sandbox.env, AWS_ACCESS_KEY_ID: alice.accessKeyId, AWS_SECRET_ACCESS_KEY: alice.secretAccessKey },
+      env: {
+        ...sandbox.env,
+        AWS_ACCESS_KEY_ID: alice.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: alice.secretAccessKey,
+      },
     });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).Arn).toBe(alice.arn);
@@ -70,7 +82,9 @@ describe("whoami", () => {
     const r = await runAwsmfa(["whoami", "--profile", "broken"], { env: sandbox.env });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain("rejected the secret access key");
-    expect(r.stderr).toContain(`${alice.accessKeyId.slice(0, 4)}****${alice.accessKeyId.slice(-4)}`);
+    expect(r.stderr).toContain(
+      `${alice.accessKeyId.slice(0, 4)}****${alice.accessKeyId.slice(-4)}`,
+    );
     expect(r.stderr).not.toContain(alice.accessKeyId);
     expect(r.stdout).toBe("");
   });
@@ -103,7 +117,11 @@ describe("whoami", () => {
 
   test("AWS_ENDPOINT_URL_STS beats AWS_ENDPOINT_URL", async () => {
     const r = await runAwsmfa(["whoami", "--profile", "dev"], {
-      env: { ...sandbox.env, AWS_ENDPOINT_URL: "http://127.0.0.1:1", AWS_ENDPOINT_URL_STS: aws.url },
+      env: {
+        ...sandbox.env,
+        AWS_ENDPOINT_URL: "http://127.0.0.1:1",
+        AWS_ENDPOINT_URL_STS: aws.url,
+      },
     });
     expect(r.code).toBe(0);
   });
@@ -111,7 +129,9 @@ describe("whoami", () => {
   test("an unreachable endpoint fails at once with exit 5 and names the endpoint", async () => {
     const port = await closedPort();
     const url = `http://127.0.0.1:${port}`;
-    const r = await runAwsmfa(["whoami", "--profile", "dev"], { env: { ...sandbox.env, AWS_ENDPOINT_URL: url } });
+    const r = await runAwsmfa(["whoami", "--profile", "dev"], {
+      env: { ...sandbox.env, AWS_ENDPOINT_URL: url },
+    });
     expect(r.code).toBe(5);
     expect(r.stderr).toContain(`Could not reach AWS STS/IAM at ${url}`);
     expect(r.ms).toBeLessThan(10_000);
@@ -138,14 +158,17 @@ describe("whoami against moto", () => {
       return;
     }
     try {
-      const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import("@aws-sdk/client-iam");
+      const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import(
+        "@aws-sdk/client-iam"
+      );
       const iam = new IAMClient({
         region: "us-east-1",
         endpoint: moto.url,
         credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
       });
       await iam.send(new CreateUserCommand({ UserName: "moto-user" }));
-      const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "moto-user" }))).AccessKey!;
+      const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "moto-user" })))
+        .AccessKey!;
       const creds = sandbox.file(
         "moto/credentials",
         `[moto]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`,

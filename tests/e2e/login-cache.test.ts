@@ -1,0 +1,120 @@
+/** Session reuse: the cached path answers with no prompt, no network and no AWS SDK. */
+import { describe, expect, test } from "bun:test";
+import { join, resolve } from "node:path";
+import { useLoginWorld } from "../support/login-world.ts";
+
+const world = useLoginWorld();
+const root = resolve(import.meta.dir, "..", "..");
+
+function callsBy(accessKeyId: string) {
+  return world.aws.calls.filter((c) => c.accessKeyId === accessKeyId);
+}
+
+describe("session reuse", () => {
+  test("a second login reuses the session: same keys, no call, no prompt", async () => {
+    const { run, code, user } = world.user();
+    const first = await run(["prod", "--otp", code()]);
+    expect(first.code).toBe(0);
+    const calls = callsBy(user.accessKeyId).length;
+    // No code, no terminal: it can only succeed from the cache.
+    const second = await run(["prod"]);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/^Reusing session for prod, valid for 11h5\dm \(until .+\)\n$/);
+    expect(second.stdout).toBe(first.stdout);
+    expect(callsBy(user.accessKeyId).length).toBe(calls);
+  });
+
+  test("--force gets a new session", async () => {
+    const { run, code, user } = world.user();
+    const first = await run(["prod", "--otp", code()]);
+    world.aws.clockOffsetMs += 30_000; // the next TOTP window, so a fresh code exists
+    try {
+      const second = await run(["prod", "--otp", code(), "--force"]);
+      expect(second.code).toBe(0);
+      expect(second.stderr).toContain("New session for prod");
+      expect(second.stdout).not.toBe(first.stdout);
+      expect(callsBy(user.accessKeyId).filter((c) => c.action === "GetSessionToken")).toHaveLength(
+        2,
+      );
+    } finally {
+      world.aws.clockOffsetMs -= 30_000;
+    }
+  });
+
+  test("a session with less than --min-remaining left is not reused", async () => {
+    const { run, code } = world.user();
+    expect((await run(["prod", "--otp", code(), "--duration", "20m"])).code).toBe(0);
+    const reused = await run(["prod", "--min-remaining", "5m"]);
+    expect(reused.code).toBe(0);
+    const refused = await run(["prod", "--min-remaining", "30m"]);
+    expect(refused.code).toBe(7); // it would need a new code, and there is no terminal
+  });
+
+  test("the session is cached per long-term key and device: another profile with the same keys reuses it", async () => {
+    const { run, code, sandbox, serial, user } = world.user();
+    expect((await run(["prod", "--otp", code()])).code).toBe(0);
+    sandbox.writeConfig(
+      `[profile prod]\nmfa_serial = ${serial}\n[profile prod-copy]\nmfa_serial = ${serial}\nawsmfa_long_term_profile = prod-long-term\n`,
+    );
+    const calls = callsBy(user.accessKeyId).length;
+    const r = await run(["prod-copy"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Reusing session for prod-copy");
+    expect(callsBy(user.accessKeyId).length).toBe(calls);
+  });
+
+  test("a damaged cache file is ignored (a new session is fetched)", async () => {
+    const { run, code, sandbox } = world.user();
+    expect((await run(["prod", "--otp", code()])).code).toBe(0);
+    const { readdirSync, writeFileSync } = await import("node:fs");
+    const dir = join(sandbox.home, ".cache", "awsmfa", "sessions");
+    writeFileSync(join(dir, readdirSync(dir)[0]!), "{not json");
+    world.aws.clockOffsetMs += 30_000;
+    try {
+      const r = await run(["prod", "--otp", code()]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain("New session");
+    } finally {
+      world.aws.clockOffsetMs -= 30_000;
+    }
+  });
+
+  test("the cached path never loads the AWS SDK", async () => {
+    const { run, code, sandbox } = world.user();
+    expect((await run(["prod", "--otp", code()])).code).toBe(0);
+    // Run from source with a loader that makes any @aws-sdk import fail loudly.
+    const child = Bun.spawn(
+      [
+        process.execPath,
+        "--preload",
+        join(root, "tests/support/forbid-aws-sdk.ts"),
+        join(root, "src/main.ts"),
+        "prod",
+      ],
+      { env: sandbox.env, stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+    );
+    const [status, out, err] = await Promise.all([
+      child.exited,
+      new Response(child.stdout).text(),
+      new Response(child.stderr).text(),
+    ]);
+    expect(err).toContain("Reusing session for prod");
+    expect(status).toBe(0);
+    expect(out).toContain("AWS_SESSION_TOKEN");
+    // And the guard works: a path that needs AWS does fail under it.
+    const guarded = Bun.spawn(
+      [
+        process.execPath,
+        "--preload",
+        join(root, "tests/support/forbid-aws-sdk.ts"),
+        join(root, "src/main.ts"),
+        "whoami",
+        "--profile",
+        "prod-long-term",
+      ],
+      { env: sandbox.env, stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+    );
+    expect(await guarded.exited).not.toBe(0);
+    expect(await new Response(guarded.stderr).text()).toContain("AWS SDK loaded");
+  });
+});
