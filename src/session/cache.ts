@@ -92,11 +92,7 @@ export async function writeCachedSession(
     deps.fs,
     sessionCachePath(deps, key),
     `${JSON.stringify(data, null, 2)}\n`,
-    {
-      mode: 0o600,
-      dirMode: 0o700,
-      hooks: deps.hooks,
-    },
+    { ...fileOptionsFrom(deps), mode: 0o600, dirMode: 0o700 },
   );
 }
 

@@ -39,13 +39,16 @@ export function checkSessionDuration(seconds: number): number {
   return seconds;
 }
 
-/** 7h42m, 59m, 45s: how people read a remaining time. */
+/**
+ * 7h42m, 59m, 45s: how people read a remaining time. From ten minutes up, minutes are rounded
+ * (a fresh 12 h session reads 12h00m, not 11h59m); below, where warnings start, they are cut,
+ * so the time left is never overstated.
+ */
 export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const days = Math.floor(s / 86_400);
-  const hours = Math.floor((s % 86_400) / 3600);
+  const whole = Math.max(0, Math.floor(seconds));
+  const s = whole >= 600 ? Math.round(whole / 60) * 60 : whole;
+  const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
-  if (days > 0) return `${days}d${hours}h`;
   if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m`;
   if (minutes > 0) return `${minutes}m`;
   return `${s % 60}s`;

@@ -83,14 +83,15 @@ describe("MFA device", () => {
   test("discovered with ListMFADevices when there is one, and saved with a minimal edit", async () => {
     const { run, code, sandbox, serial } = world.user({ serial: false });
     const config =
-      "# my settings\n[default]\nregion = us-east-1\n\n[profile prod]\nregion = eu-west-1 ; keep\n\n[profile other]\noutput = json\n";
+      "# my settings\n[default]\nregion = us-east-1\n\n[profile prod]\n; keep this\nregion  =  eu-west-1\n\n[profile other]\noutput = json\n";
     sandbox.writeConfig(config);
     const r = await run(["prod", "--otp", code()]);
+    expect(r.stderr).not.toContain("awsmfa:");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`Found MFA device ${serial}`);
     expect(r.stderr).toContain("Saved mfa_serial for prod");
     expect(sandbox.readConfig()).toBe(
-      config.replace("eu-west-1 ; keep\n", `eu-west-1 ; keep\nmfa_serial = ${serial}\n`),
+      config.replace("=  eu-west-1\n", `=  eu-west-1\nmfa_serial  =  ${serial}\n`),
     );
     // Next time no lookup is needed.
     world.aws.clearCalls();
@@ -170,6 +171,6 @@ describe("partitions", () => {
     const { run, code } = world.user();
     const r = await run(["prod", "--otp", code(), "--duration", "36h"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/valid for 1d1[12]h/);
+    expect(r.stderr).toMatch(/valid for 36h00m/);
   });
 });

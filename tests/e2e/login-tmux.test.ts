@@ -28,7 +28,7 @@ function load(kind: ShellKind, binary: string): string {
 
 function show(kind: ShellKind): string {
   return kind === "fish"
-    ? 'echo "[$AWS_PROFILE:(string sub -l 4 -- $AWS_ACCESS_KEY_ID):$AWS_REGION]"'
+    ? 'echo "[$AWS_PROFILE:"(string sub -l 4 -- "$AWS_ACCESS_KEY_ID")":$AWS_REGION]"'
     : 'echo "[$AWS_PROFILE:$(printf %.4s "$AWS_ACCESS_KEY_ID"):$AWS_REGION]"';
 }
 
