@@ -17,10 +17,8 @@ import {
   DEFAULT_SESSION_SECONDS,
   parseDuration,
 } from "../session/duration.ts";
+import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
-import { obtainSession, reusableSession, sessionKey } from "../session/obtain.ts";
-import { completePlan, planLocally } from "../session/plan.ts";
-import { requireKnownProfile } from "../session/profile-exists.ts";
 
 export interface LoginOptions {
   profile: string;
@@ -152,45 +150,22 @@ export async function runLogin(
   });
   state.failureStdout = failureCode(mode);
   const files = await readAwsFiles(deps);
-  requireKnownProfile(files, options.profile);
-  const inputs = {
-    profile: options.profile,
-    longTermProfile: options.longTermProfile,
-    serial: options.serial,
-    region: options.region,
-  };
-  const local = planLocally(files, inputs, deps);
-  if (local.region.note) deps.io.stderr.write(`${local.region.note}\n`);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
-
-  const context = { profile: options.profile, region: local.profileRegion };
-  const invocation = `awsmfa ${options.profile}`;
-  // The fast path: a cached session, answered from two small files and without the AWS SDK.
-  if (local.serial && !options.force) {
-    const cached = await reusableSession(
-      sessionKey({ longTerm: local.longTerm, serial: local.serial }),
-      options.minRemainingSeconds,
-      deps,
-    );
-    if (cached) {
-      emitSession(mode, cached, context, invocation, deps);
-      reportSession(options.profile, cached, true, deps);
-      return ExitCode.ok;
-    }
-  }
-  const plan = await completePlan(files, local, inputs, deps);
-  const otp = chooseOtpSource(options.otp);
-  const { session, reused } = await obtainSession(
-    plan,
+  const result = await getSession(
+    files,
     {
+      profile: options.profile,
+      longTermProfile: options.longTermProfile,
+      serial: options.serial,
+      region: options.region,
       durationSeconds: options.durationSeconds,
       minRemainingSeconds: options.minRemainingSeconds,
       force: options.force,
-      otp,
+      otp: () => chooseOtpSource(options.otp),
     },
     deps,
   );
-  emitSession(mode, session, context, invocation, deps);
-  reportSession(options.profile, session, reused, deps);
+  emitSession(mode, result.session, result.context, `awsmfa ${options.profile}`, deps);
+  reportSession(options.profile, result.session, result.reused, deps);
   return ExitCode.ok;
 }
