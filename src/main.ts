@@ -26,5 +26,4 @@ const deps = realDeps({
   exit: (code) => process.exit(code),
 });
 
-// No top-level await: `bun build --bytecode` emits CommonJS.
 run(process.argv.slice(2), deps).then((code) => process.exit(code));
