@@ -175,3 +175,30 @@ describe("hostile profile names", () => {
 function pick(env: Record<string, string>, ...names: string[]): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, env[n] ?? ""]));
 }
+
+describe("AWS keys already in the shell", () => {
+  const foreign = { AWS_ACCESS_KEY_ID: "AKIAEXISTINGKEY12345", AWS_SECRET_ACCESS_KEY: "s" };
+
+  test("without a terminal they are replaced, and it says so (masked)", async () => {
+    const { run, code } = world.user();
+    const r = await run(["prod", "--otp", code()], { env: foreign });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "already has AWS keys (AKIA****2345) that awsmfa did not set. Replacing them.",
+    );
+    expect(r.stderr).not.toContain("AKIAEXISTINGKEY12345");
+  });
+
+  test("keys awsmfa set itself (AWSMFA_EXPIRES) are replaced without a word", async () => {
+    const { run, code } = world.user();
+    const r = await run(["prod", "--otp", code()], { env: { ...foreign, AWSMFA_EXPIRES: "1" } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain("already has AWS keys");
+  });
+
+  test("--yes replaces them without asking", async () => {
+    const { run, code } = world.user();
+    const r = await run(["prod", "--otp", code(), "--yes"], { env: foreign });
+    expect(r.code).toBe(0);
+  });
+});

@@ -95,4 +95,17 @@ describe.skipIf(!tmuxAvailable())("the shell function in real shells", () => {
     expect(await shell.run(status(kind))).toContain("status=130");
     expect(await shell.run(show(kind))).toContain("[::]");
   });
+
+  test("bash: keys awsmfa did not set are only replaced after asking", async () => {
+    const { shell } = await shellFor("bash");
+    await shell.run("export AWS_ACCESS_KEY_ID=AKIAEXISTINGKEY12345 AWS_SECRET_ACCESS_KEY=s");
+    await shell.start("awsmfa prod");
+    await shell.waitFor("Replace them?", 10_000);
+    await shell.type("n");
+    await shell.press("Enter");
+    const out = await shell.finish(10_000);
+    expect(out).toContain("Left the keys in this shell as they were.");
+    expect(await shell.run(status("bash"))).toContain("status=130");
+    expect(await shell.run("echo $AWS_ACCESS_KEY_ID")).toContain("AKIAEXISTINGKEY12345");
+  });
 });

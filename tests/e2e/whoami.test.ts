@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createServer } from "node:net";
 import { type FakeAws, type FakeUser, startFakeAws } from "../support/fake-aws.ts";
-import { startMoto } from "../support/moto.ts";
 import { runAwsmfa } from "../support/run-binary.ts";
 import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
 
@@ -146,41 +145,6 @@ describe("whoami", () => {
       expect(r.ms).toBeLessThan(12_000);
     } finally {
       aws.clearFaults();
-    }
-  });
-});
-
-describe("whoami against moto", () => {
-  test("works with keys created in moto", async () => {
-    const moto = await startMoto();
-    if (!moto) {
-      console.log("skipped: moto_server is not installed on this machine");
-      return;
-    }
-    try {
-      const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import(
-        "@aws-sdk/client-iam"
-      );
-      const iam = new IAMClient({
-        region: "us-east-1",
-        endpoint: moto.url,
-        credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-      });
-      await iam.send(new CreateUserCommand({ UserName: "moto-user" }));
-      const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "moto-user" })))
-        .AccessKey!;
-      const creds = sandbox.file(
-        "moto/credentials",
-        `[moto]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`,
-      );
-      const r = await runAwsmfa(["whoami", "--profile", "moto", "--json"], {
-        env: { ...sandbox.env, AWS_SHARED_CREDENTIALS_FILE: creds, AWS_ENDPOINT_URL: moto.url },
-      });
-      expect(r.stderr).not.toContain("awsmfa:");
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout).Arn).toContain("user/moto-user");
-    } finally {
-      await moto.stop();
     }
   });
 });
