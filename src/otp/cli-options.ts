@@ -48,8 +48,8 @@ function attributeName(flag: string): string {
 
 /**
  * Checks what can be checked before anything else happens (even when a cached session will
- * answer): a source name that does not exist, a timeout that is not a duration, and --otp
- * (a code) given together with a code-source flag. Returns the layers unchanged.
+ * answer): --otp (a code) given together with a code-source flag, else a source name that does
+ * not exist or a timeout that is not a duration. Returns the layers unchanged.
  */
 export function checkOtpFlags(
   otpFlag: string | undefined,
@@ -65,7 +65,8 @@ export function checkOtpFlags(
       },
     );
   }
-  checkFlagLayers(layers);
+  // With a code given, no source is chosen, so what the environment says does not matter.
+  if (otpFlag === undefined) checkFlagLayers(layers);
   return layers;
 }
 

@@ -63,7 +63,8 @@ export async function codeFromCommand(
   if (result.timedOut) {
     throw new OtpUnavailableError(
       `${command.tool} did not answer within ${formatDuration(command.timeoutMs / 1000)}.`,
-      `${command.unlockHint} To wait longer, use --otp-timeout (or AWSMFA_OTP_TIMEOUT, awsmfa_otp_timeout).`,
+      `${command.unlockHint} To wait longer, use --otp-timeout ` +
+        "(or AWSMFA_OTP_TIMEOUT, awsmfa_otp_timeout).",
     );
   }
   if (result.code !== 0) {

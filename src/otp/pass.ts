@@ -6,7 +6,8 @@ import { codeFromCommand, type Diagnosis, programAvailability, showCommand } fro
 import type { OtpSource, OtpSourceKind, SourceSettings } from "./source.ts";
 
 const UNLOCK =
-  "Unlock your GPG key (run the command once in a terminal, so that gpg-agent remembers the passphrase) and try again.";
+  "Unlock your GPG key (run the command once in a terminal, so that gpg-agent remembers " +
+  "the passphrase) and try again.";
 
 export const passKind: OtpSourceKind = {
   name: "pass",

@@ -97,7 +97,8 @@ function unknownSource(name: string, from: string, layer: LayerKind): UserError 
   return fail(
     layer,
     `"${name}" (${from}) is not a code source.`,
-    `Use one of: ${names.join(", ")}. A code on the command line is --otp 123456, or --otp - for stdin.`,
+    `Use one of: ${names.join(", ")}. ` +
+      "A code on the command line is --otp 123456, or --otp - for stdin.",
   );
 }
 
@@ -108,7 +109,8 @@ function ambiguous(layer: OtpLayer, kinds: readonly OtpSourceKind[]): UserError 
     layer.kind === "config" ? source.config : layer.kind === "flag" ? source.flag : source.env;
   return fail(
     layer.kind,
-    `${keys.join(" and ")} name items of ${kinds.length} code sources; awsmfa will not guess which to use.`,
+    `${keys.join(" and ")} name items of ${kinds.length} code sources; ` +
+      "awsmfa will not guess which to use.",
     `Say which with ${which} (${kinds.map((k) => k.name).join(" or ")}).`,
   );
 }
@@ -121,7 +123,8 @@ function missingSetting(
   const layer = choice.layer;
   if (layer?.kind === "config") {
     return new UserError(
-      `Profile ${layer.profile} takes its MFA codes from ${choice.kind.name} (${choice.from}), but does not name ${required.noun}.`,
+      `Profile ${layer.profile} takes its MFA codes from ${choice.kind.name} ` +
+        `(${choice.from}), but does not name ${required.noun}.`,
       {
         code: "config",
         hint: `Set ${s.config} = ... in ${layer.section}, or pass ${s.flag} ${s.value}.`,

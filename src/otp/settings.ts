@@ -42,7 +42,7 @@ export const OTP_SETTINGS: readonly OtpSetting[] = [
   setting("timeout", "--otp-timeout", "<time>", "how long a code source may take (default: 60s)"),
 ];
 
-/** The variable and the config key follow from the flag: --op-item, AWSMFA_OP_ITEM, awsmfa_op_item. */
+/** Variable and config key follow from the flag: --op-item, AWSMFA_OP_ITEM, awsmfa_op_item. */
 function setting(key: OtpKey, flag: string, value: string, description: string): OtpSetting {
   const snake = flag.slice(2).replace(/-/g, "_");
   return {

@@ -7,7 +7,8 @@ import { codeFromCommand, type Diagnosis, programAvailability, showCommand } fro
 import type { OtpSource, OtpSourceKind, SourceSettings } from "./source.ts";
 
 const INSERT =
-  "Insert your YubiKey and touch it when it blinks; with several keys in, pick one with --ykman-device (awsmfa_ykman_device).";
+  "Insert your YubiKey and touch it when it blinks; with several keys in, " +
+  "pick one with --ykman-device (awsmfa_ykman_device).";
 
 export const ykmanKind: OtpSourceKind = {
   name: "ykman",
@@ -36,7 +37,9 @@ export function ykmanSource({ values, timeoutMs }: SourceSettings): OtpSource {
     if (/no matching|multiple matches|no such/i.test(output)) {
       return {
         kind: "settings",
-        message: `The YubiKey has no single OATH account matching "${account.value}" (${account.from}).`,
+        message:
+          `The YubiKey has no single OATH account matching "${account.value}" ` +
+          `(${account.from}).`,
         hint: "List the accounts with `ykman oath accounts list` and use the full name.",
       };
     }

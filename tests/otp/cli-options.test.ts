@@ -71,6 +71,8 @@ describe("checkOtpFlags", () => {
     expect(
       checkOtpFlags("123456", parse(["--otp-timeout", "3s"], { AWSMFA_OP_ITEM: "x" })),
     ).toHaveLength(2);
+    // With a code given no source is chosen, so the environment is not even checked.
+    expect(checkOtpFlags("-", parse([], { AWSMFA_OTP_SOURCE: "keepass" }))).toHaveLength(2);
   });
 
   test("an unknown source or a bad timeout on the command line or in the environment is a usage error", () => {
