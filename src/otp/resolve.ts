@@ -77,11 +77,15 @@ function decide(layers: readonly OtpLayer[]): Omit<SourceChoice, "settings"> {
 function timeoutOf(layers: readonly OtpLayer[]): number {
   const given = settingValue(layers, "timeout");
   if (!given) return DEFAULT_TIMEOUT_MS;
-  const seconds = parseDuration(given.value, given.from);
+  let seconds: number;
+  try {
+    seconds = parseDuration(given.value, given.from);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw fail(given.layer, error.message, error.hint ?? "");
+  }
   if (seconds < 1) {
-    throw new UsageError(`${given.from} must be at least 1 second.`, {
-      hint: "For example 60s (the default), 2m.",
-    });
+    throw fail(given.layer, `${given.from} must be at least 1 second.`, "For example 60s, 2m.");
   }
   return seconds * 1000;
 }

@@ -175,7 +175,7 @@ describe("resolveSource: errors name what to fix", () => {
     [
       "a timeout that is no duration",
       [config("prod", { timeout: "a while" })],
-      ExitCode.usage,
+      ExitCode.config,
       'awsmfa_otp_timeout of profile prod "a while" is not a duration.',
       "15m",
     ],
