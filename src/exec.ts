@@ -5,6 +5,9 @@
 import { spawn } from "node:child_process";
 import type { Exec, ExecResult } from "./deps.ts";
 
+/** How long output may still arrive after the child has exited. */
+const EXIT_GRACE_MS = 200;
+
 export const execFile: Exec = (file, args, options = {}) =>
   new Promise<ExecResult>((resolve) => {
     const child = spawn(file, [...args], {
@@ -40,6 +43,15 @@ export const execFile: Exec = (file, args, options = {}) =>
       finish({ code: null, signal: null, spawnError: error }),
     );
     child.on("close", (code, signal) => finish({ code, signal }));
+    child.on("exit", (code, signal) => {
+      // A process the child left behind (a daemon, a `sleep &`) may hold the pipes open, and
+      // "close" would wait for it, past any timeout. Take what was printed and move on.
+      setTimeout(() => {
+        finish({ code, signal });
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, EXIT_GRACE_MS);
+    });
     child.stdin.on("error", () => {
       // the child may exit without reading its input; that is its business
     });

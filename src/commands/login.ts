@@ -9,6 +9,8 @@ import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { chooseOtpSource } from "../otp/choose.ts";
+import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "../otp/cli-options.ts";
+import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
@@ -31,12 +33,13 @@ export interface LoginOptions {
   force: boolean;
   format: string | undefined;
   yes: boolean;
+  otpLayers: readonly OtpLayer[];
 }
 
 const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
 
 export function loginCommand({ deps, state }: CommandContext) {
-  return new Command("login")
+  const command = new Command("login")
     .description("get an MFA session for a profile and put it in your shell (the default command)")
     .argument("[profile]", "profile to log in to (default: --profile, AWS_PROFILE, else default)")
     .addOption(envOption("-p, --profile <name>", "profile to log in to", "AWS_PROFILE"))
@@ -50,7 +53,7 @@ export function loginCommand({ deps, state }: CommandContext) {
     )
     .option(
       "--otp <code>",
-      "the 6-digit code, or - to read one line from stdin (default: ask on the terminal)",
+      "the 6-digit code, or - to read one line from stdin (default: the profile's code source, else ask on the terminal)",
     )
     .addOption(
       envOption(
@@ -82,9 +85,12 @@ export function loginCommand({ deps, state }: CommandContext) {
       const profileFlag = command.getOptionValueSource("profile") === "cli";
       applyEnv(command, deps.env);
       const raw = command.opts();
-      const options = parseLogin({ ...raw, positional, profileFlag });
+      const otpLayers = otpLayersFrom(command);
+      const options = parseLogin({ ...raw, positional, profileFlag, otpLayers });
       state.exitCode = await runLogin(options, deps, state);
     });
+  addOtpOptions(command);
+  return command;
 }
 
 interface RawLogin {
@@ -102,6 +108,8 @@ interface RawLogin {
   force?: boolean | undefined;
   format?: string | undefined;
   yes?: boolean | undefined;
+  /** The code-source flags and variables (otp/cli-options.ts). */
+  otpLayers?: readonly OtpLayer[];
 }
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */
@@ -135,6 +143,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     force: raw.force === true,
     format: raw.format,
     yes: raw.yes === true,
+    otpLayers: checkOtpFlags(raw.otp, raw.otpLayers ?? []),
   };
 }
 
@@ -161,7 +170,12 @@ export async function runLogin(
       durationSeconds: options.durationSeconds,
       minRemainingSeconds: options.minRemainingSeconds,
       force: options.force,
-      otp: () => chooseOtpSource(options.otp),
+      otp: (plan) =>
+        chooseOtpSource(options.otp, {
+          layers: options.otpLayers,
+          files,
+          profiles: [plan.profile, plan.longTerm.profile],
+        }),
     },
     deps,
   );

@@ -1,6 +1,6 @@
 /** `--otp 123456`: the code given on the command line. */
 import { UsageError } from "../errors.ts";
-import { normaliseCode, type OtpSource } from "./source.ts";
+import { normaliseCode, type OtpSource, type OtpSourceKind } from "./source.ts";
 
 export function argumentSource(given: string): OtpSource {
   return {
@@ -26,3 +26,12 @@ export function argumentSource(given: string): OtpSource {
     },
   };
 }
+
+export const argumentKind: OtpSourceKind = {
+  name: "argument",
+  aliases: [],
+  summary: "--otp 123456: the code on the command line",
+  automatic: false,
+  keys: [],
+  availability: async () => ({ available: true, detail: "always" }),
+};

@@ -1,11 +1,42 @@
-/** Picks the code source for a login: --otp CODE, --otp -, else the terminal prompt. */
+/**
+ * Picks the code source for a login: --otp CODE or --otp - first; else what the command line,
+ * the environment and the profile's config say (otp/resolve.ts); else the terminal prompt.
+ */
+import { type AwsFiles, profileValue } from "../config/aws-files.ts";
 import { argumentSource } from "./argument.ts";
+import { withPromptFallback } from "./fallback.ts";
 import { promptSource } from "./prompt.ts";
+import { resolveSource } from "./resolve.ts";
+import { OTP_SETTINGS, type OtpLayer, type OtpValues } from "./settings.ts";
 import type { OtpSource } from "./source.ts";
 import { stdinSource } from "./stdin.ts";
 
-export function chooseOtpSource(otpFlag: string | undefined): OtpSource {
+export interface OtpContext {
+  /** Command-line and environment layers, highest first (see otp/cli-options.ts). */
+  layers: readonly OtpLayer[];
+  files: AwsFiles;
+  /** The profile, then its long-term profile: where awsmfa_* keys are read. */
+  profiles: readonly string[];
+}
+
+export function chooseOtpSource(otpFlag: string | undefined, context?: OtpContext): OtpSource {
   if (otpFlag === "-") return stdinSource;
   if (otpFlag !== undefined) return argumentSource(otpFlag);
-  return promptSource;
+  if (!context) return promptSource;
+  const layers = [...context.layers, ...configLayers(context.files, context.profiles)];
+  const choice = resolveSource(layers);
+  return withPromptFallback(choice.kind.create!(choice.settings));
+}
+
+/** One layer per profile, in order, with the awsmfa_* code-source keys it holds. */
+export function configLayers(files: AwsFiles, profiles: readonly string[]): OtpLayer[] {
+  return [...new Set(profiles)].map((profile) => {
+    const values: OtpValues = {};
+    for (const s of OTP_SETTINGS) {
+      const value = profileValue(files, profile, s.config);
+      if (value !== undefined) values[s.key] = value;
+    }
+    const header = profile === "default" ? "[default]" : `[profile ${profile}]`;
+    return { kind: "config", values, profile, section: `${header} of ${files.paths.config}` };
+  });
 }

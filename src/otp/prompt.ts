@@ -4,7 +4,7 @@
  */
 import { UsageError } from "../errors.ts";
 import { askText, noTerminalError } from "../prompts.ts";
-import { normaliseCode, type OtpSource } from "./source.ts";
+import { normaliseCode, type OtpSource, type OtpSourceKind } from "./source.ts";
 
 export const PROMPT_TRIES = 3;
 
@@ -39,4 +39,17 @@ export const promptSource: OtpSource = {
       },
     );
   },
+};
+
+export const promptKind: OtpSourceKind = {
+  name: "prompt",
+  aliases: ["terminal"],
+  summary: "type the code at a prompt on the terminal (the default)",
+  automatic: false,
+  keys: [],
+  availability: async (deps) =>
+    deps.terminal()
+      ? { available: true, detail: "a terminal is open" }
+      : { available: false, detail: "no terminal here" },
+  create: () => promptSource,
 };

@@ -3,6 +3,7 @@
  * and is listed explicitly in otp/registry.ts; nothing registers itself by being imported.
  */
 import type { Deps } from "../deps.ts";
+import type { OtpKey, ResolvedValue } from "./settings.ts";
 
 export interface OtpRequest {
   /** The profile being logged into, for messages. */
@@ -23,6 +24,41 @@ export interface OtpSource {
   available(deps: Deps): Promise<boolean>;
   /** A code, exactly 6 digits. Throws a UserError that says what to fix otherwise. */
   code(request: OtpRequest, deps: Deps): Promise<string>;
+}
+
+/** Whether a kind of source can work on this machine, and why (or why not), for people. */
+export interface Availability {
+  available: boolean;
+  /** e.g. "/usr/local/bin/op", "`op` is not on PATH", "no terminal here" */
+  detail: string;
+}
+
+/** What a configured source is built from: its resolved settings. */
+export interface SourceSettings {
+  values: Partial<Record<OtpKey, ResolvedValue>>;
+  /** How long an external program may take before it counts as hanging. */
+  timeoutMs: number;
+}
+
+/** One entry of the registry (otp/registry.ts): a kind of source and how to build one. */
+export interface OtpSourceKind {
+  /** The name used by --otp-source and awsmfa_otp_source, e.g. "1password". */
+  readonly name: string;
+  /** Other accepted spellings, e.g. "op". */
+  readonly aliases: readonly string[];
+  /** What it does, for `awsmfa sources`, e.g. "op item get ITEM --otp". */
+  readonly summary: string;
+  readonly automatic: boolean;
+  /** The setting a profile must give when it uses this source, and what it names. */
+  readonly required?: { key: OtpKey; noun: string };
+  /** Every setting it reads (the required one included). */
+  readonly keys: readonly OtpKey[];
+  availability(deps: Deps): Promise<Availability>;
+  /**
+   * Builds the source from its settings; absent for the sources --otp chooses (argument,
+   * stdin), which cannot be named by --otp-source or in a profile.
+   */
+  create?(settings: SourceSettings): OtpSource;
 }
 
 /** Codes are 6 digits; people paste them with spaces ("123 456"), which is fine. */

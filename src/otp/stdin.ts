@@ -1,6 +1,6 @@
 /** `--otp -`: one line from standard input (`op item get ... --otp | awsmfa prod --otp -`). */
 import { UsageError } from "../errors.ts";
-import { normaliseCode, type OtpSource } from "./source.ts";
+import { normaliseCode, type OtpSource, type OtpSourceKind } from "./source.ts";
 
 export const stdinSource: OtpSource = {
   name: "stdin",
@@ -29,4 +29,13 @@ export const stdinSource: OtpSource = {
     }
     return code;
   },
+};
+
+export const stdinKind: OtpSourceKind = {
+  name: "stdin",
+  aliases: [],
+  summary: "--otp -: one line from standard input",
+  automatic: false,
+  keys: [],
+  availability: async () => ({ available: true, detail: "always" }),
 };

@@ -20,8 +20,8 @@ export interface SessionRequest {
   durationSeconds: number;
   minRemainingSeconds: number;
   force: boolean;
-  /** Asked only when a new session is needed. */
-  otp: () => OtpSource;
+  /** Asked only when a new session is needed; the plan says which profiles to read it from. */
+  otp: (plan: LocalPlan) => OtpSource;
 }
 
 export interface SessionResult {
@@ -52,6 +52,8 @@ export async function getSession(
     const cached = await reusableSession(key, request.minRemainingSeconds, deps);
     if (cached) return { session: cached, reused: true, context, plan: local };
   }
+  // Before any network call, so that a code-source setting that is wrong costs no AWS call.
+  const otp = request.otp(local);
   const plan = await completePlan(files, local, inputs, deps);
   const { session, reused } = await obtainSession(
     plan,
@@ -59,7 +61,7 @@ export async function getSession(
       durationSeconds: request.durationSeconds,
       minRemainingSeconds: request.minRemainingSeconds,
       force: request.force,
-      otp: request.otp(),
+      otp,
     },
     deps,
   );

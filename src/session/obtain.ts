@@ -7,6 +7,7 @@ import type { SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
+import { recordUsedWindow, waitForUnusedWindow, windowAt } from "../otp/reuse-guard.ts";
 import type { OtpSource } from "../otp/source.ts";
 import { readCachedSession, type SessionKey, secondsLeft, writeCachedSession } from "./cache.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "./duration.ts";
@@ -27,6 +28,8 @@ export interface Obtained {
 
 /** How many codes a person may type before we give up on a rejected code. */
 const INTERACTIVE_ATTEMPTS = 3;
+/** An automatic code AWS refused is retried once, in the next window. */
+const AUTOMATIC_ATTEMPTS = 2;
 
 export function sessionKey(plan: Pick<LoginPlan, "longTerm" | "serial">): SessionKey {
   return { longTermKeyId: plan.longTerm.credentials.accessKeyId, serial: plan.serial };
@@ -77,26 +80,38 @@ async function askAndCall(
   deps: Deps,
 ): Promise<SessionCredentials> {
   let previousProblem: string | undefined;
-  const attempts = otp.name === "prompt" ? INTERACTIVE_ATTEMPTS : 1;
+  let refused: number | undefined;
   for (let attempt = 1; ; attempt++) {
+    // The reuse guard (otp/reuse-guard.ts): never send an automatic code AWS has already seen.
+    if (otp.automatic) await waitForUnusedWindow(deps, plan.serial, refused);
     const tokenCode = await otp.code(
       { profile: plan.profile, serial: plan.serial, attempt, previousProblem },
       deps,
     );
+    const window = windowAt(deps.clock.now());
     try {
       const session = await getSessionToken(
         plan.longTerm.credentials,
         { serialNumber: plan.serial, tokenCode, durationSeconds },
         plan.sts,
       );
+      // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
+      await recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
       noteCappedDuration(session, durationSeconds, deps);
       return session;
     } catch (error) {
       const rejected = error instanceof AuthError && /rejected the MFA code/.test(error.message);
-      if (!rejected || attempt >= attempts) throw error;
+      if (!rejected || attempt >= attemptsFor(otp)) throw error;
+      if (otp.automatic) refused = window;
       previousProblem = `${error.message} Wait for the next code.`;
     }
   }
+}
+
+/** Codes AWS may refuse before we give up: a person retypes, an automatic source retries once. */
+function attemptsFor(otp: OtpSource): number {
+  if (otp.automatic) return AUTOMATIC_ATTEMPTS;
+  return otp.name === "prompt" ? INTERACTIVE_ATTEMPTS : 1;
 }
 
 function noteCappedDuration(session: SessionCredentials, requested: number, deps: Deps): void {

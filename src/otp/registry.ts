@@ -1,0 +1,35 @@
+/**
+ * Every kind of code source, in the order `awsmfa sources` lists them. A new source is one
+ * file behind the OtpSource interface and one line here; nothing registers itself on import.
+ */
+import { argumentKind } from "./argument.ts";
+import { bitwardenKind } from "./bitwarden.ts";
+import { commandKind } from "./command.ts";
+import { onePasswordKind } from "./onepassword.ts";
+import { passKind } from "./pass.ts";
+import { promptKind } from "./prompt.ts";
+import type { OtpSourceKind } from "./source.ts";
+import { stdinKind } from "./stdin.ts";
+import { ykmanKind } from "./ykman.ts";
+
+export const OTP_SOURCES: readonly OtpSourceKind[] = [
+  promptKind,
+  argumentKind,
+  stdinKind,
+  onePasswordKind,
+  bitwardenKind,
+  ykmanKind,
+  passKind,
+  commandKind,
+];
+
+/** The kinds --otp-source and awsmfa_otp_source can name (argument and stdin come from --otp). */
+export function selectableSources(): OtpSourceKind[] {
+  return OTP_SOURCES.filter((kind) => kind.create !== undefined);
+}
+
+/** The kind a name (or alias) stands for, ignoring case. */
+export function sourceNamed(name: string): OtpSourceKind | undefined {
+  const wanted = name.trim().toLowerCase();
+  return selectableSources().find((k) => k.name === wanted || k.aliases.includes(wanted));
+}

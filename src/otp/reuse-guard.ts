@@ -1,0 +1,120 @@
+/**
+ * The reuse guard. AWS accepts each code of a device once, and a code lives for a 30-second
+ * window. Two logins in one window with an automatic source (two profiles sharing a device,
+ * back to back) would send the same code twice, and AWS would refuse the second. So awsmfa
+ * remembers, per device, the window of the last code AWS accepted (a small file in the cache
+ * folder) and, before asking an automatic source in that same window, waits for the next one.
+ *
+ * Windows are counted on this computer's clock, as the password managers and the YubiKey count
+ * them. A code's window is taken when the source answered: never earlier than the code's own,
+ * so the guard errs on the side of waiting.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { cacheDir } from "../config/paths.ts";
+import type { Deps } from "../deps.ts";
+import { fileOptionsFrom, updateFile } from "../fs/index.ts";
+import { shortDevice } from "./notice.ts";
+
+export const WINDOW_MS = 30_000;
+/** Wait a little past the boundary, so a source whose clock lags a moment has moved on too. */
+const MARGIN_MS = 1000;
+const FORMAT = 1;
+
+type GuardDeps = Pick<
+  Deps,
+  "env" | "homedir" | "platform" | "fs" | "clock" | "processes" | "hooks" | "terminal" | "io"
+>;
+
+interface WindowFile {
+  format: number;
+  serial: string;
+  /** The last window (ms since the epoch / 30 000) from which AWS accepted a code. */
+  window: number;
+}
+
+export function windowAt(ms: number): number {
+  return Math.floor(ms / WINDOW_MS);
+}
+
+export function windowFilePath(deps: Pick<Deps, "env" | "homedir" | "platform">, serial: string) {
+  const digest = createHash("sha256").update(serial).digest("hex").slice(0, 40);
+  return join(cacheDir(deps.env, deps.homedir, deps.platform), "code-windows", `${digest}.json`);
+}
+
+/** The window of the last code AWS accepted for this device, if awsmfa knows it. */
+export async function lastUsedWindow(
+  deps: Pick<GuardDeps, "env" | "homedir" | "platform" | "fs">,
+  serial: string,
+): Promise<number | undefined> {
+  try {
+    return parse(await deps.fs.readFile(windowFilePath(deps, serial), "utf8"), serial);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers that AWS accepted a code of `window`; a later window already recorded stays. */
+export async function recordUsedWindow(
+  deps: GuardDeps,
+  serial: string,
+  window: number,
+): Promise<void> {
+  const render = (current: string | null) => {
+    const known = current === null ? undefined : parse(current, serial);
+    if (known !== undefined && known >= window) return current!;
+    const data: WindowFile = { format: FORMAT, serial, window };
+    return `${JSON.stringify(data)}\n`;
+  };
+  await updateFile(deps.fs, windowFilePath(deps, serial), render, {
+    ...fileOptionsFrom(deps),
+    mode: 0o600,
+    dirMode: 0o700,
+  });
+}
+
+/**
+ * Returns once a code from now on cannot be one AWS has already accepted (or refused, for
+ * `refused`): at once when this window is fresh, else after a countdown to the next one.
+ */
+export async function waitForUnusedWindow(
+  deps: GuardDeps,
+  serial: string,
+  refused?: number,
+): Promise<void> {
+  const used = Math.max((await lastUsedWindow(deps, serial)) ?? -1, refused ?? -1);
+  if (windowAt(deps.clock.now()) > used) return;
+  const reason =
+    refused !== undefined && refused >= used
+      ? "AWS refused that code."
+      : `The current code of ${shortDevice(serial)} was already used.`;
+  await countdown(deps, (used + 1) * WINDOW_MS + MARGIN_MS, reason);
+}
+
+/** On a terminal, a live countdown on one line; else one line on stderr, then the wait. */
+async function countdown(deps: GuardDeps, until: number, reason: string): Promise<void> {
+  const left = () => until - deps.clock.now();
+  const seconds = () => Math.ceil(left() / 1000);
+  const terminal = deps.terminal();
+  if (!terminal) {
+    deps.io.stderr.write(`${reason} Waiting ${seconds()}s for the next code...\n`);
+    await deps.clock.sleep(left());
+    return;
+  }
+  while (left() > 0) {
+    terminal.write(`\r\x1b[K${reason} Waiting ${seconds()}s for the next code...`);
+    await deps.clock.sleep(left() % 1000 || 1000);
+  }
+  terminal.write("\r\x1b[K");
+}
+
+function parse(text: string, serial: string): number | undefined {
+  try {
+    const data = JSON.parse(text) as Partial<WindowFile>;
+    if (data.format !== FORMAT || data.serial !== serial) return undefined;
+    return Number.isSafeInteger(data.window) ? data.window : undefined;
+  } catch {
+    // A damaged file only costs the guard for one login.
+    return undefined;
+  }
+}
