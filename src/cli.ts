@@ -5,8 +5,10 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./command-context.ts";
 import { registerCommands } from "./commands/index.ts";
+import { EVAL_COMMANDS } from "./commands/shell-init.ts";
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
+import { isEvalCall } from "./output/eval-call.ts";
 import { printError } from "./report.ts";
 
 export function buildProgram(context: CommandContext): Command {
@@ -37,6 +39,11 @@ export function buildProgram(context: CommandContext): Command {
 export async function run(argv: readonly string[], deps: Deps): Promise<number> {
   const state: RunState = { exitCode: ExitCode.ok, failureStdout: undefined };
   const program = buildProgram({ deps, state });
+  const evalCall = isEvalCall(argv, commandWords(program), deps);
+  const failed = () => {
+    const stdout = state.failureStdout ?? (evalCall ? "false\n" : undefined);
+    if (stdout !== undefined) deps.io.stdout.write(stdout);
+  };
   try {
     await program.parseAsync([...argv], { from: "user" });
     return state.exitCode;
@@ -44,15 +51,25 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     if (error instanceof CommanderError) {
       // Help and version end here too; commander has already printed what it had to say.
       if (error.exitCode === 0) return ExitCode.ok;
-      if (state.failureStdout !== undefined) deps.io.stdout.write(state.failureStdout);
+      failed();
       deps.io.stderr.write("Run `awsmfa --help` for usage.\n");
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;
     printError(reported, deps);
-    if (state.failureStdout !== undefined) deps.io.stdout.write(state.failureStdout);
+    failed();
     return exitCodeFor(reported);
   }
+}
+
+function commandWords(program: Command) {
+  const all = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+  const evaluated = new Set(
+    program.commands
+      .filter((c) => EVAL_COMMANDS.includes(c.name()))
+      .flatMap((c) => [c.name(), ...c.aliases()]),
+  );
+  return { all, evaluated };
 }
 
 /** Inquirer signals Ctrl-C with an ExitPromptError; treat it like our own cancellation. */

@@ -181,3 +181,22 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe("failures before login has chosen its output still fail the eval", () => {
+  test.each([
+    [["prod", "--duration", "soon"], 2],
+    [["login", "prod", "--no-such-flag"], 2],
+    [["--bogus"], 2],
+  ])("%p prints `false` on stdout", async (args, code) => {
+    const { run } = world.user();
+    const r = await run(args);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe("false\n");
+  });
+
+  test("but not for commands whose output is not evaluated, nor --format json", async () => {
+    const { run } = world.user();
+    expect((await run(["whoami", "--no-such-flag"])).stdout).toBe("");
+    expect((await run(["prod", "--format", "json", "--duration", "soon"])).stdout).toBe("");
+  });
+});
