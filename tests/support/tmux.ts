@@ -57,7 +57,8 @@ const BUSY_TITLE = "awsmfa-busy";
 /** The visible prompt, as capture-pane shows it (trailing space trimmed). */
 const PROMPT = "$";
 const POLL_MS = 20;
-const DEFAULT_TIMEOUT_MS = 4000;
+// Generous: a loaded 2-core CI machine can take seconds to start a shell. npm test allows 60 s a test.
+const DEFAULT_TIMEOUT_MS = 15_000;
 /** tmux passes a command to its server in one message of at most 16 KiB. */
 const TYPE_CHUNK = 2000;
 
