@@ -77,8 +77,16 @@ function processesOf(facts: ProcessFacts): Processes {
  * `exit-after-temp-write` exits with code 99 right after a file write has written and fsynced
  * its temp file and before the rename, as a crash at the worst moment would. Tests then check
  * that the user's file is unchanged and that the next write succeeds.
+ * `exit-after-temp-write:N` lets the first N-1 writes of the run complete and crashes the Nth
+ * (a login writes its session cache first, then the credentials file).
  */
 function faultHooks(facts: ProcessFacts): Deps["hooks"] {
-  if (facts.env.AWSMFA_TEST_FAULT !== "exit-after-temp-write") return undefined;
-  return { afterTempWritten: () => facts.exit(99) };
+  const match = /^exit-after-temp-write(?::(\d+))?$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
+  if (!match) return undefined;
+  let writesLeft = Number(match[1] ?? "1");
+  return {
+    afterTempWritten: () => {
+      if (--writesLeft <= 0) facts.exit(99);
+    },
+  };
 }

@@ -1,17 +1,21 @@
 /**
- * awsmfa login [PROFILE] (and the shorthand `awsmfa PROFILE`): an MFA session for a profile,
- * into the shell (wrapped / eval / direct) or in an explicit --format.
+ * awsmfa login [PROFILE...] (and the shorthand `awsmfa PROFILE`): an MFA session for each
+ * profile, into the shell (wrapped / eval / direct; the first profile's) or in an explicit
+ * --format, and into [PROFILE] of the credentials file when PROFILE is a session profile.
  */
 import { Command, Option } from "@commander-js/extra-typings";
+import type { SessionCredentials } from "../aws/credentials.ts";
 import { applyEnv, envOption } from "../cli-env.ts";
 import type { CommandContext, RunState } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
-import { chooseOtpSource } from "../otp/choose.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
+import { fileIsTheResult, type LoginOutcome, reportLogins } from "../profiles/login-report.ts";
+import { oneCodePerDevice } from "../profiles/one-code.ts";
+import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
 import {
   checkSessionDuration,
   DEFAULT_SESSION_SECONDS,
@@ -21,7 +25,10 @@ import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 
 export interface LoginOptions {
+  /** The first profile named: the one the shell gets. */
   profile: string;
+  /** Every profile to log in to, the first one first, without repeats. */
+  profiles: string[];
   longTermProfile: string | undefined;
   serial: string | undefined;
   otp: string | undefined;
@@ -31,6 +38,8 @@ export interface LoginOptions {
   force: boolean;
   format: string | undefined;
   yes: boolean;
+  /** --no-write: leave the credentials file alone. */
+  noWrite: boolean;
 }
 
 const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
@@ -38,7 +47,10 @@ const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
 export function loginCommand({ deps, state }: CommandContext) {
   return new Command("login")
     .description("get an MFA session for a profile and put it in your shell (the default command)")
-    .argument("[profile]", "profile to log in to (default: --profile, AWS_PROFILE, else default)")
+    .argument(
+      "[profiles...]",
+      "profiles to log in to; the shell gets the first (default: --profile, AWS_PROFILE, else default)",
+    )
     .addOption(envOption("-p, --profile <name>", "profile to log in to", "AWS_PROFILE"))
     .option(
       "--long-term-profile <name>",
@@ -78,6 +90,7 @@ export function loginCommand({ deps, state }: CommandContext) {
       ).choices(OUTPUT_FORMATS),
     )
     .option("-y, --yes", "replace AWS keys already in the shell without asking", false)
+    .option("--no-write", "do not write the session into the profile in ~/.aws/credentials")
     .action(async (positional, _raw, command) => {
       const profileFlag = command.getOptionValueSource("profile") === "cli";
       applyEnv(command, deps.env);
@@ -88,7 +101,7 @@ export function loginCommand({ deps, state }: CommandContext) {
 }
 
 interface RawLogin {
-  positional: string | undefined;
+  positional: readonly string[] | string | undefined;
   /** --profile, or AWS_PROFILE when not given on the command line. */
   profile?: string | undefined;
   /** Whether `profile` came from the command line. */
@@ -102,19 +115,23 @@ interface RawLogin {
   force?: boolean | undefined;
   format?: string | undefined;
   yes?: boolean | undefined;
+  /** false for --no-write */
+  write?: boolean | undefined;
 }
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */
 export function parseLogin(raw: RawLogin): LoginOptions {
-  if (raw.positional && raw.profileFlag && raw.profile && raw.positional !== raw.profile) {
-    throw new UsageError(
-      `Two profiles given: "${raw.positional}" and --profile "${raw.profile}".`,
-      {
-        hint: "Name the profile once.",
-      },
-    );
+  const named = [
+    ...new Set(typeof raw.positional === "string" ? [raw.positional] : (raw.positional ?? [])),
+  ].filter((name) => name !== "");
+  const conflict = named.find((name) => name !== raw.profile);
+  if (conflict && raw.profileFlag && raw.profile) {
+    throw new UsageError(`Two profiles given: "${conflict}" and --profile "${raw.profile}".`, {
+      hint: "Name the profiles as arguments, or one with --profile.",
+    });
   }
-  const profile = raw.positional || raw.profile || "default";
+  const profiles = named.length > 0 ? named : [raw.profile || "default"];
+  const profile = profiles[0]!;
   const durationSeconds = checkSessionDuration(
     raw.duration === undefined
       ? DEFAULT_SESSION_SECONDS
@@ -126,6 +143,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
       : parseDuration(raw.minRemaining, "--min-remaining");
   return {
     profile,
+    profiles,
     longTermProfile: raw.longTermProfile,
     serial: raw.serial,
     otp: raw.otp,
@@ -135,6 +153,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     force: raw.force === true,
     format: raw.format,
     yes: raw.yes === true,
+    noWrite: raw.write === false,
   };
 }
 
@@ -151,21 +170,43 @@ export async function runLogin(
   state.failureStdout = failureCode(mode);
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
-  const result = await getSession(
-    files,
-    {
-      profile: options.profile,
+  // Decided for every profile before any code is asked for, so a refusal costs no code.
+  const writes = options.profiles.map((profile) =>
+    wantsFileWrite(files, {
+      profile,
       longTermProfile: options.longTermProfile,
-      serial: options.serial,
-      region: options.region,
-      durationSeconds: options.durationSeconds,
-      minRemainingSeconds: options.minRemainingSeconds,
-      force: options.force,
-      otp: () => chooseOtpSource(options.otp),
-    },
-    deps,
+      noWrite: options.noWrite,
+    }),
   );
-  emitSession(mode, result.session, result.context, `awsmfa ${options.profile}`, deps);
-  reportSession(options.profile, result.session, result.reused, deps);
+  const obtained = new Map<string, SessionCredentials>();
+  const otp = oneCodePerDevice(options.otp);
+  const outcomes: LoginOutcome[] = [];
+  let first: Awaited<ReturnType<typeof getSession>> | undefined;
+  for (const [index, profile] of options.profiles.entries()) {
+    const result = await getSession(
+      files,
+      {
+        profile,
+        longTermProfile: options.longTermProfile,
+        serial: options.serial,
+        region: options.region,
+        durationSeconds: options.durationSeconds,
+        minRemainingSeconds: options.minRemainingSeconds,
+        force: options.force,
+        otp,
+        obtained,
+      },
+      deps,
+    );
+    const inFile = writes[index] === true;
+    const written = inFile && (await writeSessionToFile(files, profile, result.session, deps));
+    reportSession(profile, result.session, result.reused, deps);
+    outcomes.push({ profile, inFile, written });
+    first ??= result;
+  }
+  if (first && !fileIsTheResult(mode, outcomes[0]!)) {
+    emitSession(mode, first.session, first.context, `awsmfa ${options.profile}`, deps);
+  }
+  reportLogins(mode, outcomes, files.paths.credentials, deps);
   return ExitCode.ok;
 }

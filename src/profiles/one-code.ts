@@ -1,0 +1,34 @@
+/**
+ * Codes for a login of several profiles: each MFA device needs its own code. `--otp 123456`
+ * is one code, so it serves the first device only; a later device is asked for on the
+ * terminal, or, without one, refused with what to do. `--otp -` reads one line per device.
+ */
+import { UsageError } from "../errors.ts";
+import { chooseOtpSource } from "../otp/choose.ts";
+import { promptSource } from "../otp/prompt.ts";
+import type { OtpSource } from "../otp/source.ts";
+
+/** A factory for getSession's `otp`: called once per device that needs a new session. */
+export function oneCodePerDevice(otpFlag: string | undefined): () => OtpSource {
+  const oneCode = otpFlag !== undefined && otpFlag !== "-";
+  let devices = 0;
+  return () => {
+    devices++;
+    return oneCode && devices > 1 ? laterDevice : chooseOtpSource(otpFlag);
+  };
+}
+
+const laterDevice: OtpSource = {
+  ...promptSource,
+  async code(request, deps) {
+    if (!deps.terminal()) {
+      throw new UsageError(
+        `--otp gave one code, used for the first device; ${request.profile} needs a code from another device (${request.serial}).`,
+        {
+          hint: "Log in to that profile on its own with its code, or use --otp - and pipe one code per device, one per line.",
+        },
+      );
+    }
+    return promptSource.code(request, deps);
+  },
+};
