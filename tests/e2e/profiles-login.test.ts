@@ -134,6 +134,26 @@ describe("a session already in the file", () => {
     expect(user.sandbox.readCredentials()).toBe(file);
   });
 
+  test("reusing it never loads the AWS SDK", async () => {
+    const user = world.user();
+    expect((await user.run(["prod", "--otp", user.code()])).code).toBe(0);
+    rmSync(join(user.sandbox.home, ".cache"), { recursive: true, force: true });
+    const root = join(import.meta.dir, "..", "..");
+    const child = Bun.spawn(
+      [
+        process.execPath,
+        "--preload",
+        join(root, "tests/support/forbid-aws-sdk.ts"),
+        join(root, "src/main.ts"),
+        "prod",
+      ],
+      { env: user.sandbox.env, stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+    );
+    const [status, err] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+    expect(err).toContain("Reusing session for prod");
+    expect(status).toBe(0);
+  });
+
   test("in aws-mfa's `expiration = YYYY-MM-DD HH:MM:SS` (UTC) form, read as UTC", async () => {
     const user = world.user();
     const soon = new Date(Date.now() + 60 * 60 * 1000);
