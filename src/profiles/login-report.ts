@@ -5,6 +5,7 @@
  */
 import type { Deps } from "../deps.ts";
 import type { OutputMode } from "../output/mode.ts";
+import { posixQuote } from "../shell/posix.ts";
 
 export interface LoginOutcome {
   profile: string;
@@ -30,7 +31,8 @@ export function reportLogins(
   if (mode.kind === "direct") {
     for (const outcome of outcomes) {
       if (outcome.inFile) {
-        deps.io.stdout.write(`${outcome.profile} is ready: aws --profile ${outcome.profile} ...\n`);
+        const name = commandWord(outcome.profile);
+        deps.io.stdout.write(`${outcome.profile} is ready: aws --profile ${name} ...\n`);
       }
     }
     return;
@@ -47,4 +49,9 @@ export function reportLogins(
       ? `Printed the session of ${first.profile}, the first profile named. Also logged in: ${names}.\n`
       : `This shell now uses ${first.profile}, the first profile named. Also logged in: ${names} (\`awsmfa NAME\` switches to one without a code).\n`,
   );
+}
+
+/** The profile name as it can be pasted into a shell. */
+function commandWord(profile: string): string {
+  return /^[\w.@%+=:,/-]+$/.test(profile) ? profile : posixQuote(profile);
 }
