@@ -5,7 +5,6 @@
  * about to change, under the file's lock, and section by section: a profile whose header
  * appears twice is edited in both places, so either one holding long-term keys forbids it.
  */
-import type { ProfileValues } from "../config/aws-files.ts";
 import { parseIni } from "../ini/index.ts";
 import { keyBlocks, profileSections } from "../ini/layout.ts";
 
@@ -21,14 +20,6 @@ export const SESSION_KEYS = [
   ...TOKEN_KEYS,
   "expiration",
 ] as const;
-
-/** The state of one profile's values (as read by profilesOf). */
-export function stateOfValues(values: ProfileValues | undefined): SectionState {
-  return stateOfKeys((key) => {
-    const value = values?.[key];
-    return typeof value === "string" && value !== "";
-  });
-}
 
 /** The state of a profile in credentials-file text: the strongest over all its sections. */
 export function sectionState(text: string | null, profile: string): SectionState {
