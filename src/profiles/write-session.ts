@@ -77,8 +77,9 @@ export function withSession(
   path: string,
 ): string {
   if (sectionState(current, profile) === "long-term") {
-    const values = profilesOf(current ?? "", "credentials").get(profile);
-    throw longTermRefusal(profile, path, String(values?.aws_access_key_id ?? ""));
+    const keyId = profilesOf(current ?? "", "credentials").get(profile)?.aws_access_key_id;
+    // A nested value (`aws_access_key_id =` then indented lines) has no id to show.
+    throw longTermRefusal(profile, path, typeof keyId === "string" ? keyId : "");
   }
   const values: Record<string, string> = {
     aws_access_key_id: session.accessKeyId,

@@ -61,6 +61,12 @@ describe("withSession on fixed files", () => {
     expect(withSession("[prod]\n", "prod", SESSION, "p")).not.toContain("aws_security_token");
   });
 
+  test("a key id written as a nested value is refused too, with no id to show", () => {
+    // Found by the property above: `aws_access_key_id =` followed by indented lines.
+    const text = "[prod]\naws_access_key_id=  \n  region=us-east-1";
+    expect(() => withSession(text, "prod", SESSION, "p")).toThrow("holds long-term keys (****)");
+  });
+
   test("the refusal names the profile, the file and the masked key, never the secret", () => {
     const text =
       "[prod]\naws_access_key_id = AKIAABCDEFGHIJKLMNOP\naws_secret_access_key = TOPSECRET\n";
