@@ -3,6 +3,7 @@
  * itself, so everything that depends on the outside world is visible in main.ts.
  */
 import * as fsPromises from "node:fs/promises";
+import { basename } from "node:path";
 import { buildInfo } from "./build-info.ts";
 import type { Deps, Processes, Terminal } from "./deps.ts";
 import { execFile } from "./exec.ts";
@@ -77,8 +78,26 @@ function processesOf(facts: ProcessFacts): Processes {
  * `exit-after-temp-write` exits with code 99 right after a file write has written and fsynced
  * its temp file and before the rename, as a crash at the worst moment would. Tests then check
  * that the user's file is unchanged and that the next write succeeds.
+ * `exit-after-temp-write:N` lets the first N-1 writes of the run complete and crashes the Nth;
+ * `exit-after-temp-write:NAME` crashes the first write of a file named NAME (e.g. credentials),
+ * whatever else the run writes first (session cache, code windows).
  */
 function faultHooks(facts: ProcessFacts): Deps["hooks"] {
-  if (facts.env.AWSMFA_TEST_FAULT !== "exit-after-temp-write") return undefined;
-  return { afterTempWritten: () => facts.exit(99) };
+  const match = /^exit-after-temp-write(?::(.+))?$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
+  if (!match) return undefined;
+  const target = match[1] ?? "1";
+  if (!/^\d+$/.test(target)) {
+    return {
+      afterTempWritten: (tempPath) => {
+        // Temp files are named ".<file name>.<unique>.awsmfa-tmp" next to the file.
+        if (basename(tempPath).startsWith(`.${target}.`)) facts.exit(99);
+      },
+    };
+  }
+  let writesLeft = Number(target);
+  return {
+    afterTempWritten: () => {
+      if (--writesLeft <= 0) facts.exit(99);
+    },
+  };
 }

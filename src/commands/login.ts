@@ -1,8 +1,10 @@
 /**
- * awsmfa login [PROFILE] (and the shorthand `awsmfa PROFILE`): an MFA session for a profile,
- * into the shell (wrapped / eval / direct) or in an explicit --format.
+ * awsmfa login [PROFILE...] (and the shorthand `awsmfa PROFILE`): an MFA session for each
+ * profile, into the shell (wrapped / eval / direct; the first profile's) or in an explicit
+ * --format, and into [PROFILE] of the credentials file when PROFILE is a session profile.
  */
 import { Command, Option } from "@commander-js/extra-typings";
+import type { SessionCredentials } from "../aws/credentials.ts";
 import { applyEnv, envOption } from "../cli-env.ts";
 import type { CommandContext, RunState } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
@@ -14,6 +16,9 @@ import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
+import { fileIsTheResult, type LoginOutcome, reportLogins } from "../profiles/login-report.ts";
+import { oneCodePerDevice } from "../profiles/one-code.ts";
+import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
 import {
   checkSessionDuration,
   DEFAULT_SESSION_SECONDS,
@@ -23,7 +28,10 @@ import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 
 export interface LoginOptions {
+  /** The first profile named: the one the shell gets. */
   profile: string;
+  /** Every profile to log in to, the first one first, without repeats. */
+  profiles: string[];
   longTermProfile: string | undefined;
   serial: string | undefined;
   otp: string | undefined;
@@ -34,6 +42,8 @@ export interface LoginOptions {
   format: string | undefined;
   yes: boolean;
   otpLayers: readonly OtpLayer[];
+  /** --no-write: leave the credentials file alone. */
+  noWrite: boolean;
 }
 
 const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
@@ -41,7 +51,10 @@ const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
 export function loginCommand({ deps, state }: CommandContext) {
   const command = new Command("login")
     .description("get an MFA session for a profile and put it in your shell (the default command)")
-    .argument("[profile]", "profile to log in to (default: --profile, AWS_PROFILE, else default)")
+    .argument(
+      "[profiles...]",
+      "profiles to log in to; the shell gets the first (default: --profile, AWS_PROFILE, else default)",
+    )
     .addOption(envOption("-p, --profile <name>", "profile to log in to", "AWS_PROFILE"))
     .option(
       "--long-term-profile <name>",
@@ -81,6 +94,7 @@ export function loginCommand({ deps, state }: CommandContext) {
       ).choices(OUTPUT_FORMATS),
     )
     .option("-y, --yes", "replace AWS keys already in the shell without asking", false)
+    .option("--no-write", "do not write the session into the profile in ~/.aws/credentials")
     .action(async (positional, _raw, command) => {
       const profileFlag = command.getOptionValueSource("profile") === "cli";
       applyEnv(command, deps.env);
@@ -94,7 +108,7 @@ export function loginCommand({ deps, state }: CommandContext) {
 }
 
 interface RawLogin {
-  positional: string | undefined;
+  positional: readonly string[] | string | undefined;
   /** --profile, or AWS_PROFILE when not given on the command line. */
   profile?: string | undefined;
   /** Whether `profile` came from the command line. */
@@ -110,19 +124,23 @@ interface RawLogin {
   yes?: boolean | undefined;
   /** The code-source flags and variables (otp/cli-options.ts). */
   otpLayers?: readonly OtpLayer[];
+  /** false for --no-write */
+  write?: boolean | undefined;
 }
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */
 export function parseLogin(raw: RawLogin): LoginOptions {
-  if (raw.positional && raw.profileFlag && raw.profile && raw.positional !== raw.profile) {
-    throw new UsageError(
-      `Two profiles given: "${raw.positional}" and --profile "${raw.profile}".`,
-      {
-        hint: "Name the profile once.",
-      },
-    );
+  const named = [
+    ...new Set(typeof raw.positional === "string" ? [raw.positional] : (raw.positional ?? [])),
+  ].filter((name) => name !== "");
+  const conflict = named.find((name) => name !== raw.profile);
+  if (conflict && raw.profileFlag && raw.profile) {
+    throw new UsageError(`Two profiles given: "${conflict}" and --profile "${raw.profile}".`, {
+      hint: "Name the profiles as arguments, or one with --profile.",
+    });
   }
-  const profile = raw.positional || raw.profile || "default";
+  const profiles = named.length > 0 ? named : [raw.profile || "default"];
+  const profile = profiles[0]!;
   const durationSeconds = checkSessionDuration(
     raw.duration === undefined
       ? DEFAULT_SESSION_SECONDS
@@ -134,6 +152,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
       : parseDuration(raw.minRemaining, "--min-remaining");
   return {
     profile,
+    profiles,
     longTermProfile: raw.longTermProfile,
     serial: raw.serial,
     otp: raw.otp,
@@ -144,6 +163,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     format: raw.format,
     yes: raw.yes === true,
     otpLayers: checkOtpFlags(raw.otp, raw.otpLayers ?? []),
+    noWrite: raw.write === false,
   };
 }
 
@@ -160,26 +180,49 @@ export async function runLogin(
   state.failureStdout = failureCode(mode);
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
-  const result = await getSession(
-    files,
-    {
-      profile: options.profile,
+  // Decided for every profile before any code is asked for, so a refusal costs no code.
+  const writes = options.profiles.map((profile) =>
+    wantsFileWrite(files, {
+      profile,
       longTermProfile: options.longTermProfile,
-      serial: options.serial,
-      region: options.region,
-      durationSeconds: options.durationSeconds,
-      minRemainingSeconds: options.minRemainingSeconds,
-      force: options.force,
-      otp: (plan) =>
-        chooseOtpSource(options.otp, {
-          layers: options.otpLayers,
-          files,
-          profiles: [plan.profile, plan.longTerm.profile],
-        }),
-    },
-    deps,
+      noWrite: options.noWrite,
+    }),
   );
-  emitSession(mode, result.session, result.context, `awsmfa ${options.profile}`, deps);
-  reportSession(options.profile, result.session, result.reused, deps);
+  const obtained = new Map<string, SessionCredentials>();
+  const otp = oneCodePerDevice(options.otp, (plan) =>
+    chooseOtpSource(options.otp, {
+      layers: options.otpLayers,
+      files,
+      profiles: [plan.profile, plan.longTerm.profile],
+    }),
+  );
+  const outcomes: LoginOutcome[] = [];
+  let first: Awaited<ReturnType<typeof getSession>> | undefined;
+  for (const [index, profile] of options.profiles.entries()) {
+    const result = await getSession(
+      files,
+      {
+        profile,
+        longTermProfile: options.longTermProfile,
+        serial: options.serial,
+        region: options.region,
+        durationSeconds: options.durationSeconds,
+        minRemainingSeconds: options.minRemainingSeconds,
+        force: options.force,
+        otp,
+        obtained,
+      },
+      deps,
+    );
+    const inFile = writes[index] === true;
+    const written = inFile && (await writeSessionToFile(files, profile, result.session, deps));
+    reportSession(profile, result.session, result.reused, deps);
+    outcomes.push({ profile, inFile, written });
+    first ??= result;
+  }
+  if (first && !fileIsTheResult(mode, outcomes[0]!)) {
+    emitSession(mode, first.session, first.context, `awsmfa ${options.profile}`, deps);
+  }
+  reportLogins(mode, outcomes, files.paths.credentials, deps);
   return ExitCode.ok;
 }

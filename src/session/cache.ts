@@ -35,11 +35,12 @@ type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
   const digest = createHash("sha256").update(`${key.longTermKeyId}\n${key.serial}`).digest("hex");
-  return join(
-    cacheDir(deps.env, deps.homedir, deps.platform),
-    "sessions",
-    `${digest.slice(0, 40)}.json`,
-  );
+  return join(sessionCacheDir(deps), `${digest.slice(0, 40)}.json`);
+}
+
+/** The folder of the session files (logout --all empties it). */
+export function sessionCacheDir(deps: Pick<Deps, "env" | "homedir" | "platform">): string {
+  return join(cacheDir(deps.env, deps.homedir, deps.platform), "sessions");
 }
 
 /** The cached session, or undefined when there is none or it cannot be read. */

@@ -8,6 +8,7 @@ import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import type { OtpSource } from "../otp/source.ts";
 import type { SessionContext } from "../output/variables.ts";
+import { reusableFileSession } from "../profiles/session-in-file.ts";
 import { obtainSession, reusableSession, sessionKey } from "./obtain.ts";
 import { completePlan, type LocalPlan, planLocally } from "./plan.ts";
 import { requireKnownProfile } from "./profile-exists.ts";
@@ -22,6 +23,11 @@ export interface SessionRequest {
   force: boolean;
   /** Asked only when a new session is needed; the plan says which profiles to read it from. */
   otp: (plan: LocalPlan) => OtpSource;
+  /**
+   * Sessions this run already obtained, by long-term key and device: a multi-profile login
+   * reuses them even with --force, so each device costs one code.
+   */
+  obtained?: Map<string, SessionCredentials>;
 }
 
 export interface SessionResult {
@@ -47,14 +53,24 @@ export async function getSession(
   const local = planLocally(files, inputs, deps);
   if (local.region.note) deps.io.stderr.write(`${local.region.note}\n`);
   const context = { profile: request.profile, region: local.profileRegion };
+  const earlier = local.serial && request.obtained?.get(obtainedKey(local.longTerm, local.serial));
+  if (earlier) return { session: earlier, reused: true, context, plan: local };
   if (local.serial && !request.force) {
     const key = sessionKey({ longTerm: local.longTerm, serial: local.serial });
     const cached = await reusableSession(key, request.minRemainingSeconds, deps);
     if (cached) return { session: cached, reused: true, context, plan: local };
   }
+  if (!request.force) {
+    const now = deps.clock.now();
+    const inFile = reusableFileSession(files, local, request.minRemainingSeconds, now);
+    if (inFile) return { session: inFile, reused: true, context, plan: local };
+  }
   // Before any network call, so that a code-source setting that is wrong costs no AWS call.
   const otp = request.otp(local);
   const plan = await completePlan(files, local, inputs, deps);
+  const id = obtainedKey(plan.longTerm, plan.serial);
+  const already = request.obtained?.get(id);
+  if (already) return { session: already, reused: true, context, plan };
   const { session, reused } = await obtainSession(
     plan,
     {
@@ -65,5 +81,10 @@ export async function getSession(
     },
     deps,
   );
+  request.obtained?.set(id, session);
   return { session, reused, context, plan };
+}
+
+function obtainedKey(longTerm: LocalPlan["longTerm"], serial: string): string {
+  return `${longTerm.credentials.accessKeyId}\n${serial}`;
 }

@@ -65,7 +65,8 @@ describe("session reuse", () => {
 
   test("a damaged cache file is ignored (a new session is fetched)", async () => {
     const { run, code, sandbox } = world.user();
-    expect((await run(["prod", "--otp", code()])).code).toBe(0);
+    // --no-write: else the session in ~/.aws/credentials would be reused instead.
+    expect((await run(["prod", "--otp", code(), "--no-write"])).code).toBe(0);
     const { readdirSync, writeFileSync } = await import("node:fs");
     const dir = join(sandbox.home, ".cache", "awsmfa", "sessions");
     writeFileSync(join(dir, readdirSync(dir)[0]!), "{not json");

@@ -117,9 +117,14 @@ describe("explicit --format", () => {
 });
 
 describe("direct mode (stdout is a terminal)", () => {
+  // --no-write: a session written to ~/.aws/credentials is itself the result in direct mode
+  // (tests/e2e/profiles-login.test.ts); without it, the lines to copy are.
   test("shows the eval line, the indented exports and how to apply them", async () => {
     const { code, sandbox } = world.user();
-    const r = await runInPty(["prod", "--otp", code()], { ...sandbox.env, SHELL: "/bin/bash" });
+    const r = await runInPty(["prod", "--otp", code(), "--no-write"], {
+      ...sandbox.env,
+      SHELL: "/bin/bash",
+    });
     expect(r.code).toBe(0);
     expect(r.output).toContain('eval "$(awsmfa prod)"');
     expect(r.output).toContain('eval "$(awsmfa shell-init bash)"');
@@ -130,7 +135,10 @@ describe("direct mode (stdout is a terminal)", () => {
 
   test("a fish user is shown fish syntax", async () => {
     const { code, sandbox } = world.user();
-    const r = await runInPty(["prod", "--otp", code()], { ...sandbox.env, SHELL: "/usr/bin/fish" });
+    const r = await runInPty(["prod", "--otp", code(), "--no-write"], {
+      ...sandbox.env,
+      SHELL: "/usr/bin/fish",
+    });
     expect(r.output).toContain("awsmfa prod --format fish | source");
     expect(r.output).toMatch(/^ {2}set -gx AWS_ACCESS_KEY_ID 'ASIA/m);
   });

@@ -1,0 +1,153 @@
+/**
+ * awsmfa logout [PROFILE | --all]: forgets a profile's session. The session keys and
+ * `expiration` leave [PROFILE] of the credentials file (the section and everything else in it
+ * stay), the cached session is deleted, and, through the shell function (logout is an eval
+ * command), the shell's session variables are unset when they were that profile's.
+ */
+import { Command, Option } from "@commander-js/extra-typings";
+import { applyEnv, envOption } from "../cli-env.ts";
+import type { CommandContext, RunState } from "../command-context.ts";
+import { type AwsFiles, readAwsFiles } from "../config/aws-files.ts";
+import type { Deps } from "../deps.ts";
+import { ExitCode, UsageError } from "../errors.ts";
+import { emitUnset } from "../output/emit.ts";
+import { failureCode, outputMode } from "../output/mode.ts";
+import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
+import { removeSessionFromFile } from "../profiles/remove-session.ts";
+import { sectionState } from "../profiles/section-state.ts";
+import { sessionInFile } from "../profiles/session-in-file.ts";
+import { requireKnownProfile } from "../session/profile-exists.ts";
+
+export interface LogoutOptions {
+  /** The profile to log out of; undefined with --all. */
+  profile: string | undefined;
+  all: boolean;
+  format: string | undefined;
+}
+
+export function logoutCommand({ deps, state }: CommandContext) {
+  return new Command("logout")
+    .description(
+      "remove a profile's session from ~/.aws/credentials, the cache and your shell (keeps the section)",
+    )
+    .argument("[profile]", "profile to log out of (default: --profile, AWS_PROFILE, else default)")
+    .addOption(envOption("-p, --profile <name>", "profile to log out of", "AWS_PROFILE"))
+    .option(
+      "-a, --all",
+      "log out of every profile that holds a session, and empty the cache",
+      false,
+    )
+    .addOption(
+      new Option("--format <format>", "print unset lines for this shell").choices([
+        "sh",
+        "fish",
+        "powershell",
+      ]),
+    )
+    .action(async (positional, _raw, command) => {
+      const flag = command.getOptionValueSource("profile") === "cli";
+      applyEnv(command, deps.env);
+      const raw = command.opts();
+      const options = parseLogout({ ...raw, positional, profileFlag: flag });
+      state.exitCode = await runLogout(options, deps, state);
+    });
+}
+
+interface RawLogout {
+  positional: string | undefined;
+  profile?: string | undefined;
+  profileFlag: boolean;
+  all?: boolean | undefined;
+  format?: string | undefined;
+}
+
+export function parseLogout(raw: RawLogout): LogoutOptions {
+  const all = raw.all === true;
+  if (all && (raw.positional || raw.profileFlag)) {
+    throw new UsageError("Name a profile or use --all, not both.", {
+      hint: "awsmfa logout prod, or awsmfa logout --all",
+    });
+  }
+  if (raw.positional && raw.profileFlag && raw.profile && raw.positional !== raw.profile) {
+    throw new UsageError(
+      `Two profiles given: "${raw.positional}" and --profile "${raw.profile}".`,
+      {
+        hint: "Name the profile once.",
+      },
+    );
+  }
+  return {
+    profile: all ? undefined : raw.positional || raw.profile || "default",
+    all,
+    format: raw.format,
+  };
+}
+
+export async function runLogout(
+  options: LogoutOptions,
+  deps: Deps,
+  state: RunState,
+): Promise<number> {
+  const mode = outputMode({
+    format: options.format,
+    env: deps.env,
+    stdoutIsTTY: deps.io.stdout.isTTY,
+  });
+  state.failureStdout = failureCode(mode);
+  const files = await readAwsFiles(deps);
+  if (options.profile !== undefined) requireKnownProfile(files, options.profile);
+  const profiles = options.profile !== undefined ? [options.profile] : sessionProfiles(files);
+  const forgottenKeys = new Set<string>();
+  const say = (line: string) => deps.io.stderr.write(`${line}\n`);
+  for (const profile of profiles) {
+    const inFile = sessionInFile(files, profile)?.accessKeyId;
+    const held = await removeSessionFromFile(
+      files.paths.credentials,
+      files.credentialsText,
+      profile,
+      deps,
+    );
+    if (held === "session") {
+      if (inFile) forgottenKeys.add(inFile);
+      say(`Removed the session of ${profile} from [${profile}] in ${files.paths.credentials}`);
+    } else if (held === "long-term") {
+      say(`[${profile}] holds long-term keys, not a session; left them as they are.`);
+    }
+    const cached = await forgetCachedSession(files, profile, deps);
+    if (cached !== undefined) {
+      forgottenKeys.add(cached);
+      say(`Deleted the cached session of ${profile}`);
+    }
+    if (held !== "session" && cached === undefined) say(`${profile} had no session to remove.`);
+  }
+  if (options.all) {
+    const count = await forgetAllCachedSessions(deps);
+    if (count > 0) say(`Deleted ${count} cached session${count === 1 ? "" : "s"}`);
+    if (profiles.length === 0 && count === 0) say("There were no sessions to remove.");
+  }
+  if (shellHoldsOne(deps.env, options.all, profiles, forgottenKeys)) {
+    emitUnset(mode, deps);
+    if (mode.kind !== "direct") say("Removed the AWS session variables from this shell.");
+  }
+  return ExitCode.ok;
+}
+
+/** Profiles of the credentials file that hold a session. */
+function sessionProfiles(files: AwsFiles): string[] {
+  return [...files.credentials.keys()].filter(
+    (profile) => sectionState(files.credentialsText, profile) === "session",
+  );
+}
+
+/** Whether the shell's variables are a session that was just logged out of. */
+function shellHoldsOne(
+  env: Deps["env"],
+  all: boolean,
+  profiles: readonly string[],
+  forgottenKeys: ReadonlySet<string>,
+): boolean {
+  const session = Boolean(env.AWSMFA_EXPIRES || env.AWS_SESSION_TOKEN);
+  if (!env.AWS_ACCESS_KEY_ID || !session) return false;
+  if (all) return true;
+  return profiles.includes(env.AWS_PROFILE ?? "") || forgottenKeys.has(env.AWS_ACCESS_KEY_ID);
+}

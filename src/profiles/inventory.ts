@@ -1,0 +1,66 @@
+/**
+ * What each profile is, from the files alone (no network): long-term keys, a session profile
+ * (it holds a session, or has long-term keys elsewhere to get one with), a role, or other
+ * (SSO, credential_process, settings only). For `awsmfa list` and `awsmfa status`.
+ */
+import { isTemporaryKeyId } from "../aws/credentials.ts";
+import { type AwsFiles, profileNames, profileValue } from "../config/aws-files.ts";
+import { staticKeys } from "../config/static-keys.ts";
+import { findLongTermKeys } from "../session/long-term.ts";
+import { configuredSerial } from "../session/mfa-serial.ts";
+
+export type ProfileKind = "long-term" | "session" | "role" | "other";
+
+export interface ProfileSummary {
+  name: string;
+  kind: ProfileKind;
+  /** The profile whose long-term keys get this one's sessions (itself for long-term keys). */
+  longTermProfile: string | undefined;
+  /** The MFA device, or undefined when none is configured ("invalid" when malformed). */
+  serial: string | undefined;
+  region: string | undefined;
+}
+
+export function summarizeProfiles(files: AwsFiles): ProfileSummary[] {
+  return profileNames(files).map((name) => summarizeProfile(files, name));
+}
+
+export function summarizeProfile(files: AwsFiles, name: string): ProfileSummary {
+  const kind = kindOf(files, name);
+  const longTermProfile = kind === "role" || kind === "other" ? undefined : partnerOf(files, name);
+  const profiles = longTermProfile && longTermProfile !== name ? [name, longTermProfile] : [name];
+  let serial: string | undefined;
+  try {
+    serial = configuredSerial(files, profiles, undefined)?.serial;
+  } catch {
+    serial = "invalid";
+  }
+  const region = profiles.map((p) => profileValue(files, p, "region")).find(Boolean);
+  return { name, kind, longTermProfile, serial, region };
+}
+
+function kindOf(files: AwsFiles, name: string): ProfileKind {
+  if (profileValue(files, name, "role_arn")) return "role";
+  const keys = staticKeys(files, name);
+  if (keys && !keys.sessionToken && !isTemporaryKeyId(keys.accessKeyId)) return "long-term";
+  if (keys) return "session";
+  const partner = partnerOf(files, name);
+  return partner && partner !== name ? "session" : "other";
+}
+
+function partnerOf(files: AwsFiles, name: string): string | undefined {
+  try {
+    return findLongTermKeys(files, name, undefined).profile;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Long-term profiles that serve another profile (their rows show no session of their own). */
+export function partners(summaries: readonly ProfileSummary[]): Set<string> {
+  return new Set(
+    summaries
+      .filter((s) => s.kind === "session" && s.longTermProfile && s.longTermProfile !== s.name)
+      .map((s) => s.longTermProfile!),
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Whether a profile has a usable session, without asking AWS: the one in its credentials
+ * section, else the one login cached for its long-term key and device.
+ */
+import type { SessionCredentials } from "../aws/credentials.ts";
+import type { AwsFiles } from "../config/aws-files.ts";
+import type { Deps } from "../deps.ts";
+import { readCachedSession, secondsLeft } from "../session/cache.ts";
+import { formatDuration } from "../session/duration.ts";
+import { cacheKeyOf } from "./forget-cached.ts";
+import { sessionInFile } from "./session-in-file.ts";
+
+export interface FoundSession {
+  session: SessionCredentials;
+  /** "file": [profile] of the credentials file; "cache": awsmfa's session cache. */
+  source: "file" | "cache";
+}
+
+export async function findSession(
+  files: AwsFiles,
+  profile: string,
+  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs">,
+): Promise<FoundSession | undefined> {
+  const inFile = sessionInFile(files, profile);
+  if (inFile) return { session: inFile, source: "file" };
+  const key = cacheKeyOf(files, profile);
+  const cached = key && (await readCachedSession(deps, key));
+  return cached ? { session: cached, source: "cache" } : undefined;
+}
+
+/** "7h42m left", or "expired" (with how long ago when `ago` is set). */
+export function timeLeft(expiration: Date, now: number, ago = false): string {
+  const left = secondsLeft({ expiration }, now);
+  if (left > 0) return `${formatDuration(left)} left`;
+  return ago ? `expired ${formatDuration(-left)} ago` : "expired";
+}

@@ -1,0 +1,27 @@
+/** A plain text table for people: columns padded to their widest cell, colour not counted. */
+
+export interface Cell {
+  text: string;
+  /** Applied after padding, so escape codes never shift the columns. */
+  paint?: (text: string) => string;
+}
+
+export function renderTable(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const all: (readonly Cell[])[] = [header.map((text) => ({ text })), ...rows];
+  const widths = header.map((_, column) =>
+    Math.max(...all.map((row) => [...(row[column]?.text ?? "")].length)),
+  );
+  return all
+    .map((row) =>
+      row
+        .map((cell, column) => {
+          const last = column === row.length - 1;
+          const padded = last ? cell.text : cell.text.padEnd(widths[column]!);
+          return cell.paint ? cell.paint(padded) : padded;
+        })
+        .join("  ")
+        .trimEnd(),
+    )
+    .map((line) => `${line}\n`)
+    .join("");
+}

@@ -1,0 +1,103 @@
+/**
+ * Login's "write to the credentials file" step: when PROFILE is the session side of a pair
+ * ([prod-long-term] -> [prod]), the session goes into [PROFILE] so that every tool can use
+ * `--profile prod` until it expires. A minimal edit: the four session keys change, every other
+ * key, comment and byte of the file stays.
+ *
+ * Long-term keys are never overwritten. That is checked twice: before a code is asked for (so a
+ * refused write costs no code), and, the check that counts, inside the locked edit on the text
+ * as it is at that moment.
+ */
+import type { SessionCredentials } from "../aws/credentials.ts";
+import { maskKeyId } from "../aws/credentials.ts";
+import type { AwsFiles } from "../config/aws-files.ts";
+import { staticKeys } from "../config/static-keys.ts";
+import type { Deps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { fileOptionsFrom, updateFile } from "../fs/index.ts";
+import { profilesOf, setProfileKeys } from "../ini/index.ts";
+import { isoSeconds } from "../output/variables.ts";
+import { findLongTermKeys } from "../session/long-term.ts";
+import { sectionState } from "./section-state.ts";
+import { fileHoldsSession } from "./session-in-file.ts";
+import { booleanSetting } from "./settings.ts";
+
+export interface WriteChoice {
+  profile: string;
+  /** --long-term-profile, which decides whether PROFILE is a session profile at all. */
+  longTermProfile: string | undefined;
+  /** --no-write */
+  noWrite: boolean;
+}
+
+/**
+ * Whether login writes the session into [PROFILE], decided before any code is asked for.
+ * Throws when [PROFILE] holds long-term keys that the write would replace.
+ */
+export function wantsFileWrite(files: AwsFiles, choice: WriteChoice): boolean {
+  let longTermProfile: string;
+  try {
+    longTermProfile = findLongTermKeys(files, choice.profile, choice.longTermProfile).profile;
+  } catch {
+    return false; // getSession explains what is missing
+  }
+  if (longTermProfile === choice.profile || choice.noWrite) return false;
+  if (!booleanSetting(files, choice.profile, "awsmfa_write", true)) return false;
+  if (sectionState(files.credentialsText, choice.profile) === "long-term") {
+    const keyId = staticKeys(files, choice.profile)?.accessKeyId ?? "";
+    throw longTermRefusal(choice.profile, files.paths.credentials, keyId);
+  }
+  return true;
+}
+
+/** Writes the session into [profile]; false when the file already held exactly it. */
+export async function writeSessionToFile(
+  files: AwsFiles,
+  profile: string,
+  session: SessionCredentials,
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks">,
+): Promise<boolean> {
+  // The common cached login: nothing to do, so not even the lock is taken.
+  if (fileHoldsSession(files, profile, session)) return false;
+  const path = files.paths.credentials;
+  const result = await updateFile(
+    deps.fs,
+    path,
+    (current) => withSession(current, profile, session, path),
+    fileOptionsFrom(deps),
+  );
+  return result.changed;
+}
+
+/** The pure edit, run under the lock on the file's current text. */
+export function withSession(
+  current: string | null,
+  profile: string,
+  session: SessionCredentials,
+  path: string,
+): string {
+  if (sectionState(current, profile) === "long-term") {
+    const keyId = profilesOf(current ?? "", "credentials").get(profile)?.aws_access_key_id;
+    // A nested value (`aws_access_key_id =` then indented lines) has no id to show.
+    throw longTermRefusal(profile, path, typeof keyId === "string" ? keyId : "");
+  }
+  const values: Record<string, string> = {
+    aws_access_key_id: session.accessKeyId,
+    aws_secret_access_key: session.secretAccessKey,
+    aws_session_token: session.sessionToken,
+    expiration: isoSeconds(session.expiration),
+  };
+  // aws-mfa also writes the old name; a stale copy would mislead whoever reads it.
+  const existing = current === null ? undefined : profilesOf(current, "credentials").get(profile);
+  if (existing?.aws_security_token !== undefined) values.aws_security_token = session.sessionToken;
+  return setProfileKeys(current ?? "", { kind: "credentials", profile }, values);
+}
+
+export function longTermRefusal(profile: string, path: string, keyId: string): UserError {
+  return new UserError(
+    `[${profile}] in ${path} holds long-term keys (${maskKeyId(keyId)}); awsmfa will not overwrite them with a session.`,
+    {
+      hint: `Run \`awsmfa configure ${profile}\` to move them to [${profile}-long-term], or log in with --no-write to leave the file alone.`,
+    },
+  );
+}
