@@ -8,6 +8,8 @@ import { isRegionName } from "../../aws/partition.ts";
 import type { AwsCallTarget } from "../../aws/sts.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
+import { selectableSources, sourceNamed } from "../../otp/registry.ts";
+import { settingOf } from "../../otp/settings.ts";
 import { askSelect, askText } from "../../prompts.ts";
 import { discoverDevice } from "../../session/discover-device.ts";
 import { checkSerial } from "../../session/mfa-serial.ts";
@@ -55,14 +57,13 @@ export async function chooseRegion(
 }
 
 /** The code sources and the config key that names each one's item (see docs/otp.md). */
-export const CODE_SOURCES: ReadonlyArray<{ name: string; itemKey?: string; what: string }> = [
-  { name: "prompt", what: "type the code when asked" },
-  { name: "1password", itemKey: "awsmfa_op_item", what: "1Password item (op)" },
-  { name: "bitwarden", itemKey: "awsmfa_bw_item", what: "Bitwarden item (bw)" },
-  { name: "ykman", itemKey: "awsmfa_ykman_account", what: "YubiKey OATH account (ykman)" },
-  { name: "pass", itemKey: "awsmfa_pass_entry", what: "pass entry (pass otp)" },
-  { name: "command", itemKey: "awsmfa_otp_command", what: "a command that prints the code" },
-];
+/** The code sources a profile can name, straight from the registry (otp/registry.ts). */
+export const CODE_SOURCES: ReadonlyArray<{ name: string; itemKey?: string; what: string }> =
+  selectableSources().map((kind) => ({
+    name: kind.name,
+    ...(kind.required ? { itemKey: settingOf(kind.required.key).config } : {}),
+    what: kind.required ? kind.required.noun : kind.summary,
+  }));
 
 export interface CodeSourceChoice {
   source: string;
@@ -90,7 +91,8 @@ export async function chooseCodeSource(
       ordered.map((source) => ({ name: `${source.name}: ${source.what}`, value: source.name })),
     );
   }
-  const source = CODE_SOURCES.find((known) => known.name === name);
+  const canonical = sourceNamed(name)?.name ?? name;
+  const source = CODE_SOURCES.find((known) => known.name === canonical);
   if (!source) {
     throw new UsageError(`Unknown code source "${name}".`, {
       hint: `Choose one of: ${CODE_SOURCES.map((known) => known.name).join(", ")}.`,
