@@ -4,14 +4,16 @@
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./command-context.ts";
-import { registerCommands } from "./commands/index.ts";
-import { EVAL_COMMANDS } from "./commands/shell-init.ts";
+import { COMMANDS, commandWords, entriesFor, registerCommands } from "./commands/index.ts";
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
 import { isEvalCall } from "./output/eval-call.ts";
 import { printError } from "./report.ts";
 
-export function buildProgram(context: CommandContext): Command {
+export async function buildProgram(
+  context: CommandContext,
+  argv?: readonly string[],
+): Promise<Command> {
   const { deps } = context;
   const program = new Command("awsmfa")
     .description(
@@ -30,7 +32,7 @@ export function buildProgram(context: CommandContext): Command {
       writeErr: (text) => deps.io.stderr.write(text),
       outputError: (text, write) => write(`awsmfa: ${text.replace(/^error: /, "")}`),
     });
-  registerCommands(program, context);
+  await registerCommands(program, context, argv ? entriesFor(argv) : COMMANDS);
   // Subcommands built with `new Command()` do not inherit output and exit handling by themselves.
   for (const command of program.commands) command.copyInheritedSettings(program);
   return program;
@@ -38,8 +40,8 @@ export function buildProgram(context: CommandContext): Command {
 
 export async function run(argv: readonly string[], deps: Deps): Promise<number> {
   const state: RunState = { exitCode: ExitCode.ok, failureStdout: undefined };
-  const program = buildProgram({ deps, state });
-  const evalCall = isEvalCall(argv, commandWords(program), deps);
+  const program = await buildProgram({ deps, state }, argv);
+  const evalCall = isEvalCall(argv, commandWords(), deps);
   const failed = () => {
     const stdout = state.failureStdout ?? (evalCall ? "false\n" : undefined);
     if (stdout !== undefined) deps.io.stdout.write(stdout);
@@ -60,16 +62,6 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     failed();
     return exitCodeFor(reported);
   }
-}
-
-function commandWords(program: Command) {
-  const all = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
-  const evaluated = new Set(
-    program.commands
-      .filter((c) => EVAL_COMMANDS.includes(c.name()))
-      .flatMap((c) => [c.name(), ...c.aliases()]),
-  );
-  return { all, evaluated };
 }
 
 /** Inquirer signals Ctrl-C with an ExitPromptError; treat it like our own cancellation. */

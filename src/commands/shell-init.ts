@@ -11,9 +11,10 @@ import type { CommandContext } from "../command-context.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
+import { COMMAND_LIST, EVAL_COMMANDS } from "./index.ts";
 
 /** Commands whose stdout is shell code to evaluate. Everything else runs unwrapped. */
-export const EVAL_COMMANDS: readonly string[] = ["login", "unset", "logout"];
+export { EVAL_COMMANDS };
 
 /** First words that show help or the version (commander's own, plus the `help` command). */
 export const HELP_WORDS: readonly string[] = ["help", "-h", "--help", "-V", "--version"];
@@ -69,7 +70,6 @@ export function shellInitCommand({ deps, state }: CommandContext) {
     .argument("<shell>", `${SHELLS.map((shell) => shell.name).join(", ")} (or sh, dash, pwsh)`)
     .addHelpText("after", SETUP_HELP)
     .action((shell, _options, command) => {
-      const program = command.parent ?? command;
-      state.exitCode = runShellInit(parseShellInit(shell, program), deps);
+      state.exitCode = runShellInit(parseShellInit(shell, COMMAND_LIST), deps);
     });
 }

@@ -75,7 +75,7 @@ describe("awsmfa shell-init", () => {
     expect(stderr()).toBe("");
     const expected = shellSyntax(shell)!.initScript({
       binary: "/usr/local/bin/awsmfa",
-      passthrough: passthroughWords(program()),
+      passthrough: passthroughWords(await program()),
     });
     expect(stdout()).toBe(expected);
   });
@@ -92,8 +92,8 @@ describe("awsmfa shell-init", () => {
     expect(outputs[2]!.replaceAll("/home/me/bin/awsmfa", "/opt/a/awsmfa")).toBe(outputs[0]!);
   });
 
-  test("every command but the eval ones passes through, with help and version", () => {
-    const words = passthroughWords(program());
+  test("every command but the eval ones passes through, with help and version", async () => {
+    const words = passthroughWords(await program());
     expect(words).toContain("whoami");
     expect(words).toContain("shell-init");
     for (const word of HELP_WORDS) expect(words).toContain(word);
@@ -117,7 +117,8 @@ describe("awsmfa shell-init", () => {
     expect(stdout()).toBe("");
     expect(stderr()).toContain('Unknown shell "tcsh"');
     expect(stderr()).toContain("bash, zsh, fish, powershell");
-    expect(() => parseShellInit("tcsh", program())).toThrow(UsageError);
+    const list = await program();
+    expect(() => parseShellInit("tcsh", list)).toThrow(UsageError);
   });
 
   test("a missing shell is a usage error", async () => {

@@ -1,0 +1,36 @@
+/** The command table (loaded lazily) must say what the commands themselves say. */
+import { describe, expect, test } from "bun:test";
+import { buildProgram } from "../../src/cli.ts";
+import { COMMANDS, EVAL_COMMANDS, entriesFor } from "../../src/commands/index.ts";
+import type { Deps } from "../../src/deps.ts";
+
+const deps = {
+  env: {},
+  io: { stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false } },
+  build: { version: "0", commit: "x" },
+} as unknown as Deps;
+
+describe("the command table", () => {
+  test("names and aliases match each command's definition", async () => {
+    const program = await buildProgram({ deps, state: { exitCode: 0, failureStdout: undefined } });
+    const loaded = program.commands.map((c) => ({ name: c.name(), aliases: c.aliases() }));
+    expect(loaded).toEqual(COMMANDS.map((e) => ({ name: e.name, aliases: [...e.aliases] })));
+  });
+
+  test("the shell evaluates the output of login, unset and logout only", () => {
+    expect([...EVAL_COMMANDS].sort()).toEqual(["login", "logout", "unset"]);
+  });
+
+  test.each([
+    [["prod"], ["login"]],
+    [[], ["login"]],
+    [["--profile", "x"], ["login"]],
+    [["whoami", "--json"], ["whoami"]],
+    [["ls"], ["list"]],
+    [["--version"], []],
+    [["--help"], COMMANDS.map((e) => e.name)],
+    [["help", "login"], COMMANDS.map((e) => e.name)],
+  ])("%p loads %p", (argv, names) => {
+    expect(entriesFor(argv).map((e) => e.name)).toEqual(names);
+  });
+});
