@@ -12,6 +12,7 @@ import { chooseOtpSource } from "../otp/choose.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
+import { parseRoleDuration, roleDurationOption } from "../roles/role-duration-option.ts";
 import {
   checkSessionDuration,
   DEFAULT_SESSION_SECONDS,
@@ -26,6 +27,7 @@ export interface LoginOptions {
   serial: string | undefined;
   otp: string | undefined;
   durationSeconds: number;
+  roleDurationSeconds: number | undefined;
   minRemainingSeconds: number;
   region: string | undefined;
   force: boolean;
@@ -59,6 +61,7 @@ export function loginCommand({ deps, state }: CommandContext) {
         "AWSMFA_DURATION",
       ),
     )
+    .addOption(roleDurationOption())
     .addOption(
       envOption(
         "--min-remaining <time>",
@@ -97,6 +100,7 @@ interface RawLogin {
   serial?: string | undefined;
   otp?: string | undefined;
   duration?: string | undefined;
+  roleDuration?: string | undefined;
   minRemaining?: string | undefined;
   region?: string | undefined;
   force?: boolean | undefined;
@@ -130,6 +134,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     serial: raw.serial,
     otp: raw.otp,
     durationSeconds,
+    roleDurationSeconds: parseRoleDuration(raw.roleDuration),
     minRemainingSeconds,
     region: raw.region,
     force: raw.force === true,
@@ -162,6 +167,7 @@ export async function runLogin(
       minRemainingSeconds: options.minRemainingSeconds,
       force: options.force,
       otp: () => chooseOtpSource(options.otp),
+      roleDurationSeconds: options.roleDurationSeconds,
     },
     deps,
   );
