@@ -1,6 +1,7 @@
 /** The explicit list of commands. Order here is the order in `awsmfa --help`. */
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
+import { credentialProcessCommand } from "./credential-process.ts";
 import { loginCommand } from "./login.ts";
 import { shellInitCommand } from "./shell-init.ts";
 import { unsetCommand } from "./unset.ts";
@@ -11,4 +12,5 @@ export function registerCommands(program: Command, context: CommandContext): voi
   program.addCommand(unsetCommand(context));
   program.addCommand(whoamiCommand(context));
   program.addCommand(shellInitCommand(context));
+  program.addCommand(credentialProcessCommand(context));
 }

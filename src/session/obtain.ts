@@ -78,10 +78,13 @@ export const MFA_LOCK = { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000 };
 
 async function withMfaLock<T>(key: SessionKey, deps: Deps, fn: () => Promise<T>): Promise<T> {
   const path = sessionCachePath(deps, key);
-  const busy = await deps.fs.stat(`${path}.lock`).then(
-    () => true,
-    () => false,
-  );
+  // Said only to a person watching stderr; credential-process callers wait in silence.
+  const busy =
+    deps.io.stderr.isTTY &&
+    (await deps.fs.stat(`${path}.lock`).then(
+      () => true,
+      () => false,
+    ));
   if (busy) {
     deps.io.stderr.write(
       "Waiting for another awsmfa that is getting a session for this MFA device...\n",
