@@ -170,13 +170,14 @@ describe.skipIf(!hasCli)("credential_process read by the real AWS CLI", () => {
     const login = world.user();
     const binary = await awsmfaBinary();
     // credential_process in the very profile awsmfa logs in to, as the README tells people.
+    const withProcess = login.sandbox
+      .readConfig()
+      .replace(
+        "[profile prod]\n",
+        `[profile prod]\ncredential_process = ${binary} credential-process prod --otp ${login.code()}\n`,
+      );
     login.sandbox.writeConfig(
-      login.sandbox
-        .readConfig()
-        .replace(
-          "[profile prod]\n",
-          `[profile prod]\ncredential_process = ${binary} credential-process prod --otp ${login.code()}\n`,
-        ) + `[profile prod-cached]\nregion = eu-west-1\ncredential_process = ${binary} credential-process prod\n`,
+      `${withProcess}[profile prod-cached]\nregion = eu-west-1\ncredential_process = ${binary} credential-process prod\n`,
     );
     const env = { ...login.sandbox.env, AWS_ENDPOINT_URL_STS: world.aws.url };
     // AWS_ENDPOINT_URL_STS is for awsmfa; this CLI predates it, so it gets --endpoint-url.
