@@ -21,6 +21,10 @@ export const ExitCode = {
   noSession: 6,
   /** Input is needed (a code, an answer) but there is no terminal to ask on. */
   noTerminal: 7,
+  /** exec: the command exists but cannot be run (not executable), as shells say. */
+  commandNotExecutable: 126,
+  /** exec: no such command, as shells say. */
+  commandNotFound: 127,
   /** Cancelled by the user (Ctrl-C, or answering "no"). 128 + SIGINT, as shells do. */
   cancelled: 130,
 } as const;

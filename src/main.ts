@@ -24,6 +24,10 @@ const deps = realDeps({
   pid: process.pid,
   kill: (pid, signal) => process.kill(pid, signal),
   exit: (code) => process.exit(code),
+  onSignal: (signal, handler) => {
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  },
 });
 
 // No top-level await: `bun build --bytecode` emits CommonJS.

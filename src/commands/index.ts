@@ -2,6 +2,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
 import { credentialProcessCommand } from "./credential-process.ts";
+import { execCommand } from "./exec.ts";
 import { loginCommand } from "./login.ts";
 import { shellInitCommand } from "./shell-init.ts";
 import { unsetCommand } from "./unset.ts";
@@ -12,5 +13,6 @@ export function registerCommands(program: Command, context: CommandContext): voi
   program.addCommand(unsetCommand(context));
   program.addCommand(whoamiCommand(context));
   program.addCommand(shellInitCommand(context));
+  program.addCommand(execCommand(context));
   program.addCommand(credentialProcessCommand(context));
 }

@@ -63,6 +63,7 @@ export async function readCachedRole(
     // Missing or damaged: not the user's problem, the role is assumed again.
     return undefined;
   }
+  if (typeof data !== "object" || data === null) return undefined;
   if (data.format !== FORMAT || data.kind !== "role" || data.roleArn !== key.roleArn) {
     return undefined;
   }
