@@ -1,6 +1,7 @@
 /** The explicit list of commands. Order here is the order in `awsmfa --help`. */
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
+import { consoleCommand } from "./console.ts";
 import { credentialProcessCommand } from "./credential-process.ts";
 import { execCommand } from "./exec.ts";
 import { loginCommand } from "./login.ts";
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, context: CommandContext): voi
   program.addCommand(shellInitCommand(context));
   program.addCommand(execCommand(context));
   program.addCommand(credentialProcessCommand(context));
+  program.addCommand(consoleCommand(context));
 }
