@@ -57,6 +57,15 @@ describe("credential-process", () => {
     expect(median).toBeLessThan(250);
   });
 
+  test("--help shows the line for ~/.aws/config", async () => {
+    const login = world.user();
+    const r = await login.run(["credential-process", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "credential_process = /home/me/.local/bin/awsmfa credential-process prod",
+    );
+  });
+
   test("no code and no terminal: exit 7, the reason on stderr, nothing on stdout", async () => {
     const login = world.user();
     const r = await login.run(["credential-process", "prod"]);
