@@ -4,7 +4,7 @@
  * read by the real AWS CLI through `credential_process` in a throwaway config.
  */
 import { afterEach, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
@@ -72,6 +72,8 @@ describe("credential-process", () => {
     expect(r.code).toBe(7);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("needs an MFA code for prod, but there is no terminal");
+    // The MFA step's lock was taken and given back: nothing is left in the cache folder.
+    expect(readdirSync(join(login.sandbox.home, ".cache", "awsmfa", "sessions"))).toEqual([]);
   });
 
   test("an unknown profile: exit 3, said on stderr", async () => {
