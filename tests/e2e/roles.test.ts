@@ -1,7 +1,7 @@
 /**
  * Role profiles end to end: the source's MFA session (one code for every role on it), then
  * AssumeRole; the keys role_arn, source_profile, mfa_serial, external_id, role_session_name,
- * duration_seconds and region; role chaining's one-hour cap explained before the call.
+ * duration_seconds and region (chaining and partitions: roles-chaining.test.ts).
  */
 import { describe, expect, test } from "bun:test";
 import { readdirSync, rmSync, statSync } from "node:fs";
