@@ -10,6 +10,8 @@ import { useLoginWorld } from "../support/login-world.ts";
 import { addRoleProfiles } from "../support/role-world.ts";
 
 const world = useLoginWorld();
+const hasCurl = Bun.which("curl") !== null;
+if (!hasCurl) console.log("skipped: curl is not installed, so the fake browser cannot run");
 
 /** A stand-in for xdg-open: records its arguments, then does what a browser would. */
 function fakeOpener(login: ReturnType<typeof world.user>, behaviour = "browse"): string {
@@ -142,7 +144,7 @@ describe("console --print", () => {
   });
 });
 
-describe("console in the browser", () => {
+describe.skipIf(!hasCurl)("console in the browser", () => {
   test("opens through a one-time local address: the link is never on argv", async () => {
     const login = world.user();
     const [role] = addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
