@@ -66,6 +66,31 @@ describe("credential-process", () => {
     );
   });
 
+  test("the cached answer never loads the AWS SDK", async () => {
+    const login = world.user();
+    const first = await login.run(["credential-process", "prod", "--otp", login.code()]);
+    const root = join(import.meta.dir, "..", "..");
+    const child = Bun.spawn(
+      [
+        process.execPath,
+        "--preload",
+        join(root, "tests/support/forbid-aws-sdk.ts"),
+        join(root, "src/main.ts"),
+        "credential-process",
+        "prod",
+      ],
+      { env: login.sandbox.env, stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+    );
+    const [status, out, err] = await Promise.all([
+      child.exited,
+      new Response(child.stdout).text(),
+      new Response(child.stderr).text(),
+    ]);
+    expect(err).toBe("");
+    expect(status).toBe(0);
+    expect(out).toBe(first.stdout);
+  });
+
   test("no code and no terminal: exit 7, the reason on stderr, nothing on stdout", async () => {
     const login = world.user();
     const r = await login.run(["credential-process", "prod"]);
