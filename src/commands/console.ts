@@ -11,7 +11,7 @@ import { partitionOfArn } from "../aws/partition.ts";
 import { applyEnv, envOption } from "../cli-env.ts";
 import type { CommandContext } from "../command-context.ts";
 import { type AwsFiles, profileValue, readAwsFiles } from "../config/aws-files.ts";
-import { openInBrowser } from "../console/browser.ts";
+import { DEFAULT_OPEN_TIMEOUT_MS, openInBrowser } from "../console/browser.ts";
 import { consoleDestination } from "../console/destination.ts";
 import { federationEndpoint, getSigninToken, loginUrl } from "../console/federation.ts";
 import type { Deps } from "../deps.ts";
@@ -64,7 +64,7 @@ export function consoleCommand({ deps, state }: CommandContext) {
         destination: raw.destination,
         openTimeoutMs:
           opts.openTimeout === undefined
-            ? 60_000
+            ? DEFAULT_OPEN_TIMEOUT_MS
             : parseDuration(opts.openTimeout, "--open-timeout") * 1000,
       },
       deps,
