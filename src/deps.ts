@@ -62,6 +62,24 @@ export type Exec = (
   options?: ExecOptions,
 ) => Promise<ExecResult>;
 
+export interface InteractiveResult {
+  /** Exit code, or null when the program was killed by a signal or could not start. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when the program could not be started (ENOENT: no such command; EACCES). */
+  spawnError?: NodeJS.ErrnoException;
+}
+
+/**
+ * Runs a program on the terminal (stdio inherited), passing SIGINT, SIGTERM and SIGHUP on to
+ * it, and resolves when it ends. Used by `awsmfa exec`; no secret goes on its argv.
+ */
+export type SpawnInteractive = (
+  file: string,
+  args: readonly string[],
+  options: { env: Record<string, string | undefined> },
+) => Promise<InteractiveResult>;
+
 export type FileSystem = Pick<
   typeof fsPromises,
   | "readFile"
@@ -111,6 +129,8 @@ export interface Deps {
    * Optional so that hand-built Deps in tests need not provide it (locks then go stale by age).
    */
   processes?: Processes;
+  /** For `awsmfa exec`; optional so that hand-built Deps in tests need not provide it. */
+  spawnInteractive?: SpawnInteractive;
   /** Test-only fault injection (see AWSMFA_TEST_FAULT in real-deps.ts); unset in normal runs. */
   hooks?: { afterTempWritten?(path: string): void };
 }

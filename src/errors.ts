@@ -23,6 +23,10 @@ export const ExitCode = {
   noTerminal: 7,
   /** The code source (password manager, YubiKey, command) is locked, missing, slow or broken. */
   otpSource: 8,
+  /** exec: the command exists but cannot be run (not executable), as shells say. */
+  commandNotExecutable: 126,
+  /** exec: no such command, as shells say. */
+  commandNotFound: 127,
   /** Cancelled by the user (Ctrl-C, or answering "no"). 128 + SIGINT, as shells do. */
   cancelled: 130,
 } as const;

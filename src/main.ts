@@ -24,6 +24,10 @@ const deps = realDeps({
   pid: process.pid,
   kill: (pid, signal) => process.kill(pid, signal),
   exit: (code) => process.exit(code),
+  onSignal: (signal, handler) => {
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  },
 });
 
 run(process.argv.slice(2), deps).then((code) => process.exit(code));

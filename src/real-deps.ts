@@ -6,6 +6,7 @@ import * as fsPromises from "node:fs/promises";
 import { basename } from "node:path";
 import { buildInfo } from "./build-info.ts";
 import type { Deps, Processes, Terminal } from "./deps.ts";
+import { type ForwardedSignal, spawnInteractive } from "./exec/spawn-interactive.ts";
 import { execFile } from "./exec.ts";
 import { readLineSync } from "./stdin.ts";
 import { openTerminal, writeAll } from "./terminal.ts";
@@ -25,6 +26,8 @@ export interface ProcessFacts {
   kill(pid: number, signal: number): void;
   /** process.exit, for the test-only fault hook below. */
   exit(code: number): never;
+  /** process.on(signal, handler), returning the matching process.off: for `awsmfa exec`. */
+  onSignal?(signal: ForwardedSignal, handler: () => void): () => void;
 }
 
 export function realDeps(facts: ProcessFacts): Deps {
@@ -54,6 +57,9 @@ export function realDeps(facts: ProcessFacts): Deps {
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
     processes: processesOf(facts),
+    ...(facts.onSignal && {
+      spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
+    }),
     hooks: faultHooks(facts),
   };
 }

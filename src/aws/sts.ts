@@ -83,6 +83,40 @@ export async function getSessionToken(
   }
 }
 
+export interface AssumeRoleRequest {
+  roleArn: string;
+  sessionName: string;
+  durationSeconds: number;
+  externalId?: string | undefined;
+}
+
+export interface AssumedRole extends SessionCredentials {
+  /** arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION, as AWS answered it. */
+  assumedRoleArn: string | undefined;
+}
+
+/** AssumeRole with the (MFA session or role session) credentials given. */
+export async function assumeRole(
+  credentials: Credentials,
+  request: AssumeRoleRequest,
+  target: AwsCallTarget,
+): Promise<AssumedRole> {
+  try {
+    const { sdk, client } = await stsClient(credentials, target);
+    const out = await client.send(
+      new sdk.AssumeRoleCommand({
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        DurationSeconds: request.durationSeconds,
+        ...(request.externalId ? { ExternalId: request.externalId } : {}),
+      }),
+    );
+    return { ...toSession(out.Credentials), assumedRoleArn: out.AssumedRoleUser?.Arn };
+  } catch (error) {
+    throw mapAwsError(error, context(target, "AssumeRole", credentials, request.roleArn));
+  }
+}
+
 interface SdkCredentials {
   AccessKeyId?: string | undefined;
   SecretAccessKey?: string | undefined;

@@ -56,6 +56,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./shell-init.ts")).shellInitCommand,
   },
   { name: "sources", aliases: [], load: async () => (await import("./sources.ts")).sourcesCommand },
+  { name: "exec", aliases: [], load: async () => (await import("./exec.ts")).execCommand },
+  {
+    name: "credential-process",
+    aliases: [],
+    load: async () => (await import("./credential-process.ts")).credentialProcessCommand,
+  },
+  { name: "console", aliases: [], load: async () => (await import("./console.ts")).consoleCommand },
 ];
 
 const LOAD_ALL = new Set(["-h", "--help", "help"]);

@@ -18,7 +18,9 @@ import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
 import { fileIsTheResult, type LoginOutcome, reportLogins } from "../profiles/login-report.ts";
 import { oneCodePerDevice } from "../profiles/one-code.ts";
+import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
+import { parseRoleDuration, roleDurationOption } from "../roles/role-duration-option.ts";
 import {
   checkSessionDuration,
   DEFAULT_SESSION_SECONDS,
@@ -36,6 +38,7 @@ export interface LoginOptions {
   serial: string | undefined;
   otp: string | undefined;
   durationSeconds: number;
+  roleDurationSeconds: number | undefined;
   minRemainingSeconds: number;
   region: string | undefined;
   force: boolean;
@@ -75,6 +78,7 @@ export function loginCommand({ deps, state }: CommandContext) {
         "AWSMFA_DURATION",
       ),
     )
+    .addOption(roleDurationOption())
     .addOption(
       envOption(
         "--min-remaining <time>",
@@ -117,6 +121,7 @@ interface RawLogin {
   serial?: string | undefined;
   otp?: string | undefined;
   duration?: string | undefined;
+  roleDuration?: string | undefined;
   minRemaining?: string | undefined;
   region?: string | undefined;
   force?: boolean | undefined;
@@ -157,6 +162,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     serial: raw.serial,
     otp: raw.otp,
     durationSeconds,
+    roleDurationSeconds: parseRoleDuration(raw.roleDuration),
     minRemainingSeconds,
     region: raw.region,
     force: raw.force === true,
@@ -211,11 +217,15 @@ export async function runLogin(
         force: options.force,
         otp,
         obtained,
+        roleDurationSeconds: options.roleDurationSeconds,
       },
       deps,
     );
     const inFile = writes[index] === true;
     const written = inFile && (await writeSessionToFile(files, profile, result.session, deps));
+    // A role session never goes into the file (role_arn wins there); the MFA session it was
+    // made from goes into its own profile, when that is the session side of a pair.
+    if (result.role?.base) await writeBaseSession(files, result.role.base, options.noWrite, deps);
     reportSession(profile, result.session, result.reused, deps);
     outcomes.push({ profile, inFile, written });
     first ??= result;

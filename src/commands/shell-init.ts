@@ -69,7 +69,7 @@ export function shellInitCommand({ deps, state }: CommandContext) {
     )
     .argument("<shell>", `${SHELLS.map((shell) => shell.name).join(", ")} (or sh, dash, pwsh)`)
     .addHelpText("after", SETUP_HELP)
-    .action((shell, _options, command) => {
+    .action((shell) => {
       state.exitCode = runShellInit(parseShellInit(shell, COMMAND_LIST), deps);
     });
 }

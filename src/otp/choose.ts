@@ -3,6 +3,7 @@
  * the environment and the profile's config say (otp/resolve.ts); else the terminal prompt.
  */
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
+import type { LocalPlan } from "../session/plan.ts";
 import { argumentSource } from "./argument.ts";
 import { withPromptFallback } from "./fallback.ts";
 import { promptSource } from "./prompt.ts";
@@ -39,4 +40,17 @@ export function configLayers(files: AwsFiles, profiles: readonly string[]): OtpL
     const header = profile === "default" ? "[default]" : `[profile ${profile}]`;
     return { kind: "config", values, profile, section: `${header} of ${files.paths.config}` };
   });
+}
+
+/**
+ * getSession's `otp` for a command: the source of the profile being logged into (and of its
+ * long-term profile), decided only when a new session is needed.
+ */
+export function otpChooser(
+  otpFlag: string | undefined,
+  layers: readonly OtpLayer[],
+  files: AwsFiles,
+): (plan: Pick<LocalPlan, "profile" | "longTerm">) => OtpSource {
+  return (plan) =>
+    chooseOtpSource(otpFlag, { layers, files, profiles: [plan.profile, plan.longTerm.profile] });
 }

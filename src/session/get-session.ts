@@ -1,7 +1,8 @@
 /**
- * The one way every command (login, and later exec and credential-process) gets a session for
- * a profile: plan from the files, reuse a cached session when it has enough time left (the
- * fast path: two small files, no SDK), else complete the plan and ask AWS.
+ * The one way every command (login, exec, credential-process, console) gets a session for a
+ * profile: plan from the files, reuse a cached session when it has enough time left (the
+ * fast path: two small files, no SDK), else complete the plan and ask AWS. A role profile
+ * (role_arn) takes one branch: roles/role-session.ts, on top of the MFA session of its source.
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
@@ -9,6 +10,8 @@ import type { Deps } from "../deps.ts";
 import type { OtpSource } from "../otp/source.ts";
 import type { SessionContext } from "../output/variables.ts";
 import { reusableFileSession } from "../profiles/session-in-file.ts";
+import { resolveRoleChain } from "../roles/role-chain.ts";
+import { getRoleSession, type RoleSessionInfo } from "../roles/role-session.ts";
 import { obtainSession, reusableSession, sessionKey } from "./obtain.ts";
 import { completePlan, type LocalPlan, planLocally } from "./plan.ts";
 import { requireKnownProfile } from "./profile-exists.ts";
@@ -28,6 +31,8 @@ export interface SessionRequest {
    * reuses them even with --force, so each device costs one code.
    */
   obtained?: Map<string, SessionCredentials>;
+  /** Role profiles: the role session's length (default: duration_seconds, else 1 h). */
+  roleDurationSeconds?: number | undefined;
 }
 
 export interface SessionResult {
@@ -36,6 +41,11 @@ export interface SessionResult {
   /** What the environment should say about it (profile, region). */
   context: SessionContext;
   plan: LocalPlan;
+  /**
+   * Set for a role profile: `session` is then the role's, and `plan` that of the MFA profile
+   * at the bottom of the chain (never write the role session into that profile's section).
+   */
+  role?: RoleSessionInfo;
 }
 
 export async function getSession(
@@ -44,6 +54,17 @@ export async function getSession(
   deps: Deps,
 ): Promise<SessionResult> {
   requireKnownProfile(files, request.profile);
+  const chain = resolveRoleChain(files, request.profile);
+  if (chain) return getRoleSession(files, chain, request, deps, getMfaSession);
+  return getMfaSession(files, request, deps);
+}
+
+/** The MFA session of a profile that is not a role profile. */
+async function getMfaSession(
+  files: AwsFiles,
+  request: SessionRequest,
+  deps: Deps,
+): Promise<SessionResult> {
   const inputs = {
     profile: request.profile,
     longTermProfile: request.longTermProfile,

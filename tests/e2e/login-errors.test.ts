@@ -3,15 +3,17 @@
  * `false` on stdout in eval mode, and nothing changed (no cache, no file edits).
  */
 import { describe, expect, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { useLoginWorld } from "../support/login-world.ts";
 
 const world = useLoginWorld();
 
+/** A cached session, that is. (The folder itself may exist: it holds the MFA step's lock.) */
 function cacheExists(home: string): boolean {
-  return existsSync(join(home, ".cache", "awsmfa", "sessions"));
+  const dir = join(home, ".cache", "awsmfa", "sessions");
+  return existsSync(dir) && readdirSync(dir).some((name) => name.endsWith(".json"));
 }
 
 describe("login errors", () => {

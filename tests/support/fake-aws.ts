@@ -7,6 +7,9 @@
  *   // send aws.code(alice.devices[0].serial) as the MFA code ...
  *   await aws.stop();
  *
+ * It also answers the console sign-in endpoint at /federation (getSigninToken, login; see
+ * fake-aws/signin.ts): point AWS_ENDPOINT_URL_SIGNIN (or AWS_ENDPOINT_URL) at aws.url.
+ *
  * Standalone (for shell/tmux tests and the demo):
  *   bun tests/support/fake-aws.ts --port 0
  * prints one line of JSON {url, users, roles} and serves until killed; /_fake/* is its control
@@ -32,6 +35,7 @@ export type {
   FaultKind,
   PartitionId,
   RecordedCall,
+  SigninCall,
 } from "./fake-aws/types.ts";
 
 function flag(args: string[], name: string): string | undefined {

@@ -13,6 +13,7 @@ import { handleControl } from "./control-api.ts";
 import { FaultQueue } from "./faults.ts";
 import { headerValue, queryParams, readRequest } from "./http-request.ts";
 import { requestId } from "./random-ids.ts";
+import { FakeSignin } from "./signin.ts";
 import type { ReceivedRequest } from "./sigv4.ts";
 import { codeAt } from "./totp.ts";
 import type {
@@ -36,6 +37,7 @@ const PRETEND_SKEW_MS = 15 * 60 * 1000;
 class FakeAwsServer implements FakeAws {
   readonly world = new FakeWorld();
   readonly calls: RecordedCall[] = [];
+  private readonly signin = new FakeSignin(this.world);
   clockOffsetMs: number;
   sessionLifetimeOverrideSeconds: number | undefined = undefined;
   private readonly faults = new FaultQueue();
@@ -93,6 +95,10 @@ class FakeAwsServer implements FakeAws {
     return codeAt(found.device.secret, atMs ?? this.now());
   }
 
+  get signins() {
+    return this.signin.calls;
+  }
+
   count(action: string): number {
     return this.calls.filter((c) => c.action === action).length;
   }
@@ -136,6 +142,11 @@ class FakeAwsServer implements FakeAws {
         Date: new Date(this.now()).toUTCString(),
       });
       res.end(json);
+      return;
+    }
+    if (request.rawPath === "/federation") {
+      const answer = this.signin.answer(queryParams(request), this.now());
+      res.writeHead(answer.status, answer.headers).end(answer.body);
       return;
     }
     this.answerAws(request, res);

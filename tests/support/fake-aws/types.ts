@@ -129,6 +129,19 @@ export interface FakeAwsState {
   faults: Fault[];
 }
 
+/** One request to the fake console sign-in endpoint (/federation). */
+export interface SigninCall {
+  /** getSigninToken or login */
+  action: string;
+  status: number;
+  /** Server clock (ms since epoch) when the request arrived. */
+  at: number;
+  /** The role session that asked (getSigninToken) or signed in (login). */
+  identityArn?: string;
+  destination?: string;
+  issuer?: string | undefined;
+}
+
 /** A running fake AWS (STS + IAM) on 127.0.0.1. */
 export interface FakeAws {
   /** http://127.0.0.1:PORT, for the SDK's `endpoint` or AWS_ENDPOINT_URL. */
@@ -143,6 +156,8 @@ export interface FakeAws {
   code(serial: string, atMs?: number): string;
   /** Every AWS request so far, failed ones too, oldest first. */
   readonly calls: RecordedCall[];
+  /** Every request to the console sign-in endpoint (/federation), oldest first. */
+  readonly signins: SigninCall[];
   /** How many recorded calls had this Action. */
   count(action: string): number;
   clearCalls(): void;

@@ -1,0 +1,66 @@
+/**
+ * Runs a program as `awsmfa exec` does: it shares the terminal (stdin, stdout and stderr are
+ * inherited), and SIGINT, SIGTERM and SIGHUP sent to awsmfa are passed on to it, while awsmfa
+ * itself waits for it to end. Receives the process facts it needs from main.ts.
+ */
+import { spawn } from "node:child_process";
+import type { InteractiveResult, SpawnInteractive } from "../deps.ts";
+import { inTerminalForeground } from "./foreground.ts";
+
+export const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+export type ForwardedSignal = (typeof FORWARDED_SIGNALS)[number];
+
+export interface SignalFacts {
+  platform: NodeJS.Platform;
+  pid: number;
+  /** process.on(signal, handler); returns the matching process.off. */
+  onSignal(signal: ForwardedSignal, handler: () => void): () => void;
+}
+
+export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
+  return (file, args, options) =>
+    new Promise<InteractiveResult>((resolve) => {
+      let child: ReturnType<typeof spawn> | undefined;
+      const early: ForwardedSignal[] = [];
+      // Handlers first: handling a signal at all keeps awsmfa alive until the child has
+      // ended, and one that arrives while the child starts is passed on once it exists.
+      const stops = FORWARDED_SIGNALS.map((signal) =>
+        facts.onSignal(signal, () => {
+          if (child) forward(child, signal, facts);
+          else early.push(signal);
+        }),
+      );
+      let settled = false;
+      const finish = (result: InteractiveResult) => {
+        if (settled) return;
+        settled = true;
+        for (const stop of stops) stop();
+        resolve(result);
+      };
+      try {
+        child = spawn(file, [...args], {
+          env: options.env as NodeJS.ProcessEnv,
+          stdio: "inherit",
+        });
+      } catch (error) {
+        finish({ code: null, signal: null, spawnError: error as NodeJS.ErrnoException });
+        return;
+      }
+      child.on("error", (error: NodeJS.ErrnoException) =>
+        finish({ code: null, signal: null, spawnError: error }),
+      );
+      child.on("exit", (code, signal) => finish({ code, signal }));
+      for (const signal of early) forward(child, signal, facts);
+    });
+}
+
+function forward(child: ReturnType<typeof spawn>, signal: ForwardedSignal, facts: SignalFacts) {
+  // Windows has no signals to pass on: Ctrl-C reaches every process on the console.
+  if (facts.platform === "win32") return;
+  if (signal === "SIGINT" && inTerminalForeground(facts.platform, facts.pid)) return;
+  try {
+    child.kill(signal);
+  } catch {
+    // Already gone.
+  }
+}

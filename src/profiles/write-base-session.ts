@@ -1,0 +1,24 @@
+/**
+ * For a role login: the MFA session the role was assumed with goes into the section of its own
+ * profile when that profile is the session side of a pair, exactly as `awsmfa login SOURCE`
+ * would write it. The AWS CLI and the SDKs can then assume the role themselves from it.
+ */
+import type { AwsFiles } from "../config/aws-files.ts";
+import type { Deps } from "../deps.ts";
+import type { SessionResult } from "../session/get-session.ts";
+import { wantsFileWrite, writeSessionToFile } from "./write-session.ts";
+
+export async function writeBaseSession(
+  files: AwsFiles,
+  base: SessionResult,
+  noWrite: boolean,
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "io">,
+): Promise<void> {
+  const profile = base.plan.profile;
+  if (!wantsFileWrite(files, { profile, longTermProfile: undefined, noWrite })) return;
+  if (await writeSessionToFile(files, profile, base.session, deps)) {
+    deps.io.stderr.write(
+      `Saved the MFA session of ${profile} in [${profile}] of ${files.paths.credentials}\n`,
+    );
+  }
+}
