@@ -7,8 +7,8 @@
  * synchronously, so nothing is lost by exiting.
  */
 import { homedir } from "node:os";
-import { isatty } from "node:tty";
 import { run } from "./cli.ts";
+import { isTerminal } from "./isatty.ts";
 import { realDeps } from "./real-deps.ts";
 
 const deps = realDeps({
@@ -17,10 +17,8 @@ const deps = realDeps({
   homedir: homedir(),
   execPath: process.execPath,
   script: process.argv[1],
-  // isatty, not process.stdout.isTTY: touching the stream objects costs start-up time.
-  stdinIsTTY: isatty(0),
-  stdoutIsTTY: isatty(1),
-  stderrIsTTY: isatty(2),
+  // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
+  isTerminal: (fd) => isTerminal(fd, process.platform),
   pid: process.pid,
   kill: (pid, signal) => process.kill(pid, signal),
   exit: (code) => process.exit(code),

@@ -5,7 +5,7 @@
 import * as fsPromises from "node:fs/promises";
 import { basename } from "node:path";
 import { buildInfo } from "./build-info.ts";
-import type { Deps, Processes, Terminal } from "./deps.ts";
+import type { Deps, Processes, Terminal, Writer } from "./deps.ts";
 import { type ForwardedSignal, spawnInteractive } from "./exec/spawn-interactive.ts";
 import { execFile } from "./exec.ts";
 import { readLineSync } from "./stdin.ts";
@@ -18,9 +18,8 @@ export interface ProcessFacts {
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
   script: string | undefined;
-  stdinIsTTY: boolean;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
+  /** Whether a file descriptor is a terminal; asked lazily, at most once per descriptor. */
+  isTerminal(fd: number): boolean;
   pid: number;
   /** process.kill: used with signal 0 only, to ask whether a lock holder is still running. */
   kill(pid: number, signal: number): void;
@@ -31,15 +30,22 @@ export interface ProcessFacts {
 }
 
 export function realDeps(facts: ProcessFacts): Deps {
+  const known = new Map<number, boolean>();
+  const terminalFd = (fd: number) => {
+    if (!known.has(fd)) known.set(fd, facts.isTerminal(fd));
+    return known.get(fd)!;
+  };
   const compiled = facts.script === undefined || facts.script.includes("$bunfs");
   let terminal: Terminal | null | undefined;
   return {
     env: facts.env,
     io: {
       readLine: async () => readLineSync(0),
-      stdinIsTTY: facts.stdinIsTTY,
-      stdout: { write: (text) => writeAll(1, text), isTTY: facts.stdoutIsTTY },
-      stderr: { write: (text) => writeAll(2, text), isTTY: facts.stderrIsTTY },
+      get stdinIsTTY() {
+        return terminalFd(0);
+      },
+      stdout: writer(1, terminalFd),
+      stderr: writer(2, terminalFd),
     },
     clock: {
       now: () => Date.now(),
@@ -61,6 +67,16 @@ export function realDeps(facts: ProcessFacts): Deps {
       spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
     }),
     hooks: faultHooks(facts),
+  };
+}
+
+/** A synchronous writer whose isTTY is found out only when someone asks. */
+function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
+  return {
+    write: (text) => writeAll(fd, text),
+    get isTTY() {
+      return terminalFd(fd);
+    },
   };
 }
 

@@ -8,7 +8,8 @@
  * because prompts end() their output when they finish.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import { ReadStream, WriteStream } from "node:tty";
+import { createRequire } from "node:module";
+import type { ReadStream } from "node:tty";
 import type { Terminal } from "./deps.ts";
 
 export function openTerminal(platform: NodeJS.Platform): Terminal | null {
@@ -21,14 +22,16 @@ export function openTerminal(platform: NodeJS.Platform): Terminal | null {
   } catch {
     return null;
   }
+  // Loaded here, not at start-up: node:tty costs milliseconds that a cached login cannot spare.
+  const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
   let input: ReadStream | undefined;
   return {
     get input() {
-      input ??= new ReadStream(inFd);
+      input ??= new tty.ReadStream(inFd);
       return input;
     },
     output() {
-      const stream = new WriteStream(outFd);
+      const stream = new tty.WriteStream(outFd);
       // A prompt ends its output when done; the terminal must stay usable for the next one.
       stream.end = ((cb?: () => void) => {
         cb?.();

@@ -4,12 +4,12 @@
  * identity (long-term key and device), not that session's own keys: a role session outlives
  * the MFA session it came from, and stays reusable after it has expired.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
+import { digest128 } from "../hash.ts";
 
 const FORMAT = 1;
 
@@ -105,5 +105,5 @@ export async function writeCachedRole(
 }
 
 function digest(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return digest128(text);
 }

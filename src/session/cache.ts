@@ -1,15 +1,15 @@
 /**
  * The session cache: one small JSON file per long-term key and MFA device, in the user's
  * cache folder (0700 folder, 0600 files, atomic writes). This is the hot path of every login
- * after the first, so it uses nothing heavier than node:crypto and a file read.
+ * after the first, so it costs no more than a small digest and a file read.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
+import { digest128 } from "../hash.ts";
 
 const FORMAT = 1;
 
@@ -34,8 +34,8 @@ interface CacheFile {
 type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
-  const digest = createHash("sha256").update(`${key.longTermKeyId}\n${key.serial}`).digest("hex");
-  return join(sessionCacheDir(deps), `${digest.slice(0, 40)}.json`);
+  const digest = digest128(`${key.longTermKeyId}\n${key.serial}`);
+  return join(sessionCacheDir(deps), `${digest}.json`);
 }
 
 /** The folder of the session files (logout --all empties it). */

@@ -11,13 +11,17 @@ export function reportSession(
   reused: boolean,
   deps: Pick<Deps, "io" | "env" | "clock">,
 ): void {
-  const style = stderrStyle(deps);
   const left = formatDuration(secondsLeft(session, deps.clock.now()));
+  if (reused) {
+    // No clock time here: the first local-time conversion loads the time zone (~4 ms), and
+    // this is the path that must feel instant.
+    deps.io.stderr.write(`Reusing session for ${profile}, valid for ${left}\n`);
+    return;
+  }
+  const style = stderrStyle(deps);
   const until = clockTime(session.expiration, deps.clock.now());
   deps.io.stderr.write(
-    reused
-      ? `Reusing session for ${profile}, valid for ${left} (until ${until})\n`
-      : `${style.green("✓")} New session for ${profile}, valid for ${left} (until ${until})\n`,
+    `${style.green("✓")} New session for ${profile}, valid for ${left} (until ${until})\n`,
   );
 }
 

@@ -80,9 +80,7 @@ function facts(env: Record<string, string>, kill: ProcessFacts["kill"] = () => {
     homedir: "/home/u",
     execPath: "/usr/local/bin/awsmfa",
     script: undefined,
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
+    isTerminal: () => false,
     pid: 321,
     kill,
     exit: (code) => {
