@@ -3,6 +3,7 @@ import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
 import { loginCommand } from "./login.ts";
 import { profilesCommand } from "./profiles.ts";
+import { promptCommand } from "./prompt.ts";
 import { shellInitCommand } from "./shell-init.ts";
 import { unsetCommand } from "./unset.ts";
 import { whoamiCommand } from "./whoami.ts";
@@ -12,5 +13,6 @@ export function registerCommands(program: Command, context: CommandContext): voi
   program.addCommand(unsetCommand(context));
   program.addCommand(whoamiCommand(context));
   program.addCommand(shellInitCommand(context));
+  program.addCommand(promptCommand(context));
   program.addCommand(profilesCommand(context), { hidden: true });
 }
