@@ -5,7 +5,7 @@
 import * as fsPromises from "node:fs/promises";
 import { buildInfo } from "./build-info.ts";
 import type { Deps, Processes, Terminal } from "./deps.ts";
-import { execFile } from "./exec.ts";
+import { execFile, spawnDetached } from "./exec.ts";
 import { readLineSync } from "./stdin.ts";
 import { openTerminal, writeAll } from "./terminal.ts";
 
@@ -20,8 +20,8 @@ export interface ProcessFacts {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   pid: number;
-  /** process.kill: used with signal 0 only, to ask whether a lock holder is still running. */
-  kill(pid: number, signal: number): void;
+  /** process.kill: signal 0 asks whether a lock holder runs; SIGTERM ends a --notify timer. */
+  kill(pid: number, signal: number | NodeJS.Signals): void;
   /** process.exit, for the test-only fault hook below. */
   exit(code: number): never;
 }
@@ -53,6 +53,17 @@ export function realDeps(facts: ProcessFacts): Deps {
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
     processes: processesOf(facts),
+    background: {
+      spawn: spawnDetached,
+      stop(pid) {
+        try {
+          facts.kill(pid, "SIGTERM");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
     hooks: faultHooks(facts),
   };
 }

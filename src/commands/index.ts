@@ -2,6 +2,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
 import { loginCommand } from "./login.ts";
+import { notifyCommand } from "./notify.ts";
 import { profilesCommand } from "./profiles.ts";
 import { promptCommand } from "./prompt.ts";
 import { shellInitCommand } from "./shell-init.ts";
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, context: CommandContext): voi
   program.addCommand(shellInitCommand(context));
   program.addCommand(promptCommand(context));
   program.addCommand(profilesCommand(context), { hidden: true });
+  program.addCommand(notifyCommand(context), { hidden: true });
 }

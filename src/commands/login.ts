@@ -8,6 +8,7 @@ import type { CommandContext, RunState } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
+import { notificationScheduler } from "../notify/schedule.ts";
 import { chooseOtpSource } from "../otp/choose.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
@@ -31,6 +32,7 @@ export interface LoginOptions {
   force: boolean;
   format: string | undefined;
   yes: boolean;
+  notify: boolean;
 }
 
 const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
@@ -78,6 +80,13 @@ export function loginCommand({ deps, state }: CommandContext) {
       ).choices(OUTPUT_FORMATS),
     )
     .option("-y, --yes", "replace AWS keys already in the shell without asking", false)
+    .addOption(
+      envOption(
+        "--notify",
+        "desktop notification 10 minutes before the session expires, and when it has",
+        "AWSMFA_NOTIFY",
+      ),
+    )
     .action(async (positional, _raw, command) => {
       const profileFlag = command.getOptionValueSource("profile") === "cli";
       applyEnv(command, deps.env);
@@ -102,6 +111,7 @@ interface RawLogin {
   force?: boolean | undefined;
   format?: string | undefined;
   yes?: boolean | undefined;
+  notify?: boolean | undefined;
 }
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */
@@ -135,6 +145,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     force: raw.force === true,
     format: raw.format,
     yes: raw.yes === true,
+    notify: raw.notify === true,
   };
 }
 
@@ -149,6 +160,7 @@ export async function runLogin(
     stdoutIsTTY: deps.io.stdout.isTTY,
   });
   state.failureStdout = failureCode(mode);
+  const notify = options.notify ? notificationScheduler(deps) : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
   const result = await getSession(
@@ -167,5 +179,6 @@ export async function runLogin(
   );
   emitSession(mode, result.session, result.context, `awsmfa ${options.profile}`, deps);
   reportSession(options.profile, result.session, result.reused, deps);
+  await notify?.(options.profile, result.session.expiration);
   return ExitCode.ok;
 }
