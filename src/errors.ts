@@ -21,6 +21,8 @@ export const ExitCode = {
   noSession: 6,
   /** Input is needed (a code, an answer) but there is no terminal to ask on. */
   noTerminal: 7,
+  /** `awsmfa doctor` found something broken (insecure files, clock far off, a bad profile). */
+  unhealthy: 8,
   /** Cancelled by the user (Ctrl-C, or answering "no"). 128 + SIGINT, as shells do. */
   cancelled: 130,
 } as const;

@@ -1,6 +1,7 @@
 /** The explicit list of commands. Order here is the order in `awsmfa --help`. */
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
+import { doctorCommand } from "./doctor.ts";
 import { loginCommand } from "./login.ts";
 import { notifyCommand } from "./notify.ts";
 import { profilesCommand } from "./profiles.ts";
@@ -15,6 +16,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   program.addCommand(whoamiCommand(context));
   program.addCommand(shellInitCommand(context));
   program.addCommand(promptCommand(context));
+  program.addCommand(doctorCommand(context));
   program.addCommand(profilesCommand(context), { hidden: true });
   program.addCommand(notifyCommand(context), { hidden: true });
 }

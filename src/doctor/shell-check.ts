@@ -1,0 +1,66 @@
+/**
+ * Is the shell integration loaded? The `awsmfa` function runs passthrough commands such as
+ * doctor with AWSMFA_FUNCTION=<shell>; without it, doctor looks at the rc file of the
+ * user's shell to tell "not set up" from "set up, but not loaded here".
+ */
+import { join } from "node:path";
+import type { Deps } from "../deps.ts";
+import { userShell } from "../output/mode.ts";
+import { type Finding, ok, warn } from "./finding.ts";
+
+interface RcFile {
+  path: string;
+  line: string;
+}
+
+/** Where each shell's integration line goes, as the installer writes it. */
+export function rcFileFor(shell: string, deps: Pick<Deps, "env" | "homedir">): RcFile | undefined {
+  const home = deps.homedir;
+  const config = deps.env.XDG_CONFIG_HOME || join(home, ".config");
+  switch (shell) {
+    case "bash":
+      return { path: join(home, ".bashrc"), line: 'eval "$(awsmfa shell-init bash)"' };
+    case "zsh":
+      return {
+        path: join(deps.env.ZDOTDIR || home, ".zshrc"),
+        line: 'eval "$(awsmfa shell-init zsh)"',
+      };
+    case "fish":
+      return {
+        path: join(config, "fish", "conf.d", "awsmfa.fish"),
+        line: "awsmfa shell-init fish | source",
+      };
+    default:
+      return undefined;
+  }
+}
+
+export async function checkShell(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<Finding[]> {
+  const loaded = deps.env.AWSMFA_FUNCTION;
+  if (loaded) return [ok(`The awsmfa shell function is loaded in this shell (${loaded}).`)];
+  const shell = userShell(deps.env);
+  const rc = rcFileFor(shell, deps);
+  if (!rc) {
+    return [
+      warn(
+        `The awsmfa shell function is not loaded, and awsmfa has no start-up file for ${shell}.`,
+        'Load it from your shell\'s start-up file: eval "$(awsmfa shell-init sh)" (sh, dash), or awsmfa shell-init powershell | Out-String | Invoke-Expression',
+      ),
+    ];
+  }
+  const text = await deps.fs.readFile(rc.path, "utf8").catch(() => "");
+  if (/awsmfa/.test(text) && /shell-init/.test(text)) {
+    return [
+      warn(
+        `The awsmfa shell function is set up in ${rc.path}, but not loaded where doctor ran.`,
+        `Open a new shell (or load ${rc.path} again), then run \`awsmfa doctor\` there.`,
+      ),
+    ];
+  }
+  return [
+    warn(
+      "The awsmfa shell function is not set up: `awsmfa prod` cannot change this shell's variables.",
+      `Add this line to ${rc.path}, then open a new shell:\n${rc.line}`,
+    ),
+  ];
+}
