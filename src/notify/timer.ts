@@ -27,7 +27,7 @@ export async function runTimer(options: TimerOptions, deps: TimerDeps): Promise<
   const stillMine = async () => (await readState(deps, path))?.token === options.token;
   const end = options.expires * 1000;
   const first = end - options.beforeSeconds * 1000;
-  const steps: { at: number; notice: () => Notice }[] = [];
+  const steps: { at: number; notice: () => Notice; late?: boolean }[] = [];
   // Already inside the warning window: the person has just seen the login's own message.
   if (first > deps.clock.now()) {
     steps.push({
@@ -38,11 +38,14 @@ export async function runTimer(options: TimerOptions, deps: TimerDeps): Promise<
           Math.max(1, Math.round((end - deps.clock.now()) / 60_000)),
           clockTime(new Date(end), deps.clock.now()),
         ),
+      // Woken after the expiry (a suspended laptop): "expires soon" would be wrong by then.
+      late: true,
     });
   }
   steps.push({ at: end, notice: () => expiredNotice(options.profile) });
   for (const step of steps) {
     if (!(await sleepUntil(step.at, deps, stillMine))) return;
+    if (step.late && deps.clock.now() >= end) continue;
     await show(step.notice(), deps);
   }
   if (await stillMine()) await removeState(deps, path);
