@@ -71,6 +71,12 @@ describe.skipIf(!tmuxAvailable())("shell integration in real shells", () => {
     expect(await shell.run("echo done")).toBe("done");
   });
 
+  test.each(shells)("%s: doctor, run through the function, sees it loaded", async (kind) => {
+    const { shell } = await shellFor(kind);
+    const out = await shell.run("awsmfa doctor --offline", 10_000);
+    expect(out).toContain(`✓ The awsmfa shell function is loaded in this shell (${kind}).`);
+  });
+
   test.each(shells)(
     "%s: a short session warns once, expiry warns once, then silence",
     async (kind) => {
