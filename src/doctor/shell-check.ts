@@ -11,15 +11,23 @@ import { type Finding, ok, warn } from "./finding.ts";
 interface RcFile {
   path: string;
   line: string;
+  /** Other files that may hold the line (bash reads ~/.bashrc or ~/.bash_profile). */
+  also?: string[];
 }
 
+type ShellDeps = Pick<Deps, "env" | "homedir" | "fs" | "platform">;
+
 /** Where each shell's integration line goes, as the installer writes it. */
-export function rcFileFor(shell: string, deps: Pick<Deps, "env" | "homedir">): RcFile | undefined {
+export function rcFileFor(shell: string, deps: Omit<ShellDeps, "fs">): RcFile | undefined {
   const home = deps.homedir;
   const config = deps.env.XDG_CONFIG_HOME || join(home, ".config");
   switch (shell) {
-    case "bash":
-      return { path: join(home, ".bashrc"), line: 'eval "$(awsmfa shell-init bash)"' };
+    case "bash": {
+      // macOS terminals start login shells, which read ~/.bash_profile rather than ~/.bashrc.
+      const [path, also] = [".bashrc", ".bash_profile"].map((name) => join(home, name));
+      const [main, other] = deps.platform === "darwin" ? [also!, path!] : [path!, also!];
+      return { path: main, line: 'eval "$(awsmfa shell-init bash)"', also: [other] };
+    }
     case "zsh":
       return {
         path: join(deps.env.ZDOTDIR || home, ".zshrc"),
@@ -35,7 +43,7 @@ export function rcFileFor(shell: string, deps: Pick<Deps, "env" | "homedir">): R
   }
 }
 
-export async function checkShell(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<Finding[]> {
+export async function checkShell(deps: ShellDeps): Promise<Finding[]> {
   const loaded = deps.env.AWSMFA_FUNCTION;
   if (loaded) return [ok(`The awsmfa shell function is loaded in this shell (${loaded}).`)];
   const shell = userShell(deps.env);
@@ -48,14 +56,16 @@ export async function checkShell(deps: Pick<Deps, "env" | "homedir" | "fs">): Pr
       ),
     ];
   }
-  const text = await deps.fs.readFile(rc.path, "utf8").catch(() => "");
-  if (/awsmfa/.test(text) && /shell-init/.test(text)) {
-    return [
-      warn(
-        `The awsmfa shell function is set up in ${rc.path}, but not loaded where doctor ran.`,
-        `Open a new shell (or load ${rc.path} again), then run \`awsmfa doctor\` there.`,
-      ),
-    ];
+  for (const path of [rc.path, ...(rc.also ?? [])]) {
+    const text = await deps.fs.readFile(path, "utf8").catch(() => "");
+    if (/awsmfa/.test(text) && /shell-init/.test(text)) {
+      return [
+        warn(
+          `The awsmfa shell function is set up in ${path}, but not loaded where doctor ran.`,
+          `Open a new shell (or load ${path} again), then run \`awsmfa doctor\` there.`,
+        ),
+      ];
+    }
   }
   return [
     warn(

@@ -214,6 +214,20 @@ describe("the shell integration", () => {
     expect(bash[0]!.text).toBe(
       `The awsmfa shell function is set up in ${dir}/.bashrc, but not loaded where doctor ran.`,
     );
+    const mac = home({ ".bash_profile": ['eval "$(awsmfa shell-init bash)"\n', 0o644] });
+    const macBash = await checkShell({
+      ...mac.deps,
+      platform: "darwin",
+      env: { SHELL: "/bin/bash" },
+    });
+    expect(macBash[0]!.text).toContain(`set up in ${mac.dir}/.bash_profile`);
+    const bare = home();
+    const macFix = await checkShell({
+      ...bare.deps,
+      platform: "darwin",
+      env: { SHELL: "/bin/bash" },
+    });
+    expect(macFix[0]!.fix).toStartWith(`Add this line to ${bare.dir}/.bash_profile`);
     const fish = await checkShell({ ...deps, env: { SHELL: "/usr/bin/fish" } });
     expect(fish[0]!.level).toBe("warn");
     expect(fish[0]!.fix).toBe(
