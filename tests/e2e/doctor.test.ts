@@ -41,13 +41,14 @@ describe("awsmfa doctor", () => {
     expect(r.stdout).toContain("· Clock not compared with AWS (--offline).");
   });
 
-  test("a clock 10 minutes off AWS is a problem (exit 8); 1 minute is a warning (exit 0)", async () => {
+  test("a clock 12 minutes off AWS is a problem (exit 8); 1 minute is a warning (exit 0)", async () => {
     const { run } = world.user();
-    world.aws.clockOffsetMs = 10 * 60_000;
+    // 12m10s: the Date header has whole seconds, and "12m" holds for a few seconds either way.
+    world.aws.clockOffsetMs = 12 * 60_000 + 10_000;
     const far = await run(["doctor"]);
     expect(far.code).toBe(8);
     expect(far.stdout).toContain(
-      `✗ This computer's clock is 10m behind AWS (${world.aws.url}): AWS refuses requests signed with a clock that far off.`,
+      `✗ This computer's clock is 12m behind AWS (${world.aws.url}): AWS refuses requests signed with a clock that far off.`,
     );
     expect(far.stdout).toContain("fix: Turn on network time: sudo timedatectl set-ntp true");
     expect(far.stdout).toMatch(/1 problem found/);

@@ -60,7 +60,9 @@ function notifying(user: ReturnType<typeof world.user>) {
     ...user.sandbox.env,
     PATH: `${bin}:${user.sandbox.env.PATH}`,
     FAKE_NOTIFY_LOG: log,
-    AWSMFA_NOTIFY_BEFORE: "2",
+    // Sessions of 4 s: the first notice 3 s after issue, so a slow login (loaded CI) still
+    // schedules both.
+    AWSMFA_NOTIFY_BEFORE: "1",
   };
   const shown = () =>
     existsSync(log)
@@ -80,7 +82,7 @@ describe("login --notify", () => {
     const cancelled = world.user();
     const a = notifying(kept);
     const b = notifying(cancelled);
-    world.aws.sessionLifetimeOverrideSeconds = 3;
+    world.aws.sessionLifetimeOverrideSeconds = 4;
     const r = await kept.run(["prod", "--otp", kept.code(), "--notify"], { env: a.env });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
@@ -147,7 +149,7 @@ describe("login --notify", () => {
     const first = (await state())!;
     started.push(first.pid);
     const second = user.user.devices[1]!.serial;
-    world.aws.sessionLifetimeOverrideSeconds = 3;
+    world.aws.sessionLifetimeOverrideSeconds = 4;
     const again = await user.run(
       ["prod", "--serial", second, "--otp", world.aws.code(second), "--force", "--notify"],
       { env },
