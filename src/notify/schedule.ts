@@ -112,7 +112,10 @@ function timerEnvironment(env: Deps["env"]): Record<string, string | undefined> 
  * a timer that cannot be signalled shows nothing; the signal only goes to a process that is
  * recognisably that timer (its token on its command line), never to a recycled pid.
  */
-export async function cancelNotifications(deps: NotifyDeps, profile?: string): Promise<number> {
+export async function cancelNotifications(
+  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "background">,
+  profile?: string,
+): Promise<number> {
   const paths = profile === undefined ? await allStatePaths(deps) : [statePath(deps, profile)];
   let cancelled = 0;
   for (const path of paths) {
@@ -127,7 +130,11 @@ export async function cancelNotifications(deps: NotifyDeps, profile?: string): P
   return cancelled;
 }
 
-async function isTimer(deps: NotifyDeps, pid: number, token: string): Promise<boolean> {
+async function isTimer(
+  deps: Pick<Deps, "platform" | "fs" | "exec">,
+  pid: number,
+  token: string,
+): Promise<boolean> {
   if (deps.platform === "linux") {
     try {
       return (await deps.fs.readFile(`/proc/${pid}/cmdline`, "utf8")).includes(token);
