@@ -27,6 +27,10 @@ export function doctorCommand({ deps, state }: CommandContext) {
   return new Command("doctor")
     .description("check the shell integration, file permissions, clock and MFA profiles")
     .option("--offline", "skip the clock check, the only one that needs the network", false)
+    .addHelpText(
+      "after",
+      `\nExit code: 0 when nothing is broken (warnings allowed), ${ExitCode.unhealthy} when something is.`,
+    )
     .action(async (raw) => {
       state.exitCode = await runDoctor({ offline: raw.offline }, deps);
     });
