@@ -131,8 +131,24 @@ export interface Deps {
   processes?: Processes;
   /** For `awsmfa exec`; optional so that hand-built Deps in tests need not provide it. */
   spawnInteractive?: SpawnInteractive;
+  /** Programs that outlive this one (the --notify timer); optional like `processes`. */
+  background?: Background;
   /** Test-only fault injection (see AWSMFA_TEST_FAULT in real-deps.ts); unset in normal runs. */
   hooks?: { afterTempWritten?(path: string): void };
+}
+
+export interface Background {
+  /**
+   * Starts `file args` detached: in its own session, with no stdin, stdout or stderr, so it
+   * neither holds a captured stdout open nor dies with the terminal. Its pid, or undefined.
+   */
+  spawn(
+    file: string,
+    args: readonly string[],
+    env: Record<string, string | undefined>,
+  ): number | undefined;
+  /** Asks process `pid` to end (SIGTERM). False when there is no such process. */
+  stop(pid: number): boolean;
 }
 
 export interface Processes {

@@ -23,6 +23,8 @@ export const ExitCode = {
   noTerminal: 7,
   /** The code source (password manager, YubiKey, command) is locked, missing, slow or broken. */
   otpSource: 8,
+  /** `awsmfa doctor` found something broken (insecure files, clock far off, a bad profile). */
+  unhealthy: 9,
   /** exec: the command exists but cannot be run (not executable), as shells say. */
   commandNotExecutable: 126,
   /** exec: no such command, as shells say. */

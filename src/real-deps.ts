@@ -7,7 +7,7 @@ import { basename } from "node:path";
 import { buildInfo } from "./build-info.ts";
 import type { Deps, Processes, Terminal, Writer } from "./deps.ts";
 import { type ForwardedSignal, spawnInteractive } from "./exec/spawn-interactive.ts";
-import { execFile } from "./exec.ts";
+import { execFile, spawnDetached } from "./exec.ts";
 import { readLineSync } from "./stdin.ts";
 import { openTerminal, writeAll } from "./terminal.ts";
 
@@ -21,8 +21,8 @@ export interface ProcessFacts {
   /** Whether a file descriptor is a terminal; asked lazily, at most once per descriptor. */
   isTerminal(fd: number): boolean;
   pid: number;
-  /** process.kill: used with signal 0 only, to ask whether a lock holder is still running. */
-  kill(pid: number, signal: number): void;
+  /** process.kill: signal 0 asks whether a lock holder runs; SIGTERM ends a --notify timer. */
+  kill(pid: number, signal: number | NodeJS.Signals): void;
   /** process.exit, for the test-only fault hook below. */
   exit(code: number): never;
   /** process.on(signal, handler), returning the matching process.off: for `awsmfa exec`. */
@@ -66,6 +66,17 @@ export function realDeps(facts: ProcessFacts): Deps {
     ...(facts.onSignal && {
       spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
     }),
+    background: {
+      spawn: spawnDetached,
+      stop(pid) {
+        try {
+          facts.kill(pid, "SIGTERM");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
     hooks: faultHooks(facts),
   };
 }

@@ -18,6 +18,8 @@ export interface CommandEntry {
   aliases: readonly string[];
   /** Its stdout is shell code that the shell function evaluates (login, unset, logout). */
   evaluated?: boolean;
+  /** Internal (completion data, the --notify timer): left out of --help. */
+  hidden?: boolean;
   load(): Promise<(context: CommandContext) => AnyCommand>;
 }
 
@@ -63,9 +65,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./credential-process.ts")).credentialProcessCommand,
   },
   { name: "console", aliases: [], load: async () => (await import("./console.ts")).consoleCommand },
+  { name: "prompt", aliases: [], load: async () => (await import("./prompt.ts")).promptCommand },
+  { name: "doctor", aliases: [], load: async () => (await import("./doctor.ts")).doctorCommand },
+  {
+    name: "_profiles",
+    aliases: [],
+    hidden: true,
+    load: async () => (await import("./profiles.ts")).profilesCommand,
+  },
+  {
+    name: "_notify",
+    aliases: [],
+    hidden: true,
+    load: async () => (await import("./notify.ts")).notifyCommand,
+  },
 ];
 
-const LOAD_ALL = new Set(["-h", "--help", "help"]);
+/** Help lists every command; shell-init reads them all for completions. */
+const LOAD_ALL = new Set(["-h", "--help", "help", "shell-init"]);
 const LOAD_NONE = new Set(["-V", "--version"]);
 
 /** The command a command line runs: the one it names, else the default (a profile name). */
@@ -89,8 +106,11 @@ export async function registerCommands(
 ): Promise<void> {
   const factories = await Promise.all(entries.map((entry) => entry.load()));
   factories.forEach((factory, i) => {
-    const isDefault = entries[i]!.name === DEFAULT_COMMAND;
-    program.addCommand(factory(context), isDefault ? { isDefault: true } : {});
+    const entry = entries[i]!;
+    program.addCommand(factory(context), {
+      ...(entry.name === DEFAULT_COMMAND ? { isDefault: true } : {}),
+      ...(entry.hidden ? { hidden: true } : {}),
+    });
   });
 }
 

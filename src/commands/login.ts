@@ -10,6 +10,7 @@ import type { CommandContext, RunState } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
+import { notificationScheduler } from "../notify/schedule.ts";
 import { chooseOtpSource } from "../otp/choose.ts";
 import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "../otp/cli-options.ts";
 import type { OtpLayer } from "../otp/settings.ts";
@@ -47,6 +48,7 @@ export interface LoginOptions {
   otpLayers: readonly OtpLayer[];
   /** --no-write: leave the credentials file alone. */
   noWrite: boolean;
+  notify: boolean;
 }
 
 const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
@@ -99,6 +101,13 @@ export function loginCommand({ deps, state }: CommandContext) {
     )
     .option("-y, --yes", "replace AWS keys already in the shell without asking", false)
     .option("--no-write", "do not write the session into the profile in ~/.aws/credentials")
+    .addOption(
+      envOption(
+        "--notify",
+        "desktop notification 10 minutes before the session expires, and when it has",
+        "AWSMFA_NOTIFY",
+      ),
+    )
     .action(async (positional, _raw, command) => {
       const profileFlag = command.getOptionValueSource("profile") === "cli";
       applyEnv(command, deps.env);
@@ -131,6 +140,7 @@ interface RawLogin {
   otpLayers?: readonly OtpLayer[];
   /** false for --no-write */
   write?: boolean | undefined;
+  notify?: boolean | undefined;
 }
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */
@@ -170,6 +180,7 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     yes: raw.yes === true,
     otpLayers: checkOtpFlags(raw.otp, raw.otpLayers ?? []),
     noWrite: raw.write === false,
+    notify: raw.notify === true,
   };
 }
 
@@ -184,6 +195,7 @@ export async function runLogin(
     stdoutIsTTY: deps.io.stdout.isTTY,
   });
   state.failureStdout = failureCode(mode);
+  const notify = options.notify ? notificationScheduler(deps) : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
   // Decided for every profile before any code is asked for, so a refusal costs no code.
@@ -228,6 +240,7 @@ export async function runLogin(
     if (result.role?.base) await writeBaseSession(files, result.role.base, options.noWrite, deps);
     reportSession(profile, result.session, result.reused, deps);
     outcomes.push({ profile, inFile, written });
+    await notify?.(profile, result.session.expiration);
     first ??= result;
   }
   if (first && !fileIsTheResult(mode, outcomes[0]!)) {

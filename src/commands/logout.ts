@@ -10,6 +10,7 @@ import type { CommandContext, RunState } from "../command-context.ts";
 import { type AwsFiles, readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
+import { cancelNotifications } from "../notify/schedule.ts";
 import { emitUnset } from "../output/emit.ts";
 import { failureCode, outputMode } from "../output/mode.ts";
 import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
@@ -125,6 +126,14 @@ export async function runLogout(
     if (count > 0) say(`Deleted ${count} cached session${count === 1 ? "" : "s"}`);
     if (profiles.length === 0 && count === 0) say("There were no sessions to remove.");
   }
+  // The --notify timers of these sessions would only announce an expiry that no longer matters.
+  const stopped = options.all
+    ? await cancelNotifications(deps)
+    : (await Promise.all(profiles.map((profile) => cancelNotifications(deps, profile)))).reduce(
+        (sum, n) => sum + n,
+        0,
+      );
+  if (stopped > 0) say(`Cancelled ${stopped} expiry notification${stopped === 1 ? "" : "s"}`);
   if (shellHoldsOne(deps.env, options.all, profiles, forgottenKeys)) {
     emitUnset(mode, deps);
     if (mode.kind !== "direct") say("Removed the AWS session variables from this shell.");

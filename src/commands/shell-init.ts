@@ -6,12 +6,15 @@
  * the function untouched, with the terminal as their stdout; only the eval commands (login,
  * unset, logout, or a bare profile name) are captured and evaluated.
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { CommandContext } from "../command-context.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
+import type { CompletionSpec } from "../shell/completion/spec.ts";
+import { initExtras } from "../shell/extras.ts";
 import { SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
-import { COMMAND_LIST, EVAL_COMMANDS } from "./index.ts";
+import { completionSpec } from "./completion-spec.ts";
+import { EVAL_COMMANDS } from "./index.ts";
 
 /** Commands whose stdout is shell code to evaluate. Everything else runs unwrapped. */
 export { EVAL_COMMANDS };
@@ -23,7 +26,12 @@ export interface ShellInitOptions {
   shell: ShellSyntax;
   /** First words the function runs unwrapped. */
   passthrough: readonly string[];
+  /** Completion and prompt hooks for this shell; none for sh and dash. */
+  completion: CompletionSpec | undefined;
 }
+
+/** Shells that read the bash code but have neither `complete` nor a prompt hook. */
+const PLAIN_POSIX_SHELLS: readonly string[] = ["sh", "dash"];
 
 interface CommandList {
   readonly commands: readonly { name(): string; aliases(): string[] }[];
@@ -37,7 +45,7 @@ export function passthroughWords(program: CommandList): string[] {
   return [...new Set([...words, ...HELP_WORDS])];
 }
 
-export function parseShellInit(shell: string, program: CommandList): ShellInitOptions {
+export function parseShellInit(shell: string, program: CommandUnknownOpts): ShellInitOptions {
   const syntax = shellSyntax(shell);
   if (!syntax) {
     const names = SHELLS.map((known) => known.name).join(", ");
@@ -45,12 +53,17 @@ export function parseShellInit(shell: string, program: CommandList): ShellInitOp
       hint: "sh and dash can use the bash code, pwsh the powershell code.",
     });
   }
-  return { shell: syntax, passthrough: passthroughWords(program) };
+  return {
+    shell: syntax,
+    passthrough: passthroughWords(program),
+    completion: PLAIN_POSIX_SHELLS.includes(shell) ? undefined : completionSpec(program),
+  };
 }
 
 export function runShellInit(opts: ShellInitOptions, deps: Deps): number {
+  const extra = opts.completion && initExtras(opts.shell.name, opts.completion, deps.selfPath);
   deps.io.stdout.write(
-    opts.shell.initScript({ binary: deps.selfPath, passthrough: opts.passthrough }),
+    opts.shell.initScript({ binary: deps.selfPath, passthrough: opts.passthrough, extra }),
   );
   return ExitCode.ok;
 }
@@ -69,7 +82,9 @@ export function shellInitCommand({ deps, state }: CommandContext) {
     )
     .argument("<shell>", `${SHELLS.map((shell) => shell.name).join(", ")} (or sh, dash, pwsh)`)
     .addHelpText("after", SETUP_HELP)
-    .action((shell) => {
-      state.exitCode = runShellInit(parseShellInit(shell, COMMAND_LIST), deps);
+    .action((shell, _options, command) => {
+      // cli.ts loads every command for shell-init: completions are read from their definitions.
+      const program = command.parent ?? command;
+      state.exitCode = runShellInit(parseShellInit(shell, program), deps);
     });
 }

@@ -29,6 +29,7 @@ function unsetVar(name: string): string {
  * The binary's output is captured whole (`string collect`, so neither newlines nor IFS
  * split it) and its exit status travels as a second list element, because $pipestatus does
  * not survive the command substitution. `set -l` keeps both inside the function.
+ * Passthrough commands get AWSMFA_FUNCTION=fish, which tells `awsmfa doctor` it is loaded.
  */
 function initScript(options: InitOptions): string {
   const binary = fishQuote(options.binary);
@@ -40,7 +41,7 @@ function initScript(options: InitOptions): string {
   if (words.length > 0) {
     lines.push(
       `    if contains -- "$argv[1]" ${words.join(" ")}`,
-      `        command ${binary} $argv`,
+      `        AWSMFA_FUNCTION=fish command ${binary} $argv`,
       "        return",
       "    end",
     );

@@ -39,7 +39,8 @@ function unsetVar(name: string): string {
  * - an alias named awsmfa would shadow the function, so it goes. bash and dash run eval'd
  *   code one command at a time, so `unalias` acts before `awsmfa() {` is read; zsh reads
  *   all of it first and would expand the alias there, so zsh gets `function awsmfa {`.
- * Helper variables are `local`, so nothing is left behind. zsh resets its options for the
+ * Passthrough commands get AWSMFA_FUNCTION=<shell> (for `awsmfa doctor`: the function is
+ * loaded). Helper variables are `local`, so nothing is left behind. zsh resets its options for the
  * function's duration with `emulate -L zsh`, which also makes traps local: the INT trap keeps
  * zsh from abandoning the function (with status 1) when Ctrl-C kills the binary, so the
  * function returns the binary's own 130. bash and dash already report 130.
@@ -55,7 +56,11 @@ function posixInit(shell: "bash" | "zsh", options: InitOptions): string {
   if (shell === "zsh") lines.push("  emulate -L zsh", "  trap : INT");
   lines.push(`  case "\${1-}" in`);
   if (words.length > 0) {
-    lines.push(`    ${words.join("|")})`, `      ${binary} \${1+"$@"}`, "      ;;");
+    lines.push(
+      `    ${words.join("|")})`,
+      `      AWSMFA_FUNCTION=${shell} ${binary} \${1+"$@"}`,
+      "      ;;",
+    );
   }
   lines.push(
     "    *)",

@@ -27,7 +27,8 @@ function unsetVar(name: string): string {
 /**
  * AWSMFA_SHELL is set for the one call and restored (or removed: assigning $null removes an
  * environment variable) even when the call throws. Function variables are local to the
- * function; the binary's exit code stays in $LASTEXITCODE for the caller.
+ * function; the binary's exit code stays in $LASTEXITCODE for the caller. Passthrough
+ * commands get AWSMFA_FUNCTION the same way (for `awsmfa doctor`: the function is loaded).
  */
 function initScript(options: InitOptions): string {
   const binary = powershellQuote(options.binary);
@@ -39,7 +40,13 @@ function initScript(options: InitOptions): string {
   if (options.passthrough.length > 0) {
     lines.push(
       `  if ($args.Count -gt 0 -and @(${words}) -ccontains [string]$args[0]) {`,
-      `    & ${binary} @args`,
+      "    $awsmfaPrevious = $env:AWSMFA_FUNCTION",
+      "    $env:AWSMFA_FUNCTION = 'powershell'",
+      "    try {",
+      `      & ${binary} @args`,
+      "    } finally {",
+      "      $env:AWSMFA_FUNCTION = $awsmfaPrevious",
+      "    }",
       "    return",
       "  }",
     );

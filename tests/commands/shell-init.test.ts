@@ -2,6 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import * as fsPromises from "node:fs/promises";
 import { buildProgram, run } from "../../src/cli.ts";
+import { completionSpec } from "../../src/commands/completion-spec.ts";
 import {
   EVAL_COMMANDS,
   HELP_WORDS,
@@ -10,6 +11,7 @@ import {
 } from "../../src/commands/shell-init.ts";
 import type { Deps } from "../../src/deps.ts";
 import { UsageError } from "../../src/errors.ts";
+import { initExtras } from "../../src/shell/extras.ts";
 import { shellSyntax } from "../../src/shell/index.ts";
 
 interface Captured {
@@ -62,22 +64,23 @@ const program = () =>
 
 describe("awsmfa shell-init", () => {
   test.each([
-    ["bash", "bash"],
-    ["zsh", "zsh"],
-    ["fish", "fish"],
-    ["powershell", "powershell"],
-    ["sh", "bash"],
-    ["dash", "bash"],
-    ["pwsh", "powershell"],
-  ])("%s prints the %s function for this binary", async (asked, shell) => {
+    ["bash", "bash", true],
+    ["zsh", "zsh", true],
+    ["fish", "fish", true],
+    ["powershell", "powershell", true],
+    ["sh", "bash", false],
+    ["dash", "bash", false],
+    ["pwsh", "powershell", true],
+  ])("%s prints the %s function for this binary (extras: %p)", async (asked, shell, extras) => {
     const { deps, stdout, stderr } = captureDeps();
     expect(await run(["shell-init", asked], deps)).toBe(0);
     expect(stderr()).toBe("");
-    const expected = shellSyntax(shell)!.initScript({
-      binary: "/usr/local/bin/awsmfa",
-      passthrough: passthroughWords(await program()),
-    });
-    expect(stdout()).toBe(expected);
+    const syntax = shellSyntax(shell)!;
+    const binary = "/usr/local/bin/awsmfa";
+    const full = await program();
+    const extra = extras ? initExtras(syntax.name, completionSpec(full), binary) : undefined;
+    const passthrough = passthroughWords(full);
+    expect(stdout()).toBe(syntax.initScript({ binary, passthrough, extra }));
   });
 
   test("the output depends on nothing but the binary's path", async () => {

@@ -5,7 +5,7 @@ unalias awsmfa 2>/dev/null || true
 awsmfa() {
   case "${1-}" in
     whoami|shell-init|help|-h|--help|-V|--version)
-      '/opt/Jane'\''s tools/bin/awsmfa' ${1+"$@"}
+      AWSMFA_FUNCTION=bash '/opt/Jane'\''s tools/bin/awsmfa' ${1+"$@"}
       ;;
     *)
       local __awsmfa_code __awsmfa_status=0

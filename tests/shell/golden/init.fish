@@ -3,7 +3,7 @@
 
 function awsmfa --description 'Temporary AWS credentials with MFA'
     if contains -- "$argv[1]" whoami shell-init help -h --help -V --version
-        command '/opt/Jane\'s tools/bin/awsmfa' $argv
+        AWSMFA_FUNCTION=fish command '/opt/Jane\'s tools/bin/awsmfa' $argv
         return
     end
     set -l __awsmfa_result (AWSMFA_SHELL=fish command '/opt/Jane\'s tools/bin/awsmfa' $argv | string collect --allow-empty; echo $pipestatus[1])

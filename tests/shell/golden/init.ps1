@@ -3,7 +3,13 @@
 
 function awsmfa {
   if ($args.Count -gt 0 -and @('whoami', 'shell-init', 'help', '-h', '--help', '-V', '--version') -ccontains [string]$args[0]) {
-    & '/opt/Jane''s tools/bin/awsmfa' @args
+    $awsmfaPrevious = $env:AWSMFA_FUNCTION
+    $env:AWSMFA_FUNCTION = 'powershell'
+    try {
+      & '/opt/Jane''s tools/bin/awsmfa' @args
+    } finally {
+      $env:AWSMFA_FUNCTION = $awsmfaPrevious
+    }
     return
   }
   $awsmfaPrevious = $env:AWSMFA_SHELL

@@ -7,7 +7,7 @@ function awsmfa {
   trap : INT
   case "${1-}" in
     whoami|shell-init|help|-h|--help|-V|--version)
-      '/opt/Jane'\''s tools/bin/awsmfa' ${1+"$@"}
+      AWSMFA_FUNCTION=zsh '/opt/Jane'\''s tools/bin/awsmfa' ${1+"$@"}
       ;;
     *)
       local __awsmfa_code __awsmfa_status=0

@@ -1,0 +1,26 @@
+/**
+ * What `awsmfa shell-init` adds after the `awsmfa` function: Tab completion (bash, zsh, fish)
+ * and the expiry-warning prompt hook (bash, zsh, fish, PowerShell). sh and dash get neither:
+ * they have no completion system and no prompt hook that avoids a process.
+ */
+import { bashCompletion } from "./completion/bash.ts";
+import { fishCompletion } from "./completion/fish.ts";
+import type { CompletionSpec } from "./completion/spec.ts";
+import { zshCompletion } from "./completion/zsh.ts";
+import { fishPromptHook } from "./hooks/fish.ts";
+import { bashPromptHook, zshPromptHook } from "./hooks/posix.ts";
+import { powershellPromptHook } from "./hooks/powershell.ts";
+import type { ShellName } from "./syntax.ts";
+
+export function initExtras(shell: ShellName, spec: CompletionSpec, binary: string): string {
+  switch (shell) {
+    case "bash":
+      return `${bashCompletion(spec, binary)}\n${bashPromptHook()}`;
+    case "zsh":
+      return `${zshCompletion(spec, binary)}\n${zshPromptHook()}`;
+    case "fish":
+      return `${fishCompletion(spec, binary)}\n${fishPromptHook()}`;
+    case "powershell":
+      return powershellPromptHook();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Shared pieces of the completion tests: a small hand-written spec (for golden files), the
+ * spec of the real program, and a stand-in binary whose `_profiles` prints a fixed list.
+ */
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import * as fsPromises from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildProgram } from "../../src/cli.ts";
+import { completionSpec } from "../../src/commands/completion-spec.ts";
+import type { Deps } from "../../src/deps.ts";
+import type { CompletionSpec } from "../../src/shell/completion/spec.ts";
+
+export const SMALL_SPEC: CompletionSpec = {
+  defaultCommand: "login",
+  globalFlags: [
+    { names: ["-V", "--version"], description: "print the version" },
+    { names: ["-h", "--help"], description: "show help" },
+  ],
+  commands: [
+    {
+      names: ["login", "in"],
+      description: "get a session [the default] for `prod`: it's quick",
+      profileArgument: true,
+      flags: [
+        {
+          names: ["-p", "--profile"],
+          description: "profile [env: AWS_PROFILE]",
+          value: { kind: "profile" },
+        },
+        {
+          names: ["--format"],
+          description: "output format",
+          value: { kind: "choices", choices: ["sh", "fish", "json"] },
+        },
+        { names: ["--otp"], description: "the code", value: { kind: "text", name: "code" } },
+        { names: ["-f", "--force"], description: "a new session\\even if cached" },
+      ],
+    },
+    {
+      names: ["whoami"],
+      description: "who am I",
+      profileArgument: false,
+      flags: [{ names: ["--json"], description: "print JSON" }],
+    },
+  ],
+};
+
+/** The spec `awsmfa shell-init` uses, from the real command line. */
+export async function realSpec(): Promise<CompletionSpec> {
+  const deps = {
+    build: { version: "0.0.0", commit: "test" },
+    io: { stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false } },
+    fs: fsPromises,
+  } as unknown as Deps;
+  return completionSpec(
+    await buildProgram({ deps, state: { exitCode: 0, failureStdout: undefined } }),
+  );
+}
+
+/** Profile names the stand-in prints: plain, and with characters a shell would expand. */
+export const PROFILES = ["prod", "prod-long-term", "staging", "dev$x", "semi;colon"];
+
+/** A folder with an executable `awsmfa` whose `_profiles` prints PROFILES. */
+export function standInBinary(): string {
+  const folder = mkdtempSync(join(tmpdir(), "awsmfa-complete-"));
+  const binary = join(folder, "awsmfa");
+  const lines = PROFILES.map((name) => `'${name}'`).join(" ");
+  writeFileSync(binary, `#!/bin/sh\n[ "$1" = _profiles ] && printf '%s\\n' ${lines}\n`);
+  chmodSync(binary, 0o755);
+  return binary;
+}

@@ -1,0 +1,214 @@
+/**
+ * The expiry warnings of the prompt hooks, run by the real shells without a terminal: the
+ * rule (one line at 10 minutes or less, one when expired, once per session), hostile values
+ * of AWSMFA_EXPIRES, the last command's status kept, PROMPT_COMMAND and precmd_functions
+ * extended without clobbering, and no process started per prompt (counted with strace).
+ * The same hooks at a real prompt: tests/e2e/shell-life-tmux.test.ts.
+ */
+import { afterAll, describe, expect, test } from "bun:test";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { initExtras } from "../../src/shell/extras.ts";
+import { shellSyntax } from "../../src/shell/index.ts";
+import { realSpec } from "./completion-support.ts";
+
+/** The spec of the real command line (all commands loaded, as shell-init does). */
+const REAL_SPEC = await realSpec();
+
+const dir = mkdtempSync(join(tmpdir(), "awsmfa-hooks-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Kind = "bash" | "zsh" | "fish";
+
+function initFile(kind: Kind): string {
+  const syntax = shellSyntax(kind)!;
+  const binary = join(dir, "awsmfa");
+  const extra = initExtras(kind, REAL_SPEC, binary);
+  const file = join(dir, `init.${kind}`);
+  writeFileSync(file, syntax.initScript({ binary, passthrough: ["whoami"], extra }));
+  return file;
+}
+
+/** How each shell loads the file, sets a variable, and runs one prompt's hooks. */
+const SHELLS: Record<
+  Kind,
+  { args: string[]; set(value: string): string; hook: string; unset: string }
+> = {
+  bash: {
+    args: ["--norc", "--noprofile", "-c"],
+    set: (v) => `AWSMFA_EXPIRES='${v}'`,
+    hook: "__awsmfa_prompt_hook",
+    unset: "unset AWSMFA_EXPIRES",
+  },
+  zsh: {
+    args: ["-f", "-c"],
+    set: (v) => `AWSMFA_EXPIRES='${v}'`,
+    hook: "__awsmfa_precmd",
+    unset: "unset AWSMFA_EXPIRES",
+  },
+  fish: {
+    args: ["--no-config", "-c"],
+    set: (v) => `set -g AWSMFA_EXPIRES '${v}'`,
+    hook: "emit fish_prompt",
+    unset: "set -e AWSMFA_EXPIRES",
+  },
+};
+
+const load = (kind: Kind, file: string) => (kind === "fish" ? `source '${file}'` : `. '${file}'`);
+const now = () => Math.floor(Date.now() / 1000);
+const SOON = (left: string) =>
+  `awsmfa: the AWS session for prod expires in ${left}; \`awsmfa prod\` gets a new one.`;
+const EXPIRED = "awsmfa: the AWS session for prod has expired; `awsmfa prod` gets a new one.";
+
+for (const kind of ["bash", "zsh", "fish"] as const) {
+  const missing = Bun.which(kind) === null;
+  if (missing) console.log(`skipping the ${kind} prompt hook: ${kind} is not installed`);
+
+  describe.skipIf(missing)(`the ${kind} prompt hook`, () => {
+    const shell = SHELLS[kind];
+    const file = initFile(kind);
+    const run = (lines: string[]) =>
+      spawnSync(kind, [...shell.args, [load(kind, file), ...lines].join("\n")], {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, HOME: dir, AWS_PROFILE: "prod" },
+      });
+
+    test("one line at 10 minutes or less, one when expired, once per session", () => {
+      const t = now();
+      const r = run([
+        shell.set(String(t + 3600)),
+        shell.hook,
+        shell.hook,
+        "echo after-an-hour",
+        shell.set(String(t + 330)),
+        shell.hook,
+        shell.hook,
+        shell.hook,
+        "echo after-soon",
+        shell.set(String(t - 5)),
+        shell.hook,
+        shell.hook,
+        "echo after-expired",
+        shell.set(String(t + 210)),
+        shell.hook,
+        shell.hook,
+        shell.set(String(t + 45)),
+        shell.hook,
+        shell.unset,
+        shell.hook,
+      ]);
+      expect(r.stdout).toBe("after-an-hour\nafter-soon\nafter-expired\n");
+      const lines = r.stderr.split("\n");
+      expect(lines.slice(0, 3)).toEqual([SOON("5m"), EXPIRED, SOON("3m")]);
+      // Seconds are exact, so a second may pass between this test reading the clock and the shell.
+      expect(lines[3]).toMatch(new RegExp(`^${SOON("4[345]s").replace(/[`.()]/g, "\\$&")}$`));
+      expect(lines.slice(4)).toEqual([""]);
+      expect(r.status).toBe(0);
+    });
+
+    test("ignores AWSMFA_EXPIRES that is not a plain number, and runs nothing in it", () => {
+      const pwned = join(dir, `pwned-${kind}`);
+      const hostile = [
+        `a[$(touch ${pwned})]`,
+        `$(touch ${pwned})`,
+        `1+1`,
+        "0123",
+        "-5",
+        "99999999999999999999",
+        " 42",
+        "",
+      ];
+      const r = run(hostile.flatMap((value) => [shell.set(value), shell.hook]));
+      expect(r.stderr).toBe("");
+      expect(existsSync(pwned)).toBe(false);
+    });
+
+    if (kind !== "fish") {
+      test("keeps the last command's status for what runs after it", () => {
+        const r = run([shell.set(String(now() + 3600)), "false", shell.hook, 'echo "status=$?"']);
+        expect(r.stdout).toBe("status=1\n");
+      });
+    }
+  });
+}
+
+describe.skipIf(Bun.which("bash") === null)("PROMPT_COMMAND", () => {
+  test("the hook is appended after the user's own, once, and theirs still sees $?", () => {
+    const file = initFile("bash");
+    const script = [
+      `PROMPT_COMMAND='echo "user hook saw $?";'`,
+      `. '${file}'`,
+      `. '${file}'`,
+      'printf "%s|" "$PROMPT_COMMAND"; echo',
+      "false",
+      'eval "$PROMPT_COMMAND"',
+    ].join("\n");
+    const r = spawnSync("bash", ["--norc", "--noprofile", "-c", script], { encoding: "utf8" });
+    expect(r.stdout).toBe('echo "user hook saw $?";\n__awsmfa_prompt_hook|\nuser hook saw 1\n');
+  });
+
+  test("an empty PROMPT_COMMAND gets just the hook", () => {
+    const file = initFile("bash");
+    const script = `unset PROMPT_COMMAND; . '${file}'; printf '%s|' "$PROMPT_COMMAND"`;
+    const r = spawnSync("bash", ["--norc", "--noprofile", "-c", script], { encoding: "utf8" });
+    expect(r.stdout).toBe("__awsmfa_prompt_hook|");
+  });
+});
+
+describe.skipIf(Bun.which("zsh") === null)("precmd_functions", () => {
+  test("the hook joins the user's precmd functions, once", () => {
+    const file = initFile("zsh");
+    const script = `precmd_functions=(my_precmd); . '${file}'; . '${file}'; print -r -- "\${precmd_functions[@]}"`;
+    const r = spawnSync("zsh", ["-f", "-c", script], { encoding: "utf8" });
+    expect(r.stdout).toBe("my_precmd __awsmfa_compdef_later __awsmfa_precmd\n");
+  });
+});
+
+/** Processes started (execve, and fork/clone without CLONE_THREAD) according to strace. */
+function processesStarted(kind: Kind, script: string): number {
+  const log = join(dir, `strace-${kind}-${Math.random().toString(36).slice(2)}`);
+  const r = spawnSync(
+    "strace",
+    [
+      "-f",
+      "-qq",
+      "-o",
+      log,
+      "-e",
+      "trace=execve,fork,vfork,clone,clone3",
+      kind,
+      ...SHELLS[kind].args,
+      script,
+    ],
+    { encoding: "utf8", env: { PATH: process.env.PATH, HOME: dir, AWS_PROFILE: "prod" } },
+  );
+  if (r.status !== 0) throw new Error(`strace ${kind} failed: ${r.stderr}`);
+  return readFileSync(log, "utf8")
+    .split("\n")
+    .filter(
+      (line) => /\b(execve|fork|vfork|clone3?)\(/.test(line) && !line.includes("CLONE_THREAD"),
+    ).length;
+}
+
+const noStrace = Bun.which("strace") === null;
+if (noStrace) console.log("skipping the process count of prompt hooks: strace is not installed");
+
+describe.skipIf(noStrace)("no process per prompt", () => {
+  for (const kind of ["bash", "zsh", "fish"] as const) {
+    test.skipIf(Bun.which(kind) === null)(`${kind}: 30 prompts start no process`, () => {
+      const shell = SHELLS[kind];
+      const file = initFile(kind);
+      const t = now();
+      const prompts = (n: number) =>
+        [load(kind, file), shell.set(String(t + 300)), ...Array(n).fill(shell.hook)].join("\n");
+      // The warning prints on the first prompt: that one counts too.
+      const base = processesStarted(kind, prompts(0));
+      expect(processesStarted(kind, prompts(30))).toBe(base);
+      // And the count does see a process when there is one.
+      const control = `${prompts(0)}\ncommand date >/dev/null\ncommand date >/dev/null`;
+      expect(processesStarted(kind, control)).toBeGreaterThanOrEqual(base + 2);
+    });
+  }
+});
