@@ -11,8 +11,7 @@ import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { notificationScheduler } from "../notify/schedule.ts";
-import { chooseOtpSource } from "../otp/choose.ts";
-import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "../otp/cli-options.ts";
+import { otpChooser } from "../otp/choose.ts";
 import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
@@ -21,37 +20,28 @@ import { fileIsTheResult, type LoginOutcome, reportLogins } from "../profiles/lo
 import { oneCodePerDevice } from "../profiles/one-code.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
-import { parseRoleDuration, roleDurationOption } from "../roles/role-duration-option.ts";
-import {
-  checkSessionDuration,
-  DEFAULT_SESSION_SECONDS,
-  parseDuration,
-} from "../session/duration.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
+import {
+  addSessionOptions,
+  parseSessionOptions,
+  type RawSessionOptions,
+  type SessionOptions,
+  sessionOtpLayers,
+  sessionRequest,
+} from "./session-options.ts";
 
-export interface LoginOptions {
-  /** The first profile named: the one the shell gets. */
-  profile: string;
-  /** Every profile to log in to, the first one first, without repeats. */
+/** The session options every session command shares, plus what only login does. */
+export interface LoginOptions extends SessionOptions {
+  /** Every profile to log in to, the first one first, without repeats; `profile` is the first. */
   profiles: string[];
-  longTermProfile: string | undefined;
-  serial: string | undefined;
-  otp: string | undefined;
-  durationSeconds: number;
-  roleDurationSeconds: number | undefined;
-  minRemainingSeconds: number;
-  region: string | undefined;
   force: boolean;
   format: string | undefined;
   yes: boolean;
-  otpLayers: readonly OtpLayer[];
   /** --no-write: leave the credentials file alone. */
   noWrite: boolean;
   notify: boolean;
 }
-
-const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
 
 export function loginCommand({ deps, state }: CommandContext) {
   const command = new Command("login")
@@ -61,37 +51,6 @@ export function loginCommand({ deps, state }: CommandContext) {
       "profiles to log in to; the shell gets the first (default: --profile, AWS_PROFILE, else default)",
     )
     .addOption(envOption("-p, --profile <name>", "profile to log in to", "AWS_PROFILE"))
-    .option(
-      "--long-term-profile <name>",
-      "profile holding the long-term keys (default: PROFILE-long-term, -mfa, -default, else PROFILE)",
-    )
-    .option(
-      "--serial <arn>",
-      "MFA device ARN or serial (default: mfa_serial of the profile, else looked up)",
-    )
-    .option(
-      "--otp <code>",
-      "the 6-digit code, or - to read one line from stdin (default: the profile's code source, else ask on the terminal)",
-    )
-    .addOption(
-      envOption(
-        "-d, --duration <time>",
-        "session length: seconds or 15m, 1h, 12h, 36h (default: 12h)",
-        "AWSMFA_DURATION",
-      ),
-    )
-    .addOption(roleDurationOption())
-    .addOption(
-      envOption(
-        "--min-remaining <time>",
-        "reuse a cached session only with more than this left (default: 15m)",
-        "AWSMFA_MIN_REMAINING",
-      ),
-    )
-    .option(
-      "--region <region>",
-      "region for STS (default: the profile's, AWS_REGION, or the device's partition)",
-    )
     .option("-f, --force", "get a new session even if a cached one is still valid", false)
     .addOption(
       new Option(
@@ -112,27 +71,20 @@ export function loginCommand({ deps, state }: CommandContext) {
       const profileFlag = command.getOptionValueSource("profile") === "cli";
       applyEnv(command, deps.env);
       const raw = command.opts();
-      const otpLayers = otpLayersFrom(command);
+      const otpLayers = sessionOtpLayers(command);
       const options = parseLogin({ ...raw, positional, profileFlag, otpLayers });
       state.exitCode = await runLogin(options, deps, state);
     });
-  addOtpOptions(command);
+  addSessionOptions(command);
   return command;
 }
 
-interface RawLogin {
+interface RawLogin extends RawSessionOptions {
   positional: readonly string[] | string | undefined;
   /** --profile, or AWS_PROFILE when not given on the command line. */
   profile?: string | undefined;
   /** Whether `profile` came from the command line. */
   profileFlag: boolean;
-  longTermProfile?: string | undefined;
-  serial?: string | undefined;
-  otp?: string | undefined;
-  duration?: string | undefined;
-  roleDuration?: string | undefined;
-  minRemaining?: string | undefined;
-  region?: string | undefined;
   force?: boolean | undefined;
   format?: string | undefined;
   yes?: boolean | undefined;
@@ -155,30 +107,12 @@ export function parseLogin(raw: RawLogin): LoginOptions {
     });
   }
   const profiles = named.length > 0 ? named : [raw.profile || "default"];
-  const profile = profiles[0]!;
-  const durationSeconds = checkSessionDuration(
-    raw.duration === undefined
-      ? DEFAULT_SESSION_SECONDS
-      : parseDuration(raw.duration, "--duration"),
-  );
-  const minRemainingSeconds =
-    raw.minRemaining === undefined
-      ? DEFAULT_MIN_REMAINING_SECONDS
-      : parseDuration(raw.minRemaining, "--min-remaining");
   return {
-    profile,
+    ...parseSessionOptions(profiles[0]!, raw, raw.otpLayers ?? []),
     profiles,
-    longTermProfile: raw.longTermProfile,
-    serial: raw.serial,
-    otp: raw.otp,
-    durationSeconds,
-    roleDurationSeconds: parseRoleDuration(raw.roleDuration),
-    minRemainingSeconds,
-    region: raw.region,
     force: raw.force === true,
     format: raw.format,
     yes: raw.yes === true,
-    otpLayers: checkOtpFlags(raw.otp, raw.otpLayers ?? []),
     noWrite: raw.write === false,
     notify: raw.notify === true,
   };
@@ -207,30 +141,13 @@ export async function runLogin(
     }),
   );
   const obtained = new Map<string, SessionCredentials>();
-  const otp = oneCodePerDevice(options.otp, (plan) =>
-    chooseOtpSource(options.otp, {
-      layers: options.otpLayers,
-      files,
-      profiles: [plan.profile, plan.longTerm.profile],
-    }),
-  );
+  const otp = oneCodePerDevice(options.otp, otpChooser(options.otp, options.otpLayers, files));
   const outcomes: LoginOutcome[] = [];
   let first: Awaited<ReturnType<typeof getSession>> | undefined;
   for (const [index, profile] of options.profiles.entries()) {
     const result = await getSession(
       files,
-      {
-        profile,
-        longTermProfile: options.longTermProfile,
-        serial: options.serial,
-        region: options.region,
-        durationSeconds: options.durationSeconds,
-        minRemainingSeconds: options.minRemainingSeconds,
-        force: options.force,
-        otp,
-        obtained,
-        roleDurationSeconds: options.roleDurationSeconds,
-      },
+      { ...sessionRequest({ ...options, profile }, files, options.force), otp, obtained },
       deps,
     );
     const inFile = writes[index] === true;

@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from "bun:test";
 import { existsSync, readdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { closedPort } from "../support/closed-port.ts";
 import { useLoginWorld } from "../support/login-world.ts";
 
 const world = useLoginWorld();
@@ -173,16 +173,6 @@ describe("login errors", () => {
     expect(r.stderr).toContain("awsmfa configure prod");
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("failures before login has chosen its output still fail the eval", () => {
   test.each([

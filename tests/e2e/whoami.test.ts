@@ -1,6 +1,6 @@
 /** `awsmfa whoami` with the compiled binary against the fake AWS (and moto when present). */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { createServer } from "node:net";
+import { closedPort } from "../support/closed-port.ts";
 import { type FakeAws, type FakeUser, startFakeAws } from "../support/fake-aws.ts";
 import { runAwsmfa } from "../support/run-binary.ts";
 import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
@@ -148,13 +148,3 @@ describe("whoami", () => {
     }
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
