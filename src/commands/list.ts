@@ -29,7 +29,7 @@ export function listCommand({ deps, state }: CommandContext) {
 }
 
 interface Row extends ProfileSummary {
-  /** undefined: the kind has no session of its own (roles, other, a long-term partner). */
+  /** undefined: the kind has no session of its own (other, a long-term partner). */
   found: FoundSession | null | undefined;
 }
 
@@ -40,7 +40,9 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   const rows: Row[] = await Promise.all(
     summaries.map(async (summary) => {
       const own =
-        summary.kind === "session" || (summary.kind === "long-term" && !serving.has(summary.name));
+        summary.kind === "session" ||
+        summary.kind === "role" ||
+        (summary.kind === "long-term" && !serving.has(summary.name));
       const found = own ? ((await findSession(files, summary.name, deps)) ?? null) : undefined;
       return { ...summary, found };
     }),

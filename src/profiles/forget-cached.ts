@@ -5,6 +5,8 @@
 import { join } from "node:path";
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
+import { forgetCachedRole } from "../roles/cached-role-of.ts";
+import { isRoleProfile } from "../roles/role-config.ts";
 import type { SessionKey } from "../session/cache.ts";
 import { deleteCachedSession, readCachedSession, sessionCacheDir } from "../session/cache.ts";
 import { findLongTermKeys } from "../session/long-term.ts";
@@ -23,12 +25,16 @@ export function cacheKeyOf(files: AwsFiles, profile: string): SessionKey | undef
   }
 }
 
-/** Deletes the profile's cached session; returns its access key id when there was one. */
+/**
+ * Deletes the profile's cached session (a role profile's: its role session); returns its
+ * access key id when there was one.
+ */
 export async function forgetCachedSession(
   files: AwsFiles,
   profile: string,
-  deps: CacheDeps,
+  deps: Deps,
 ): Promise<string | undefined> {
+  if (isRoleProfile(files, profile)) return forgetCachedRole(files, profile, deps);
   const key = cacheKeyOf(files, profile);
   if (!key) return undefined;
   const cached = await readCachedSession(deps, key);

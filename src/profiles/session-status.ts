@@ -1,10 +1,13 @@
 /**
  * Whether a profile has a usable session, without asking AWS: the one in its credentials
- * section, else the one login cached for its long-term key and device.
+ * section, else the one login cached for its long-term key and device (for a role profile:
+ * its cached role session).
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
+import { cachedRoleSession } from "../roles/cached-role-of.ts";
+import { isRoleProfile } from "../roles/role-config.ts";
 import { readCachedSession, secondsLeft } from "../session/cache.ts";
 import { formatDuration } from "../session/duration.ts";
 import { cacheKeyOf } from "./forget-cached.ts";
@@ -19,8 +22,12 @@ export interface FoundSession {
 export async function findSession(
   files: AwsFiles,
   profile: string,
-  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs">,
+  deps: Deps,
 ): Promise<FoundSession | undefined> {
+  if (isRoleProfile(files, profile)) {
+    const role = await cachedRoleSession(files, profile, deps);
+    return role ? { session: role, source: "cache" } : undefined;
+  }
   const inFile = sessionInFile(files, profile);
   if (inFile) return { session: inFile, source: "file" };
   const key = cacheKeyOf(files, profile);

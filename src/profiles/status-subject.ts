@@ -24,7 +24,7 @@ export interface StatusSubject {
 export async function statusSubject(
   files: AwsFiles,
   named: string | undefined,
-  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs">,
+  deps: Deps,
 ): Promise<StatusSubject> {
   const fromEnv = environmentKeys(deps.env);
   if (named === undefined && fromEnv) {

@@ -104,6 +104,16 @@ export async function writeCachedRole(
   });
 }
 
+/** Deletes a cached role session (logout); false when there was none. */
+export async function deleteCachedRole(deps: CacheDeps, key: RoleKey): Promise<boolean> {
+  try {
+    await deps.fs.unlink(roleCachePath(deps, key));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function digest(text: string): string {
   return digest128(text);
 }

@@ -12,7 +12,7 @@ import { withFileLock } from "../fs/index.ts";
 import { fileOptionsFrom } from "../fs/options.ts";
 import { secondsLeft } from "../session/cache.ts";
 import type { SessionRequest, SessionResult } from "../session/get-session.ts";
-import { planLocally } from "../session/plan.ts";
+import { type LocalPlan, planLocally } from "../session/plan.ts";
 import { explainAssumeRoleError } from "./assume-errors.ts";
 import {
   mfaPrincipal,
@@ -62,17 +62,6 @@ export async function getRoleSession(
   const serialFromRoles = request.serial ?? chainSerial(chain);
   const outer = chain.roles[0]!;
   const context = { profile: request.profile, region: outer.region };
-  const stepsFor = (serial: string, plan: SessionResult["plan"]) =>
-    planRoleSteps({
-      chain,
-      baseSerial: serial,
-      basePartition: plan.region.partition,
-      baseEndpointUrl: profileValue(files, chain.base, "endpoint_url"),
-      region: request.region,
-      roleDurationSeconds: request.roleDurationSeconds,
-      env: deps.env,
-      now: deps.clock.now,
-    });
   const info = (steps: RoleStep[], base: SessionResult | undefined) => ({
     roleArn: outer.roleArn,
     sourceProfile: steps.at(-1)!.source,
@@ -82,24 +71,11 @@ export async function getRoleSession(
   });
 
   // The cached path: files only. It needs the device to be known to name the cache entry.
-  const local = planLocally(
-    files,
-    {
-      profile: chain.base,
-      longTermProfile: request.longTermProfile,
-      serial: serialFromRoles,
-      region: request.region,
-    },
-    deps,
-  );
-  if (local.serial && !request.force) {
-    const steps = stepsFor(local.serial, local);
-    const keys = roleKeys(
-      mfaPrincipal(local.longTerm.credentials.accessKeyId, local.serial),
-      steps,
-    );
-    const cached = await reusableRole(keys.at(-1)!, request.minRemainingSeconds, deps);
+  const cachedPath = planCachedRole(files, chain, request, deps);
+  if (cachedPath.key && !request.force) {
+    const cached = await reusableRole(cachedPath.key, request.minRemainingSeconds, deps);
     if (cached) {
+      const { local, steps } = cachedPath;
       return { session: cached, reused: true, context, plan: local, role: info(steps, undefined) };
     }
   }
@@ -116,7 +92,7 @@ export async function getRoleSession(
     deps,
   );
   const serial = base.plan.serial ?? serialFromRoles ?? "";
-  const steps = stepsFor(serial, base.plan);
+  const steps = stepsFor(files, chain, request, serial, base.plan, deps);
   const keys = roleKeys(mfaPrincipal(base.plan.longTerm.credentials.accessKeyId, serial), steps);
   let session = base.session;
   let reused = base.reused;
@@ -130,6 +106,58 @@ export async function getRoleSession(
     reused = got.reused;
   }
   return { session, reused, context, plan: base.plan, role: info(steps, base) };
+}
+
+type RoleInputs = Pick<
+  SessionRequest,
+  "longTermProfile" | "serial" | "region" | "roleDurationSeconds"
+>;
+
+/**
+ * What the cached path of a role login reads, from the files alone: the local plan of the MFA
+ * profile at the bottom of the chain, the steps, and the cache key of the role asked for
+ * (undefined while the device is unknown). logout and status find the same entry with it.
+ */
+export function planCachedRole(
+  files: AwsFiles,
+  chain: RoleChain,
+  request: RoleInputs,
+  deps: Deps,
+): { local: LocalPlan; steps: RoleStep[]; key: RoleKey | undefined } {
+  const local = planLocally(
+    files,
+    {
+      profile: chain.base,
+      longTermProfile: request.longTermProfile,
+      serial: request.serial ?? chainSerial(chain),
+      region: request.region,
+    },
+    deps,
+  );
+  if (!local.serial) return { local, steps: [], key: undefined };
+  const steps = stepsFor(files, chain, request, local.serial, local, deps);
+  const keys = roleKeys(mfaPrincipal(local.longTerm.credentials.accessKeyId, local.serial), steps);
+  return { local, steps, key: keys.at(-1) };
+}
+
+function stepsFor(
+  files: AwsFiles,
+  chain: RoleChain,
+  request: RoleInputs,
+  serial: string,
+  plan: LocalPlan,
+  deps: Deps,
+): RoleStep[] {
+  return planRoleSteps({
+    chain,
+    baseSerial: serial,
+    basePartition: plan.region.partition,
+    baseEndpointUrl: profileValue(files, chain.base, "endpoint_url"),
+    region: request.region,
+    roleDurationSeconds: request.roleDurationSeconds,
+    env: deps.env,
+    now: deps.clock.now,
+  });
 }
 
 /** The cache key of every step, in call order. */

@@ -51,7 +51,7 @@ describe("list", () => {
     expect(rows).toEqual([
       ["PROFILE", "KIND", "MFA DEVICE", "REGION", "SESSION"],
       ["prod", "session", device, "eu-west-1", "12h00m left"],
-      ["admin", "role", "-", "-", "-"],
+      ["admin", "role", "-", "-", "none"],
       ["sso", "other", "-", "us-east-1", "-"],
       ["solo", "long-term", "210987654321:mfa/solo", "us-west-2", "none"],
       ["prod-long-term", "long-term", "-", "-", "-"],
@@ -78,7 +78,9 @@ describe("list", () => {
     expect(rows[0].session.expiration).toBe(shell.AWS_CREDENTIAL_EXPIRATION);
     expect(rows[3].session).toEqual({ state: "none" });
     expect(rows[5].session).toMatchObject({ state: "expired", secondsLeft: 0 });
-    expect(rows[1].session).toBeNull();
+    // A role profile has a session of its own: its cached role session (none yet here).
+    expect(rows[1].session).toEqual({ state: "none" });
+    expect(rows[2].session).toBeNull();
   });
 
   test("a session only in the cache says so", async () => {
