@@ -13,6 +13,7 @@ import type { CommandContext } from "../command-context.ts";
 import { profileValue, readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError, ExitCode, UsageError } from "../errors.ts";
+import { loginCommandFor } from "../output/login-command.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { timeLeft } from "../profiles/session-status.ts";
 import { type StatusSubject, statusSubject } from "../profiles/status-subject.ts";
@@ -147,11 +148,11 @@ function using(subject: StatusSubject): string {
 function sourceText(subject: StatusSubject, path: string): string {
   return subject.source === "file"
     ? `[${subject.profile}] in ${path}`
-    : `awsmfa's cache (\`awsmfa ${subject.profile}\` puts it in the shell without a code)`;
+    : `awsmfa's cache (\`${loginCommandFor(subject.profile ?? "")}\` puts it in the shell without a code)`;
 }
 
 function statusProblem(subject: StatusSubject, verdict: Verdict): string {
-  const login = subject.profile ? `awsmfa ${subject.profile}` : "awsmfa PROFILE";
+  const login = subject.profile ? loginCommandFor(subject.profile) : "awsmfa PROFILE";
   return `${verdict.problem ?? "not valid"}; log in with \`${login}\``;
 }
 

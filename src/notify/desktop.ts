@@ -3,6 +3,7 @@
  * Title and text travel as arguments, never inside a script, so no quoting is involved.
  */
 import type { Deps } from "../deps.ts";
+import { loginCommandFor } from "../output/login-command.ts";
 
 export interface DesktopCommand {
   program: string;
@@ -44,13 +45,13 @@ export function soonNotice(profile: string, minutesLeft: number, until: string):
   const minutes = minutesLeft === 1 ? "1 minute" : `${minutesLeft} minutes`;
   return {
     title: `AWS session for ${profile} expires soon`,
-    text: `${minutes} left (until ${until}). Run \`awsmfa ${profile}\` for a new session.`,
+    text: `${minutes} left (until ${until}). Run \`${loginCommandFor(profile)}\` for a new session.`,
   };
 }
 
 export function expiredNotice(profile: string): Notice {
   return {
     title: `AWS session for ${profile} has expired`,
-    text: `Run \`awsmfa ${profile}\` for a new session.`,
+    text: `Run \`${loginCommandFor(profile)}\` for a new session.`,
   };
 }

@@ -12,6 +12,7 @@ import { type AwsCallTarget, getCallerIdentity } from "../../aws/sts.ts";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import { saveProfileSetting } from "../../config/save-setting.ts";
 import type { Deps } from "../../deps.ts";
+import { loginCommandFor } from "../../output/login-command.ts";
 import { stderrStyle } from "../../report.ts";
 import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
 import { configuredSerial } from "../../session/mfa-serial.ts";
@@ -91,7 +92,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     await saveProfileSetting(deps, files.paths.config, "config", profile, settings);
     say(`Saved ${keys.join(", ")} for ${profile} in ${files.paths.config}`);
   }
-  say(`${profile} is set up. Log in with: awsmfa ${profile}`);
+  say(`${profile} is set up. Log in with: ${loginCommandFor(profile)}`);
 }
 
 async function saveKeys(
