@@ -18,6 +18,7 @@ import { isoSeconds } from "../output/variables.ts";
 import { timeLeft } from "../profiles/session-status.ts";
 import { type StatusSubject, statusSubject } from "../profiles/status-subject.ts";
 import { secondsLeft } from "../session/cache.ts";
+import { requireKnownProfile } from "../session/profile-exists.ts";
 
 export interface StatusOptions {
   /** A profile named on the command line; else the shell's credentials are examined. */
@@ -60,6 +61,8 @@ interface Verdict {
 
 export async function runStatus(options: StatusOptions, deps: Deps): Promise<number> {
   const files = await readAwsFiles(deps);
+  // A profile named on the command line that exists nowhere is a typo, not a missing session.
+  if (options.profile !== undefined) requireKnownProfile(files, options.profile);
   const subject = await statusSubject(files, options.profile, deps);
   const verdict = await judge(subject, options, files, deps);
   const now = deps.clock.now();
@@ -112,7 +115,8 @@ async function judge(
     // Expired early, revoked, or not ours: the session is not valid. A network failure is
     // not an answer, so it stays an error (exit 5).
     if (!(error instanceof AuthError)) throw error;
-    return { valid: false, problem: `AWS refused it: ${error.message}`, identity: undefined };
+    const reason = error.message.replace(/\.$/, "");
+    return { valid: false, problem: `AWS refused it: ${reason}`, identity: undefined };
   }
 }
 

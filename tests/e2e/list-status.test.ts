@@ -167,6 +167,14 @@ describe("status", () => {
     expect(r.stdout).toContain(`Status   ${problem}; log in with`);
   });
 
+  test("a named profile that exists nowhere: exit 3, the known profiles, nothing else", async () => {
+    const r = await user.run(["status", "prood", "--offline"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('There is no profile named "prood". Did you mean "prod"?');
+    expect(r.stderr).toContain("Known profiles: prod, admin, sso, solo");
+  });
+
   test("a session AWS does not accept: exit 6, with AWS's reason", async () => {
     const other = world.user();
     const later = new Date(Date.now() + 3600_000).toISOString();
@@ -175,7 +183,7 @@ describe("status", () => {
     );
     const r = await other.run(["status", "prod"]);
     expect(r.code).toBe(6);
-    expect(r.stdout).toContain("Status   AWS refused it:");
+    expect(r.stdout).toMatch(/^Status {3}AWS refused it: [^\n]*[^.]; log in with `awsmfa prod`$/m);
   });
 
   test("AWS unreachable is not an answer: exit 5", async () => {
