@@ -2,7 +2,7 @@
  * Runs external programs (password managers, ykman) without a shell. Secrets never go on argv:
  * callers pass them through `env` or `input` when they must pass them at all.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import type { Exec, ExecResult } from "./deps.ts";
 
 /** How long output may still arrive after the child has exited. */
@@ -10,12 +10,21 @@ const EXIT_GRACE_MS = 200;
 
 export const execFile: Exec = (file, args, options = {}) =>
   new Promise<ExecResult>((resolve) => {
-    const child = spawn(file, [...args], {
-      env: options.env as NodeJS.ProcessEnv | undefined,
-      cwd: options.cwd,
-      stdio: ["pipe", "pipe", "pipe"],
-      windowsHide: true,
-    });
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(file, [...args], {
+        env: options.env as NodeJS.ProcessEnv | undefined,
+        cwd: options.cwd,
+        stdio: ["pipe", "pipe", "pipe"],
+        windowsHide: true,
+      });
+    } catch (error) {
+      // Bun throws some failures at once (ENOEXEC: a file marked executable that is no
+      // program, such as a script without #!) where Node emits "error": report them the same.
+      const spawnError = error as NodeJS.ErrnoException;
+      resolve({ code: null, signal: null, spawnError, stdout: "", stderr: "", timedOut: false });
+      return;
+    }
     let stdout = "";
     let stderr = "";
     let timedOut = false;

@@ -1,5 +1,8 @@
 /** execFile: no shell, a timeout that holds even when the child leaves a process behind. */
 import { describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { execFile } from "../src/exec.ts";
 
 const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
@@ -35,6 +38,19 @@ describe("execFile", () => {
     const r = await execFile("/nonexistent/op", [], { env });
     expect(r.spawnError?.code).toBe("ENOENT");
     expect(r.code).toBeNull();
+  });
+
+  test("a file marked executable that is no program (no #!) is a spawn error too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "awsmfa-exec-"));
+    try {
+      const script = join(dir, "no-shebang");
+      writeFileSync(script, "echo 123456\n", { mode: 0o755 });
+      const r = await execFile(script, [], { env });
+      expect(r.spawnError?.code).toBe("ENOEXEC");
+      expect(r.code).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("large output arrives whole", async () => {

@@ -21,7 +21,13 @@ function startError(error: NodeJS.ErrnoException, command: string): UserError {
       hint: "Check the name and your PATH. awsmfa runs it without a shell, so aliases, shell functions and built-ins need one: awsmfa exec PROFILE -- sh -c '...'.",
     });
   }
-  if (error.code === "EACCES" || error.code === "EISDIR" || error.code === "ENOEXEC") {
+  if (error.code === "ENOEXEC") {
+    return new UserError(`Cannot run "${command}": it is not an executable program.`, {
+      code: "commandNotExecutable",
+      hint: "It is marked executable, but a script needs a first line naming its interpreter (#!/bin/sh), or run it through one: awsmfa exec PROFILE -- sh SCRIPT.",
+    });
+  }
+  if (error.code === "EACCES" || error.code === "EISDIR") {
     return new UserError(`Cannot run "${command}": it is not an executable program.`, {
       code: "commandNotExecutable",
       hint: `Make it executable (chmod +x ${command}), or run it through its interpreter.`,

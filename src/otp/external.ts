@@ -58,6 +58,12 @@ export async function codeFromCommand(
   if (result.spawnError) {
     const code = result.spawnError.code;
     if (code === "ENOENT" || code === "EACCES") throw notInstalled(command);
+    if (code === "ENOEXEC") {
+      throw otpSourceError(
+        `${name} cannot be run: it is marked executable but is not a program.`,
+        "A script needs a first line naming its interpreter, such as #!/bin/sh.",
+      );
+    }
     throw otpSourceError(`Could not start ${name} (${code ?? "unknown error"}).`, rerun);
   }
   if (result.timedOut) {
@@ -91,8 +97,15 @@ export async function codeFromCommand(
 }
 
 function notInstalled(command: CodeCommand): OtpUnavailableError {
+  const program = `\`${command.program}\``;
+  // findProgram looks a bare name up on PATH, runs a full path as it is, and refuses the rest.
+  const message = !/[\\/]/.test(command.program)
+    ? `${command.tool} is not installed here: ${program} was not found on PATH.`
+    : /^(~?\/|[A-Za-z]:[\\/]|\\\\)/.test(command.program)
+      ? `${command.tool} cannot be run: ${program} is not an executable file.`
+      : `${command.tool} cannot be run: ${program} is a relative path, which awsmfa does not run (it would depend on the current folder).`;
   return new OtpUnavailableError(
-    `${command.tool} is not installed here: \`${command.program}\` was not found on PATH.`,
+    message,
     `${command.install} Or choose another source with --otp-source (see \`awsmfa sources\`).`,
   );
 }

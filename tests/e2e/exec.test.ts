@@ -111,6 +111,14 @@ describe("exec: exit status", () => {
     const denied = await login.run(["exec", "prod", "--", script]);
     expect(denied.code).toBe(126);
     expect(denied.stderr).toContain("is not an executable program");
+    expect(denied.stderr).toContain("chmod +x");
+    // Marked executable, but no program: a script without #! (shells run it; exec cannot).
+    const noShebang = login.sandbox.file("no-shebang.sh", "echo hi\n", 0o755);
+    chmodSync(noShebang, 0o755);
+    const noProgram = await login.run(["exec", "prod", "--", noShebang]);
+    expect(noProgram.code).toBe(126);
+    expect(noProgram.stderr).toContain("is not an executable program");
+    expect(noProgram.stderr).toContain("#!/bin/sh");
   });
 
   test("awsmfa's own failures keep their codes (no code, no terminal: 7)", async () => {

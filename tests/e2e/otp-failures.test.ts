@@ -4,7 +4,7 @@
  * AWS, and never repeats what the tool printed (MARKER is in all of it).
  */
 import { describe, expect, test } from "bun:test";
-import { mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MARKER } from "../support/fake-otp-tools.ts";
@@ -63,6 +63,39 @@ describe("a code source that cannot answer (no terminal: exit 8 with the fix)", 
       expectCleanFailure(u, r);
     },
   );
+
+  test.each([
+    ["nosuch-code-tool", "is not installed here: `nosuch-code-tool` was not found on PATH."],
+    ["/nonexistent/mycode", "cannot be run: `/nonexistent/mycode` is not an executable file."],
+    // It exists, relative to the current folder, and is refused all the same.
+    [
+      "fake-bin/mycode",
+      "cannot be run: `fake-bin/mycode` is a relative path, which awsmfa does not run",
+    ],
+  ])("--otp-command %p: says what is wrong with it", async (program, message) => {
+    const u = userWith("command");
+    const r = await u.runWith("ok", ["prod", "--otp-command", `${program} "${ITEM}"`], {
+      cwd: join(u.tools.bin, ".."),
+    });
+    expect(r.stderr).toContain(`The command in --otp-command ${message}`);
+    expect(r.stderr).toContain("Give a program on PATH, or its full path.");
+    expect(r.code).toBe(8);
+    expectCleanFailure(u, r);
+  });
+
+  test("--otp-command marked executable but no program (no #!): exit 8 and why, not a crash", async () => {
+    const u = userWith("command");
+    const script = join(u.sandbox.home, "code.sh");
+    writeFileSync(script, "echo 123456\n");
+    chmodSync(script, 0o755);
+    const r = await u.runWith("ok", ["prod", "--otp-command", script]);
+    expect(r.stderr).toContain(
+      `\`${script}\` cannot be run: it is marked executable but is not a program.`,
+    );
+    expect(r.stderr).toContain("#!/bin/sh");
+    expect(r.code).toBe(8);
+    expectCleanFailure(u, r);
+  });
 
   test("a source that hangs is stopped at --otp-timeout (AWSMFA_OTP_TIMEOUT works too)", async () => {
     for (const how of [{ args: ["--otp-timeout", "1s"] }, { env: { AWSMFA_OTP_TIMEOUT: "1" } }]) {
