@@ -69,11 +69,17 @@ try {
   );
   await sh('eval "$(awsmfa demo)" && awsmfa whoami', env);
 
-  step("3. Run directly in a terminal: it prints what to run and the lines to copy", "awsmfa demo");
+  step(
+    "3. Run directly in a terminal: demo is a session profile, so the written profile is the result",
+    "awsmfa demo",
+  );
   await sh("awsmfa demo", env, true);
 
-  step("4. The profile files after all this (only mfa_serial was added)", "cat ~/.aws/config");
-  await sh("cat ~/.aws/config", env);
+  step(
+    "4. The files after all this: mfa_serial added to the config, the session written into [demo]",
+    "cat ~/.aws/config ~/.aws/credentials",
+  );
+  await sh("cat ~/.aws/config ~/.aws/credentials | cut -c1-100", env);
   console.log(
     `\nAWS saw ${aws.count("GetSessionToken")} GetSessionToken call(s) for ${aws.calls.length} request(s) in all.`,
   );
