@@ -13,6 +13,7 @@ import {
   type SessionContext,
   sessionVariables,
 } from "./variables.ts";
+import { forStdout } from "./wrapped-print.ts";
 
 export function emitSession(
   mode: OutputMode,
@@ -25,8 +26,12 @@ export function emitSession(
   const vars = sessionVariables(session, context);
   const out = deps.io.stdout;
   if (mode.kind === "explicit") {
+    // Printed, also through the shell function: --format asks to see the session, not apply it.
     out.write(
-      mode.format === "json" ? credentialProcessJson(session) : renderExports(mode.format, vars),
+      forStdout(
+        deps.env,
+        mode.format === "json" ? credentialProcessJson(session) : renderExports(mode.format, vars),
+      ),
     );
     return;
   }
@@ -51,7 +56,7 @@ export function emitSession(
   );
 }
 
-export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io">): void {
+export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io" | "env">): void {
   const format: ShellFormat =
     mode.kind === "explicit"
       ? mode.format === "fish" || mode.format === "powershell"
@@ -60,7 +65,7 @@ export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io">): void {
       : mode.format;
   const code = renderUnsets(format, SESSION_VARIABLE_NAMES);
   if (mode.kind !== "direct") {
-    deps.io.stdout.write(code);
+    deps.io.stdout.write(mode.kind === "explicit" ? forStdout(deps.env, code) : code);
     return;
   }
   deps.io.stdout.write(
