@@ -14,7 +14,7 @@ import { notificationScheduler } from "../notify/schedule.ts";
 import { chooseOtpSource } from "../otp/choose.ts";
 import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "../otp/cli-options.ts";
 import type { OtpLayer } from "../otp/settings.ts";
-import { emitSession } from "../output/emit.ts";
+import { emitSession, loginWords } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
 import { fileIsTheResult, type LoginOutcome, reportLogins } from "../profiles/login-report.ts";
@@ -29,6 +29,7 @@ import {
 } from "../session/duration.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
+import { commandWords } from "./index.ts";
 
 export interface LoginOptions {
   /** The first profile named: the one the shell gets. */
@@ -244,7 +245,8 @@ export async function runLogin(
     first ??= result;
   }
   if (first && !fileIsTheResult(mode, outcomes[0]!)) {
-    emitSession(mode, first.session, first.context, `awsmfa ${options.profile}`, deps);
+    const again = loginWords(options.profile, commandWords().all);
+    emitSession(mode, first.session, first.context, again, deps);
   }
   reportLogins(mode, outcomes, files.paths.credentials, deps);
   return ExitCode.ok;

@@ -5,7 +5,8 @@
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
 import { stderrStyle } from "../report.ts";
-import { renderExports, renderUnsets } from "../shell/index.ts";
+import { renderExports, renderUnsets, shellSyntax } from "../shell/index.ts";
+import { wordOrQuoted } from "../shell/syntax.ts";
 import type { OutputMode, ShellFormat } from "./mode.ts";
 import {
   credentialProcessJson,
@@ -19,8 +20,8 @@ export function emitSession(
   mode: OutputMode,
   session: SessionCredentials,
   context: SessionContext,
-  /** The command line that applies it, e.g. "awsmfa prod", for direct mode's note. */
-  invocation: string,
+  /** The words of the command line that applies it, e.g. ["awsmfa", "prod"] (loginWords). */
+  invocation: readonly string[],
   deps: Pick<Deps, "io" | "env">,
 ): void {
   const vars = sessionVariables(session, context);
@@ -76,10 +77,22 @@ export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io" | "env">): voi
   );
 }
 
-function applyLine(format: ShellFormat, invocation: string): string {
-  if (format === "fish") return `${invocation} --format fish | source`;
-  if (format === "powershell") return `${invocation} --format powershell | Invoke-Expression`;
-  return `eval "$(${invocation})"`;
+/**
+ * `awsmfa PROFILE`, or `awsmfa login --profile PROFILE` when `awsmfa PROFILE` would not log
+ * in to it: a name that is a command (`list`) or looks like an option (`-x`).
+ */
+export function loginWords(profile: string, commands: ReadonlySet<string>): string[] {
+  const shorthand = /^[A-Za-z0-9_]/.test(profile) && !commands.has(profile) && profile !== "help";
+  return shorthand ? ["awsmfa", profile] : ["awsmfa", "login", "--profile", profile];
+}
+
+/** The line to paste, every word quoted for the shell (a profile name may hold anything). */
+function applyLine(format: ShellFormat, invocation: readonly string[]): string {
+  const syntax = shellSyntax(format === "sh" ? "bash" : format)!;
+  const line = invocation.map((word) => wordOrQuoted(word, syntax.quote)).join(" ");
+  if (format === "fish") return `${line} --format fish | source`;
+  if (format === "powershell") return `${line} --format powershell | Invoke-Expression`;
+  return `eval "$(${line})"`;
 }
 
 function initLine(format: ShellFormat, shell: string): string {
