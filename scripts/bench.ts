@@ -6,7 +6,7 @@
  *   BENCH_RUNS=200 npm run bench
  * Target: a cached login under 15 ms median on the CI machines.
  */
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awsmfaBinary } from "../tests/support/binary.ts";
@@ -91,11 +91,15 @@ try {
   show("awsmfa bench (cached login, eval mode)", RUNS, cached);
 
   if (AWS_CLI) {
-    // The same session, where the AWS CLI reads it: the [bench] profile of the credentials file.
-    appendFileSync(
-      credentials,
-      `\n[bench]\naws_access_key_id = ${session.AccessKeyId}\naws_secret_access_key = ${session.SecretAccessKey}\naws_session_token = ${session.SessionToken}\n`,
-    );
+    // The same session, where the AWS CLI reads it: the [bench] profile of the credentials
+    // file. Login writes it there itself (unless awsmfa_write = false); a second [bench]
+    // section would make the AWS CLI refuse the whole file.
+    if (!/^\[bench\]/m.test(readFileSync(credentials, "utf8"))) {
+      appendFileSync(
+        credentials,
+        `\n[bench]\naws_access_key_id = ${session.AccessKeyId}\naws_secret_access_key = ${session.SecretAccessKey}\naws_session_token = ${session.SessionToken}\n`,
+      );
+    }
     const cli = time(
       [AWS_CLI, "configure", "export-credentials", "--profile", "bench", "--format", "env"],
       env,

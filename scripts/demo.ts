@@ -69,11 +69,23 @@ try {
   );
   await sh('eval "$(awsmfa demo)" && awsmfa whoami', env);
 
-  step("3. Run directly in a terminal: it prints what to run and the lines to copy", "awsmfa demo");
+  step(
+    "3. Run directly in a terminal, for the shell only: it prints what to run and the lines to copy",
+    "awsmfa demo --no-write",
+  );
+  await sh("awsmfa demo --no-write", env, true);
+
+  step(
+    "4. Run directly, as is: the session is also in [demo] of ~/.aws/credentials, for any AWS tool",
+    "awsmfa demo",
+  );
   await sh("awsmfa demo", env, true);
 
-  step("4. The profile files after all this (only mfa_serial was added)", "cat ~/.aws/config");
-  await sh("cat ~/.aws/config", env);
+  step(
+    "5. The profile files: mfa_serial added to the config; a [demo] session next to the keys",
+    "cat ~/.aws/config; grep -v secret ~/.aws/credentials | cut -c1-60",
+  );
+  await sh("cat ~/.aws/config; echo; grep -v secret ~/.aws/credentials | cut -c1-60", env);
   console.log(
     `\nAWS saw ${aws.count("GetSessionToken")} GetSessionToken call(s) for ${aws.calls.length} request(s) in all.`,
   );
