@@ -70,16 +70,22 @@ try {
   await sh('eval "$(awsmfa demo)" && awsmfa whoami', env);
 
   step(
-    "3. Run directly in a terminal: demo is a session profile, so the written profile is the result",
+    "3. Run directly in a terminal, for the shell only: it prints what to run and the lines to copy",
+    "awsmfa demo --no-write",
+  );
+  await sh("awsmfa demo --no-write", env, true);
+
+  step(
+    "4. Run directly, as is: the session is also in [demo] of ~/.aws/credentials, for any AWS tool",
     "awsmfa demo",
   );
   await sh("awsmfa demo", env, true);
 
   step(
-    "4. The files after all this: mfa_serial added to the config, the session written into [demo]",
-    "cat ~/.aws/config ~/.aws/credentials",
+    "5. The profile files: mfa_serial added to the config; a [demo] session next to the keys",
+    "cat ~/.aws/config; grep -v secret ~/.aws/credentials | cut -c1-60",
   );
-  await sh("cat ~/.aws/config ~/.aws/credentials | cut -c1-100", env);
+  await sh("cat ~/.aws/config; echo; grep -v secret ~/.aws/credentials | cut -c1-60", env);
   console.log(
     `\nAWS saw ${aws.count("GetSessionToken")} GetSessionToken call(s) for ${aws.calls.length} request(s) in all.`,
   );

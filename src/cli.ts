@@ -15,6 +15,8 @@ export async function buildProgram(
   argv?: readonly string[],
 ): Promise<Command> {
   const { deps } = context;
+  // Loaded only under the shell function, which evaluates stdout (see wrapped-print.ts).
+  const wrapped = deps.env.AWSMFA_SHELL ? await import("./output/wrapped-print.ts") : undefined;
   const program = new Command("awsmfa")
     .description(
       "Temporary AWS credentials with MFA, where you need them: your shell, ~/.aws/credentials, a child process or an SDK.",
@@ -28,7 +30,8 @@ export async function buildProgram(
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => deps.io.stdout.write(text),
+      // `awsmfa login --help` through the shell function: help is printed, not evaluated.
+      writeOut: (text) => deps.io.stdout.write(wrapped ? wrapped.forStdout(deps.env, text) : text),
       writeErr: (text) => deps.io.stderr.write(text),
       outputError: (text, write) => write(`awsmfa: ${text.replace(/^error: /, "")}`),
     });

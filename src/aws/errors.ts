@@ -139,8 +139,17 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
     });
   }
   const status = e.$metadata?.httpStatusCode;
-  return new UserError(`${call.operation} failed${who}: ${code ? `${code}: ` : ""}${message}`, {
-    code: status !== undefined && status >= 500 ? "network" : "auth",
+  const serverSide = status !== undefined && status >= 500;
+  // An answer without an AWS error body (a proxy's page, an empty 500): the SDK says "Unknown".
+  const said =
+    code === "Unknown" || code === ""
+      ? `AWS answered HTTP ${status ?? "?"} without saying why`
+      : `${code}: ${message}`;
+  return new UserError(`${call.operation} failed${who}: ${said}`, {
+    code: serverSide ? "network" : "auth",
+    hint: serverSide
+      ? `This is a problem on the side of ${call.endpoint}, not with your keys or code. Try again in a minute.`
+      : "If this goes on, run again with AWSMFA_DEBUG=1 and report what it prints.",
     cause: error,
   });
 }
@@ -159,7 +168,7 @@ function networkReason(e: SdkErrorShape): string | undefined {
 function invalidKeyHint(call: CallContext): string {
   const arnPartition = call.arn ? partitionOfArn(call.arn) : undefined;
   if (arnPartition && arnPartition.id !== call.partition.id) {
-    return `Wrong partition? The call went to ${call.region} (${call.partition.id}) but ${call.arn} is in ${arnPartition.id}. Set the profile's region to a ${arnPartition.id} region, e.g. ${arnPartition.defaultRegion}.`;
+    return `Wrong partition? The call went to ${call.region} (${call.partition.id}) but ${call.arn} is in ${arnPartition.id}. Set the profile's region to one in ${arnPartition.id}, e.g. ${arnPartition.defaultRegion}.`;
   }
   return `The key may have been deleted or deactivated, or it belongs to another partition (this call went to ${call.region}, ${call.partition.id}; AWS China keys need a cn- region, GovCloud keys a us-gov- region). Check it with your administrator, or enter new keys with \`awsmfa configure\`.`;
 }

@@ -15,6 +15,7 @@ import { otpChooser } from "../otp/choose.ts";
 import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
+import { loginWordsFor } from "../output/login-command.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
 import { fileIsTheResult, type LoginOutcome, reportLogins } from "../profiles/login-report.ts";
 import { oneCodePerDevice } from "../profiles/one-code.ts";
@@ -161,7 +162,8 @@ export async function runLogin(
     first ??= result;
   }
   if (first && !fileIsTheResult(mode, outcomes[0]!)) {
-    emitSession(mode, first.session, first.context, `awsmfa ${options.profile}`, deps);
+    const again = loginWordsFor(options.profile);
+    emitSession(mode, first.session, first.context, again, deps);
   }
   reportLogins(mode, outcomes, files.paths.credentials, deps);
   return ExitCode.ok;

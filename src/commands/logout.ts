@@ -136,7 +136,9 @@ export async function runLogout(
   if (stopped > 0) say(`Cancelled ${stopped} expiry notification${stopped === 1 ? "" : "s"}`);
   if (shellHoldsOne(deps.env, options.all, profiles, forgottenKeys)) {
     emitUnset(mode, deps);
-    if (mode.kind !== "direct") say("Removed the AWS session variables from this shell.");
+    if (mode.kind === "wrapped" || mode.kind === "eval") {
+      say("Removed the AWS session variables from this shell.");
+    }
   }
   return ExitCode.ok;
 }

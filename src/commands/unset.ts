@@ -40,7 +40,8 @@ export async function runUnset(
   });
   state.failureStdout = failureCode(mode);
   emitUnset(mode, deps);
-  if (mode.kind !== "direct")
+  // --format only prints the lines: they change a shell only if someone evaluates them.
+  if (mode.kind === "wrapped" || mode.kind === "eval")
     deps.io.stderr.write("Removed the AWS session variables from this shell.\n");
   return ExitCode.ok;
 }

@@ -3,7 +3,7 @@
  * AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE override ~/.aws/config and
  * ~/.aws/credentials, and a leading ~ means the home folder.
  */
-import { join } from "node:path";
+import { join, posix, win32 } from "node:path";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -31,10 +31,15 @@ export function awsPaths(env: Env, homedir: string): AwsPaths {
 /**
  * awsmfa's cache folder: $XDG_CACHE_HOME/awsmfa, else ~/.cache/awsmfa; ~/Library/Caches/awsmfa
  * on macOS and %LOCALAPPDATA%\awsmfa on Windows. AWSMFA_CACHE_DIR overrides all of them.
+ * A relative XDG_CACHE_HOME is ignored, as the XDG spec says: it would put sessions in
+ * whatever folder awsmfa happens to run in.
  */
 export function cacheDir(env: Env, homedir: string, platform: NodeJS.Platform): string {
   if (env.AWSMFA_CACHE_DIR) return expandHome(env.AWSMFA_CACHE_DIR, homedir);
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "awsmfa");
+  const absolute = platform === "win32" ? win32.isAbsolute : posix.isAbsolute;
+  if (env.XDG_CACHE_HOME && absolute(env.XDG_CACHE_HOME)) {
+    return join(env.XDG_CACHE_HOME, "awsmfa");
+  }
   if (platform === "darwin") return join(homedir, "Library", "Caches", "awsmfa");
   if (platform === "win32" && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, "awsmfa");
   return join(homedir, ".cache", "awsmfa");

@@ -5,7 +5,8 @@
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
 import { stderrStyle } from "../report.ts";
-import { renderExports, renderUnsets } from "../shell/index.ts";
+import { renderExports, renderUnsets, shellSyntax } from "../shell/index.ts";
+import { wordOrQuoted } from "../shell/syntax.ts";
 import type { OutputMode, ShellFormat } from "./mode.ts";
 import {
   credentialProcessJson,
@@ -13,20 +14,25 @@ import {
   type SessionContext,
   sessionVariables,
 } from "./variables.ts";
+import { forStdout } from "./wrapped-print.ts";
 
 export function emitSession(
   mode: OutputMode,
   session: SessionCredentials,
   context: SessionContext,
-  /** The command line that applies it, e.g. "awsmfa prod", for direct mode's note. */
-  invocation: string,
+  /** The words of the command line that applies it, e.g. ["awsmfa", "prod"] (loginWordsFor). */
+  invocation: readonly string[],
   deps: Pick<Deps, "io" | "env">,
 ): void {
   const vars = sessionVariables(session, context);
   const out = deps.io.stdout;
   if (mode.kind === "explicit") {
+    // Printed, also through the shell function: --format asks to see the session, not apply it.
     out.write(
-      mode.format === "json" ? credentialProcessJson(session) : renderExports(mode.format, vars),
+      forStdout(
+        deps.env,
+        mode.format === "json" ? credentialProcessJson(session) : renderExports(mode.format, vars),
+      ),
     );
     return;
   }
@@ -51,7 +57,7 @@ export function emitSession(
   );
 }
 
-export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io">): void {
+export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io" | "env">): void {
   const format: ShellFormat =
     mode.kind === "explicit"
       ? mode.format === "fish" || mode.format === "powershell"
@@ -60,7 +66,7 @@ export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io">): void {
       : mode.format;
   const code = renderUnsets(format, SESSION_VARIABLE_NAMES);
   if (mode.kind !== "direct") {
-    deps.io.stdout.write(code);
+    deps.io.stdout.write(mode.kind === "explicit" ? forStdout(deps.env, code) : code);
     return;
   }
   deps.io.stdout.write(
@@ -71,10 +77,13 @@ export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io">): void {
   );
 }
 
-function applyLine(format: ShellFormat, invocation: string): string {
-  if (format === "fish") return `${invocation} --format fish | source`;
-  if (format === "powershell") return `${invocation} --format powershell | Invoke-Expression`;
-  return `eval "$(${invocation})"`;
+/** The line to paste, every word quoted for the shell (a profile name may hold anything). */
+function applyLine(format: ShellFormat, invocation: readonly string[]): string {
+  const syntax = shellSyntax(format === "sh" ? "bash" : format)!;
+  const line = invocation.map((word) => wordOrQuoted(word, syntax.quote)).join(" ");
+  if (format === "fish") return `${line} --format fish | source`;
+  if (format === "powershell") return `${line} --format powershell | Invoke-Expression`;
+  return `eval "$(${line})"`;
 }
 
 function initLine(format: ShellFormat, shell: string): string {

@@ -10,10 +10,16 @@ import { commandWords } from "../commands/index.ts";
 /** Names a shell passes on unchanged: no quoting needed. */
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
-export function loginCommandFor(profile: string): string {
-  // POSIX single quotes (fish reads them the same way); a ' inside is written '\''.
-  const word = SHELL_SAFE.test(profile) ? profile : `'${profile.replaceAll("'", "'\\''")}'`;
-  if (profile.startsWith("-")) return `awsmfa login -- ${word}`;
+/** The words of that command, unquoted: callers quote them for the shell they print for. */
+export function loginWordsFor(profile: string): string[] {
+  if (profile.startsWith("-")) return ["awsmfa", "login", "--", profile];
   const taken = commandWords().all.has(profile) || profile === "help";
-  return taken ? `awsmfa login ${word}` : `awsmfa ${word}`;
+  return taken ? ["awsmfa", "login", profile] : ["awsmfa", profile];
+}
+
+/** The command as one line for a POSIX shell (fish reads single quotes the same way). */
+export function loginCommandFor(profile: string): string {
+  return loginWordsFor(profile)
+    .map((word) => (SHELL_SAFE.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`))
+    .join(" ");
 }

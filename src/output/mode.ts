@@ -52,7 +52,7 @@ export function outputMode(inputs: ModeInputs): OutputMode {
   }
   const wrapper = inputs.env.AWSMFA_SHELL;
   if (wrapper) {
-    const format = SHELL_FORMATS[wrapper];
+    const format = wrapperFormat(inputs.env);
     if (!format) {
       throw new UsageError(`AWSMFA_SHELL is "${wrapper}", which awsmfa does not know.`, {
         hint: 'Load the shell function again: eval "$(awsmfa shell-init bash)" (or zsh, fish, powershell).',
@@ -63,6 +63,14 @@ export function outputMode(inputs: ModeInputs): OutputMode {
   if (!inputs.stdoutIsTTY) return { kind: "eval", format: "sh" };
   const shell = userShell(inputs.env);
   return { kind: "direct", format: SHELL_FORMATS[shell] ?? "sh", shell };
+}
+
+/** The syntax of the shell function that will evaluate stdout (AWSMFA_SHELL), if any. */
+export function wrapperFormat(
+  env: Readonly<Record<string, string | undefined>>,
+): ShellFormat | undefined {
+  const wrapper = env.AWSMFA_SHELL;
+  return wrapper ? SHELL_FORMATS[wrapper] : undefined;
 }
 
 /** The user's login shell, from $SHELL (or PowerShell's PSModulePath on Windows). */

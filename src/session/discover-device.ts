@@ -1,6 +1,7 @@
 /**
  * Finds the MFA device when nothing names it: IAM ListMFADevices for the long-term user.
  * One device is used; several are offered in a list on the terminal; none is an error.
+ * FIDO security keys are left out: they make no codes, and AWS takes them in the console only.
  * When the user may not list devices, the usual virtual-device ARN is derived from
  * GetCallerIdentity (arn:PARTITION:iam::ACCOUNT:mfa/USERNAME), and we say so.
  */
@@ -10,6 +11,7 @@ import { type AwsCallTarget, getCallerIdentity } from "../aws/sts.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { askSelect, noTerminalError } from "../prompts.ts";
+import { isSecurityKey } from "./mfa-serial.ts";
 
 export interface Discovered {
   serial: string;
@@ -34,6 +36,16 @@ export async function discoverDevice(
   } catch (error) {
     if (!isAccessDenied(error)) throw error;
     return deriveFromIdentity(credentials, targets.sts);
+  }
+  const securityKeys = devices.filter((d) => isSecurityKey(d.serial));
+  devices = devices.filter((d) => !isSecurityKey(d.serial));
+  if (devices.length === 0 && securityKeys.length > 0) {
+    throw new UserError(
+      `The IAM user behind ${profile} has only security keys (FIDO) as MFA devices, and AWS accepts those in the console only, not for session credentials.`,
+      {
+        hint: "Assign a virtual MFA device (an authenticator app) or a hardware TOTP token in the IAM console (Security credentials > Assign MFA device), then log in again.",
+      },
+    );
   }
   if (devices.length === 0) {
     throw new UserError(`The IAM user behind ${profile} has no MFA device.`, {

@@ -9,6 +9,7 @@ import type { AwsCallTarget } from "../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
 import { saveProfileSetting } from "../config/save-setting.ts";
 import type { Deps } from "../deps.ts";
+import { UserError } from "../errors.ts";
 import { discoverDevice } from "./discover-device.ts";
 import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
 import { configuredSerial } from "./mfa-serial.ts";
@@ -77,10 +78,19 @@ export async function completePlan(
   if (local.serial) return { ...local, serial: local.serial };
   const found = await discoverDevice(local.longTerm.credentials, local.profile, local, deps);
   deps.io.stderr.write(`${found.note}\n`);
-  await saveProfileSetting(deps, files.paths.config, "config", local.profile, {
-    mfa_serial: found.serial,
-  });
-  deps.io.stderr.write(`Saved mfa_serial for ${local.profile} in ${files.paths.config}\n`);
+  try {
+    await saveProfileSetting(deps, files.paths.config, "config", local.profile, {
+      mfa_serial: found.serial,
+    });
+    deps.io.stderr.write(`Saved mfa_serial for ${local.profile} in ${files.paths.config}\n`);
+  } catch (error) {
+    // Saving only spares the next login this lookup: a config awsmfa may not write (read-only,
+    // managed by other tools) must not stop this one. The file is as it was.
+    if (!(error instanceof UserError)) throw error;
+    deps.io.stderr.write(
+      `Could not save mfa_serial for ${local.profile}: ${error.message}\nTo skip the lookup next time, set mfa_serial = ${found.serial} for the profile in ${files.paths.config}.\n`,
+    );
+  }
   // The device's ARN pins the partition; resolve the region again with it.
   const again = planLocally(files, { ...inputs, serial: found.serial }, deps);
   return { ...again, serial: found.serial };

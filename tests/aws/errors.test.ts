@@ -102,6 +102,29 @@ describe("mapAwsError", () => {
       ExitCode.network,
     ],
     [
+      "an AWS error awsmfa does not know, on AWS's side",
+      sdkError("InternalFailure", "The request processing has failed.", {
+        $metadata: { httpStatusCode: 500 },
+      }),
+      /GetSessionToken failed \(profile prod-long-term\): InternalFailure: The request processing/,
+      /problem on the side of https:\/\/sts\.us-east-1\.amazonaws\.com.*Try again in a minute/,
+      ExitCode.network,
+    ],
+    [
+      "an answer that is no AWS error at all (empty 502)",
+      sdkError("Unknown", "Unknown", { $metadata: { httpStatusCode: 502 } }),
+      /GetSessionToken failed \(profile prod-long-term\): AWS answered HTTP 502 without saying why/,
+      /Try again in a minute/,
+      ExitCode.network,
+    ],
+    [
+      "an AWS refusal awsmfa does not know",
+      sdkError("OptInRequired", "The AWS Access Key Id needs a subscription for the service"),
+      /GetSessionToken failed \(profile prod-long-term\): OptInRequired: The AWS Access Key/,
+      /AWSMFA_DEBUG=1/,
+      ExitCode.auth,
+    ],
+    [
       "validation",
       sdkError("ValidationError", "1 validation error detected"),
       /rejected the GetSessionToken request/,

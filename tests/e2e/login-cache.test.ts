@@ -63,6 +63,19 @@ describe("session reuse", () => {
     expect(callsBy(user.accessKeyId).length).toBe(calls);
   });
 
+  test("a relative XDG_CACHE_HOME is ignored: no session lands in the current folder", async () => {
+    const { run, code, sandbox } = world.user();
+    const { mkdirSync, readdirSync } = await import("node:fs");
+    const work = join(sandbox.home, "project");
+    mkdirSync(work);
+    const env = { XDG_CACHE_HOME: "cache" };
+    expect((await run(["prod", "--otp", code(), "--no-write"], { cwd: work, env })).code).toBe(0);
+    expect(readdirSync(work)).toEqual([]);
+    expect(readdirSync(join(sandbox.home, ".cache", "awsmfa", "sessions"))).toHaveLength(1);
+    const again = await run(["prod", "--no-write"], { cwd: work, env });
+    expect(again.stderr).toContain("Reusing session for prod");
+  });
+
   test("a damaged cache file is ignored (a new session is fetched)", async () => {
     const { run, code, sandbox } = world.user();
     // --no-write: else the session in ~/.aws/credentials would be reused instead.

@@ -126,6 +126,23 @@ describe("login errors", () => {
     }
   });
 
+  test("an internal error at AWS: exit 5, not your keys, try again", async () => {
+    const { run, code } = world.user();
+    world.aws.inject({ kind: "internal", action: "GetSessionToken", times: 5 });
+    try {
+      const r = await run(["login", "prod", "--otp", code()]);
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe("false\n");
+      expect(r.stderr).toContain(
+        "GetSessionToken failed (profile prod-long-term): InternalFailure",
+      );
+      expect(r.stderr).toContain(`problem on the side of ${world.aws.url}`);
+      expect(r.stderr).toContain("Try again in a minute.");
+    } finally {
+      world.aws.clearFaults();
+    }
+  });
+
   test("unreachable endpoint: exit 5, names it, fast", async () => {
     const { run, code } = world.user();
     const port = await closedPort();

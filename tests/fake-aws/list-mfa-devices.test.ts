@@ -50,6 +50,15 @@ describe("listing", () => {
     ]);
   });
 
+  test("FIDO security keys are listed too (first), with their u2f ARNs", async () => {
+    const erin = aws.addUser({ name: "erin", account: alice.account, securityKeys: 1 });
+    expect(erin.securityKeys[0]).toMatch(
+      new RegExp(`^arn:aws:iam::${alice.account}:u2f/user/erin/key-1-[A-Z]{26}$`),
+    );
+    const out = await iamAs(aws, erin).send(new ListMFADevicesCommand({}));
+    expect(serials(out)).toEqual([erin.securityKeys[0], erin.devices[0]!.serial]);
+  });
+
   test("with UserName: that user's devices", async () => {
     const out = await iamAs(aws, alice).send(new ListMFADevicesCommand({ UserName: "bob" }));
     expect(serials(out)).toEqual(bob.devices.map((d) => d.serial));

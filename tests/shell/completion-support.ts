@@ -50,6 +50,7 @@ export const SMALL_SPEC: CompletionSpec = {
 export async function realSpec(): Promise<CompletionSpec> {
   const deps = {
     build: { version: "0.0.0", commit: "test" },
+    env: {},
     io: { stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false } },
     fs: fsPromises,
   } as unknown as Deps;

@@ -22,6 +22,8 @@ export interface UserSetup {
   /** Write mfa_serial in the config (default true). */
   serial?: boolean;
   devices?: number;
+  /** FIDO security keys besides the devices (default 0). */
+  securityKeys?: number;
   root?: boolean;
   listMfaDevicesDenied?: boolean;
   /** Suffix of the long-term profile (default "-long-term"). */
@@ -61,6 +63,7 @@ export function useLoginWorld(): LoginWorld {
       const user = fake.addUser({
         partition: setup.partition ?? "aws",
         devices: setup.devices ?? 1,
+        securityKeys: setup.securityKeys ?? 0,
         root: setup.root ?? false,
         listMfaDevicesDenied: setup.listMfaDevicesDenied ?? false,
       });

@@ -70,3 +70,8 @@ export function requestId(): string {
 export function nameSuffix(): string {
   return pick("abcdefghijklmnopqrstuvwxyz0123456789", 6);
 }
+
+/** The id IAM appends to a FIDO security key's name in its ARN: 26 upper-case letters. */
+export function securityKeySuffix(): string {
+  return pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 26);
+}

@@ -26,6 +26,11 @@ export interface FakeUser {
   secretAccessKey: string;
   root: boolean;
   devices: FakeDevice[];
+  /**
+   * FIDO security keys (arn:PARTITION:iam::ACCOUNT:u2f/user/NAME/KEY-ID): listed by
+   * ListMFADevices like any device, but they make no codes, so GetSessionToken cannot use them.
+   */
+  securityKeys: string[];
   listMfaDevicesDenied: boolean;
 }
 
@@ -73,6 +78,8 @@ export interface AddUserOptions {
   root: boolean;
   /** How many virtual MFA devices to create (default 1). */
   devices: number;
+  /** How many FIDO security keys to register (default 0); ListMFADevices lists them first. */
+  securityKeys: number;
   listMfaDevicesDenied: boolean;
 }
 

@@ -48,10 +48,16 @@ export class FakeWorld {
       secretAccessKey: ids.secretAccessKey(),
       root,
       devices: [],
+      securityKeys: [],
       listMfaDevicesDenied: options.listMfaDevicesDenied ?? false,
     };
     this.users.push(user);
     for (let i = 0; i < (options.devices ?? 1); i++) this.addDevice(user, nowMs);
+    for (let i = 1; i <= (options.securityKeys ?? 0); i++) {
+      user.securityKeys.push(
+        `arn:${partition}:iam::${account}:u2f/${root ? "root" : `user/${name}`}/key-${i}-${ids.securityKeySuffix()}`,
+      );
+    }
     return user;
   }
 

@@ -42,12 +42,19 @@ export const listMfaDevices: ActionSpec = {
         : world.userByName(caller.partition, identityAccount(caller.identity), UserName);
     if (!target) throw noSuchEntity(`The user with name ${targetName} cannot be found.`);
 
-    const members = target.devices.map((d) =>
+    const listed = [
+      ...target.securityKeys.map((serial) => ({
+        serial,
+        enableDate: target.devices[0]?.enableDate,
+      })),
+      ...target.devices,
+    ];
+    const members = listed.map((d) =>
       [
         "<member>",
         element("UserName", target.name),
         element("SerialNumber", d.serial),
-        element("EnableDate", d.enableDate),
+        d.enableDate === undefined ? "" : element("EnableDate", d.enableDate),
         "</member>",
       ].join(""),
     );

@@ -1,0 +1,26 @@
+/**
+ * Text for a person, when the `awsmfa` shell function is the one reading stdout. The function
+ * evaluates whatever the binary prints (AWSMFA_SHELL tells it is there), so help text,
+ * `--format json` or fish lines asked for in bash would otherwise be run as code. Such text
+ * goes out as one command that prints it: the function runs that command, and the text
+ * reaches the function's own stdout (the terminal, a pipe, a file) byte for byte.
+ */
+import { fishQuote } from "../shell/fish.ts";
+import { posixQuote } from "../shell/posix.ts";
+import { powershellQuote } from "../shell/powershell.ts";
+import { type ShellFormat, wrapperFormat } from "./mode.ts";
+
+/** Code for `format` that prints exactly `text`. */
+export function printCommand(format: ShellFormat, text: string): string {
+  if (text === "") return "";
+  if (format === "fish") return `printf '%s' ${fishQuote(text)}\n`;
+  // PowerShell ends each string it writes with a newline of its own.
+  if (format === "powershell") return `Write-Output ${powershellQuote(text.replace(/\n$/, ""))}\n`;
+  return `printf '%s' ${posixQuote(text)}\n`;
+}
+
+/** `text` as it must be written to stdout: as is, or wrapped for the shell function. */
+export function forStdout(env: Readonly<Record<string, string | undefined>>, text: string): string {
+  const format = wrapperFormat(env);
+  return format ? printCommand(format, text) : text;
+}
