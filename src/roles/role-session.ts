@@ -5,6 +5,7 @@
  * answered from two small files, with no SDK, like a plain one.
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
+import { partitionOfArn } from "../aws/partition.ts";
 import { assumeRole } from "../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
@@ -61,7 +62,10 @@ export async function getRoleSession(
 ): Promise<SessionResult> {
   const serialFromRoles = request.serial ?? chainSerial(chain);
   const outer = chain.roles[0]!;
-  const context = { profile: request.profile, region: outer.region };
+  // As for MFA profiles: outside the commercial partition the shell needs a region of it.
+  const partition = partitionOfArn(outer.roleArn);
+  const fallback = partition && partition.id !== "aws" ? partition.defaultRegion : undefined;
+  const context = { profile: request.profile, region: outer.region ?? fallback };
   const info = (steps: RoleStep[], base: SessionResult | undefined) => ({
     roleArn: outer.roleArn,
     sourceProfile: steps.at(-1)!.source,

@@ -73,7 +73,7 @@ async function getMfaSession(
   };
   const local = planLocally(files, inputs, deps);
   if (local.region.note) deps.io.stderr.write(`${local.region.note}\n`);
-  const context = { profile: request.profile, region: local.profileRegion };
+  const context = { profile: request.profile, region: exportedRegion(local) };
   const earlier = local.serial && request.obtained?.get(obtainedKey(local.longTerm, local.serial));
   if (earlier) return { session: earlier, reused: true, context, plan: local };
   if (local.serial && !request.force) {
@@ -108,4 +108,16 @@ async function getMfaSession(
 
 function obtainedKey(longTerm: LocalPlan["longTerm"], serial: string): string {
   return `${longTerm.credentials.accessKeyId}\n${serial}`;
+}
+
+/**
+ * The region the shell gets: the profile's own; else, outside the commercial partition, the
+ * region the login used (cn-north-1 for an aws-cn device), because without it every AWS tool
+ * in that shell would go to us-east-1, where these keys do not exist.
+ */
+export function exportedRegion(
+  plan: Pick<LocalPlan, "profileRegion" | "region">,
+): string | undefined {
+  if (plan.profileRegion) return plan.profileRegion;
+  return plan.region.partition.id === "aws" ? undefined : plan.region.region;
 }

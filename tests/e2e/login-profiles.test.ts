@@ -145,6 +145,28 @@ describe("partitions", () => {
     expect(region).toMatch(/-1$/);
   });
 
+  test.each([
+    ["aws-cn", "cn-north-1"],
+    ["aws-us-gov", "us-gov-west-1"],
+  ] as const)(
+    "with no region anywhere, an %s login exports the region it used (%s)",
+    async (partition, region) => {
+      const { run, code, sandbox } = world.user({ partition, region: null });
+      const r = await run(["prod", "--otp", code()]);
+      expect(r.code).toBe(0);
+      const env = await evalInBash(r.stdout, sandbox.env);
+      // Else every AWS tool in this shell would go to us-east-1, where these keys do not exist.
+      expect([env.AWS_REGION, env.AWS_DEFAULT_REGION]).toEqual([region, region]);
+    },
+  );
+
+  test("with no region anywhere, a commercial login sets no region", async () => {
+    const { run, code, sandbox } = world.user({ region: null });
+    const r = await run(["prod", "--otp", code()]);
+    const env = await evalInBash(r.stdout, sandbox.env);
+    expect(env.AWS_REGION).toBeUndefined();
+  });
+
   test("a shell-wide AWS_REGION of another partition does not break an aws-cn login", async () => {
     const { run, code } = world.user({ partition: "aws-cn", region: null });
     const r = await run(["prod", "--otp", code()], { env: { AWS_REGION: "us-east-1" } });
