@@ -103,8 +103,9 @@ describe("console --print", () => {
   });
 
   test.each([
-    ["aws-cn", "https://console.amazonaws.cn/console/home"],
-    ["aws-us-gov", "https://console.amazonaws-us-gov.com/console/home"],
+    // With no region named, the partition's default region: where the role was assumed.
+    ["aws-cn", "https://console.amazonaws.cn/console/home?region=cn-north-1"],
+    ["aws-us-gov", "https://console.amazonaws-us-gov.com/console/home?region=us-gov-west-1"],
   ] as const)("%s: the console of that partition", async (partition, destination) => {
     const login = world.user({ partition, region: null });
     addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
