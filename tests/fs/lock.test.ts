@@ -1,11 +1,12 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import type { FileSystem } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
-import { breakLock } from "../../src/fs/lock-break.ts";
 import { formatLockRecord, parseLockRecord } from "../../src/fs/lock-record.ts";
+import { claimPath, removeLock } from "../../src/fs/lock-remove.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { leftovers, modeOf, onWindows, scratchDir } from "./support/scratch.ts";
 
@@ -125,17 +126,68 @@ describe("waiting for a lock", () => {
   });
 });
 
+describe("a lock name Windows is still deleting", () => {
+  /** Windows refuses to create or open a name whose file is deleted but still open. */
+  function deletePending(lockPath: string, refusals: number): FileSystem {
+    const refuse = (path: unknown) => String(path) === lockPath && refusals-- > 0;
+    const denied = () =>
+      Object.assign(new Error("EPERM: operation not permitted"), { code: "EPERM" });
+    return {
+      ...fs,
+      link: ((from: string, to: string) =>
+        refuse(to) ? Promise.reject(denied()) : fs.link(from, to)) as FileSystem["link"],
+      open: ((path: string, ...rest: []) =>
+        refuse(path) ? Promise.reject(denied()) : fs.open(path, ...rest)) as FileSystem["open"],
+    };
+  }
+
+  test.each([
+    ["win32", 6, "mine"],
+    ["win32", Number.POSITIVE_INFINITY, "permission denied"],
+    ["linux", 6, "permission denied"],
+  ])("on %s, refused %p times: %s", async (platform, refusals, outcome) => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const { clock, elapsed } = fakeClock();
+    const files = deletePending(`${path}.lock`, refusals);
+    const options = { ...me, clock, platform: platform as NodeJS.Platform, timeoutMs: 60_000 };
+    const result = await withFileLock(files, path, async () => "mine", options).catch(
+      (error: UserError) => error.message,
+    );
+    expect(result).toContain(outcome);
+    // A real permission problem is reported within seconds, not at the lock's timeout.
+    expect(elapsed()).toBeLessThan(5_000);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
 describe("breaking stale locks", () => {
   test.each([
-    ["its holder is gone from this host", { pid: 3000 }],
-    ["it is older than staleMs", { pid: 2000, time: Date.now() - 31_000 }],
-    ["it is older than staleMs, on another host", { pid: 3000, host: "ci", time: 0 }],
-  ])("broken at once when %s", async (_label, holder) => {
+    ["its holder is gone from this host", { pid: 3000 }, me],
+    ["it is older than staleMs, on another host", { pid: 3000, host: "ci", time: 0 }, me],
+    [
+      "it is older than staleMs and its holder cannot be checked",
+      { pid: 2000, time: Date.now() - 31_000 },
+      { pid: 1000, host },
+    ],
+  ])("broken at once when %s", async (_label, holder, identity) => {
     const { dir, path } = lockedFile(holder);
     const { clock, sleeps } = fakeClock();
-    expect(await withFileLock(fs, path, async () => "mine", { ...me, clock })).toBe("mine");
+    expect(await withFileLock(fs, path, async () => "mine", { ...identity, clock })).toBe("mine");
     expect(sleeps).toEqual([]);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("a live holder on this host keeps its lock however old it is", async () => {
+    const { path, lockPath, text } = lockedFile({ pid: 2000, time: Date.now() - 3_600_000 });
+    const { clock } = fakeClock();
+    const error = await withFileLock(fs, path, async () => 1, {
+      ...me,
+      clock,
+      timeoutMs: 500,
+    }).catch((e) => e);
+    expect(error.message).toContain("held by pid 2000 since");
+    expect(readFileSync(lockPath, "utf8")).toBe(text);
   });
 
   test("an unreadable lock is broken once its file is older than staleMs", async () => {
@@ -147,30 +199,82 @@ describe("breaking stale locks", () => {
     expect(await withFileLock(fs, path, async () => "mine", { ...me, clock })).toBe("mine");
     expect(leftovers(dir)).toEqual([]);
   });
+});
 
-  test("breakLock removes the lock it judged", async () => {
-    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
-    const { ino } = await fs.stat(lockPath);
-    await breakLock(fs, lockPath, { text, ino });
+describe("removing a lock", () => {
+  async function seen(lockPath: string) {
+    const [text, stats] = [readFileSync(lockPath, "utf8"), await fs.stat(lockPath)];
+    return { record: parseLockRecord(text), text, ino: stats.ino, mtimeMs: stats.mtimeMs };
+  }
+
+  test("removes the lock it means, and its claim", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    expect(await removeLock(fs, lockPath, await seen(lockPath))).toBe("removed");
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test("breakLock puts back a lock taken after it was judged", async () => {
-    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
-    const { ino } = await fs.stat(lockPath);
-    // Another waiter broke the stale lock and took a fresh one in the meantime.
+  test("leaves alone a lock taken after it looked", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    // The holder released it, and another process took a fresh lock.
     rmSync(lockPath);
     const fresh = formatLockRecord({ pid: 2000, host, time: Date.now(), token: "fresh" });
     writeFileSync(lockPath, fresh);
-    await breakLock(fs, lockPath, { text, ino });
+    expect(await removeLock(fs, lockPath, meant)).toBe("changed");
     expect(readFileSync(lockPath, "utf8")).toBe(fresh);
     expect(leftovers(dir, "credentials.lock")).toEqual([]);
   });
 
-  test("breakLock does nothing when the lock is already gone", async () => {
-    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
+  test("does nothing when the lock is already gone", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
     rmSync(lockPath);
-    await breakLock(fs, lockPath, { text, ino: 1 });
+    expect(await removeLock(fs, lockPath, meant)).toBe("changed");
     expect(leftovers(dir)).toEqual([]);
   });
+
+  test("does nothing while another remover holds the claim on that lock", async () => {
+    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    writeFileSync(claimPath(lockPath, meant), "");
+    expect(await removeLock(fs, lockPath, meant)).toBe("busy");
+    expect(readFileSync(lockPath, "utf8")).toBe(text);
+    expect(leftovers(dir).sort()).toEqual([
+      "credentials.lock",
+      basename(claimPath(lockPath, meant)),
+    ]);
+  });
+
+  test("a foreign lock's claim is told apart by its file, not only its text", async () => {
+    const { lockPath } = lockedFile({ pid: 3000 });
+    writeFileSync(lockPath, "locked by vim\n");
+    const first = await seen(lockPath);
+    const later = { ...first, mtimeMs: first.mtimeMs + 1000 };
+    expect(claimPath(lockPath, first)).not.toBe(claimPath(lockPath, later));
+    expect(claimPath(lockPath, first)).toMatch(/credentials\.lock\.[0-9a-f]{16}\.claim$/);
+  });
+});
+
+describe("claims left by a remover that was killed", () => {
+  test("do not block forever once the lock is deleted, and the next holder removes them", async () => {
+    const { dir, path, lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    writeFileSync(claimPath(lockPath, meant), "");
+    const { clock } = fakeClock();
+    const error = await withFileLock(fs, path, async () => 1, {
+      ...me,
+      clock,
+      timeoutMs: 300,
+    }).catch((e) => e);
+    expect(error.message).toContain("held by pid 3000");
+    rmSync(lockPath); // What the message tells the user to do.
+    writeFileSync(join(dir, "credentials.lock.notaclaim"), "");
+    expect(await withFileLock(fs, path, async () => "mine", me)).toBe("mine");
+    expect(leftovers(dir)).toEqual(["credentials.lock.notaclaim"]);
+  });
+
+  async function seen(lockPath: string) {
+    const [text, stats] = [readFileSync(lockPath, "utf8"), await fs.stat(lockPath)];
+    return { record: parseLockRecord(text), text, ino: stats.ino, mtimeMs: stats.mtimeMs };
+  }
 });
