@@ -26,7 +26,7 @@ export async function createLockFile(
   // by a later write (temp-files.ts).
   const temp = tempPathFor(target, me);
   try {
-    await writeExclusive(fs, temp, text);
+    await writeTemp(fs, temp, text);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => {});
     throw fileError(error, target, "lock");
@@ -49,17 +49,35 @@ export async function createLockFile(
  */
 async function createInPlace(fs: FileSystem, target: string, text: string): Promise<boolean> {
   const lockPath = `${target}.lock`;
+  let handle: FileHandle;
   try {
-    await writeExclusive(fs, lockPath, text);
+    handle = await fs.open(lockPath, "wx", 0o600);
   } catch (error) {
     if (errnoOf(error) === "EEXIST") return false;
+    throw fileError(error, target, "lock");
+  }
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.close();
+  } catch (error) {
+    // Remove the file we made, unless it was broken meanwhile and the name is someone else's.
+    const ours = await handle.stat().then(
+      (stats) => stats.ino,
+      () => -1,
+    );
+    await handle.close().catch(() => {});
+    const there = await fs.lstat(lockPath).then(
+      (stats) => stats.ino,
+      () => -2,
+    );
+    if (ours === there) await fs.unlink(lockPath).catch(() => {});
     throw fileError(error, target, "lock");
   }
   return (await lookAtLock(fs, lockPath))?.text === text;
 }
 
-/** Creates `path` (failing with EEXIST if it exists) holding `text`; on failure, no file. */
-async function writeExclusive(fs: FileSystem, path: string, text: string): Promise<void> {
+/** Creates the private file `path` holding `text`; on failure, no file. */
+async function writeTemp(fs: FileSystem, path: string, text: string): Promise<void> {
   const handle = await fs.open(path, "wx", 0o600);
   try {
     await handle.writeFile(text, "utf8");

@@ -82,7 +82,6 @@ export async function withHeldLock<T>(
 }
 
 async function acquire(fs: FileSystem, target: string, options: LockOptions): Promise<LockSeen> {
-  const lockPath = `${target}.lock`;
   const me = identityOf(options);
   const clock = options.clock ?? realClock;
   const deadline = clock.now() + (options.timeoutMs ?? defaultTimeoutMs);
@@ -91,13 +90,13 @@ async function acquire(fs: FileSystem, target: string, options: LockOptions): Pr
   let busySince: number | undefined;
   let delay = 5;
   for (;;) {
-    let seen: LockSeen | null | undefined;
+    let holder: LockSeen | null = null;
     try {
-      const record = newLockRecord(me, clock.now());
-      const text = formatLockRecord(record);
-      if (await createLockFile(fs, target, text, me)) return { record, text, ino: 0, mtimeMs: 0 };
-      seen = await lookAtLock(fs, lockPath);
+      const outcome = await attempt(fs, target, me, clock, staleMs);
       busySince = undefined;
+      if (outcome === "again") continue;
+      if (outcome.mine) return outcome.seen;
+      holder = outcome.seen;
     } catch (error) {
       // Windows keeps a deleted file's name until every handle on it is closed (a waiter may
       // be reading the lock): creating or opening the name fails meanwhile. Not for long.
@@ -105,16 +104,34 @@ async function acquire(fs: FileSystem, target: string, options: LockOptions): Pr
       busySince ??= clock.now();
       if (clock.now() - busySince > windowsBusyMs) throw error;
     }
-    if (seen === null) continue; // Released while we looked: try again at once.
-    // Changed: someone else took it meanwhile. Busy: another waiter is removing it.
-    if (seen && isStale(seen, me, clock.now(), staleMs)) {
-      if ((await removeLock(fs, lockPath, seen)) === "removed") continue;
-    }
-    if (clock.now() >= deadline) throw timedOut(lockPath, seen ?? null, me, options);
+    if (clock.now() >= deadline) throw timedOut(`${target}.lock`, holder, me, options);
     // Jitter keeps waiters that started together from retrying in lockstep.
     await clock.sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 100);
   }
+}
+
+/** One try: the lock taken (mine), its holder's (to wait for), or "again" at once. */
+async function attempt(
+  fs: FileSystem,
+  target: string,
+  me: Identity,
+  clock: Clock,
+  staleMs: number,
+): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
+  const lockPath = `${target}.lock`;
+  const record = newLockRecord(me, clock.now());
+  const text = formatLockRecord(record);
+  const mine = { mine: true, seen: { record, text, ino: 0, mtimeMs: 0 } };
+  if (await createLockFile(fs, target, text, me)) return mine;
+  const seen = await lookAtLock(fs, lockPath);
+  if (seen === null) return "again"; // Released while we looked.
+  // Over NFS a link that worked may report EEXIST (its reply was lost, the call resent).
+  if (seen.text === text) return mine;
+  if (!isStale(seen, me, clock.now(), staleMs)) return { mine: false, seen };
+  // Not removed: taken afresh meanwhile, or another waiter is removing it.
+  if ((await removeLock(fs, lockPath, seen)) === "removed") return "again";
+  return { mine: false, seen };
 }
 
 const windowsBusyMs = 2000;

@@ -161,6 +161,46 @@ describe("a lock name Windows is still deleting", () => {
   });
 });
 
+describe("file systems that answer oddly", () => {
+  test("a hard link that worked but reported EEXIST (NFS resends a lost reply) is ours", async () => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const resent: FileSystem = {
+      ...fs,
+      link: (async (from: string, to: string) => {
+        await fs.link(from, to);
+        throw Object.assign(new Error("EEXIST: file already exists"), { code: "EEXIST" });
+      }) as FileSystem["link"],
+    };
+    const { clock, sleeps } = fakeClock();
+    expect(await withFileLock(resent, path, async () => "mine", { ...me, clock })).toBe("mine");
+    expect(sleeps).toEqual([]);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("without hard links, a lock that cannot be written is not left behind", async () => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const full: FileSystem = {
+      ...fs,
+      link: () => Promise.reject(Object.assign(new Error("EPERM"), { code: "EPERM" })),
+      open: (async (file: string, flags?: string, mode?: number) => {
+        const handle = await fs.open(file, flags, mode);
+        if (file !== `${path}.lock`) return handle;
+        return Object.assign(Object.create(handle), {
+          writeFile: () => Promise.reject(Object.assign(new Error("ENOSPC"), { code: "ENOSPC" })),
+          close: () => handle.close(),
+          stat: () => handle.stat(),
+        });
+      }) as FileSystem["open"],
+    };
+    const error = await withFileLock(full, path, async () => 1, me).catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(`Cannot write ${path}: no space left on the device.`);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
 describe("breaking stale locks", () => {
   test.each([
     ["its holder is gone from this host", { pid: 3000 }, me],
