@@ -71,17 +71,23 @@ export function isStale(
   now: number,
   staleMs: number,
 ): boolean {
-  const { record } = seen;
-  if (record !== null && record.host === me.host && record.pid > 0 && me.isAlive) {
-    return record.pid !== me.pid && isGone(me.isAlive, record.pid);
-  }
-  return now - (record?.time ?? seen.mtimeMs) > staleMs;
+  const gone = holderIsGone(seen.record, me);
+  if (gone !== undefined) return gone;
+  return now - (seen.record?.time ?? seen.mtimeMs) > staleMs;
 }
 
-/** Only a definite "no such process" counts: a check that fails proves nothing. */
-function isGone(isAlive: (pid: number) => boolean, pid: number): boolean {
+/**
+ * Whether the process that wrote `record` has certainly gone: undefined when that cannot be
+ * checked (another host, no pid, no liveness check). Only a definite "no such process"
+ * counts; a check that fails proves nothing.
+ */
+export function holderIsGone(record: LockRecord | null, me: Identity): boolean | undefined {
+  if (record === null || record.host !== me.host || record.pid <= 0 || !me.isAlive) {
+    return undefined;
+  }
+  if (record.pid === me.pid) return false;
   try {
-    return isAlive(pid) === false;
+    return me.isAlive(record.pid) === false;
   } catch {
     return false;
   }

@@ -11,7 +11,7 @@ import type { Clock, FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { ensureFolder } from "./folder.ts";
-import { createLockFile, lookAtLock } from "./lock-file.ts";
+import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
 import {
   describeHolder,
   formatLockRecord,
@@ -20,7 +20,7 @@ import {
   newLockRecord,
 } from "./lock-record.ts";
 import { removeLock, removeOrphanClaims } from "./lock-remove.ts";
-import { type Identity, identityOf, type ProcessOptions, realClock } from "./options.ts";
+import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 
 export interface LockOptions extends ProcessOptions {
@@ -70,29 +70,34 @@ export async function withHeldLock<T>(
 ): Promise<T> {
   const { target } = await resolveWriteTarget(fs, path);
   await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
-  const lockPath = `${target}.lock`;
-  const mine = await acquire(fs, target, options);
+  const lock: LockContext = {
+    fs,
+    target,
+    lockPath: `${target}.lock`,
+    me: identityOf(options),
+    clock: options.clock ?? realClock,
+    staleMs: options.staleMs ?? defaultStaleMs,
+  };
+  const mine = await acquire(lock, options);
   try {
-    await removeOrphanClaims(fs, lockPath, mine);
-    return await fn({ confirm: () => confirmHeld(fs, target, mine) });
+    await removeOrphanClaims(lock, mine);
+    return await fn({ confirm: () => confirmHeld(lock, mine) });
   } finally {
     // Gone already or unremovable: a later waiter will judge it by its holder.
-    await removeLock(fs, lockPath, mine).catch(() => {});
+    await removeLock(lock, mine).catch(() => {});
   }
 }
 
-async function acquire(fs: FileSystem, target: string, options: LockOptions): Promise<LockSeen> {
-  const me = identityOf(options);
-  const clock = options.clock ?? realClock;
+async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
+  const { clock } = lock;
   const deadline = clock.now() + (options.timeoutMs ?? defaultTimeoutMs);
-  const staleMs = options.staleMs ?? defaultStaleMs;
   const windows = (options.platform ?? platform()) === "win32";
   let busySince: number | undefined;
   let delay = 5;
   for (;;) {
     let holder: LockSeen | null = null;
     try {
-      const outcome = await attempt(fs, target, me, clock, staleMs);
+      const outcome = await attempt(lock);
       busySince = undefined;
       if (outcome === "again") continue;
       if (outcome.mine) return outcome.seen;
@@ -104,7 +109,7 @@ async function acquire(fs: FileSystem, target: string, options: LockOptions): Pr
       busySince ??= clock.now();
       if (clock.now() - busySince > windowsBusyMs) throw error;
     }
-    if (clock.now() >= deadline) throw timedOut(`${target}.lock`, holder, me, options);
+    if (clock.now() >= deadline) throw timedOut(lock, holder, options);
     // Jitter keeps waiters that started together from retrying in lockstep.
     await clock.sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 100);
@@ -112,25 +117,19 @@ async function acquire(fs: FileSystem, target: string, options: LockOptions): Pr
 }
 
 /** One try: the lock taken (mine), its holder's (to wait for), or "again" at once. */
-async function attempt(
-  fs: FileSystem,
-  target: string,
-  me: Identity,
-  clock: Clock,
-  staleMs: number,
-): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
-  const lockPath = `${target}.lock`;
+async function attempt(lock: LockContext): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
+  const { fs, lockPath, me, clock } = lock;
   const record = newLockRecord(me, clock.now());
   const text = formatLockRecord(record);
   const mine = { mine: true, seen: { record, text, ino: 0, mtimeMs: 0 } };
-  if (await createLockFile(fs, target, text, me)) return mine;
-  const seen = await lookAtLock(fs, lockPath);
+  if (await createWithText(lock, lockPath, text)) return mine;
+  const seen = await lookAt(fs, lockPath);
   if (seen === null) return "again"; // Released while we looked.
   // Over NFS a link that worked may report EEXIST (its reply was lost, the call resent).
   if (seen.text === text) return mine;
-  if (!isStale(seen, me, clock.now(), staleMs)) return { mine: false, seen };
+  if (!isStale(seen, me, clock.now(), lock.staleMs)) return { mine: false, seen };
   // Not removed: taken afresh meanwhile, or another waiter is removing it.
-  if ((await removeLock(fs, lockPath, seen)) === "removed") return "again";
+  if ((await removeLock(lock, seen)) === "removed") return "again";
   return { mine: false, seen };
 }
 
@@ -141,11 +140,11 @@ function isBusyOnWindows(error: unknown): boolean {
   return ["EPERM", "EACCES", "EBUSY"].includes(code ?? "");
 }
 
-async function confirmHeld(fs: FileSystem, target: string, mine: LockSeen): Promise<void> {
+async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen) {
   // One read, as close to the write as possible: the window it leaves is the rename alone.
-  const now = await fs.readFile(`${target}.lock`, "utf8").catch((error) => {
+  const now = await fs.readFile(lockPath, "utf8").catch((error) => {
     if (errnoOf(error) === "ENOENT") return null;
-    throw fileError(error, `${target}.lock`, "read");
+    throw fileError(error, lockPath, "read");
   });
   if (now === mine.text) return;
   throw new UserError(
@@ -157,7 +156,7 @@ async function confirmHeld(fs: FileSystem, target: string, mine: LockSeen): Prom
   );
 }
 
-function timedOut(lockPath: string, seen: LockSeen | null, me: Identity, options: LockOptions) {
+function timedOut({ lockPath, me }: LockContext, seen: LockSeen | null, options: LockOptions) {
   const seconds = (options.timeoutMs ?? defaultTimeoutMs) / 1000;
   return new UserError(
     `Timed out after ${seconds} s waiting for the lock file ${lockPath}, ` +

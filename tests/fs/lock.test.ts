@@ -5,8 +5,10 @@ import { basename, join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
+import type { LockContext } from "../../src/fs/lock-file.ts";
 import { formatLockRecord, parseLockRecord } from "../../src/fs/lock-record.ts";
 import { claimPath, removeLock } from "../../src/fs/lock-remove.ts";
+import { identityOf } from "../../src/fs/options.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { leftovers, modeOf, onWindows, scratchDir } from "./support/scratch.ts";
 
@@ -242,14 +244,25 @@ describe("breaking stale locks", () => {
 });
 
 describe("removing a lock", () => {
+  /** What lock.ts builds for one lock: this test process is pid 1000 on `host`. */
+  function contextFor(lockPath: string): LockContext {
+    const target = lockPath.slice(0, -".lock".length);
+    const clock = fakeClock().clock;
+    return { fs, target, lockPath, me: identityOf(me), clock, staleMs: 30_000 };
+  }
+
   async function seen(lockPath: string) {
     const [text, stats] = [readFileSync(lockPath, "utf8"), await fs.stat(lockPath)];
     return { record: parseLockRecord(text), text, ino: stats.ino, mtimeMs: stats.mtimeMs };
   }
 
+  function claimBy(pid: number) {
+    return formatLockRecord({ pid, host, time: Date.now(), token: `claim-${pid}` });
+  }
+
   test("removes the lock it means, and its claim", async () => {
     const { dir, lockPath } = lockedFile({ pid: 3000 });
-    expect(await removeLock(fs, lockPath, await seen(lockPath))).toBe("removed");
+    expect(await removeLock(contextFor(lockPath), await seen(lockPath))).toBe("removed");
     expect(leftovers(dir)).toEqual([]);
   });
 
@@ -260,7 +273,7 @@ describe("removing a lock", () => {
     rmSync(lockPath);
     const fresh = formatLockRecord({ pid: 2000, host, time: Date.now(), token: "fresh" });
     writeFileSync(lockPath, fresh);
-    expect(await removeLock(fs, lockPath, meant)).toBe("changed");
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("changed");
     expect(readFileSync(lockPath, "utf8")).toBe(fresh);
     expect(leftovers(dir, "credentials.lock")).toEqual([]);
   });
@@ -269,20 +282,45 @@ describe("removing a lock", () => {
     const { dir, lockPath } = lockedFile({ pid: 3000 });
     const meant = await seen(lockPath);
     rmSync(lockPath);
-    expect(await removeLock(fs, lockPath, meant)).toBe("changed");
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("changed");
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test("does nothing while another remover holds the claim on that lock", async () => {
+  test("does nothing while a live remover holds a claim on that lock", async () => {
     const { dir, lockPath, text } = lockedFile({ pid: 3000 });
     const meant = await seen(lockPath);
-    writeFileSync(claimPath(lockPath, meant), "");
-    expect(await removeLock(fs, lockPath, meant)).toBe("busy");
+    writeFileSync(claimPath(lockPath, meant, 0), claimBy(2000));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("busy");
     expect(readFileSync(lockPath, "utf8")).toBe(text);
     expect(leftovers(dir).sort()).toEqual([
       "credentials.lock",
-      basename(claimPath(lockPath, meant)),
+      basename(claimPath(lockPath, meant, 0)),
     ]);
+  });
+
+  test("passes over the claims of removers that were killed, and deletes them with the lock", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    writeFileSync(claimPath(lockPath, meant, 0), claimBy(3001));
+    writeFileSync(claimPath(lockPath, meant, 1), claimBy(3002));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("removed");
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("a live remover after a killed one still makes it wait", async () => {
+    const { lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    writeFileSync(claimPath(lockPath, meant, 0), claimBy(3001));
+    writeFileSync(claimPath(lockPath, meant, 1), claimBy(2000));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("busy");
+  });
+
+  test("a claim from another host is never passed over: its remover may just be slow", async () => {
+    const { lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    const remote = { pid: 3001, host: "ci", time: 0, token: "remote" };
+    writeFileSync(claimPath(lockPath, meant, 0), formatLockRecord(remote));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("busy");
   });
 
   test("a foreign lock's claim is told apart by its file, not only its text", async () => {
@@ -291,30 +329,30 @@ describe("removing a lock", () => {
     const first = await seen(lockPath);
     const later = { ...first, mtimeMs: first.mtimeMs + 1000 };
     expect(claimPath(lockPath, first)).not.toBe(claimPath(lockPath, later));
-    expect(claimPath(lockPath, first)).toMatch(/credentials\.lock\.[0-9a-f]{16}\.claim$/);
+    expect(claimPath(lockPath, first, 3)).toMatch(/credentials\.lock\.[0-9a-f]{16}-3\.claim$/);
   });
-});
 
-describe("claims left by a remover that was killed", () => {
-  test("do not block forever once the lock is deleted, and the next holder removes them", async () => {
+  test("a dead holder's lock is broken at once though its remover was killed too", async () => {
     const { dir, path, lockPath } = lockedFile({ pid: 3000 });
-    const meant = await seen(lockPath);
-    writeFileSync(claimPath(lockPath, meant), "");
-    const { clock } = fakeClock();
-    const error = await withFileLock(fs, path, async () => 1, {
-      ...me,
-      clock,
-      timeoutMs: 300,
-    }).catch((e) => e);
-    expect(error.message).toContain("held by pid 3000");
-    rmSync(lockPath); // What the message tells the user to do.
-    writeFileSync(join(dir, "credentials.lock.notaclaim"), "");
-    expect(await withFileLock(fs, path, async () => "mine", me)).toBe("mine");
-    expect(leftovers(dir)).toEqual(["credentials.lock.notaclaim"]);
+    writeFileSync(claimPath(lockPath, await seen(lockPath), 0), claimBy(3001));
+    const { clock, sleeps } = fakeClock();
+    expect(await withFileLock(fs, path, async () => "mine", { ...me, clock })).toBe("mine");
+    expect(sleeps).toEqual([]);
+    expect(leftovers(dir)).toEqual([]);
   });
 
-  async function seen(lockPath: string) {
-    const [text, stats] = [readFileSync(lockPath, "utf8"), await fs.stat(lockPath)];
-    return { record: parseLockRecord(text), text, ino: stats.ino, mtimeMs: stats.mtimeMs };
-  }
+  test("the next holder removes claims left on locks that are gone, and nothing else", async () => {
+    const { dir, path, lockPath } = lockedFile({ pid: 3000 });
+    const gone = await seen(lockPath);
+    rmSync(lockPath);
+    writeFileSync(claimPath(lockPath, gone, 0), claimBy(3001));
+    writeFileSync(claimPath(lockPath, gone, 1), "");
+    writeFileSync(join(dir, "credentials.lock.notaclaim"), "");
+    writeFileSync(join(dir, "other.lock.0123456789abcdef-0.claim"), "");
+    expect(await withFileLock(fs, path, async () => "mine", me)).toBe("mine");
+    expect(leftovers(dir).sort()).toEqual([
+      "credentials.lock.notaclaim",
+      "other.lock.0123456789abcdef-0.claim",
+    ]);
+  });
 });

@@ -48,7 +48,7 @@ describe.skipIf(rounds > 0)("stress, short", () => {
   );
 });
 
-describe.skipIf(rounds === 0)(`stress, ${rounds} rounds per mode`, () => {
+describe.skipIf(rounds === 0)("stress, long: AWSMFA_STRESS rounds per mode", () => {
   let busy: { kill(): void }[] = [];
   beforeAll(() => {
     busy = Array.from({ length: load }, () => Bun.spawn([process.execPath, "-e", "for(;;){}"]));

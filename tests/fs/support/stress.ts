@@ -3,7 +3,7 @@
  * stress-worker.ts), some may be killed halfway, and then the file is checked line by line
  * against what each worker reported. A lost update shows as a reported line that is missing.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { join } from "node:path";
 import { updateFile } from "../../../src/fs/update.ts";
@@ -114,7 +114,11 @@ export async function stressRound(options: RoundOptions): Promise<RoundResult> {
 
   // A killed worker may have died holding the lock or leaving a temp file: the next write
   // must clear both (breaking the lock of a dead holder, removing its temp).
-  if (victims.length > 0) await sweep(path);
+  if (victims.length > 0) {
+    await sweep(path).catch((error: Error) => {
+      crashes.push(`the sweep after the kills failed: ${error.message} ${stateOf(dir)}`);
+    });
+  }
   const text = readFileSync(path, "utf8");
   const lines = text.startsWith(header) ? text.slice(header.length).split("\n") : ["<header>"];
   const counts = new Map<string, number>();
@@ -135,15 +139,28 @@ export async function stressRound(options: RoundOptions): Promise<RoundResult> {
   };
 }
 
+/** What was left in the folder, for a report: names, the lock's text, its holder's state. */
+function stateOf(dir: string): string {
+  const names = readdirSync(dir).filter((name) => !name.startsWith("ready-"));
+  let lock = "";
+  try {
+    lock = readFileSync(join(dir, "credentials.lock"), "utf8").trim();
+    const pid = JSON.parse(lock).pid as number;
+    lock += ` (pid ${pid} ${isAlive(pid) ? "alive" : "gone"})`;
+  } catch {}
+  return JSON.stringify({ names, lock });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
 function sweep(path: string) {
-  const isAlive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code !== "ESRCH";
-    }
-  };
   return updateFile(fs, path, (text) => `${text}sweep\n`, { pid: process.pid, isAlive });
 }
 
