@@ -59,6 +59,7 @@ describe("a waiter W judged the lock of H, which is gone; meanwhile X took the l
       await x?.done;
       expect({ k, overlaps: world.overlaps }).toEqual({ k, overlaps: [] });
       expect({ k, left: leftovers(world.dir) }).toEqual({ k, left: [] });
+      world.dispose();
     }
   });
 });
@@ -79,6 +80,7 @@ describe("a holder on this host keeps its lock while it lives", () => {
     await x.done;
     expect(world.overlaps).toEqual([]);
     expect(existsSync(world.lockPath)).toBe(false);
+    world.dispose();
   });
 
   test.each([
@@ -114,6 +116,7 @@ describe("a holder on this host keeps its lock while it lives", () => {
         await r?.done;
         expect({ k, overlaps: world.overlaps }).toEqual({ k, overlaps: [] });
         expect({ k, left: leftovers(world.dir) }).toEqual({ k, left: [] });
+        world.dispose();
       }
     },
   );
@@ -145,6 +148,7 @@ describe("a lock that may be broken by age (its holder's liveness is unknown)", 
       await r1?.done;
       expect({ k, overlaps: world.overlaps }).toEqual({ k, overlaps: [] });
       expect({ k, left: leftovers(world.dir) }).toEqual({ k, left: [] });
+      world.dispose();
     }
   });
 });
@@ -183,6 +187,7 @@ describe("a holder that loses its lock (held past staleMs, its liveness unknown)
       if (x === "ok") expect({ k, lines }).toEqual({ k, lines: expect.arrayContaining(["X"]) });
       else expect(x).toStartWith(`Another process took the lock of ${path} while this awsmfa`);
       expect({ k, left: leftovers(dir, "credentials") }).toEqual({ k, left: [] });
+      rmSync(dir, { recursive: true });
     }
     // Between its last look at the lock and the rename, no lock file can stop a writer.
     expect(losing).toEqual(["rename"]);

@@ -3,7 +3,7 @@
  * has its own pid and clock, all share one table of live pids, and every holding is recorded,
  * so that a test can assert the one thing a lock is for: never two holders at once.
  */
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import * as realFs from "node:fs/promises";
 import { join } from "node:path";
 import type { Clock, FileSystem } from "../../../src/deps.ts";
@@ -81,5 +81,8 @@ export function lockWorld() {
     writeFileSync(`${path}.lock`, formatLockRecord(record));
   }
 
-  return { dir, path, lockPath: `${path}.lock`, alive, overlaps, hold, probe, plantLock };
+  /** Removes the folder now: scratch folders of later test files outlive the run. */
+  const dispose = () => rmSync(dir, { recursive: true, force: true });
+
+  return { dir, path, lockPath: `${path}.lock`, alive, overlaps, hold, probe, plantLock, dispose };
 }

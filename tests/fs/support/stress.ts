@@ -3,7 +3,7 @@
  * stress-worker.ts), some may be killed halfway, and then the file is checked line by line
  * against what each worker reported. A lost update shows as a reported line that is missing.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { join } from "node:path";
 import { updateFile } from "../../../src/fs/update.ts";
@@ -126,6 +126,9 @@ export async function stressRound(options: RoundOptions): Promise<RoundResult> {
     counts.set(line, (counts.get(line) ?? 0) + 1);
   }
   const present = [...counts.keys()];
+  const left = leftovers(dir, "credentials", ...workers.map((w) => `ready-${w.id}`));
+  // Removed now, not after the run: a long run makes thousands.
+  rmSync(dir, { recursive: true, force: true });
   return {
     acknowledged: acked.size,
     failures,
@@ -133,7 +136,7 @@ export async function stressRound(options: RoundOptions): Promise<RoundResult> {
     lost: [...acked].filter((line) => !counts.has(line)),
     duplicated: present.filter((line) => counts.get(line)! > 1),
     unexpected: present.filter((l) => failed.has(l) || (!acked.has(l) && !inFlight.has(l))),
-    leftovers: leftovers(dir, "credentials", ...workers.map((w) => `ready-${w.id}`)),
+    leftovers: left,
     crashes,
     ms: Math.round(performance.now() - started),
   };
