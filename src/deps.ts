@@ -156,4 +156,6 @@ export interface Processes {
   pid: number;
   /** False only when no process with this id exists on this host. */
   isAlive(pid: number): boolean;
+  /** This host as lock files name it (fs/options.ts lockHostName); default: the hostname. */
+  readonly host?: string;
 }

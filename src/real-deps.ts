@@ -2,12 +2,15 @@
  * Builds the real Deps from facts main.ts hands over. This file does not read `process`
  * itself, so everything that depends on the outside world is visible in main.ts.
  */
+import { readlinkSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
+import { hostname } from "node:os";
 import { basename } from "node:path";
 import { buildInfo } from "./build-info.ts";
 import type { Deps, Processes, Terminal, Writer } from "./deps.ts";
 import { type ForwardedSignal, spawnInteractive } from "./exec/spawn-interactive.ts";
 import { execFile, spawnDetached } from "./exec.ts";
+import { lockHostName } from "./fs/options.ts";
 import { readLineSync } from "./stdin.ts";
 import { openTerminal, writeAll } from "./terminal.ts";
 
@@ -92,8 +95,14 @@ function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
 }
 
 function processesOf(facts: ProcessFacts): Processes {
+  let host: string | undefined;
   return {
     pid: facts.pid,
+    // Asked only by writes, so start-up reads nothing for it.
+    get host() {
+      host ??= lockHostName(hostname(), pidNamespaceLink(facts.platform));
+      return host;
+    },
     isAlive(pid) {
       try {
         facts.kill(pid, 0);
@@ -104,6 +113,15 @@ function processesOf(facts: ProcessFacts): Processes {
       }
     },
   };
+}
+
+function pidNamespaceLink(platform: NodeJS.Platform): string | undefined {
+  if (platform !== "linux") return undefined;
+  try {
+    return readlinkSync("/proc/self/ns/pid");
+  } catch {
+    return undefined;
+  }
 }
 
 /**

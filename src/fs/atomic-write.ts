@@ -28,6 +28,8 @@ export interface WriteOptions extends ProcessOptions {
   dirMode?: number;
   hooks?: WriteHooks;
   clock?: Clock;
+  /** Called just before the rename; if it throws, nothing is written (see HeldLock.confirm). */
+  beforeRename?: () => Promise<void>;
 }
 
 const onWindows = platform() === "win32";
@@ -58,6 +60,7 @@ export async function writeFileAtomic(
     await handle.close();
     handle = undefined;
     options.hooks?.afterTempWritten?.(temp);
+    await options.beforeRename?.();
     await renameOver(fs, temp, target, clock);
   } catch (error) {
     await handle?.close().catch(() => {});

@@ -4,6 +4,6 @@
  * and for the rare write that is not an edit.
  */
 export { type WriteHooks, type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
-export { type LockOptions, withFileLock } from "./lock.ts";
+export { type HeldLock, type LockOptions, withFileLock, withHeldLock } from "./lock.ts";
 export { fileOptionsFrom, type ProcessOptions } from "./options.ts";
 export { readText, type UpdateOptions, type UpdateResult, updateFile } from "./update.ts";

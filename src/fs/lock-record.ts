@@ -37,25 +37,60 @@ export function parseLockRecord(text: string): LockRecord | null {
   return { pid: pid as number, host, time, token };
 }
 
+/** A lock file as one look saw it: its text and record, and which file it was. */
 export interface LockSeen {
+  /** The holder's record, or null when the text is not one (a foreign lock). */
   record: LockRecord | null;
+  text: string;
+  ino: number;
   /** The lock file's modification time: its age when the record cannot be read. */
   mtimeMs: number;
 }
 
 /**
- * A lock may be broken when its holder has certainly gone (a process on this host that no
- * longer exists) or when it is older than staleMs, which covers holders on other hosts and
- * pids reused by unrelated processes. A lock with no readable record is being written right
- * now, unless it is old.
+ * Whether two looks saw the same holding. A record's random token makes its text unique; a
+ * foreign text is told apart by its file's identity too.
  */
-export function isStale(seen: LockSeen, me: Identity, now: number, staleMs: number): boolean {
-  const { record } = seen;
-  const takenAt = record?.time ?? seen.mtimeMs;
-  if (now - takenAt > staleMs) return true;
-  if (record === null || record.host !== me.host || record.pid <= 0) return false;
+export function sameLock(a: LockSeen, b: LockSeen): boolean {
+  if (a.text !== b.text) return false;
+  return a.record !== null || (a.ino === b.ino && a.mtimeMs === b.mtimeMs);
+}
+
+/**
+ * A lock may be broken when its holder has certainly gone. A holder on this host whose
+ * liveness can be checked keeps its lock for as long as it lives, however old the lock looks:
+ * clocks jump (a laptop resumes, NTP steps) and a live holder may be slow, and breaking a
+ * live holder's lock lets two writers in. Once no process has its pid, the lock is broken at
+ * once. Only a lock whose holder cannot be checked (another host, no pid, no liveness check,
+ * no readable record) goes stale by age, after staleMs. A dead holder's pid reused by another
+ * process keeps its lock until waiters time out with a message naming it: safe, if slow.
+ */
+export function isStale(
+  seen: Pick<LockSeen, "record" | "mtimeMs">,
+  me: Identity,
+  now: number,
+  staleMs: number,
+): boolean {
+  const gone = holderIsGone(seen.record, me);
+  if (gone !== undefined) return gone;
+  return now - (seen.record?.time ?? seen.mtimeMs) > staleMs;
+}
+
+/**
+ * Whether the process that wrote `record` has certainly gone: undefined when that cannot be
+ * checked (another host, no pid, no liveness check). Only a definite "no such process"
+ * counts; a check that fails proves nothing.
+ */
+export function holderIsGone(record: LockRecord | null, me: Identity): boolean | undefined {
+  if (record === null || record.host !== me.host || record.pid <= 0 || !me.isAlive) {
+    return undefined;
+  }
   if (record.pid === me.pid) return false;
-  return me.isAlive?.(record.pid) === false;
+  try {
+    return me.isAlive(record.pid) === false;
+  } catch {
+    return false;
+  }
 }
 
 export function describeHolder(record: LockRecord | null, me: Identity): string {

@@ -1,141 +1,166 @@
 /**
  * Serialises writers of one file across processes with a lock file next to it,
  * `<target>.lock`, created exclusively and holding the holder's pid, host and start time.
- * Waiters retry with a short backoff; a lock whose holder is gone is broken. The lock is for
- * short critical sections (read, edit, write): it is not re-entrant, and one held longer
- * than staleMs may be taken over.
+ * Waiters retry with a short backoff. A lock whose holder is gone is broken; one whose holder
+ * cannot be checked (another host) is broken after staleMs (lock-record.ts says which). The
+ * lock is for short critical sections (read, edit, write); it is not re-entrant.
  */
-import type { FileHandle } from "node:fs/promises";
+import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { ensureFolder } from "./folder.ts";
-import { breakLock } from "./lock-break.ts";
+import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
 import {
   describeHolder,
   formatLockRecord,
   isStale,
-  type LockRecord,
   type LockSeen,
   newLockRecord,
-  parseLockRecord,
 } from "./lock-record.ts";
-import { type Identity, identityOf, type ProcessOptions, realClock } from "./options.ts";
+import { removeLock, removeOrphanClaims } from "./lock-remove.ts";
+import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 
 export interface LockOptions extends ProcessOptions {
   /** Give up waiting after this long (default 10 s). */
   timeoutMs?: number;
-  /** Break a lock older than this whoever holds it (default 30 s). */
+  /** Break a lock older than this whose holder cannot be checked (default 30 s). */
   staleMs?: number;
   clock?: Clock;
   /** Mode of folders created for the lock file (default 0700). */
   dirMode?: number;
+  /** The system's rules for busy files (default: this one's); tests set "win32". */
+  platform?: NodeJS.Platform;
 }
 
 export const defaultTimeoutMs = 10_000;
 export const defaultStaleMs = 30_000;
 
+/** What the code holding a lock can ask of it. */
+export interface HeldLock {
+  /**
+   * Throws a UserError unless the lock is still this holder's. Called just before a write
+   * takes effect, it turns a lock lost to a waiter (held past staleMs by a holder nobody could
+   * check) into an error instead of a lost update.
+   */
+  confirm(): Promise<void>;
+}
+
 /**
  * Runs `fn` while holding the lock of `path`. Symbolic links are followed first, so every
  * name of one file shares one lock. The lock is released however `fn` ends.
  */
-export async function withFileLock<T>(
+export function withFileLock<T>(
   fs: FileSystem,
   path: string,
   fn: () => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
+  return withHeldLock(fs, path, () => fn(), options);
+}
+
+/** withFileLock, giving `fn` the lock to confirm before it writes. */
+export async function withHeldLock<T>(
+  fs: FileSystem,
+  path: string,
+  fn: (held: HeldLock) => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const { target } = await resolveWriteTarget(fs, path);
   await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
-  const lockPath = `${target}.lock`;
-  const mine = await acquire(fs, target, options);
+  const lock: LockContext = {
+    fs,
+    target,
+    lockPath: `${target}.lock`,
+    me: identityOf(options),
+    clock: options.clock ?? realClock,
+    staleMs: options.staleMs ?? defaultStaleMs,
+  };
+  const mine = await acquire(lock, options);
   try {
-    return await fn();
+    await removeOrphanClaims(lock, mine);
+    return await fn({ confirm: () => confirmHeld(lock, mine) });
   } finally {
-    await release(fs, lockPath, mine);
+    // Gone already or unremovable: a later waiter will judge it by its holder.
+    await removeLock(lock, mine).catch(() => {});
   }
 }
 
-async function acquire(fs: FileSystem, target: string, options: LockOptions) {
-  const lockPath = `${target}.lock`;
-  const me = identityOf(options);
-  const clock = options.clock ?? realClock;
+async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
+  const { clock } = lock;
   const deadline = clock.now() + (options.timeoutMs ?? defaultTimeoutMs);
-  const staleMs = options.staleMs ?? defaultStaleMs;
+  const windows = (options.platform ?? platform()) === "win32";
+  let busySince: number | undefined;
   let delay = 5;
   for (;;) {
-    const record = newLockRecord(me, clock.now());
-    if (await tryCreate(fs, target, record)) return record;
-    const seen = await look(fs, lockPath);
-    if (seen === null) continue; // Released while we looked: try again at once.
-    if (isStale(seen, me, clock.now(), staleMs)) {
-      await breakLock(fs, lockPath, seen);
-      continue;
+    let holder: LockSeen | null = null;
+    try {
+      const outcome = await attempt(lock);
+      busySince = undefined;
+      if (outcome === "again") continue;
+      if (outcome.mine) return outcome.seen;
+      holder = outcome.seen;
+    } catch (error) {
+      // Windows keeps a deleted file's name until every handle on it is closed (a waiter may
+      // be reading the lock): creating or opening the name fails meanwhile. Not for long.
+      if (!windows || !isBusyOnWindows(error)) throw error;
+      busySince ??= clock.now();
+      if (clock.now() - busySince > windowsBusyMs) throw error;
     }
-    if (clock.now() >= deadline) throw timedOut(lockPath, seen, me, options);
+    if (clock.now() >= deadline) throw timedOut(lock, holder, options);
     // Jitter keeps waiters that started together from retrying in lockstep.
     await clock.sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 100);
   }
 }
 
-/** Errors name the target: that is the file the user knows and may have to fix. */
-async function tryCreate(fs: FileSystem, target: string, record: LockRecord) {
-  const lockPath = `${target}.lock`;
-  let handle: FileHandle;
-  try {
-    handle = await fs.open(lockPath, "wx", 0o600);
-  } catch (error) {
-    if (errnoOf(error) === "EEXIST") return false;
-    throw fileError(error, target, "lock");
-  }
-  try {
-    await handle.writeFile(formatLockRecord(record), "utf8");
-    await handle.close();
-    return true;
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await fs.rm(lockPath, { force: true }).catch(() => {});
-    throw fileError(error, target, "lock");
-  }
+/** One try: the lock taken (mine), its holder's (to wait for), or "again" at once. */
+async function attempt(lock: LockContext): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
+  const { fs, lockPath, me, clock } = lock;
+  const record = newLockRecord(me, clock.now());
+  const text = formatLockRecord(record);
+  const mine = { mine: true, seen: { record, text, ino: 0, mtimeMs: 0 } };
+  if (await createWithText(lock, lockPath, text)) return mine;
+  const seen = await lookAt(fs, lockPath);
+  if (seen === null) return "again"; // Released while we looked.
+  // Over NFS a link that worked may report EEXIST (its reply was lost, the call resent).
+  if (seen.text === text) return mine;
+  if (!isStale(seen, me, clock.now(), lock.staleMs)) return { mine: false, seen };
+  // Not removed: taken afresh meanwhile, or another waiter is removing it.
+  if ((await removeLock(lock, seen)) === "removed") return "again";
+  return { mine: false, seen };
 }
 
-export type LockLook = LockSeen & { text: string; ino: number };
+const windowsBusyMs = 2000;
 
-/** The lock file as it is now, or null when there is none. */
-async function look(fs: FileSystem, lockPath: string): Promise<LockLook | null> {
-  let handle: FileHandle | undefined;
-  try {
-    // Status and text through one handle, so both describe the same file.
-    handle = await fs.open(lockPath, "r");
-    const stats = await handle.stat();
-    const text = await handle.readFile("utf8");
-    return { record: parseLockRecord(text), mtimeMs: stats.mtimeMs, text, ino: stats.ino };
-  } catch (error) {
+function isBusyOnWindows(error: unknown): boolean {
+  const code = errnoOf(error instanceof UserError ? error.cause : error);
+  return ["EPERM", "EACCES", "EBUSY"].includes(code ?? "");
+}
+
+async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen) {
+  // One read, as close to the write as possible: the window it leaves is the rename alone.
+  const now = await fs.readFile(lockPath, "utf8").catch((error) => {
     if (errnoOf(error) === "ENOENT") return null;
     throw fileError(error, lockPath, "read");
-  } finally {
-    await handle?.close().catch(() => {});
-  }
+  });
+  if (now === mine.text) return;
+  throw new UserError(
+    `Another process took the lock of ${target} while this awsmfa was writing it, so ` +
+      "nothing was written: this awsmfa was stalled for longer than a lock may be held.",
+    {
+      hint: "Try again. If the file is shared by several machines, check that their clocks agree.",
+    },
+  );
 }
 
-/** Removes the lock only if it is still ours: it may have been broken and taken by another. */
-async function release(fs: FileSystem, lockPath: string, mine: LockRecord): Promise<void> {
-  try {
-    const now = parseLockRecord(await fs.readFile(lockPath, "utf8"));
-    if (now?.token === mine.token) await fs.unlink(lockPath);
-  } catch {
-    // Already gone, or unreadable: a later waiter will judge it by its age.
-  }
-}
-
-function timedOut(lockPath: string, seen: LockSeen, me: Identity, options: LockOptions) {
+function timedOut({ lockPath, me }: LockContext, seen: LockSeen | null, options: LockOptions) {
   const seconds = (options.timeoutMs ?? defaultTimeoutMs) / 1000;
   return new UserError(
     `Timed out after ${seconds} s waiting for the lock file ${lockPath}, ` +
-      `held by ${describeHolder(seen.record, me)}.`,
+      `held by ${describeHolder(seen?.record ?? null, me)}.`,
     {
       hint:
         "Another awsmfa is probably updating the same file: let it finish and try again. " +

@@ -31,6 +31,22 @@ export function identityOf(options: ProcessOptions): Identity {
   };
 }
 
+/** The kernel's own pid namespace (PROC_PID_INIT_INO): a process outside any container. */
+const initialPidNamespace = "4026531836";
+
+/**
+ * This machine's name as lock files record it, from its hostname and /proc/self/ns/pid (on
+ * Linux). A container that shares the host's network also shares its hostname, but sees none
+ * of the host's pids: each side would take the other's live lock holders for dead and break
+ * their locks at once. So a process in a pid namespace of its own names it; holders across
+ * namespaces then count as on another host, whose locks go stale by age only.
+ */
+export function lockHostName(hostname: string, pidNamespaceLink: string | undefined): string {
+  const namespace = /^pid:\[(\d+)\]$/.exec(pidNamespaceLink ?? "")?.[1];
+  if (namespace === undefined || namespace === initialPidNamespace) return hostname;
+  return `${hostname} (pid namespace ${namespace})`;
+}
+
 export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -44,6 +60,7 @@ export function fileOptionsFrom(
   return {
     clock: deps.clock,
     ...(processes && { pid: processes.pid, isAlive: (pid: number) => processes.isAlive(pid) }),
+    ...(processes?.host !== undefined && { host: processes.host }),
     ...(hooks && { hooks }),
   };
 }

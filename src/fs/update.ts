@@ -7,7 +7,7 @@ import type { FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
-import { type LockOptions, withFileLock } from "./lock.ts";
+import { type LockOptions, withHeldLock } from "./lock.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 
 export type UpdateOptions = WriteOptions & LockOptions;
@@ -30,15 +30,15 @@ export async function updateFile(
   edit: (current: string | null) => string,
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
-  return withFileLock(
+  return withHeldLock(
     fs,
     path,
-    async () => {
+    async (held) => {
       const { target } = await resolveWriteTarget(fs, path);
       const current = await readText(fs, target);
       const text = edit(current);
       if (text === current) return { changed: false, text };
-      await writeFileAtomic(fs, target, text, options);
+      await writeFileAtomic(fs, target, text, { ...options, beforeRename: held.confirm });
       return { changed: true, text };
     },
     options,

@@ -25,8 +25,25 @@ const cases: [string, LockRecord | null, number, Identity, boolean][] = [
   ["holder on another host (cannot check)", record({ pid: 300, host: "ci" }), 0, me, false],
   ["this very process (not re-entrant)", record({ pid: 100 }), 0, me, false],
   ["unknown pid 0", record({ pid: 0 }), 0, me, false],
-  ["live holder older than staleMs", record({ time: now - staleMs - 1 }), 0, me, true],
-  ["live holder exactly staleMs old", record({ time: now - staleMs }), 0, me, false],
+  ["live holder older than staleMs: kept", record({ time: now - staleMs - 1 }), 0, me, false],
+  [
+    "live holder a day old (a clock jumped): kept",
+    record({ time: now - 86_400_000 }),
+    0,
+    me,
+    false,
+  ],
+  ["dead holder, lock from the future", record({ pid: 300, time: now + 60_000 }), 0, me, true],
+  [
+    "dead holder, liveness unknown, older than staleMs",
+    record({ pid: 300, time: 0 }),
+    0,
+    blind,
+    true,
+  ],
+  ["this very process, older than staleMs", record({ pid: 100, time: 0 }), 0, me, false],
+  ["pid 0, exactly staleMs old", record({ pid: 0, time: now - staleMs }), 0, me, false],
+  ["pid 0, older than staleMs", record({ pid: 0, time: now - staleMs - 1 }), 0, me, true],
   ["other host, older than staleMs", record({ host: "ci", time: now - 60_000 }), 0, me, true],
   ["unreadable, fresh (being written)", null, now - 5, me, false],
   ["unreadable, older than staleMs", null, now - staleMs - 1, me, true],
@@ -34,6 +51,19 @@ const cases: [string, LockRecord | null, number, Identity, boolean][] = [
 
 test.each(cases)("isStale: %s", (_label, holder, mtimeMs, identity, stale) => {
   expect(isStale({ record: holder, mtimeMs }, identity, now, staleMs)).toBe(stale);
+});
+
+test.each([
+  [
+    "throws",
+    () => {
+      throw new Error("no /proc here");
+    },
+  ],
+  ["says it does not know", () => undefined as unknown as boolean],
+])("a liveness check that %s does not count as the holder's death", (_label, isAlive) => {
+  const unsure: Identity = { ...me, isAlive };
+  expect(isStale({ record: record({ pid: 300 }), mtimeMs: 0 }, unsure, now, staleMs)).toBe(false);
 });
 
 test("a record survives formatting and parsing, with a readable time for people", () => {

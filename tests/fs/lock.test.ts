@@ -1,11 +1,14 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import type { FileSystem } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
-import { breakLock } from "../../src/fs/lock-break.ts";
+import type { LockContext } from "../../src/fs/lock-file.ts";
 import { formatLockRecord, parseLockRecord } from "../../src/fs/lock-record.ts";
+import { claimPath, removeLock } from "../../src/fs/lock-remove.ts";
+import { identityOf } from "../../src/fs/options.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { leftovers, modeOf, onWindows, scratchDir } from "./support/scratch.ts";
 
@@ -125,17 +128,108 @@ describe("waiting for a lock", () => {
   });
 });
 
-describe("breaking stale locks", () => {
+describe("a lock name Windows is still deleting", () => {
+  /** Windows refuses to create or open a name whose file is deleted but still open. */
+  function deletePending(lockPath: string, refusals: number): FileSystem {
+    const refuse = (path: unknown) => String(path) === lockPath && refusals-- > 0;
+    const denied = () =>
+      Object.assign(new Error("EPERM: operation not permitted"), { code: "EPERM" });
+    return {
+      ...fs,
+      link: ((from: string, to: string) =>
+        refuse(to) ? Promise.reject(denied()) : fs.link(from, to)) as FileSystem["link"],
+      open: ((path: string, ...rest: []) =>
+        refuse(path) ? Promise.reject(denied()) : fs.open(path, ...rest)) as FileSystem["open"],
+    };
+  }
+
   test.each([
-    ["its holder is gone from this host", { pid: 3000 }],
-    ["it is older than staleMs", { pid: 2000, time: Date.now() - 31_000 }],
-    ["it is older than staleMs, on another host", { pid: 3000, host: "ci", time: 0 }],
-  ])("broken at once when %s", async (_label, holder) => {
-    const { dir, path } = lockedFile(holder);
+    ["win32", 6, "mine"],
+    ["win32", Number.POSITIVE_INFINITY, "permission denied"],
+    ["linux", 6, "permission denied"],
+  ])("on %s, refused %p times: %s", async (platform, refusals, outcome) => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const { clock, elapsed } = fakeClock();
+    const files = deletePending(`${path}.lock`, refusals);
+    const options = { ...me, clock, platform: platform as NodeJS.Platform, timeoutMs: 60_000 };
+    const result = await withFileLock(files, path, async () => "mine", options).catch(
+      (error: UserError) => error.message,
+    );
+    expect(result).toContain(outcome);
+    // A real permission problem is reported within seconds, not at the lock's timeout.
+    expect(elapsed()).toBeLessThan(5_000);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe("file systems that answer oddly", () => {
+  test("a hard link that worked but reported EEXIST (NFS resends a lost reply) is ours", async () => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const resent: FileSystem = {
+      ...fs,
+      link: (async (from: string, to: string) => {
+        await fs.link(from, to);
+        throw Object.assign(new Error("EEXIST: file already exists"), { code: "EEXIST" });
+      }) as FileSystem["link"],
+    };
     const { clock, sleeps } = fakeClock();
-    expect(await withFileLock(fs, path, async () => "mine", { ...me, clock })).toBe("mine");
+    expect(await withFileLock(resent, path, async () => "mine", { ...me, clock })).toBe("mine");
     expect(sleeps).toEqual([]);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("without hard links, a lock that cannot be written is not left behind", async () => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const full: FileSystem = {
+      ...fs,
+      link: () => Promise.reject(Object.assign(new Error("EPERM"), { code: "EPERM" })),
+      open: (async (file: string, flags?: string, mode?: number) => {
+        const handle = await fs.open(file, flags, mode);
+        if (file !== `${path}.lock`) return handle;
+        return Object.assign(Object.create(handle), {
+          writeFile: () => Promise.reject(Object.assign(new Error("ENOSPC"), { code: "ENOSPC" })),
+          close: () => handle.close(),
+          stat: () => handle.stat(),
+        });
+      }) as FileSystem["open"],
+    };
+    const error = await withFileLock(full, path, async () => 1, me).catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(`Cannot write ${path}: no space left on the device.`);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe("breaking stale locks", () => {
+  test.each([
+    ["its holder is gone from this host", { pid: 3000 }, me],
+    ["it is older than staleMs, on another host", { pid: 3000, host: "ci", time: 0 }, me],
+    [
+      "it is older than staleMs and its holder cannot be checked",
+      { pid: 2000, time: Date.now() - 31_000 },
+      { pid: 1000, host },
+    ],
+  ])("broken at once when %s", async (_label, holder, identity) => {
+    const { dir, path } = lockedFile(holder);
+    const { clock, sleeps } = fakeClock();
+    expect(await withFileLock(fs, path, async () => "mine", { ...identity, clock })).toBe("mine");
+    expect(sleeps).toEqual([]);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("a live holder on this host keeps its lock however old it is", async () => {
+    const { path, lockPath, text } = lockedFile({ pid: 2000, time: Date.now() - 3_600_000 });
+    const { clock } = fakeClock();
+    const error = await withFileLock(fs, path, async () => 1, {
+      ...me,
+      clock,
+      timeoutMs: 500,
+    }).catch((e) => e);
+    expect(error.message).toContain("held by pid 2000 since");
+    expect(readFileSync(lockPath, "utf8")).toBe(text);
   });
 
   test("an unreadable lock is broken once its file is older than staleMs", async () => {
@@ -147,30 +241,118 @@ describe("breaking stale locks", () => {
     expect(await withFileLock(fs, path, async () => "mine", { ...me, clock })).toBe("mine");
     expect(leftovers(dir)).toEqual([]);
   });
+});
 
-  test("breakLock removes the lock it judged", async () => {
-    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
-    const { ino } = await fs.stat(lockPath);
-    await breakLock(fs, lockPath, { text, ino });
+describe("removing a lock", () => {
+  /** What lock.ts builds for one lock: this test process is pid 1000 on `host`. */
+  function contextFor(lockPath: string): LockContext {
+    const target = lockPath.slice(0, -".lock".length);
+    const clock = fakeClock().clock;
+    return { fs, target, lockPath, me: identityOf(me), clock, staleMs: 30_000 };
+  }
+
+  async function seen(lockPath: string) {
+    const [text, stats] = [readFileSync(lockPath, "utf8"), await fs.stat(lockPath)];
+    return { record: parseLockRecord(text), text, ino: stats.ino, mtimeMs: stats.mtimeMs };
+  }
+
+  function claimBy(pid: number) {
+    return formatLockRecord({ pid, host, time: Date.now(), token: `claim-${pid}` });
+  }
+
+  test("removes the lock it means, and its claim", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    expect(await removeLock(contextFor(lockPath), await seen(lockPath))).toBe("removed");
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test("breakLock puts back a lock taken after it was judged", async () => {
-    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
-    const { ino } = await fs.stat(lockPath);
-    // Another waiter broke the stale lock and took a fresh one in the meantime.
+  test("leaves alone a lock taken after it looked", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    // The holder released it, and another process took a fresh lock.
     rmSync(lockPath);
     const fresh = formatLockRecord({ pid: 2000, host, time: Date.now(), token: "fresh" });
     writeFileSync(lockPath, fresh);
-    await breakLock(fs, lockPath, { text, ino });
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("changed");
     expect(readFileSync(lockPath, "utf8")).toBe(fresh);
     expect(leftovers(dir, "credentials.lock")).toEqual([]);
   });
 
-  test("breakLock does nothing when the lock is already gone", async () => {
-    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
+  test("does nothing when the lock is already gone", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
     rmSync(lockPath);
-    await breakLock(fs, lockPath, { text, ino: 1 });
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("changed");
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("does nothing while a live remover holds a claim on that lock", async () => {
+    const { dir, lockPath, text } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    writeFileSync(claimPath(lockPath, meant, 0), claimBy(2000));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("busy");
+    expect(readFileSync(lockPath, "utf8")).toBe(text);
+    expect(leftovers(dir).sort()).toEqual([
+      "credentials.lock",
+      basename(claimPath(lockPath, meant, 0)),
+    ]);
+  });
+
+  test("passes over the claims of removers that were killed, and deletes them with the lock", async () => {
+    const { dir, lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    writeFileSync(claimPath(lockPath, meant, 0), claimBy(3001));
+    writeFileSync(claimPath(lockPath, meant, 1), claimBy(3002));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("removed");
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("a live remover after a killed one still makes it wait", async () => {
+    const { lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    writeFileSync(claimPath(lockPath, meant, 0), claimBy(3001));
+    writeFileSync(claimPath(lockPath, meant, 1), claimBy(2000));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("busy");
+  });
+
+  test("a claim from another host is never passed over: its remover may just be slow", async () => {
+    const { lockPath } = lockedFile({ pid: 3000 });
+    const meant = await seen(lockPath);
+    const remote = { pid: 3001, host: "ci", time: 0, token: "remote" };
+    writeFileSync(claimPath(lockPath, meant, 0), formatLockRecord(remote));
+    expect(await removeLock(contextFor(lockPath), meant)).toBe("busy");
+  });
+
+  test("a foreign lock's claim is told apart by its file, not only its text", async () => {
+    const { lockPath } = lockedFile({ pid: 3000 });
+    writeFileSync(lockPath, "locked by vim\n");
+    const first = await seen(lockPath);
+    const later = { ...first, mtimeMs: first.mtimeMs + 1000 };
+    expect(claimPath(lockPath, first)).not.toBe(claimPath(lockPath, later));
+    expect(claimPath(lockPath, first, 3)).toMatch(/credentials\.lock\.[0-9a-f]{16}-3\.claim$/);
+  });
+
+  test("a dead holder's lock is broken at once though its remover was killed too", async () => {
+    const { dir, path, lockPath } = lockedFile({ pid: 3000 });
+    writeFileSync(claimPath(lockPath, await seen(lockPath), 0), claimBy(3001));
+    const { clock, sleeps } = fakeClock();
+    expect(await withFileLock(fs, path, async () => "mine", { ...me, clock })).toBe("mine");
+    expect(sleeps).toEqual([]);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("the next holder removes claims left on locks that are gone, and nothing else", async () => {
+    const { dir, path, lockPath } = lockedFile({ pid: 3000 });
+    const gone = await seen(lockPath);
+    rmSync(lockPath);
+    writeFileSync(claimPath(lockPath, gone, 0), claimBy(3001));
+    writeFileSync(claimPath(lockPath, gone, 1), "");
+    writeFileSync(join(dir, "credentials.lock.notaclaim"), "");
+    writeFileSync(join(dir, "other.lock.0123456789abcdef-0.claim"), "");
+    expect(await withFileLock(fs, path, async () => "mine", me)).toBe("mine");
+    expect(leftovers(dir).sort()).toEqual([
+      "credentials.lock.notaclaim",
+      "other.lock.0123456789abcdef-0.claim",
+    ]);
   });
 });

@@ -23,7 +23,8 @@ test("10 processes started at once each append a line: all 10 land, nothing else
   await waitForFiles(workers.map((w) => w.ready));
   for (const worker of workers) worker.go();
   const outcomes = (await Promise.all(workers.map((w) => w.done))).map(outcomeOf);
-  expect(outcomes.every((o) => o.ok)).toBe(true);
+  // A worker that timed out waiting for the lock shows here, with its message.
+  expect(outcomes.filter((o) => !o.ok)).toEqual([]);
 
   const text = readFileSync(path, "utf8");
   expect(text.startsWith(original)).toBe(true);

@@ -1,0 +1,102 @@
+/**
+ * Removing a lock file, by its holder (release) or by a waiter that judged it stale (break),
+ * without ever removing another lock than the one meant.
+ *
+ * Looking at a lock and then deleting it is not enough: between the two, the lock may be
+ * released and taken afresh, and the delete would remove the new holder's lock. (Moving it
+ * aside first and putting back a wrong one, as awsmfa once did, leaves its name free for a
+ * moment, and a third process takes it: the stress test lost updates that way.) So a remover
+ * first claims the lock it means, with a claim file named after it, `<lock>.<id>-<n>.claim`,
+ * created exclusively and holding the remover's own record; only then does it look again
+ * and delete. The lock it means can leave its name only through a remover holding a claim
+ * on it, so what it sees under its claim stays there until it deletes it.
+ *
+ * A remover killed while holding its claim must not block that lock for ever: a claim whose
+ * remover has certainly gone (a process on this host that no longer exists) is passed over
+ * for the next number n. Each number is created exclusively and taken only when every lower
+ * one belongs to a remover that has gone, so no two live removers hold claims on one lock.
+ * (A claim from another host is never passed over, however old: its remover may be slow.)
+ * Claims passed over are deleted with the lock; any other is removed by the lock's next
+ * holder.
+ */
+import { createHash } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
+import {
+  formatLockRecord,
+  holderIsGone,
+  type LockSeen,
+  newLockRecord,
+  sameLock,
+} from "./lock-record.ts";
+
+/** removed; changed: it is no longer there (nothing done); busy: another remover is at it. */
+export type RemoveOutcome = "removed" | "changed" | "busy";
+
+export async function removeLock(lock: LockContext, meant: LockSeen): Promise<RemoveOutcome> {
+  const { fs, lockPath } = lock;
+  const claim = await takeClaim(lock, meant);
+  if (claim === null) return "busy";
+  try {
+    const now = await lookAt(fs, lockPath);
+    if (now === null || !sameLock(now, meant)) return "changed";
+    await fs.unlink(lockPath);
+    // That lock is gone for good: the claims on it that were passed over are rubbish now.
+    for (const orphan of claim.passedOver) await fs.unlink(orphan).catch(() => {});
+    return "removed";
+  } finally {
+    await fs.unlink(claim.path).catch(() => {});
+  }
+}
+
+/** Gives up (busy) after this many numbers: each one passed over is a remover killed. */
+const maxClaims = 20;
+
+async function takeClaim(lock: LockContext, meant: LockSeen) {
+  const { fs, me, clock } = lock;
+  const text = formatLockRecord(newLockRecord(me, clock.now()));
+  const passedOver: string[] = [];
+  let n = 0;
+  for (let tries = 0; n < maxClaims && tries < 2 * maxClaims; tries++) {
+    const path = claimPath(lock.lockPath, meant, n);
+    if (await createWithText(lock, path, text)) return { path, passedOver };
+    const claimer = await lookAt(fs, path);
+    if (claimer === null) continue; // Its remover finished meanwhile: try that number again.
+    // Over NFS a link that worked may report EEXIST: then this claim is ours.
+    if (claimer.text === text) return { path, passedOver };
+    // Only a remover certainly gone is passed over: one on another host may just be slow.
+    if (holderIsGone(claimer.record, me) !== true) return null;
+    passedOver.push(path);
+    n++;
+  }
+  return null;
+}
+
+export function claimPath(lockPath: string, lock: LockSeen, n = 0): string {
+  // A record's text is unique (its token); a foreign text needs its file's identity too.
+  const identity = lock.record ? lock.text : `${lock.ino}:${lock.mtimeMs}:${lock.text}`;
+  const id = createHash("sha256").update(identity).digest("hex").slice(0, 16);
+  return `${lockPath}.${id}-${n}.claim`;
+}
+
+/**
+ * Removes the claims on locks other than `mine`, which the caller holds. Safe: a claim on
+ * another lock can only belong to a remover that is dead, or that will find its lock gone
+ * and do nothing. Best effort.
+ */
+export async function removeOrphanClaims(lock: LockContext, mine: LockSeen): Promise<void> {
+  const { fs, lockPath } = lock;
+  const folder = dirname(lockPath);
+  const ours = `${basename(claimPath(lockPath, mine)).slice(0, -"0.claim".length)}`;
+  const names = await fs.readdir(folder).catch(() => []);
+  for (const name of names) {
+    if (name.startsWith(ours) || !isClaimOf(name, basename(lockPath))) continue;
+    await fs.unlink(join(folder, name)).catch(() => {});
+  }
+}
+
+const claimName = /^\.[0-9a-f]{16}-\d+\.claim$/;
+
+function isClaimOf(name: string, lockName: string): boolean {
+  return name.startsWith(lockName) && claimName.test(name.slice(lockName.length));
+}

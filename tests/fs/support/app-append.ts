@@ -1,0 +1,27 @@
+/**
+ * Child process: `app-append.ts <path> <line>` appends a line with updateFile and the options
+ * the app itself uses (realDeps, fileOptionsFrom), and prints {ok} or {ok: false, message}.
+ */
+import { homedir } from "node:os";
+import { fileOptionsFrom } from "../../../src/fs/options.ts";
+import { updateFile } from "../../../src/fs/update.ts";
+import { realDeps } from "../../../src/real-deps.ts";
+
+const [path, line] = process.argv.slice(2) as [string, string];
+const deps = realDeps({
+  env: {},
+  platform: process.platform,
+  homedir: homedir(),
+  execPath: process.execPath,
+  script: process.argv[1],
+  isTerminal: () => false,
+  pid: process.pid,
+  kill: (pid, signal) => process.kill(pid, signal),
+  exit: (code) => process.exit(code),
+});
+try {
+  await updateFile(deps.fs, path, (text) => `${text ?? ""}${line}\n`, fileOptionsFrom(deps));
+  console.log(JSON.stringify({ ok: true }));
+} catch (error) {
+  console.log(JSON.stringify({ ok: false, message: (error as Error).message }));
+}
