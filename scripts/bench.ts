@@ -9,7 +9,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { awsmfaBinary } from "../tests/support/binary.ts";
+import { awsmfaBinary, removeTestBinary } from "../tests/support/binary.ts";
 import { startFakeAws } from "../tests/support/fake-aws.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -113,4 +113,5 @@ try {
 } finally {
   await aws.stop();
   rmSync(home, { recursive: true, force: true });
+  removeTestBinary();
 }

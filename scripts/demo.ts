@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { awsmfaBinary } from "../tests/support/binary.ts";
+import { awsmfaBinary, removeTestBinary } from "../tests/support/binary.ts";
 import { startFakeAws } from "../tests/support/fake-aws.ts";
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : text);
@@ -92,4 +92,5 @@ try {
 } finally {
   await aws.stop();
   rmSync(home, { recursive: true, force: true });
+  removeTestBinary();
 }

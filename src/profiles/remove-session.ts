@@ -4,7 +4,7 @@
  * are never removed: that is decided on the text under the lock, like every write.
  */
 import type { Deps } from "../deps.ts";
-import { fileOptionsFrom, readText, withFileLock, writeFileAtomic } from "../fs/index.ts";
+import { fileOptionsFrom, readText, withHeldLock, writeFileAtomic } from "../fs/index.ts";
 import { deleteProfileKeys } from "../ini/index.ts";
 import { SESSION_KEYS, type SectionState, sectionState } from "./section-state.ts";
 
@@ -32,14 +32,18 @@ export async function removeSessionFromFile(
   const seen = sectionState(currentText, profile);
   if (seen !== "session") return seen;
   const options = fileOptionsFrom(deps);
-  return withFileLock(
+  return withHeldLock(
     deps.fs,
     path,
-    async () => {
+    async (held) => {
       const current = await readText(deps.fs, path);
       const result = withoutSession(current, profile);
       if (result.text !== null && result.text !== current) {
-        await writeFileAtomic(deps.fs, path, result.text, options);
+        // As updateFile does: write only while the lock is still ours.
+        await writeFileAtomic(deps.fs, path, result.text, {
+          ...options,
+          beforeRename: held.confirm,
+        });
       }
       return result.held;
     },

@@ -3,12 +3,20 @@
  * a temporary folder so that a parallel `npm run build` cannot replace it mid-run.
  * AWSMFA_TEST_BINARY points at an existing binary instead (e.g. one built by .ci/run).
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dir, "..", "..");
 let built: Promise<string> | undefined;
+let folder: string | undefined;
+
+/** Removes the binary this process built (112 MB): tests/support/preload.ts, demo, bench. */
+export function removeTestBinary(): void {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
+  built = undefined;
+}
 
 export function awsmfaBinary(): Promise<string> {
   built ??= build();
@@ -18,7 +26,8 @@ export function awsmfaBinary(): Promise<string> {
 async function build(): Promise<string> {
   const given = process.env.AWSMFA_TEST_BINARY;
   if (given) return resolve(given);
-  const outfile = join(mkdtempSync(join(tmpdir(), "awsmfa-bin-")), "awsmfa");
+  folder = mkdtempSync(join(tmpdir(), "awsmfa-bin-"));
+  const outfile = join(folder, "awsmfa");
   const child = Bun.spawn(
     [process.execPath, join(root, "build.ts"), "--host", "--outfile", outfile],
     {

@@ -1,13 +1,14 @@
-/** Scratch folders for file tests, removed after each test file. */
-import { afterAll } from "bun:test";
+/** Scratch folders for file tests, removed at the end of the test run (tests/support/preload.ts). */
 import { lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+
+/** Removes every scratch folder made in this process. */
+export function removeScratchDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** A new empty folder, unique to this call. */
 export function scratchDir(label = "fs"): string {
