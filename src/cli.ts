@@ -4,7 +4,13 @@
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./command-context.ts";
-import { COMMANDS, commandWords, entriesFor, registerCommands } from "./commands/index.ts";
+import {
+  COMMANDS,
+  commandWords,
+  entriesFor,
+  entryNamed,
+  registerCommands,
+} from "./commands/index.ts";
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
 import { isEvalCall } from "./output/eval-call.ts";
@@ -57,7 +63,9 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
       // Help and version end here too; commander has already printed what it had to say.
       if (error.exitCode === 0) return ExitCode.ok;
       failed();
-      deps.io.stderr.write("Run `awsmfa --help` for usage.\n");
+      const named = entryNamed(argv[0]);
+      const help = named ? `awsmfa ${named.name} --help` : "awsmfa --help";
+      deps.io.stderr.write(`Run \`${help}\` for usage.\n`);
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;

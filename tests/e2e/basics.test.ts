@@ -25,11 +25,21 @@ describe("awsmfa binary", () => {
     expect(r.stderr).toBe("");
   });
 
-  test("an unknown flag is a usage error (exit 2) with a pointer to --help", async () => {
+  test("an unknown flag is a usage error (exit 2) pointing to that command's help", async () => {
     const r = await runAwsmfa(["whoami", "--no-such-flag"], { env: sandbox.env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--no-such-flag'");
-    expect(r.stderr).toContain("awsmfa --help");
+    expect(r.stderr).toContain("Run `awsmfa whoami --help` for usage.");
     expect(r.stdout).toBe("");
+  });
+
+  test("a missing argument names the command's help too; a bad top-level flag the main help", async () => {
+    const exec = await runAwsmfa(["exec"], { env: sandbox.env });
+    expect(exec.code).toBe(2);
+    expect(exec.stderr).toContain("missing required argument");
+    expect(exec.stderr).toContain("Run `awsmfa exec --help` for usage.");
+    const top = await runAwsmfa(["--bogus"], { env: sandbox.env });
+    expect(top.code).toBe(2);
+    expect(top.stderr).toContain("Run `awsmfa --help` for usage.");
   });
 });
