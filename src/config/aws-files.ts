@@ -68,6 +68,19 @@ export function profileValue(files: AwsFiles, name: string, key: string): string
   return undefined;
 }
 
+/** The first of these profiles that has the key: a profile, then its long-term profile. */
+export function firstProfileValue(
+  files: AwsFiles,
+  profiles: readonly string[],
+  key: string,
+): string | undefined {
+  for (const profile of profiles) {
+    const value = profileValue(files, profile, key);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** Every profile name, config file first, in file order, without repeats. */
 export function profileNames(files: AwsFiles): string[] {
   return [...new Set([...files.config.keys(), ...files.credentials.keys()])];

@@ -10,6 +10,7 @@ import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
 import { digest128 } from "../hash.ts";
+import { readCacheRecord, sessionOfRecord } from "../session/cache.ts";
 
 const FORMAT = 1;
 
@@ -56,28 +57,12 @@ export async function readCachedRole(
   deps: CacheDeps,
   key: RoleKey,
 ): Promise<SessionCredentials | undefined> {
-  let data: Partial<RoleCacheFile>;
-  try {
-    data = JSON.parse(await deps.fs.readFile(roleCachePath(deps, key), "utf8"));
-  } catch {
-    // Missing or damaged: not the user's problem, the role is assumed again.
+  // Missing or damaged: not the user's problem, the role is assumed again.
+  const data = await readCacheRecord<RoleCacheFile>(deps, roleCachePath(deps, key));
+  if (data?.format !== FORMAT || data.kind !== "role" || data.roleArn !== key.roleArn) {
     return undefined;
   }
-  if (typeof data !== "object" || data === null) return undefined;
-  if (data.format !== FORMAT || data.kind !== "role" || data.roleArn !== key.roleArn) {
-    return undefined;
-  }
-  if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
-    return undefined;
-  }
-  const expiration = new Date(data.expiration);
-  if (Number.isNaN(expiration.getTime())) return undefined;
-  return {
-    accessKeyId: data.accessKeyId,
-    secretAccessKey: data.secretAccessKey,
-    sessionToken: data.sessionToken,
-    expiration,
-  };
+  return sessionOfRecord(data);
 }
 
 export async function writeCachedRole(

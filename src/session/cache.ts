@@ -48,30 +48,45 @@ export async function readCachedSession(
   deps: CacheDeps,
   key: SessionKey,
 ): Promise<SessionCredentials | undefined> {
-  let text: string;
+  const data = await readCacheRecord<CacheFile>(deps, sessionCachePath(deps, key));
+  if (data?.format !== FORMAT || data.serial !== key.serial) return undefined;
+  return sessionOfRecord(data);
+}
+
+/**
+ * A cache file's JSON, or undefined when it is missing or damaged: a damaged cache is not the
+ * user's problem, a new session is fetched. Shared with the role cache.
+ */
+export async function readCacheRecord<T>(
+  deps: Pick<Deps, "fs">,
+  path: string,
+): Promise<Partial<T> | undefined> {
   try {
-    text = await deps.fs.readFile(sessionCachePath(deps, key), "utf8");
+    const data: unknown = JSON.parse(await deps.fs.readFile(path, "utf8"));
+    return typeof data === "object" && data !== null ? (data as Partial<T>) : undefined;
   } catch {
     return undefined;
   }
-  try {
-    const data = JSON.parse(text) as Partial<CacheFile>;
-    if (data.format !== FORMAT || data.serial !== key.serial) return undefined;
-    if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
-      return undefined;
-    }
-    const expiration = new Date(data.expiration);
-    if (Number.isNaN(expiration.getTime())) return undefined;
-    return {
-      accessKeyId: data.accessKeyId,
-      secretAccessKey: data.secretAccessKey,
-      sessionToken: data.sessionToken,
-      expiration,
-    };
-  } catch {
-    // A damaged cache file is not the user's problem: we get a new session.
+}
+
+/** The session a cache record holds, if it holds a whole one. */
+export function sessionOfRecord(data: {
+  accessKeyId?: string | undefined;
+  secretAccessKey?: string | undefined;
+  sessionToken?: string | undefined;
+  expiration?: string | undefined;
+}): SessionCredentials | undefined {
+  if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
     return undefined;
   }
+  const expiration = new Date(data.expiration);
+  if (Number.isNaN(expiration.getTime())) return undefined;
+  return {
+    accessKeyId: data.accessKeyId,
+    secretAccessKey: data.secretAccessKey,
+    sessionToken: data.sessionToken,
+    expiration,
+  };
 }
 
 export async function writeCachedSession(

@@ -3,10 +3,10 @@
  * device, which region and endpoints. Resolved once, up front, so the cached path can be
  * answered from files alone and the network path fails before a code is spent.
  */
-import { endpointOverride } from "../aws/endpoints.ts";
 import { type ResolvedRegion, resolveRegion } from "../aws/region.ts";
 import type { AwsCallTarget } from "../aws/sts.ts";
-import { type AwsFiles, profileValue } from "../config/aws-files.ts";
+import { callTarget } from "../aws/target.ts";
+import { type AwsFiles, firstProfileValue } from "../config/aws-files.ts";
 import { saveProfileSetting } from "../config/save-setting.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
@@ -41,22 +41,16 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
   const longTerm = findLongTermKeys(files, inputs.profile, inputs.longTermProfile);
   const profiles = [inputs.profile, longTerm.profile];
   const serial = configuredSerial(files, profiles, inputs.serial)?.serial;
-  const profileRegion = firstValue(files, profiles, "region");
+  const profileRegion = firstProfileValue(files, profiles, "region");
   const region = resolveRegion({
     flag: inputs.region,
     profile: profileRegion,
     env: deps.env,
     arn: serial,
   });
-  const endpointUrl = firstValue(files, profiles, "endpoint_url");
-  const target = (service: "sts" | "iam"): AwsCallTarget => ({
-    // IAM is global within a partition and only accepts its partition's signing region.
-    region: service === "iam" ? region.partition.iamRegion : region.region,
-    partition: region.partition,
-    endpoint: endpointOverride(service, deps.env, endpointUrl),
-    profile: longTerm.profile,
-    now: deps.clock.now,
-  });
+  const endpointUrl = firstProfileValue(files, profiles, "endpoint_url");
+  const target = (service: "sts" | "iam") =>
+    callTarget(service, region, { deps, endpointUrl, profile: longTerm.profile });
   return {
     profile: inputs.profile,
     longTerm,
@@ -94,12 +88,4 @@ export async function completePlan(
   // The device's ARN pins the partition; resolve the region again with it.
   const again = planLocally(files, { ...inputs, serial: found.serial }, deps);
   return { ...again, serial: found.serial };
-}
-
-function firstValue(files: AwsFiles, profiles: readonly string[], key: string): string | undefined {
-  for (const profile of profiles) {
-    const value = profileValue(files, profile, key);
-    if (value) return value;
-  }
-  return undefined;
 }

@@ -5,11 +5,16 @@
  * at keys that are not there); and the command to log in with.
  */
 import { maskKeyId } from "../../aws/credentials.ts";
-import { endpointOverride } from "../../aws/endpoints.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { resolveRegion } from "../../aws/region.ts";
-import { type AwsCallTarget, getCallerIdentity } from "../../aws/sts.ts";
-import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
+import { getCallerIdentity } from "../../aws/sts.ts";
+import { callTarget } from "../../aws/target.ts";
+import {
+  type AwsFiles,
+  firstProfileValue,
+  profileValue,
+  readAwsFiles,
+} from "../../config/aws-files.ts";
 import { saveProfileSetting } from "../../config/save-setting.ts";
 import type { Deps } from "../../deps.ts";
 import { loginCommandFor } from "../../output/login-command.ts";
@@ -38,21 +43,16 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);
   const plan = await chooseKeys(files, options, deps);
   const pair = plan.target === profile ? [profile] : [profile, plan.target];
-  const currentRegion = firstValue(files, pair, "region");
+  const currentRegion = firstProfileValue(files, pair, "region");
   const resolved = resolveRegion({
     flag: options.region,
     profile: currentRegion,
     env: deps.env,
     arn: options.serial,
   });
-  const endpointUrl = firstValue(files, pair, "endpoint_url");
-  const target = (service: "sts" | "iam"): AwsCallTarget => ({
-    region: service === "iam" ? resolved.partition.iamRegion : resolved.region,
-    partition: resolved.partition,
-    endpoint: endpointOverride(service, deps.env, endpointUrl),
-    profile: plan.target,
-    now: deps.clock.now,
-  });
+  const endpointUrl = firstProfileValue(files, pair, "endpoint_url");
+  const target = (service: "sts" | "iam") =>
+    callTarget(service, resolved, { deps, endpointUrl, profile: plan.target });
   const identity = await getCallerIdentity(plan.keys, target("sts"));
   say(
     `${stderrStyle(deps).green("✓")} The keys ${maskKeyId(plan.keys.accessKeyId)} belong to ${identity.arn}`,
@@ -141,8 +141,4 @@ function currentSerial(files: AwsFiles, profiles: readonly string[]): string | u
   } catch {
     return undefined; // a malformed serial is replaced by the one chosen now
   }
-}
-
-function firstValue(files: AwsFiles, profiles: readonly string[], key: string) {
-  return profiles.map((name) => profileValue(files, name, key)).find(Boolean);
 }
