@@ -51,7 +51,7 @@ export function sessionOptionList(): Option[] {
     new Option("--serial <arn>", "MFA device ARN or serial (default: mfa_serial, else looked up)"),
     new Option(
       "--otp <code>",
-      "the 6-digit code, or - to read one line from stdin (default: ask on the terminal)",
+      "the 6-digit code, or - to read one line from stdin (default: the profile's code source, else ask on the terminal)",
     ),
     envOption(
       "-d, --duration <time>",
