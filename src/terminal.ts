@@ -7,7 +7,7 @@
  * main.ts exits explicitly for the same reason. Each prompt gets its own output stream
  * because prompts end() their output when they finish.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "./deps.ts";
@@ -55,13 +55,5 @@ export function writeAll(fd: number, text: string): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
     }
-  }
-}
-
-export function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // already closed
   }
 }

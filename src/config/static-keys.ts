@@ -17,12 +17,6 @@ export function staticKeys(files: AwsFiles, profile: string): Credentials | unde
   };
 }
 
-/** Long-term keys: an access key id without a session token. Never a write target. */
-export function holdsLongTermKeys(files: AwsFiles, profile: string): boolean {
-  const keys = staticKeys(files, profile);
-  return keys !== undefined && !keys.sessionToken;
-}
-
 /** Keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, if set. */
 export function environmentKeys(
   env: Readonly<Record<string, string | undefined>>,
