@@ -3,7 +3,7 @@
  * and returns the exit code. Commands are listed explicitly in commands/index.ts.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
-import type { CommandContext, RunState } from "./command-context.ts";
+import type { CommandContext, RunState } from "./commands/context.ts";
 import {
   COMMANDS,
   commandWords,
@@ -14,7 +14,7 @@ import {
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
 import { isEvalCall } from "./output/eval-call.ts";
-import { printError } from "./report.ts";
+import { printError } from "./ui/report.ts";
 
 export async function buildProgram(
   context: CommandContext,

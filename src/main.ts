@@ -8,8 +8,8 @@
  */
 import { homedir } from "node:os";
 import { run } from "./cli.ts";
-import { isTerminal } from "./isatty.ts";
-import { realDeps } from "./real-deps.ts";
+import { realDeps } from "./system/index.ts";
+import { isTerminal } from "./system/isatty.ts";
 
 const deps = realDeps({
   env: { ...process.env },

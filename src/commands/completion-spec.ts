@@ -4,7 +4,7 @@
  * argument called "profile" (or "profiles") is one too. Commands added later complete without any change here.
  */
 import type { CommandUnknownOpts, Option } from "@commander-js/extra-typings";
-import type { CommandSpec, CompletionSpec, FlagSpec } from "../shell/completion/spec.ts";
+import type { CommandSpec, CompletionSpec, FlagSpec } from "../shell/completion-spec.ts";
 
 function flagOf(option: Option): FlagSpec {
   const names = [option.short, option.long].filter((name): name is string => Boolean(name));

@@ -7,15 +7,15 @@
  * stderr as usual: that is what the SDKs show when a credential process fails.
  */
 import { Command } from "@commander-js/extra-typings";
-import { applyEnv } from "../cli-env.ts";
-import type { CommandContext } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { credentialProcessJson } from "../output/variables.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
-import { terminalOnly } from "../terminal-only.ts";
+import { terminalOnly } from "../system/terminal-only.ts";
+import type { CommandContext } from "./context.ts";
+import { applyEnv } from "./options/env.ts";
 import {
   addSessionOptions,
   parseSessionOptions,
@@ -23,7 +23,7 @@ import {
   type SessionOptions,
   sessionOtpLayers,
   sessionRequest,
-} from "./session-options.ts";
+} from "./options/session.ts";
 
 const CONFIG_HELP = `
 In ~/.aws/config (use the full path of awsmfa; \`command -v awsmfa\` prints it):

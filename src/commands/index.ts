@@ -8,7 +8,7 @@
  * loading any; a test checks they match the commands' own definitions.
  */
 import type { Command } from "@commander-js/extra-typings";
-import type { CommandContext } from "../command-context.ts";
+import type { CommandContext } from "./context.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: commands differ in their argument and option types.
 type AnyCommand = Command<any, any, any>;
@@ -47,7 +47,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: "configure",
     aliases: [],
-    load: async () => (await import("./configure.ts")).configureCommand,
+    load: async () => (await import("./configure/index.ts")).configureCommand,
   },
   { name: "list", aliases: ["ls"], load: async () => (await import("./list.ts")).listCommand },
   { name: "status", aliases: [], load: async () => (await import("./status.ts")).statusCommand },
@@ -58,15 +58,23 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./shell-init.ts")).shellInitCommand,
   },
   { name: "sources", aliases: [], load: async () => (await import("./sources.ts")).sourcesCommand },
-  { name: "exec", aliases: [], load: async () => (await import("./exec.ts")).execCommand },
+  { name: "exec", aliases: [], load: async () => (await import("./exec/index.ts")).execCommand },
   {
     name: "credential-process",
     aliases: [],
     load: async () => (await import("./credential-process.ts")).credentialProcessCommand,
   },
-  { name: "console", aliases: [], load: async () => (await import("./console.ts")).consoleCommand },
+  {
+    name: "console",
+    aliases: [],
+    load: async () => (await import("./console/index.ts")).consoleCommand,
+  },
   { name: "prompt", aliases: [], load: async () => (await import("./prompt.ts")).promptCommand },
-  { name: "doctor", aliases: [], load: async () => (await import("./doctor.ts")).doctorCommand },
+  {
+    name: "doctor",
+    aliases: [],
+    load: async () => (await import("./doctor/index.ts")).doctorCommand,
+  },
   {
     name: "_profiles",
     aliases: [],
@@ -77,7 +85,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "_notify",
     aliases: [],
     hidden: true,
-    load: async () => (await import("./notify.ts")).notifyCommand,
+    load: async () => (await import("./notify/index.ts")).notifyCommand,
   },
 ];
 

@@ -3,16 +3,16 @@
  * from the files and the session cache only (no network, no SDK). Colour on a terminal only.
  */
 import { Command } from "@commander-js/extra-typings";
-import type { CommandContext } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { type ProfileSummary, partners, summarizeProfiles } from "../profiles/inventory.ts";
 import { type FoundSession, findSession, timeLeft } from "../profiles/session-status.ts";
-import { type Cell, renderTable } from "../profiles/table.ts";
-import { styleFor, useColour } from "../report.ts";
 import { secondsLeft } from "../session/cache.ts";
+import { styleFor, useColour } from "../ui/report.ts";
+import { type Cell, renderTable } from "../ui/table.ts";
+import type { CommandContext } from "./context.ts";
 
 export interface ListOptions {
   json: boolean;

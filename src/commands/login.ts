@@ -5,24 +5,24 @@
  */
 import { Command, Option } from "@commander-js/extra-typings";
 import type { SessionCredentials } from "../aws/credentials.ts";
-import { applyEnv, envOption } from "../cli-env.ts";
-import type { CommandContext, RunState } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
-import { notificationScheduler } from "../notify/schedule.ts";
 import { otpChooser } from "../otp/choose.ts";
 import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
-import { loginWordsFor } from "../output/login-command.ts";
+import { fileIsTheResult, type LoginOutcome, reportLogins } from "../output/login-report.ts";
 import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
-import { fileIsTheResult, type LoginOutcome, reportLogins } from "../profiles/login-report.ts";
-import { oneCodePerDevice } from "../profiles/one-code.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
+import { oneCodePerDevice } from "../session/one-code.ts";
+import type { CommandContext, RunState } from "./context.ts";
+import { loginWordsFor } from "./login-command.ts";
+import { notificationScheduler } from "./notify/schedule.ts";
+import { applyEnv, envOption } from "./options/env.ts";
 import {
   addSessionOptions,
   parseSessionOptions,
@@ -30,7 +30,7 @@ import {
   type SessionOptions,
   sessionOtpLayers,
   sessionRequest,
-} from "./session-options.ts";
+} from "./options/session.ts";
 
 /** The session options every session command shares, plus what only login does. */
 export interface LoginOptions extends SessionOptions {

@@ -5,19 +5,19 @@
  * command), the shell's session variables are unset when they were that profile's.
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { applyEnv, envOption } from "../cli-env.ts";
-import type { CommandContext, RunState } from "../command-context.ts";
 import { type AwsFiles, readAwsFiles } from "../config/aws-files.ts";
+import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
-import { cancelNotifications } from "../notify/schedule.ts";
 import { emitUnset } from "../output/emit.ts";
 import { failureCode, outputMode } from "../output/mode.ts";
 import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
 import { removeSessionFromFile } from "../profiles/remove-session.ts";
-import { sectionState } from "../profiles/section-state.ts";
-import { sessionInFile } from "../profiles/session-in-file.ts";
+import { sessionInFile } from "../session/in-file.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
+import type { CommandContext, RunState } from "./context.ts";
+import { cancelNotifications } from "./notify/schedule.ts";
+import { applyEnv, envOption } from "./options/env.ts";
 
 export interface LogoutOptions {
   /** The profile to log out of; undefined with --all. */

@@ -4,10 +4,10 @@
  * least possible: two file reads and the INI reader; no AWS SDK, no network.
  */
 import { Command } from "@commander-js/extra-typings";
-import type { CommandContext } from "../command-context.ts";
 import { profileNames, readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
+import type { CommandContext } from "./context.ts";
 
 export async function runProfiles(deps: Deps): Promise<number> {
   const names = profileNames(await readAwsFiles(deps));

@@ -4,11 +4,11 @@
  * shell holds no session, so prompt tools simply hide the segment.
  */
 import { Command } from "@commander-js/extra-typings";
-import { applyEnv, envOption } from "../cli-env.ts";
-import type { CommandContext } from "../command-context.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { DEFAULT_TEMPLATE, promptSegment } from "../output/prompt-segment.ts";
+import type { CommandContext } from "./context.ts";
+import { applyEnv, envOption } from "./options/env.ts";
 
 export interface PromptOptions {
   template: string;

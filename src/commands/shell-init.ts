@@ -7,13 +7,13 @@
  * unset, logout, or a bare profile name) are captured and evaluated.
  */
 import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
-import type { CommandContext } from "../command-context.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
-import type { CompletionSpec } from "../shell/completion/spec.ts";
+import type { CompletionSpec } from "../shell/completion-spec.ts";
 import { initExtras } from "../shell/extras.ts";
 import { SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
 import { completionSpec } from "./completion-spec.ts";
+import type { CommandContext } from "./context.ts";
 import { EVAL_COMMANDS } from "./index.ts";
 
 /** Commands whose stdout is shell code to evaluate. Everything else runs unwrapped. */

@@ -4,13 +4,13 @@
  * PATH; calls no AWS service and runs no password manager.
  */
 import { Command } from "@commander-js/extra-typings";
-import type { CommandContext } from "../command-context.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
-import { envLayer } from "../otp/cli-options.ts";
 import { type Overview, sourcesOverview } from "../otp/overview.ts";
-import { styleFor, useColour } from "../report.ts";
+import { styleFor, useColour } from "../ui/report.ts";
+import type { CommandContext } from "./context.ts";
+import { envLayer } from "./options/otp.ts";
 
 export interface SourcesOptions {
   json: boolean;

@@ -9,16 +9,16 @@ import { maskKeyId } from "../aws/credentials.ts";
 import { endpointOverride } from "../aws/endpoints.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { type CallerIdentity, getCallerIdentity } from "../aws/sts.ts";
-import type { CommandContext } from "../command-context.ts";
 import { profileValue, readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError, ExitCode, UsageError } from "../errors.ts";
-import { loginCommandFor } from "../output/login-command.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { timeLeft } from "../profiles/session-status.ts";
 import { type StatusSubject, statusSubject } from "../profiles/status-subject.ts";
 import { secondsLeft } from "../session/cache.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
+import type { CommandContext } from "./context.ts";
+import { loginCommandFor } from "./login-command.ts";
 
 export interface StatusOptions {
   /** A profile named on the command line; else the shell's credentials are examined. */

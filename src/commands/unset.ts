@@ -3,11 +3,11 @@
  * eval it emits the unset lines; run directly it prints them, since it cannot reach the shell.
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import type { CommandContext } from "../command-context.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
 import { failureCode, outputMode } from "../output/mode.ts";
+import type { CommandContext } from "./context.ts";
 
 export interface UnsetOptions {
   format: string | undefined;

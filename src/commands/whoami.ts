@@ -8,12 +8,12 @@ import type { Credentials } from "../aws/credentials.ts";
 import { endpointOverride } from "../aws/endpoints.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
-import { applyEnv, envOption } from "../cli-env.ts";
-import type { CommandContext } from "../command-context.ts";
 import { hasProfile, profileValue, readAwsFiles } from "../config/aws-files.ts";
 import { environmentKeys, staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UserError } from "../errors.ts";
+import type { CommandContext } from "./context.ts";
+import { applyEnv, envOption } from "./options/env.ts";
 
 export interface WhoamiOptions {
   /** Set when the user named a profile (flag or AWS_PROFILE). */

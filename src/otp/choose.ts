@@ -4,13 +4,13 @@
  */
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
 import type { LocalPlan } from "../session/plan.ts";
-import { argumentSource } from "./argument.ts";
 import { withPromptFallback } from "./fallback.ts";
-import { promptSource } from "./prompt.ts";
 import { resolveSource } from "./resolve.ts";
 import { OTP_SETTINGS, type OtpLayer, type OtpValues } from "./settings.ts";
 import type { OtpSource } from "./source.ts";
-import { stdinSource } from "./stdin.ts";
+import { argumentSource } from "./sources/argument.ts";
+import { promptSource } from "./sources/prompt.ts";
+import { stdinSource } from "./sources/stdin.ts";
 
 export interface OtpContext {
   /** Command-line and environment layers, highest first (see otp/cli-options.ts). */

@@ -4,10 +4,11 @@
  * is (so BW_SESSION or OP_SESSION_* reach it without ever being on argv). What it printed is
  * read for the code and otherwise never shown: it might be a secret.
  */
+
+import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { formatDuration } from "../session/duration.ts";
-import { posixQuote } from "../shell/posix.ts";
+import { posixQuote } from "../shell/posix/index.ts";
 import { OtpUnavailableError, otpSourceError } from "./errors.ts";
 import { findProgram } from "./find-program.ts";
 import { notice } from "./notice.ts";

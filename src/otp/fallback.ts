@@ -5,8 +5,8 @@
  * prompt: the broken source is not tried again.
  */
 import { OtpUnavailableError } from "./errors.ts";
-import { promptSource } from "./prompt.ts";
 import type { OtpSource } from "./source.ts";
+import { promptSource } from "./sources/prompt.ts";
 
 export function withPromptFallback(source: OtpSource): OtpSource {
   if (!source.automatic) return source;

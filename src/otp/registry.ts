@@ -2,15 +2,16 @@
  * Every kind of code source, in the order `awsmfa sources` lists them. A new source is one
  * file behind the OtpSource interface and one line here; nothing registers itself on import.
  */
-import { argumentKind } from "./argument.ts";
-import { bitwardenKind } from "./bitwarden.ts";
-import { commandKind } from "./command.ts";
-import { onePasswordKind } from "./onepassword.ts";
-import { passKind } from "./pass.ts";
-import { promptKind } from "./prompt.ts";
+
 import type { OtpSourceKind } from "./source.ts";
-import { stdinKind } from "./stdin.ts";
-import { ykmanKind } from "./ykman.ts";
+import { argumentKind } from "./sources/argument.ts";
+import { bitwardenKind } from "./sources/bitwarden.ts";
+import { commandKind } from "./sources/command.ts";
+import { onePasswordKind } from "./sources/onepassword.ts";
+import { passKind } from "./sources/pass.ts";
+import { promptKind } from "./sources/prompt.ts";
+import { stdinKind } from "./sources/stdin.ts";
+import { ykmanKind } from "./sources/ykman.ts";
 
 export const OTP_SOURCES: readonly OtpSourceKind[] = [
   promptKind,

@@ -6,8 +6,9 @@
  * it names the item of exactly one (awsmfa_op_item alone means 1Password). Each setting then
  * comes from the highest layer that has it. Nothing said anywhere: the terminal prompt.
  */
+
+import { parseDuration } from "../config/durations.ts";
 import { UsageError, UserError } from "../errors.ts";
-import { parseDuration } from "../session/duration.ts";
 import { selectableSources, sourceNamed } from "./registry.ts";
 import {
   type LayerKind,

@@ -4,9 +4,9 @@
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
-import { stderrStyle } from "../report.ts";
 import { renderExports, renderUnsets, shellSyntax } from "../shell/index.ts";
 import { wordOrQuoted } from "../shell/syntax.ts";
+import { stderrStyle } from "../ui/report.ts";
 import type { OutputMode, ShellFormat } from "./mode.ts";
 import {
   credentialProcessJson,

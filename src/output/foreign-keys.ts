@@ -6,7 +6,7 @@
 import { maskKeyId } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
 import { CancelledError } from "../errors.ts";
-import { askConfirm } from "../prompts.ts";
+import { askConfirm } from "../ui/prompts.ts";
 import { hasForeignKeys } from "./variables.ts";
 
 export async function confirmForeignKeys(deps: Deps, yes: boolean): Promise<void> {

@@ -2,7 +2,7 @@
  * The short text `awsmfa prompt` prints for starship, powerlevel10k and the like: "prod 7h42m".
  * Read from the environment alone (what the shell holds now), so it costs no file or network.
  */
-import { formatDuration } from "../session/duration.ts";
+import { formatDuration } from "../config/durations.ts";
 import { clockTime } from "../session/messages.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -5,9 +5,9 @@
  * goes out as one command that prints it: the function runs that command, and the text
  * reaches the function's own stdout (the terminal, a pipe, a file) byte for byte.
  */
-import { fishQuote } from "../shell/fish.ts";
-import { posixQuote } from "../shell/posix.ts";
-import { powershellQuote } from "../shell/powershell.ts";
+import { fishQuote } from "../shell/fish/index.ts";
+import { posixQuote } from "../shell/posix/index.ts";
+import { powershellQuote } from "../shell/powershell/index.ts";
 import { type ShellFormat, wrapperFormat } from "./mode.ts";
 
 /** Code for `format` that prints exactly `text`. */

@@ -5,12 +5,12 @@
 import { join } from "node:path";
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
-import { forgetCachedRole } from "../roles/cached-role-of.ts";
-import { isRoleProfile } from "../roles/role-config.ts";
 import type { SessionKey } from "../session/cache.ts";
 import { deleteCachedSession, readCachedSession, sessionCacheDir } from "../session/cache.ts";
 import { findLongTermKeys } from "../session/long-term.ts";
 import { configuredSerial } from "../session/mfa-serial.ts";
+import { forgetCachedRole } from "../session/roles/cached-role-of.ts";
+import { isRoleProfile } from "../session/roles/role-config.ts";
 
 type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
 

@@ -3,10 +3,11 @@
  * the section, its other keys (mfa_serial, region...) and its comments stay. Long-term keys
  * are never removed: that is decided on the text under the lock, like every write.
  */
+
+import { SESSION_KEYS, type SectionState, sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, readText, withHeldLock, writeFileAtomic } from "../fs/index.ts";
 import { deleteProfileKeys } from "../ini/index.ts";
-import { SESSION_KEYS, type SectionState, sectionState } from "./section-state.ts";
 
 /** What [PROFILE] held: "session" was removed, "long-term" was left alone, "none" had nothing. */
 export type RemoveOutcome = SectionState;

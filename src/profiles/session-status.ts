@@ -5,13 +5,13 @@
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
+import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
-import { cachedRoleSession } from "../roles/cached-role-of.ts";
-import { isRoleProfile } from "../roles/role-config.ts";
 import { readCachedSession, secondsLeft } from "../session/cache.ts";
-import { formatDuration } from "../session/duration.ts";
+import { sessionInFile } from "../session/in-file.ts";
+import { cachedRoleSession } from "../session/roles/cached-role-of.ts";
+import { isRoleProfile } from "../session/roles/role-config.ts";
 import { cacheKeyOf } from "./forget-cached.ts";
-import { sessionInFile } from "./session-in-file.ts";
 
 export interface FoundSession {
   session: SessionCredentials;

@@ -11,16 +11,16 @@
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
+import { sectionState } from "../config/section-state.ts";
+import { booleanSetting } from "../config/settings.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { profilesOf, setProfileKeys } from "../ini/index.ts";
 import { isoSeconds } from "../output/variables.ts";
+import { fileHoldsSession } from "../session/in-file.ts";
 import { findLongTermKeys } from "../session/long-term.ts";
-import { sectionState } from "./section-state.ts";
-import { fileHoldsSession } from "./session-in-file.ts";
-import { booleanSetting } from "./settings.ts";
 
 export interface WriteChoice {
   profile: string;

@@ -8,8 +8,8 @@ import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
+import { digest128 } from "../fs/hash.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
-import { digest128 } from "../hash.ts";
 
 const FORMAT = 1;
 

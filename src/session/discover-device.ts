@@ -10,7 +10,7 @@ import { isAccessDenied, listMfaDevices } from "../aws/iam.ts";
 import { type AwsCallTarget, getCallerIdentity } from "../aws/sts.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { askSelect, noTerminalError } from "../prompts.ts";
+import { askSelect, noTerminalError } from "../ui/prompts.ts";
 import { isSecurityKey } from "./mfa-serial.ts";
 
 export interface Discovered {

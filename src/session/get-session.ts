@@ -9,12 +9,12 @@ import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import type { OtpSource } from "../otp/source.ts";
 import type { SessionContext } from "../output/variables.ts";
-import { reusableFileSession } from "../profiles/session-in-file.ts";
-import { resolveRoleChain } from "../roles/role-chain.ts";
-import { getRoleSession, type RoleSessionInfo } from "../roles/role-session.ts";
+import { reusableFileSession } from "./in-file.ts";
 import { obtainSession, reusableSession, sessionKey } from "./obtain.ts";
 import { completePlan, type LocalPlan, planLocally } from "./plan.ts";
 import { requireKnownProfile } from "./profile-exists.ts";
+import { resolveRoleChain } from "./roles/role-chain.ts";
+import { getRoleSession, type RoleSessionInfo } from "./roles/role-session.ts";
 
 export interface SessionRequest {
   profile: string;

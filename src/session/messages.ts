@@ -1,9 +1,9 @@
 /** What a login tells the person on stderr once the session is in hand. */
 import type { SessionCredentials } from "../aws/credentials.ts";
+import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
-import { stderrStyle } from "../report.ts";
+import { stderrStyle } from "../ui/report.ts";
 import { secondsLeft } from "./cache.ts";
-import { formatDuration } from "./duration.ts";
 
 export function reportSession(
   profile: string,

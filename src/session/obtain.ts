@@ -5,6 +5,7 @@
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
+import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
 import { fileOptionsFrom, withFileLock } from "../fs/index.ts";
@@ -17,7 +18,6 @@ import {
   sessionCachePath,
   writeCachedSession,
 } from "./cache.ts";
-import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "./duration.ts";
 import type { LoginPlan } from "./plan.ts";
 
 export interface ObtainOptions {

@@ -3,14 +3,14 @@
  * and the expiry-warning prompt hook (bash, zsh, fish, PowerShell). sh and dash get neither:
  * they have no completion system and no prompt hook that avoids a process.
  */
-import { bashCompletion } from "./completion/bash.ts";
-import { fishCompletion } from "./completion/fish.ts";
-import type { CompletionSpec } from "./completion/spec.ts";
-import { zshCompletion } from "./completion/zsh.ts";
-import { fishPromptHook } from "./hooks/fish.ts";
-import { bashPromptHook, zshPromptHook } from "./hooks/posix.ts";
-import { powershellPromptHook } from "./hooks/powershell.ts";
+import { bashCompletion } from "./bash/completion.ts";
+import type { CompletionSpec } from "./completion-spec.ts";
+import { fishCompletion } from "./fish/completion.ts";
+import { fishPromptHook } from "./fish/hook.ts";
+import { bashPromptHook, zshPromptHook } from "./posix/hook.ts";
+import { powershellPromptHook } from "./powershell/hook.ts";
 import type { ShellName } from "./syntax.ts";
+import { zshCompletion } from "./zsh/completion.ts";
 
 export function initExtras(shell: ShellName, spec: CompletionSpec, binary: string): string {
   switch (shell) {

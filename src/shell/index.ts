@@ -2,9 +2,9 @@
  * The explicit registry of shells, and the public face of src/shell. Adding a shell means
  * writing one file behind ShellSyntax and listing it here.
  */
-import { fish } from "./fish.ts";
-import { bash, zsh } from "./posix.ts";
-import { powershell } from "./powershell.ts";
+import { fish } from "./fish/index.ts";
+import { bash, zsh } from "./posix/index.ts";
+import { powershell } from "./powershell/index.ts";
 import type { ShellSyntax } from "./syntax.ts";
 
 export { dotenvLine, dotenvValue } from "./dotenv.ts";

@@ -3,9 +3,9 @@
  * what `awsmfa unset` prints, and `--format dotenv` files. Each line ends with a newline.
  */
 import { dotenvLine } from "./dotenv.ts";
-import { fish } from "./fish.ts";
-import { bash } from "./posix.ts";
-import { powershell } from "./powershell.ts";
+import { fish } from "./fish/index.ts";
+import { bash } from "./posix/index.ts";
+import { powershell } from "./powershell/index.ts";
 import type { ExportFormat, ShellSyntax } from "./syntax.ts";
 
 const byFormat: Record<ExportFormat, ShellSyntax> = { sh: bash, fish, powershell };

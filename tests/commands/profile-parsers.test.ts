@@ -1,6 +1,6 @@
 /** The option parsers of login (several profiles), logout and configure: tables of raw input. */
 import { describe, expect, test } from "bun:test";
-import { parseConfigure } from "../../src/commands/configure.ts";
+import { parseConfigure } from "../../src/commands/configure/index.ts";
 import { parseLogin } from "../../src/commands/login.ts";
 import { parseLogout } from "../../src/commands/logout.ts";
 import { UsageError } from "../../src/errors.ts";

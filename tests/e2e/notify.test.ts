@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cancelNotifications } from "../../src/notify/schedule.ts";
-import { readState, statePath } from "../../src/notify/state.ts";
-import { realDeps } from "../../src/real-deps.ts";
+import { cancelNotifications } from "../../src/commands/notify/schedule.ts";
+import { readState, statePath } from "../../src/commands/notify/state.ts";
+import { realDeps } from "../../src/system/index.ts";
 import { useLoginWorld } from "../support/login-world.ts";
 
 const world = useLoginWorld();

@@ -7,8 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { join } from "node:path";
 import { updateFile } from "../../src/fs/update.ts";
-import type { ProcessFacts } from "../../src/real-deps.ts";
-import { realDeps } from "../../src/real-deps.ts";
+import type { ProcessFacts } from "../../src/system/index.ts";
+import { realDeps } from "../../src/system/index.ts";
 import { runScript } from "./support/run-script.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { isStale, parseLockRecord } from "../../src/fs/lock-record.ts";
 import { fileOptionsFrom, lockHostName } from "../../src/fs/options.ts";
-import { realDeps } from "../../src/real-deps.ts";
+import { realDeps } from "../../src/system/index.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { outcomeOf, runScript } from "./support/run-script.ts";
 import { scratchDir } from "./support/scratch.ts";

@@ -5,9 +5,9 @@
  */
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
+import { sectionState } from "../../src/config/section-state.ts";
 import { UserError } from "../../src/errors.ts";
 import { profilesOf } from "../../src/ini/index.ts";
-import { sectionState } from "../../src/profiles/section-state.ts";
 import { withSession } from "../../src/profiles/write-session.ts";
 import { iniFile } from "../ini/support/ini-arbitraries.ts";
 

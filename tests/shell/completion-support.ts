@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { buildProgram } from "../../src/cli.ts";
 import { completionSpec } from "../../src/commands/completion-spec.ts";
 import type { Deps } from "../../src/deps.ts";
-import type { CompletionSpec } from "../../src/shell/completion/spec.ts";
+import type { CompletionSpec } from "../../src/shell/completion-spec.ts";
 
 export const SMALL_SPEC: CompletionSpec = {
   defaultCommand: "login",

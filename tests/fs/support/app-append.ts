@@ -5,7 +5,7 @@
 import { homedir } from "node:os";
 import { fileOptionsFrom } from "../../../src/fs/options.ts";
 import { updateFile } from "../../../src/fs/update.ts";
-import { realDeps } from "../../../src/real-deps.ts";
+import { realDeps } from "../../../src/system/index.ts";
 
 const [path, line] = process.argv.slice(2) as [string, string];
 const deps = realDeps({

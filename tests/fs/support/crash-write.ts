@@ -10,7 +10,7 @@ import { homedir } from "node:os";
 import { writeFileAtomic } from "../../../src/fs/atomic-write.ts";
 import { fileOptionsFrom } from "../../../src/fs/options.ts";
 import { updateFile } from "../../../src/fs/update.ts";
-import { realDeps } from "../../../src/real-deps.ts";
+import { realDeps } from "../../../src/system/index.ts";
 
 const [how, path, text] = process.argv.slice(2) as [string, string, string];
 if (how === "atomic") {

@@ -6,7 +6,7 @@
 import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
 import type { Clock, Deps, Terminal } from "../../../src/deps.ts";
-import { execFile } from "../../../src/exec.ts";
+import { execFile } from "../../../src/system/exec-file.ts";
 import type { FakeAws } from "../../support/fake-aws.ts";
 import type { Sandbox } from "../../support/sandbox.ts";
 

@@ -1,0 +1,90 @@
+/**
+ * The credentials-file edits of `awsmfa configure`, each a pure function of the file's text as
+ * it is under the lock. Long-term keys are the one secret a user cannot get back, so:
+ * - new keys go into the long-term profile only if it holds no other long-term keys, or the
+ *   very ones the user agreed to replace;
+ * - moving keys from [prod] to [prod-long-term] is two writes, copy then remove, so the keys
+ *   are in the file at every moment, and the remove happens only when the copy is there.
+ */
+import type { Credentials } from "../../aws/credentials.ts";
+import { maskKeyId } from "../../aws/credentials.ts";
+import { sectionState } from "../../config/section-state.ts";
+import { UserError } from "../../errors.ts";
+import { deleteProfileKeys, profilesOf, setProfileKeys } from "../../ini/index.ts";
+
+const KEY_NAMES = ["aws_access_key_id", "aws_secret_access_key"] as const;
+const SESSION_ONLY = ["aws_session_token", "aws_security_token", "expiration"];
+
+function keysOf(text: string | null, profile: string): Credentials | undefined {
+  if (sectionState(text, profile) !== "long-term") return undefined;
+  const values = profilesOf(text ?? "", "credentials").get(profile);
+  const id = values?.aws_access_key_id;
+  const secret = values?.aws_secret_access_key;
+  if (typeof id !== "string" || typeof secret !== "string") return undefined;
+  return { accessKeyId: id, secretAccessKey: secret };
+}
+
+/** Long-term keys in [profile] of the text, if any. */
+export function longTermKeysIn(text: string | null, profile: string): Credentials | undefined {
+  return keysOf(text, profile);
+}
+
+/**
+ * Puts keys into [target]. `replaceable` is the key id the user agreed to replace there; any
+ * other long-term keys found under the lock are refused.
+ */
+export function withLongTermKeys(
+  current: string | null,
+  target: string,
+  keys: Credentials,
+  replaceable: string | undefined,
+): string {
+  const there = keysOf(current, target);
+  if (there && there.accessKeyId !== keys.accessKeyId && there.accessKeyId !== replaceable) {
+    throw new UserError(
+      `[${target}] holds other long-term keys (${maskKeyId(there.accessKeyId)}); awsmfa will not replace them unasked.`,
+      { hint: `Run \`awsmfa configure\` again and confirm the replacement (or pass --yes).` },
+    );
+  }
+  const ref = { kind: "credentials" as const, profile: target };
+  const cleared =
+    sectionState(current, target) === "session"
+      ? deleteProfileKeys(current ?? "", ref, SESSION_ONLY)
+      : (current ?? "");
+  return setProfileKeys(cleared, ref, {
+    aws_access_key_id: keys.accessKeyId,
+    aws_secret_access_key: keys.secretAccessKey,
+  });
+}
+
+/** Step 1 of a move: [to] gets the keys [from] holds now (nothing to do if already done). */
+export function withKeysCopied(current: string | null, from: string, to: string): string {
+  const keys = keysOf(current, from);
+  if (!keys) {
+    if (keysOf(current, to)) return current ?? "";
+    throw changedUnderUs(`[${from}] no longer holds long-term keys`);
+  }
+  return withLongTermKeys(current, to, keys, undefined);
+}
+
+/** Step 2 of a move: [from] loses its keys, but only once [to] holds the very same ones. */
+export function withKeysRemoved(current: string | null, from: string, to: string): string {
+  if (current === null) throw changedUnderUs(`${from} is gone`);
+  const moved = keysOf(current, from);
+  if (!moved) return current;
+  const copy = keysOf(current, to);
+  if (
+    !copy ||
+    copy.accessKeyId !== moved.accessKeyId ||
+    copy.secretAccessKey !== moved.secretAccessKey
+  ) {
+    throw changedUnderUs(`[${to}] does not hold the keys of [${from}], so they stay in [${from}]`);
+  }
+  return deleteProfileKeys(current, { kind: "credentials", profile: from }, KEY_NAMES);
+}
+
+function changedUnderUs(what: string): UserError {
+  return new UserError(`${what}: the credentials file changed while awsmfa ran.`, {
+    hint: "Nothing was lost. Run `awsmfa configure` again.",
+  });
+}

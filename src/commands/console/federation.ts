@@ -1,0 +1,77 @@
+/**
+ * The AWS console federation endpoint: a role session becomes a sign-in token
+ * (Action=getSigninToken), and the token a one-time sign-in URL (Action=login). The URL is a
+ * secret for 15 minutes: it is only ever printed to stdout with --print or handed to the
+ * browser, never put in a message, a log or another program's argv.
+ */
+import type { SessionCredentials } from "../../aws/credentials.ts";
+import type { Partition } from "../../aws/partition.ts";
+import { AuthError, NetworkError } from "../../errors.ts";
+
+export const SIGNIN_TIMEOUT_MS = 8000;
+export const ISSUER = "awsmfa";
+
+/** https://signin.aws.amazon.com/federation, or the override's /federation. */
+export function federationEndpoint(partition: Partition, override: string | undefined): string {
+  if (!override) return `https://${partition.signinHost}/federation`;
+  const base = override.replace(/\/+$/, "");
+  return base.endsWith("/federation") ? base : `${base}/federation`;
+}
+
+export async function getSigninToken(
+  session: SessionCredentials,
+  endpoint: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<string> {
+  const query = new URLSearchParams({
+    Action: "getSigninToken",
+    Session: JSON.stringify({
+      sessionId: session.accessKeyId,
+      sessionKey: session.secretAccessKey,
+      sessionToken: session.sessionToken,
+    }),
+  });
+  const where = new URL(endpoint).host;
+  let response: Response;
+  try {
+    response = await fetchFn(`${endpoint}?${query}`, {
+      signal: AbortSignal.timeout(SIGNIN_TIMEOUT_MS),
+      redirect: "manual",
+    });
+  } catch {
+    // The error would carry the URL, and the URL carries the session: say it without.
+    throw new NetworkError(`Could not reach the AWS sign-in endpoint ${where}.`, {
+      hint: "Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL, check that it is right.",
+    });
+  }
+  const token = response.ok ? await signinTokenOf(response) : undefined;
+  if (!token) {
+    throw new AuthError(
+      `The AWS sign-in endpoint ${where} did not accept the role session (HTTP ${response.status}).`,
+      {
+        hint: "Run the command again: a new role session is taken when the cached one is too short. If it keeps failing, check AWS_ENDPOINT_URL_SIGNIN and AWS_ENDPOINT_URL.",
+      },
+    );
+  }
+  return token;
+}
+
+async function signinTokenOf(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { SigninToken?: unknown };
+    return typeof body.SigninToken === "string" && body.SigninToken ? body.SigninToken : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The one-time sign-in URL that opens `destination` in the console. */
+export function loginUrl(endpoint: string, token: string, destination: string): string {
+  const query = new URLSearchParams({
+    Action: "login",
+    Issuer: ISSUER,
+    Destination: destination,
+    SigninToken: token,
+  });
+  return `${endpoint}?${query}`;
+}

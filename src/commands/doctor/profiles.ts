@@ -1,0 +1,77 @@
+/**
+ * The config of each MFA profile, checked the way a login would read it, without a code or a
+ * network call: the long-term keys behind it, the device, the region; and whether a session
+ * is cached. Every error a login would stop with becomes a problem with its hint as the fix.
+ */
+import { maskKeyId } from "../../aws/credentials.ts";
+import { type AwsFiles, hasProfile, profileNames, profileValue } from "../../config/aws-files.ts";
+import { formatDuration } from "../../config/durations.ts";
+import type { Deps } from "../../deps.ts";
+import { UserError } from "../../errors.ts";
+import { readCachedSession, secondsLeft } from "../../session/cache.ts";
+import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
+import { SERIAL_KEYS } from "../../session/mfa-serial.ts";
+import { sessionKey } from "../../session/obtain.ts";
+import { planLocally } from "../../session/plan.ts";
+import { type Finding, info, ok, problem, warn } from "./finding.ts";
+
+/**
+ * Profiles a person logs in to with MFA: those naming a device or a long-term profile, and
+ * those with a PROFILE-long-term (-mfa, -default) beside them. The long-term profiles
+ * themselves are not listed.
+ */
+export function mfaProfiles(files: AwsFiles): string[] {
+  const names = profileNames(files);
+  const longTerm = new Set<string>();
+  for (const name of names) {
+    const named = profileValue(files, name, "awsmfa_long_term_profile");
+    if (named) longTerm.add(named);
+    for (const suffix of LONG_TERM_SUFFIXES) {
+      if (hasProfile(files, `${name}${suffix}`)) longTerm.add(`${name}${suffix}`);
+    }
+  }
+  return names.filter((name) => {
+    if (longTerm.has(name) || profileValue(files, name, "role_arn")) return false;
+    return (
+      SERIAL_KEYS.some((key) => profileValue(files, name, key)) ||
+      profileValue(files, name, "awsmfa_long_term_profile") !== undefined ||
+      LONG_TERM_SUFFIXES.some((suffix) => hasProfile(files, `${name}${suffix}`))
+    );
+  });
+}
+
+async function checkProfile(files: AwsFiles, profile: string, deps: Deps): Promise<Finding[]> {
+  let plan: ReturnType<typeof planLocally>;
+  try {
+    plan = planLocally(files, { profile }, deps);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return [problem(`${profile}: ${error.message}`, error.hint)];
+  }
+  const keys = `long-term keys in [${plan.longTerm.profile}] (${maskKeyId(plan.longTerm.credentials.accessKeyId)})`;
+  const findings: Finding[] = [];
+  if (!plan.serial) {
+    findings.push(
+      ok(`${profile}: ${keys}; no MFA device set, so the first login looks it up and saves it`),
+    );
+  } else {
+    const cached = await readCachedSession(deps, sessionKey({ ...plan, serial: plan.serial }));
+    const left = cached ? secondsLeft(cached, deps.clock.now()) : 0;
+    const session = left > 0 ? `session cached, ${formatDuration(left)} left` : "no session";
+    findings.push(
+      ok(`${profile}: device ${plan.serial}, ${keys}, region ${plan.region.region}; ${session}`),
+    );
+  }
+  if (plan.region.note) findings.push(warn(`${profile}: ${plan.region.note}`));
+  return findings;
+}
+
+export async function checkProfiles(files: AwsFiles, deps: Deps): Promise<Finding[]> {
+  const profiles = mfaProfiles(files);
+  if (profiles.length === 0) {
+    return [info(`No MFA profiles in ${files.paths.config} or ${files.paths.credentials} yet.`)];
+  }
+  const findings: Finding[] = [];
+  for (const profile of profiles) findings.push(...(await checkProfile(files, profile, deps)));
+  return findings;
+}

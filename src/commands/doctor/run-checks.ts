@@ -1,0 +1,84 @@
+/**
+ * All of doctor's checks, in the order they are printed. Each section is independent; a
+ * section that cannot run (unreadable files) says so instead of hiding the others.
+ */
+import { describeEndpoint, endpointOverride } from "../../aws/endpoints.ts";
+import { resolveRegion } from "../../aws/region.ts";
+import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
+import type { Deps } from "../../deps.ts";
+import { UserError } from "../../errors.ts";
+import { findExecutable } from "../../system/which.ts";
+import { clockFix, judgeClock, readClockOffset } from "./clock.ts";
+import { checkCodeSources } from "./code-sources.ts";
+import { type Finding, info, ok, problem, type Section, warn } from "./finding.ts";
+import { checkPermissions } from "./permissions.ts";
+import { checkProfiles, mfaProfiles } from "./profiles.ts";
+import { checkShell } from "./shell-check.ts";
+
+export interface DoctorOptions {
+  /** Skip the one network request (the clock check). */
+  offline: boolean;
+}
+
+/** The STS endpoint a login would call: AWS_PROFILE's, else the first MFA profile's. */
+export function clockEndpoint(files: AwsFiles | undefined, env: Deps["env"]): string {
+  const profile = env.AWS_PROFILE || (files ? mfaProfiles(files)[0] : undefined) || "default";
+  const value = (key: string) => (files ? profileValue(files, profile, key) : undefined);
+  let region = { region: "us-east-1", dnsSuffix: "amazonaws.com" };
+  try {
+    const resolved = resolveRegion({ profile: value("region"), env, arn: value("mfa_serial") });
+    region = { region: resolved.region, dnsSuffix: resolved.partition.dnsSuffix };
+  } catch {
+    // a bad region name is reported with the profiles; the clock can still be read
+  }
+  const override = endpointOverride("sts", env, value("endpoint_url"));
+  return describeEndpoint("sts", region.region, region.dnsSuffix, override);
+}
+
+/** Is this awsmfa the one PATH finds? Only meaningful for the compiled binary. */
+async function checkPath(deps: Deps): Promise<Finding[]> {
+  if (deps.selfCommand.length !== 1) return [];
+  const found = await findExecutable("awsmfa", deps);
+  if (!found) {
+    return [
+      warn(`awsmfa is not on PATH (this one is ${deps.selfPath}).`, `Add its folder to PATH.`),
+    ];
+  }
+  const [a, b] = await Promise.all(
+    [found, deps.selfPath].map((path) => deps.fs.realpath(path).catch(() => path)),
+  );
+  if (a !== b) {
+    return [warn(`PATH finds another awsmfa first: ${found} (this one is ${deps.selfPath}).`)];
+  }
+  return [ok(`awsmfa ${deps.build.version} on PATH: ${found}`)];
+}
+
+export async function runChecks(
+  files: AwsFiles | UserError,
+  options: DoctorOptions,
+  deps: Deps,
+): Promise<Section[]> {
+  const readable = files instanceof UserError ? undefined : files;
+  const unreadable = files instanceof UserError ? [problem(files.message, files.hint)] : [];
+  const endpoint = clockEndpoint(readable, deps.env);
+  const clock: Finding = options.offline
+    ? info("Clock not compared with AWS (--offline).")
+    : judgeClock(
+        await readClockOffset(endpoint, deps.clock.now),
+        endpoint,
+        clockFix(deps.platform),
+      );
+  return [
+    { title: "Shell", findings: [...(await checkPath(deps)), ...(await checkShell(deps))] },
+    {
+      title: "Files and folders",
+      findings: readable ? await checkPermissions(readable, deps) : unreadable,
+    },
+    { title: "Clock", findings: [clock] },
+    { title: "Code sources", findings: await checkCodeSources(deps) },
+    {
+      title: "MFA profiles",
+      findings: readable ? await checkProfiles(readable, deps) : unreadable,
+    },
+  ];
+}

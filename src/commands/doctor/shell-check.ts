@@ -1,0 +1,76 @@
+/**
+ * Is the shell integration loaded? The `awsmfa` function runs passthrough commands such as
+ * doctor with AWSMFA_FUNCTION=<shell>; without it, doctor looks at the rc file of the
+ * user's shell to tell "not set up" from "set up, but not loaded here".
+ */
+import { join } from "node:path";
+import type { Deps } from "../../deps.ts";
+import { userShell } from "../../output/mode.ts";
+import { type Finding, ok, warn } from "./finding.ts";
+
+interface RcFile {
+  path: string;
+  line: string;
+  /** Other files that may hold the line (bash reads ~/.bashrc or ~/.bash_profile). */
+  also?: string[];
+}
+
+type ShellDeps = Pick<Deps, "env" | "homedir" | "fs" | "platform">;
+
+/** Where each shell's integration line goes, as the installer writes it. */
+export function rcFileFor(shell: string, deps: Omit<ShellDeps, "fs">): RcFile | undefined {
+  const home = deps.homedir;
+  const config = deps.env.XDG_CONFIG_HOME || join(home, ".config");
+  switch (shell) {
+    case "bash": {
+      // macOS terminals start login shells, which read ~/.bash_profile rather than ~/.bashrc.
+      const [path, also] = [".bashrc", ".bash_profile"].map((name) => join(home, name));
+      const [main, other] = deps.platform === "darwin" ? [also!, path!] : [path!, also!];
+      return { path: main, line: 'eval "$(awsmfa shell-init bash)"', also: [other] };
+    }
+    case "zsh":
+      return {
+        path: join(deps.env.ZDOTDIR || home, ".zshrc"),
+        line: 'eval "$(awsmfa shell-init zsh)"',
+      };
+    case "fish":
+      return {
+        path: join(config, "fish", "conf.d", "awsmfa.fish"),
+        line: "awsmfa shell-init fish | source",
+      };
+    default:
+      return undefined;
+  }
+}
+
+export async function checkShell(deps: ShellDeps): Promise<Finding[]> {
+  const loaded = deps.env.AWSMFA_FUNCTION;
+  if (loaded) return [ok(`The awsmfa shell function is loaded in this shell (${loaded}).`)];
+  const shell = userShell(deps.env);
+  const rc = rcFileFor(shell, deps);
+  if (!rc) {
+    return [
+      warn(
+        `The awsmfa shell function is not loaded, and awsmfa has no start-up file for ${shell}.`,
+        'Load it from your shell\'s start-up file: eval "$(awsmfa shell-init sh)" (sh, dash), or awsmfa shell-init powershell | Out-String | Invoke-Expression',
+      ),
+    ];
+  }
+  for (const path of [rc.path, ...(rc.also ?? [])]) {
+    const text = await deps.fs.readFile(path, "utf8").catch(() => "");
+    if (/awsmfa/.test(text) && /shell-init/.test(text)) {
+      return [
+        warn(
+          `The awsmfa shell function is set up in ${path}, but not loaded where doctor ran.`,
+          `Open a new shell (or load ${path} again), then run \`awsmfa doctor\` there.`,
+        ),
+      ];
+    }
+  }
+  return [
+    warn(
+      "The awsmfa shell function is not set up: `awsmfa prod` cannot change this shell's variables.",
+      `Add this line to ${rc.path}, then open a new shell:\n${rc.line}`,
+    ),
+  ];
+}

@@ -1,0 +1,110 @@
+/**
+ * awsmfa exec PROFILE -- COMMAND [ARGS...]: runs a program with a session for PROFILE in its
+ * environment (the variables a login sets, plus AWSMFA_EXEC=PROFILE). The program shares the
+ * terminal; its exit status is awsmfa's; Ctrl-C and signals sent to awsmfa reach it.
+ */
+import { Command } from "@commander-js/extra-typings";
+import { readAwsFiles } from "../../config/aws-files.ts";
+import type { Deps } from "../../deps.ts";
+import { UsageError } from "../../errors.ts";
+import type { OtpLayer } from "../../otp/settings.ts";
+import { reportSession } from "../../session/messages.ts";
+import type { CommandContext } from "../context.ts";
+import { applyEnv } from "../options/env.ts";
+import {
+  addSessionOptions,
+  otpFlagArgs,
+  parseSessionOptions,
+  type RawSessionOptions,
+  type SessionOptions,
+  sessionOtpLayers,
+  sessionRequest,
+} from "../options/session.ts";
+import { childEnvironment, EXEC_MARKER } from "./child-env.ts";
+import { exitStatus } from "./exit-status.ts";
+import { helperFlags, sessionForExec } from "./session-for-exec.ts";
+
+export interface ExecOptions {
+  session: SessionOptions;
+  /** The program and its arguments. */
+  command: string[];
+  /** Run even inside another `awsmfa exec`. */
+  force: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  awsmfa exec prod -- aws s3 ls
+  awsmfa exec prod-admin -- terraform apply
+  awsmfa exec prod -- sh -c 'echo "$AWS_PROFILE until $AWS_CREDENTIAL_EXPIRATION"'`;
+
+export function execCommand({ deps, state }: CommandContext) {
+  const command = new Command("exec")
+    .description("run a command with a session for PROFILE in its environment")
+    .argument("<profile>", "the profile to get a session for")
+    .argument("<command...>", "the command and its arguments, after --")
+    .option("--force", "run even inside another `awsmfa exec`", false)
+    .addHelpText("after", EXAMPLES);
+  return addSessionOptions(command).action(async (profile, words, raw, self) => {
+    applyEnv(self, deps.env);
+    // commander keeps the command line as given on the root command (untyped, long-standing).
+    const rawArgs = (self.parent as { rawArgs?: string[] } | null)?.rawArgs;
+    const options = parseExec(
+      profile,
+      words,
+      rawArgs,
+      { ...(self.opts() as RawSessionOptions), force: raw.force },
+      sessionOtpLayers(self),
+    );
+    state.exitCode = await runExec(options, deps);
+  });
+}
+
+/**
+ * Checks the command line. `--` is required before the command: without it, an option meant
+ * for the command (`aws s3 ls --region x`) would silently be taken as awsmfa's own.
+ */
+export function parseExec(
+  profile: string,
+  words: readonly string[],
+  rawArgs: readonly string[] | undefined,
+  raw: RawSessionOptions & { force?: boolean | undefined },
+  otpLayers: readonly OtpLayer[] = [],
+): ExecOptions {
+  const dashes = rawArgs?.indexOf("--") ?? 0;
+  if (rawArgs && (dashes < 0 || rawArgs.length - dashes - 1 !== words.length)) {
+    throw new UsageError("Put -- between the profile and the command.", {
+      hint: `For example: awsmfa exec ${profile} -- ${words.join(" ") || "aws s3 ls"}`,
+    });
+  }
+  return {
+    session: parseSessionOptions(profile, raw, otpLayers),
+    command: [...words],
+    force: raw.force === true,
+  };
+}
+
+export async function runExec(options: ExecOptions, deps: Deps): Promise<number> {
+  const outer = deps.env[EXEC_MARKER];
+  if (outer && !options.force) {
+    throw new UsageError(
+      `Already inside \`awsmfa exec ${outer}\` (${EXEC_MARKER}=${outer}); a nested exec would mix two sessions.`,
+      {
+        hint: `Leave that one first (exit), or pass --force to run inside it anyway: awsmfa exec --force ${options.session.profile} -- ...`,
+      },
+    );
+  }
+  const spawn = deps.spawnInteractive;
+  if (!spawn) throw new Error("exec needs deps.spawnInteractive");
+  const files = await readAwsFiles(deps);
+  const request = sessionRequest(options.session, files);
+  const flags = [...helperFlags(request), ...otpFlagArgs(options.session.otpLayers)];
+  const result = await sessionForExec(files, request, flags, deps);
+  if ("exitCode" in result) return result.exitCode;
+  if (!result.reused) reportSession(request.profile, result.session, false, deps);
+  const [file, ...args] = options.command as [string, ...string[]];
+  const outcome = await spawn(file, args, {
+    env: childEnvironment(deps.env, result.session, result.context),
+  });
+  return exitStatus(outcome, file);
+}

@@ -1,0 +1,57 @@
+/**
+ * The session for `awsmfa exec`, got without leaving a read on the terminal behind.
+ *
+ * A prompt leaves a read on the terminal that cannot be cancelled (see terminal.ts), and the
+ * program exec then runs shares that terminal: the read would steal its first line of input.
+ * So exec never prompts itself. It tries without a terminal (the cached path, --otp, stdin);
+ * when a question is needed, `awsmfa credential-process` asks it in a process of its own, which
+ * ends (and its read with it) before the program starts, and leaves the session in the cache.
+ */
+import type { AwsFiles } from "../../config/aws-files.ts";
+import type { Deps } from "../../deps.ts";
+import { UserError } from "../../errors.ts";
+import { getSession, type SessionRequest, type SessionResult } from "../../session/get-session.ts";
+
+export async function sessionForExec(
+  files: AwsFiles,
+  request: SessionRequest,
+  helperFlags: readonly string[],
+  deps: Deps,
+): Promise<SessionResult | { exitCode: number }> {
+  const withoutTerminal: Deps = { ...deps, terminal: () => null };
+  try {
+    return await getSession(files, request, withoutTerminal);
+  } catch (error) {
+    const needsTerminal = error instanceof UserError && error.code === "noTerminal";
+    if (!needsTerminal || deps.terminal() === null) throw error;
+  }
+  const [program, ...prefix] = deps.selfCommand as [string, ...string[]];
+  const helper = await deps.exec(
+    program,
+    [...prefix, "credential-process", request.profile, ...helperFlags],
+    { env: deps.env },
+  );
+  if (helper.code !== 0) {
+    deps.io.stderr.write(helper.stderr);
+    return { exitCode: helper.code ?? 1 };
+  }
+  // The helper left the session in the cache: this is now the cached path.
+  return getSession(files, { ...request, force: false }, withoutTerminal);
+}
+
+/** The command-line flags that make the helper ask for the same session. No secrets. */
+export function helperFlags(request: SessionRequest): string[] {
+  const flags = [
+    "--duration",
+    String(request.durationSeconds),
+    "--min-remaining",
+    String(request.minRemainingSeconds),
+  ];
+  if (request.roleDurationSeconds !== undefined) {
+    flags.push("--role-duration", String(request.roleDurationSeconds));
+  }
+  if (request.longTermProfile) flags.push("--long-term-profile", request.longTermProfile);
+  if (request.serial) flags.push("--serial", request.serial);
+  if (request.region) flags.push("--region", request.region);
+  return flags;
+}

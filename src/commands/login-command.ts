@@ -1,0 +1,25 @@
+/**
+ * The command that logs in to a profile, as a person would type it in a shell: `awsmfa prod`;
+ * `awsmfa login ls` for a profile named like a command or alias (`awsmfa ls` lists profiles);
+ * `awsmfa login -- -x` for a name that looks like a flag; and the name quoted when a shell
+ * would split or expand it (`awsmfa 'has space'`). Used by every message that says how to
+ * log in to a named profile.
+ */
+import { commandWords } from "./index.ts";
+
+/** Names a shell passes on unchanged: no quoting needed. */
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** The words of that command, unquoted: callers quote them for the shell they print for. */
+export function loginWordsFor(profile: string): string[] {
+  if (profile.startsWith("-")) return ["awsmfa", "login", "--", profile];
+  const taken = commandWords().all.has(profile) || profile === "help";
+  return taken ? ["awsmfa", "login", profile] : ["awsmfa", profile];
+}
+
+/** The command as one line for a POSIX shell (fish reads single quotes the same way). */
+export function loginCommandFor(profile: string): string {
+  return loginWordsFor(profile)
+    .map((word) => (SHELL_SAFE.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`))
+    .join(" ");
+}

@@ -1,0 +1,161 @@
+/**
+ * `login --notify`: one detached timer process per profile (awsmfa _notify, the same binary)
+ * that shows a desktop notification some minutes before the session expires and one when it
+ * has expired, then exits. Scheduling again for a profile replaces its timer;
+ * cancelNotifications (for logout) ends it.
+ */
+import { randomBytes } from "node:crypto";
+import { parseDuration } from "../../config/durations.ts";
+import type { Deps } from "../../deps.ts";
+import { UsageError } from "../../errors.ts";
+import { clockTime } from "../../session/messages.ts";
+import { findExecutable } from "../../system/which.ts";
+import { desktopCommand } from "./desktop.ts";
+import { allStatePaths, readState, removeState, statePath, writeState } from "./state.ts";
+
+export type NotifyDeps = Pick<
+  Deps,
+  | "env"
+  | "homedir"
+  | "platform"
+  | "fs"
+  | "exec"
+  | "io"
+  | "clock"
+  | "processes"
+  | "hooks"
+  | "background"
+  | "selfCommand"
+>;
+
+export const DEFAULT_NOTIFY_BEFORE_SECONDS = 600;
+
+/** AWSMFA_NOTIFY_BEFORE: how long before expiry the first notification comes (default 10m). */
+export function notifyBeforeSeconds(env: Deps["env"]): number {
+  const text = env.AWSMFA_NOTIFY_BEFORE;
+  if (text === undefined || text.trim() === "") return DEFAULT_NOTIFY_BEFORE_SECONDS;
+  const seconds = parseDuration(text, "AWSMFA_NOTIFY_BEFORE");
+  if (seconds < 1) throw new UsageError("AWSMFA_NOTIFY_BEFORE must be at least 1 second.");
+  return seconds;
+}
+
+export interface ScheduleRequest {
+  profile: string;
+  expiration: Date;
+  beforeSeconds: number;
+}
+
+/** Starts the timer (replacing the profile's previous one); says what it did on stderr. */
+export async function scheduleNotifications(
+  deps: NotifyDeps,
+  request: ScheduleRequest,
+): Promise<boolean> {
+  const warn = (text: string) => deps.io.stderr.write(`Note: --notify: ${text}\n`);
+  const desktop = desktopCommand(deps.platform);
+  if (!desktop) return warnAndFalse(warn, "desktop notifications are not supported on Windows.");
+  if (!(await findExecutable(desktop.program, deps))) {
+    return warnAndFalse(warn, `${desktop.program} is not installed, so nothing was scheduled.`);
+  }
+  if (!deps.background) return warnAndFalse(warn, "cannot start a background process here.");
+  await cancelNotifications(deps, request.profile);
+  const token = randomBytes(16).toString("hex");
+  const expires = Math.floor(request.expiration.getTime() / 1000);
+  const state = { profile: request.profile, pid: 0, token, expires };
+  await writeState(deps, state);
+  const [file, ...rest] = deps.selfCommand;
+  const args = [
+    ...rest,
+    "_notify",
+    "--profile",
+    request.profile,
+    "--expires",
+    String(expires),
+    "--before",
+    String(request.beforeSeconds),
+    "--token",
+    token,
+  ];
+  const pid = file ? deps.background.spawn(file, args, timerEnvironment(deps.env)) : undefined;
+  if (pid === undefined) {
+    await removeState(deps, statePath(deps, request.profile));
+    return warnAndFalse(warn, "the background process could not be started.");
+  }
+  await writeState(deps, { ...state, pid });
+  deps.io.stderr.write(`${describeSchedule(request, deps.clock.now())}\n`);
+  return true;
+}
+
+function warnAndFalse(warn: (text: string) => void, text: string): false {
+  warn(text);
+  return false;
+}
+
+export function describeSchedule(request: ScheduleRequest, now: number): string {
+  const end = request.expiration.getTime();
+  const first = end - request.beforeSeconds * 1000;
+  const at = clockTime(request.expiration, now);
+  if (first <= now) return `Desktop notification for ${request.profile} at ${at}, when it expires.`;
+  return `Desktop notifications for ${request.profile} at ${clockTime(new Date(first), now)} and at ${at}, when it expires.`;
+}
+
+/**
+ * The timer needs the desktop session's variables, PATH and the cache location; it has no
+ * use for AWS keys, so none are handed to a process that lives for hours.
+ */
+function timerEnvironment(env: Deps["env"]): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("AWS_")));
+}
+
+/**
+ * Ends the notification timer of `profile`, or of every profile when it is undefined; returns
+ * how many were cancelled. For login (replacing) and logout. The record goes first, so even
+ * a timer that cannot be signalled shows nothing; the signal only goes to a process that is
+ * recognisably that timer (its token on its command line), never to a recycled pid.
+ */
+export async function cancelNotifications(
+  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "background">,
+  profile?: string,
+): Promise<number> {
+  const paths = profile === undefined ? await allStatePaths(deps) : [statePath(deps, profile)];
+  let cancelled = 0;
+  for (const path of paths) {
+    const state = await readState(deps, path);
+    await removeState(deps, path);
+    if (!state) continue;
+    cancelled++;
+    if (state.pid > 0 && (await isTimer(deps, state.pid, state.token))) {
+      deps.background?.stop(state.pid);
+    }
+  }
+  return cancelled;
+}
+
+async function isTimer(
+  deps: Pick<Deps, "platform" | "fs" | "exec">,
+  pid: number,
+  token: string,
+): Promise<boolean> {
+  if (deps.platform === "linux") {
+    try {
+      return (await deps.fs.readFile(`/proc/${pid}/cmdline`, "utf8")).includes(token);
+    } catch {
+      return false;
+    }
+  }
+  if (deps.platform === "win32") return false;
+  const ps = await deps.exec("ps", ["-o", "command=", "-p", String(pid)], { timeoutMs: 3000 });
+  return ps.code === 0 && ps.stdout.includes(token);
+}
+
+/**
+ * For login --notify: checks AWSMFA_NOTIFY_BEFORE now (before a code is spent on a login that
+ * would fail afterwards) and returns the function to call once the session is in hand.
+ */
+export function notificationScheduler(
+  deps: NotifyDeps,
+): (profile: string, expiration: Date) => Promise<void> {
+  const beforeSeconds = notifyBeforeSeconds(deps.env);
+  return async (profile, expiration) => {
+    await scheduleNotifications(deps, { profile, expiration, beforeSeconds });
+  };
+}

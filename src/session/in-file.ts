@@ -1,0 +1,67 @@
+/**
+ * The session a credentials-file section already holds (written by an earlier login, by
+ * aws-mfa, or by a hand-written script), read from the files awsmfa has already loaded.
+ * A valid one is reused like a cached session: no code, no network, no SDK.
+ */
+import type { SessionCredentials } from "../aws/credentials.ts";
+import type { AwsFiles } from "../config/aws-files.ts";
+import { TOKEN_KEYS } from "../config/section-state.ts";
+import { isoSeconds } from "../output/variables.ts";
+import { secondsLeft } from "./cache.ts";
+import { parseExpiration } from "./expiration.ts";
+
+/** The complete session in [profile] of the credentials file, expired or not. */
+export function sessionInFile(files: AwsFiles, profile: string): SessionCredentials | undefined {
+  const values = files.credentials.get(profile);
+  const text = (key: string) => {
+    const value = values?.[key];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  const accessKeyId = text("aws_access_key_id");
+  const secretAccessKey = text("aws_secret_access_key");
+  const sessionToken = TOKEN_KEYS.map(text).find((token) => token !== undefined);
+  const expiration = parseExpiration(text("expiration"));
+  if (!accessKeyId || !secretAccessKey || !sessionToken || !expiration) return undefined;
+  return { accessKeyId, secretAccessKey, sessionToken, expiration };
+}
+
+export interface SessionPair {
+  /** The profile the session is for. */
+  profile: string;
+  /** The profile whose long-term keys sign GetSessionToken. */
+  longTerm: { profile: string };
+}
+
+/**
+ * The file's session for a session profile, when it has more than `minRemainingSeconds` left.
+ * A profile that holds its own long-term keys has no session in the file to reuse.
+ */
+export function reusableFileSession(
+  files: AwsFiles,
+  pair: SessionPair,
+  minRemainingSeconds: number,
+  now: number,
+): SessionCredentials | undefined {
+  if (pair.longTerm.profile === pair.profile) return undefined;
+  const session = sessionInFile(files, pair.profile);
+  if (!session) return undefined;
+  return secondsLeft(session, now) > minRemainingSeconds ? session : undefined;
+}
+
+/** True when [profile] already holds exactly this session (so there is nothing to write). */
+export function fileHoldsSession(
+  files: AwsFiles,
+  profile: string,
+  session: SessionCredentials,
+): boolean {
+  const held = sessionInFile(files, profile);
+  const values = files.credentials.get(profile);
+  return (
+    held !== undefined &&
+    held.accessKeyId === session.accessKeyId &&
+    held.secretAccessKey === session.secretAccessKey &&
+    values?.aws_session_token === session.sessionToken &&
+    [undefined, session.sessionToken].includes(values?.aws_security_token as string | undefined) &&
+    values?.expiration === isoSeconds(session.expiration)
+  );
+}

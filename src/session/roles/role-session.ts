@@ -1,0 +1,236 @@
+/**
+ * A session for a role profile: the MFA session of the profile at the bottom of the chain (got
+ * or reused exactly as `awsmfa login` does, so every role on one source shares one code), then
+ * one AssumeRole per role of the chain. The role asked for is cached, so a second login is
+ * answered from two small files, with no SDK, like a plain one.
+ */
+import type { SessionCredentials } from "../../aws/credentials.ts";
+import { partitionOfArn } from "../../aws/partition.ts";
+import { assumeRole } from "../../aws/sts.ts";
+import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
+import type { Deps } from "../../deps.ts";
+import { withFileLock } from "../../fs/index.ts";
+import { fileOptionsFrom } from "../../fs/options.ts";
+import { secondsLeft } from "../cache.ts";
+import type { SessionRequest, SessionResult } from "../get-session.ts";
+import { type LocalPlan, planLocally } from "../plan.ts";
+import { explainAssumeRoleError } from "./assume-errors.ts";
+import {
+  mfaPrincipal,
+  type RoleKey,
+  readCachedRole,
+  roleCachePath,
+  rolePrincipal,
+  writeCachedRole,
+} from "./role-cache.ts";
+import { chainSerial, type RoleChain } from "./role-chain.ts";
+import { planRoleSteps, type RoleStep } from "./role-plan.ts";
+
+export interface RoleSessionInfo {
+  roleArn: string;
+  /** The profile whose session assumed the role (a role itself when chained). */
+  sourceProfile: string;
+  /** The MFA profile at the bottom of the chain. */
+  baseProfile: string;
+  chained: boolean;
+  /** The MFA session of baseProfile, when this run needed it (not on the cached path). */
+  base: SessionResult | undefined;
+}
+
+/** Gets the MFA session of a plain profile: getSession's own path, passed in to avoid a cycle. */
+export type MfaSessionGetter = (
+  files: AwsFiles,
+  request: SessionRequest,
+  deps: Deps,
+) => Promise<SessionResult>;
+
+/**
+ * A session used only to call AssumeRole needs to be valid for the call, not for long: the
+ * role session it makes does not end with it.
+ */
+export const SOURCE_MIN_REMAINING_SECONDS = 60;
+
+/** Concurrent callers of one role wait for the first one's AssumeRole (seconds, not minutes). */
+const ROLE_LOCK = { timeoutMs: 30_000, staleMs: 60_000 };
+
+export async function getRoleSession(
+  files: AwsFiles,
+  chain: RoleChain,
+  request: SessionRequest,
+  deps: Deps,
+  mfaSession: MfaSessionGetter,
+): Promise<SessionResult> {
+  const serialFromRoles = request.serial ?? chainSerial(chain);
+  const outer = chain.roles[0]!;
+  // As for MFA profiles: outside the commercial partition the shell needs a region of it.
+  const partition = partitionOfArn(outer.roleArn);
+  const fallback = partition && partition.id !== "aws" ? partition.defaultRegion : undefined;
+  const context = { profile: request.profile, region: outer.region ?? fallback };
+  const info = (steps: RoleStep[], base: SessionResult | undefined) => ({
+    roleArn: outer.roleArn,
+    sourceProfile: steps.at(-1)!.source,
+    baseProfile: chain.base,
+    chained: steps.at(-1)!.chained,
+    base,
+  });
+
+  // The cached path: files only. It needs the device to be known to name the cache entry.
+  const cachedPath = planCachedRole(files, chain, request, deps);
+  if (cachedPath.key && !request.force) {
+    const cached = await reusableRole(cachedPath.key, request.minRemainingSeconds, deps);
+    if (cached) {
+      const { local, steps } = cachedPath;
+      return { session: cached, reused: true, context, plan: local, role: info(steps, undefined) };
+    }
+  }
+
+  const base = await mfaSession(
+    files,
+    {
+      ...request,
+      profile: chain.base,
+      serial: serialFromRoles,
+      minRemainingSeconds: SOURCE_MIN_REMAINING_SECONDS,
+      force: false,
+    },
+    deps,
+  );
+  const serial = base.plan.serial ?? serialFromRoles ?? "";
+  const steps = stepsFor(files, chain, request, serial, base.plan, deps);
+  const keys = roleKeys(mfaPrincipal(base.plan.longTerm.credentials.accessKeyId, serial), steps);
+  let session = base.session;
+  let reused = base.reused;
+  for (const [i, step] of steps.entries()) {
+    const last = i === steps.length - 1;
+    const got = await assumeOrReuse(step, keys[i]!, session, deps, {
+      force: request.force,
+      minRemainingSeconds: last ? request.minRemainingSeconds : SOURCE_MIN_REMAINING_SECONDS,
+    });
+    session = got.session;
+    reused = got.reused;
+  }
+  return { session, reused, context, plan: base.plan, role: info(steps, base) };
+}
+
+type RoleInputs = Pick<
+  SessionRequest,
+  "longTermProfile" | "serial" | "region" | "roleDurationSeconds"
+>;
+
+/**
+ * What the cached path of a role login reads, from the files alone: the local plan of the MFA
+ * profile at the bottom of the chain, the steps, and the cache key of the role asked for
+ * (undefined while the device is unknown). logout and status find the same entry with it.
+ */
+export function planCachedRole(
+  files: AwsFiles,
+  chain: RoleChain,
+  request: RoleInputs,
+  deps: Deps,
+): { local: LocalPlan; steps: RoleStep[]; key: RoleKey | undefined } {
+  const local = planLocally(
+    files,
+    {
+      profile: chain.base,
+      longTermProfile: request.longTermProfile,
+      serial: request.serial ?? chainSerial(chain),
+      region: request.region,
+    },
+    deps,
+  );
+  if (!local.serial) return { local, steps: [], key: undefined };
+  const steps = stepsFor(files, chain, request, local.serial, local, deps);
+  const keys = roleKeys(mfaPrincipal(local.longTerm.credentials.accessKeyId, local.serial), steps);
+  return { local, steps, key: keys.at(-1) };
+}
+
+function stepsFor(
+  files: AwsFiles,
+  chain: RoleChain,
+  request: RoleInputs,
+  serial: string,
+  plan: LocalPlan,
+  deps: Deps,
+): RoleStep[] {
+  return planRoleSteps({
+    chain,
+    baseSerial: serial,
+    basePartition: plan.region.partition,
+    baseEndpointUrl: profileValue(files, chain.base, "endpoint_url"),
+    region: request.region,
+    roleDurationSeconds: request.roleDurationSeconds,
+    env: deps.env,
+    now: deps.clock.now,
+  });
+}
+
+/** The cache key of every step, in call order. */
+function roleKeys(basePrincipal: string, steps: readonly RoleStep[]): RoleKey[] {
+  const keys: RoleKey[] = [];
+  let parent = basePrincipal;
+  for (const step of steps) {
+    const principal = rolePrincipal(parent, {
+      roleArn: step.role.roleArn,
+      externalId: step.role.externalId,
+      sessionName: step.sessionName,
+    });
+    keys.push({ principal, roleArn: step.role.roleArn });
+    parent = principal;
+  }
+  return keys;
+}
+
+async function reusableRole(
+  key: RoleKey,
+  minRemainingSeconds: number,
+  deps: Deps,
+): Promise<SessionCredentials | undefined> {
+  const cached = await readCachedRole(deps, key);
+  if (!cached) return undefined;
+  return secondsLeft(cached, deps.clock.now()) > minRemainingSeconds ? cached : undefined;
+}
+
+/**
+ * Reuses the cached role session or assumes the role, under a lock per cache entry, so that
+ * many processes asking at once (terraform's SDK clients) make one AssumeRole call.
+ */
+async function assumeOrReuse(
+  step: RoleStep,
+  key: RoleKey,
+  source: SessionCredentials,
+  deps: Deps,
+  options: { force: boolean; minRemainingSeconds: number },
+): Promise<{ session: SessionCredentials; reused: boolean }> {
+  const reuse = async () =>
+    options.force ? undefined : reusableRole(key, options.minRemainingSeconds, deps);
+  const before = await reuse();
+  if (before) return { session: before, reused: true };
+  return withFileLock(
+    deps.fs,
+    roleCachePath(deps, key),
+    async () => {
+      // Another process may have assumed the role while this one waited for the lock.
+      const meanwhile = await reuse();
+      if (meanwhile) return { session: meanwhile, reused: true };
+      for (const note of step.notes) deps.io.stderr.write(`${note}\n`);
+      let session: SessionCredentials;
+      try {
+        session = await assumeRole(
+          source,
+          {
+            roleArn: step.role.roleArn,
+            sessionName: step.sessionName,
+            durationSeconds: step.durationSeconds,
+            externalId: step.role.externalId,
+          },
+          step.target,
+        );
+      } catch (error) {
+        throw explainAssumeRoleError(error, step);
+      }
+      await writeCachedRole(deps, key, step.role.profile, session);
+      return { session, reused: false };
+    },
+    { ...fileOptionsFrom(deps), ...ROLE_LOCK },
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * Tab completion for bash: commands, flags, flag values and profile names. Profile names come
+ * from `awsmfa _profiles` at the moment Tab is pressed; everything else is written into the
+ * script. Works in bash 3.2 (macOS) and later, and with `set -u`; it starts no process except
+ * that one, and only for a profile name.
+ */
+
+import {
+  type CommandSpec,
+  type CompletionSpec,
+  commandNamed,
+  flagNames,
+  plainWords,
+  valuedFlagNames,
+} from "../completion-spec.ts";
+import { posixQuote } from "../posix/index.ts";
+
+const list = (words: readonly string[]) => posixQuote(plainWords(words).join(" "));
+const pattern = (words: readonly string[]) => plainWords(words).join("|");
+
+/** `case` branches that set the flags of each command. */
+function flagBranches(spec: CompletionSpec): string[] {
+  const lines: string[] = [];
+  for (const command of spec.commands) {
+    const name = command.names[0]!;
+    lines.push(
+      `    ${name}) __awsmfa_all=${list(flagNames(command.flags))}; __awsmfa_valued=${posixQuote(` ${valuedFlagNames(command.flags).join(" ")} `)} ;;`,
+    );
+  }
+  lines.push("    *) __awsmfa_all=''; __awsmfa_valued=' ' ;;");
+  return lines;
+}
+
+/** `case` branches that complete a flag's value: profile names or a fixed list. */
+function valueBranches(spec: CompletionSpec): string[] {
+  const lines: string[] = [];
+  for (const command of spec.commands) {
+    for (const flag of command.flags) {
+      if (!flag.value || flag.value.kind === "text") continue;
+      const keys = plainWords(flag.names).map((name) => posixQuote(`${command.names[0]} ${name}`));
+      if (keys.length === 0) continue;
+      const action =
+        flag.value.kind === "profile"
+          ? "__awsmfa_add_profiles"
+          : `__awsmfa_add_words ${list(flag.value.choices)}`;
+      lines.push(`    ${keys.join("|")}) ${action} ;;`);
+    }
+  }
+  return lines;
+}
+
+/** Recognises the command word (or a profile name, which means the default command). */
+function commandBranches(spec: CompletionSpec): string[] {
+  return [
+    ...spec.commands
+      .filter((command) => pattern(command.names) !== "")
+      .map((command) => `          ${pattern(command.names)}) command=${command.names[0]} ;;`),
+    `          *) command=${spec.defaultCommand}; positionals=1 ;;`,
+  ];
+}
+
+function profileCommands(spec: CompletionSpec): string {
+  const names = spec.commands
+    .filter((command: CommandSpec) => command.profileArgument)
+    .map((c) => c.names[0]!);
+  return names.length > 0 ? pattern(names) : "__awsmfa_none__";
+}
+
+export function bashCompletion(spec: CompletionSpec, binary: string): string {
+  const fallback = commandNamed(spec, spec.defaultCommand)?.names[0] ?? spec.defaultCommand;
+  const commands = list(spec.commands.map((command) => command.names[0]!));
+  return [
+    "# Tab completion: commands, flags, and profile names (read by `awsmfa _profiles`).",
+    "__awsmfa_add_words() {",
+    "  local IFS=$' \\t\\n' __awsmfa_word",
+    "  for __awsmfa_word in $1; do",
+    '    case "$__awsmfa_word" in "$cur"*) COMPREPLY+=("$__awsmfa_word") ;; esac',
+    "  done",
+    "}",
+    "__awsmfa_add_profiles() {",
+    "  local __awsmfa_name __awsmfa_quoted",
+    "  while IFS= read -r __awsmfa_name; do",
+    '    case "$__awsmfa_name" in',
+    '      "$cur"*) printf -v __awsmfa_quoted \'%q\' "$__awsmfa_name"; COMPREPLY+=("$__awsmfa_quoted") ;;',
+    "    esac",
+    `  done < <(command ${posixQuote(binary)} _profiles 2>/dev/null)`,
+    "}",
+    "__awsmfa_flags() {",
+    '  case "$1" in',
+    ...flagBranches(spec),
+    "  esac",
+    "}",
+    "__awsmfa_values() {",
+    '  case "$1 $2" in',
+    ...valueBranches(spec),
+    "  esac",
+    "}",
+    "_awsmfa_complete() {",
+    `  local cur="\${COMP_WORDS[COMP_CWORD]-}" prev="" command="" positionals=0 i=1 word`,
+    "  local __awsmfa_all __awsmfa_valued",
+    "  COMPREPLY=()",
+    '  while [ "$i" -lt "$COMP_CWORD" ]; do',
+    `    word="\${COMP_WORDS[i]}"`,
+    '    case "$word" in',
+    "      --) return 0 ;;",
+    "      -*)",
+    `        __awsmfa_flags "\${command:-${fallback}}"`,
+    `        if [ "\${COMP_WORDS[i+1]-}" = "=" ]; then`,
+    "          i=$((i + 2))",
+    "        else",
+    '          case "$__awsmfa_valued" in *" $word "*) i=$((i + 1)) ;; esac',
+    "        fi",
+    "        ;;",
+    "      *)",
+    '        if [ -n "$command" ]; then',
+    "          positionals=$((positionals + 1))",
+    "        else",
+    '          case "$word" in',
+    ...commandBranches(spec),
+    "          esac",
+    "        fi",
+    "        ;;",
+    "    esac",
+    "    i=$((i + 1))",
+    "  done",
+    `  __awsmfa_flags "\${command:-${fallback}}"`,
+    `  [ "$COMP_CWORD" -gt 0 ] && prev="\${COMP_WORDS[COMP_CWORD-1]-}"`,
+    "  # --flag=value: bash splits at the = sign (COMP_WORDBREAKS).",
+    '  if [ "$cur" = "=" ]; then',
+    '    cur=""',
+    '  elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -gt 1 ]; then',
+    `    prev="\${COMP_WORDS[COMP_CWORD-2]}"`,
+    "  fi",
+    '  case "$prev" in',
+    "    -*)",
+    '      case "$__awsmfa_valued" in',
+    `        *" $prev "*) __awsmfa_values "\${command:-${fallback}}" "$prev"; return 0 ;;`,
+    "      esac",
+    "      ;;",
+    "  esac",
+    '  case "$cur" in',
+    "    -*)",
+    '      __awsmfa_add_words "$__awsmfa_all"',
+    `      [ -n "$command" ] || __awsmfa_add_words ${list(flagNames(spec.globalFlags))}`,
+    "      ;;",
+    "    *)",
+    '      if [ -z "$command" ]; then',
+    `        __awsmfa_add_words ${commands}`,
+    "        __awsmfa_add_profiles",
+    '      elif [ "$positionals" -eq 0 ]; then',
+    `        case "$command" in ${profileCommands(spec)}) __awsmfa_add_profiles ;; esac`,
+    "      fi",
+    "      ;;",
+    "  esac",
+    "  return 0",
+    "}",
+    "complete -F _awsmfa_complete awsmfa",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,35 @@
+/**
+ * Expiry warnings for fish, on the fish_prompt event, with builtins only: the clock is read
+ * as `path mtime /` plus `path mtime --relative /` (fish 3.5 or later; older fish would run
+ * an external `path`, so the hook is not defined there). Same rule as bash and zsh.
+ */
+
+import { EXPIRED_FORMAT, EXPIRES_PATTERN, SOON_FORMAT, WARN_SECONDS } from "../hook-messages.ts";
+import { fishQuote } from "./index.ts";
+
+export function fishPromptHook(): string {
+  return [
+    "# Expiry warnings: at each prompt, builtins only on AWSMFA_EXPIRES (set by `awsmfa login`),",
+    "# no process started. One line at 10 minutes or less, one when expired, once per session.",
+    "if builtin -q path 2>/dev/null",
+    "    function __awsmfa_prompt_hook --on-event fish_prompt",
+    `        string match -qr ${fishQuote(EXPIRES_PATTERN)} -- "$AWSMFA_EXPIRES"; or return`,
+    "        set -l left (math $AWSMFA_EXPIRES - (path mtime /) - (path mtime --relative /))",
+    "        set -l profile $AWS_PROFILE",
+    '        test -n "$profile"; or set profile default',
+    "        if test $left -le 0",
+    '            if test "$__awsmfa_warned" != "expired:$AWSMFA_EXPIRES"',
+    '                set -g __awsmfa_warned "expired:$AWSMFA_EXPIRES"',
+    `                printf ${fishQuote(EXPIRED_FORMAT)} $profile $profile >&2`,
+    "            end",
+    `        else if test $left -le ${WARN_SECONDS}; and test "$__awsmfa_warned" != "soon:$AWSMFA_EXPIRES"`,
+    '            set -g __awsmfa_warned "soon:$AWSMFA_EXPIRES"',
+    "            set -l when (math -s0 $left / 60)m",
+    "            test $left -ge 60; or set when {$left}s",
+    `            printf ${fishQuote(SOON_FORMAT)} $profile $when $profile >&2`,
+    "        end",
+    "    end",
+    "end",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,69 @@
+/** fish: single quotes with two escapes, and the `awsmfa` function. */
+import {
+  checkValue,
+  checkVariableName,
+  type InitOptions,
+  initHeader,
+  type ShellSyntax,
+  withExtra,
+  wordOrQuoted,
+} from "../syntax.ts";
+
+/** In fish single quotes only \\ and \' are escapes; all else, newlines too, is literal. */
+export function fishQuote(value: string): string {
+  return `'${checkValue(value).replace(/[\\']/g, "\\$&")}'`;
+}
+
+function setVar(name: string, value: string): string {
+  // `set` stops reading options at the name, so a value such as '-e' is a value.
+  return `set -gx ${checkVariableName(name)} ${fishQuote(value)}`;
+}
+
+function unsetVar(name: string): string {
+  // -g: the session's variable, never a universal one saved on disk. `set -e` fails when
+  // the variable is not set; removing what is not there is still success.
+  return `set -e -g ${checkVariableName(name)}; or true`;
+}
+
+/**
+ * The binary's output is captured whole (`string collect`, so neither newlines nor IFS
+ * split it) and its exit status travels as a second list element, because $pipestatus does
+ * not survive the command substitution. `set -l` keeps both inside the function.
+ * Passthrough commands get AWSMFA_FUNCTION=fish, which tells `awsmfa doctor` it is loaded.
+ */
+function initScript(options: InitOptions): string {
+  const binary = fishQuote(options.binary);
+  const words = options.passthrough.map((word) => wordOrQuoted(word, fishQuote));
+  const lines = [
+    initHeader("fish", "awsmfa shell-init fish | source"),
+    "function awsmfa --description 'Temporary AWS credentials with MFA'",
+  ];
+  if (words.length > 0) {
+    lines.push(
+      `    if contains -- "$argv[1]" ${words.join(" ")}`,
+      `        AWSMFA_FUNCTION=fish command ${binary} $argv`,
+      "        return",
+      "    end",
+    );
+  }
+  const capture = `AWSMFA_SHELL=fish command ${binary} $argv | string collect --allow-empty`;
+  lines.push(
+    `    set -l __awsmfa_result (${capture}; echo $pipestatus[1])`,
+    '    if test "$__awsmfa_result[-1]" -ne 0',
+    "        return $__awsmfa_result[-1]",
+    "    end",
+    "    printf '%s\\n' $__awsmfa_result[1] | source",
+    "end",
+    "",
+  );
+  return withExtra(lines.join("\n"), options.extra);
+}
+
+export const fish: ShellSyntax = {
+  name: "fish",
+  exportFormat: "fish",
+  quote: fishQuote,
+  setVar,
+  unsetVar,
+  initScript,
+};

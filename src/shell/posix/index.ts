@@ -1,0 +1,98 @@
+/**
+ * bash and zsh (and sh, dash, which read the same code): POSIX single quotes and the
+ * `awsmfa` shell function.
+ */
+import {
+  checkValue,
+  checkVariableName,
+  type InitOptions,
+  initHeader,
+  type ShellSyntax,
+  withExtra,
+  wordOrQuoted,
+} from "../syntax.ts";
+
+/**
+ * Single quotes keep every byte literal in every POSIX shell; a single quote itself is
+ * written as '\'' (close, escaped quote, reopen). The result never contains '' inside a
+ * quoted run, so zsh's RC_QUOTES option cannot change its meaning.
+ */
+export function posixQuote(value: string): string {
+  return `'${checkValue(value).replaceAll("'", "'\\''")}'`;
+}
+
+function setVar(name: string, value: string): string {
+  return `export ${checkVariableName(name)}=${posixQuote(value)}`;
+}
+
+function unsetVar(name: string): string {
+  // -v: never remove a shell function that happens to share the name.
+  return `unset -v ${checkVariableName(name)}`;
+}
+
+/**
+ * The function, written to survive what users put in their shells:
+ * - `set -u`: only ${1-} and ${1+"$@"} touch the arguments (bash 4.0-4.3 fail on a bare "$@").
+ * - `set -e`: the failing binary is caught by `||`, so the shell does not exit before
+ *   the function can return the binary's exit code.
+ * - any IFS, noglob, nullglob: every expansion is quoted.
+ * - an alias named awsmfa would shadow the function, so it goes. bash and dash run eval'd
+ *   code one command at a time, so `unalias` acts before `awsmfa() {` is read; zsh reads
+ *   all of it first and would expand the alias there, so zsh gets `function awsmfa {`.
+ * Passthrough commands get AWSMFA_FUNCTION=<shell> (for `awsmfa doctor`: the function is
+ * loaded). Helper variables are `local`, so nothing is left behind. zsh resets its options for the
+ * function's duration with `emulate -L zsh`, which also makes traps local: the INT trap keeps
+ * zsh from abandoning the function (with status 1) when Ctrl-C kills the binary, so the
+ * function returns the binary's own 130. bash and dash already report 130.
+ */
+function posixInit(shell: "bash" | "zsh", options: InitOptions): string {
+  const binary = posixQuote(options.binary);
+  const words = options.passthrough.map((word) => wordOrQuoted(word, posixQuote));
+  const lines = [
+    initHeader(shell, `eval "$(awsmfa shell-init ${shell})"`),
+    "unalias awsmfa 2>/dev/null || true",
+    shell === "zsh" ? "function awsmfa {" : "awsmfa() {",
+  ];
+  if (shell === "zsh") lines.push("  emulate -L zsh", "  trap : INT");
+  lines.push(`  case "\${1-}" in`);
+  if (words.length > 0) {
+    lines.push(
+      `    ${words.join("|")})`,
+      `      AWSMFA_FUNCTION=${shell} ${binary} \${1+"$@"}`,
+      "      ;;",
+    );
+  }
+  lines.push(
+    "    *)",
+    "      local __awsmfa_code __awsmfa_status=0",
+    `      __awsmfa_code="$(AWSMFA_SHELL=${shell} ${binary} \${1+"$@"})" || __awsmfa_status=$?`,
+    '      if [ "$__awsmfa_status" -eq 0 ]; then',
+    '        eval "$__awsmfa_code"',
+    "      else",
+    '        return "$__awsmfa_status"',
+    "      fi",
+    "      ;;",
+    "  esac",
+    "}",
+    "",
+  );
+  return withExtra(lines.join("\n"), options.extra);
+}
+
+export const bash: ShellSyntax = {
+  name: "bash",
+  exportFormat: "sh",
+  quote: posixQuote,
+  setVar,
+  unsetVar,
+  initScript: (options) => posixInit("bash", options),
+};
+
+export const zsh: ShellSyntax = {
+  name: "zsh",
+  exportFormat: "sh",
+  quote: posixQuote,
+  setVar,
+  unsetVar,
+  initScript: (options) => posixInit("zsh", options),
+};

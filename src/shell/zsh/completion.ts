@@ -1,0 +1,125 @@
+/**
+ * Tab completion for zsh, through the completion system (`_arguments`, `_describe`), so
+ * flags and commands show their descriptions. Profile names come from `awsmfa _profiles`
+ * when Tab is pressed. Registered with compdef; when compinit has not run yet (the init line
+ * sits above it in .zshrc) registration waits for the first prompt.
+ */
+
+import {
+  type CompletionSpec,
+  type FlagSpec,
+  isPlainWord,
+  menuText,
+  plainWords,
+} from "../completion-spec.ts";
+import { posixQuote } from "../posix/index.ts";
+
+/** Text inside _arguments' [explanation]: brackets and backslashes would end or escape it. */
+function explanation(text: string): string {
+  return menuText(text).replace(/\\/g, "/").replace(/\[/g, "(").replace(/\]/g, ")");
+}
+
+function valueAction(flag: FlagSpec): string {
+  const value = flag.value;
+  if (!value) return "";
+  if (value.kind === "profile") return ":profile:__awsmfa_profiles";
+  if (value.kind === "choices") return `:value:(${plainWords(value.choices).join(" ")})`;
+  return `:${value.name.replace(/[^A-Za-z0-9_-]/g, "")}: `;
+}
+
+/** One _arguments spec per flag name, each excluding the flag's other names. */
+export function zshFlagSpecs(flag: FlagSpec): string[] {
+  const names = plainWords(flag.names);
+  const exclusion = names.length > 1 ? `(${names.join(" ")})` : "";
+  return names.map((name) => {
+    const equals = flag.value && name.startsWith("--") ? "=" : "";
+    return posixQuote(
+      `${exclusion}${name}${equals}[${explanation(flag.description)}]${valueAction(flag)}`,
+    );
+  });
+}
+
+function argumentsCall(flags: readonly FlagSpec[], extra: string[], indent: string): string[] {
+  const specs = [...flags.flatMap(zshFlagSpecs), ...extra];
+  return [`${indent}_arguments -s -S \\`, ...specs.map((spec) => `${indent}  ${spec} \\`)];
+}
+
+function commandBranches(spec: CompletionSpec): string[] {
+  const lines: string[] = [];
+  const indent = "          ";
+  for (const command of spec.commands) {
+    const names = plainWords(command.names);
+    if (names.length === 0) continue;
+    const positional = command.profileArgument ? ["'1:profile:__awsmfa_profiles'"] : [];
+    lines.push(
+      `        ${names.join("|")})`,
+      ...argumentsCall(command.flags, positional, indent),
+      `${indent}  && ret=0`,
+      `${indent};;`,
+    );
+  }
+  const fallback = spec.commands.find((command) => command.names.includes(spec.defaultCommand));
+  // A profile name in first place: the default command's flags follow it.
+  lines.push(
+    "        *)",
+    ...argumentsCall(fallback?.flags ?? [], [], indent),
+    `${indent}  && ret=0`,
+    `${indent};;`,
+  );
+  return lines;
+}
+
+export function zshCompletion(spec: CompletionSpec, binary: string): string {
+  const commands = spec.commands
+    .filter((command) => isPlainWord(command.names[0]!))
+    .map((command) => posixQuote(`${command.names[0]}:${menuText(command.description)}`));
+  return [
+    "# Tab completion: commands, flags, and profile names (read by `awsmfa _profiles`).",
+    "__awsmfa_profiles() {",
+    "  local -a profiles expl",
+    `  profiles=(\${(f)"$(command ${posixQuote(binary)} _profiles 2>/dev/null)"})`,
+    "  _wanted profiles expl 'profile' compadd -a profiles",
+    "}",
+    "__awsmfa_first() {",
+    "  local -a commands",
+    "  local ret=1",
+    "  commands=(",
+    ...commands.map((entry) => `    ${entry}`),
+    "  )",
+    "  _describe -t commands 'command' commands && ret=0",
+    "  __awsmfa_profiles && ret=0",
+    "  return ret",
+    "}",
+    "_awsmfa() {",
+    '  local curcontext="$curcontext" state state_descr line ret=1',
+    "  typeset -A opt_args",
+    "  _arguments -C -s -S \\",
+    ...spec.globalFlags.flatMap(zshFlagSpecs).map((flag) => `    ${flag} \\`),
+    "    '1: :->first' \\",
+    "    '*:: :->rest' && ret=0",
+    "  case $state in",
+    "    first) __awsmfa_first && ret=0 ;;",
+    "    rest)",
+    "      case $words[1] in",
+    ...commandBranches(spec),
+    "      esac",
+    "      ;;",
+    "  esac",
+    "  return ret",
+    "}",
+    "if (( $+functions[compdef] )); then",
+    "  compdef _awsmfa awsmfa",
+    "else",
+    "  __awsmfa_compdef_later() {",
+    `    precmd_functions=(\${precmd_functions:#__awsmfa_compdef_later})`,
+    "    if (( $+functions[compdef] )); then compdef _awsmfa awsmfa; fi",
+    "    unfunction __awsmfa_compdef_later",
+    "  }",
+    "  typeset -ga precmd_functions",
+    `  if (( ! \${precmd_functions[(Ie)__awsmfa_compdef_later]} )); then`,
+    "    precmd_functions+=(__awsmfa_compdef_later)",
+    "  fi",
+    "fi",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,154 @@
+/**
+ * Builds the real Deps from facts main.ts hands over. This file does not read `process`
+ * itself, so everything that depends on the outside world is visible in main.ts.
+ */
+import { readlinkSync } from "node:fs";
+import * as fsPromises from "node:fs/promises";
+import { hostname } from "node:os";
+import { basename } from "node:path";
+import type { Deps, Processes, Terminal, Writer } from "../deps.ts";
+import { lockHostName } from "../fs/options.ts";
+import { buildInfo } from "./build-info.ts";
+import { execFile, spawnDetached } from "./exec-file.ts";
+import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
+import { readLineSync } from "./stdin.ts";
+import { openTerminal, writeAll } from "./terminal.ts";
+
+export interface ProcessFacts {
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  homedir: string;
+  execPath: string;
+  /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
+  script: string | undefined;
+  /** Whether a file descriptor is a terminal; asked lazily, at most once per descriptor. */
+  isTerminal(fd: number): boolean;
+  pid: number;
+  /** process.kill: signal 0 asks whether a lock holder runs; SIGTERM ends a --notify timer. */
+  kill(pid: number, signal: number | NodeJS.Signals): void;
+  /** process.exit, for the test-only fault hook below. */
+  exit(code: number): never;
+  /** process.on(signal, handler), returning the matching process.off: for `awsmfa exec`. */
+  onSignal?(signal: ForwardedSignal, handler: () => void): () => void;
+}
+
+export function realDeps(facts: ProcessFacts): Deps {
+  const known = new Map<number, boolean>();
+  const terminalFd = (fd: number) => {
+    if (!known.has(fd)) known.set(fd, facts.isTerminal(fd));
+    return known.get(fd)!;
+  };
+  const compiled = facts.script === undefined || facts.script.includes("$bunfs");
+  let terminal: Terminal | null | undefined;
+  return {
+    env: facts.env,
+    io: {
+      readLine: async () => readLineSync(0),
+      get stdinIsTTY() {
+        return terminalFd(0);
+      },
+      stdout: writer(1, terminalFd),
+      stderr: writer(2, terminalFd),
+    },
+    clock: {
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    },
+    fs: fsPromises,
+    exec: execFile,
+    terminal() {
+      if (terminal === undefined) terminal = openTerminal(facts.platform);
+      return terminal;
+    },
+    platform: facts.platform,
+    homedir: facts.homedir,
+    selfPath: facts.execPath,
+    selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
+    build: buildInfo(),
+    processes: processesOf(facts),
+    ...(facts.onSignal && {
+      spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
+    }),
+    background: {
+      spawn: spawnDetached,
+      stop(pid) {
+        try {
+          facts.kill(pid, "SIGTERM");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    hooks: faultHooks(facts),
+  };
+}
+
+/** A synchronous writer whose isTTY is found out only when someone asks. */
+function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
+  return {
+    write: (text) => writeAll(fd, text),
+    get isTTY() {
+      return terminalFd(fd);
+    },
+  };
+}
+
+function processesOf(facts: ProcessFacts): Processes {
+  let host: string | undefined;
+  return {
+    pid: facts.pid,
+    // Asked only by writes, so start-up reads nothing for it.
+    get host() {
+      host ??= lockHostName(hostname(), pidNamespaceLink(facts.platform));
+      return host;
+    },
+    isAlive(pid) {
+      try {
+        facts.kill(pid, 0);
+        return true;
+      } catch (error) {
+        // EPERM: it exists but belongs to someone else. Only ESRCH proves it is gone.
+        return (error as NodeJS.ErrnoException).code !== "ESRCH";
+      }
+    },
+  };
+}
+
+function pidNamespaceLink(platform: NodeJS.Platform): string | undefined {
+  if (platform !== "linux") return undefined;
+  try {
+    return readlinkSync("/proc/self/ns/pid");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * AWSMFA_TEST_FAULT is for awsmfa's own tests only, never for users:
+ * `exit-after-temp-write` exits with code 99 right after a file write has written and fsynced
+ * its temp file and before the rename, as a crash at the worst moment would. Tests then check
+ * that the user's file is unchanged and that the next write succeeds.
+ * `exit-after-temp-write:N` lets the first N-1 writes of the run complete and crashes the Nth;
+ * `exit-after-temp-write:NAME` crashes the first write of a file named NAME (e.g. credentials),
+ * whatever else the run writes first (session cache, code windows).
+ */
+function faultHooks(facts: ProcessFacts): Deps["hooks"] {
+  const match = /^exit-after-temp-write(?::(.+))?$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
+  if (!match) return undefined;
+  const target = match[1] ?? "1";
+  if (!/^\d+$/.test(target)) {
+    return {
+      afterTempWritten: (tempPath) => {
+        // Temp files are named ".<file name>.<unique>.awsmfa-tmp" next to the file.
+        if (basename(tempPath).startsWith(`.${target}.`)) facts.exit(99);
+      },
+    };
+  }
+  let writesLeft = Number(target);
+  return {
+    afterTempWritten: () => {
+      if (--writesLeft <= 0) facts.exit(99);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Deps whose stderr is the terminal (or nowhere), for commands whose stdout and stderr belong
+ * to another program: credential-process, whose caller parses stdout and may show stderr.
+ * The terminal is opened only if something is actually said.
+ */
+import type { Deps } from "../deps.ts";
+
+export function terminalOnly(deps: Deps): Deps {
+  return {
+    ...deps,
+    io: {
+      ...deps.io,
+      stderr: {
+        isTTY: false,
+        write: (text) => deps.terminal()?.write(text),
+      },
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Questions on the terminal, never on stdout: stdout may be captured by `eval "$(...)"`.
+ * @inquirer/prompts is loaded lazily (only when a question is actually asked) and given the
+ * terminal's streams explicitly. Ctrl-C becomes a CancelledError (exit 130).
+ */
+import type { Terminal } from "../deps.ts";
+import { CancelledError, UserError } from "../errors.ts";
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+type Inquirer = typeof import("@inquirer/prompts");
+
+async function ask<T>(
+  terminal: Terminal,
+  fn: (inquirer: Inquirer, context: object) => Promise<T>,
+): Promise<T> {
+  const inquirer = await import("@inquirer/prompts");
+  try {
+    return await fn(inquirer, {
+      input: terminal.input,
+      output: terminal.output(),
+      clearPromptOnDone: false,
+    });
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      (error.name === "ExitPromptError" || error.name === "AbortPromptError")
+    ) {
+      throw new CancelledError();
+    }
+    throw error;
+  }
+}
+
+export function askText(
+  terminal: Terminal,
+  message: string,
+  options: { default?: string; validate?: (value: string) => true | string } = {},
+): Promise<string> {
+  return ask(terminal, (inquirer, context) =>
+    inquirer.input(
+      {
+        message,
+        ...(options.default !== undefined ? { default: options.default } : {}),
+        ...(options.validate ? { validate: options.validate } : {}),
+      },
+      context,
+    ),
+  );
+}
+
+export function askSecret(terminal: Terminal, message: string): Promise<string> {
+  return ask(terminal, (inquirer, context) => inquirer.password({ message, mask: "*" }, context));
+}
+
+export function askConfirm(
+  terminal: Terminal,
+  message: string,
+  defaultAnswer = false,
+): Promise<boolean> {
+  return ask(terminal, (inquirer, context) =>
+    inquirer.confirm({ message, default: defaultAnswer }, context),
+  );
+}
+
+export function askSelect<T>(
+  terminal: Terminal,
+  message: string,
+  choices: readonly Choice<T>[],
+): Promise<T> {
+  return ask(terminal, (inquirer, context) =>
+    inquirer.select<T>({ message, choices: choices.map((c) => ({ ...c })) }, context),
+  );
+}
+
+/** The error for "a question is needed but nobody can answer it". */
+export function noTerminalError(what: string, hint: string): UserError {
+  return new UserError(`awsmfa needs ${what}, but there is no terminal to ask on.`, {
+    code: "noTerminal",
+    hint,
+  });
+}

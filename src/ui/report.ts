@@ -1,0 +1,79 @@
+/**
+ * The one error printer, and the small helpers for talking to people on stderr.
+ * Colour only when stderr is a terminal and NO_COLOR is unset (https://no-color.org).
+ */
+import type { Deps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+
+export interface Style {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const plain: Style = {
+  red: (t) => t,
+  yellow: (t) => t,
+  green: (t) => t,
+  dim: (t) => t,
+  bold: (t) => t,
+};
+
+const ansi = (open: number, close: number) => (t: string) => `\x1b[${open}m${t}\x1b[${close}m`;
+const coloured: Style = {
+  red: ansi(31, 39),
+  yellow: ansi(33, 39),
+  green: ansi(32, 39),
+  dim: ansi(2, 22),
+  bold: ansi(1, 22),
+};
+
+export function useColour(env: Deps["env"], isTTY: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0")
+    return true;
+  return isTTY && env.TERM !== "dumb";
+}
+
+export function stderrStyle(deps: Pick<Deps, "env" | "io">): Style {
+  return useColour(deps.env, deps.io.stderr.isTTY) ? coloured : plain;
+}
+
+export function styleFor(enabled: boolean): Style {
+  return enabled ? coloured : plain;
+}
+
+/** Prints any error for a person. Unexpected errors show their stack only with AWSMFA_DEBUG. */
+export function printError(error: unknown, deps: Pick<Deps, "env" | "io">): void {
+  const style = stderrStyle(deps);
+  if (error instanceof UserError) {
+    if (error.code === "cancelled") {
+      deps.io.stderr.write(`${style.yellow(error.message)}\n`);
+      return;
+    }
+    deps.io.stderr.write(`${style.red("awsmfa:")} ${error.message}\n`);
+    if (error.hint) deps.io.stderr.write(`${indent(error.hint)}\n`);
+    if (deps.env.AWSMFA_DEBUG && error.cause instanceof Error) {
+      deps.io.stderr.write(style.dim(`${error.cause.stack ?? error.cause.message}\n`));
+    }
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  deps.io.stderr.write(`${style.red("awsmfa: unexpected error:")} ${message}\n`);
+  if (deps.env.AWSMFA_DEBUG && error instanceof Error && error.stack) {
+    deps.io.stderr.write(style.dim(`${error.stack}\n`));
+  } else {
+    deps.io.stderr.write(
+      "  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n",
+    );
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n");
+}

@@ -1,0 +1,28 @@
+import { describe, expect, test } from "bun:test";
+import fc from "fast-check";
+import { digest128 } from "../../src/fs/hash.ts";
+
+describe("digest128", () => {
+  test("is 32 hex digits, stable, and does not contain its input", () => {
+    const d = digest128("AKIAIOSFODNN7EXAMPLE\narn:aws:iam::123456789012:mfa/alice");
+    expect(d).toMatch(/^[0-9a-f]{32}$/);
+    expect(d).toBe(digest128("AKIAIOSFODNN7EXAMPLE\narn:aws:iam::123456789012:mfa/alice"));
+    expect(d).not.toContain("AKIA");
+  });
+
+  test("different inputs give different digests (no collision in 20 000 random key/device pairs)", () => {
+    const seen = new Map<string, string>();
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), (text) => {
+        const d = digest128(text);
+        const before = seen.get(d);
+        if (before !== undefined && before !== text) return false;
+        seen.set(d, text);
+        return true;
+      }),
+      { numRuns: 20_000 },
+    );
+    // Near neighbours: one character apart.
+    expect(digest128("AKIAAAAAAAAAAAAAAAAA\nx")).not.toBe(digest128("AKIAAAAAAAAAAAAAAAAB\nx"));
+  });
+});
