@@ -5,6 +5,7 @@
  * or removes a variable, and the `awsmfa` shell function that gives the binary `source`
  * semantics. Implementations are pure functions of their arguments.
  */
+import { UserError } from "../errors.ts";
 
 /** The shells `awsmfa shell-init` supports. sh and dash use the bash (POSIX) code. */
 export type ShellName = "bash" | "zsh" | "fish" | "powershell";
@@ -55,7 +56,9 @@ export function checkVariableName(name: string): string {
  */
 export function checkValue(value: string): string {
   if (value.includes("\0")) {
-    throw new Error("A shell value cannot contain a NUL character.");
+    throw new UserError("A value to print contains a NUL character, which no shell can hold.", {
+      hint: "Rename the profile (or check the value's source) so that it has no NUL character.",
+    });
   }
   return value;
 }

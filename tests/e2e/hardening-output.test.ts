@@ -30,6 +30,7 @@ describe("stdout closed by the reader", () => {
       [
         "bash",
         "-c",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: bash code, not a template
         '"$0" credential-process --help | { exec 0<&-; sleep 0.3; }; echo "${PIPESTATUS[0]}"',
         binary,
       ],
@@ -58,4 +59,17 @@ describe("control characters for people", () => {
     expect(r.stderr).not.toContain("\x07");
     expect(r.stderr).toContain("\\x1b]0;pwned\\x07");
   });
+});
+
+describe("--format dotenv with a value dotenv cannot hold (item 12)", () => {
+  for (const profile of [`it's "x"`, "$" + "{HOME}"]) {
+    test(`profile ${profile}: exit 3, a clear message, no bug report`, async () => {
+      const u = world.user({ profile });
+      const r = await u.run(["login", profile, "--otp", u.code(), "--format", "dotenv"]);
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.stderr).toContain("cannot be written to a dotenv file");
+      expect(r.stderr).toContain("--format json");
+      expect(r.code).toBe(3);
+    });
+  }
 });
