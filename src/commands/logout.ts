@@ -15,6 +15,7 @@ import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget
 import { removeSessionFromFile } from "../profiles/remove-session.ts";
 import { sessionInFile } from "../session/in-file.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
+import { EXPORT_FORMATS } from "../shell/index.ts";
 import type { CommandContext, RunState } from "./context.ts";
 import { cancelNotifications } from "./notify/schedule.ts";
 import { applyEnv, envOption } from "./options/env.ts";
@@ -39,11 +40,7 @@ export function logoutCommand({ deps, state }: CommandContext) {
       false,
     )
     .addOption(
-      new Option("--format <format>", "print unset lines for this shell").choices([
-        "sh",
-        "fish",
-        "powershell",
-      ]),
+      new Option("--format <format>", "print unset lines for this shell").choices(EXPORT_FORMATS),
     )
     .action(async (positional, _raw, command) => {
       const flag = command.getOptionValueSource("profile") === "cli";

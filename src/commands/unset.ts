@@ -7,6 +7,7 @@ import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
 import { failureCode, outputMode } from "../output/mode.ts";
+import { EXPORT_FORMATS } from "../shell/index.ts";
 import type { CommandContext } from "./context.ts";
 
 export interface UnsetOptions {
@@ -17,11 +18,7 @@ export function unsetCommand({ deps, state }: CommandContext) {
   return new Command("unset")
     .description("remove the AWS session variables from your shell")
     .addOption(
-      new Option("--format <format>", "print unset lines for this shell").choices([
-        "sh",
-        "fish",
-        "powershell",
-      ]),
+      new Option("--format <format>", "print unset lines for this shell").choices(EXPORT_FORMATS),
     )
     .action(async (raw) => {
       state.exitCode = await runUnset({ format: raw.format }, deps, state);
