@@ -10,7 +10,7 @@ import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
-import { failureCode, outputMode } from "../output/mode.ts";
+import { outputMode } from "../output/mode.ts";
 import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
 import { removeSessionFromFile } from "../profiles/remove-session.ts";
 import { sessionInFile } from "../session/in-file.ts";
@@ -91,7 +91,7 @@ export async function runLogout(
     env: deps.env,
     stdoutIsTTY: deps.io.stdout.isTTY,
   });
-  state.failureStdout = failureCode(mode);
+  state.outputMode = mode;
   const files = await readAwsFiles(deps);
   if (options.profile !== undefined) requireKnownProfile(files, options.profile);
   const profiles = options.profile !== undefined ? [options.profile] : sessionProfiles(files);

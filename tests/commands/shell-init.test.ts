@@ -54,7 +54,7 @@ function captureDeps(selfPath = "/usr/local/bin/awsmfa"): Captured {
 const program = () =>
   buildProgram({
     deps: captureDeps().deps,
-    state: { exitCode: 0, failureStdout: undefined },
+    state: { exitCode: 0, outputMode: undefined },
   });
 
 describe("awsmfa shell-init", () => {
