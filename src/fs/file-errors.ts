@@ -5,10 +5,7 @@
  * so. Anything unexpected is returned unchanged: it is a bug, and should look like one.
  */
 import { dirname } from "node:path";
-import { UserError } from "../errors.ts";
-// Hints hold commands to paste: quoted by the shell module's one POSIX quoting function, whose
-// single quotes are literal in bash, zsh, dash and fish alike (`$(...)` never runs).
-import { posixQuote as q } from "../shell/posix/index.ts";
+import { pasteable as q, UserError } from "../errors.ts";
 
 /** What awsmfa was doing to `path` when the error happened. */
 export type FileAction = "read" | "write" | "lock" | "create-folder";

@@ -8,8 +8,7 @@
 import { constants } from "node:fs";
 import { dirname } from "node:path";
 import type { FileSystem } from "../deps.ts";
-import { UserError } from "../errors.ts";
-import { posixQuote } from "../shell/posix/index.ts";
+import { pasteable as q, UserError } from "../errors.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 
 export interface ReadOptions {
@@ -78,7 +77,7 @@ export async function readRegular(
       throw new UserError(
         `Cannot read ${path}: permission denied on its folder ${dirname(path)}.`,
         {
-          hint: `Give yourself access to the folder: chmod u+rwx ${posixQuote(dirname(path))} Nothing was changed.`,
+          hint: `Give yourself access to the folder: chmod u+rwx ${q(dirname(path))} Nothing was changed.`,
           cause: error,
         },
       );

@@ -3,7 +3,7 @@
  * Colour only when stderr is a terminal and NO_COLOR is unset (https://no-color.org).
  */
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { quotePasteables, UserError } from "../errors.ts";
 
 export interface Style {
   red(text: string): string;
@@ -52,15 +52,20 @@ export function debugOn(env: Deps["env"]): boolean {
 }
 
 /** Prints any error for a person. Unexpected errors show their stack only with AWSMFA_DEBUG. */
-export function printError(error: unknown, deps: Pick<Deps, "env" | "io">): void {
+export function printError(
+  error: unknown,
+  deps: Pick<Deps, "env" | "io">,
+  /** The user's shell's quoting, for the values hints mark with pasteable(). */
+  quote: (value: string) => string,
+): void {
   const style = stderrStyle(deps);
   if (error instanceof UserError) {
     if (error.code === "cancelled") {
       deps.io.stderr.write(`${style.yellow(error.message)}\n`);
       return;
     }
-    deps.io.stderr.write(`${style.red("awsmfa:")} ${error.message}\n`);
-    if (error.hint) deps.io.stderr.write(`${indent(error.hint)}\n`);
+    deps.io.stderr.write(`${style.red("awsmfa:")} ${quotePasteables(error.message, quote)}\n`);
+    if (error.hint) deps.io.stderr.write(`${indent(quotePasteables(error.hint, quote))}\n`);
     if (debugOn(deps.env) && error.cause instanceof Error) {
       deps.io.stderr.write(style.dim(`${error.cause.stack ?? error.cause.message}\n`));
     }

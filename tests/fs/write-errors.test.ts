@@ -188,7 +188,7 @@ describe.skipIf(!canDrop)("a real read-only folder", () => {
       ok: false,
       name: "UserError",
       message: `Cannot write ${path}: permission denied in the folder ${folder}.`,
-      hint: expect.stringContaining(`ls -ld '${folder}'`),
+      hint: expect.stringContaining(`ls -ld \uE000${folder}\uE001`),
     });
     expect(readFileSync(path, "utf8")).toBe("[default]\nkeep = me\n");
     expect(leftovers(folder, "credentials")).toEqual([]);
