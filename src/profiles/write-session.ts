@@ -15,7 +15,7 @@ import { sectionState } from "../config/section-state.ts";
 import { booleanSetting } from "../config/settings.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { pasteable, UserError } from "../errors.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { profilesOf, setProfileKeys } from "../ini/index.ts";
 import { isoSeconds } from "../output/variables.ts";
@@ -97,7 +97,7 @@ export function longTermRefusal(profile: string, path: string, keyId: string): U
   return new UserError(
     `[${profile}] in ${path} holds long-term keys (${maskKeyId(keyId)}); awsmfa will not overwrite them with a session.`,
     {
-      hint: `Run \`awsmfa configure ${profile}\` to move them to [${profile}-long-term], or log in with --no-write to leave the file alone.`,
+      hint: `Run \`awsmfa configure ${pasteable(profile)}\` to move them to [${profile}-long-term], or log in with --no-write to leave the file alone.`,
     },
   );
 }

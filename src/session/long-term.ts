@@ -10,7 +10,7 @@
 import { type Credentials, isTemporaryKeyId } from "../aws/credentials.ts";
 import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts";
 import { staticKeys } from "../config/static-keys.ts";
-import { UserError } from "../errors.ts";
+import { pasteable, UserError } from "../errors.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 
@@ -56,7 +56,7 @@ export function findLongTermKeys(
       "  --long-term-profile: not given",
       `  awsmfa_long_term_profile in the config of ${profile}: not set`,
       ...looked.map((line) => `  ${line}`),
-      `Put your IAM user's access keys in [${profile}-long-term] of ${files.paths.credentials}, or run \`awsmfa configure ${profile}\`.`,
+      `Put your IAM user's access keys in [${profile}-long-term] of ${files.paths.credentials}, or run \`awsmfa configure ${pasteable(profile)}\`.`,
     ].join("\n"),
   });
 }

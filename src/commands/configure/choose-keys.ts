@@ -11,7 +11,7 @@ import type { Credentials } from "../../aws/credentials.ts";
 import { isTemporaryKeyId, maskKeyId } from "../../aws/credentials.ts";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { CancelledError, UsageError, UserError } from "../../errors.ts";
+import { CancelledError, pasteable, UsageError, UserError } from "../../errors.ts";
 import { findLongTermKeys } from "../../session/long-term.ts";
 import { askConfirm, askSecret, askText, noTerminalError } from "../../ui/prompts.ts";
 import { longTermKeysIn } from "./key-edits.ts";
@@ -48,7 +48,7 @@ export async function chooseKeys(
   if (answers.accessKeyId !== undefined) {
     if (own && target !== profile) {
       throw new UsageError(`[${profile}] holds long-term keys (${maskKeyId(own.accessKeyId)}).`, {
-        hint: `Move them first with \`awsmfa configure ${profile} --move-keys\`, then set new keys.`,
+        hint: `Move them first with \`awsmfa configure ${pasteable(profile)} --move-keys\`, then set new keys.`,
       });
     }
     const keys = await newKeys(answers, deps);

@@ -6,7 +6,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { UsageError } from "../../errors.ts";
+import { pasteable, UsageError } from "../../errors.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
 import type { CommandContext } from "../context.ts";
@@ -74,7 +74,7 @@ export function parseExec(
   const dashes = rawArgs?.indexOf("--") ?? 0;
   if (rawArgs && (dashes < 0 || rawArgs.length - dashes - 1 !== words.length)) {
     throw new UsageError("Put -- between the profile and the command.", {
-      hint: `For example: awsmfa exec ${profile} -- ${words.join(" ") || "aws s3 ls"}`,
+      hint: `For example: awsmfa exec ${pasteable(profile)} -- ${words.join(" ") || "aws s3 ls"}`,
     });
   }
   return {
