@@ -135,6 +135,9 @@ async function isTimer(
   pid: number,
   token: string,
 ): Promise<boolean> {
+  // A record with an empty or short token (planted, or damaged) proves nothing: "".includes
+  // matches every command line, and logout --all would kill whatever runs under that pid.
+  if (!/^[0-9a-f]{32}$/.test(token)) return false;
   if (deps.platform === "linux") {
     try {
       return (await deps.fs.readFile(`/proc/${pid}/cmdline`, "utf8")).includes(token);
