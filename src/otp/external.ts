@@ -67,6 +67,12 @@ export async function codeFromCommand(
     }
     throw otpSourceError(`Could not start ${name} (${code ?? "unknown error"}).`, rerun);
   }
+  if (result.overflowed) {
+    throw otpSourceError(
+      `${name} printed more than a code ever needs (over 1 MB) and was stopped; awsmfa did not send anything to AWS.`,
+      `Check that it prints only the current one-time password. ${rerun}`,
+    );
+  }
   if (result.timedOut) {
     throw new OtpUnavailableError(
       `${command.tool} did not answer within ${formatDuration(command.timeoutMs / 1000)}.`,

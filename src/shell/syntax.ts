@@ -8,6 +8,7 @@
  * shell folder's shell.ts builds one; shell/index.ts lists them (the only switch on shell
  * names). Implementations are pure functions of their arguments.
  */
+import { UserError } from "../errors.ts";
 import type { CompletionSpec } from "./completion-spec.ts";
 
 /** The shells `awsmfa shell-init` supports. sh and dash use the bash (POSIX) code. */
@@ -89,7 +90,9 @@ export function checkVariableName(name: string): string {
  */
 export function checkValue(value: string): string {
   if (value.includes("\0")) {
-    throw new Error("A shell value cannot contain a NUL character.");
+    throw new UserError("A value to print contains a NUL character, which no shell can hold.", {
+      hint: "Rename the profile (or check the value's source) so that it has no NUL character.",
+    });
   }
   return value;
 }
