@@ -4,8 +4,10 @@
  * config file, `[x]` in the credentials file, and credentials-file values winning over
  * config-file values for the same key.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { fileInUse } from "../fs/file-errors.ts";
 import { type IniValue, profilesOf } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
@@ -35,12 +37,22 @@ export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): 
   };
 }
 
-export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
+export async function readOptional(
+  deps: Pick<Deps, "fs">,
+  path: string,
+  attempt = 1,
+): Promise<string | null> {
   try {
     return await deps.fs.readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return null;
+    // Windows: another program holds the file open without sharing (usually for milliseconds).
+    if (code === "EBUSY") {
+      if (attempt >= 14) throw fileInUse(path, error);
+      await sleep(20 * attempt);
+      return readOptional(deps, path, attempt + 1);
+    }
     if (code === "EACCES" || code === "EPERM") {
       throw new UserError(`Cannot read ${path}: permission denied.`, {
         hint: `Make it readable by you: chmod 600 ${path}`,
