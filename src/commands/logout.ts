@@ -43,6 +43,7 @@ export function logoutCommand({ deps, state }: CommandContext) {
         "sh",
         "fish",
         "powershell",
+        "cmd",
       ]),
     )
     .action(async (positional, _raw, command) => {

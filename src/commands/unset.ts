@@ -21,6 +21,7 @@ export function unsetCommand({ deps, state }: CommandContext) {
         "sh",
         "fish",
         "powershell",
+        "cmd",
       ]),
     )
     .action(async (raw) => {

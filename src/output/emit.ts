@@ -5,7 +5,7 @@
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
 import { renderExports, renderUnsets, shellSyntax } from "../shell/index.ts";
-import { wordOrQuoted } from "../shell/syntax.ts";
+import { type ExportFormat, wordOrQuoted } from "../shell/syntax.ts";
 import { stderrStyle } from "../ui/report.ts";
 import type { OutputMode, ShellFormat } from "./mode.ts";
 import {
@@ -58,9 +58,9 @@ export function emitSession(
 }
 
 export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io" | "env">): void {
-  const format: ShellFormat =
+  const format: ExportFormat =
     mode.kind === "explicit"
-      ? mode.format === "fish" || mode.format === "powershell"
+      ? mode.format === "fish" || mode.format === "powershell" || mode.format === "cmd"
         ? mode.format
         : "sh"
       : mode.format;

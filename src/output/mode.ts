@@ -9,11 +9,13 @@
 import { UsageError } from "../errors.ts";
 
 export type ShellFormat = "sh" | "fish" | "powershell";
-export type OutputFormat = ShellFormat | "dotenv" | "json";
+/** cmd.exe has no shell function: its lines are only ever asked for with --format cmd. */
+export type OutputFormat = ShellFormat | "cmd" | "dotenv" | "json";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   "sh",
   "fish",
   "powershell",
+  "cmd",
   "dotenv",
   "json",
 ];
@@ -94,5 +96,7 @@ export function failureCode(mode: OutputMode): string | undefined {
   if (mode.kind === "eval" || mode.kind === "wrapped") return "false\n";
   if (mode.kind === "explicit" && (mode.format === "sh" || mode.format === "fish"))
     return "false\n";
+  // A batch file that `call`s the output stops there, with a failing errorlevel.
+  if (mode.kind === "explicit" && mode.format === "cmd") return "@exit /b 1\n";
   return undefined;
 }

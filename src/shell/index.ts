@@ -7,6 +7,7 @@ import { bash, zsh } from "./posix/index.ts";
 import { powershell } from "./powershell/index.ts";
 import type { ShellSyntax } from "./syntax.ts";
 
+export { checkCmdValue } from "./cmd/index.ts";
 export { dotenvLine, dotenvValue } from "./dotenv.ts";
 export { renderExports, renderUnsets } from "./render.ts";
 export type { ExportFormat, InitOptions, ShellName, ShellSyntax } from "./syntax.ts";

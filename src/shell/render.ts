@@ -2,13 +2,14 @@
  * Whole blocks of shell code from lists of variables: what `awsmfa login` prints for eval,
  * what `awsmfa unset` prints, and `--format dotenv` files. Each line ends with a newline.
  */
+import { cmd } from "./cmd/index.ts";
 import { dotenvLine } from "./dotenv.ts";
 import { fish } from "./fish/index.ts";
 import { bash } from "./posix/index.ts";
 import { powershell } from "./powershell/index.ts";
-import type { ExportFormat, ShellSyntax } from "./syntax.ts";
+import type { ExportFormat, ExportSyntax } from "./syntax.ts";
 
-const byFormat: Record<ExportFormat, ShellSyntax> = { sh: bash, fish, powershell };
+const byFormat: Record<ExportFormat, ExportSyntax> = { sh: bash, fish, powershell, cmd };
 
 export function renderExports(
   format: ExportFormat | "dotenv",

@@ -9,8 +9,14 @@
 /** The shells `awsmfa shell-init` supports. sh and dash use the bash (POSIX) code. */
 export type ShellName = "bash" | "zsh" | "fish" | "powershell";
 
-/** The syntaxes renderExports/renderUnsets write. "sh" is read by bash, zsh, dash and ksh. */
-export type ExportFormat = "sh" | "fish" | "powershell";
+/**
+ * The syntaxes renderExports/renderUnsets write. "sh" is read by bash, zsh, dash and ksh;
+ * "cmd" by cmd.exe (from a batch file run with `call`).
+ */
+export type ExportFormat = "sh" | "fish" | "powershell" | "cmd";
+
+/** What writing export and unset lines needs of a shell. */
+export type ExportSyntax = Pick<ShellSyntax, "setVar" | "unsetVar">;
 
 export interface InitOptions {
   /** Absolute path of the awsmfa executable, embedded quoted. */
@@ -27,7 +33,7 @@ export interface InitOptions {
 export interface ShellSyntax {
   name: ShellName;
   /** The format the binary writes when this shell evaluates its output (AWSMFA_SHELL). */
-  exportFormat: ExportFormat;
+  exportFormat: Exclude<ExportFormat, "cmd">;
   /** A literal that evaluates to exactly `value`. */
   quote(value: string): string;
   /** One line that sets and exports a variable for the rest of the session. */
