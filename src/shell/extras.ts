@@ -1,6 +1,6 @@
 /**
- * What `awsmfa shell-init` adds after the `awsmfa` function: Tab completion (bash, zsh, fish)
- * and the expiry-warning prompt hook (bash, zsh, fish, PowerShell). sh and dash get neither:
+ * What `awsmfa shell-init` adds after the `awsmfa` function: Tab completion and the
+ * expiry-warning prompt hook (bash, zsh, fish, PowerShell). sh and dash get neither:
  * they have no completion system and no prompt hook that avoids a process.
  */
 import { bashCompletion } from "./bash/completion.ts";
@@ -8,6 +8,7 @@ import type { CompletionSpec } from "./completion-spec.ts";
 import { fishCompletion } from "./fish/completion.ts";
 import { fishPromptHook } from "./fish/hook.ts";
 import { bashPromptHook, zshPromptHook } from "./posix/hook.ts";
+import { powershellCompletion } from "./powershell/completion.ts";
 import { powershellPromptHook } from "./powershell/hook.ts";
 import type { ShellName } from "./syntax.ts";
 import { zshCompletion } from "./zsh/completion.ts";
@@ -21,6 +22,6 @@ export function initExtras(shell: ShellName, spec: CompletionSpec, binary: strin
     case "fish":
       return `${fishCompletion(spec, binary)}\n${fishPromptHook()}`;
     case "powershell":
-      return powershellPromptHook();
+      return `${powershellCompletion(spec, binary)}\n${powershellPromptHook()}`;
   }
 }
