@@ -4,10 +4,8 @@
  * config file, `[x]` in the credentials file, and credentials-file values winning over
  * config-file values for the same key.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
-import { fileInUse } from "../fs/file-errors.ts";
+import { readRegularText } from "../fs/read-regular.ts";
 import { type IniValue, profilesOf } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
@@ -37,34 +35,9 @@ export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): 
   };
 }
 
-export async function readOptional(
-  deps: Pick<Deps, "fs">,
-  path: string,
-  attempt = 1,
-): Promise<string | null> {
-  try {
-    return await deps.fs.readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    // Windows: another program holds the file open without sharing (usually for milliseconds).
-    if (code === "EBUSY") {
-      if (attempt >= 14) throw fileInUse(path, error);
-      await sleep(20 * attempt);
-      return readOptional(deps, path, attempt + 1);
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      throw new UserError(`Cannot read ${path}: permission denied.`, {
-        hint: `Make it readable by you: chmod 600 ${path}`,
-      });
-    }
-    if (code === "EISDIR") {
-      throw new UserError(`${path} is a folder, not a file.`, {
-        hint: "Point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at a file.",
-      });
-    }
-    throw error;
-  }
+/** The text of an AWS file, or null when there is none; see fs/read-regular.ts. */
+export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
+  return readRegularText(deps.fs, path);
 }
 
 export function hasProfile(files: AwsFiles, name: string): boolean {

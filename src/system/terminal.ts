@@ -11,6 +11,7 @@ import { openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "../deps.ts";
+import { printableLine } from "./printable.ts";
 import { openConsoleMode } from "./windows-console.ts";
 
 /** process.on(SIGINT, handler) from main.ts, returning the matching off. */
@@ -50,7 +51,7 @@ export function openTerminal(
       return stream;
     },
     write(text: string) {
-      writeAll(outFd, text);
+      writeAll(outFd, printableLine(text));
     },
   };
 }

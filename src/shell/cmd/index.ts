@@ -50,21 +50,14 @@ export function checkCmdValue(name: string, value: string): void {
   }
 }
 
-function setVar(name: string, value: string): string {
+export function setVar(name: string, value: string): string {
   checkCmdValue(checkVariableName(name), value);
   // `@`: a batch file echoes each line it runs; these hold secrets.
   return `@set "${name}=${value.replace(/%/g, "%%")}"`;
 }
 
-function unsetVar(name: string): string {
+export function unsetVar(name: string): string {
   return `@set "${checkVariableName(name)}="`;
 }
 
-/** The part of ShellSyntax that export lines need; cmd has no function, prompt hook or rc file. */
-export const cmd = {
-  name: "cmd",
-  exportFormat: "cmd",
-  quote: cmdQuote,
-  setVar,
-  unsetVar,
-} as const;
+export const cmdSyntax = { quote: cmdQuote, setVar, unsetVar };
