@@ -88,7 +88,7 @@ async function getMfaSession(
   }
   // Before any network call, so that a code-source setting that is wrong costs no AWS call.
   const otp = request.otp(local);
-  const plan = await completePlan(files, local, inputs, deps);
+  const plan = await completePlan(local, inputs, deps);
   const id = obtainedKey(plan.longTerm, plan.serial);
   const already = request.obtained?.get(id);
   if (already) return { session: already, reused: true, context, plan };
