@@ -18,6 +18,8 @@ export interface AwsCallTarget {
   profile?: string | undefined;
   /** Local time, for clock-skew messages. */
   now: () => number;
+  /** The --debug trace: one line per AWS request and its answer's status. */
+  trace?: ((line: string) => void) | undefined;
 }
 
 export interface CallerIdentity {

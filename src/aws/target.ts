@@ -3,6 +3,7 @@
  * partition's signing region), the partition and any endpoint override.
  */
 import type { Deps } from "../deps.ts";
+import { debug, debugEnabled } from "../ui/debug.ts";
 import { endpointOverride } from "./endpoints.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
@@ -11,7 +12,7 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock">;
+    deps: Pick<Deps, "env" | "clock" | "io">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
     /** The profile whose keys sign the call, for messages. */
@@ -24,5 +25,8 @@ export function callTarget(
     endpoint: endpointOverride(service, context.deps.env, context.endpointUrl),
     profile: context.profile,
     now: context.deps.clock.now,
+    trace: debugEnabled(context.deps.env)
+      ? (line: string) => debug(context.deps, `${service}: ${line}`)
+      : undefined,
   };
 }

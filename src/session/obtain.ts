@@ -10,6 +10,7 @@ import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
 import { recordUsedWindow, waitForUnusedWindow, windowAt } from "../otp/reuse-guard.ts";
 import type { OtpSource } from "../otp/source.ts";
+import { debug } from "../ui/debug.ts";
 import {
   readCachedSession,
   type SessionKey,
@@ -68,7 +69,9 @@ export async function obtainSession(
   // session in the cache.
   return withMfaLock(sessionCachePath(deps, key), deps, async () => {
     const meanwhile = await reuse();
+    if (meanwhile) debug(deps, "another awsmfa cached a session while this one waited");
     if (meanwhile) return { session: meanwhile, reused: true };
+    debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
     const duration = effectiveDuration(plan, options.durationSeconds, deps);
     const session = await askAndCall(plan, options.otp, duration, deps);
     await writeCachedSession(deps, key, session);

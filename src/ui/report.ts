@@ -4,6 +4,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { debugEnabled, maskSecrets } from "./debug.ts";
 
 export interface Style {
   red(text: string): string;
@@ -55,15 +56,15 @@ export function printError(error: unknown, deps: Pick<Deps, "env" | "io">): void
     }
     deps.io.stderr.write(`${style.red("awsmfa:")} ${error.message}\n`);
     if (error.hint) deps.io.stderr.write(`${indent(error.hint)}\n`);
-    if (deps.env.AWSMFA_DEBUG && error.cause instanceof Error) {
-      deps.io.stderr.write(style.dim(`${error.cause.stack ?? error.cause.message}\n`));
+    if (debugEnabled(deps.env) && error.cause instanceof Error) {
+      deps.io.stderr.write(style.dim(`${maskSecrets(error.cause.stack ?? error.cause.message)}\n`));
     }
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
   deps.io.stderr.write(`${style.red("awsmfa: unexpected error:")} ${message}\n`);
-  if (deps.env.AWSMFA_DEBUG && error instanceof Error && error.stack) {
-    deps.io.stderr.write(style.dim(`${error.stack}\n`));
+  if (debugEnabled(deps.env) && error instanceof Error && error.stack) {
+    deps.io.stderr.write(style.dim(`${maskSecrets(error.stack)}\n`));
   } else {
     deps.io.stderr.write(
       "  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n",
