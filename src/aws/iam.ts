@@ -1,6 +1,6 @@
 /** The one IAM call awsmfa makes: which MFA devices the calling user has. */
 
-import { iamClient } from "./clients.ts";
+import { iamClient, withDeadline } from "./clients.ts";
 import type { Credentials } from "./credentials.ts";
 import { describeEndpoint } from "./endpoints.ts";
 import { mapAwsError } from "./errors.ts";
@@ -20,8 +20,13 @@ export async function listMfaDevices(
 ): Promise<MfaDevice[]> {
   try {
     const { sdk, client } = await iamClient(credentials, target);
-    const out = await client.send(
-      new sdk.ListMFADevicesCommand(userName ? { UserName: userName } : {}),
+    const out = await withDeadline(
+      target,
+      (abortSignal) =>
+        client.send(new sdk.ListMFADevicesCommand(userName ? { UserName: userName } : {}), {
+          abortSignal,
+        }),
+      () => client.destroy(),
     );
     return (out.MFADevices ?? []).map((d) => ({
       serial: d.SerialNumber ?? "",

@@ -8,7 +8,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { Deps } from "../deps.ts";
-import { findProgram } from "./find-program.ts";
+import { findProgram } from "../system/which.ts";
 
 export type DialogKind = "zenity" | "kdialog" | "osascript" | "powershell";
 

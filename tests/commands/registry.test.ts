@@ -13,7 +13,7 @@ const deps = {
 
 describe("the command table", () => {
   test("names and aliases match each command's definition", async () => {
-    const program = await buildProgram({ deps, state: { exitCode: 0, failureStdout: undefined } });
+    const program = await buildProgram({ deps, state: { exitCode: 0, outputMode: undefined } });
     const loaded = program.commands.map((c) => ({ name: c.name(), aliases: c.aliases() }));
     expect(loaded).toEqual(COMMANDS.map((e) => ({ name: e.name, aliases: [...e.aliases] })));
   });

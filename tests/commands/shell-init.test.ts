@@ -7,8 +7,7 @@ import { parseShellInit, passthroughWords } from "../../src/commands/shell-init.
 import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "../../src/commands/words.ts";
 import type { Deps } from "../../src/deps.ts";
 import { UsageError } from "../../src/errors.ts";
-import { initExtras } from "../../src/shell/extras.ts";
-import { shellSyntax } from "../../src/shell/index.ts";
+import { initExtras, shellSyntax } from "../../src/shell/index.ts";
 
 interface Captured {
   deps: Deps;
@@ -55,7 +54,7 @@ function captureDeps(selfPath = "/usr/local/bin/awsmfa"): Captured {
 const program = () =>
   buildProgram({
     deps: captureDeps().deps,
-    state: { exitCode: 0, failureStdout: undefined },
+    state: { exitCode: 0, outputMode: undefined },
   });
 
 describe("awsmfa shell-init", () => {
@@ -74,7 +73,7 @@ describe("awsmfa shell-init", () => {
     const syntax = shellSyntax(shell)!;
     const binary = "/usr/local/bin/awsmfa";
     const full = await program();
-    const extra = extras ? initExtras(syntax.name, completionSpec(full), binary) : undefined;
+    const extra = extras ? initExtras(syntax, completionSpec(full), binary) : undefined;
     const passthrough = passthroughWords(full);
     expect(stdout()).toBe(syntax.initScript({ binary, passthrough, extra }));
   });
