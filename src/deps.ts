@@ -42,6 +42,11 @@ export interface ExecOptions {
   /** Text written to the child's stdin (then closed). */
   input?: string;
   cwd?: string;
+  /**
+   * Kill the child once stdout holds more than this many characters (a runaway or hostile
+   * program must not fill memory); the result then has outputCapped set.
+   */
+  maxOutputChars?: number;
 }
 
 export interface ExecResult {
@@ -51,6 +56,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  /** Set when stdout passed ExecOptions.maxOutputChars and the child was killed. */
+  outputCapped?: boolean;
   /** Set when the program could not be started (e.g. ENOENT: not installed). */
   spawnError?: NodeJS.ErrnoException;
 }

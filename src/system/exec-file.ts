@@ -28,12 +28,13 @@ export const execFile: Exec = (file, args, options = {}) =>
     let stdout = "";
     let stderr = "";
     let timedOut = false;
+    let outputCapped = false;
     let settled = false;
     const finish = (result: Omit<ExecResult, "stdout" | "stderr" | "timedOut">) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...result, stdout, stderr, timedOut });
+      resolve({ ...result, stdout, stderr, timedOut, ...(outputCapped ? { outputCapped } : {}) });
     };
     const timer =
       options.timeoutMs === undefined
@@ -43,7 +44,13 @@ export const execFile: Exec = (file, args, options = {}) =>
             child.kill("SIGKILL");
           }, options.timeoutMs);
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      if (outputCapped) return;
       stdout += chunk;
+      if (options.maxOutputChars !== undefined && stdout.length > options.maxOutputChars) {
+        outputCapped = true;
+        stdout = stdout.slice(0, options.maxOutputChars);
+        child.kill("SIGKILL");
+      }
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
