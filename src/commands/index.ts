@@ -70,6 +70,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./console/index.ts")).consoleCommand,
   },
   { name: "prompt", aliases: [], load: async () => (await import("./prompt.ts")).promptCommand },
+  { name: "keys", aliases: [], load: async () => (await import("./keys/index.ts")).keysCommand },
   {
     name: "doctor",
     aliases: [],

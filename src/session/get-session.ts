@@ -107,7 +107,7 @@ async function getMfaSession(
 }
 
 function obtainedKey(longTerm: LocalPlan["longTerm"], serial: string): string {
-  return `${longTerm.credentials.accessKeyId}\n${serial}`;
+  return `${longTerm.keyId}\n${serial}`;
 }
 
 /**

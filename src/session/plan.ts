@@ -12,6 +12,7 @@ import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { discoverDevice } from "./discover-device.ts";
 import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
+import { longTermCredentials } from "./long-term-credentials.ts";
 import { configuredSerial } from "./mfa-serial.ts";
 
 export interface LoginInputs {
@@ -70,7 +71,12 @@ export async function completePlan(
   deps: Deps,
 ): Promise<LoginPlan> {
   if (local.serial) return { ...local, serial: local.serial };
-  const found = await discoverDevice(local.longTerm.credentials, local.profile, local, deps);
+  const found = await discoverDevice(
+    await longTermCredentials(local.longTerm, deps),
+    local.profile,
+    local,
+    deps,
+  );
   deps.io.stderr.write(`${found.note}\n`);
   try {
     await saveProfileSetting(deps, files.paths.config, "config", local.profile, {
