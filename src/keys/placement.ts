@@ -47,3 +47,34 @@ export async function setPlacement(
     fileOptionsFrom(deps),
   );
 }
+
+/**
+ * `awsmfa_rotating_from = AKIA...` (an id, no secret): set while `keys rotate` replaces that
+ * key, so that a rerun after an interruption knows which of two keys is the old one.
+ */
+export const ROTATING_SETTING = "awsmfa_rotating_from";
+
+export function rotatingFrom(files: AwsFiles, profile: string): string | undefined {
+  const id = files.config.get(profile)?.[ROTATING_SETTING];
+  return typeof id === "string" && id ? id : undefined;
+}
+
+export async function setRotating(
+  path: string,
+  profile: string,
+  keyId: string | undefined,
+  deps: StoreDeps,
+): Promise<void> {
+  const ref = { kind: "config" as const, profile };
+  await updateFile(
+    deps.fs,
+    path,
+    (current) =>
+      keyId === undefined
+        ? current === null
+          ? ""
+          : deleteProfileKeys(current, ref, [ROTATING_SETTING])
+        : setProfileKeys(current ?? "", ref, { [ROTATING_SETTING]: keyId }),
+    fileOptionsFrom(deps),
+  );
+}

@@ -7,8 +7,16 @@ import { UsageError } from "../../errors.ts";
 import { isKeyStoreName } from "../../keys/registry.ts";
 import { KEY_STORE_NAMES } from "../../keys/store.ts";
 import type { CommandContext } from "../context.ts";
+import { applyEnv } from "../options/env.ts";
+import {
+  addSessionOptions,
+  parseSessionOptions,
+  type RawSessionOptions,
+  sessionOtpLayers,
+} from "../options/session.ts";
 import { runKeysList } from "./list.ts";
 import { runKeysMove } from "./move.ts";
+import { runKeysRotate } from "./rotate.ts";
 
 export function keysCommand({ deps, state }: CommandContext) {
   const keys = new Command("keys").description(
@@ -34,5 +42,20 @@ export function keysCommand({ deps, state }: CommandContext) {
       }
       state.exitCode = await runKeysMove({ profile, to: raw.to }, deps);
     });
+  const rotate = keys
+    .command("rotate")
+    .description(
+      "replace a profile's access key with a new one (MFA session, CreateAccessKey, store, wait, delete the old)",
+    )
+    .argument("<profile>", "the profile whose long-term keys to rotate");
+  addSessionOptions(rotate).action(async (profile, _raw, self) => {
+    applyEnv(self, deps.env);
+    const options = parseSessionOptions(
+      profile,
+      self.opts() as RawSessionOptions,
+      sessionOtpLayers(self),
+    );
+    state.exitCode = await runKeysRotate(options, deps);
+  });
   return keys;
 }
