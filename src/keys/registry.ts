@@ -3,7 +3,6 @@
  * registers itself by being imported. Order is the order offered to people: the OS store
  * first, plaintext last.
  */
-import { UsageError } from "../errors.ts";
 import { credentialsFileStore } from "./credentials-file.ts";
 import { encryptedFileStore } from "./encrypted-file.ts";
 import { keychainStore } from "./keychain.ts";
@@ -23,12 +22,4 @@ export function isKeyStoreName(name: string): name is KeyStoreName {
 
 export function keyStore(name: KeyStoreName): KeyStore {
   return KEY_STORES.find((store) => store.name === name)!;
-}
-
-/** A store named by a person (flag or config); a usage error lists the names. */
-export function keyStoreNamed(name: string, from: string): KeyStore {
-  if (isKeyStoreName(name)) return keyStore(name);
-  throw new UsageError(`Unknown key store "${name}" (${from}).`, {
-    hint: `Key stores: ${KEY_STORE_NAMES.join(", ")}.`,
-  });
 }
