@@ -113,6 +113,39 @@ describe("keychain (Secret Service) end to end", () => {
     }
   });
 
+  test("rotate: the new key replaces the old in the keychain, the old is deleted", async () => {
+    const user = clean(blank());
+    const { accessKeyId, secretAccessKey } = user.user;
+    const configured = await run(
+      user,
+      [
+        "configure",
+        "prod",
+        "--access-key-id",
+        accessKeyId,
+        "--secret-access-key",
+        "-",
+        "--key-store",
+        "keychain",
+        "--region",
+        "eu-west-1",
+      ],
+      { stdin: `${secretAccessKey}\n` },
+    );
+    expect(configured.code).toBe(0);
+    const rotated = await run(user, ["keys", "rotate", "prod", "--otp", user.code()]);
+    expect(rotated.stderr).not.toContain("awsmfa:");
+    expect(rotated.code).toBe(0);
+    const fresh = user.user.accessKeys[0]!;
+    expect(user.user.accessKeys).toHaveLength(1);
+    expect(fresh.accessKeyId).not.toBe(accessKeyId);
+    const search = secretToolSearch(service, "service", "awsmfa");
+    expect(search).toContain(fresh.secretAccessKey);
+    expect(search).not.toContain(secretAccessKey);
+    expect(user.sandbox.readConfig()).toContain(`awsmfa_key_id = ${fresh.accessKeyId}`);
+    expect(rotated.stderr + rotated.stdout).not.toContain(fresh.secretAccessKey);
+  });
+
   test.each([1, 2, 3])(
     "a move killed after step %d leaves working keys; a rerun finishes it",
     async (step) => {
