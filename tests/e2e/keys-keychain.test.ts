@@ -97,8 +97,10 @@ describe("keychain (Secret Service) end to end", () => {
     expect(user.sandbox.readConfig()).not.toContain("awsmfa_key_store");
     expect(secretToolSearch(service, "service", "awsmfa")).not.toContain("prod-long-term");
 
-    const back = await run(user, ["keys", "move", "prod-long-term", "--to", "keychain"]);
+    // Named by the login profile: the keys of its long-term profile move.
+    const back = await run(user, ["keys", "move", "prod", "--to", "keychain"]);
     expect(back.code).toBe(0);
+    expect(back.stderr).toContain("The long-term keys of prod are those of prod-long-term.");
     expect(user.sandbox.readCredentials()).not.toContain(secretAccessKey);
     expect(user.sandbox.readCredentials()).not.toContain(accessKeyId);
     expect(secretToolSearch(service, "service", "awsmfa")).toContain("prod-long-term");
