@@ -9,7 +9,8 @@ import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
-import { failureCode, type OutputMode, outputMode } from "./output/mode.ts";
+import { failureCode, type OutputMode, outputMode, userShell } from "./output/mode.ts";
+import { shellReading } from "./shell/index.ts";
 import { printError } from "./ui/report.ts";
 
 export async function buildProgram(
@@ -29,6 +30,10 @@ export async function buildProgram(
       "print the version and the git commit it was built from",
     )
     .helpOption("-h, --help", "show help")
+    .option(
+      "--debug",
+      "trace decisions and AWS requests on stderr, secrets masked (AWSMFA_DEBUG=1)",
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -43,7 +48,8 @@ export async function buildProgram(
   return program;
 }
 
-export async function run(argv: readonly string[], deps: Deps): Promise<number> {
+export async function run(argv: readonly string[], given: Deps): Promise<number> {
+  const deps = withDebugFlag(argv, given);
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
   const failed = () => {
@@ -65,7 +71,7 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;
-    printError(reported, deps);
+    printError(reported, deps, hintQuote(deps.env));
     failed();
     return exitCodeFor(reported);
   }
@@ -102,4 +108,24 @@ function parsedOutputMode(
     }
   }
   return { kind: "eval", format: "sh" };
+}
+
+/** How commands in hints are quoted: for the shell that runs the function, else $SHELL's. */
+function hintQuote(env: Deps["env"]): (value: string) => string {
+  const shell =
+    (env.AWSMFA_SHELL ? shellReading(env.AWSMFA_SHELL) : undefined) ??
+    shellReading(userShell(env)) ??
+    shellReading("sh")!;
+  return (value) => shell.quote(value);
+}
+
+/**
+ * --debug anywhere before `--` (commander accepts the root option after the command too) turns
+ * the trace on as AWSMFA_DEBUG=1 does: the trace reads the environment, resolved here once.
+ */
+function withDebugFlag(argv: readonly string[], deps: Deps): Deps {
+  const end = argv.indexOf("--");
+  const words = end < 0 ? argv : argv.slice(0, end);
+  if (!words.includes("--debug")) return deps;
+  return { ...deps, env: { ...deps.env, AWSMFA_DEBUG: "1" } };
 }

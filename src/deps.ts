@@ -42,11 +42,8 @@ export interface ExecOptions {
   /** Text written to the child's stdin (then closed). */
   input?: string;
   cwd?: string;
-  /**
-   * Kill the child once stdout holds more than this many characters (a runaway or hostile
-   * program must not fill memory); the result then has outputCapped set.
-   */
-  maxOutputChars?: number;
+  /** Most characters kept per stream; past it the child is killed (default MAX_CHILD_OUTPUT). */
+  maxOutput?: number;
 }
 
 export interface ExecResult {
@@ -56,8 +53,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
-  /** Set when stdout passed ExecOptions.maxOutputChars and the child was killed. */
-  outputCapped?: boolean;
+  /** The child printed more than maxOutput on a stream and was killed for it. */
+  overflowed?: boolean;
   /** Set when the program could not be started (e.g. ENOENT: not installed). */
   spawnError?: NodeJS.ErrnoException;
 }

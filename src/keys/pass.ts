@@ -8,7 +8,7 @@
 import type { Credentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { UserError } from "../errors.ts";
-import { findExecutable } from "../system/which.ts";
+import { findProgram } from "../system/which.ts";
 import { checkReplace } from "./replace-check.ts";
 import type { KeyStore, StoreDeps } from "./store.ts";
 
@@ -41,7 +41,7 @@ async function pass(args: string[], deps: StoreDeps, input?: string) {
   const result = await deps.exec("pass", args, {
     env: { ...deps.env },
     timeoutMs: TIMEOUT_MS,
-    maxOutputChars: MAX_OUTPUT,
+    maxOutput: MAX_OUTPUT,
     ...(input !== undefined ? { input } : {}),
   });
   if (result.spawnError) {
@@ -65,7 +65,7 @@ export const passStore: KeyStore = {
   name: "pass",
   summary: `pass (gpg), entries ${PASS_PREFIX}PROFILE`,
   async available(deps) {
-    if (!(await findExecutable("pass", deps))) {
+    if (!(await findProgram("pass", deps))) {
       return { available: false, reason: "`pass` is not on PATH" };
     }
     const home = deps.env.PASSWORD_STORE_DIR ?? `${deps.homedir}/.password-store`;
@@ -83,7 +83,7 @@ export const passStore: KeyStore = {
       if (/is not in the password store/.test(result.stderr)) return undefined;
       throw failed(`read ${entry}`, result.stderr);
     }
-    if (result.outputCapped) throw failed(`read ${entry} (the entry is too large)`, "");
+    if (result.overflowed) throw failed(`read ${entry} (the entry is too large)`, "");
     const keys = parseEntry(result.stdout);
     if (!keys) {
       throw new UserError(

@@ -46,7 +46,7 @@ async function fromProcess(profile: string, command: string, deps: Deps): Promis
   const result = await deps.exec(argv[0]!, argv.slice(1), {
     env: { ...deps.env },
     timeoutMs: PROCESS_TIMEOUT_MS,
-    maxOutputChars: PROCESS_MAX_OUTPUT,
+    maxOutput: PROCESS_MAX_OUTPUT,
   });
   const failed = (why: string) =>
     new UserError(`The credential_process of ${profile} ${why}.`, {
@@ -54,7 +54,7 @@ async function fromProcess(profile: string, command: string, deps: Deps): Promis
     });
   if (result.spawnError) throw failed(`could not be started (${result.spawnError.code})`);
   if (result.timedOut) throw failed(`did not finish within ${PROCESS_TIMEOUT_MS / 1000} s`);
-  if (result.outputCapped) throw failed("printed far more than credentials");
+  if (result.overflowed) throw failed("printed far more than credentials");
   if (result.code !== 0) throw failed(`failed with exit code ${result.code}`);
   let output: Record<string, unknown>;
   try {

@@ -8,13 +8,17 @@
  * shell folder's shell.ts builds one; shell/index.ts lists them (the only switch on shell
  * names). Implementations are pure functions of their arguments.
  */
+import { UserError } from "../errors.ts";
 import type { CompletionSpec } from "./completion-spec.ts";
 
 /** The shells `awsmfa shell-init` supports. sh and dash use the bash (POSIX) code. */
 export type ShellName = "bash" | "zsh" | "fish" | "powershell";
 
-/** The syntaxes renderExports/renderUnsets write. "sh" is read by bash, zsh, dash and ksh. */
-export type ExportFormat = "sh" | "fish" | "powershell";
+/**
+ * The syntaxes renderExports/renderUnsets write. "sh" is read by bash, zsh, dash and ksh;
+ * "cmd" by cmd.exe (from a batch file run with `call`).
+ */
+export type ExportFormat = "sh" | "fish" | "powershell" | "cmd";
 
 export interface InitOptions {
   /** Absolute path of the awsmfa executable, embedded quoted. */
@@ -29,7 +33,8 @@ export interface InitOptions {
 }
 
 export interface ShellSyntax {
-  name: ShellName;
+  /** "cmd" is a --format only (shell/cmd/shell.ts), never a shell-init shell. */
+  name: ShellName | "cmd";
   /** The format the binary writes when this shell evaluates its output (AWSMFA_SHELL). */
   exportFormat: ExportFormat;
   /** A literal that evaluates to exactly `value`. */
@@ -89,7 +94,9 @@ export function checkVariableName(name: string): string {
  */
 export function checkValue(value: string): string {
   if (value.includes("\0")) {
-    throw new Error("A shell value cannot contain a NUL character.");
+    throw new UserError("A value to print contains a NUL character, which no shell can hold.", {
+      hint: "Rename the profile (or check the value's source) so that it has no NUL character.",
+    });
   }
   return value;
 }

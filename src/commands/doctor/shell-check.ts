@@ -4,6 +4,7 @@
  * user's shell to tell "not set up" from "set up, but not loaded here".
  */
 import type { Deps } from "../../deps.ts";
+import { readRegularText } from "../../fs/read-regular.ts";
 import { userShell } from "../../output/mode.ts";
 import { type RcFile, shellSyntax } from "../../shell/index.ts";
 import { type Finding, ok, warn } from "./finding.ts";
@@ -33,7 +34,7 @@ export async function checkShell(deps: ShellDeps): Promise<Finding[]> {
     ];
   }
   for (const path of [rc.path, ...(rc.also ?? [])]) {
-    const text = await deps.fs.readFile(path, "utf8").catch(() => "");
+    const text = (await readRegularText(deps.fs, path).catch(() => null)) ?? "";
     if (/awsmfa/.test(text) && /shell-init/.test(text)) {
       return [
         warn(
