@@ -16,6 +16,7 @@ import { debug } from "../ui/debug.ts";
 import { sessionCacheDir } from "./cache.ts";
 import { discoverDevice } from "./discover-device.ts";
 import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
+import { longTermCredentials } from "./long-term-credentials.ts";
 import { withMfaLock } from "./mfa-lock.ts";
 import { configuredSerial } from "./mfa-serial.ts";
 
@@ -79,10 +80,7 @@ export async function completePlan(
   deps: Deps,
 ): Promise<LoginPlan> {
   if (local.serial) return { ...local, serial: local.serial };
-  const lockPath = join(
-    sessionCacheDir(deps),
-    `device-${digest128(local.longTerm.credentials.accessKeyId)}`,
-  );
+  const lockPath = join(sessionCacheDir(deps), `device-${digest128(local.longTerm.keyId)}`);
   return withMfaLock(
     lockPath,
     deps,
@@ -105,7 +103,12 @@ async function discoverAndSave(
   inputs: LoginInputs,
   deps: Deps,
 ): Promise<LoginPlan> {
-  const found = await discoverDevice(local.longTerm.credentials, local.profile, local, deps);
+  const found = await discoverDevice(
+    await longTermCredentials(local.longTerm, deps),
+    local.profile,
+    local,
+    deps,
+  );
   deps.io.stderr.write(`${found.note}\n`);
   try {
     await saveProfileSetting(deps, files.paths.config, "config", local.profile, {
