@@ -48,6 +48,47 @@ describe("awsmfa exec --server", () => {
     },
   );
 
+  test.skipIf(!hasBotocore)(
+    "role sessions of 900 s near their end are renewed; no call fails",
+    async () => {
+      const login = world.user();
+      addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+      login.sandbox.writeConfig(
+        login.sandbox
+          .readConfig()
+          .replace(/(\[profile prod-admin\]\n)/, "$1duration_seconds = 900\n"),
+      );
+      // The MFA session first (a normal one); then the fake AWS grants role sessions of 200 s
+      // only: under the 5 minutes at which the server renews and botocore's 15, so every
+      // credential refresh of the child makes the server renew the role session, from the
+      // cached MFA session, with no code.
+      const first = await login.run(["login", "prod", "--otp", world.aws.code(login.serial)]);
+      expect(first.code).toBe(0);
+      world.aws.sessionLifetimeOverrideSeconds = 200;
+      try {
+        const r = await login.run([
+          "exec",
+          "--server",
+          "prod-admin",
+          "--",
+          python!,
+          join(here, "child-loop.py"),
+        ]);
+        expect(r.stderr).not.toContain("awsmfa:");
+        expect(r.code).toBe(0);
+        const seen = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+        expect(seen.keys).toHaveLength(3);
+        for (const key of seen.keys) expect(key).toMatch(/^ASIA/);
+        // One MFA session, and role sessions renewed from it with no new code.
+        expect(callsOf(world.aws, login, "GetSessionToken")).toHaveLength(1);
+        expect(callsOf(world.aws, login, "AssumeRole").length).toBeGreaterThanOrEqual(3);
+        expect(new Set(seen.keys).size).toBeGreaterThanOrEqual(2);
+      } finally {
+        world.aws.sessionLifetimeOverrideSeconds = undefined;
+      }
+    },
+  );
+
   test("the JS SDK's container provider; awsmfa_exec_server = true in the profile", async () => {
     const login = world.user();
     login.sandbox.writeConfig(`${login.sandbox.readConfig()}awsmfa_exec_server = true\n`);
