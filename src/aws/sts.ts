@@ -1,4 +1,8 @@
 /**
+ * src/aws/ (base layer): STS/IAM calls, partitions and endpoints, error mapping and the
+ * Credentials type. The SDK is imported lazily so that a cached login never loads it. May
+ * import config/, fs/, system/, ui/ and deps.ts/errors.ts; never domain code.
+ *
  * The STS calls awsmfa makes, with AWS's answers turned into our types and AWS's errors into
  * UserErrors. One function per call; each loads the SDK on first use.
  */

@@ -1,4 +1,9 @@
 /**
+ * src/otp/ (domain layer): where one-time codes come from. This registry lists the sources (one
+ * file each in sources/); the rest is their plumbing: choosing a source from flags, variables
+ * and config, reading a code, the reuse guard. May import other domain folders and base; never
+ * commands/ or above.
+ *
  * Every kind of code source, in the order `awsmfa sources` lists them. A new source is one
  * file behind the OtpSource interface and one line here; nothing registers itself on import.
  */

@@ -1,4 +1,9 @@
 /**
+ * src/session/ (domain layer): getting a session: the plan, obtain, long-term keys, the MFA
+ * device, the cache, the session in the environment and in the credentials file; roles/ for
+ * AssumeRole. This file is its entry point. May import other domain folders and base; never
+ * commands/ or above.
+ *
  * The one way every command (login, exec, credential-process, console) gets a session for a
  * profile: plan from the files, reuse a cached session when it has enough time left (the
  * fast path: two small files, no SDK), else complete the plan and ask AWS. A role profile

@@ -1,4 +1,7 @@
 /**
+ * src/ui/ (base layer): talking to people: style, prompts, tables, time words, and the one
+ * error printer (this file). May import the other base folders and deps.ts/errors.ts.
+ *
  * The one error printer, and the small helpers for talking to people on stderr.
  * Colour only when stderr is a terminal and NO_COLOR is unset (https://no-color.org).
  */
