@@ -4,11 +4,12 @@
  * terminal; its exit status is awsmfa's; Ctrl-C and signals sent to awsmfa reach it.
  */
 import { Command } from "@commander-js/extra-typings";
-import { readAwsFiles } from "../../config/aws-files.ts";
+import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { pasteable, UsageError } from "../../errors.ts";
+import { pasteable, UsageError, UserError } from "../../errors.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
+import { debug } from "../../ui/debug.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv } from "../options/env.ts";
 import {
@@ -20,7 +21,8 @@ import {
   sessionOtpLayers,
   sessionRequest,
 } from "../options/session.ts";
-import { childEnvironment, EXEC_MARKER } from "./child-env.ts";
+import { childEnvironment, EXEC_MARKER, serverEnvironment } from "./child-env.ts";
+import { startCredentialServer } from "./credential-server.ts";
 import { exitStatus } from "./exit-status.ts";
 import { helperFlags, sessionForExec } from "./session-for-exec.ts";
 
@@ -30,6 +32,8 @@ export interface ExecOptions {
   command: string[];
   /** Run even inside another `awsmfa exec`. */
   force: boolean;
+  /** Give the child a credential endpoint instead of static keys (also awsmfa_exec_server). */
+  server?: boolean;
 }
 
 const EXAMPLES = `
@@ -45,6 +49,11 @@ export function execCommand({ deps, state }: CommandContext) {
     .argument("<profile>", "the profile to get a session for")
     .argument("[command...]", "the command and its arguments, after --; none: your shell")
     .option("--force", "run even inside another `awsmfa exec`", false)
+    .option(
+      "--server",
+      "give the command a local credential endpoint that renews the session, not static keys",
+      false,
+    )
     .addHelpText("after", EXAMPLES);
   return addSessionOptions(command).action(async (profile, words, raw, self) => {
     applyEnv(self, deps.env);
@@ -54,7 +63,7 @@ export function execCommand({ deps, state }: CommandContext) {
       profile,
       words,
       rawArgs,
-      { ...(self.opts() as RawSessionOptions), force: raw.force },
+      { ...(self.opts() as RawSessionOptions), force: raw.force, server: raw.server },
       sessionOtpLayers(self),
     );
     state.exitCode = await runExec(options, deps);
@@ -69,7 +78,7 @@ export function parseExec(
   profile: string,
   words: readonly string[],
   rawArgs: readonly string[] | undefined,
-  raw: RawSessionOptions & { force?: boolean | undefined },
+  raw: RawSessionOptions & { force?: boolean | undefined; server?: boolean | undefined },
   otpLayers: readonly OtpLayer[] = [],
 ): ExecOptions {
   const dashes = rawArgs?.indexOf("--") ?? 0;
@@ -87,6 +96,7 @@ export function parseExec(
     session: parseSessionOptions(profile, raw, otpLayers),
     command: [...words],
     force: raw.force === true,
+    server: raw.server === true,
   };
 }
 
@@ -111,10 +121,31 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
   const [file, ...args] = (
     options.command.length > 0 ? options.command : [enterShell(options.session.profile, deps)]
   ) as [string, ...string[]];
-  const outcome = await spawn(file, args, {
-    env: childEnvironment(deps.env, result.session, result.context),
-  });
-  return exitStatus(outcome, file);
+  if (!options.server && !serverFromProfile(files, request.profile)) {
+    const outcome = await spawn(file, args, {
+      env: childEnvironment(deps.env, result.session, result.context),
+    });
+    return exitStatus(outcome, file);
+  }
+  const renew = async () => {
+    const again = await sessionForExec(
+      await readAwsFiles(deps),
+      { ...request, force: false, minRemainingSeconds: SERVER_RENEW_SECONDS },
+      flags,
+      deps,
+    );
+    if ("exitCode" in again) throw new UserError("awsmfa could not renew the session.");
+    return again.session;
+  };
+  const server = await startCredentialServer(renew, (line) => debug(deps, line));
+  try {
+    const outcome = await spawn(file, args, {
+      env: serverEnvironment(deps.env, server, result.context),
+    });
+    return exitStatus(outcome, file);
+  } finally {
+    await server.stop();
+  }
 }
 
 /** The user's shell, for `awsmfa exec PROFILE` with no command; says how to leave it. */
@@ -127,4 +158,11 @@ function enterShell(profile: string, deps: Deps): string {
     `Starting ${shell} with the session of ${profile}. Type \`exit\` to leave it; the session goes with it.\n`,
   );
   return shell;
+}
+
+/** The server renews a session with less than this left (the SDKs ask again 5 min before). */
+const SERVER_RENEW_SECONDS = 300;
+
+function serverFromProfile(files: AwsFiles, profile: string): boolean {
+  return /^(true|yes|on|1)$/i.test(profileValue(files, profile, "awsmfa_exec_server") ?? "");
 }

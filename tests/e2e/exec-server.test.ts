@@ -1,0 +1,106 @@
+/**
+ * awsmfa exec --server: the child gets a credential endpoint (container credentials protocol)
+ * instead of static keys; botocore and the JS SDK read the session from it; a request without
+ * the token is refused; nothing listens after the child exits.
+ */
+import { describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import { useLoginWorld } from "../support/login-world.ts";
+import { addRoleProfiles, callsOf } from "../support/role-world.ts";
+
+const world = useLoginWorld();
+const here = join(import.meta.dir, "support-exec-server");
+const python = Bun.which("python3");
+const hasBotocore =
+  python !== null && Bun.spawnSync([python, "-c", "import botocore"]).exitCode === 0;
+if (!hasBotocore) console.log("SKIPPED: exec --server with botocore needs python3-botocore");
+
+describe("awsmfa exec --server", () => {
+  test.skipIf(!hasBotocore)(
+    "botocore gets the role session from the endpoint; no token: 403; no listener after",
+    async () => {
+      const login = world.user();
+      addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+      const r = await login.run([
+        "exec",
+        "--server",
+        "prod-admin",
+        "--otp",
+        login.code(),
+        "--",
+        python!,
+        join(here, "child.py"),
+      ]);
+      expect(r.code).toBe(0);
+      const seen = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+      expect(seen.method).toBe("container-role");
+      expect(seen.key).toMatch(/^ASIA/);
+      expect(seen.arn).toContain(":assumed-role/prod-admin-");
+      expect(seen.refused).toBe(403);
+      expect(seen.static).toBe(false);
+      expect(seen.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(callsOf(world.aws, login, "AssumeRole")).toHaveLength(1);
+      const after = await fetch(seen.url).then(
+        () => "listening",
+        () => "closed",
+      );
+      expect(after).toBe("closed");
+    },
+  );
+
+  test.skipIf(!hasBotocore)(
+    "role sessions of 900 s near their end are renewed; no call fails",
+    async () => {
+      const login = world.user();
+      addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+      login.sandbox.writeConfig(
+        login.sandbox
+          .readConfig()
+          .replace(/(\[profile prod-admin\]\n)/, "$1duration_seconds = 900\n"),
+      );
+      // The MFA session first (a normal one); then the fake AWS grants role sessions of 200 s
+      // only: under the 5 minutes at which the server renews and botocore's 15, so every
+      // credential refresh of the child makes the server renew the role session, from the
+      // cached MFA session, with no code.
+      const first = await login.run(["login", "prod", "--otp", world.aws.code(login.serial)]);
+      expect(first.code).toBe(0);
+      world.aws.sessionLifetimeOverrideSeconds = 200;
+      try {
+        const r = await login.run([
+          "exec",
+          "--server",
+          "prod-admin",
+          "--",
+          python!,
+          join(here, "child-loop.py"),
+        ]);
+        expect(r.stderr).not.toContain("awsmfa:");
+        expect(r.code).toBe(0);
+        const seen = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+        expect(seen.keys).toHaveLength(3);
+        for (const key of seen.keys) expect(key).toMatch(/^ASIA/);
+        // One MFA session, and role sessions renewed from it with no new code.
+        expect(callsOf(world.aws, login, "GetSessionToken")).toHaveLength(1);
+        expect(callsOf(world.aws, login, "AssumeRole").length).toBeGreaterThanOrEqual(3);
+        expect(new Set(seen.keys).size).toBeGreaterThanOrEqual(2);
+      } finally {
+        world.aws.sessionLifetimeOverrideSeconds = undefined;
+      }
+    },
+  );
+
+  test("the JS SDK's container provider; awsmfa_exec_server = true in the profile", async () => {
+    const login = world.user();
+    login.sandbox.writeConfig(`${login.sandbox.readConfig()}awsmfa_exec_server = true\n`);
+    const r = await login.run(
+      ["exec", "prod", "--otp", login.code(), "--", process.execPath, join(here, "child-js.ts")],
+      { cwd: join(import.meta.dir, "..", "..") },
+    );
+    expect(r.stderr).not.toContain("awsmfa:");
+    expect(r.code).toBe(0);
+    const seen = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+    expect(seen.key).toMatch(/^ASIA/);
+    expect(seen.again).toBe(seen.key);
+    expect(callsOf(world.aws, login, "GetSessionToken")).toHaveLength(1);
+  });
+});
