@@ -6,6 +6,7 @@
  *   npm run bench -- --scale               the scaling table, 10 .. 100,000 profiles
  *   npm run bench -- --scale 10,1000       ... for these sizes only
  *   npm run bench -- --json results.json   the results as JSON as well
+ *   npm run bench -- --baseline OLD        every awsmfa case also with the binary OLD (A/B)
  *
  * Every case runs once per round, interleaved, over fresh copies of the binaries; each is
  * reported as median and min-max, as a multiple of the floor (a compiled hello world built with
@@ -49,6 +50,7 @@ const scaleSizes =
       ? SCALE_SIZES
       : scaleOption.split(",").map(Number);
 const jsonPath = option(args, "--json") || undefined;
+const baselinePath = option(args, "--baseline") || undefined;
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds wants a whole number >= 1");
 
 const work = mkdtempSync(join(tmpdir(), "awsmfa-bench-"));
@@ -58,6 +60,22 @@ try {
   const built = await awsmfaBinary();
   const awsmfa = freshCopy(built, work, "awsmfa");
   const hello = freshCopy(buildHello(work), work, "hello");
+  const baseline = baselinePath ? freshCopy(baselinePath, work, "awsmfa-baseline") : undefined;
+  /** With --baseline, each awsmfa case twice: as built, and with the baseline binary. */
+  const ab = (list: Case[]): Case[] =>
+    list.flatMap((c) =>
+      baseline && c.argv()[0] === awsmfa
+        ? [
+            c,
+            {
+              ...c,
+              id: `${c.id}@baseline`,
+              label: `${c.label} [baseline]`,
+              argv: () => [baseline, ...c.argv().slice(1)],
+            },
+          ]
+        : [c],
+    );
   fake = await startFakeAwsProcess();
   const aws = fake;
   const env: Record<string, string> = {
@@ -167,7 +185,7 @@ try {
 
   console.log(`awsmfa ${built}\nBun ${Bun.version}, ${rounds} interleaved rounds\n`);
   const results = await interleave(
-    [...Object.values(cases), ...(hasCli ? Object.values(cli) : [])],
+    ab([...Object.values(cases), ...(hasCli ? Object.values(cli) : [])]),
     rounds,
     join(work, "rss"),
   );
@@ -212,22 +230,22 @@ try {
       // Big files take long: fewer rounds, at least three.
       const n = Math.max(3, Math.min(rounds, Math.floor(200_000 / Math.max(size, 1))));
       const r = await interleave(
-        [cases.floor, cases.cached, cases.list, cases.fresh],
+        ab([cases.floor, cases.cached, cases.list, cases.fresh]),
         n,
         join(work, "rss"),
       );
+      const at = new Map(r.map((x) => [x.id, x]));
+      const floor = at.get("floor")!;
       const cell = (x: Result) => `${ms(x.median)} (${mib(x.rssMax)})`;
-      console.log(
-        `| ${size.toLocaleString("en")} | ${cell(r[1]!)} | ${cell(r[2]!)} | ${cell(r[3]!)} | ${ms(r[0]!.median)} |`,
-      );
-      scale.push({
-        profiles: size,
-        rounds: n,
-        floor: r[0]!,
-        cached: r[1]!,
-        list: r[2]!,
-        fresh: r[3]!,
-      });
+      for (const tag of baseline ? ["", "@baseline"] : [""]) {
+        const [cached, list, fresh] = ["cached", "list", "fresh"].map((id) => at.get(id + tag)!);
+        const name = `${size.toLocaleString("en")}${tag ? " (baseline)" : ""}`;
+        console.log(
+          `| ${name} | ${cell(cached!)} | ${cell(list!)} | ${cell(fresh!)} | ${ms(floor.median)} |`,
+        );
+        const row = { cached: cached!, list: list!, fresh: fresh! };
+        scale.push({ profiles: size, baseline: tag !== "", rounds: n, floor, ...row });
+      }
     }
   }
 
@@ -253,6 +271,7 @@ try {
 
 interface ScaleRow {
   profiles: number;
+  baseline: boolean;
   rounds: number;
   floor: Result;
   cached: Result;
