@@ -6,7 +6,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { type IniValue, profilesOf } from "../ini/index.ts";
+import { type IniValue, ProfileIndex } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
@@ -30,8 +30,10 @@ export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): 
     paths,
     configText,
     credentialsText,
-    config: configText === null ? new Map() : profilesOf(configText, "config"),
-    credentials: credentialsText === null ? new Map() : profilesOf(credentialsText, "credentials"),
+    // Each profile is parsed when first asked for: a login reads two or three of thousands.
+    config: configText === null ? new Map() : new ProfileIndex(configText, "config"),
+    credentials:
+      credentialsText === null ? new Map() : new ProfileIndex(credentialsText, "credentials"),
   };
 }
 

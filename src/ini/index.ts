@@ -7,6 +7,7 @@ export { deleteProfile, deleteProfileKeys } from "./delete.ts";
 export type { IniDocument, IniLine, LineEnding } from "./document.ts";
 export { parseIni, renderIni } from "./document.ts";
 export { IniEditError } from "./edit-input.ts";
+export { ProfileIndex } from "./profile-index.ts";
 export type { FileKind, ProfileRef, SectionFamily } from "./profiles.ts";
 export { configSectionOf, profileNameOf, profilesOf, sectionsOf } from "./profiles.ts";
 export type { IniValue, IniValues } from "./read.ts";
