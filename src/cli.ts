@@ -4,13 +4,14 @@
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
+import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import {
-  COMMANDS,
-  commandWords,
-  entriesFor,
-  entryNamed,
-  registerCommands,
-} from "./commands/index.ts";
+  COMMAND_WORDS,
+  EVAL_COMMANDS,
+  HELP_WORDS,
+  VERSION_WORDS,
+  wordNamed,
+} from "./commands/words.ts";
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
 import { isEvalCall } from "./output/eval-call.ts";
@@ -50,7 +51,12 @@ export async function buildProgram(
 export async function run(argv: readonly string[], deps: Deps): Promise<number> {
   const state: RunState = { exitCode: ExitCode.ok, failureStdout: undefined };
   const program = await buildProgram({ deps, state }, argv);
-  const evalCall = isEvalCall(argv, commandWords(), deps);
+  const words = {
+    all: new Set(COMMAND_WORDS.flatMap((word) => [word.name, ...word.aliases])),
+    evaluated: new Set(EVAL_COMMANDS),
+    helpOrVersion: new Set([...HELP_WORDS, ...VERSION_WORDS]),
+  };
+  const evalCall = isEvalCall(argv, words, deps);
   const failed = () => {
     const stdout = state.failureStdout ?? (evalCall ? "false\n" : undefined);
     if (stdout !== undefined) deps.io.stdout.write(stdout);
@@ -63,7 +69,7 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
       // Help and version end here too; commander has already printed what it had to say.
       if (error.exitCode === 0) return ExitCode.ok;
       failed();
-      const named = entryNamed(argv[0]);
+      const named = wordNamed(argv[0]);
       const help = named ? `awsmfa ${named.name} --help` : "awsmfa --help";
       deps.io.stderr.write(`Run \`${help}\` for usage.\n`);
       return ExitCode.usage;

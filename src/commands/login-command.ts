@@ -5,7 +5,7 @@
  * would split or expand it (`awsmfa 'has space'`). Used by every message that says how to
  * log in to a named profile.
  */
-import { commandWords } from "./index.ts";
+import { isCommandWord } from "./words.ts";
 
 /** Names a shell passes on unchanged: no quoting needed. */
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -13,7 +13,7 @@ const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /** The words of that command, unquoted: callers quote them for the shell they print for. */
 export function loginWordsFor(profile: string): string[] {
   if (profile.startsWith("-")) return ["awsmfa", "login", "--", profile];
-  const taken = commandWords().all.has(profile) || profile === "help";
+  const taken = isCommandWord(profile);
   return taken ? ["awsmfa", "login", profile] : ["awsmfa", profile];
 }
 

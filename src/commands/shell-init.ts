@@ -14,13 +14,7 @@ import { initExtras } from "../shell/extras.ts";
 import { SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
 import { completionSpec } from "./completion-spec.ts";
 import type { CommandContext } from "./context.ts";
-import { EVAL_COMMANDS } from "./index.ts";
-
-/** Commands whose stdout is shell code to evaluate. Everything else runs unwrapped. */
-export { EVAL_COMMANDS };
-
-/** First words that show help or the version (commander's own, plus the `help` command). */
-export const HELP_WORDS: readonly string[] = ["help", "-h", "--help", "-V", "--version"];
+import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "./words.ts";
 
 export interface ShellInitOptions {
   shell: ShellSyntax;
@@ -37,12 +31,12 @@ interface CommandList {
   readonly commands: readonly { name(): string; aliases(): string[] }[];
 }
 
-/** Names and aliases of every registered command except the eval ones, then HELP_WORDS. */
+/** Names and aliases of every registered command except the eval ones, then help and version. */
 export function passthroughWords(program: CommandList): string[] {
   const words = program.commands
     .filter((command) => !EVAL_COMMANDS.includes(command.name()))
     .flatMap((command) => [command.name(), ...command.aliases()]);
-  return [...new Set([...words, ...HELP_WORDS])];
+  return [...new Set([...words, ...HELP_WORDS, ...VERSION_WORDS])];
 }
 
 export function parseShellInit(shell: string, program: CommandUnknownOpts): ShellInitOptions {

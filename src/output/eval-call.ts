@@ -6,11 +6,13 @@
  */
 import type { Deps } from "../deps.ts";
 
-const HELP_OR_VERSION = new Set(["-h", "--help", "-V", "--version", "help"]);
-
 export function isEvalCall(
   argv: readonly string[],
-  commands: { readonly all: ReadonlySet<string>; readonly evaluated: ReadonlySet<string> },
+  commands: {
+    readonly all: ReadonlySet<string>;
+    readonly evaluated: ReadonlySet<string>;
+    readonly helpOrVersion: ReadonlySet<string>;
+  },
   deps: Pick<Deps, "env" | "io">,
 ): boolean {
   if (deps.io.stdout.isTTY && !deps.env.AWSMFA_SHELL) return false;
@@ -25,7 +27,7 @@ export function isEvalCall(
   }
   const first = argv[0];
   if (first === undefined) return true;
-  if (HELP_OR_VERSION.has(first)) return false;
+  if (commands.helpOrVersion.has(first)) return false;
   if (commands.all.has(first)) return commands.evaluated.has(first);
   // An option or a profile name: the default command, login.
   return true;

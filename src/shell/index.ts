@@ -9,7 +9,7 @@ import type { ShellSyntax } from "./syntax.ts";
 
 export { dotenvLine, dotenvValue } from "./dotenv.ts";
 export { renderExports, renderUnsets } from "./render.ts";
-export type { ExportFormat, InitOptions, ShellName, ShellSyntax } from "./syntax.ts";
+export type { ExportFormat, InitOptions, ShellSyntax } from "./syntax.ts";
 
 export const SHELLS: readonly ShellSyntax[] = [bash, zsh, fish, powershell];
 

@@ -1,7 +1,8 @@
 /** The command table (loaded lazily) must say what the commands themselves say. */
 import { describe, expect, test } from "bun:test";
 import { buildProgram } from "../../src/cli.ts";
-import { COMMANDS, EVAL_COMMANDS, entriesFor } from "../../src/commands/index.ts";
+import { COMMANDS, entriesFor } from "../../src/commands/index.ts";
+import { EVAL_COMMANDS } from "../../src/commands/words.ts";
 import type { Deps } from "../../src/deps.ts";
 
 const deps = {

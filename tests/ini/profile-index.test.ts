@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import type { FileKind, IniDocument } from "../../src/ini/index.ts";
+import type { IniDocument } from "../../src/ini/document.ts";
+import type { FileKind } from "../../src/ini/index.ts";
 import { parseIni, profilesOf } from "../../src/ini/index.ts";
 import { keyBlocks, profileSections } from "../../src/ini/layout.ts";
 import { ProfileIndex } from "../../src/ini/profile-index.ts";
