@@ -6,6 +6,7 @@
  *   npm run bench -- --scale               the scaling table, 10 .. 100,000 profiles
  *   npm run bench -- --scale 10,1000       ... for these sizes only
  *   npm run bench -- --json results.json   the results as JSON as well
+ *   npm run bench -- --no-aws-cli          without the (slow) AWS CLI cases
  *   npm run bench -- --baseline OLD        every awsmfa case also with the binary OLD (A/B)
  *
  * Every case runs once per round, interleaved, over fresh copies of the binaries; each is
@@ -179,9 +180,11 @@ try {
       every: 3,
     },
   } satisfies Record<string, Case>;
-  const hasCli = Bun.spawnSync([AWS_CLI, "--version"], { stdout: "pipe", stderr: "pipe" })
-    .stdout.toString()
-    .startsWith("aws-cli/2.");
+  const hasCli =
+    !args.includes("--no-aws-cli") &&
+    Bun.spawnSync([AWS_CLI, "--version"], { stdout: "pipe", stderr: "pipe" })
+      .stdout.toString()
+      .startsWith("aws-cli/2.");
 
   console.log(`awsmfa ${built}\nBun ${Bun.version}, ${rounds} interleaved rounds\n`);
   const results = await interleave(
@@ -280,12 +283,12 @@ interface ScaleRow {
 }
 
 function printTable(results: readonly Result[], floor: Result): void {
-  console.log("| case | runs | median | min-max | x floor | peak RSS |");
-  console.log("|---|---|---|---|---|---|");
+  console.log("| case | runs | median | min-max | x floor | CPU | peak RSS |");
+  console.log("|---|---|---|---|---|---|---|");
   for (const r of results) {
     const ratio = (r.median / floor.median).toFixed(2);
     console.log(
-      `| ${r.label} | ${r.runs} | ${ms(r.median)} | ${r.min.toFixed(1)}-${r.max.toFixed(1)} | ${ratio}x | ${mib(r.rssMax)} |`,
+      `| ${r.label} | ${r.runs} | ${ms(r.median)} | ${r.min.toFixed(1)}-${r.max.toFixed(1)} | ${ratio}x | ${ms(r.cpuMedian)} | ${mib(r.rssMax)} |`,
     );
   }
 }

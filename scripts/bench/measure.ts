@@ -33,6 +33,8 @@ export interface Stats {
   median: number;
   min: number;
   max: number;
+  /** CPU time (user + system) of the child, median: steadier than wall time on a busy machine. */
+  cpuMedian: number;
   /** Peak resident set size, MiB: the median and the largest of the runs measured (NaN: none). */
   rssMedian: number;
   rssMax: number;
@@ -64,6 +66,7 @@ export async function interleave(
 ): Promise<Result[]> {
   const times = new Map<string, number[]>(cases.map((c) => [c.id, []]));
   const rss = new Map<string, number[]>(cases.map((c) => [c.id, []]));
+  const cpu = new Map<string, number[]>(cases.map((c) => [c.id, []]));
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < cases.length; k++) {
       const c = cases[(round + k) % cases.length]!;
@@ -84,6 +87,7 @@ export async function interleave(
         );
       }
       times.get(c.id)!.push(ms);
+      cpu.get(c.id)!.push(Number(run.resourceUsage?.cpuTime.total ?? 0) / 1000);
       if (hasGnuTime && round % RSS_EVERY === 0) {
         await c.setup?.();
         rss.get(c.id)!.push(peakRss(c.argv(), c.env, rssFile));
@@ -94,7 +98,7 @@ export async function interleave(
   return cases.map((c) => ({
     id: c.id,
     label: c.label,
-    ...stats(times.get(c.id)!, rss.get(c.id)!),
+    ...stats(times.get(c.id)!, rss.get(c.id)!, cpu.get(c.id)!),
   }));
 }
 
@@ -104,8 +108,9 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function stats(times: readonly number[], rss: readonly number[]): Stats {
+function stats(times: readonly number[], rss: readonly number[], cpu: readonly number[]): Stats {
   return {
+    cpuMedian: median(cpu),
     runs: times.length,
     median: median(times),
     min: Math.min(...times),

@@ -59,7 +59,7 @@ test("npm run bench: every path against the floor, the AWS CLI, scaling, and JSO
     expect(r.code).toBe(0);
     const row = (label: string) =>
       new RegExp(
-        `^\\| ${label} \\| 3 \\| [\\d.]+ ms \\| [\\d.]+-[\\d.]+ \\| [\\d.]+x \\| [\\d.]+ MiB \\|$`,
+        `^\\| ${label} \\| 3 \\| [\\d.]+ ms \\| [\\d.]+-[\\d.]+ \\| [\\d.]+x \\| [\\d.]+ ms \\| [\\d.]+ MiB \\|$`,
         "m",
       );
     for (const label of [
