@@ -23,6 +23,9 @@ const INDENTED_HEADER =
 /** `profile NAME` that shlex splits into exactly those two words (the usual header). */
 const PLAIN_PROFILE = /^profile ([^ \t\r\n'"\\]+)$/;
 
+/** After this many profiles looked up one by one, the whole file is parsed once instead. */
+const MANY = 32;
+
 interface Chunk {
   start: number;
   end: number;
@@ -80,7 +83,10 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
   }
 
   get(name: string): IniValues | undefined {
-    if (this.chunks === undefined) return this.all().get(name);
+    // A reader that goes through many profiles (list, doctor) is better off with one parse.
+    if (this.chunks === undefined || this.whole || this.found.size >= MANY) {
+      return this.all().get(name);
+    }
     if (this.found.has(name)) return this.found.get(name);
     const values = this.chunks.has(name)
       ? profilesOf(this.sectionsText(name, true), this.kind).get(name)
