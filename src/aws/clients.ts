@@ -3,7 +3,9 @@
  * (and the cached login path) never load it.
  *
  * Timeouts are tight on purpose: a person is waiting. Two attempts of at most ~4 s each keep
- * a dead or black-holed endpoint under ~10 s in total.
+ * a dead or black-holed endpoint under ~10 s in total. The handler's timeouts are idle timeouts
+ * (a server that drips one byte every 2 s never trips them), so every call also has one overall
+ * deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting, retries and the whole body.
  *
  * Every setting the SDK would otherwise look up in ~/.aws is given here, so that it never reads
  * the files itself: for each unset one (FIPS, dual-stack, retry mode, defaults mode, auth-scheme
@@ -22,11 +24,51 @@ export interface ClientTarget {
   useFipsEndpoint?: boolean | undefined;
   /** AWS_USE_DUALSTACK_ENDPOINT / use_dualstack_endpoint; off when not configured. */
   useDualstackEndpoint?: boolean | undefined;
+  /** The --debug trace, if on. */
+  trace?: ((line: string) => void) | undefined;
+  /** The overall deadline of one call, retries and body included (ms). */
+  deadlineMs?: number | undefined;
 }
 
 export const CONNECT_TIMEOUT_MS = 3000;
 export const REQUEST_TIMEOUT_MS = 4000;
 export const MAX_ATTEMPTS = 2;
+export const CALL_DEADLINE_MS = 10_000;
+
+/** Thrown when a call has not finished by its deadline; errors.ts maps its name to exit 5. */
+export class CallDeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`no complete answer within ${Math.round(ms / 100) / 10} s`);
+    this.name = "CallDeadline";
+  }
+}
+
+/**
+ * One SDK call with one overall deadline: `call` gets the signal to pass as `abortSignal`.
+ * The race makes the deadline hold even if aborting does not reach a body still being read;
+ * `destroy` (the client's) frees the socket either way.
+ */
+export async function withDeadline<O>(
+  target: ClientTarget,
+  call: (signal: AbortSignal) => Promise<O>,
+  destroy: () => void,
+): Promise<O> {
+  const ms = target.deadlineMs ?? CALL_DEADLINE_MS;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new CallDeadlineError(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+    destroy();
+  }
+}
 
 async function clientConfig(credentials: Credentials, target: ClientTarget) {
   const { NodeHttpHandler } = await import("@smithy/node-http-handler");
@@ -61,10 +103,52 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
 
 export async function stsClient(credentials: Credentials, target: ClientTarget) {
   const sts = await import("@aws-sdk/client-sts");
-  return { sdk: sts, client: new sts.STSClient(await clientConfig(credentials, target)) };
+  const client = new sts.STSClient(await clientConfig(credentials, target));
+  return { sdk: sts, client: traced(client, target) };
 }
 
 export async function iamClient(credentials: Credentials, target: ClientTarget) {
   const iam = await import("@aws-sdk/client-iam");
-  return { sdk: iam, client: new iam.IAMClient(await clientConfig(credentials, target)) };
+  const client = new iam.IAMClient(await clientConfig(credentials, target));
+  return { sdk: iam, client: traced(client, target) };
+}
+
+interface Traceable {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<{ response: unknown }>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<{ response: unknown }>,
+      options: { step: "deserialize"; name: string },
+    ): void;
+  };
+}
+
+/**
+ * With --debug, says each request (per attempt: retries show) and its answer's HTTP status.
+ * Only the operation, the endpoint and the status: never headers or bodies, which hold keys.
+ */
+function traced<C>(client: C, target: ClientTarget): C {
+  const trace = target.trace;
+  if (!trace) return client;
+  const where = target.endpoint ?? `the ${target.region} endpoint`;
+  (client as unknown as Traceable).middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = context.commandName?.replace(/Command$/, "") ?? "request";
+      trace(`${operation} -> ${where}`);
+      try {
+        const result = await next(args);
+        const status = (result.response as { statusCode?: number }).statusCode;
+        trace(`${operation} <- HTTP ${status ?? "?"}`);
+        return result;
+      } catch (error) {
+        const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+        trace(`${operation} <- ${e.$metadata?.httpStatusCode ?? "no answer"} ${e.name ?? "error"}`);
+        throw error;
+      }
+    },
+    { step: "deserialize", name: "awsmfaDebugTrace" },
+  );
+  return client;
 }

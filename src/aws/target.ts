@@ -3,6 +3,8 @@
  * partition's signing region), the partition and any endpoint override.
  */
 import type { Deps } from "../deps.ts";
+import { UsageError } from "../errors.ts";
+import { debug, debugEnabled } from "../ui/debug.ts";
 import { endpointOverride, endpointVariants } from "./endpoints.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
@@ -11,7 +13,7 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock">;
+    deps: Pick<Deps, "env" | "clock" | "io">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
     /** `use_fips_endpoint` and `use_dualstack_endpoint` of the profile, if any. */
@@ -27,5 +29,22 @@ export function callTarget(
     ...endpointVariants(context.deps.env, context.variants),
     profile: context.profile,
     now: context.deps.clock.now,
+    trace: debugEnabled(context.deps.env)
+      ? (line: string) => debug(context.deps, `${service}: ${line}`)
+      : undefined,
+    deadlineMs: callDeadlineMs(context.deps.env),
   };
+}
+
+/** AWSMFA_AWS_TIMEOUT: seconds (fractions allowed) one AWS call may take in all. */
+export function callDeadlineMs(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.AWSMFA_AWS_TIMEOUT?.trim();
+  if (!raw) return undefined;
+  const seconds = /^d+(.d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(seconds > 0 && seconds <= 600)) {
+    throw new UsageError(`AWSMFA_AWS_TIMEOUT "${raw}" is not a number of seconds from 0 to 600.`, {
+      hint: "Set it to the seconds one AWS call may take, e.g. AWSMFA_AWS_TIMEOUT=20, or unset it.",
+    });
+  }
+  return seconds * 1000;
 }

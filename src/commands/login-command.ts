@@ -5,10 +5,8 @@
  * would split or expand it (`awsmfa 'has space'`). Used by every message that says how to
  * log in to a named profile.
  */
+import { shellForFormat } from "../shell/index.ts";
 import { isCommandWord } from "./words.ts";
-
-/** Names a shell passes on unchanged: no quoting needed. */
-const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 /** The words of that command, unquoted: callers quote them for the shell they print for. */
 export function loginWordsFor(profile: string): string[] {
@@ -19,7 +17,8 @@ export function loginWordsFor(profile: string): string[] {
 
 /** The command as one line for a POSIX shell (fish reads single quotes the same way). */
 export function loginCommandFor(profile: string): string {
+  const posix = shellForFormat("sh");
   return loginWordsFor(profile)
-    .map((word) => (SHELL_SAFE.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`))
+    .map((word) => posix.word(word))
     .join(" ");
 }

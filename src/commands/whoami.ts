@@ -8,12 +8,14 @@ import type { Credentials } from "../aws/credentials.ts";
 import { endpointOverride } from "../aws/endpoints.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
+import { callDeadlineMs } from "../aws/target.ts";
 import { hasProfile, profileValue, readAwsFiles } from "../config/aws-files.ts";
 import { environmentKeys, staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UserError } from "../errors.ts";
 import type { CommandContext } from "./context.ts";
-import { applyEnv, envOption } from "./options/env.ts";
+import { applyEnv } from "./options/env.ts";
+import { profileOption, profileTyped } from "./options/profile.ts";
 
 export interface WhoamiOptions {
   /** Set when the user named a profile (flag or AWS_PROFILE). */
@@ -29,11 +31,11 @@ export function whoamiCommand({ deps, state }: CommandContext) {
     .description(
       "show the account, ARN and user id of the credentials in use (STS GetCallerIdentity)",
     )
-    .addOption(envOption("-p, --profile <name>", "profile to use", "AWS_PROFILE"))
+    .addOption(profileOption("profile to use"))
     .option("--region <region>", "region to call STS in")
     .option("--json", "print JSON, as `aws sts get-caller-identity` does", false)
     .action(async (raw, command) => {
-      const fromFlag = command.getOptionValueSource("profile") === "cli";
+      const fromFlag = profileTyped(command);
       applyEnv(command, deps.env);
       const opts = command.opts();
       state.exitCode = await runWhoami(
@@ -97,6 +99,7 @@ export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number
     endpoint,
     profile: chosen.profile,
     now: deps.clock.now,
+    deadlineMs: callDeadlineMs(deps.env),
   });
   if (opts.json) {
     deps.io.stdout.write(

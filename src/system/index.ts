@@ -1,4 +1,7 @@
 /**
+ * src/system/ (base layer): the real world behind Deps: terminal, isatty, stdin, processes, the
+ * PATH search, build info. May import the other base folders and deps.ts/errors.ts.
+ *
  * Builds the real Deps from facts main.ts hands over. This file does not read `process`
  * itself, so everything that depends on the outside world is visible in main.ts.
  */
@@ -10,6 +13,7 @@ import type { Deps, Processes, Terminal, Writer } from "../deps.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { execFile, spawnDetached } from "./exec-file.ts";
+import { printable } from "./printable.ts";
 import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
 import { readLineSync } from "./stdin.ts";
 import { openTerminal, writeAll } from "./terminal.ts";
@@ -57,7 +61,11 @@ export function realDeps(facts: ProcessFacts): Deps {
     fs: fsPromises,
     exec: execFile,
     terminal() {
-      if (terminal === undefined) terminal = openTerminal(facts.platform);
+      if (terminal === undefined)
+        terminal = openTerminal(
+          facts.platform,
+          facts.onSignal && ((handler) => facts.onSignal!("SIGINT", handler)),
+        );
       return terminal;
     },
     platform: facts.platform,
@@ -84,10 +92,24 @@ export function realDeps(facts: ProcessFacts): Deps {
   };
 }
 
-/** A synchronous writer whose isTTY is found out only when someone asks. */
+/**
+ * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
+ * so it is made printable; stdout is a protocol (eval, JSON) and made printable only on a
+ * terminal. A closed pipe (`awsmfa ... | head`) is a normal end: the rest is dropped quietly.
+ */
 function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
+  let closed = false;
   return {
-    write: (text) => writeAll(fd, text),
+    write: (text) => {
+      if (closed) return;
+      try {
+        writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EPIPE" && code !== "EBADF") throw error;
+        closed = true;
+      }
+    },
     get isTTY() {
       return terminalFd(fd);
     },

@@ -1,14 +1,14 @@
 /** awsmfa shell-init, run through the real command line parser with captured output. */
+
 import { describe, expect, test } from "bun:test";
-import * as fsPromises from "node:fs/promises";
 import { buildProgram, run } from "../../src/cli.ts";
 import { completionSpec } from "../../src/commands/completion-spec.ts";
 import { parseShellInit, passthroughWords } from "../../src/commands/shell-init.ts";
 import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "../../src/commands/words.ts";
 import type { Deps } from "../../src/deps.ts";
 import { UsageError } from "../../src/errors.ts";
-import { initExtras } from "../../src/shell/extras.ts";
-import { shellSyntax } from "../../src/shell/index.ts";
+import { initExtras, shellSyntax } from "../../src/shell/index.ts";
+import { testDeps } from "../support/test-deps.ts";
 
 interface Captured {
   deps: Deps;
@@ -17,45 +17,20 @@ interface Captured {
 }
 
 function captureDeps(selfPath = "/usr/local/bin/awsmfa"): Captured {
-  let out = "";
-  let err = "";
-  const deps: Deps = {
-    env: {},
-    io: {
-      readLine: async () => null,
-      stdinIsTTY: false,
-      stdout: {
-        write: (text) => {
-          out += text;
-        },
-        isTTY: false,
-      },
-      stderr: {
-        write: (text) => {
-          err += text;
-        },
-        isTTY: false,
-      },
-    },
-    clock: { now: () => 0, sleep: async () => undefined },
-    fs: fsPromises,
+  return testDeps({
     exec: async () => {
       throw new Error("shell-init must not run programs");
     },
-    terminal: () => null,
-    platform: "linux",
     homedir: "/home/nobody",
     selfPath,
     selfCommand: [selfPath],
-    build: { version: "0.0.0-test", commit: "test" },
-  };
-  return { deps, stdout: () => out, stderr: () => err };
+  });
 }
 
 const program = () =>
   buildProgram({
     deps: captureDeps().deps,
-    state: { exitCode: 0, failureStdout: undefined },
+    state: { exitCode: 0, outputMode: undefined },
   });
 
 describe("awsmfa shell-init", () => {
@@ -74,7 +49,7 @@ describe("awsmfa shell-init", () => {
     const syntax = shellSyntax(shell)!;
     const binary = "/usr/local/bin/awsmfa";
     const full = await program();
-    const extra = extras ? initExtras(syntax.name, completionSpec(full), binary) : undefined;
+    const extra = extras ? initExtras(syntax, completionSpec(full), binary) : undefined;
     const passthrough = passthroughWords(full);
     expect(stdout()).toBe(syntax.initScript({ binary, passthrough, extra }));
   });

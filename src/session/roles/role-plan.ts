@@ -7,6 +7,7 @@ import { endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import type { AwsCallTarget } from "../../aws/sts.ts";
+import { callDeadlineMs } from "../../aws/target.ts";
 import { formatDuration, ROLE_CHAIN_MAX_SECONDS } from "../../config/durations.ts";
 import { UserError } from "../../errors.ts";
 import type { RoleChain } from "./role-chain.ts";
@@ -40,6 +41,8 @@ export interface RolePlanInputs {
   roleDurationSeconds: number | undefined;
   env: Readonly<Record<string, string | undefined>>;
   now: () => number;
+  /** The --debug trace of AWS requests, if on. */
+  trace?: ((line: string) => void) | undefined;
 }
 
 /** The steps in the order they are called: the role nearest the MFA session first. */
@@ -83,6 +86,8 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         ...endpointVariants(inputs.env),
         profile: source,
         now: inputs.now,
+        trace: inputs.trace,
+        deadlineMs: callDeadlineMs(inputs.env),
       },
       notes,
     });
