@@ -13,7 +13,7 @@ import {
   repeatable,
   writeFailMarker,
 } from "../../src/session/fail-marker.ts";
-import { testDeps } from "../otp/support/world.ts";
+import { sandboxDeps } from "../otp/support/world.ts";
 import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
 
 let sandbox: Sandbox | undefined;
@@ -26,7 +26,7 @@ function world(start = 1_000_000) {
   sandbox = makeSandbox();
   let now = start;
   const clock = { now: () => now, sleep: async () => {} };
-  const { deps } = testDeps(sandbox, { clock });
+  const { deps } = sandboxDeps(sandbox, { clock });
   const path = join(sandbox.home, "session.json");
   return { deps, path, advance: (ms: number) => (now += ms), now: () => now };
 }
