@@ -5,7 +5,7 @@
  * about to change, under the file's lock, and section by section: a profile whose header
  * appears twice is edited in both places, so either one holding long-term keys forbids it.
  */
-import { parseIni } from "../ini/index.ts";
+import { ProfileIndex, parseIni } from "../ini/index.ts";
 import { keyBlocks, profileSections } from "../ini/layout.ts";
 
 export type SectionState = "none" | "session" | "long-term";
@@ -24,7 +24,8 @@ export const SESSION_KEYS = [
 /** The state of a profile in credentials-file text: the strongest over all its sections. */
 export function sectionState(text: string | null, profile: string): SectionState {
   if (text === null) return "none";
-  const doc = parseIni(text);
+  // Only the profile's own sections, which read as they do in the whole file (profile-index.ts).
+  const doc = parseIni(new ProfileIndex(text, "credentials").sectionsText(profile));
   let state: SectionState = "none";
   for (const header of profileSections(doc, { kind: "credentials", profile })) {
     const blocks = keyBlocks(doc, header).filter(

@@ -55,8 +55,12 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
     arn: serial,
   });
   const endpointUrl = firstProfileValue(files, profiles, "endpoint_url");
+  const variants = {
+    fips: firstProfileValue(files, profiles, "use_fips_endpoint"),
+    dualstack: firstProfileValue(files, profiles, "use_dualstack_endpoint"),
+  };
   const target = (service: "sts" | "iam") =>
-    callTarget(service, region, { deps, endpointUrl, profile: longTerm.profile });
+    callTarget(service, region, { deps, endpointUrl, variants, profile: longTerm.profile });
   return {
     profile: inputs.profile,
     longTerm,
