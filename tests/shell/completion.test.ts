@@ -54,7 +54,9 @@ describe("the completion spec of the real command line", () => {
     expect(flag("whoami", "--profile")?.value).toEqual({ kind: "profile" });
     expect(command("login")?.profileArgument).toBe(true);
     expect(command("whoami")?.profileArgument).toBe(false);
-    expect(spec.globalFlags.flatMap((f) => f.names)).toEqual(["-V", "--version", "-h", "--help"]);
+    expect(spec.globalFlags.flatMap((f) => f.names).sort()).toEqual(
+      ["--debug", "--help", "--version", "-V", "-h"].sort(),
+    );
   });
 });
 
