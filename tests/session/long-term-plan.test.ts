@@ -4,7 +4,7 @@
  * device, which region, and the refusal of session keys as long-term keys.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
@@ -23,6 +23,7 @@ const SERIAL = "arn:aws:iam::123456789012:mfa/alice";
 async function filesWith(config: string, credentials: string) {
   const dir = join(root, `home-${++homes}`);
   const [configPath, credentialsPath] = [join(dir, "config"), join(dir, "credentials")];
+  mkdirSync(dir);
   writeFileSync(configPath, config);
   writeFileSync(credentialsPath, credentials);
   const { deps } = testDeps({
