@@ -22,6 +22,8 @@ export interface AwsCallTarget {
   profile?: string | undefined;
   /** Local time, for clock-skew messages. */
   now: () => number;
+  /** The --debug trace: one line per AWS request and its answer's status. */
+  trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call (ms); clients.ts has the default. */
   deadlineMs?: number | undefined;
 }

@@ -19,6 +19,7 @@ import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
+import { checkCmdValue } from "../shell/index.ts";
 import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
@@ -118,6 +119,9 @@ export async function runLogin(
   state: RunState,
 ): Promise<number> {
   const mode = chooseOutputMode(options.format, deps, state);
+  // Refused before any code is asked for: cmd.exe cannot hold every profile name.
+  if (mode.kind === "explicit" && mode.format === "cmd")
+    checkCmdValue("AWS_PROFILE", options.profile);
   const notify = options.notify ? notificationScheduler(deps) : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);

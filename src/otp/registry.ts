@@ -12,6 +12,7 @@ import type { OtpSourceKind } from "./source.ts";
 import { argumentKind } from "./sources/argument.ts";
 import { bitwardenKind } from "./sources/bitwarden.ts";
 import { commandKind } from "./sources/command.ts";
+import { dialogKind } from "./sources/dialog.ts";
 import { onePasswordKind } from "./sources/onepassword.ts";
 import { passKind } from "./sources/pass.ts";
 import { promptKind } from "./sources/prompt.ts";
@@ -20,6 +21,7 @@ import { ykmanKind } from "./sources/ykman.ts";
 
 export const OTP_SOURCES: readonly OtpSourceKind[] = [
   promptKind,
+  dialogKind,
   argumentKind,
   stdinKind,
   onePasswordKind,

@@ -61,7 +61,11 @@ export function realDeps(facts: ProcessFacts): Deps {
     fs: fsPromises,
     exec: execFile,
     terminal() {
-      if (terminal === undefined) terminal = openTerminal(facts.platform);
+      if (terminal === undefined)
+        terminal = openTerminal(
+          facts.platform,
+          facts.onSignal && ((handler) => facts.onSignal!("SIGINT", handler)),
+        );
       return terminal;
     },
     platform: facts.platform,
