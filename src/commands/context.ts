@@ -1,6 +1,6 @@
 /** What every command receives besides its own options. */
 import type { Deps } from "../deps.ts";
-import type { OutputMode } from "../output/mode.ts";
+import { type OutputMode, outputMode } from "../output/mode.ts";
 
 export interface RunState {
   /** The exit code the command chose (a non-error outcome such as "expired" for status). */
@@ -16,4 +16,18 @@ export interface RunState {
 export interface CommandContext {
   deps: Deps;
   state: RunState;
+}
+
+/**
+ * The output mode of a command whose stdout the shell may evaluate (login, unset, logout):
+ * from --format and the environment, and recorded in `state` for cli.ts's failure output.
+ */
+export function chooseOutputMode(
+  format: string | undefined,
+  deps: Pick<Deps, "env" | "io">,
+  state: Pick<RunState, "outputMode">,
+): OutputMode {
+  const mode = outputMode({ format, env: deps.env, stdoutIsTTY: deps.io.stdout.isTTY });
+  state.outputMode = mode;
+  return mode;
 }

@@ -13,14 +13,14 @@ import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { fileIsTheResult, type LoginOutcome, reportLogins } from "../output/login-report.ts";
-import { changesShell, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
+import { changesShell, OUTPUT_FORMATS } from "../output/mode.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
 import { checkCmdValue } from "../shell/index.ts";
-import type { CommandContext, RunState } from "./context.ts";
+import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
 import { applyEnv, envOption } from "./options/env.ts";
@@ -118,12 +118,7 @@ export async function runLogin(
   deps: Deps,
   state: RunState,
 ): Promise<number> {
-  const mode = outputMode({
-    format: options.format,
-    env: deps.env,
-    stdoutIsTTY: deps.io.stdout.isTTY,
-  });
-  state.outputMode = mode;
+  const mode = chooseOutputMode(options.format, deps, state);
   // Refused before any code is asked for: cmd.exe cannot hold every profile name.
   if (mode.kind === "explicit" && mode.format === "cmd")
     checkCmdValue("AWS_PROFILE", options.profile);

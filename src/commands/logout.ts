@@ -10,13 +10,12 @@ import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
-import { outputMode } from "../output/mode.ts";
 import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
 import { removeSessionFromFile } from "../profiles/remove-session.ts";
 import { sessionInFile } from "../session/in-file.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
 import { EXPORT_FORMATS } from "../shell/index.ts";
-import type { CommandContext, RunState } from "./context.ts";
+import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 import { cancelNotifications } from "./notify/schedule.ts";
 import { applyEnv } from "./options/env.ts";
 import { chosenProfile, profileOption, profileTyped } from "./options/profile.ts";
@@ -80,12 +79,7 @@ export async function runLogout(
   deps: Deps,
   state: RunState,
 ): Promise<number> {
-  const mode = outputMode({
-    format: options.format,
-    env: deps.env,
-    stdoutIsTTY: deps.io.stdout.isTTY,
-  });
-  state.outputMode = mode;
+  const mode = chooseOutputMode(options.format, deps, state);
   const files = await readAwsFiles(deps);
   if (options.profile !== undefined) requireKnownProfile(files, options.profile);
   const profiles = options.profile !== undefined ? [options.profile] : sessionProfiles(files);

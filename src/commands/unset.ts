@@ -6,9 +6,8 @@ import { Command, Option } from "@commander-js/extra-typings";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
-import { outputMode } from "../output/mode.ts";
 import { EXPORT_FORMATS } from "../shell/index.ts";
-import type { CommandContext, RunState } from "./context.ts";
+import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 
 export interface UnsetOptions {
   format: string | undefined;
@@ -30,12 +29,7 @@ export async function runUnset(
   deps: Deps,
   state: Pick<RunState, "outputMode">,
 ): Promise<number> {
-  const mode = outputMode({
-    format: options.format,
-    env: deps.env,
-    stdoutIsTTY: deps.io.stdout.isTTY,
-  });
-  state.outputMode = mode;
+  const mode = chooseOutputMode(options.format, deps, state);
   emitUnset(mode, deps);
   // --format only prints the lines: they change a shell only if someone evaluates them.
   if (mode.kind === "wrapped" || mode.kind === "eval")
