@@ -1,6 +1,9 @@
 /**
  * Builds the standalone binaries into dist/:
- *   bun build.ts          every target, plus dist/SHA256SUMS (sha256sum format)
+ *   bun build.ts          every target: the raw binaries, the compressed assets users download
+ *                         (awsmfa-<os>-<arch>.tar.gz; Windows: awsmfa-windows-x64.zip, each with
+ *                         the binary, LICENSE and README.md at the top), dist/SHA256SUMS
+ *                         (sha256sum format) over all of them
  *   bun build.ts --host   only this machine's binary, as dist/awsmfa (fast; used by tests)
  *   bun build.ts --host --outfile PATH
  * Version and commit are embedded with --define; the runtime for other targets comes from the
@@ -10,14 +13,41 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import pkg from "./package.json" with { type: "json" };
+import { type Entry, tarGz, zip } from "./scripts/release/archive.ts";
 
-export const TARGETS = [
-  { target: "bun-linux-x64", file: "awsmfa-linux-x64" },
-  { target: "bun-linux-arm64", file: "awsmfa-linux-arm64" },
-  { target: "bun-darwin-x64", file: "awsmfa-darwin-x64" },
-  { target: "bun-darwin-arm64", file: "awsmfa-darwin-arm64" },
-  { target: "bun-windows-x64", file: "awsmfa-windows-x64.exe" },
-] as const;
+export interface Target {
+  target: string;
+  /** Node's names (process.platform, process.arch), as npm's os/cpu fields use them. */
+  platform: "linux" | "darwin" | "win32";
+  arch: "x64" | "arm64";
+  /** The raw binary in dist/. */
+  file: string;
+  /** The compressed asset in dist/: what the installers download. */
+  archive: string;
+  /** The binary's name inside the archive. */
+  exe: string;
+}
+
+const target = (platform: Target["platform"], arch: Target["arch"]): Target => {
+  const os = platform === "win32" ? "windows" : platform;
+  const windows = platform === "win32";
+  return {
+    target: `bun-${os}-${arch}`,
+    platform,
+    arch,
+    file: `awsmfa-${os}-${arch}${windows ? ".exe" : ""}`,
+    archive: `awsmfa-${os}-${arch}${windows ? ".zip" : ".tar.gz"}`,
+    exe: windows ? "awsmfa.exe" : "awsmfa",
+  };
+};
+
+export const TARGETS: readonly Target[] = [
+  target("linux", "x64"),
+  target("linux", "arm64"),
+  target("darwin", "x64"),
+  target("darwin", "arm64"),
+  target("win32", "x64"),
+];
 
 const root = import.meta.dir;
 const dist = join(root, "dist");
@@ -64,6 +94,22 @@ function sha256(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
+/** The files that travel next to the binary in every archive. */
+function extras(): Entry[] {
+  const files = ["LICENSE", "README.md"];
+  return files.map((name) => ({ name, data: readFileSync(join(root, name)), mode: 0o644 }));
+}
+
+async function pack(t: Target): Promise<void> {
+  const entries = [
+    { name: t.exe, data: readFileSync(join(dist, t.file)), mode: 0o755 },
+    ...extras(),
+  ];
+  const bytes = t.platform === "win32" ? await zip(entries) : await tarGz(entries);
+  writeFileSync(join(dist, t.archive), bytes);
+  console.error(`packed dist/${t.archive}`);
+}
+
 export async function build(argv: string[]): Promise<void> {
   const define = JSON.stringify({ version: pkg.version, commit: gitCommit() });
   mkdirSync(dist, { recursive: true });
@@ -78,10 +124,12 @@ export async function build(argv: string[]): Promise<void> {
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       await compile(next.target, join(dist, next.file), define);
+      await pack(next);
     }
   };
   await Promise.all([worker(), worker()]);
-  const sums = TARGETS.map((t) => `${sha256(join(dist, t.file))}  ${basename(t.file)}\n`).join("");
+  const assets = TARGETS.flatMap((t) => [t.file, t.archive]);
+  const sums = assets.map((file) => `${sha256(join(dist, file))}  ${basename(file)}\n`).join("");
   writeFileSync(join(dist, "SHA256SUMS"), sums);
   console.error("wrote dist/SHA256SUMS");
 }
