@@ -4,6 +4,11 @@
  *                         (awsmfa-<os>-<arch>.tar.gz; Windows: awsmfa-windows-x64.zip, each with
  *                         the binary, LICENSE and README.md at the top), dist/SHA256SUMS
  *                         (sha256sum format) over all of them
+ *                         and from those sums the Homebrew formula dist/awsmfa.rb and the
+ *                         Scoop manifest dist/awsmfa.json (scripts/release/managers.ts)
+ *   bun build.ts --npm    the same, plus the npm packages' tarballs in dist/npm/
+ *                         (scripts/release/npm/packages.ts)
+ *   bun build.ts --npm-only   only the npm tarballs, from the binaries already in dist/
  *   bun build.ts --host   only this machine's binary, as dist/awsmfa (fast; used by tests)
  *   bun build.ts --host --outfile PATH
  * Version and commit are embedded with --define; the runtime for other targets comes from the
@@ -14,6 +19,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import pkg from "./package.json" with { type: "json" };
 import { type Entry, tarGz, zip } from "./scripts/release/archive.ts";
+import { formula, parseSums, scoopManifest } from "./scripts/release/managers.ts";
+import { writeNpmPackages } from "./scripts/release/npm/packages.ts";
 
 export interface Target {
   target: string;
@@ -113,6 +120,11 @@ async function pack(t: Target): Promise<void> {
 export async function build(argv: string[]): Promise<void> {
   const define = JSON.stringify({ version: pkg.version, commit: gitCommit() });
   mkdirSync(dist, { recursive: true });
+  const meta = { version: pkg.version, description: pkg.description, license: pkg.license };
+  if (argv.includes("--npm-only")) {
+    await writeNpmPackages(TARGETS, meta, root, dist);
+    return;
+  }
   if (argv.includes("--host")) {
     const at = argv.indexOf("--outfile");
     const outfile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(dist, "awsmfa");
@@ -132,6 +144,11 @@ export async function build(argv: string[]): Promise<void> {
   const sums = assets.map((file) => `${sha256(join(dist, file))}  ${basename(file)}\n`).join("");
   writeFileSync(join(dist, "SHA256SUMS"), sums);
   console.error("wrote dist/SHA256SUMS");
+  const parsed = parseSums(sums);
+  writeFileSync(join(dist, "awsmfa.rb"), formula(meta, parsed));
+  writeFileSync(join(dist, "awsmfa.json"), scoopManifest(meta, parsed));
+  console.error("wrote dist/awsmfa.rb (Homebrew) and dist/awsmfa.json (Scoop)");
+  if (argv.includes("--npm")) await writeNpmPackages(TARGETS, meta, root, dist);
 }
 
 if (import.meta.main) {
