@@ -14,6 +14,7 @@ import { isTerminal } from "./system/isatty.ts";
 const deps = realDeps({
   env: { ...process.env },
   platform: process.platform,
+  arch: process.arch,
   homedir: homedir(),
   execPath: process.execPath,
   script: process.argv[1],

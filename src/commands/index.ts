@@ -76,6 +76,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./doctor/index.ts")).doctorCommand,
   },
   {
+    name: "upgrade",
+    aliases: [],
+    load: async () => (await import("./upgrade/index.ts")).upgradeCommand,
+  },
+  {
     name: "_profiles",
     aliases: [],
     hidden: true,
