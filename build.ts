@@ -2,7 +2,7 @@
  * Builds the standalone binaries into dist/:
  *   bun build.ts          every target: the raw binaries, the compressed assets users download
  *                         (awsmfa-<os>-<arch>.tar.gz; Windows: awsmfa-windows-x64.zip, each with
- *                         the binary, LICENSE and README.md at the top), dist/SHA256SUMS
+ *                         the binary, LICENSE, README.md and the man page awsmfa.1 at the top), dist/SHA256SUMS
  *                         (sha256sum format) over all of them
  *                         and from those sums the Homebrew formula dist/awsmfa.rb and the
  *                         Scoop manifest dist/awsmfa.json (scripts/release/managers.ts)
@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import pkg from "./package.json" with { type: "json" };
 import { type Entry, tarGz, zip } from "./scripts/release/archive.ts";
+import { manualSections, renderManPage } from "./scripts/release/man-page.ts";
 import { formula, parseSums, scoopManifest } from "./scripts/release/managers.ts";
 import { writeNpmPackages } from "./scripts/release/npm/packages.ts";
 
@@ -103,8 +104,9 @@ function sha256(path: string): string {
 
 /** The files that travel next to the binary in every archive. */
 function extras(): Entry[] {
-  const files = ["LICENSE", "README.md"];
-  return files.map((name) => ({ name, data: readFileSync(join(root, name)), mode: 0o644 }));
+  const files = ["LICENSE", "README.md"].map((name) => join(root, name));
+  files.push(join(dist, "awsmfa.1"));
+  return files.map((path) => ({ name: basename(path), data: readFileSync(path), mode: 0o644 }));
 }
 
 async function pack(t: Target): Promise<void> {
@@ -131,6 +133,8 @@ export async function build(argv: string[]): Promise<void> {
     await compile(undefined, outfile, define);
     return;
   }
+  const manual = renderManPage(await manualSections(pkg.version), pkg.version, pkg.description);
+  writeFileSync(join(dist, "awsmfa.1"), manual);
   // Two at a time: these machines have two cores.
   const queue = [...TARGETS];
   const worker = async () => {
