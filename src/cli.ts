@@ -1,19 +1,16 @@
 /**
  * run(argv, deps): parses the command line, dispatches to one command, prints any error once,
- * and returns the exit code. Commands are listed explicitly in commands/index.ts.
+ * decides what stdout carries on failure, and returns the exit code. Commands are listed
+ * explicitly in commands/index.ts. cli.ts may import commands/ and everything below it.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
-import {
-  COMMANDS,
-  commandWords,
-  entriesFor,
-  entryNamed,
-  registerCommands,
-} from "./commands/index.ts";
+import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
+import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
-import { isEvalCall } from "./output/eval-call.ts";
+import { failureCode, type OutputMode, outputMode, userShell } from "./output/mode.ts";
+import { shellReading } from "./shell/index.ts";
 import { printError } from "./ui/report.ts";
 
 export async function buildProgram(
@@ -48,11 +45,11 @@ export async function buildProgram(
 }
 
 export async function run(argv: readonly string[], deps: Deps): Promise<number> {
-  const state: RunState = { exitCode: ExitCode.ok, failureStdout: undefined };
+  const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
-  const evalCall = isEvalCall(argv, commandWords(), deps);
   const failed = () => {
-    const stdout = state.failureStdout ?? (evalCall ? "false\n" : undefined);
+    const mode = state.outputMode ?? parsedOutputMode(program, argv, deps);
+    const stdout = mode && failureCode(mode);
     if (stdout !== undefined) deps.io.stdout.write(stdout);
   };
   try {
@@ -63,13 +60,13 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
       // Help and version end here too; commander has already printed what it had to say.
       if (error.exitCode === 0) return ExitCode.ok;
       failed();
-      const named = entryNamed(argv[0]);
+      const named = wordNamed(argv[0]);
       const help = named ? `awsmfa ${named.name} --help` : "awsmfa --help";
       deps.io.stderr.write(`Run \`${help}\` for usage.\n`);
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;
-    printError(reported, deps);
+    printError(reported, deps, hintQuote(deps.env));
     failed();
     return exitCodeFor(reported);
   }
@@ -78,4 +75,41 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
 /** Inquirer signals Ctrl-C with an ExitPromptError; treat it like our own cancellation. */
 function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && error.name === "ExitPromptError";
+}
+
+/**
+ * The output mode of a command whose stdout the shell evaluates, when it failed before
+ * choosing one (a bad flag caught by the parser, a bad --format): the mode its --format, as
+ * far as it was parsed, and the environment give. Stdout must then still say `false` where
+ * the mode evaluates it, so the eval fails instead of silently succeeding. Other commands,
+ * help and version have none.
+ */
+function parsedOutputMode(
+  program: Command,
+  argv: readonly string[],
+  deps: Deps,
+): OutputMode | undefined {
+  const first = argv[0];
+  if (first !== undefined && [...HELP_WORDS, ...VERSION_WORDS].includes(first)) return undefined;
+  const word = wordNamed(first) ?? wordNamed(DEFAULT_COMMAND)!;
+  if (!word.evaluated) return undefined;
+  const format = program.commands.find((command) => command.name() === word.name)?.opts().format;
+  const inputs = { env: deps.env, stdoutIsTTY: deps.io.stdout.isTTY };
+  for (const tried of [typeof format === "string" ? format : undefined, undefined]) {
+    try {
+      return outputMode({ ...inputs, format: tried });
+    } catch {
+      // An unknown --format, or an AWSMFA_SHELL awsmfa does not know: try without, then eval.
+    }
+  }
+  return { kind: "eval", format: "sh" };
+}
+
+/** How commands in hints are quoted: for the shell that runs the function, else $SHELL's. */
+function hintQuote(env: Deps["env"]): (value: string) => string {
+  const shell =
+    (env.AWSMFA_SHELL ? shellReading(env.AWSMFA_SHELL) : undefined) ??
+    shellReading(userShell(env)) ??
+    shellReading("sh")!;
+  return (value) => shell.quote(value);
 }

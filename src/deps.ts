@@ -42,6 +42,8 @@ export interface ExecOptions {
   /** Text written to the child's stdin (then closed). */
   input?: string;
   cwd?: string;
+  /** Most characters kept per stream; past it the child is killed (default MAX_CHILD_OUTPUT). */
+  maxOutput?: number;
 }
 
 export interface ExecResult {
@@ -51,6 +53,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  /** The child printed more than maxOutput on a stream and was killed for it. */
+  overflowed?: boolean;
   /** Set when the program could not be started (e.g. ENOENT: not installed). */
   spawnError?: NodeJS.ErrnoException;
 }

@@ -91,3 +91,20 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof UserError) return ExitCode[error.code];
   return ExitCode.failure;
 }
+
+/**
+ * A value (a path, a profile name) inside a command that a message or hint suggests. Base code
+ * cannot know the user's shell; the error printer (cli.ts) replaces each marked value with the
+ * quoting of the user's shell (shell/index.ts), so a pasted hint never runs `$(...)`.
+ */
+export function pasteable(value: string): string {
+  return `${PASTE_OPEN}${value.replaceAll(PASTE_OPEN, "").replaceAll(PASTE_CLOSE, "")}${PASTE_CLOSE}`;
+}
+export const PASTE_OPEN = "\uE000";
+export const PASTE_CLOSE = "\uE001";
+const MARKED = /\uE000([^\uE001]*)\uE001/g;
+
+/** Text with every pasteable() value quoted by `quote`. */
+export function quotePasteables(text: string, quote: (value: string) => string): string {
+  return text.replace(MARKED, (_, value: string) => quote(value));
+}

@@ -6,10 +6,30 @@
  * would otherwise keep the process alive until the next key press. Output is written
  * synchronously, so nothing is lost by exiting.
  */
+import { writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { run } from "./cli.ts";
 import { realDeps } from "./system/index.ts";
 import { isTerminal } from "./system/isatty.ts";
+import { oneLine } from "./ui/report.ts";
+
+/**
+ * The last resort: anything that escapes run() (an error in a callback, a rejected promise no
+ * one awaited) is one line and exit 1, never Bun's report, which quotes the bundle's source.
+ */
+function lastResort(error: unknown): never {
+  try {
+    writeSync(
+      2,
+      `awsmfa: unexpected error: ${oneLine(error)}\n  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n`,
+    );
+  } catch {
+    // stderr is gone too; the exit code still says it
+  }
+  process.exit(1);
+}
+process.on("uncaughtException", lastResort);
+process.on("unhandledRejection", lastResort);
 
 const deps = realDeps({
   env: { ...process.env },
@@ -29,4 +49,4 @@ const deps = realDeps({
   },
 });
 
-run(process.argv.slice(2), deps).then((code) => process.exit(code));
+run(process.argv.slice(2), deps).then((code) => process.exit(code), lastResort);

@@ -34,7 +34,7 @@ export async function manualSections(version: string): Promise<Section[]> {
     selfPath: "/usr/local/bin/awsmfa",
     selfCommand: ["/usr/local/bin/awsmfa"],
   } as unknown as Deps;
-  const program = await buildProgram({ deps, state: { exitCode: 0, failureStdout: undefined } });
+  const program = await buildProgram({ deps, state: { exitCode: 0, outputMode: undefined } });
   // outputHelp, not helpInformation: only it adds the text commands append to their help.
   const help = (command: typeof program) => {
     printed = "";

@@ -3,7 +3,9 @@
  * (and the cached login path) never load it.
  *
  * Timeouts are tight on purpose: a person is waiting. Two attempts of at most ~4 s each keep
- * a dead or black-holed endpoint under ~10 s in total.
+ * a dead or black-holed endpoint under ~10 s in total. The handler's timeouts are idle timeouts
+ * (a server that drips one byte every 2 s never trips them), so every call also has one overall
+ * deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting, retries and the whole body.
  */
 import type { Credentials } from "./credentials.ts";
 
@@ -11,11 +13,49 @@ export interface ClientTarget {
   region: string;
   /** An endpoint override (AWS_ENDPOINT_URL_STS and friends). */
   endpoint?: string | undefined;
+  /** The overall deadline of one call, retries and body included (ms). */
+  deadlineMs?: number | undefined;
 }
 
 export const CONNECT_TIMEOUT_MS = 3000;
 export const REQUEST_TIMEOUT_MS = 4000;
 export const MAX_ATTEMPTS = 2;
+export const CALL_DEADLINE_MS = 10_000;
+
+/** Thrown when a call has not finished by its deadline; errors.ts maps its name to exit 5. */
+export class CallDeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`no complete answer within ${Math.round(ms / 100) / 10} s`);
+    this.name = "CallDeadline";
+  }
+}
+
+/**
+ * One SDK call with one overall deadline: `call` gets the signal to pass as `abortSignal`.
+ * The race makes the deadline hold even if aborting does not reach a body still being read;
+ * `destroy` (the client's) frees the socket either way.
+ */
+export async function withDeadline<O>(
+  target: ClientTarget,
+  call: (signal: AbortSignal) => Promise<O>,
+  destroy: () => void,
+): Promise<O> {
+  const ms = target.deadlineMs ?? CALL_DEADLINE_MS;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new CallDeadlineError(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+    destroy();
+  }
+}
 
 async function clientConfig(credentials: Credentials, target: ClientTarget) {
   const { NodeHttpHandler } = await import("@smithy/node-http-handler");

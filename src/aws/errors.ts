@@ -42,6 +42,7 @@ const NETWORK_CODES: Record<string, string> = {
   TimeoutError: "it did not answer in time",
   RequestTimeout: "it did not answer in time",
   ConnectionRefused: "the connection was refused",
+  CallDeadline: "it did not finish answering in time (AWSMFA_AWS_TIMEOUT)",
 };
 
 const THROTTLING = new Set([
@@ -60,6 +61,15 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const who = call.profile ? ` (profile ${call.profile})` : "";
   const key = call.accessKeyId ? maskKeyId(call.accessKeyId) : "the access key";
 
+  if (isUnreadableAnswer(e)) {
+    return new NetworkError(
+      `${call.operation} got an answer from ${call.endpoint} that is not an answer from AWS (it cannot be read as one).`,
+      {
+        hint: "A proxy, captive portal or wrong AWS_ENDPOINT_URL may be answering instead of AWS. Check your network and endpoint settings, then try again.",
+        cause: error,
+      },
+    );
+  }
   const network = networkReason(e);
   if (network) {
     return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
@@ -152,6 +162,20 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
       : "If this goes on, run again with AWSMFA_DEBUG=1 and report what it prints.",
     cause: error,
   });
+}
+
+/** Thrown by sts.ts/iam.ts when a 200 answer lacks what every real answer has. */
+export class UnreadableAnswerError extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = "UnreadableAnswer";
+  }
+}
+
+/** The SDK could not parse the body, or it parsed but lacked the fields AWS always sends. */
+function isUnreadableAnswer(e: SdkErrorShape): boolean {
+  if (e.name === "UnreadableAnswer") return true;
+  return /Deserialization error|inspect the hidden field/i.test(e.message ?? "");
 }
 
 function networkReason(e: SdkErrorShape): string | undefined {

@@ -1,6 +1,6 @@
 /** The one IAM call awsmfa makes: which MFA devices the calling user has. */
 
-import { iamClient } from "./clients.ts";
+import { iamClient, withDeadline } from "./clients.ts";
 import type { Credentials } from "./credentials.ts";
 import { describeEndpoint } from "./endpoints.ts";
 import { mapAwsError } from "./errors.ts";
@@ -19,7 +19,11 @@ export async function listMfaDevices(
 ): Promise<MfaDevice[]> {
   try {
     const { sdk, client } = await iamClient(credentials, target);
-    const out = await client.send(new sdk.ListMFADevicesCommand({}));
+    const out = await withDeadline(
+      target,
+      (abortSignal) => client.send(new sdk.ListMFADevicesCommand({}), { abortSignal }),
+      () => client.destroy(),
+    );
     return (out.MFADevices ?? []).map((d) => ({
       serial: d.SerialNumber ?? "",
       userName: d.UserName ?? "",

@@ -3,10 +3,10 @@
  * UserErrors. One function per call; each loads the SDK on first use.
  */
 
-import { stsClient } from "./clients.ts";
+import { stsClient, withDeadline } from "./clients.ts";
 import type { Credentials, SessionCredentials } from "./credentials.ts";
 import { describeEndpoint } from "./endpoints.ts";
-import { type CallContext, mapAwsError } from "./errors.ts";
+import { type CallContext, mapAwsError, UnreadableAnswerError } from "./errors.ts";
 import type { Partition } from "./partition.ts";
 
 export interface AwsCallTarget {
@@ -18,6 +18,8 @@ export interface AwsCallTarget {
   profile?: string | undefined;
   /** Local time, for clock-skew messages. */
   now: () => number;
+  /** The overall deadline of one call (ms); clients.ts has the default. */
+  deadlineMs?: number | undefined;
 }
 
 export interface CallerIdentity {
@@ -50,8 +52,13 @@ export async function getCallerIdentity(
 ): Promise<CallerIdentity> {
   try {
     const { sdk, client } = await stsClient(credentials, target);
-    const out = await client.send(new sdk.GetCallerIdentityCommand({}));
-    return { account: out.Account ?? "", arn: out.Arn ?? "", userId: out.UserId ?? "" };
+    const out = await withDeadline(
+      target,
+      (abortSignal) => client.send(new sdk.GetCallerIdentityCommand({}), { abortSignal }),
+      () => client.destroy(),
+    );
+    if (!out.Account || !out.Arn) throw new UnreadableAnswerError("no Account or Arn");
+    return { account: out.Account, arn: out.Arn, userId: out.UserId ?? "" };
   } catch (error) {
     throw mapAwsError(error, context(target, "GetCallerIdentity", credentials));
   }
@@ -70,12 +77,18 @@ export async function getSessionToken(
 ): Promise<SessionCredentials> {
   try {
     const { sdk, client } = await stsClient(credentials, target);
-    const out = await client.send(
-      new sdk.GetSessionTokenCommand({
-        SerialNumber: request.serialNumber,
-        TokenCode: request.tokenCode,
-        DurationSeconds: request.durationSeconds,
-      }),
+    const out = await withDeadline(
+      target,
+      (abortSignal) =>
+        client.send(
+          new sdk.GetSessionTokenCommand({
+            SerialNumber: request.serialNumber,
+            TokenCode: request.tokenCode,
+            DurationSeconds: request.durationSeconds,
+          }),
+          { abortSignal },
+        ),
+      () => client.destroy(),
     );
     return toSession(out.Credentials);
   } catch (error) {
@@ -103,13 +116,19 @@ export async function assumeRole(
 ): Promise<AssumedRole> {
   try {
     const { sdk, client } = await stsClient(credentials, target);
-    const out = await client.send(
-      new sdk.AssumeRoleCommand({
-        RoleArn: request.roleArn,
-        RoleSessionName: request.sessionName,
-        DurationSeconds: request.durationSeconds,
-        ...(request.externalId ? { ExternalId: request.externalId } : {}),
-      }),
+    const out = await withDeadline(
+      target,
+      (abortSignal) =>
+        client.send(
+          new sdk.AssumeRoleCommand({
+            RoleArn: request.roleArn,
+            RoleSessionName: request.sessionName,
+            DurationSeconds: request.durationSeconds,
+            ...(request.externalId ? { ExternalId: request.externalId } : {}),
+          }),
+          { abortSignal },
+        ),
+      () => client.destroy(),
     );
     return { ...toSession(out.Credentials), assumedRoleArn: out.AssumedRoleUser?.Arn };
   } catch (error) {
@@ -126,7 +145,7 @@ interface SdkCredentials {
 
 export function toSession(c: SdkCredentials | undefined): SessionCredentials {
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-    throw new Error("AWS answered without complete credentials");
+    throw new UnreadableAnswerError("AWS answered without complete credentials");
   }
   return {
     accessKeyId: c.AccessKeyId,

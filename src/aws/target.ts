@@ -3,6 +3,7 @@
  * partition's signing region), the partition and any endpoint override.
  */
 import type { Deps } from "../deps.ts";
+import { UsageError } from "../errors.ts";
 import { endpointOverride } from "./endpoints.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
@@ -24,5 +25,19 @@ export function callTarget(
     endpoint: endpointOverride(service, context.deps.env, context.endpointUrl),
     profile: context.profile,
     now: context.deps.clock.now,
+    deadlineMs: callDeadlineMs(context.deps.env),
   };
+}
+
+/** AWSMFA_AWS_TIMEOUT: seconds (fractions allowed) one AWS call may take in all. */
+export function callDeadlineMs(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.AWSMFA_AWS_TIMEOUT?.trim();
+  if (!raw) return undefined;
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(seconds > 0 && seconds <= 600)) {
+    throw new UsageError(`AWSMFA_AWS_TIMEOUT "${raw}" is not a number of seconds from 0 to 600.`, {
+      hint: "Set it to the seconds one AWS call may take, e.g. AWSMFA_AWS_TIMEOUT=20, or unset it.",
+    });
+  }
+  return seconds * 1000;
 }

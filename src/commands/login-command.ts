@@ -5,21 +5,20 @@
  * would split or expand it (`awsmfa 'has space'`). Used by every message that says how to
  * log in to a named profile.
  */
-import { commandWords } from "./index.ts";
-
-/** Names a shell passes on unchanged: no quoting needed. */
-const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+import { shellForFormat } from "../shell/index.ts";
+import { isCommandWord } from "./words.ts";
 
 /** The words of that command, unquoted: callers quote them for the shell they print for. */
 export function loginWordsFor(profile: string): string[] {
   if (profile.startsWith("-")) return ["awsmfa", "login", "--", profile];
-  const taken = commandWords().all.has(profile) || profile === "help";
+  const taken = isCommandWord(profile);
   return taken ? ["awsmfa", "login", profile] : ["awsmfa", profile];
 }
 
 /** The command as one line for a POSIX shell (fish reads single quotes the same way). */
 export function loginCommandFor(profile: string): string {
+  const posix = shellForFormat("sh");
   return loginWordsFor(profile)
-    .map((word) => (SHELL_SAFE.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`))
+    .map((word) => posix.word(word))
     .join(" ");
 }

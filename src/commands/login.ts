@@ -13,7 +13,7 @@ import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { fileIsTheResult, type LoginOutcome, reportLogins } from "../output/login-report.ts";
-import { changesShell, failureCode, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
+import { changesShell, OUTPUT_FORMATS, outputMode } from "../output/mode.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
 import { getSession } from "../session/get-session.ts";
@@ -129,7 +129,7 @@ export async function runLogin(
     env: deps.env,
     stdoutIsTTY: deps.io.stdout.isTTY,
   });
-  state.failureStdout = failureCode(mode);
+  state.outputMode = mode;
   const notify = options.notify ? notificationScheduler(deps) : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);

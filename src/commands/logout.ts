@@ -10,11 +10,12 @@ import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
-import { failureCode, outputMode } from "../output/mode.ts";
+import { outputMode } from "../output/mode.ts";
 import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
 import { removeSessionFromFile } from "../profiles/remove-session.ts";
 import { sessionInFile } from "../session/in-file.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
+import { EXPORT_FORMATS } from "../shell/index.ts";
 import type { CommandContext, RunState } from "./context.ts";
 import { cancelNotifications } from "./notify/schedule.ts";
 import { applyEnv, envOption } from "./options/env.ts";
@@ -39,11 +40,7 @@ export function logoutCommand({ deps, state }: CommandContext) {
       false,
     )
     .addOption(
-      new Option("--format <format>", "print unset lines for this shell").choices([
-        "sh",
-        "fish",
-        "powershell",
-      ]),
+      new Option("--format <format>", "print unset lines for this shell").choices(EXPORT_FORMATS),
     )
     .action(async (positional, _raw, command) => {
       const flag = command.getOptionValueSource("profile") === "cli";
@@ -94,7 +91,7 @@ export async function runLogout(
     env: deps.env,
     stdoutIsTTY: deps.io.stdout.isTTY,
   });
-  state.failureStdout = failureCode(mode);
+  state.outputMode = mode;
   const files = await readAwsFiles(deps);
   if (options.profile !== undefined) requireKnownProfile(files, options.profile);
   const profiles = options.profile !== undefined ? [options.profile] : sessionProfiles(files);

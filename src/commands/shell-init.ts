@@ -10,39 +10,29 @@ import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import type { CompletionSpec } from "../shell/completion-spec.ts";
-import { initExtras } from "../shell/extras.ts";
-import { SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
+import { initExtras, SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
 import { completionSpec } from "./completion-spec.ts";
 import type { CommandContext } from "./context.ts";
-import { EVAL_COMMANDS } from "./index.ts";
-
-/** Commands whose stdout is shell code to evaluate. Everything else runs unwrapped. */
-export { EVAL_COMMANDS };
-
-/** First words that show help or the version (commander's own, plus the `help` command). */
-export const HELP_WORDS: readonly string[] = ["help", "-h", "--help", "-V", "--version"];
+import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "./words.ts";
 
 export interface ShellInitOptions {
   shell: ShellSyntax;
   /** First words the function runs unwrapped. */
   passthrough: readonly string[];
-  /** Completion and prompt hooks for this shell; none for sh and dash. */
+  /** What completion and prompt hooks need; none for shells without them (sh, dash). */
   completion: CompletionSpec | undefined;
 }
-
-/** Shells that read the bash code but have neither `complete` nor a prompt hook. */
-const PLAIN_POSIX_SHELLS: readonly string[] = ["sh", "dash"];
 
 interface CommandList {
   readonly commands: readonly { name(): string; aliases(): string[] }[];
 }
 
-/** Names and aliases of every registered command except the eval ones, then HELP_WORDS. */
+/** Names and aliases of every registered command except the eval ones, then help and version. */
 export function passthroughWords(program: CommandList): string[] {
   const words = program.commands
     .filter((command) => !EVAL_COMMANDS.includes(command.name()))
     .flatMap((command) => [command.name(), ...command.aliases()]);
-  return [...new Set([...words, ...HELP_WORDS])];
+  return [...new Set([...words, ...HELP_WORDS, ...VERSION_WORDS])];
 }
 
 export function parseShellInit(shell: string, program: CommandUnknownOpts): ShellInitOptions {
@@ -56,12 +46,12 @@ export function parseShellInit(shell: string, program: CommandUnknownOpts): Shel
   return {
     shell: syntax,
     passthrough: passthroughWords(program),
-    completion: PLAIN_POSIX_SHELLS.includes(shell) ? undefined : completionSpec(program),
+    completion: syntax.completion || syntax.promptHook ? completionSpec(program) : undefined,
   };
 }
 
 export function runShellInit(opts: ShellInitOptions, deps: Deps): number {
-  const extra = opts.completion && initExtras(opts.shell.name, opts.completion, deps.selfPath);
+  const extra = opts.completion && initExtras(opts.shell, opts.completion, deps.selfPath);
   deps.io.stdout.write(
     opts.shell.initScript({ binary: deps.selfPath, passthrough: opts.passthrough, extra }),
   );

@@ -9,6 +9,7 @@ import { maskKeyId } from "../aws/credentials.ts";
 import { endpointOverride } from "../aws/endpoints.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { type CallerIdentity, getCallerIdentity } from "../aws/sts.ts";
+import { callDeadlineMs } from "../aws/target.ts";
 import { profileValue, readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError, ExitCode, UsageError } from "../errors.ts";
@@ -109,6 +110,7 @@ async function judge(
       ),
       profile,
       now: deps.clock.now,
+      deadlineMs: callDeadlineMs(deps.env),
     });
     return { valid: true, problem: undefined, identity };
   } catch (error) {

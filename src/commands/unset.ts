@@ -6,8 +6,9 @@ import { Command, Option } from "@commander-js/extra-typings";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
-import { failureCode, outputMode } from "../output/mode.ts";
-import type { CommandContext } from "./context.ts";
+import { outputMode } from "../output/mode.ts";
+import { EXPORT_FORMATS } from "../shell/index.ts";
+import type { CommandContext, RunState } from "./context.ts";
 
 export interface UnsetOptions {
   format: string | undefined;
@@ -17,11 +18,7 @@ export function unsetCommand({ deps, state }: CommandContext) {
   return new Command("unset")
     .description("remove the AWS session variables from your shell")
     .addOption(
-      new Option("--format <format>", "print unset lines for this shell").choices([
-        "sh",
-        "fish",
-        "powershell",
-      ]),
+      new Option("--format <format>", "print unset lines for this shell").choices(EXPORT_FORMATS),
     )
     .action(async (raw) => {
       state.exitCode = await runUnset({ format: raw.format }, deps, state);
@@ -31,14 +28,14 @@ export function unsetCommand({ deps, state }: CommandContext) {
 export async function runUnset(
   options: UnsetOptions,
   deps: Deps,
-  state: { failureStdout: string | undefined },
+  state: Pick<RunState, "outputMode">,
 ): Promise<number> {
   const mode = outputMode({
     format: options.format,
     env: deps.env,
     stdoutIsTTY: deps.io.stdout.isTTY,
   });
-  state.failureStdout = failureCode(mode);
+  state.outputMode = mode;
   emitUnset(mode, deps);
   // --format only prints the lines: they change a shell only if someone evaluates them.
   if (mode.kind === "wrapped" || mode.kind === "eval")

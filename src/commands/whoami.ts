@@ -8,6 +8,7 @@ import type { Credentials } from "../aws/credentials.ts";
 import { endpointOverride } from "../aws/endpoints.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
+import { callDeadlineMs } from "../aws/target.ts";
 import { hasProfile, profileValue, readAwsFiles } from "../config/aws-files.ts";
 import { environmentKeys, staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
@@ -97,6 +98,7 @@ export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number
     endpoint,
     profile: chosen.profile,
     now: deps.clock.now,
+    deadlineMs: callDeadlineMs(deps.env),
   });
   if (opts.json) {
     deps.io.stdout.write(

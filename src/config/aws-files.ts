@@ -5,7 +5,7 @@
  * config-file values for the same key.
  */
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { readRegularText } from "../fs/read-regular.ts";
 import { type IniValue, profilesOf } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
@@ -35,24 +35,9 @@ export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): 
   };
 }
 
+/** The text of an AWS file, or null when there is none; see fs/read-regular.ts. */
 export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
-  try {
-    return await deps.fs.readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "EACCES" || code === "EPERM") {
-      throw new UserError(`Cannot read ${path}: permission denied.`, {
-        hint: `Make it readable by you: chmod 600 ${path}`,
-      });
-    }
-    if (code === "EISDIR") {
-      throw new UserError(`${path} is a folder, not a file.`, {
-        hint: "Point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at a file.",
-      });
-    }
-    throw error;
-  }
+  return readRegularText(deps.fs, path);
 }
 
 export function hasProfile(files: AwsFiles, name: string): boolean {

@@ -5,7 +5,7 @@
  * so. Anything unexpected is returned unchanged: it is a bug, and should look like one.
  */
 import { dirname } from "node:path";
-import { UserError } from "../errors.ts";
+import { pasteable as q, UserError } from "../errors.ts";
 
 /** What awsmfa was doing to `path` when the error happened. */
 export type FileAction = "read" | "write" | "lock" | "create-folder";
@@ -34,19 +34,19 @@ const permissionDenied: Describer = (path, action) => {
     case "read":
       return {
         message: `Cannot read ${path}: permission denied.`,
-        hint: `Make it readable and writable by you (chmod u+rw "${path}"). ${unchanged}`,
+        hint: `Make it readable and writable by you: chmod u+rw ${q(path)} ${unchanged}`,
       };
     case "create-folder":
       return {
         message: `Cannot create the folder ${folder}: permission denied.`,
-        hint: `Create it yourself (mkdir -m 700 -p "${folder}") or check its parent's owner.`,
+        hint: `Create it yourself (mkdir -m 700 -p ${q(folder)}) or check its parent's owner.`,
       };
     default:
       return {
         message: `Cannot write ${path}: permission denied in the folder ${folder}.`,
         hint:
           "awsmfa replaces files safely by writing a new file next to the old one, so it needs " +
-          `write permission on the folder as well as the file. Check: ls -ld "${folder}". ` +
+          `write permission on the folder as well as the file. Check: ls -ld ${q(folder)} ` +
           unchanged,
       };
   }
@@ -77,8 +77,8 @@ const describers: Record<string, Describer> = {
     message: `Cannot use ${path}: a part of its path is a file, not a folder.`,
     hint: `Check each part of the path with ls -ld. ${unchanged}`,
   }),
-  ELOOP: (path) => ({
-    message: `Cannot write ${path}: too many symbolic links (is there a loop?).`,
-    hint: `Look at where the link points with ls -l "${path}". ${unchanged}`,
+  ELOOP: (path, action) => ({
+    message: `Cannot ${action === "read" ? "read" : "write"} ${path}: too many symbolic links (is there a loop?).`,
+    hint: `Look at where the link points: ls -l ${q(path)} ${unchanged}`,
   }),
 };

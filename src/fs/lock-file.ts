@@ -5,12 +5,16 @@
  * fails if the name is taken. (A lock created empty and written afterwards can be seen empty,
  * judged by its age alone, and broken while its holder is still writing it.)
  */
+import { constants } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import type { Clock, FileSystem } from "../deps.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { type LockSeen, parseLockRecord } from "./lock-record.ts";
 import type { Identity } from "./options.ts";
+import { kindOf, notRegularFile } from "./read-regular.ts";
 import { tempPathFor } from "./temp-files.ts";
+
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /** Everything the lock code needs to know about one lock and the process handling it. */
 export interface LockContext {
@@ -101,12 +105,16 @@ export async function lookAt(fs: FileSystem, path: string): Promise<LockSeen | n
   let handle: FileHandle | undefined;
   try {
     // Status and text through one handle, so both describe the same file.
-    handle = await fs.open(path, "r");
+    // Without blocking and without following a link: a FIFO or a link planted at the lock's
+    // name is refused (see read-regular.ts), never waited on.
+    handle = await fs.open(path, READ_FLAGS);
     const stats = await handle.stat();
+    if (!stats.isFile()) throw notRegularFile(path, kindOf(stats));
     const text = await handle.readFile("utf8");
     return { record: parseLockRecord(text), text, ino: stats.ino, mtimeMs: stats.mtimeMs };
   } catch (error) {
     if (errnoOf(error) === "ENOENT") return null;
+    if (errnoOf(error) === "ELOOP") throw notRegularFile(path, "a symbolic link");
     throw fileError(error, path, "read");
   } finally {
     await handle?.close().catch(() => {});

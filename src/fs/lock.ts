@@ -94,14 +94,21 @@ async function acquire(lock: LockContext, options: LockOptions): Promise<LockSee
   const windows = (options.platform ?? platform()) === "win32";
   let busySince: number | undefined;
   let delay = 5;
+  let quickRetries = 3;
   for (;;) {
     let holder: LockSeen | null = null;
     try {
       const outcome = await attempt(lock);
       busySince = undefined;
-      if (outcome === "again") continue;
-      if (outcome.mine) return outcome.seen;
-      holder = outcome.seen;
+      // "again" (released or broken while we looked) still waits and still meets the
+      // deadline: a name that link() finds taken but open() cannot read (a dangling link, a
+      // FIFO) would otherwise spin here for ever.
+      if (outcome !== "again") {
+        if (outcome.mine) return outcome.seen;
+        holder = outcome.seen;
+      } else if (quickRetries-- > 0) {
+        continue; // a lock just broken or released is most often free now (bounded: no spin)
+      }
     } catch (error) {
       // Windows keeps a deleted file's name until every handle on it is closed (a waiter may
       // be reading the lock): creating or opening the name fails meanwhile. Not for long.
@@ -142,6 +149,8 @@ function isBusyOnWindows(error: unknown): boolean {
 
 async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen) {
   // One read, as close to the write as possible: the window it leaves is the rename alone.
+  // One plain read (one step: the window it leaves is the rename alone). The name holds the
+  // lock this process made, so it is no FIFO or link unless the folder is someone else's.
   const now = await fs.readFile(lockPath, "utf8").catch((error) => {
     if (errnoOf(error) === "ENOENT") return null;
     throw fileError(error, lockPath, "read");

@@ -1,11 +1,10 @@
 /**
- * Options shared by the file-writing functions, and how to fill them from Deps. Everything is
- * optional so that tests can pass only what they exercise; callers in the app use
- * `fileOptionsFrom(deps)` so that every write sees the real clock, pid and fault hooks.
+ * Options shared by the file-writing functions. Everything is optional so that tests can pass
+ * only what they exercise; callers in the app fill them with `fileOptionsFrom(deps)`
+ * (from-deps.ts) so that every write sees the real clock, pid and fault hooks.
  */
 import { hostname } from "node:os";
-import type { Clock, Deps } from "../deps.ts";
-import type { UpdateOptions } from "./update.ts";
+import type { Clock } from "../deps.ts";
 
 /** Who this process is, and how to tell whether another process still runs. */
 export interface ProcessOptions {
@@ -51,16 +50,3 @@ export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
-
-/** The options every app write should use: real clock, this process, test fault hooks. */
-export function fileOptionsFrom(
-  deps: Pick<Deps, "clock" | "processes" | "hooks">,
-): UpdateOptions & { clock: Clock } {
-  const { processes, hooks } = deps;
-  return {
-    clock: deps.clock,
-    ...(processes && { pid: processes.pid, isAlive: (pid: number) => processes.isAlive(pid) }),
-    ...(processes?.host !== undefined && { host: processes.host }),
-    ...(hooks && { hooks }),
-  };
-}

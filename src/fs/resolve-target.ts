@@ -7,8 +7,8 @@
 import type { Stats } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { FileSystem } from "../deps.ts";
-import { UserError } from "../errors.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
+import { kindOf, notRegularFile } from "./read-regular.ts";
 
 /** Linux gives up after 40 links too (ELOOP). */
 const maxLinks = 40;
@@ -30,18 +30,9 @@ export async function resolveWriteTarget(fs: FileSystem, path: string): Promise<
       if (errnoOf(error) === "ENOENT") return { target: current, existing: null };
       throw fileError(error, current, "read");
     }
-    if (stats.isDirectory()) {
-      throw new UserError(`${path} is a folder, not a file.`, {
-        hint: "Move the folder away, or point awsmfa at a file. Nothing was changed.",
-      });
-    }
     if (stats.isFile()) return { target: current, existing: stats };
-    if (!stats.isSymbolicLink()) {
-      // A device, pipe or socket: replacing it with a regular file would break something else.
-      throw new UserError(`${path} is not a regular file.`, {
-        hint: "Point awsmfa at a regular file. Nothing was changed.",
-      });
-    }
+    // A folder, device, pipe or socket: replacing it with a regular file would break something.
+    if (!stats.isSymbolicLink()) throw notRegularFile(path, kindOf(stats));
     const link = await fs.readlink(current);
     // A relative link is relative to the folder that holds the link, not to our working folder.
     current = isAbsolute(link) ? link : join(dirname(current), link);

@@ -6,8 +6,8 @@
 import type { FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
-import { errnoOf, fileError } from "./file-errors.ts";
 import { type LockOptions, withHeldLock } from "./lock.ts";
+import { readRegular } from "./read-regular.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 
 export type UpdateOptions = WriteOptions & LockOptions;
@@ -50,13 +50,8 @@ export async function updateFile(
  * them would replace them with U+FFFD, and writing back would destroy the user's bytes.
  */
 export async function readText(fs: FileSystem, path: string): Promise<string | null> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    if (errnoOf(error) === "ENOENT") return null;
-    throw fileError(error, path, "read");
-  }
+  const bytes = await readRegular(fs, path);
+  if (bytes === null) return null;
   try {
     // ignoreBOM is false by default, which would drop a leading BOM; keep it byte-exact.
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);

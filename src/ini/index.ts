@@ -4,11 +4,11 @@
  */
 
 export { deleteProfile, deleteProfileKeys } from "./delete.ts";
-export type { IniDocument, IniLine, LineEnding } from "./document.ts";
+export type { IniLine } from "./document.ts";
 export { parseIni, renderIni } from "./document.ts";
 export { IniEditError } from "./edit-input.ts";
-export type { FileKind, ProfileRef, SectionFamily } from "./profiles.ts";
-export { configSectionOf, profileNameOf, profilesOf, sectionsOf } from "./profiles.ts";
+export type { FileKind, ProfileRef } from "./profiles.ts";
+export { profileNameOf, profilesOf, sectionsOf } from "./profiles.ts";
 export type { IniValue, IniValues } from "./read.ts";
-export { readDefaults, readSections } from "./read.ts";
+export { readSections } from "./read.ts";
 export { setProfileKeys } from "./set-keys.ts";

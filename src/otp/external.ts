@@ -9,8 +9,8 @@ import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { posixQuote } from "../shell/posix/index.ts";
+import { findProgram } from "../system/which.ts";
 import { OtpUnavailableError, otpSourceError } from "./errors.ts";
-import { findProgram } from "./find-program.ts";
 import { notice } from "./notice.ts";
 import { readCode } from "./read-code.ts";
 import type { Availability } from "./source.ts";
@@ -66,6 +66,12 @@ export async function codeFromCommand(
       );
     }
     throw otpSourceError(`Could not start ${name} (${code ?? "unknown error"}).`, rerun);
+  }
+  if (result.overflowed) {
+    throw otpSourceError(
+      `${name} printed more than a code ever needs (over 1 MB) and was stopped; awsmfa did not send anything to AWS.`,
+      `Check that it prints only the current one-time password. ${rerun}`,
+    );
   }
   if (result.timedOut) {
     throw new OtpUnavailableError(

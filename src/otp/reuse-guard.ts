@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
+import { readOwnFile } from "../fs/read-regular.ts";
 import { shortDevice } from "./notice.ts";
 
 export const WINDOW_MS = 30_000;
@@ -48,7 +49,7 @@ export async function lastUsedWindow(
   serial: string,
 ): Promise<number | undefined> {
   try {
-    return parse(await deps.fs.readFile(windowFilePath(deps, serial), "utf8"), serial);
+    return parse(await readOwnFile(deps.fs, windowFilePath(deps, serial)), serial);
   } catch {
     return undefined;
   }

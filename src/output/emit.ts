@@ -4,10 +4,9 @@
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
-import { renderExports, renderUnsets, shellSyntax } from "../shell/index.ts";
-import { wordOrQuoted } from "../shell/syntax.ts";
+import { renderExports, renderUnsets, shellForFormat, shellReading } from "../shell/index.ts";
 import { stderrStyle } from "../ui/report.ts";
-import type { OutputMode, ShellFormat } from "./mode.ts";
+import { isShellFormat, type OutputMode, type ShellFormat } from "./mode.ts";
 import {
   credentialProcessJson,
   SESSION_VARIABLE_NAMES,
@@ -58,12 +57,8 @@ export function emitSession(
 }
 
 export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io" | "env">): void {
-  const format: ShellFormat =
-    mode.kind === "explicit"
-      ? mode.format === "fish" || mode.format === "powershell"
-        ? mode.format
-        : "sh"
-      : mode.format;
+  // `--format json` or dotenv: there is nothing to unset in those, so POSIX lines.
+  const format: ShellFormat = isShellFormat(mode.format) ? mode.format : "sh";
   const code = renderUnsets(format, SESSION_VARIABLE_NAMES);
   if (mode.kind !== "direct") {
     deps.io.stdout.write(mode.kind === "explicit" ? forStdout(deps.env, code) : code);
@@ -79,18 +74,14 @@ export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io" | "env">): voi
 
 /** The line to paste, every word quoted for the shell (a profile name may hold anything). */
 function applyLine(format: ShellFormat, invocation: readonly string[]): string {
-  const syntax = shellSyntax(format === "sh" ? "bash" : format)!;
-  const line = invocation.map((word) => wordOrQuoted(word, syntax.quote)).join(" ");
-  if (format === "fish") return `${line} --format fish | source`;
-  if (format === "powershell") return `${line} --format powershell | Invoke-Expression`;
-  return `eval "$(${line})"`;
+  const shell = shellForFormat(format);
+  return shell.applyLine(invocation.map((word) => shell.word(word)).join(" "));
 }
 
-function initLine(format: ShellFormat, shell: string): string {
-  if (format === "fish") return "awsmfa shell-init fish | source";
-  if (format === "powershell")
-    return "awsmfa shell-init powershell | Out-String | Invoke-Expression";
-  return `eval "$(awsmfa shell-init ${shell === "zsh" ? "zsh" : "bash"})"`;
+/** The line that loads the function of the user's shell (zsh's for zsh, else the format's). */
+function initLine(format: ShellFormat, name: string): string {
+  const own = shellReading(name);
+  return (own?.exportFormat === format ? own : shellForFormat(format)).loadLine;
 }
 
 function indent(text: string): string {

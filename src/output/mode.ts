@@ -7,33 +7,17 @@
  *  - explicit: --format chose the output; print exactly that.
  */
 import { UsageError } from "../errors.ts";
+import { EXPORT_FORMATS, type ExportFormat, shellForFormat, shellReading } from "../shell/index.ts";
 
-export type ShellFormat = "sh" | "fish" | "powershell";
+export type ShellFormat = ExportFormat;
 export type OutputFormat = ShellFormat | "dotenv" | "json";
-export const OUTPUT_FORMATS: readonly OutputFormat[] = [
-  "sh",
-  "fish",
-  "powershell",
-  "dotenv",
-  "json",
-];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = [...EXPORT_FORMATS, "dotenv", "json"];
 
 export type OutputMode =
   | { kind: "wrapped"; format: ShellFormat; shell: string }
   | { kind: "eval"; format: "sh" }
   | { kind: "direct"; format: ShellFormat; shell: string }
   | { kind: "explicit"; format: OutputFormat };
-
-const SHELL_FORMATS: Record<string, ShellFormat> = {
-  bash: "sh",
-  zsh: "sh",
-  sh: "sh",
-  dash: "sh",
-  ksh: "sh",
-  fish: "fish",
-  powershell: "powershell",
-  pwsh: "powershell",
-};
 
 export interface ModeInputs {
   format: string | undefined;
@@ -62,7 +46,7 @@ export function outputMode(inputs: ModeInputs): OutputMode {
   }
   if (!inputs.stdoutIsTTY) return { kind: "eval", format: "sh" };
   const shell = userShell(inputs.env);
-  return { kind: "direct", format: SHELL_FORMATS[shell] ?? "sh", shell };
+  return { kind: "direct", format: shellReading(shell)?.exportFormat ?? "sh", shell };
 }
 
 /** The syntax of the shell function that will evaluate stdout (AWSMFA_SHELL), if any. */
@@ -70,7 +54,7 @@ export function wrapperFormat(
   env: Readonly<Record<string, string | undefined>>,
 ): ShellFormat | undefined {
   const wrapper = env.AWSMFA_SHELL;
-  return wrapper ? SHELL_FORMATS[wrapper] : undefined;
+  return wrapper ? shellReading(wrapper)?.exportFormat : undefined;
 }
 
 /** The user's login shell, from $SHELL (or PowerShell's PSModulePath on Windows). */
@@ -85,14 +69,20 @@ export function changesShell(mode: OutputMode): boolean {
   return (
     mode.kind === "wrapped" ||
     mode.kind === "eval" ||
-    (mode.kind === "explicit" && mode.format !== "json" && mode.format !== "dotenv")
+    (mode.kind === "explicit" && isShellFormat(mode.format))
   );
 }
 
 /** What stdout carries on failure: shell code that fails, so `eval "$(...)"` fails too. */
 export function failureCode(mode: OutputMode): string | undefined {
   if (mode.kind === "eval" || mode.kind === "wrapped") return "false\n";
-  if (mode.kind === "explicit" && (mode.format === "sh" || mode.format === "fish"))
-    return "false\n";
+  if (mode.kind === "explicit" && isShellFormat(mode.format)) {
+    return shellForFormat(mode.format).failureCode;
+  }
   return undefined;
+}
+
+/** True for the formats that are shell code (not json or dotenv). */
+export function isShellFormat(format: OutputFormat): format is ShellFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(format);
 }

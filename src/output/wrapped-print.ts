@@ -5,18 +5,12 @@
  * goes out as one command that prints it: the function runs that command, and the text
  * reaches the function's own stdout (the terminal, a pipe, a file) byte for byte.
  */
-import { fishQuote } from "../shell/fish/index.ts";
-import { posixQuote } from "../shell/posix/index.ts";
-import { powershellQuote } from "../shell/powershell/index.ts";
+import { shellForFormat } from "../shell/index.ts";
 import { type ShellFormat, wrapperFormat } from "./mode.ts";
 
 /** Code for `format` that prints exactly `text`. */
 export function printCommand(format: ShellFormat, text: string): string {
-  if (text === "") return "";
-  if (format === "fish") return `printf '%s' ${fishQuote(text)}\n`;
-  // PowerShell ends each string it writes with a newline of its own.
-  if (format === "powershell") return `Write-Output ${powershellQuote(text.replace(/\n$/, ""))}\n`;
-  return `printf '%s' ${posixQuote(text)}\n`;
+  return text === "" ? "" : shellForFormat(format).printText(text);
 }
 
 /** `text` as it must be written to stdout: as is, or wrapped for the shell function. */

@@ -5,7 +5,7 @@
  */
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
-import type { SessionResult } from "../session/get-session.ts";
+import type { SessionResult } from "../session/request.ts";
 import { wantsFileWrite, writeSessionToFile } from "./write-session.ts";
 
 export async function writeBaseSession(

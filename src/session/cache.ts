@@ -10,6 +10,7 @@ import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { digest128 } from "../fs/hash.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
+import { readOwnFile } from "../fs/read-regular.ts";
 
 const FORMAT = 1;
 
@@ -62,7 +63,7 @@ export async function readCacheRecord<T>(
   path: string,
 ): Promise<Partial<T> | undefined> {
   try {
-    const data: unknown = JSON.parse(await deps.fs.readFile(path, "utf8"));
+    const data: unknown = JSON.parse(await readOwnFile(deps.fs, path));
     return typeof data === "object" && data !== null ? (data as Partial<T>) : undefined;
   } catch {
     return undefined;

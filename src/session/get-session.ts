@@ -4,49 +4,15 @@
  * fast path: two small files, no SDK), else complete the plan and ask AWS. A role profile
  * (role_arn) takes one branch: roles/role-session.ts, on top of the MFA session of its source.
  */
-import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
-import type { OtpSource } from "../otp/source.ts";
-import type { SessionContext } from "../output/variables.ts";
 import { reusableFileSession } from "./in-file.ts";
 import { obtainSession, reusableSession, sessionKey } from "./obtain.ts";
 import { completePlan, type LocalPlan, planLocally } from "./plan.ts";
 import { requireKnownProfile } from "./profile-exists.ts";
+import type { SessionRequest, SessionResult } from "./request.ts";
 import { resolveRoleChain } from "./roles/role-chain.ts";
-import { getRoleSession, type RoleSessionInfo } from "./roles/role-session.ts";
-
-export interface SessionRequest {
-  profile: string;
-  longTermProfile?: string | undefined;
-  serial?: string | undefined;
-  region?: string | undefined;
-  durationSeconds: number;
-  minRemainingSeconds: number;
-  force: boolean;
-  /** Asked only when a new session is needed; the plan says which profiles to read it from. */
-  otp: (plan: LocalPlan) => OtpSource;
-  /**
-   * Sessions this run already obtained, by long-term key and device: a multi-profile login
-   * reuses them even with --force, so each device costs one code.
-   */
-  obtained?: Map<string, SessionCredentials>;
-  /** Role profiles: the role session's length (default: duration_seconds, else 1 h). */
-  roleDurationSeconds?: number | undefined;
-}
-
-export interface SessionResult {
-  session: SessionCredentials;
-  reused: boolean;
-  /** What the environment should say about it (profile, region). */
-  context: SessionContext;
-  plan: LocalPlan;
-  /**
-   * Set for a role profile: `session` is then the role's, and `plan` that of the MFA profile
-   * at the bottom of the chain (never write the role session into that profile's section).
-   */
-  role?: RoleSessionInfo;
-}
+import { getRoleSession } from "./roles/role-session.ts";
 
 export async function getSession(
   files: AwsFiles,

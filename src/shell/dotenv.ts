@@ -16,6 +16,7 @@
  * (`${NAME}`, `${NAME:-default}`: it has no escape for them), and U+2028 and U+2029, which end
  * a line for npm's fast parser.
  */
+import { UserError } from "../errors.ts";
 import { checkValue, checkVariableName } from "./syntax.ts";
 
 const BARE = /^[A-Za-z0-9_./:@%+,=-]*$/;
@@ -39,9 +40,12 @@ export function dotenvLine(name: string, value: string): string {
   const written = dotenvValue(value);
   if (written === undefined) {
     // The value may be a secret: the message names only the variable.
-    throw new Error(
+    throw new UserError(
       `The value of ${checkVariableName(name)} cannot be written to a dotenv file so that ` +
-        "every reader reads it back unchanged.",
+        "every reader reads it back unchanged (it mixes quote kinds and backslashes, or holds a dollar-brace expansion).",
+      {
+        hint: "Use another output format, e.g. --format json or --format sh. Nothing was written.",
+      },
     );
   }
   return `${checkVariableName(name)}=${written}`;

@@ -1,26 +1,83 @@
 /**
- * The explicit registry of shells, and the public face of src/shell. Adding a shell means
- * writing one file behind ShellSyntax and listing it here.
+ * The explicit registry of shells, and the public face of src/shell: the only place that
+ * switches on a shell's name. Each shell is one object (syntax.ts, ShellSyntax) built in its
+ * folder's shell.ts; adding a shell means writing that folder and listing it here. shell/
+ * is domain code: it may import base folders, never output/, commands/ or above.
  */
-import { fish } from "./fish/index.ts";
-import { bash, zsh } from "./posix/index.ts";
-import { powershell } from "./powershell/index.ts";
-import type { ShellSyntax } from "./syntax.ts";
+import { bash } from "./bash/shell.ts";
+import type { CompletionSpec } from "./completion-spec.ts";
+import { dotenvLine } from "./dotenv.ts";
+import { fish } from "./fish/shell.ts";
+import { sh } from "./posix/shell.ts";
+import { powershell } from "./powershell/shell.ts";
+import type { ExportFormat, ShellSyntax } from "./syntax.ts";
+import { zsh } from "./zsh/shell.ts";
 
 export { dotenvLine, dotenvValue } from "./dotenv.ts";
-export { renderExports, renderUnsets } from "./render.ts";
-export type { ExportFormat, InitOptions, ShellName, ShellSyntax } from "./syntax.ts";
+export type { ExportFormat, InitOptions, RcFile, ShellSyntax } from "./syntax.ts";
 
+/** The shells `awsmfa shell-init` offers, in the order its help lists them. */
 export const SHELLS: readonly ShellSyntax[] = [bash, zsh, fish, powershell];
 
 /** Other names people and $SHELL use for a supported shell. */
 const ALIASES: ReadonlyMap<string, ShellSyntax> = new Map([
-  ["sh", bash],
-  ["dash", bash],
+  ["sh", sh],
+  ["dash", sh],
   ["pwsh", powershell],
 ]);
+
+/**
+ * Shells that evaluate the sh format but get no `awsmfa` function: ksh has no `local`.
+ * They count when awsmfa reads $SHELL or AWSMFA_SHELL, not for `awsmfa shell-init`.
+ */
+const READERS_ONLY: ReadonlyMap<string, ShellSyntax> = new Map([["ksh", sh]]);
 
 /** The shell called `name` (bash, zsh, fish, powershell; sh, dash, pwsh), if supported. */
 export function shellSyntax(name: string): ShellSyntax | undefined {
   return SHELLS.find((shell) => shell.name === name) ?? ALIASES.get(name);
+}
+
+/** The shell that evaluates awsmfa's output in a shell called `name` ($SHELL, AWSMFA_SHELL). */
+export function shellReading(name: string): ShellSyntax | undefined {
+  return shellSyntax(name) ?? READERS_ONLY.get(name);
+}
+
+/** Every syntax the binary writes shell code in, once each, in SHELLS order. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  ...new Set(SHELLS.map((shell) => shell.exportFormat)),
+];
+
+/** The shell that reads `format` (the first listed: bash for "sh"). */
+export function shellForFormat(format: ExportFormat): ShellSyntax {
+  return SHELLS.find((shell) => shell.exportFormat === format)!;
+}
+
+/**
+ * Lines that set the variables, each ending with a newline: what `awsmfa login` prints for
+ * eval, and `--format dotenv` files.
+ */
+export function renderExports(
+  format: ExportFormat | "dotenv",
+  vars: ReadonlyArray<readonly [string, string]>,
+): string {
+  const line =
+    format === "dotenv"
+      ? dotenvLine
+      : (name: string, value: string) => shellForFormat(format).setVar(name, value);
+  return vars.map(([name, value]) => `${line(name, value)}\n`).join("");
+}
+
+/** Lines that remove the variables (what `awsmfa unset` prints). */
+export function renderUnsets(format: ExportFormat, names: readonly string[]): string {
+  const shell = shellForFormat(format);
+  return names.map((name) => `${shell.unsetVar(name)}\n`).join("");
+}
+
+/**
+ * What `awsmfa shell-init` adds after the `awsmfa` function: Tab completion and the
+ * expiry-warning prompt hook, as far as the shell has them.
+ */
+export function initExtras(shell: ShellSyntax, spec: CompletionSpec, binary: string): string {
+  const parts = [shell.completion?.(spec, binary), shell.promptHook?.()];
+  return parts.filter((part) => part !== undefined).join("\n");
 }

@@ -1,10 +1,15 @@
 /**
  * The one interface every shell family implements, and the checks they share.
  *
- * A ShellSyntax turns values into code for one shell: a quoted literal, a line that exports
- * or removes a variable, and the `awsmfa` shell function that gives the binary `source`
- * semantics. Implementations are pure functions of their arguments.
+ * A ShellSyntax is everything awsmfa knows about one shell: how it quotes, exports and removes
+ * a variable, the `awsmfa` shell function that gives the binary `source` semantics, its Tab
+ * completion and prompt hook, the line that loads the function and the rc file it goes in,
+ * the line that applies a printed login, and how text is printed through the function. Each
+ * shell folder's shell.ts builds one; shell/index.ts lists them (the only switch on shell
+ * names). Implementations are pure functions of their arguments.
  */
+import { UserError } from "../errors.ts";
+import type { CompletionSpec } from "./completion-spec.ts";
 
 /** The shells `awsmfa shell-init` supports. sh and dash use the bash (POSIX) code. */
 export type ShellName = "bash" | "zsh" | "fish" | "powershell";
@@ -36,6 +41,36 @@ export interface ShellSyntax {
   unsetVar(name: string): string;
   /** The `awsmfa` shell function, ending with a newline. */
   initScript(options: InitOptions): string;
+  /** A word as a person would type it: as it is when this shell reads it literally, else quoted. */
+  word(word: string): string;
+  /** The line that loads the function (`eval "$(awsmfa shell-init bash)"`). */
+  loadLine: string;
+  /** Tab completion for the function; absent where the shell has no completion system. */
+  completion?(spec: CompletionSpec, binary: string): string;
+  /** The expiry-warning prompt hook; absent where a hook would cost a process per prompt. */
+  promptHook?(): string;
+  /** The start-up file the installer writes loadLine to (doctor looks there), if any. */
+  rcFile?(place: RcPlace): RcFile;
+  /** Code that prints exactly `text` (non-empty): the function evaluates what it is given. */
+  printText(text: string): string;
+  /** The line that applies a login printed for this shell; `command` is its words, quoted. */
+  applyLine(command: string): string;
+  /** Code that fails when evaluated, so a failed `--format` login cannot look applied. */
+  failureCode: string | undefined;
+}
+
+/** What an rc file's place depends on. */
+export interface RcPlace {
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+  platform: string;
+}
+
+export interface RcFile {
+  path: string;
+  line: string;
+  /** Other files that may hold the line (bash reads ~/.bashrc or ~/.bash_profile). */
+  also?: string[];
 }
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -55,7 +90,9 @@ export function checkVariableName(name: string): string {
  */
 export function checkValue(value: string): string {
   if (value.includes("\0")) {
-    throw new Error("A shell value cannot contain a NUL character.");
+    throw new UserError("A value to print contains a NUL character, which no shell can hold.", {
+      hint: "Rename the profile (or check the value's source) so that it has no NUL character.",
+    });
   }
   return value;
 }

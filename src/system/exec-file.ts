@@ -7,6 +7,11 @@ import type { Exec, ExecResult } from "../deps.ts";
 
 /** How long output may still arrive after the child has exited. */
 const EXIT_GRACE_MS = 200;
+/**
+ * What is kept of a child's stdout or stderr. Every program awsmfa reads prints a code, a
+ * token or a short message; `yes` as a code command must not grow the process to gigabytes.
+ */
+export const MAX_CHILD_OUTPUT = 1024 * 1024;
 
 export const execFile: Exec = (file, args, options = {}) =>
   new Promise<ExecResult>((resolve) => {
@@ -28,12 +33,14 @@ export const execFile: Exec = (file, args, options = {}) =>
     let stdout = "";
     let stderr = "";
     let timedOut = false;
+    let overflowed = false;
     let settled = false;
+    const limit = options.maxOutput ?? MAX_CHILD_OUTPUT;
     const finish = (result: Omit<ExecResult, "stdout" | "stderr" | "timedOut">) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...result, stdout, stderr, timedOut });
+      resolve({ ...result, stdout, stderr, timedOut, ...(overflowed ? { overflowed } : {}) });
     };
     const timer =
       options.timeoutMs === undefined
@@ -42,11 +49,22 @@ export const execFile: Exec = (file, args, options = {}) =>
             timedOut = true;
             child.kill("SIGKILL");
           }, options.timeoutMs);
+    const overflow = () => {
+      if (overflowed) return;
+      overflowed = true;
+      child.kill("SIGKILL");
+      child.stdout.destroy();
+      child.stderr.destroy();
+    };
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
+      if (overflowed) return;
+      stdout += chunk.slice(0, limit - stdout.length);
+      if (stdout.length >= limit) overflow();
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
+      if (overflowed) return;
+      stderr += chunk.slice(0, limit - stderr.length);
+      if (stderr.length >= limit) overflow();
     });
     child.on("error", (error: NodeJS.ErrnoException) =>
       finish({ code: null, signal: null, spawnError: error }),

@@ -11,6 +11,7 @@ import { openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "../deps.ts";
+import { printableLine } from "./printable.ts";
 
 export function openTerminal(platform: NodeJS.Platform): Terminal | null {
   const [inPath, outPath] = platform === "win32" ? ["CONIN$", "CONOUT$"] : ["/dev/tty", "/dev/tty"];
@@ -40,7 +41,7 @@ export function openTerminal(platform: NodeJS.Platform): Terminal | null {
       return stream;
     },
     write(text: string) {
-      writeAll(outFd, text);
+      writeAll(outFd, printableLine(text));
     },
   };
 }

@@ -3,7 +3,7 @@
  * Colour only when stderr is a terminal and NO_COLOR is unset (https://no-color.org).
  */
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { quotePasteables, UserError } from "../errors.ts";
 
 export interface Style {
   red(text: string): string;
@@ -45,30 +45,48 @@ export function styleFor(enabled: boolean): Style {
   return enabled ? coloured : plain;
 }
 
+/** AWSMFA_DEBUG=1 (or yes/true/on) turns debugging on; empty, 0, no, false and off do not. */
+export function debugOn(env: Deps["env"]): boolean {
+  const value = env.AWSMFA_DEBUG?.trim().toLowerCase() ?? "";
+  return value !== "" && !["0", "no", "false", "off"].includes(value);
+}
+
 /** Prints any error for a person. Unexpected errors show their stack only with AWSMFA_DEBUG. */
-export function printError(error: unknown, deps: Pick<Deps, "env" | "io">): void {
+export function printError(
+  error: unknown,
+  deps: Pick<Deps, "env" | "io">,
+  /** The user's shell's quoting, for the values hints mark with pasteable(). */
+  quote: (value: string) => string,
+): void {
   const style = stderrStyle(deps);
   if (error instanceof UserError) {
     if (error.code === "cancelled") {
       deps.io.stderr.write(`${style.yellow(error.message)}\n`);
       return;
     }
-    deps.io.stderr.write(`${style.red("awsmfa:")} ${error.message}\n`);
-    if (error.hint) deps.io.stderr.write(`${indent(error.hint)}\n`);
-    if (deps.env.AWSMFA_DEBUG && error.cause instanceof Error) {
+    deps.io.stderr.write(`${style.red("awsmfa:")} ${quotePasteables(error.message, quote)}\n`);
+    if (error.hint) deps.io.stderr.write(`${indent(quotePasteables(error.hint, quote))}\n`);
+    if (debugOn(deps.env) && error.cause instanceof Error) {
       deps.io.stderr.write(style.dim(`${error.cause.stack ?? error.cause.message}\n`));
     }
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  deps.io.stderr.write(`${style.red("awsmfa: unexpected error:")} ${message}\n`);
-  if (deps.env.AWSMFA_DEBUG && error instanceof Error && error.stack) {
+  deps.io.stderr.write(`${style.red("awsmfa: unexpected error:")} ${oneLine(error)}\n`);
+  if (debugOn(deps.env) && error instanceof Error && error.stack) {
     deps.io.stderr.write(style.dim(`${error.stack}\n`));
   } else {
     deps.io.stderr.write(
       "  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n",
     );
   }
+}
+
+/** The name and the first line of an error, at most 200 characters: never a page of source. */
+export function oneLine(error: unknown): string {
+  const text =
+    error instanceof Error ? `${error.name}: ${error.message}` : String(error ?? "unknown");
+  const line = text.split("\n")[0] ?? "";
+  return line.length > 200 ? `${line.slice(0, 200)}...` : line;
 }
 
 function indent(text: string): string {

@@ -1,7 +1,8 @@
 /** The command table (loaded lazily) must say what the commands themselves say. */
 import { describe, expect, test } from "bun:test";
 import { buildProgram } from "../../src/cli.ts";
-import { COMMANDS, EVAL_COMMANDS, entriesFor } from "../../src/commands/index.ts";
+import { COMMANDS, entriesFor } from "../../src/commands/index.ts";
+import { EVAL_COMMANDS } from "../../src/commands/words.ts";
 import type { Deps } from "../../src/deps.ts";
 
 const deps = {
@@ -12,7 +13,7 @@ const deps = {
 
 describe("the command table", () => {
   test("names and aliases match each command's definition", async () => {
-    const program = await buildProgram({ deps, state: { exitCode: 0, failureStdout: undefined } });
+    const program = await buildProgram({ deps, state: { exitCode: 0, outputMode: undefined } });
     const loaded = program.commands.map((c) => ({ name: c.name(), aliases: c.aliases() }));
     expect(loaded).toEqual(COMMANDS.map((e) => ({ name: e.name, aliases: [...e.aliases] })));
   });

@@ -3,16 +3,11 @@ import { describe, expect, test } from "bun:test";
 import * as fsPromises from "node:fs/promises";
 import { buildProgram, run } from "../../src/cli.ts";
 import { completionSpec } from "../../src/commands/completion-spec.ts";
-import {
-  EVAL_COMMANDS,
-  HELP_WORDS,
-  parseShellInit,
-  passthroughWords,
-} from "../../src/commands/shell-init.ts";
+import { parseShellInit, passthroughWords } from "../../src/commands/shell-init.ts";
+import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "../../src/commands/words.ts";
 import type { Deps } from "../../src/deps.ts";
 import { UsageError } from "../../src/errors.ts";
-import { initExtras } from "../../src/shell/extras.ts";
-import { shellSyntax } from "../../src/shell/index.ts";
+import { initExtras, shellSyntax } from "../../src/shell/index.ts";
 
 interface Captured {
   deps: Deps;
@@ -59,7 +54,7 @@ function captureDeps(selfPath = "/usr/local/bin/awsmfa"): Captured {
 const program = () =>
   buildProgram({
     deps: captureDeps().deps,
-    state: { exitCode: 0, failureStdout: undefined },
+    state: { exitCode: 0, outputMode: undefined },
   });
 
 describe("awsmfa shell-init", () => {
@@ -78,7 +73,7 @@ describe("awsmfa shell-init", () => {
     const syntax = shellSyntax(shell)!;
     const binary = "/usr/local/bin/awsmfa";
     const full = await program();
-    const extra = extras ? initExtras(syntax.name, completionSpec(full), binary) : undefined;
+    const extra = extras ? initExtras(syntax, completionSpec(full), binary) : undefined;
     const passthrough = passthroughWords(full);
     expect(stdout()).toBe(syntax.initScript({ binary, passthrough, extra }));
   });
@@ -99,7 +94,7 @@ describe("awsmfa shell-init", () => {
     const words = passthroughWords(await program());
     expect(words).toContain("whoami");
     expect(words).toContain("shell-init");
-    for (const word of HELP_WORDS) expect(words).toContain(word);
+    for (const word of [...HELP_WORDS, ...VERSION_WORDS]) expect(words).toContain(word);
     for (const word of EVAL_COMMANDS) expect(words).not.toContain(word);
   });
 
@@ -111,7 +106,7 @@ describe("awsmfa shell-init", () => {
     const words = passthroughWords({
       commands: [fake("login", ["in"]), fake("status", ["st"]), fake("unset"), fake("logout")],
     });
-    expect(words).toEqual(["status", "st", ...HELP_WORDS]);
+    expect(words).toEqual(["status", "st", ...HELP_WORDS, ...VERSION_WORDS]);
   });
 
   test("an unknown shell is a usage error that lists the shells", async () => {

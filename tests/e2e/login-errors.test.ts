@@ -203,9 +203,13 @@ describe("failures before login has chosen its output still fail the eval", () =
     expect(r.stdout).toBe("false\n");
   });
 
-  test("but not for commands whose output is not evaluated, nor --format json", async () => {
+  test("but not for commands whose output is not evaluated, nor --format json or powershell", async () => {
     const { run } = world.user();
     expect((await run(["whoami", "--no-such-flag"])).stdout).toBe("");
     expect((await run(["prod", "--format", "json", "--duration", "soon"])).stdout).toBe("");
+    // `false` is no PowerShell command: the same as when login fails after choosing its output.
+    const powershell = ["prod", "--format", "powershell"];
+    expect((await run([...powershell, "--duration", "soon"])).stdout).toBe("");
+    expect((await run([...powershell, "--otp", "000000", "--no-such-flag"])).stdout).toBe("");
   });
 });

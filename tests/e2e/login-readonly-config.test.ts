@@ -54,6 +54,7 @@ describe.skipIf(!canDrop)("login with a config awsmfa cannot write", () => {
       : [];
     const child = Bun.spawn([...drop, binary, "prod", "--no-write", "--otp", code()], {
       env: sandbox.env,
+      cwd: join(sandbox.home, "bin"), // a folder the test made, readable by nobody too
       stdin: "ignore",
       stdout: "pipe",
       stderr: "pipe",

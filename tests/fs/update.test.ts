@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { join } from "node:path";
 import { UserError } from "../../src/errors.ts";
-import { fileOptionsFrom } from "../../src/fs/options.ts";
+import { fileOptionsFrom } from "../../src/fs/from-deps.ts";
 import { updateFile } from "../../src/fs/update.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { leftovers, modeOf, onWindows, scratchDir } from "./support/scratch.ts";

@@ -55,7 +55,7 @@ export async function realSpec(): Promise<CompletionSpec> {
     fs: fsPromises,
   } as unknown as Deps;
   return completionSpec(
-    await buildProgram({ deps, state: { exitCode: 0, failureStdout: undefined } }),
+    await buildProgram({ deps, state: { exitCode: 0, outputMode: undefined } }),
   );
 }
 

@@ -9,8 +9,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { COMMANDS as TABLE } from "../../src/commands/index.ts";
-import { initExtras } from "../../src/shell/extras.ts";
-import { shellSyntax } from "../../src/shell/index.ts";
+import { initExtras, shellSyntax } from "../../src/shell/index.ts";
 import { PROFILES, realSpec, SMALL_SPEC, standInBinary } from "./completion-support.ts";
 
 /** The spec of the real command line (all commands loaded, as shell-init does). */
@@ -66,7 +65,7 @@ describe("generated completion and prompt-hook code", () => {
     ["fish", "extras.fish"],
     ["powershell", "extras.ps1"],
   ] as const)("%s matches its golden file", (shell, file) => {
-    golden(file, initExtras(shell, SMALL_SPEC, BINARY));
+    golden(file, initExtras(shellSyntax(shell)!, SMALL_SPEC, BINARY));
   });
 
   const checkers: [string, string, string[]][] = [
@@ -80,7 +79,7 @@ describe("generated completion and prompt-hook code", () => {
     test.skipIf(missing)(`the whole ${shell} init script is valid ${program} syntax`, () => {
       for (const spec of [SMALL_SPEC, REAL_SPEC]) {
         const syntax = shellSyntax(shell)!;
-        const extra = initExtras(syntax.name, spec, BINARY);
+        const extra = initExtras(syntax, spec, BINARY);
         const script = syntax.initScript({ binary: BINARY, passthrough: ["whoami"], extra });
         const result = spawnSync(program, args, { input: script, encoding: "utf8" });
         expect(result.stderr).toBe("");
@@ -98,7 +97,7 @@ function initFile(shell: "bash" | "fish"): string {
   const script = syntax.initScript({
     binary,
     passthrough: ["whoami"],
-    extra: initExtras(shell, REAL_SPEC, binary),
+    extra: initExtras(syntax, REAL_SPEC, binary),
   });
   const file = join(dirname(binary), `init.${shell}`);
   writeFileSync(file, script);

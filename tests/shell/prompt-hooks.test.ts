@@ -10,8 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { initExtras } from "../../src/shell/extras.ts";
-import { shellSyntax } from "../../src/shell/index.ts";
+import { initExtras, shellSyntax } from "../../src/shell/index.ts";
 import { realSpec } from "./completion-support.ts";
 
 /** The spec of the real command line (all commands loaded, as shell-init does). */
@@ -25,7 +24,7 @@ type Kind = "bash" | "zsh" | "fish";
 function initFile(kind: Kind): string {
   const syntax = shellSyntax(kind)!;
   const binary = join(dir, "awsmfa");
-  const extra = initExtras(kind, REAL_SPEC, binary);
+  const extra = initExtras(syntax, REAL_SPEC, binary);
   const file = join(dir, `init.${kind}`);
   writeFileSync(file, syntax.initScript({ binary, passthrough: ["whoami"], extra }));
   return file;

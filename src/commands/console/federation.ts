@@ -33,9 +33,11 @@ export async function getSigninToken(
   });
   const where = new URL(endpoint).host;
   let response: Response;
+  // One deadline for the headers and the whole body: a dripping answer cannot hang us.
+  const signal = AbortSignal.timeout(SIGNIN_TIMEOUT_MS);
   try {
     response = await fetchFn(`${endpoint}?${query}`, {
-      signal: AbortSignal.timeout(SIGNIN_TIMEOUT_MS),
+      signal,
       redirect: "manual",
     });
   } catch {
@@ -45,6 +47,11 @@ export async function getSigninToken(
     });
   }
   const token = response.ok ? await signinTokenOf(response) : undefined;
+  if (!token && signal.aborted) {
+    throw new NetworkError(`The AWS sign-in endpoint ${where} did not finish answering in time.`, {
+      hint: "Check your network connection, VPN or proxy, then try again.",
+    });
+  }
   if (!token) {
     throw new AuthError(
       `The AWS sign-in endpoint ${where} did not accept the role session (HTTP ${response.status}).`,

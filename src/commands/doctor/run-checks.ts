@@ -7,7 +7,7 @@ import { resolveRegion } from "../../aws/region.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
-import { findExecutable } from "../../system/which.ts";
+import { findProgram } from "../../system/which.ts";
 import { clockFix, judgeClock, readClockOffset } from "./clock.ts";
 import { checkCodeSources } from "./code-sources.ts";
 import { type Finding, info, ok, problem, type Section, warn } from "./finding.ts";
@@ -38,7 +38,7 @@ export function clockEndpoint(files: AwsFiles | undefined, env: Deps["env"]): st
 /** Is this awsmfa the one PATH finds? Only meaningful for the compiled binary. */
 async function checkPath(deps: Deps): Promise<Finding[]> {
   if (deps.selfCommand.length !== 1) return [];
-  const found = await findExecutable("awsmfa", deps);
+  const found = await findProgram("awsmfa", deps);
   if (!found) {
     return [
       warn(`awsmfa is not on PATH (this one is ${deps.selfPath}).`, `Add its folder to PATH.`),

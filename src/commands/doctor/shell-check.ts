@@ -3,44 +3,21 @@
  * doctor with AWSMFA_FUNCTION=<shell>; without it, doctor looks at the rc file of the
  * user's shell to tell "not set up" from "set up, but not loaded here".
  */
-import { join } from "node:path";
 import type { Deps } from "../../deps.ts";
+import { readRegularText } from "../../fs/read-regular.ts";
 import { userShell } from "../../output/mode.ts";
+import { type RcFile, shellSyntax } from "../../shell/index.ts";
 import { type Finding, ok, warn } from "./finding.ts";
-
-interface RcFile {
-  path: string;
-  line: string;
-  /** Other files that may hold the line (bash reads ~/.bashrc or ~/.bash_profile). */
-  also?: string[];
-}
 
 type ShellDeps = Pick<Deps, "env" | "homedir" | "fs" | "platform">;
 
-/** Where each shell's integration line goes, as the installer writes it. */
+/** Where the user's shell's integration line goes, as the installer writes it. */
 export function rcFileFor(shell: string, deps: Omit<ShellDeps, "fs">): RcFile | undefined {
-  const home = deps.homedir;
-  const config = deps.env.XDG_CONFIG_HOME || join(home, ".config");
-  switch (shell) {
-    case "bash": {
-      // macOS terminals start login shells, which read ~/.bash_profile rather than ~/.bashrc.
-      const [path, also] = [".bashrc", ".bash_profile"].map((name) => join(home, name));
-      const [main, other] = deps.platform === "darwin" ? [also!, path!] : [path!, also!];
-      return { path: main, line: 'eval "$(awsmfa shell-init bash)"', also: [other] };
-    }
-    case "zsh":
-      return {
-        path: join(deps.env.ZDOTDIR || home, ".zshrc"),
-        line: 'eval "$(awsmfa shell-init zsh)"',
-      };
-    case "fish":
-      return {
-        path: join(config, "fish", "conf.d", "awsmfa.fish"),
-        line: "awsmfa shell-init fish | source",
-      };
-    default:
-      return undefined;
-  }
+  return shellSyntax(shell)?.rcFile?.({
+    home: deps.homedir,
+    env: deps.env,
+    platform: deps.platform,
+  });
 }
 
 export async function checkShell(deps: ShellDeps): Promise<Finding[]> {
@@ -57,7 +34,7 @@ export async function checkShell(deps: ShellDeps): Promise<Finding[]> {
     ];
   }
   for (const path of [rc.path, ...(rc.also ?? [])]) {
-    const text = await deps.fs.readFile(path, "utf8").catch(() => "");
+    const text = (await readRegularText(deps.fs, path).catch(() => null)) ?? "";
     if (/awsmfa/.test(text) && /shell-init/.test(text)) {
       return [
         warn(

@@ -10,7 +10,8 @@
 import type { AwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
-import { getSession, type SessionRequest, type SessionResult } from "../../session/get-session.ts";
+import { getSession } from "../../session/get-session.ts";
+import type { SessionRequest, SessionResult } from "../../session/request.ts";
 
 export async function sessionForExec(
   files: AwsFiles,

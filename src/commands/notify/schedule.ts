@@ -9,7 +9,7 @@ import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
 import { clockTime } from "../../session/messages.ts";
-import { findExecutable } from "../../system/which.ts";
+import { findProgram } from "../../system/which.ts";
 import { desktopCommand } from "./desktop.ts";
 import { allStatePaths, readState, removeState, statePath, writeState } from "./state.ts";
 
@@ -53,7 +53,7 @@ export async function scheduleNotifications(
   const warn = (text: string) => deps.io.stderr.write(`Note: --notify: ${text}\n`);
   const desktop = desktopCommand(deps.platform);
   if (!desktop) return warnAndFalse(warn, "desktop notifications are not supported on Windows.");
-  if (!(await findExecutable(desktop.program, deps))) {
+  if (!(await findProgram(desktop.program, deps))) {
     return warnAndFalse(warn, `${desktop.program} is not installed, so nothing was scheduled.`);
   }
   if (!deps.background) return warnAndFalse(warn, "cannot start a background process here.");

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../../fs/index.ts";
+import { readOwnFile } from "../../fs/read-regular.ts";
 
 export interface NotifyState {
   profile: string;
@@ -33,7 +34,7 @@ export function statePath(deps: StateDeps, profile: string): string {
 
 export async function readState(deps: StateDeps, path: string): Promise<NotifyState | undefined> {
   try {
-    const data = JSON.parse(await deps.fs.readFile(path, "utf8")) as Partial<NotifyState>;
+    const data = JSON.parse(await readOwnFile(deps.fs, path)) as Partial<NotifyState>;
     if (typeof data.profile !== "string" || typeof data.token !== "string") return undefined;
     if (typeof data.pid !== "number" || typeof data.expires !== "number") return undefined;
     return { profile: data.profile, pid: data.pid, token: data.token, expires: data.expires };

@@ -11,7 +11,7 @@ import {
 } from "../../config/durations.ts";
 import { otpChooser } from "../../otp/choose.ts";
 import { OTP_SETTINGS, type OtpLayer } from "../../otp/settings.ts";
-import type { SessionRequest } from "../../session/get-session.ts";
+import type { SessionRequest } from "../../session/request.ts";
 import { envOption } from "./env.ts";
 import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "./otp.ts";
 import { parseRoleDuration, roleDurationOption } from "./role-duration.ts";

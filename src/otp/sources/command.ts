@@ -7,8 +7,8 @@
 
 import { UsageError, UserError } from "../../errors.ts";
 import { shlexSplit } from "../../ini/shlex.ts";
+import { findProgram } from "../../system/which.ts";
 import { codeFromCommand } from "../external.ts";
-import { findProgram } from "../find-program.ts";
 import type { ResolvedValue } from "../settings.ts";
 import type { OtpSource, OtpSourceKind, SourceSettings } from "../source.ts";
 

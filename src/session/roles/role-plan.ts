@@ -7,6 +7,7 @@ import { endpointOverride } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import type { AwsCallTarget } from "../../aws/sts.ts";
+import { callDeadlineMs } from "../../aws/target.ts";
 import { formatDuration, ROLE_CHAIN_MAX_SECONDS } from "../../config/durations.ts";
 import { UserError } from "../../errors.ts";
 import type { RoleChain } from "./role-chain.ts";
@@ -82,6 +83,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         endpoint: endpointOverride("sts", inputs.env, role.endpointUrl ?? inputs.baseEndpointUrl),
         profile: source,
         now: inputs.now,
+        deadlineMs: callDeadlineMs(inputs.env),
       },
       notes,
     });

@@ -9,11 +9,10 @@ import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { withFileLock } from "../../fs/index.ts";
-import { fileOptionsFrom } from "../../fs/options.ts";
+import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { secondsLeft } from "../cache.ts";
-import type { SessionRequest, SessionResult } from "../get-session.ts";
 import { type LocalPlan, planLocally } from "../plan.ts";
+import type { SessionRequest, SessionResult } from "../request.ts";
 import { explainAssumeRoleError } from "./assume-errors.ts";
 import {
   mfaPrincipal,
@@ -25,17 +24,6 @@ import {
 } from "./role-cache.ts";
 import { chainSerial, type RoleChain } from "./role-chain.ts";
 import { planRoleSteps, type RoleStep } from "./role-plan.ts";
-
-export interface RoleSessionInfo {
-  roleArn: string;
-  /** The profile whose session assumed the role (a role itself when chained). */
-  sourceProfile: string;
-  /** The MFA profile at the bottom of the chain. */
-  baseProfile: string;
-  chained: boolean;
-  /** The MFA session of baseProfile, when this run needed it (not on the cached path). */
-  base: SessionResult | undefined;
-}
 
 /** Gets the MFA session of a plain profile: getSession's own path, passed in to avoid a cycle. */
 export type MfaSessionGetter = (

@@ -1,4 +1,4 @@
-/** fish: single quotes with two escapes, and the `awsmfa` function. */
+/** fish: single quotes with two escapes, and the `awsmfa` function. shell.ts adds the rest. */
 import {
   checkValue,
   checkVariableName,
@@ -59,11 +59,17 @@ function initScript(options: InitOptions): string {
   return withExtra(lines.join("\n"), options.extra);
 }
 
-export const fish: ShellSyntax = {
+/** The syntax part of the fish shell object (shell.ts). */
+export const fishSyntax = {
   name: "fish",
   exportFormat: "fish",
   quote: fishQuote,
+  word: (word: string) => wordOrQuoted(word, fishQuote),
   setVar,
   unsetVar,
   initScript,
-};
+  loadLine: "awsmfa shell-init fish | source",
+  printText: (text: string) => `printf '%s' ${fishQuote(text)}\n`,
+  applyLine: (command: string) => `${command} --format fish | source`,
+  failureCode: "false\n",
+} as const satisfies ShellSyntax;

@@ -1,6 +1,7 @@
 /**
  * bash and zsh (and sh, dash, which read the same code): POSIX single quotes and the
- * `awsmfa` shell function.
+ * `awsmfa` shell function. bash/shell.ts, zsh/shell.ts and ./shell.ts (sh, dash) add what
+ * differs between them.
  */
 import {
   checkValue,
@@ -19,6 +20,13 @@ import {
  */
 export function posixQuote(value: string): string {
   return `'${checkValue(value).replaceAll("'", "'\\''")}'`;
+}
+
+/** Words a POSIX shell passes on unchanged: no quoting needed. */
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+function word(value: string): string {
+  return SHELL_SAFE.test(value) ? value : posixQuote(value);
 }
 
 function setVar(name: string, value: string): string {
@@ -79,20 +87,22 @@ function posixInit(shell: "bash" | "zsh", options: InitOptions): string {
   return withExtra(lines.join("\n"), options.extra);
 }
 
-export const bash: ShellSyntax = {
-  name: "bash",
-  exportFormat: "sh",
-  quote: posixQuote,
-  setVar,
-  unsetVar,
-  initScript: (options) => posixInit("bash", options),
-};
-
-export const zsh: ShellSyntax = {
-  name: "zsh",
-  exportFormat: "sh",
-  quote: posixQuote,
-  setVar,
-  unsetVar,
-  initScript: (options) => posixInit("zsh", options),
-};
+/**
+ * What bash, zsh, sh and dash share: everything but completion, the prompt hook and the rc
+ * file. `shell` names the function's code (sh and dash load bash's).
+ */
+export function posixSyntax(shell: "bash" | "zsh"): ShellSyntax {
+  return {
+    name: shell,
+    exportFormat: "sh",
+    quote: posixQuote,
+    word,
+    setVar,
+    unsetVar,
+    initScript: (options) => posixInit(shell, options),
+    loadLine: `eval "$(awsmfa shell-init ${shell})"`,
+    printText: (text) => `printf '%s' ${posixQuote(text)}\n`,
+    applyLine: (command) => `eval "$(${command})"`,
+    failureCode: "false\n",
+  };
+}

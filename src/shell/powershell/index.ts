@@ -1,4 +1,7 @@
-/** PowerShell (Windows PowerShell 5.1 and pwsh 7): single quotes and the `awsmfa` function. */
+/**
+ * PowerShell (Windows PowerShell 5.1 and pwsh 7): single quotes and the `awsmfa` function.
+ * shell.ts adds the prompt hook.
+ */
 import {
   checkValue,
   checkVariableName,
@@ -6,6 +9,7 @@ import {
   initHeader,
   type ShellSyntax,
   withExtra,
+  wordOrQuoted,
 } from "../syntax.ts";
 
 /**
@@ -69,11 +73,19 @@ function initScript(options: InitOptions): string {
   return withExtra(lines.join("\n"), options.extra);
 }
 
-export const powershell: ShellSyntax = {
+/** The syntax part of the PowerShell shell object (shell.ts). */
+export const powershellSyntax = {
   name: "powershell",
   exportFormat: "powershell",
   quote: powershellQuote,
+  word: (word: string) => wordOrQuoted(word, powershellQuote),
   setVar,
   unsetVar,
   initScript,
-};
+  loadLine: "awsmfa shell-init powershell | Out-String | Invoke-Expression",
+  // PowerShell ends each string it writes with a newline of its own.
+  printText: (text: string) => `Write-Output ${powershellQuote(text.replace(/\n$/, ""))}\n`,
+  applyLine: (command: string) => `${command} --format powershell | Invoke-Expression`,
+  // `false` is no PowerShell command; `| Invoke-Expression` of nothing does nothing.
+  failureCode: undefined,
+} as const satisfies ShellSyntax;

@@ -3,7 +3,7 @@
  * the app itself uses (realDeps, fileOptionsFrom), and prints {ok} or {ok: false, message}.
  */
 import { homedir } from "node:os";
-import { fileOptionsFrom } from "../../../src/fs/options.ts";
+import { fileOptionsFrom } from "../../../src/fs/from-deps.ts";
 import { updateFile } from "../../../src/fs/update.ts";
 import { realDeps } from "../../../src/system/index.ts";
 

@@ -8,7 +8,7 @@
 import * as fs from "node:fs/promises";
 import { homedir } from "node:os";
 import { writeFileAtomic } from "../../../src/fs/atomic-write.ts";
-import { fileOptionsFrom } from "../../../src/fs/options.ts";
+import { fileOptionsFrom } from "../../../src/fs/from-deps.ts";
 import { updateFile } from "../../../src/fs/update.ts";
 import { realDeps } from "../../../src/system/index.ts";
 

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:f
 import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findProgram } from "../../src/otp/find-program.ts";
+import { findProgram } from "../../src/system/which.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-path-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

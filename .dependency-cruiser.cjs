@@ -1,0 +1,66 @@
+/**
+ * The layers of src/, checked by `npm run check` (see README, Development).
+ *
+ *   main -> cli -> commands -> domain (session, otp, profiles, output, shell)
+ *        -> base (config, aws, ini, fs, system, ui) -> deps.ts, errors.ts
+ *
+ * An import may point down this list or stay inside its own layer; never up. No file may be
+ * part of an import cycle (type-only imports count too: a cycle of types is still a knot a
+ * reader has to untie).
+ */
+const main = "^src/main\\.ts$";
+const cli = "^src/cli\\.ts$";
+const commands = "^src/commands/";
+const domain = "^src/(session|otp|profiles|output|shell)/";
+const base = "^src/(config|aws|ini|fs|system|ui)/";
+const lowest = "^src/(deps|errors)\\.ts$";
+
+/** One rule per layer: what it must not import (everything above it). */
+const upward = (name, from, above) => ({
+  name: `no-upward-from-${name}`,
+  comment: `${name} sits below ${above.join(", ")}: imports point down the layers, never up.`,
+  severity: "error",
+  from: { path: from },
+  to: { path: above.map((layer) => `(${layer})`).join("|") },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "An import cycle makes files that cannot be read, tested or moved apart.",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    upward("cli", cli, [main]),
+    upward("commands", commands, [main, cli]),
+    upward("domain", domain, [main, cli, commands]),
+    upward("base", base, [main, cli, commands, domain]),
+    upward("deps-errors", lowest, [main, cli, commands, domain, base]),
+    {
+      name: "src-not-from-tests",
+      comment: "The product never imports test code or scripts.",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { path: "^(tests|scripts)/" },
+    },
+    {
+      name: "not-to-unresolvable",
+      comment: "An import that resolves to nothing is a typo or a missing dependency.",
+      severity: "error",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+    },
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * The words of the command line that name something: every command's name and aliases, which
+ * of them the shell function evaluates, and the words that ask for help or the version. One
+ * list, read by dispatch (index.ts), the shell function (shell-init.ts), the login hint
+ * (login-command.ts) and the failure output (cli.ts), without loading any command.
+ */
+
+export interface CommandWord {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Its stdout is shell code that the shell function evaluates (login, unset, logout). */
+  readonly evaluated?: boolean;
+  /** Internal (completion data, the --notify timer): left out of --help. */
+  readonly hidden?: boolean;
+}
+
+/** Order here is the order in `awsmfa --help`. index.ts gives each name its loader. */
+export const COMMAND_WORDS = [
+  { name: "login", aliases: [], evaluated: true },
+  { name: "unset", aliases: [], evaluated: true },
+  { name: "logout", aliases: [], evaluated: true },
+  { name: "configure", aliases: [] },
+  { name: "list", aliases: ["ls"] },
+  { name: "status", aliases: [] },
+  { name: "whoami", aliases: [] },
+  { name: "shell-init", aliases: [] },
+  { name: "sources", aliases: [] },
+  { name: "exec", aliases: [] },
+  { name: "credential-process", aliases: [] },
+  { name: "console", aliases: [] },
+  { name: "prompt", aliases: [] },
+  { name: "doctor", aliases: [] },
+  { name: "upgrade", aliases: [] },
+  { name: "_profiles", aliases: [], hidden: true },
+  { name: "_notify", aliases: [], hidden: true },
+] as const satisfies readonly CommandWord[];
+
+export type CommandName = (typeof COMMAND_WORDS)[number]["name"];
+
+/** What a command line without a command word runs (`awsmfa prod`). */
+export const DEFAULT_COMMAND: CommandName = "login";
+
+/** First words that show help: commander's own flags and the `help` command. */
+export const HELP_WORDS: readonly string[] = ["help", "-h", "--help"];
+
+/** First words that print the version. */
+export const VERSION_WORDS: readonly string[] = ["-V", "--version"];
+
+/** Commands whose stdout the shell function captures and evaluates. */
+export const EVAL_COMMANDS: readonly string[] = COMMAND_WORDS.filter(
+  (word: CommandWord) => word.evaluated,
+).map((word) => word.name);
+
+/** The command a first word names (by name or alias), if any. */
+export function wordNamed(word: string | undefined): CommandWord | undefined {
+  return COMMAND_WORDS.find(
+    (entry: CommandWord) => entry.name === word || entry.aliases.includes(word ?? ""),
+  );
+}
+
+/** True when a profile with this name must be written `awsmfa login NAME`, not `awsmfa NAME`. */
+export function isCommandWord(word: string): boolean {
+  return wordNamed(word) !== undefined || HELP_WORDS.includes(word);
+}

@@ -1,0 +1,20 @@
+/**
+ * How app code fills the file-writing options from Deps. Apart from options.ts because it
+ * names UpdateOptions (update.ts), and update.ts leans on lock.ts, which needs options.ts:
+ * one file for both made an import cycle.
+ */
+import type { Clock, Deps } from "../deps.ts";
+import type { UpdateOptions } from "./update.ts";
+
+/** The options every app write should use: real clock, this process, test fault hooks. */
+export function fileOptionsFrom(
+  deps: Pick<Deps, "clock" | "processes" | "hooks">,
+): UpdateOptions & { clock: Clock } {
+  const { processes, hooks } = deps;
+  return {
+    clock: deps.clock,
+    ...(processes && { pid: processes.pid, isAlive: (pid: number) => processes.isAlive(pid) }),
+    ...(processes?.host !== undefined && { host: processes.host }),
+    ...(hooks && { hooks }),
+  };
+}

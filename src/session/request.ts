@@ -1,0 +1,52 @@
+/**
+ * What a command asks of getSession and what it gets back. Types only, apart from
+ * get-session.ts so that roles/role-session.ts can name them without importing the module
+ * that calls it (an import cycle).
+ */
+import type { SessionCredentials } from "../aws/credentials.ts";
+import type { OtpSource } from "../otp/source.ts";
+import type { SessionContext } from "../output/variables.ts";
+import type { LocalPlan } from "./plan.ts";
+
+export interface SessionRequest {
+  profile: string;
+  longTermProfile?: string | undefined;
+  serial?: string | undefined;
+  region?: string | undefined;
+  durationSeconds: number;
+  minRemainingSeconds: number;
+  force: boolean;
+  /** Asked only when a new session is needed; the plan says which profiles to read it from. */
+  otp: (plan: LocalPlan) => OtpSource;
+  /**
+   * Sessions this run already obtained, by long-term key and device: a multi-profile login
+   * reuses them even with --force, so each device costs one code.
+   */
+  obtained?: Map<string, SessionCredentials>;
+  /** Role profiles: the role session's length (default: duration_seconds, else 1 h). */
+  roleDurationSeconds?: number | undefined;
+}
+
+export interface SessionResult {
+  session: SessionCredentials;
+  reused: boolean;
+  /** What the environment should say about it (profile, region). */
+  context: SessionContext;
+  plan: LocalPlan;
+  /**
+   * Set for a role profile: `session` is then the role's, and `plan` that of the MFA profile
+   * at the bottom of the chain (never write the role session into that profile's section).
+   */
+  role?: RoleSessionInfo;
+}
+
+export interface RoleSessionInfo {
+  roleArn: string;
+  /** The profile whose session assumed the role (a role itself when chained). */
+  sourceProfile: string;
+  /** The MFA profile at the bottom of the chain. */
+  baseProfile: string;
+  chained: boolean;
+  /** The MFA session of baseProfile, when this run needed it (not on the cached path). */
+  base: SessionResult | undefined;
+}

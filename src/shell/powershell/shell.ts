@@ -1,0 +1,9 @@
+/** PowerShell: its function and the expiry prompt hook (no rc file: $PROFILE varies). */
+import type { ShellSyntax } from "../syntax.ts";
+import { powershellPromptHook } from "./hook.ts";
+import { powershellSyntax } from "./index.ts";
+
+export const powershell: ShellSyntax = {
+  ...powershellSyntax,
+  promptHook: powershellPromptHook,
+};

@@ -1,0 +1,27 @@
+/**
+ * Text for people, made safe for a terminal: profile names, file paths and AWS messages can
+ * hold escape sequences (a profile named "\x1b]0;pwned\x07" would retitle the window, one with
+ * "\x1b[2J" would clear it). Everything awsmfa prints for people passes through here; only the
+ * colour sequences awsmfa itself writes (SGR: ESC [ digits m) and line breaks and tabs survive.
+ * Other control characters are shown as \xHH, so nothing is hidden either.
+ */
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /\x1b\[[0-9;]*m|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+/** Also what the code prompt's status line needs: carriage return and "erase to end of line". */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_LINE = /\x1b\[[0-9;]*m|\r\x1b\[K|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+function shown(match: string): string {
+  if (match.length > 1) return match;
+  return `\\x${match.charCodeAt(0).toString(16).padStart(2, "0")}`;
+}
+
+export function printable(text: string): string {
+  return text.replace(CONTROL, shown);
+}
+
+/** printable(), keeping the "\r ESC[K" that redraws a status line. */
+export function printableLine(text: string): string {
+  return text.replace(CONTROL_LINE, shown);
+}

@@ -1,0 +1,77 @@
+/**
+ * What stdout carries when a command fails: cli.ts decides it from the output mode the command
+ * used (or, for a failure before the command chose one, the mode its parsed --format and the
+ * environment give). Where that output is evaluated as POSIX or fish code it is `false`, so
+ * `eval "$(awsmfa prod)"` fails; JSON, dotenv and PowerShell output get nothing (`false` is
+ * no PowerShell command), nor does a terminal or a command whose output nobody evaluates.
+ */
+import { describe, expect, test } from "bun:test";
+import { run } from "../src/cli.ts";
+import { ExitCode } from "../src/errors.ts";
+import { testDeps } from "./support/test-deps.ts";
+
+async function failure(argv: string[], options: Parameters<typeof testDeps>[0] = {}) {
+  const world = testDeps(options);
+  const code = await run(argv, world.deps);
+  return { code, stdout: world.stdout(), stderr: world.stderr() };
+}
+
+describe("stdout on a failure before the command chose its output", () => {
+  test.each([
+    [["prod", "--duration", "soon"], "false\n"],
+    [["--bogus"], "false\n"],
+    [["login", "prod", "--no-such-flag"], "false\n"],
+    [["prod", "--format", "sh", "--duration", "soon"], "false\n"],
+    [["prod", "--format", "fish", "--duration", "soon"], "false\n"],
+    [["prod", "--format=fish", "--duration", "soon"], "false\n"],
+    [["prod", "--format", "powershell", "--duration", "soon"], ""],
+    [["prod", "--format=powershell", "--duration", "soon"], ""],
+    [["prod", "--format", "json", "--duration", "soon"], ""],
+    [["prod", "--format", "dotenv", "--bogus"], ""],
+    [["unset", "--format", "powershell", "--bogus"], ""],
+    [["unset", "--format", "fish", "--bogus"], "false\n"],
+    [["logout", "--bogus"], "false\n"],
+    [["whoami", "--no-such-flag"], ""],
+    [["help", "no-such-command"], ""],
+  ])("%p: stdout %p", async (argv, stdout) => {
+    const r = await failure(argv);
+    expect(r.code).toBe(ExitCode.usage);
+    expect(r.stdout).toBe(stdout);
+  });
+
+  test("a terminal on stdout evaluates nothing: no `false`", async () => {
+    const r = await failure(["--bogus"], { stdoutIsTTY: true });
+    expect(r.code).toBe(ExitCode.usage);
+    expect(r.stdout).toBe("");
+  });
+
+  test("under the shell function, even on a terminal: `false`", async () => {
+    const env = { AWSMFA_SHELL: "powershell" };
+    expect((await failure(["--bogus"], { env, stdoutIsTTY: true })).stdout).toBe("false\n");
+  });
+
+  test("an AWSMFA_SHELL awsmfa does not know still fails the eval", async () => {
+    const r = await failure(["--bogus"], { env: { AWSMFA_SHELL: "tcsh" } });
+    expect(r.stdout).toBe("false\n");
+  });
+});
+
+describe("stdout on a failure after the command chose its output", () => {
+  test.each([
+    [["prod", "--format", "powershell"], ""],
+    [["prod", "--format", "fish"], "false\n"],
+    [["prod", "--format", "json"], ""],
+    [["prod"], "false\n"],
+  ])("%p, with no AWS files: stdout %p", async (argv, stdout) => {
+    const r = await failure(argv, {
+      env: {
+        AWS_CONFIG_FILE: "/nonexistent/config",
+        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
+      },
+    });
+    expect(r.code).not.toBe(ExitCode.ok);
+    expect(r.code).not.toBe(ExitCode.usage);
+    expect(r.stderr).toContain("prod");
+    expect(r.stdout).toBe(stdout);
+  });
+});
