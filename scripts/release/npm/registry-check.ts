@@ -123,16 +123,16 @@ try {
   };
 
   const tarballs = readdirSync(join(root, "dist", "npm")).filter((f) => f.endsWith(".tgz"));
-  // The platform packages first: the main package names them.
-  tarballs.sort((a, b) => Number(a.startsWith("awsmfa-0")) - Number(b.startsWith("awsmfa-0")));
   check("dist/npm holds 6 tarballs", tarballs.length === 6, tarballs.join(", "));
-  for (const tarball of tarballs) {
-    const r = await run(
-      ["npm", "publish", join(root, "dist", "npm", tarball), "--access", "public"],
-      env,
-    );
+  const publish = async (tarball: string) => {
+    const path = join(root, "dist", "npm", tarball);
+    const r = await run(["npm", "publish", path, "--access", "public"], env, 300_000);
     check(`npm publish ${tarball}`, r.code === 0, r.err);
-  }
+  };
+  // The platform packages at once (each is a 55 MB upload), then the main package.
+  const main = tarballs.filter((t) => t === `awsmfa-${pkg.version}.tgz`);
+  await Promise.all(tarballs.filter((t) => !main.includes(t)).map(publish));
+  for (const tarball of main) await publish(tarball);
 
   const prefix = join(work, "prefix");
   const installed = await run(["npm", "install", "-g", "awsmfa", "--prefix", prefix], env);
