@@ -30,6 +30,10 @@ export async function buildProgram(
       "print the version and the git commit it was built from",
     )
     .helpOption("-h, --help", "show help")
+    .option(
+      "--debug",
+      "trace decisions and AWS requests on stderr, secrets masked (AWSMFA_DEBUG=1)",
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -44,7 +48,8 @@ export async function buildProgram(
   return program;
 }
 
-export async function run(argv: readonly string[], deps: Deps): Promise<number> {
+export async function run(argv: readonly string[], given: Deps): Promise<number> {
+  const deps = withDebugFlag(argv, given);
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
   const failed = () => {
@@ -112,4 +117,15 @@ function hintQuote(env: Deps["env"]): (value: string) => string {
     shellReading(userShell(env)) ??
     shellReading("sh")!;
   return (value) => shell.quote(value);
+}
+
+/**
+ * --debug anywhere before `--` (commander accepts the root option after the command too) turns
+ * the trace on as AWSMFA_DEBUG=1 does: the trace reads the environment, resolved here once.
+ */
+function withDebugFlag(argv: readonly string[], deps: Deps): Deps {
+  const end = argv.indexOf("--");
+  const words = end < 0 ? argv : argv.slice(0, end);
+  if (!words.includes("--debug")) return deps;
+  return { ...deps, env: { ...deps.env, AWSMFA_DEBUG: "1" } };
 }

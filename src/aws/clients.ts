@@ -13,6 +13,8 @@ export interface ClientTarget {
   region: string;
   /** An endpoint override (AWS_ENDPOINT_URL_STS and friends). */
   endpoint?: string | undefined;
+  /** The --debug trace, if on. */
+  trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call, retries and body included (ms). */
   deadlineMs?: number | undefined;
 }
@@ -79,10 +81,52 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
 
 export async function stsClient(credentials: Credentials, target: ClientTarget) {
   const sts = await import("@aws-sdk/client-sts");
-  return { sdk: sts, client: new sts.STSClient(await clientConfig(credentials, target)) };
+  const client = new sts.STSClient(await clientConfig(credentials, target));
+  return { sdk: sts, client: traced(client, target) };
 }
 
 export async function iamClient(credentials: Credentials, target: ClientTarget) {
   const iam = await import("@aws-sdk/client-iam");
-  return { sdk: iam, client: new iam.IAMClient(await clientConfig(credentials, target)) };
+  const client = new iam.IAMClient(await clientConfig(credentials, target));
+  return { sdk: iam, client: traced(client, target) };
+}
+
+interface Traceable {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<{ response: unknown }>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<{ response: unknown }>,
+      options: { step: "deserialize"; name: string },
+    ): void;
+  };
+}
+
+/**
+ * With --debug, says each request (per attempt: retries show) and its answer's HTTP status.
+ * Only the operation, the endpoint and the status: never headers or bodies, which hold keys.
+ */
+function traced<C>(client: C, target: ClientTarget): C {
+  const trace = target.trace;
+  if (!trace) return client;
+  const where = target.endpoint ?? `the ${target.region} endpoint`;
+  (client as unknown as Traceable).middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = context.commandName?.replace(/Command$/, "") ?? "request";
+      trace(`${operation} -> ${where}`);
+      try {
+        const result = await next(args);
+        const status = (result.response as { statusCode?: number }).statusCode;
+        trace(`${operation} <- HTTP ${status ?? "?"}`);
+        return result;
+      } catch (error) {
+        const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+        trace(`${operation} <- ${e.$metadata?.httpStatusCode ?? "no answer"} ${e.name ?? "error"}`);
+        throw error;
+      }
+    },
+    { step: "deserialize", name: "awsmfaDebugTrace" },
+  );
+  return client;
 }

@@ -16,12 +16,16 @@ export interface MfaDevice {
 export async function listMfaDevices(
   credentials: Credentials,
   target: AwsCallTarget,
+  userName?: string,
 ): Promise<MfaDevice[]> {
   try {
     const { sdk, client } = await iamClient(credentials, target);
     const out = await withDeadline(
       target,
-      (abortSignal) => client.send(new sdk.ListMFADevicesCommand({}), { abortSignal }),
+      (abortSignal) =>
+        client.send(new sdk.ListMFADevicesCommand(userName ? { UserName: userName } : {}), {
+          abortSignal,
+        }),
       () => client.destroy(),
     );
     return (out.MFADevices ?? []).map((d) => ({
@@ -46,4 +50,13 @@ export async function listMfaDevices(
 export function isAccessDenied(error: unknown): boolean {
   const cause = (error as { cause?: { name?: string } })?.cause;
   return cause?.name === "AccessDenied" || cause?.name === "AccessDeniedException";
+}
+
+/**
+ * True for "no such user": moto, LocalStack and IAM policies scoped to user/${aws:username}
+ * answer ListMFADevices without UserName this way ("The user with name None cannot be found").
+ */
+export function isNoSuchEntity(error: unknown): boolean {
+  const cause = (error as { cause?: { name?: string } })?.cause;
+  return cause?.name === "NoSuchEntity" || cause?.name === "NoSuchEntityException";
 }

@@ -1,4 +1,8 @@
 /**
+ * src/aws/ (base layer): STS/IAM calls, partitions and endpoints, error mapping and the
+ * Credentials type. The SDK is imported lazily so that a cached login never loads it. May
+ * import config/, fs/, system/, ui/ and deps.ts/errors.ts; never domain code.
+ *
  * The STS calls awsmfa makes, with AWS's answers turned into our types and AWS's errors into
  * UserErrors. One function per call; each loads the SDK on first use.
  */
@@ -18,6 +22,8 @@ export interface AwsCallTarget {
   profile?: string | undefined;
   /** Local time, for clock-skew messages. */
   now: () => number;
+  /** The --debug trace: one line per AWS request and its answer's status. */
+  trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call (ms); clients.ts has the default. */
   deadlineMs?: number | undefined;
 }

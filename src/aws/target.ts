@@ -4,6 +4,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
+import { debug, debugEnabled } from "../ui/debug.ts";
 import { endpointOverride } from "./endpoints.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
@@ -12,7 +13,7 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock">;
+    deps: Pick<Deps, "env" | "clock" | "io">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
     /** The profile whose keys sign the call, for messages. */
@@ -25,6 +26,9 @@ export function callTarget(
     endpoint: endpointOverride(service, context.deps.env, context.endpointUrl),
     profile: context.profile,
     now: context.deps.clock.now,
+    trace: debugEnabled(context.deps.env)
+      ? (line: string) => debug(context.deps, `${service}: ${line}`)
+      : undefined,
     deadlineMs: callDeadlineMs(context.deps.env),
   };
 }
@@ -33,7 +37,7 @@ export function callTarget(
 export function callDeadlineMs(env: Record<string, string | undefined>): number | undefined {
   const raw = env.AWSMFA_AWS_TIMEOUT?.trim();
   if (!raw) return undefined;
-  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  const seconds = /^d+(.d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(seconds > 0 && seconds <= 600)) {
     throw new UsageError(`AWSMFA_AWS_TIMEOUT "${raw}" is not a number of seconds from 0 to 600.`, {
       hint: "Set it to the seconds one AWS call may take, e.g. AWSMFA_AWS_TIMEOUT=20, or unset it.",

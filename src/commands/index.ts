@@ -1,4 +1,9 @@
 /**
+ * src/commands/: one file per small command, a folder per command with private code
+ * (configure/, console/, doctor/, exec/, notify/), the command words (words.ts), shared flags
+ * (options/) and this list. Commands may import domain and base folders; only cli.ts imports
+ * commands/.
+ *
  * The explicit list of commands. Order here is the order in `awsmfa --help`.
  *
  * Each command's module is loaded only when the command line needs it: a login loads the

@@ -7,7 +7,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
-import { ExitCode, UsageError } from "../errors.ts";
+import { ExitCode } from "../errors.ts";
 import { otpChooser } from "../otp/choose.ts";
 import type { OtpLayer } from "../otp/settings.ts";
 import { emitSession } from "../output/emit.ts";
@@ -19,10 +19,12 @@ import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
+import { checkCmdValue } from "../shell/index.ts";
 import type { CommandContext, RunState } from "./context.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
 import { applyEnv, envOption } from "./options/env.ts";
+import { chosenProfiles, profileOption, profileTyped } from "./options/profile.ts";
 import {
   addSessionOptions,
   parseSessionOptions,
@@ -51,7 +53,7 @@ export function loginCommand({ deps, state }: CommandContext) {
       "[profiles...]",
       "profiles to log in to; the shell gets the first (default: --profile, AWS_PROFILE, else default)",
     )
-    .addOption(envOption("-p, --profile <name>", "profile to log in to", "AWS_PROFILE"))
+    .addOption(profileOption("profile to log in to"))
     .option("-f, --force", "get a new session even if a cached one is still valid", false)
     .addOption(
       new Option(
@@ -69,7 +71,7 @@ export function loginCommand({ deps, state }: CommandContext) {
       ),
     )
     .action(async (positional, _raw, command) => {
-      const profileFlag = command.getOptionValueSource("profile") === "cli";
+      const profileFlag = profileTyped(command);
       applyEnv(command, deps.env);
       const raw = command.opts();
       const otpLayers = sessionOtpLayers(command);
@@ -98,16 +100,8 @@ interface RawLogin extends RawSessionOptions {
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */
 export function parseLogin(raw: RawLogin): LoginOptions {
-  const named = [
-    ...new Set(typeof raw.positional === "string" ? [raw.positional] : (raw.positional ?? [])),
-  ].filter((name) => name !== "");
-  const conflict = named.find((name) => name !== raw.profile);
-  if (conflict && raw.profileFlag && raw.profile) {
-    throw new UsageError(`Two profiles given: "${conflict}" and --profile "${raw.profile}".`, {
-      hint: "Name the profiles as arguments, or one with --profile.",
-    });
-  }
-  const profiles = named.length > 0 ? named : [raw.profile || "default"];
+  const named = typeof raw.positional === "string" ? [raw.positional] : (raw.positional ?? []);
+  const profiles = chosenProfiles({ named, profile: raw.profile, profileFlag: raw.profileFlag });
   return {
     ...parseSessionOptions(profiles[0]!, raw, raw.otpLayers ?? []),
     profiles,
@@ -130,6 +124,9 @@ export async function runLogin(
     stdoutIsTTY: deps.io.stdout.isTTY,
   });
   state.outputMode = mode;
+  // Refused before any code is asked for: cmd.exe cannot hold every profile name.
+  if (mode.kind === "explicit" && mode.format === "cmd")
+    checkCmdValue("AWS_PROFILE", options.profile);
   const notify = options.notify ? notificationScheduler(deps) : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);

@@ -18,7 +18,8 @@ import { requireKnownProfile } from "../session/profile-exists.ts";
 import { EXPORT_FORMATS } from "../shell/index.ts";
 import type { CommandContext, RunState } from "./context.ts";
 import { cancelNotifications } from "./notify/schedule.ts";
-import { applyEnv, envOption } from "./options/env.ts";
+import { applyEnv } from "./options/env.ts";
+import { chosenProfile, profileOption, profileTyped } from "./options/profile.ts";
 
 export interface LogoutOptions {
   /** The profile to log out of; undefined with --all. */
@@ -33,7 +34,7 @@ export function logoutCommand({ deps, state }: CommandContext) {
       "remove a profile's session from ~/.aws/credentials, the cache and your shell (keeps the section)",
     )
     .argument("[profile]", "profile to log out of (default: --profile, AWS_PROFILE, else default)")
-    .addOption(envOption("-p, --profile <name>", "profile to log out of", "AWS_PROFILE"))
+    .addOption(profileOption("profile to log out of"))
     .option(
       "-a, --all",
       "log out of every profile that holds a session, and empty the cache",
@@ -43,7 +44,7 @@ export function logoutCommand({ deps, state }: CommandContext) {
       new Option("--format <format>", "print unset lines for this shell").choices(EXPORT_FORMATS),
     )
     .action(async (positional, _raw, command) => {
-      const flag = command.getOptionValueSource("profile") === "cli";
+      const flag = profileTyped(command);
       applyEnv(command, deps.env);
       const raw = command.opts();
       const options = parseLogout({ ...raw, positional, profileFlag: flag });
@@ -66,16 +67,9 @@ export function parseLogout(raw: RawLogout): LogoutOptions {
       hint: "awsmfa logout prod, or awsmfa logout --all",
     });
   }
-  if (raw.positional && raw.profileFlag && raw.profile && raw.positional !== raw.profile) {
-    throw new UsageError(
-      `Two profiles given: "${raw.positional}" and --profile "${raw.profile}".`,
-      {
-        hint: "Name the profile once.",
-      },
-    );
-  }
+  const profile = chosenProfile(raw.positional, raw);
   return {
-    profile: all ? undefined : raw.positional || raw.profile || "default",
+    profile: all ? undefined : profile,
     all,
     format: raw.format,
   };

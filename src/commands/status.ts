@@ -12,7 +12,7 @@ import { type CallerIdentity, getCallerIdentity } from "../aws/sts.ts";
 import { callDeadlineMs } from "../aws/target.ts";
 import { profileValue, readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
-import { AuthError, ExitCode, UsageError } from "../errors.ts";
+import { AuthError, ExitCode } from "../errors.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { timeLeft } from "../profiles/session-status.ts";
 import { type StatusSubject, statusSubject } from "../profiles/status-subject.ts";
@@ -20,6 +20,7 @@ import { secondsLeft } from "../session/cache.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
 import type { CommandContext } from "./context.ts";
 import { loginCommandFor } from "./login-command.ts";
+import { chosenProfile } from "./options/profile.ts";
 
 export interface StatusOptions {
   /** A profile named on the command line; else the shell's credentials are examined. */
@@ -38,12 +39,11 @@ export function statusCommand({ deps, state }: CommandContext) {
     .option("--json", "print JSON", false)
     .option("--region <region>", "region to call STS in")
     .action(async (positional, raw) => {
-      if (positional && raw.profile && positional !== raw.profile) {
-        throw new UsageError(`Two profiles given: "${positional}" and --profile "${raw.profile}".`);
-      }
+      // No AWS_PROFILE here: without a name, status examines what the shell holds.
+      const given = { profile: raw.profile, profileFlag: raw.profile !== undefined };
       state.exitCode = await runStatus(
         {
-          profile: positional ?? raw.profile,
+          profile: chosenProfile(positional, given, null),
           offline: raw.offline,
           json: raw.json,
           region: raw.region,

@@ -14,7 +14,8 @@ import { environmentKeys, staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UserError } from "../errors.ts";
 import type { CommandContext } from "./context.ts";
-import { applyEnv, envOption } from "./options/env.ts";
+import { applyEnv } from "./options/env.ts";
+import { profileOption, profileTyped } from "./options/profile.ts";
 
 export interface WhoamiOptions {
   /** Set when the user named a profile (flag or AWS_PROFILE). */
@@ -30,11 +31,11 @@ export function whoamiCommand({ deps, state }: CommandContext) {
     .description(
       "show the account, ARN and user id of the credentials in use (STS GetCallerIdentity)",
     )
-    .addOption(envOption("-p, --profile <name>", "profile to use", "AWS_PROFILE"))
+    .addOption(profileOption("profile to use"))
     .option("--region <region>", "region to call STS in")
     .option("--json", "print JSON, as `aws sts get-caller-identity` does", false)
     .action(async (raw, command) => {
-      const fromFlag = command.getOptionValueSource("profile") === "cli";
+      const fromFlag = profileTyped(command);
       applyEnv(command, deps.env);
       const opts = command.opts();
       state.exitCode = await runWhoami(

@@ -1,4 +1,8 @@
 /**
+ * src/config/ (base layer): where the AWS files are, what profiles say (read with botocore's
+ * rules), awsmfa's settings, durations. May import ini/, fs/, system/, ui/ and
+ * deps.ts/errors.ts; never domain code.
+ *
  * Reads ~/.aws/config and ~/.aws/credentials (or the files the environment names) and answers
  * questions about profiles, following botocore's rules: `[profile x]` and `[default]` in the
  * config file, `[x]` in the credentials file, and credentials-file values winning over

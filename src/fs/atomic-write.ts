@@ -9,7 +9,7 @@ import type { FileHandle } from "node:fs/promises";
 import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
-import { errnoOf, fileError } from "./file-errors.ts";
+import { errnoOf, fileError, fileInUse } from "./file-errors.ts";
 import { ensureFolder, syncFolder } from "./folder.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
@@ -84,8 +84,8 @@ async function keepOwner(handle: FileHandle, existing: Stats): Promise<void> {
 
 /**
  * Windows refuses a rename while another program (an antivirus, an editor) has the target
- * open, usually for a few milliseconds; retry briefly there. Elsewhere rename either works or
- * fails for good.
+ * open, usually for a few milliseconds; retry briefly there (about 2 s in all), then say so in
+ * the words Windows users know. Elsewhere rename either works or fails for good.
  */
 async function renameOver(fs: FileSystem, from: string, to: string, clock: Clock) {
   for (let attempt = 1; ; attempt++) {
@@ -93,7 +93,8 @@ async function renameOver(fs: FileSystem, from: string, to: string, clock: Clock
       return await fs.rename(from, to);
     } catch (error) {
       const busy = ["EPERM", "EACCES", "EBUSY"].includes(errnoOf(error) ?? "");
-      if (!onWindows || !busy || attempt >= 10) throw error;
+      if (!onWindows || !busy) throw error;
+      if (attempt >= 14) throw fileInUse(to, error);
       await clock.sleep(20 * attempt);
     }
   }

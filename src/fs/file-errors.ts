@@ -25,6 +25,17 @@ export function fileError(error: unknown, path: string, action: FileAction): unk
   return new UserError(message, { hint, cause: error });
 }
 
+/** Windows: a rename over `path` kept failing because another program has the file open. */
+export function fileInUse(path: string, cause: unknown): UserError {
+  return new UserError(
+    `Cannot use ${path}: the file is in use by another program (the process cannot access the file because it is being used by another process).`,
+    {
+      hint: `Close the program that has it open (an editor, a sync, backup or antivirus tool) and try again. ${unchanged}`,
+      cause,
+    },
+  );
+}
+
 type Describer = (path: string, action: FileAction) => { message: string; hint: string };
 
 const permissionDenied: Describer = (path, action) => {
@@ -53,6 +64,11 @@ const permissionDenied: Describer = (path, action) => {
 };
 
 const describers: Record<string, Describer> = {
+  // Windows: a sharing violation (another program holds the file open).
+  EBUSY: (path) => {
+    const { message, hint } = fileInUse(path, undefined);
+    return { message, hint: hint ?? "" };
+  },
   EACCES: permissionDenied,
   EPERM: permissionDenied,
   EROFS: (path) => ({

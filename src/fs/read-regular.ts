@@ -49,11 +49,30 @@ export function notRegularFile(path: string, kind: string): UserError {
   });
 }
 
-/** The file's bytes, or null when it does not exist. */
+/**
+ * The file's bytes, or null when it does not exist. On Windows a file another program holds
+ * open without sharing (an antivirus, a sync tool) is busy, usually for milliseconds: retried
+ * for about 2 s before the "in use by another program" error.
+ */
 export async function readRegular(
   fs: FileSystem,
   path: string,
   options: ReadOptions = {},
+): Promise<Buffer | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readRegularOnce(fs, path, options);
+    } catch (error) {
+      if (errnoOf((error as Error).cause ?? error) !== "EBUSY" || attempt >= 14) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+async function readRegularOnce(
+  fs: FileSystem,
+  path: string,
+  options: ReadOptions,
 ): Promise<Buffer | null> {
   const flags =
     constants.O_RDONLY |

@@ -1,4 +1,7 @@
 /**
+ * src/ini/ (base layer): parse, edit and render INI text; pure functions, no I/O. Imports
+ * nothing from the rest of src/ but errors.ts.
+ *
  * The lossless INI module: reads ~/.aws/config and ~/.aws/credentials as botocore does, and
  * edits them by changing only the lines that must change.
  */

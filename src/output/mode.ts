@@ -1,4 +1,8 @@
 /**
+ * src/output/ (domain layer): how a session reaches the user: the output mode (this file),
+ * emitting a session or unset lines, the variables, the login report. Shell syntax comes from
+ * shell/. May import other domain folders and base; never commands/ or above.
+ *
  * How login output reaches the user. The shell cannot be changed by a child process, so:
  *  - wrapped: the `awsmfa` shell function (AWSMFA_SHELL set) evaluates stdout: code only;
  *  - eval:    stdout is captured (`eval "$(awsmfa prod)"`): POSIX code only;

@@ -1,4 +1,8 @@
 /**
+ * src/profiles/ (domain layer): awsmfa's edits of ~/.aws/credentials for sessions: write,
+ * remove, forget cached ones, the inventory and status of profiles. May import session/, other
+ * domain folders and base; never commands/ or above.
+ *
  * Login's "write to the credentials file" step: when PROFILE is the session side of a pair
  * ([prod-long-term] -> [prod]), the session goes into [PROFILE] so that every tool can use
  * `--profile prod` until it expires. A minimal edit: the four session keys change, every other

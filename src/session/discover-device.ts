@@ -6,10 +6,11 @@
  * GetCallerIdentity (arn:PARTITION:iam::ACCOUNT:mfa/USERNAME), and we say so.
  */
 import type { Credentials } from "../aws/credentials.ts";
-import { isAccessDenied, listMfaDevices } from "../aws/iam.ts";
+import { isAccessDenied, isNoSuchEntity, listMfaDevices } from "../aws/iam.ts";
 import { type AwsCallTarget, getCallerIdentity } from "../aws/sts.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { debug } from "../ui/debug.ts";
 import { askSelect, noTerminalError } from "../ui/prompts.ts";
 import { isSecurityKey } from "./mfa-serial.ts";
 
@@ -32,9 +33,10 @@ export async function discoverDevice(
 ): Promise<Discovered> {
   let devices: Awaited<ReturnType<typeof listMfaDevices>>;
   try {
-    devices = await listMfaDevices(credentials, targets.iam);
+    devices = await listDevices(credentials, targets, deps);
   } catch (error) {
     if (!isAccessDenied(error)) throw error;
+    debug(deps, "ListMFADevices: access denied; deriving the device from GetCallerIdentity");
     return deriveFromIdentity(credentials, targets.sts);
   }
   const securityKeys = devices.filter((d) => isSecurityKey(d.serial));
@@ -73,6 +75,23 @@ export async function discoverDevice(
     })),
   );
   return { serial, note: `Using MFA device ${serial}` };
+}
+
+/**
+ * ListMFADevices for the caller; where the endpoint cannot tell who "the caller" is
+ * (NoSuchEntity), again with the user name GetCallerIdentity gives, as AWS itself would.
+ */
+async function listDevices(credentials: Credentials, targets: DiscoverTargets, deps: Deps) {
+  try {
+    return await listMfaDevices(credentials, targets.iam);
+  } catch (error) {
+    if (!isNoSuchEntity(error)) throw error;
+    const identity = await getCallerIdentity(credentials, targets.sts);
+    const userName = /:user\/(?:.*\/)?([^/]+)$/.exec(identity.arn)?.[1];
+    if (!userName) throw error;
+    debug(deps, `ListMFADevices without a user name: no such entity; again as ${userName}`);
+    return listMfaDevices(credentials, targets.iam, userName);
+  }
 }
 
 async function deriveFromIdentity(

@@ -8,9 +8,9 @@ import { getSessionToken } from "../aws/sts.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
-import { fileOptionsFrom, withFileLock } from "../fs/index.ts";
 import { recordUsedWindow, waitForUnusedWindow, windowAt } from "../otp/reuse-guard.ts";
 import type { OtpSource } from "../otp/source.ts";
+import { debug } from "../ui/debug.ts";
 import {
   readCachedSession,
   type SessionKey,
@@ -18,6 +18,7 @@ import {
   sessionCachePath,
   writeCachedSession,
 } from "./cache.ts";
+import { withMfaLock } from "./mfa-lock.ts";
 import type { LoginPlan } from "./plan.ts";
 
 export interface ObtainOptions {
@@ -66,34 +67,16 @@ export async function obtainSession(
   // One code for many callers (terraform starts many SDK clients, each running
   // credential-process): the first takes the lock and asks; the others wait, then find its
   // session in the cache.
-  return withMfaLock(key, deps, async () => {
+  return withMfaLock(sessionCachePath(deps, key), deps, async () => {
     const meanwhile = await reuse();
+    if (meanwhile) debug(deps, "another awsmfa cached a session while this one waited");
     if (meanwhile) return { session: meanwhile, reused: true };
+    debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
     const duration = effectiveDuration(plan, options.durationSeconds, deps);
     const session = await askAndCall(plan, options.otp, duration, deps);
     await writeCachedSession(deps, key, session);
     return { session, reused: false };
   });
-}
-
-/** A person may take a while to find their device: waiters wait minutes, not seconds. */
-export const MFA_LOCK = { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000 };
-
-async function withMfaLock<T>(key: SessionKey, deps: Deps, fn: () => Promise<T>): Promise<T> {
-  const path = sessionCachePath(deps, key);
-  // Said only to a person watching stderr; credential-process callers wait in silence.
-  const busy =
-    deps.io.stderr.isTTY &&
-    (await deps.fs.stat(`${path}.lock`).then(
-      () => true,
-      () => false,
-    ));
-  if (busy) {
-    deps.io.stderr.write(
-      "Waiting for another awsmfa that is getting a session for this MFA device...\n",
-    );
-  }
-  return withFileLock(deps.fs, path, fn, { ...fileOptionsFrom(deps), ...MFA_LOCK });
 }
 
 /** Root sessions are capped at one hour by AWS; say so before, not after. */

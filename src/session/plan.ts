@@ -3,15 +3,20 @@
  * device, which region and endpoints. Resolved once, up front, so the cached path can be
  * answered from files alone and the network path fails before a code is spent.
  */
+import { join } from "node:path";
 import { type ResolvedRegion, resolveRegion } from "../aws/region.ts";
 import type { AwsCallTarget } from "../aws/sts.ts";
 import { callTarget } from "../aws/target.ts";
-import { type AwsFiles, firstProfileValue } from "../config/aws-files.ts";
+import { type AwsFiles, firstProfileValue, readAwsFiles } from "../config/aws-files.ts";
 import { saveProfileSetting } from "../config/save-setting.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { digest128 } from "../fs/hash.ts";
+import { debug } from "../ui/debug.ts";
+import { sessionCacheDir } from "./cache.ts";
 import { discoverDevice } from "./discover-device.ts";
 import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
+import { withMfaLock } from "./mfa-lock.ts";
 import { configuredSerial } from "./mfa-serial.ts";
 
 export interface LoginInputs {
@@ -62,14 +67,44 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
   };
 }
 
-/** Completes a local plan by looking the device up with IAM, and remembers what it found. */
+/**
+ * Completes a local plan by looking the device up with IAM, and remembers what it found.
+ * Under a lock per long-term key: of N first-time callers at once, one looks the device up
+ * and saves it; the others find it saved when they get the lock (one call, one write, one
+ * message).
+ */
 export async function completePlan(
-  files: AwsFiles,
   local: LocalPlan,
   inputs: LoginInputs,
   deps: Deps,
 ): Promise<LoginPlan> {
   if (local.serial) return { ...local, serial: local.serial };
+  const lockPath = join(
+    sessionCacheDir(deps),
+    `device-${digest128(local.longTerm.credentials.accessKeyId)}`,
+  );
+  return withMfaLock(
+    lockPath,
+    deps,
+    async () => {
+      const fresh = await readAwsFiles(deps);
+      const saved = planLocally(fresh, inputs, deps);
+      if (saved.serial) {
+        debug(deps, `mfa_serial of ${local.profile} was saved meanwhile: ${saved.serial}`);
+        return { ...saved, serial: saved.serial };
+      }
+      return discoverAndSave(fresh, local, inputs, deps);
+    },
+    "Waiting for another awsmfa that is looking up the MFA device of these keys...",
+  );
+}
+
+async function discoverAndSave(
+  files: AwsFiles,
+  local: LocalPlan,
+  inputs: LoginInputs,
+  deps: Deps,
+): Promise<LoginPlan> {
   const found = await discoverDevice(local.longTerm.credentials, local.profile, local, deps);
   deps.io.stderr.write(`${found.note}\n`);
   try {

@@ -5,6 +5,7 @@
  * is domain code: it may import base folders, never output/, commands/ or above.
  */
 import { bash } from "./bash/shell.ts";
+import { cmd } from "./cmd/shell.ts";
 import type { CompletionSpec } from "./completion-spec.ts";
 import { dotenvLine } from "./dotenv.ts";
 import { fish } from "./fish/shell.ts";
@@ -13,6 +14,7 @@ import { powershell } from "./powershell/shell.ts";
 import type { ExportFormat, ShellSyntax } from "./syntax.ts";
 import { zsh } from "./zsh/shell.ts";
 
+export { checkCmdValue } from "./cmd/index.ts";
 export { dotenvLine, dotenvValue } from "./dotenv.ts";
 export type { ExportFormat, InitOptions, RcFile, ShellSyntax } from "./syntax.ts";
 
@@ -42,14 +44,17 @@ export function shellReading(name: string): ShellSyntax | undefined {
   return shellSyntax(name) ?? READERS_ONLY.get(name);
 }
 
-/** Every syntax the binary writes shell code in, once each, in SHELLS order. */
+/** Shells awsmfa writes --format lines for but offers no function to: cmd.exe. */
+const FORMAT_ONLY: readonly ShellSyntax[] = [cmd];
+
+/** Every syntax the binary writes shell code in, once each, in SHELLS order, then cmd. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  ...new Set(SHELLS.map((shell) => shell.exportFormat)),
+  ...new Set([...SHELLS, ...FORMAT_ONLY].map((shell) => shell.exportFormat)),
 ];
 
 /** The shell that reads `format` (the first listed: bash for "sh"). */
 export function shellForFormat(format: ExportFormat): ShellSyntax {
-  return SHELLS.find((shell) => shell.exportFormat === format)!;
+  return [...SHELLS, ...FORMAT_ONLY].find((shell) => shell.exportFormat === format)!;
 }
 
 /**

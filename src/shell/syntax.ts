@@ -14,8 +14,11 @@ import type { CompletionSpec } from "./completion-spec.ts";
 /** The shells `awsmfa shell-init` supports. sh and dash use the bash (POSIX) code. */
 export type ShellName = "bash" | "zsh" | "fish" | "powershell";
 
-/** The syntaxes renderExports/renderUnsets write. "sh" is read by bash, zsh, dash and ksh. */
-export type ExportFormat = "sh" | "fish" | "powershell";
+/**
+ * The syntaxes renderExports/renderUnsets write. "sh" is read by bash, zsh, dash and ksh;
+ * "cmd" by cmd.exe (from a batch file run with `call`).
+ */
+export type ExportFormat = "sh" | "fish" | "powershell" | "cmd";
 
 export interface InitOptions {
   /** Absolute path of the awsmfa executable, embedded quoted. */
@@ -30,7 +33,8 @@ export interface InitOptions {
 }
 
 export interface ShellSyntax {
-  name: ShellName;
+  /** "cmd" is a --format only (shell/cmd/shell.ts), never a shell-init shell. */
+  name: ShellName | "cmd";
   /** The format the binary writes when this shell evaluates its output (AWSMFA_SHELL). */
   exportFormat: ExportFormat;
   /** A literal that evaluates to exactly `value`. */

@@ -1,4 +1,7 @@
 /**
+ * src/system/ (base layer): the real world behind Deps: terminal, isatty, stdin, processes, the
+ * PATH search, build info. May import the other base folders and deps.ts/errors.ts.
+ *
  * Builds the real Deps from facts main.ts hands over. This file does not read `process`
  * itself, so everything that depends on the outside world is visible in main.ts.
  */
@@ -60,7 +63,11 @@ export function realDeps(facts: ProcessFacts): Deps {
     fs: fsPromises,
     exec: execFile,
     terminal() {
-      if (terminal === undefined) terminal = openTerminal(facts.platform);
+      if (terminal === undefined)
+        terminal = openTerminal(
+          facts.platform,
+          facts.onSignal && ((handler) => facts.onSignal!("SIGINT", handler)),
+        );
       return terminal;
     },
     platform: facts.platform,

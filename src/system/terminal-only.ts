@@ -12,7 +12,11 @@ export function terminalOnly(deps: Deps): Deps {
       ...deps.io,
       stderr: {
         isTTY: false,
-        write: (text) => deps.terminal()?.write(text),
+        // The --debug trace still goes to stderr: it is asked for, by whoever reads stderr.
+        write: (text) =>
+          text.startsWith("awsmfa debug: ")
+            ? deps.io.stderr.write(text)
+            : deps.terminal()?.write(text),
       },
     },
   };

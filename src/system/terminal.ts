@@ -12,8 +12,15 @@ import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "../deps.ts";
 import { printableLine } from "./printable.ts";
+import { openConsoleMode } from "./windows-console.ts";
 
-export function openTerminal(platform: NodeJS.Platform): Terminal | null {
+/** process.on(SIGINT, handler) from main.ts, returning the matching off. */
+export type OnInterrupt = (handler: () => void) => () => void;
+
+export function openTerminal(
+  platform: NodeJS.Platform,
+  onInterrupt?: OnInterrupt,
+): Terminal | null {
   const [inPath, outPath] = platform === "win32" ? ["CONIN$", "CONOUT$"] : ["/dev/tty", "/dev/tty"];
   let inFd: number;
   let outFd: number;
@@ -28,7 +35,10 @@ export function openTerminal(platform: NodeJS.Platform): Terminal | null {
   let input: ReadStream | undefined;
   return {
     get input() {
-      input ??= new tty.ReadStream(inFd);
+      input ??=
+        platform === "win32"
+          ? consoleInput(new tty.ReadStream(inFd), onInterrupt)
+          : new tty.ReadStream(inFd);
       return input;
     },
     output() {
@@ -44,6 +54,29 @@ export function openTerminal(platform: NodeJS.Platform): Terminal | null {
       writeAll(outFd, printableLine(text));
     },
   };
+}
+
+/**
+ * On Windows, Bun's setRawMode works only for fd 0, and CONIN$ is another fd: raw mode (no
+ * echo for the secret, keys one by one, Ctrl-C as a key) goes through the console mode instead.
+ * Some consoles (Wine on a Unix terminal) still turn Ctrl-C into a Ctrl-C event while raw;
+ * that event is handed to the prompt as the key it stands for, so it cancels the prompt (exit
+ * 130, locks released) as on Unix instead of killing awsmfa mid-way.
+ */
+function consoleInput(stream: ReadStream, onInterrupt?: OnInterrupt): ReadStream {
+  let mode: ReturnType<typeof openConsoleMode> | undefined;
+  let stopCatching: (() => void) | undefined;
+  stream.setRawMode = (raw: boolean) => {
+    mode ??= openConsoleMode();
+    if (!mode) throw new Error("the Windows console input (CONIN$) cannot be switched to raw mode");
+    mode.setRaw(raw);
+    stopCatching?.();
+    stopCatching = raw ? onInterrupt?.(() => stream.emit("data", Buffer.from([3]))) : undefined;
+    // readline reads isRaw back to know the state it left the terminal in.
+    (stream as { isRaw: boolean }).isRaw = raw;
+    return stream;
+  };
+  return stream;
 }
 
 /** Synchronous write of the whole text, retrying when a non-blocking fd is full. */

@@ -1,9 +1,13 @@
 /**
+ * src/ui/ (base layer): talking to people: style, prompts, tables, time words, and the one
+ * error printer (this file). May import the other base folders and deps.ts/errors.ts.
+ *
  * The one error printer, and the small helpers for talking to people on stderr.
  * Colour only when stderr is a terminal and NO_COLOR is unset (https://no-color.org).
  */
 import type { Deps } from "../deps.ts";
 import { quotePasteables, UserError } from "../errors.ts";
+import { debugEnabled, maskSecrets } from "./debug.ts";
 
 export interface Style {
   red(text: string): string;
@@ -47,8 +51,7 @@ export function styleFor(enabled: boolean): Style {
 
 /** AWSMFA_DEBUG=1 (or yes/true/on) turns debugging on; empty, 0, no, false and off do not. */
 export function debugOn(env: Deps["env"]): boolean {
-  const value = env.AWSMFA_DEBUG?.trim().toLowerCase() ?? "";
-  return value !== "" && !["0", "no", "false", "off"].includes(value);
+  return debugEnabled(env);
 }
 
 /** Prints any error for a person. Unexpected errors show their stack only with AWSMFA_DEBUG. */
@@ -67,13 +70,13 @@ export function printError(
     deps.io.stderr.write(`${style.red("awsmfa:")} ${quotePasteables(error.message, quote)}\n`);
     if (error.hint) deps.io.stderr.write(`${indent(quotePasteables(error.hint, quote))}\n`);
     if (debugOn(deps.env) && error.cause instanceof Error) {
-      deps.io.stderr.write(style.dim(`${error.cause.stack ?? error.cause.message}\n`));
+      deps.io.stderr.write(style.dim(`${maskSecrets(error.cause.stack ?? error.cause.message)}\n`));
     }
     return;
   }
   deps.io.stderr.write(`${style.red("awsmfa: unexpected error:")} ${oneLine(error)}\n`);
   if (debugOn(deps.env) && error instanceof Error && error.stack) {
-    deps.io.stderr.write(style.dim(`${error.stack}\n`));
+    deps.io.stderr.write(style.dim(`${maskSecrets(error.stack)}\n`));
   } else {
     deps.io.stderr.write(
       "  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n",

@@ -1,15 +1,12 @@
 /** The command table (loaded lazily) must say what the commands themselves say. */
+
 import { describe, expect, test } from "bun:test";
 import { buildProgram } from "../../src/cli.ts";
 import { COMMANDS, entriesFor } from "../../src/commands/index.ts";
 import { EVAL_COMMANDS } from "../../src/commands/words.ts";
-import type { Deps } from "../../src/deps.ts";
+import { testDeps } from "../support/test-deps.ts";
 
-const deps = {
-  env: {},
-  io: { stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false } },
-  build: { version: "0", commit: "x" },
-} as unknown as Deps;
+const { deps } = testDeps();
 
 describe("the command table", () => {
   test("names and aliases match each command's definition", async () => {

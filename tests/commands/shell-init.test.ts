@@ -1,6 +1,6 @@
 /** awsmfa shell-init, run through the real command line parser with captured output. */
+
 import { describe, expect, test } from "bun:test";
-import * as fsPromises from "node:fs/promises";
 import { buildProgram, run } from "../../src/cli.ts";
 import { completionSpec } from "../../src/commands/completion-spec.ts";
 import { parseShellInit, passthroughWords } from "../../src/commands/shell-init.ts";
@@ -8,6 +8,7 @@ import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "../../src/commands/wor
 import type { Deps } from "../../src/deps.ts";
 import { UsageError } from "../../src/errors.ts";
 import { initExtras, shellSyntax } from "../../src/shell/index.ts";
+import { testDeps } from "../support/test-deps.ts";
 
 interface Captured {
   deps: Deps;
@@ -16,39 +17,14 @@ interface Captured {
 }
 
 function captureDeps(selfPath = "/usr/local/bin/awsmfa"): Captured {
-  let out = "";
-  let err = "";
-  const deps: Deps = {
-    env: {},
-    io: {
-      readLine: async () => null,
-      stdinIsTTY: false,
-      stdout: {
-        write: (text) => {
-          out += text;
-        },
-        isTTY: false,
-      },
-      stderr: {
-        write: (text) => {
-          err += text;
-        },
-        isTTY: false,
-      },
-    },
-    clock: { now: () => 0, sleep: async () => undefined },
-    fs: fsPromises,
+  return testDeps({
     exec: async () => {
       throw new Error("shell-init must not run programs");
     },
-    terminal: () => null,
-    platform: "linux",
     homedir: "/home/nobody",
     selfPath,
     selfCommand: [selfPath],
-    build: { version: "0.0.0-test", commit: "test" },
-  };
-  return { deps, stdout: () => out, stderr: () => err };
+  });
 }
 
 const program = () =>

@@ -162,6 +162,21 @@ describe("exec: the command line", () => {
     expect(r.stderr).toContain("awsmfa exec prod -- aws s3 ls");
     const none = await login.run(["exec", "prod", "--"]);
     expect(none.code).toBe(2);
+    expect(none.stderr).toContain("Name the command after --.");
+  });
+
+  test("no command: $SHELL with the session, and how to leave it", async () => {
+    const login = world.user();
+    await login.run(["prod", "--otp", login.code()]);
+    const r = await login.run(["exec", "prod"], {
+      env: { ...login.sandbox.env, SHELL: "/bin/sh" },
+      stdin: 'echo "in:$AWSMFA_EXEC:$(printf %.4s "$AWS_ACCESS_KEY_ID")"\nexit 3\n',
+    });
+    expect(r.stdout).toBe("in:prod:ASIA\n");
+    expect(r.stderr).toContain(
+      "Starting /bin/sh with the session of prod. Type `exit` to leave it",
+    );
+    expect(r.code).toBe(3);
   });
 });
 
@@ -241,7 +256,7 @@ describe("exec: help", () => {
     const login = world.user();
     const r = await login.run(["exec", "--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Usage: awsmfa exec [options] <profile> <command...>");
+    expect(r.stdout).toContain("Usage: awsmfa exec [options] <profile> [command...]");
     expect(r.stdout).toContain("awsmfa exec prod -- aws s3 ls");
     expect(r.stdout).toContain(join("", "--role-duration"));
   });

@@ -2,7 +2,9 @@
  * An independent check against moto, a third-party AWS emulator, when it is installed:
  * whoami with keys created in moto, and a login whose session moto accepts.
  */
+
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
 import { evalInBash } from "../support/login-world.ts";
 import { startMoto } from "../support/moto.ts";
 import { runAwsmfa } from "../support/run-binary.ts";
@@ -55,6 +57,51 @@ describe("against moto", () => {
     expect(r.stderr).not.toContain("awsmfa:");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).Arn).toContain("user/moto-user");
+  });
+
+  test("discovery with no mfa_serial: NoSuchEntity, then ListMFADevices with the user's name", async () => {
+    if (!moto) return;
+    const { IAMClient, CreateUserCommand, CreateAccessKeyCommand } = await import(
+      "@aws-sdk/client-iam"
+    );
+    const { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } = await import(
+      "@aws-sdk/client-iam"
+    );
+    const iam = new IAMClient({
+      region: "us-east-1",
+      endpoint: moto.url,
+      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    });
+    await iam.send(new CreateUserCommand({ UserName: "finder" }));
+    const own = (await iam.send(new CreateAccessKeyCommand({ UserName: "finder" }))).AccessKey!;
+    const device = await iam.send(
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "finder-phone" }),
+    );
+    const deviceSerial = device.VirtualMFADevice!.SerialNumber!;
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: "finder",
+        SerialNumber: deviceSerial,
+        AuthenticationCode1: "123456",
+        AuthenticationCode2: "654321",
+      }),
+    );
+    const box = makeSandbox({ endpoint: moto.url });
+    try {
+      box.writeCredentials(
+        `[finder-long-term]\naws_access_key_id = ${own.AccessKeyId}\naws_secret_access_key = ${own.SecretAccessKey}\n`,
+      );
+      box.writeConfig("[profile finder]\nregion = us-east-1\n");
+      const r = await runAwsmfa(["credential-process", "finder", "--otp", "123456"], {
+        env: box.env,
+      });
+      expect(r.stderr).not.toContain("awsmfa:");
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).SessionToken.length).toBeGreaterThan(20);
+      expect(readFileSync(box.configPath, "utf8")).toContain(`mfa_serial = ${deviceSerial}`);
+    } finally {
+      box.cleanup();
+    }
   });
 
   test("login: moto issues a session that moto then accepts", async () => {

@@ -211,7 +211,7 @@ describe("code-source settings that are wrong, caught before any AWS call", () =
     const u = otpUser(world);
     const flag = await u.runWith("ok", ["prod", "--otp-source", "lastpass"]);
     expect(flag.stderr).toContain('"lastpass" (--otp-source) is not a code source.');
-    expect(flag.stderr).toContain("prompt, 1password, bitwarden, ykman, pass, command");
+    expect(flag.stderr).toContain("prompt, dialog, 1password, bitwarden, ykman, pass, command");
     expect(flag.code).toBe(2);
     u.configure("awsmfa_otp_source = lastpass");
     const config = await u.runWith("ok", ["prod"]);

@@ -85,6 +85,7 @@ describe("awsmfa sources", () => {
     const data = JSON.parse(r.stdout);
     expect(data.sources.map((s: { name: string }) => s.name)).toEqual([
       "prompt",
+      "dialog",
       "argument",
       "stdin",
       "1password",

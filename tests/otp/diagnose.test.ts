@@ -3,17 +3,18 @@
  * (exit 8, and a person at a terminal may type the code instead), a wrong item (exit 3), or
  * unknown (exit 8, "run it yourself"). The tool's output is never part of the message.
  */
+
 import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Deps, ExecResult } from "../../src/deps.ts";
+import type { ExecResult } from "../../src/deps.ts";
 import { ExitCode, exitCodeFor, UserError } from "../../src/errors.ts";
 import { OtpUnavailableError } from "../../src/otp/errors.ts";
 import { sourceNamed } from "../../src/otp/registry.ts";
 import { resolveSource } from "../../src/otp/resolve.ts";
 import type { OtpValues } from "../../src/otp/settings.ts";
+import { testDeps } from "../support/test-deps.ts";
 
 const bin = mkdtempSync(join(tmpdir(), "awsmfa-diag-"));
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
@@ -33,15 +34,7 @@ const SETTINGS: Record<string, OtpValues> = {
 async function failureOf(source: string, stderr: string, code = 1) {
   const choice = resolveSource([{ kind: "flag", values: SETTINGS[source]! }]);
   const answer: ExecResult = { code, signal: null, stdout: "", stderr, timedOut: false };
-  const deps = {
-    env: { PATH: bin },
-    fs: fsPromises,
-    platform: "linux",
-    homedir: bin,
-    exec: async () => answer,
-    terminal: () => null,
-    io: { stderr: { write: () => undefined, isTTY: false } },
-  } as unknown as Deps;
+  const { deps } = testDeps({ env: { PATH: bin }, homedir: bin, exec: async () => answer });
   const otp = sourceNamed(source)!.create!(choice.settings);
   try {
     await otp.code(

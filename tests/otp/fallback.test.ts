@@ -3,12 +3,14 @@
  * only with a terminal, and then for the rest of the login. The terminal here is a pair of
  * streams that a person "types" into.
  */
+
 import { describe, expect, test } from "bun:test";
 import { PassThrough, Writable } from "node:stream";
 import type { Deps, Terminal } from "../../src/deps.ts";
 import { OtpUnavailableError, otpSourceError } from "../../src/otp/errors.ts";
 import { withPromptFallback } from "../../src/otp/fallback.ts";
 import type { OtpSource } from "../../src/otp/source.ts";
+import { testDeps } from "../support/test-deps.ts";
 
 /** A terminal whose person types `answers`, one per prompt, and which records everything shown. */
 function typingTerminal(answers: string[]): Terminal & { shown: () => string } {
@@ -37,7 +39,7 @@ function typingTerminal(answers: string[]): Terminal & { shown: () => string } {
 }
 
 function depsWith(terminal: Terminal | null): Deps {
-  return { terminal: () => terminal } as unknown as Deps;
+  return testDeps({ terminal: () => terminal }).deps;
 }
 
 function failing(error: Error): OtpSource & { calls: number } {

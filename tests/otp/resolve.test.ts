@@ -156,7 +156,7 @@ describe("resolveSource: errors name what to fix", () => {
       [config("prod", { source: "keepass" })],
       ExitCode.config,
       '"keepass" (awsmfa_otp_source of profile prod) is not a code source.',
-      "Use one of: prompt, 1password, bitwarden, ykman, pass, command.",
+      "Use one of: prompt, dialog, 1password, bitwarden, ykman, pass, command.",
     ],
     [
       "argument and stdin are not names (they come from --otp)",

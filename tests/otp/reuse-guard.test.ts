@@ -19,7 +19,7 @@ import type { OtpSource } from "../../src/otp/source.ts";
 import { getSession } from "../../src/session/get-session.ts";
 import type { FakeAws } from "../support/fake-aws.ts";
 import { type LoginUser, useLoginWorld } from "../support/login-world.ts";
-import { awsClock, recordingTerminal, testDeps } from "./support/world.ts";
+import { awsClock, recordingTerminal, sandboxDeps } from "./support/world.ts";
 
 const world = useLoginWorld();
 // Sleeping moves the fake's clock; put it back, so that offsets never add up to a clock skew
@@ -81,7 +81,7 @@ describe("reuse guard", () => {
     const u = world.user();
     startOfWindow(world.aws);
     const { clock, sleeps } = awsClock(world.aws);
-    const { deps, stderr } = testDeps(u.sandbox, { clock });
+    const { deps, stderr } = sandboxDeps(u.sandbox, { clock });
     const first = device(world.aws, u.serial);
     await login(deps, first.source);
     expect(sleeps).toEqual([]);
@@ -99,7 +99,7 @@ describe("reuse guard", () => {
     startOfWindow(world.aws);
     const { clock } = awsClock(world.aws);
     const terminal = recordingTerminal();
-    const { deps, stderr } = testDeps(u.sandbox, { clock, terminal });
+    const { deps, stderr } = sandboxDeps(u.sandbox, { clock, terminal });
     await login(deps, device(world.aws, u.serial).source);
     await login(deps, device(world.aws, u.serial).source);
     const counts = terminal.written
@@ -117,7 +117,7 @@ describe("reuse guard", () => {
     const u = world.user();
     startOfWindow(world.aws);
     const { clock, sleeps } = awsClock(world.aws);
-    const { deps } = testDeps(u.sandbox, { clock });
+    const { deps } = sandboxDeps(u.sandbox, { clock });
     await login(deps, typed(u.code));
     await login(deps, device(world.aws, u.serial).source);
     expect(sleeps.length).toBe(1);
@@ -128,7 +128,7 @@ describe("reuse guard", () => {
     const u = world.user();
     startOfWindow(world.aws);
     const { clock, sleeps } = awsClock(world.aws);
-    const { deps } = testDeps(u.sandbox, { clock });
+    const { deps } = sandboxDeps(u.sandbox, { clock });
     await login(deps, device(world.aws, u.serial).source);
     const reused = u.code();
     await expect(
@@ -144,7 +144,7 @@ describe("reuse guard", () => {
     const u = world.user();
     startOfWindow(world.aws);
     const { clock, sleeps } = awsClock(world.aws);
-    const { deps, stderr } = testDeps(u.sandbox, { clock });
+    const { deps, stderr } = sandboxDeps(u.sandbox, { clock });
     // The first code is 90 s old (a manager with a slow clock, or a code used elsewhere).
     const stale = device(world.aws, u.serial, (call) => (call === 1 ? 90_000 : 0));
     await login(deps, stale.source);
@@ -159,7 +159,7 @@ describe("reuse guard", () => {
   test("refused twice: the error stands after exactly two calls", async () => {
     const u = world.user();
     const { clock } = awsClock(world.aws);
-    const { deps } = testDeps(u.sandbox, { clock });
+    const { deps } = sandboxDeps(u.sandbox, { clock });
     const old = device(world.aws, u.serial, () => 90_000);
     await expect(login(deps, old.source)).rejects.toThrow("rejected the MFA code");
     expect(old.calls()).toBe(2);
@@ -171,7 +171,7 @@ describe("the window file", () => {
   test("keeps the latest window, per device, in a 0600 file; a damaged file is ignored", async () => {
     const u = world.user();
     const { clock } = awsClock(world.aws);
-    const { deps } = testDeps(u.sandbox, { clock });
+    const { deps } = sandboxDeps(u.sandbox, { clock });
     expect(await lastUsedWindow(deps, u.serial)).toBeUndefined();
     await recordUsedWindow(deps, u.serial, 100);
     await recordUsedWindow(deps, u.serial, 99);

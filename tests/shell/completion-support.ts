@@ -2,14 +2,14 @@
  * Shared pieces of the completion tests: a small hand-written spec (for golden files), the
  * spec of the real program, and a stand-in binary whose `_profiles` prints a fixed list.
  */
+
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildProgram } from "../../src/cli.ts";
 import { completionSpec } from "../../src/commands/completion-spec.ts";
-import type { Deps } from "../../src/deps.ts";
 import type { CompletionSpec } from "../../src/shell/completion-spec.ts";
+import { testDeps } from "../support/test-deps.ts";
 
 export const SMALL_SPEC: CompletionSpec = {
   defaultCommand: "login",
@@ -48,12 +48,7 @@ export const SMALL_SPEC: CompletionSpec = {
 
 /** The spec `awsmfa shell-init` uses, from the real command line. */
 export async function realSpec(): Promise<CompletionSpec> {
-  const deps = {
-    build: { version: "0.0.0", commit: "test" },
-    env: {},
-    io: { stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false } },
-    fs: fsPromises,
-  } as unknown as Deps;
+  const { deps } = testDeps();
   return completionSpec(
     await buildProgram({ deps, state: { exitCode: 0, outputMode: undefined } }),
   );

@@ -46,7 +46,7 @@ describe("the completion spec of the real command line", () => {
     expect(flag("login", "--long-term-profile")?.value).toEqual({ kind: "profile" });
     expect(flag("login", "--format")?.value).toEqual({
       kind: "choices",
-      choices: ["sh", "fish", "powershell", "dotenv", "json"],
+      choices: ["sh", "fish", "powershell", "cmd", "dotenv", "json"],
     });
     expect(flag("login", "--otp")?.value).toEqual({ kind: "text", name: "code" });
     expect(flag("login", "--force")?.value).toBeUndefined();
@@ -147,7 +147,7 @@ const BASH_CASES: [string[], string[]][] = [
   ],
   [
     ["awsmfa", "unset", "--format", ""],
-    ["fish", "powershell", "sh"],
+    ["cmd", "fish", "powershell", "sh"],
   ],
   [["awsmfa", "login", "--", ""], []],
   [["awsmfa", "-V"], ["-V"]],

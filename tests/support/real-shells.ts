@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import type { ExportFormat } from "../../src/shell/index.ts";
+import { pwshPath } from "./pwsh.ts";
 
 export interface RealShell {
   /** A label for test names: "bash", "zsh (rcquotes)", "dash"... */
@@ -77,7 +78,7 @@ export function realShells(): RealShell[] {
     },
     {
       label: "pwsh",
-      path: which("pwsh"),
+      path: pwshPath(),
       format: "powershell",
       args: (f) => ["-NoProfile", "-NonInteractive", "-File", f],
       prelude: "",

@@ -8,14 +8,15 @@ import { Command } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
 import type { CommandContext } from "../context.ts";
-import { applyEnv, envOption } from "../options/env.ts";
+import { applyEnv } from "../options/env.ts";
+import { chosenProfile, profileOption, profileTyped } from "../options/profile.ts";
 import { type ConfigureOptions, runConfigure } from "./run.ts";
 
 export function configureCommand({ deps, state }: CommandContext) {
   return new Command("configure")
     .description("set up a profile for MFA logins: keys, MFA device, region, code source")
     .argument("[profile]", "profile to set up (default: --profile, AWS_PROFILE, else default)")
-    .addOption(envOption("-p, --profile <name>", "profile to set up", "AWS_PROFILE"))
+    .addOption(profileOption("profile to set up"))
     .option(
       "--long-term-profile <name>",
       "where the long-term keys live (default: PROFILE-long-term)",
@@ -36,7 +37,7 @@ export function configureCommand({ deps, state }: CommandContext) {
     .option("--otp-item <value>", "the item, account, entry or command for --otp-source")
     .option("-y, --yes", "replace other long-term keys in the long-term profile", false)
     .action(async (positional, _raw, command) => {
-      const profileFlag = command.getOptionValueSource("profile") === "cli";
+      const profileFlag = profileTyped(command);
       applyEnv(command, deps.env);
       const raw = command.opts();
       state.exitCode = await configure(parseConfigure({ ...raw, positional, profileFlag }), deps);
@@ -59,14 +60,7 @@ interface RawConfigure {
 }
 
 export function parseConfigure(raw: RawConfigure): ConfigureOptions {
-  if (raw.positional && raw.profileFlag && raw.profile && raw.positional !== raw.profile) {
-    throw new UsageError(
-      `Two profiles given: "${raw.positional}" and --profile "${raw.profile}".`,
-      {
-        hint: "Name the profile once.",
-      },
-    );
-  }
+  const profile = chosenProfile(raw.positional, raw)!;
   if (raw.secretAccessKey !== undefined && raw.secretAccessKey !== "-") {
     throw new UsageError("--secret-access-key takes only -, and reads the secret from stdin.", {
       hint: "A secret on the command line is visible to other users (ps) and kept in shell history. Pipe it in instead; the key given is not used.",
@@ -77,7 +71,6 @@ export function parseConfigure(raw: RawConfigure): ConfigureOptions {
       hint: "awsmfa configure prod --access-key-id AKIA... --secret-access-key - < secret.txt",
     });
   }
-  const profile = raw.positional || raw.profile || "default";
   if (raw.longTermProfile === profile) {
     throw new UsageError(`--long-term-profile must differ from the profile (${profile}).`, {
       hint: `The long-term keys live in their own profile, e.g. ${profile}-long-term.`,

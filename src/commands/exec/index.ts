@@ -36,13 +36,14 @@ const EXAMPLES = `
 Examples:
   awsmfa exec prod -- aws s3 ls
   awsmfa exec prod-admin -- terraform apply
-  awsmfa exec prod -- sh -c 'echo "$AWS_PROFILE until $AWS_CREDENTIAL_EXPIRATION"'`;
+  awsmfa exec prod -- sh -c 'echo "$AWS_PROFILE until $AWS_CREDENTIAL_EXPIRATION"'
+  awsmfa exec prod            (a shell with the session: $SHELL, %COMSPEC% on Windows)`;
 
 export function execCommand({ deps, state }: CommandContext) {
   const command = new Command("exec")
     .description("run a command with a session for PROFILE in its environment")
     .argument("<profile>", "the profile to get a session for")
-    .argument("<command...>", "the command and its arguments, after --")
+    .argument("[command...]", "the command and its arguments, after --; none: your shell")
     .option("--force", "run even inside another `awsmfa exec`", false)
     .addHelpText("after", EXAMPLES);
   return addSessionOptions(command).action(async (profile, words, raw, self) => {
@@ -72,7 +73,12 @@ export function parseExec(
   otpLayers: readonly OtpLayer[] = [],
 ): ExecOptions {
   const dashes = rawArgs?.indexOf("--") ?? 0;
-  if (rawArgs && (dashes < 0 || rawArgs.length - dashes - 1 !== words.length)) {
+  if (words.length === 0 && dashes >= 0 && rawArgs) {
+    throw new UsageError("Name the command after --.", {
+      hint: `For example: awsmfa exec ${profile} -- aws s3 ls; or leave out -- to start a shell: awsmfa exec ${profile}`,
+    });
+  }
+  if (words.length > 0 && rawArgs && (dashes < 0 || rawArgs.length - dashes - 1 !== words.length)) {
     throw new UsageError("Put -- between the profile and the command.", {
       hint: `For example: awsmfa exec ${profile} -- ${words.join(" ") || "aws s3 ls"}`,
     });
@@ -102,9 +108,23 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
   const result = await sessionForExec(files, request, flags, deps);
   if ("exitCode" in result) return result.exitCode;
   if (!result.reused) reportSession(request.profile, result.session, false, deps);
-  const [file, ...args] = options.command as [string, ...string[]];
+  const [file, ...args] = (
+    options.command.length > 0 ? options.command : [enterShell(options.session.profile, deps)]
+  ) as [string, ...string[]];
   const outcome = await spawn(file, args, {
     env: childEnvironment(deps.env, result.session, result.context),
   });
   return exitStatus(outcome, file);
+}
+
+/** The user's shell, for `awsmfa exec PROFILE` with no command; says how to leave it. */
+function enterShell(profile: string, deps: Deps): string {
+  const shell =
+    deps.platform === "win32"
+      ? (deps.env.COMSPEC ?? deps.env.ComSpec ?? "cmd.exe")
+      : (deps.env.SHELL ?? "/bin/sh");
+  deps.io.stderr.write(
+    `Starting ${shell} with the session of ${profile}. Type \`exit\` to leave it; the session goes with it.\n`,
+  );
+  return shell;
 }

@@ -19,7 +19,9 @@ export async function sessionForExec(
   helperFlags: readonly string[],
   deps: Deps,
 ): Promise<SessionResult | { exitCode: number }> {
-  const withoutTerminal: Deps = { ...deps, terminal: () => null };
+  // With a person at the terminal, the helper asks there; no desktop dialog meanwhile.
+  const env = deps.terminal() ? { ...deps.env, AWSMFA_DIALOG: "0" } : deps.env;
+  const withoutTerminal: Deps = { ...deps, env, terminal: () => null };
   try {
     return await getSession(files, request, withoutTerminal);
   } catch (error) {

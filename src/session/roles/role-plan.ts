@@ -41,6 +41,8 @@ export interface RolePlanInputs {
   roleDurationSeconds: number | undefined;
   env: Readonly<Record<string, string | undefined>>;
   now: () => number;
+  /** The --debug trace of AWS requests, if on. */
+  trace?: ((line: string) => void) | undefined;
 }
 
 /** The steps in the order they are called: the role nearest the MFA session first. */
@@ -83,6 +85,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         endpoint: endpointOverride("sts", inputs.env, role.endpointUrl ?? inputs.baseEndpointUrl),
         profile: source,
         now: inputs.now,
+        trace: inputs.trace,
         deadlineMs: callDeadlineMs(inputs.env),
       },
       notes,

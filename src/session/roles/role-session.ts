@@ -10,6 +10,7 @@ import { assumeRole } from "../../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
+import { debug, debugEnabled } from "../../ui/debug.ts";
 import { secondsLeft } from "../cache.ts";
 import { type LocalPlan, planLocally } from "../plan.ts";
 import type { SessionRequest, SessionResult } from "../request.ts";
@@ -66,6 +67,7 @@ export async function getRoleSession(
   const cachedPath = planCachedRole(files, chain, request, deps);
   if (cachedPath.key && !request.force) {
     const cached = await reusableRole(cachedPath.key, request.minRemainingSeconds, deps);
+    debug(deps, cached ? "role session cache: hit" : "role session cache: miss");
     if (cached) {
       const { local, steps } = cachedPath;
       return { session: cached, reused: true, context, plan: local, role: info(steps, undefined) };
@@ -149,6 +151,7 @@ function stepsFor(
     roleDurationSeconds: request.roleDurationSeconds,
     env: deps.env,
     now: deps.clock.now,
+    trace: debugEnabled(deps.env) ? (line) => debug(deps, `sts: ${line}`) : undefined,
   });
 }
 

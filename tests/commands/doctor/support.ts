@@ -1,10 +1,10 @@
 /** Throwaway HOMEs with AWS files at chosen modes, and Deps that point at them, for doctor. */
+
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Finding } from "../../../src/commands/doctor/finding.ts";
-import type { Deps } from "../../../src/deps.ts";
+import { testDeps } from "../../support/test-deps.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-doctor-"));
 let homes = 0;
@@ -24,16 +24,13 @@ export function home(files: Record<string, [string, number]> = {}) {
     writeFileSync(path, text);
     chmodSync(path, mode);
   }
-  const deps = {
+  const { deps } = testDeps({
     env: { XDG_CACHE_HOME: join(dir, ".cache") },
     homedir: dir,
-    platform: "linux",
-    fs: fsPromises,
     clock: { now: () => Date.UTC(2026, 10, 21), sleep: async () => undefined },
-    io: { stderr: { write() {}, isTTY: false } },
     selfPath: "/usr/bin/env",
     selfCommand: ["/usr/bin/env", "script.ts"],
-  } as unknown as Deps;
+  });
   return { dir, deps };
 }
 

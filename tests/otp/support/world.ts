@@ -3,12 +3,13 @@
  * file system sandbox, and a clock that is the fake AWS's clock. Sleeping on it moves the fake
  * AWS forward too, so "wait for the next 30-second window" takes microseconds and TOTP follows.
  */
-import * as fsPromises from "node:fs/promises";
+
 import { join } from "node:path";
-import type { Clock, Deps, Terminal } from "../../../src/deps.ts";
+import type { Clock, Terminal } from "../../../src/deps.ts";
 import { execFile } from "../../../src/system/exec-file.ts";
 import type { FakeAws } from "../../support/fake-aws.ts";
 import type { Sandbox } from "../../support/sandbox.ts";
+import { type TestDeps, testDeps } from "../../support/test-deps.ts";
 
 export interface AwsClock {
   clock: Clock;
@@ -46,45 +47,18 @@ export function recordingTerminal(): Terminal & { written: string[] } {
   };
 }
 
-export interface TestDeps {
-  deps: Deps;
-  stderr: () => string;
-  stdout: () => string;
-}
-
-export function testDeps(
+/** tests/support/test-deps.ts's testDeps, at home in `sandbox`, running real programs. */
+export function sandboxDeps(
   sandbox: Sandbox,
   options: { clock: Clock; terminal?: Terminal | null; env?: Record<string, string> },
 ): TestDeps {
-  let out = "";
-  let err = "";
-  const deps: Deps = {
+  return testDeps({
     env: { ...sandbox.env, ...(options.env ?? {}) },
-    io: {
-      readLine: async () => null,
-      stdinIsTTY: false,
-      stdout: {
-        write: (t) => {
-          out += t;
-        },
-        isTTY: false,
-      },
-      stderr: {
-        write: (t) => {
-          err += t;
-        },
-        isTTY: false,
-      },
-    },
     clock: options.clock,
-    fs: fsPromises,
     exec: execFile,
     terminal: () => options.terminal ?? null,
-    platform: "linux",
     homedir: sandbox.home,
     selfPath: join(sandbox.home, "awsmfa"),
     selfCommand: [join(sandbox.home, "awsmfa")],
-    build: { version: "0.0.0-test", commit: "test" },
-  };
-  return { deps, stderr: () => err, stdout: () => out };
+  });
 }

@@ -1,3 +1,78 @@
+# Tab completion: commands, flags, --format values and profile names (from `awsmfa _profiles`).
+Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock {
+  param($wordToComplete, $commandAst, $cursorPosition)
+  $table = @{
+  Default = 'login'
+  Global = @(
+      @{ Names = @('-V', '--version'); Kind = 'switch'; Choices = @(); Description = 'print the version' },
+      @{ Names = @('-h', '--help'); Kind = 'switch'; Choices = @(); Description = 'show help' }
+    )
+  Commands = @(
+  @{ Names = @('login', 'in'); Description = 'get a session [the default] for `prod`: it''s quick'; Profile = $true; Flags = @(
+      @{ Names = @('-p', '--profile'); Kind = 'profile'; Choices = @(); Description = 'profile' },
+      @{ Names = @('--format'); Kind = 'choices'; Choices = @('sh', 'fish', 'json'); Description = 'output format' },
+      @{ Names = @('--otp'); Kind = 'text'; Choices = @(); Description = 'the code' },
+      @{ Names = @('-f', '--force'); Kind = 'switch'; Choices = @(); Description = 'a new session\even if cached' }
+    ) },
+  @{ Names = @('whoami'); Description = 'who am I'; Profile = $false; Flags = @(
+      @{ Names = @('--json'); Kind = 'switch'; Choices = @(); Description = 'print JSON' }
+    ) }
+  )
+  }
+  $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
+    Where-Object { $_.Extent.EndOffset -lt $cursorPosition -or ($_.Extent.EndOffset -eq $cursorPosition -and $wordToComplete -eq '') } |
+    ForEach-Object { $_.Extent.Text })
+  if ($wordToComplete -ne '' -and $words.Count -gt 0 -and $words[-1] -eq $wordToComplete) {
+    $words = @($words | Select-Object -SkipLast 1)
+  }
+  $command = $null
+  $positionals = 0
+  $previous = $null
+  foreach ($word in $words) {
+    $current = if ($command) { $command } else { $table.Commands | Where-Object { $_.Names -contains $table.Default } }
+    $flag = @($current.Flags) + @($table.Global) | Where-Object { $_.Names -ccontains $word }
+    if ($previous) { $previous = $null; continue }
+    if ($word.StartsWith('-')) { if ($flag -and $flag.Kind -ne 'switch') { $previous = $flag }; continue }
+    if (-not $command -and $positionals -eq 0) {
+      $named = $table.Commands | Where-Object { $_.Names -ccontains $word }
+      if ($named) { $command = $named; continue }
+    }
+    $positionals++
+  }
+  $current = if ($command) { $command } else { $table.Commands | Where-Object { $_.Names -contains $table.Default } }
+  $flags = @($current.Flags) + @($table.Global)
+  $result = { param($text, $type, $tip)
+    $shown = if ($type -eq 'ParameterValue' -and $text -notmatch '^[A-Za-z0-9_][A-Za-z0-9_.@-]*$') { "'" + ($text -replace "['\u2018-\u201b]", '$0$0') + "'" } else { $text }
+    [System.Management.Automation.CompletionResult]::new($shown, $text, $type, $(if ($tip) { $tip } else { $text }))
+  }
+  $profiles = {
+    $status = $global:LASTEXITCODE
+    @(& '/opt/Jane''s tools/bin/awsmfa' _profiles 2>$null)
+    $global:LASTEXITCODE = $status
+  }
+  $last = if ($words.Count -gt 0) { $words[-1] } else { $null }
+  $valued = if ($last) { $flags | Where-Object { $_.Names -ccontains $last -and $_.Kind -ne 'switch' } }
+  if ($valued) {
+    $values = switch ($valued.Kind) { 'profile' { & $profiles } 'choices' { $valued.Choices } default { @() } }
+    $values | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterValue' $null }
+    return
+  }
+  if ($wordToComplete.StartsWith('-')) {
+    foreach ($flag in $flags) {
+      $flag.Names | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }
+    }
+    return
+  }
+  if (-not $command -and $positionals -eq 0) {
+    foreach ($each in $table.Commands) {
+      $each.Names | Select-Object -First 1 | Where-Object { $_ -like "$wordToComplete*" -and -not $_.StartsWith('_') } | ForEach-Object { & $result $_ 'Command' $each.Description }
+    }
+  }
+  if ($current.Profile -and $positionals -eq 0) {
+    & $profiles | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterValue' $null }
+  }
+}
+
 # Expiry warnings: at each prompt, a check of $env:AWSMFA_EXPIRES (set by `awsmfa login`),
 # no process started. One line at 10 minutes or less, one when expired, once per session.
 if (-not (Test-Path Variable:global:__awsmfaWarned)) { $global:__awsmfaWarned = '' }

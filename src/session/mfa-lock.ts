@@ -1,0 +1,61 @@
+/**
+ * The MFA lock: one question per MFA device (or per long-term key, while its device is still
+ * being discovered), however many processes need it at once. terraform starts many SDK
+ * clients, each running credential-process: the first takes the lock and asks; the others
+ * wait, then find its answer (the cached session, the saved mfa_serial).
+ *
+ * When the holder fails in a way the next waiter would only repeat (Ctrl-C, no terminal, a
+ * wrong device, keys AWS refused), it leaves a short-lived marker beside the lock: waiters
+ * that were already waiting read it and fail the same way, so one Ctrl-C ends them all
+ * (fail-marker.ts).
+ */
+import type { Deps } from "../deps.ts";
+import { fileOptionsFrom, withFileLock } from "../fs/index.ts";
+import { debug } from "../ui/debug.ts";
+import { clearFailMarker, readFailMarker, repeatable, writeFailMarker } from "./fail-marker.ts";
+
+/** A person may take a while to find their device: waiters wait minutes, not seconds. */
+export const MFA_LOCK = { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000 };
+
+/**
+ * Runs `fn` holding the lock of `path` (a cache file). `fn` runs only if no caller that held
+ * the lock while this one waited failed in a repeatable way; else that failure is thrown.
+ */
+export async function withMfaLock<T>(
+  path: string,
+  deps: Deps,
+  fn: () => Promise<T>,
+  waitingNote = "Waiting for another awsmfa that is getting a session for this MFA device...",
+): Promise<T> {
+  const since = deps.clock.now();
+  const busy = await deps.fs.stat(`${path}.lock`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
+  // Said only to a person watching stderr; credential-process callers wait in silence.
+  if (busy && deps.io.stderr.isTTY) deps.io.stderr.write(`${waitingNote}\n`);
+  return withFileLock(
+    deps.fs,
+    path,
+    async () => {
+      const failed = await readFailMarker(deps, path, since);
+      if (failed) {
+        debug(
+          deps,
+          `the awsmfa that held ${path}.lock failed (${failed.code}); failing the same way`,
+        );
+        throw failed;
+      }
+      try {
+        const result = await fn();
+        await clearFailMarker(deps, path);
+        return result;
+      } catch (error) {
+        if (repeatable(error)) await writeFailMarker(deps, path, error).catch(() => undefined);
+        throw error;
+      }
+    },
+    { ...fileOptionsFrom(deps), ...MFA_LOCK },
+  );
+}

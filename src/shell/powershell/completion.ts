@@ -1,0 +1,104 @@
+/**
+ * Tab completion for PowerShell: one `Register-ArgumentCompleter -Native` script block for the
+ * `awsmfa` function (and awsmfa.exe), over a table of commands and flags generated from the
+ * same spec as bash, zsh and fish. It completes commands, flags, flag values (--format
+ * choices, profile names) and the profile argument. Profile names come from `awsmfa
+ * _profiles` when Tab is pressed, and are quoted when they need it.
+ */
+import { type CompletionSpec, type FlagSpec, menuText, plainWords } from "../completion-spec.ts";
+import { powershellQuote } from "./index.ts";
+
+const list = (words: readonly string[]) => `@(${words.map(powershellQuote).join(", ")})`;
+
+function flagEntry(flag: FlagSpec): string {
+  const kind = flag.value?.kind ?? "switch";
+  const choices = flag.value?.kind === "choices" ? plainWords(flag.value.choices) : [];
+  return (
+    `@{ Names = ${list(plainWords(flag.names))}; Kind = '${kind}'; ` +
+    `Choices = ${list(choices)}; Description = ${powershellQuote(menuText(flag.description))} }`
+  );
+}
+
+function flagTable(flags: readonly FlagSpec[]): string {
+  return `@(${flags.map((flag) => `\n      ${flagEntry(flag)}`).join(",")}\n    )`;
+}
+
+function commandTable(spec: CompletionSpec): string[] {
+  return spec.commands
+    .filter((command) => plainWords(command.names).length > 0)
+    .map(
+      (command) =>
+        `  @{ Names = ${list(plainWords(command.names))}; ` +
+        `Description = ${powershellQuote(menuText(command.description))}; ` +
+        `Profile = $${command.profileArgument}; Flags = ${flagTable(command.flags)} }`,
+    );
+}
+
+export function powershellCompletion(spec: CompletionSpec, binary: string): string {
+  return [
+    "# Tab completion: commands, flags, --format values and profile names (from `awsmfa _profiles`).",
+    "Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock {",
+    "  param($wordToComplete, $commandAst, $cursorPosition)",
+    "  $table = @{",
+    `  Default = ${powershellQuote(spec.defaultCommand)}`,
+    `  Global = ${flagTable(spec.globalFlags)}`,
+    "  Commands = @(",
+    commandTable(spec).join(",\n"),
+    "  )",
+    "  }",
+    "  $words = @($commandAst.CommandElements | Select-Object -Skip 1 |",
+    "    Where-Object { $_.Extent.EndOffset -lt $cursorPosition -or ($_.Extent.EndOffset -eq $cursorPosition -and $wordToComplete -eq '') } |",
+    "    ForEach-Object { $_.Extent.Text })",
+    "  if ($wordToComplete -ne '' -and $words.Count -gt 0 -and $words[-1] -eq $wordToComplete) {",
+    "    $words = @($words | Select-Object -SkipLast 1)",
+    "  }",
+    "  $command = $null",
+    "  $positionals = 0",
+    "  $previous = $null",
+    "  foreach ($word in $words) {",
+    "    $current = if ($command) { $command } else { $table.Commands | Where-Object { $_.Names -contains $table.Default } }",
+    "    $flag = @($current.Flags) + @($table.Global) | Where-Object { $_.Names -ccontains $word }",
+    "    if ($previous) { $previous = $null; continue }",
+    "    if ($word.StartsWith('-')) { if ($flag -and $flag.Kind -ne 'switch') { $previous = $flag }; continue }",
+    "    if (-not $command -and $positionals -eq 0) {",
+    "      $named = $table.Commands | Where-Object { $_.Names -ccontains $word }",
+    "      if ($named) { $command = $named; continue }",
+    "    }",
+    "    $positionals++",
+    "  }",
+    "  $current = if ($command) { $command } else { $table.Commands | Where-Object { $_.Names -contains $table.Default } }",
+    "  $flags = @($current.Flags) + @($table.Global)",
+    "  $result = { param($text, $type, $tip)",
+    "    $shown = if ($type -eq 'ParameterValue' -and $text -notmatch '^[A-Za-z0-9_][A-Za-z0-9_.@-]*$') { \"'\" + ($text -replace \"['\\u2018-\\u201b]\", '$0$0') + \"'\" } else { $text }",
+    "    [System.Management.Automation.CompletionResult]::new($shown, $text, $type, $(if ($tip) { $tip } else { $text }))",
+    "  }",
+    "  $profiles = {",
+    "    $status = $global:LASTEXITCODE",
+    `    @(& ${powershellQuote(binary)} _profiles 2>$null)`,
+    "    $global:LASTEXITCODE = $status",
+    "  }",
+    "  $last = if ($words.Count -gt 0) { $words[-1] } else { $null }",
+    "  $valued = if ($last) { $flags | Where-Object { $_.Names -ccontains $last -and $_.Kind -ne 'switch' } }",
+    "  if ($valued) {",
+    "    $values = switch ($valued.Kind) { 'profile' { & $profiles } 'choices' { $valued.Choices } default { @() } }",
+    "    $values | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterValue' $null }",
+    "    return",
+    "  }",
+    "  if ($wordToComplete.StartsWith('-')) {",
+    "    foreach ($flag in $flags) {",
+    "      $flag.Names | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }",
+    "    }",
+    "    return",
+    "  }",
+    "  if (-not $command -and $positionals -eq 0) {",
+    "    foreach ($each in $table.Commands) {",
+    "      $each.Names | Select-Object -First 1 | Where-Object { $_ -like \"$wordToComplete*\" -and -not $_.StartsWith('_') } | ForEach-Object { & $result $_ 'Command' $each.Description }",
+    "    }",
+    "  }",
+    "  if ($current.Profile -and $positionals -eq 0) {",
+    "    & $profiles | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterValue' $null }",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+}
