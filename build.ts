@@ -1,6 +1,14 @@
 /**
  * Builds the standalone binaries into dist/:
- *   bun build.ts          every target, plus dist/SHA256SUMS (sha256sum format)
+ *   bun build.ts          every target: the raw binaries, the compressed assets users download
+ *                         (awsmfa-<os>-<arch>.tar.gz; Windows: awsmfa-windows-x64.zip, each with
+ *                         the binary, LICENSE, README.md and the man page awsmfa.1 at the top), dist/SHA256SUMS
+ *                         (sha256sum format) over all of them
+ *                         and from those sums the Homebrew formula dist/awsmfa.rb and the
+ *                         Scoop manifest dist/awsmfa.json (scripts/release/managers.ts)
+ *   bun build.ts --npm    the same, plus the npm packages' tarballs in dist/npm/
+ *                         (scripts/release/npm/packages.ts)
+ *   bun build.ts --npm-only   only the npm tarballs, from the binaries already in dist/
  *   bun build.ts --host   only this machine's binary, as dist/awsmfa (fast; used by tests)
  *   bun build.ts --host --outfile PATH
  * Version and commit are embedded with --define; the runtime for other targets comes from the
@@ -11,14 +19,44 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import pkg from "./package.json" with { type: "json" };
+import { type Entry, tarGz, zip } from "./scripts/release/archive.ts";
+import { manualSections, renderManPage } from "./scripts/release/man-page.ts";
+import { formula, parseSums, scoopManifest } from "./scripts/release/managers.ts";
+import { writeNpmPackages } from "./scripts/release/npm/packages.ts";
 
-export const TARGETS = [
-  { target: "bun-linux-x64", file: "awsmfa-linux-x64" },
-  { target: "bun-linux-arm64", file: "awsmfa-linux-arm64" },
-  { target: "bun-darwin-x64", file: "awsmfa-darwin-x64" },
-  { target: "bun-darwin-arm64", file: "awsmfa-darwin-arm64" },
-  { target: "bun-windows-x64", file: "awsmfa-windows-x64.exe" },
-] as const;
+export interface Target {
+  target: string;
+  /** Node's names (process.platform, process.arch), as npm's os/cpu fields use them. */
+  platform: "linux" | "darwin" | "win32";
+  arch: "x64" | "arm64";
+  /** The raw binary in dist/. */
+  file: string;
+  /** The compressed asset in dist/: what the installers download. */
+  archive: string;
+  /** The binary's name inside the archive. */
+  exe: string;
+}
+
+const target = (platform: Target["platform"], arch: Target["arch"]): Target => {
+  const os = platform === "win32" ? "windows" : platform;
+  const windows = platform === "win32";
+  return {
+    target: `bun-${os}-${arch}`,
+    platform,
+    arch,
+    file: `awsmfa-${os}-${arch}${windows ? ".exe" : ""}`,
+    archive: `awsmfa-${os}-${arch}${windows ? ".zip" : ".tar.gz"}`,
+    exe: windows ? "awsmfa.exe" : "awsmfa",
+  };
+};
+
+export const TARGETS: readonly Target[] = [
+  target("linux", "x64"),
+  target("linux", "arm64"),
+  target("darwin", "x64"),
+  target("darwin", "arm64"),
+  target("win32", "x64"),
+];
 
 const root = import.meta.dir;
 const dist = join(root, "dist");
@@ -118,28 +156,59 @@ function sha256(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
+/** The files that travel next to the binary in every archive. */
+function extras(): Entry[] {
+  const files = ["LICENSE", "README.md"].map((name) => join(root, name));
+  files.push(join(dist, "awsmfa.1"));
+  return files.map((path) => ({ name: basename(path), data: readFileSync(path), mode: 0o644 }));
+}
+
+async function pack(t: Target): Promise<void> {
+  const entries = [
+    { name: t.exe, data: readFileSync(join(dist, t.file)), mode: 0o755 },
+    ...extras(),
+  ];
+  const bytes = t.platform === "win32" ? await zip(entries) : await tarGz(entries);
+  writeFileSync(join(dist, t.archive), bytes);
+  console.error(`packed dist/${t.archive}`);
+}
+
 export async function build(argv: string[]): Promise<void> {
   const define = JSON.stringify({ version: pkg.version, commit: gitCommit() });
   mkdirSync(dist, { recursive: true });
+  const meta = { version: pkg.version, description: pkg.description, license: pkg.license };
+  if (argv.includes("--npm-only")) {
+    await writeNpmPackages(TARGETS, meta, root, dist);
+    return;
+  }
   if (argv.includes("--host")) {
     const at = argv.indexOf("--outfile");
     const outfile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(dist, "awsmfa");
     await compile(undefined, outfile, define);
     return;
   }
+  const manual = renderManPage(await manualSections(pkg.version), pkg.version, pkg.description);
+  writeFileSync(join(dist, "awsmfa.1"), manual);
   // Two at a time: these machines have two cores.
   const queue = [...TARGETS];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       await compile(next.target, join(dist, next.file), define);
+      await pack(next);
     }
   };
   // Unpack every addon first: two parallel `npm pack` runs of the same package would collide.
   for (const { target } of TARGETS) ensureKeyringAddon(target);
   await Promise.all([worker(), worker()]);
-  const sums = TARGETS.map((t) => `${sha256(join(dist, t.file))}  ${basename(t.file)}\n`).join("");
+  const assets = TARGETS.flatMap((t) => [t.file, t.archive]);
+  const sums = assets.map((file) => `${sha256(join(dist, file))}  ${basename(file)}\n`).join("");
   writeFileSync(join(dist, "SHA256SUMS"), sums);
   console.error("wrote dist/SHA256SUMS");
+  const parsed = parseSums(sums);
+  writeFileSync(join(dist, "awsmfa.rb"), formula(meta, parsed));
+  writeFileSync(join(dist, "awsmfa.json"), scoopManifest(meta, parsed));
+  console.error("wrote dist/awsmfa.rb (Homebrew) and dist/awsmfa.json (Scoop)");
+  if (argv.includes("--npm")) await writeNpmPackages(TARGETS, meta, root, dist);
 }
 
 if (import.meta.main) {

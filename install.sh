@@ -6,7 +6,12 @@
 #
 # Options go after `sh -s --`, e.g. `... | sh -s -- --yes`. Run with --help for all of them.
 # POSIX sh: runs under dash, bash, zsh and busybox sh. Needs uname, curl or wget, sha256sum or
-# shasum, and the usual mkdir, cp, chmod, mv, rm, awk, tail.
+# shasum, tar with gzip, and the usual mkdir, cp, chmod, mv, rm, awk, tail.
+#
+# It downloads awsmfa-<os>-<arch>.tar.gz (about half the size of the bare binary), checks it
+# against SHA256SUMS, unpacks it, checks that the binary runs, and only then puts it in place.
+# Next to the binary it leaves .awsmfa-install, which records where the release came from:
+# `awsmfa upgrade` downloads from the same place.
 #
 # The whole script is one { } block, so a download cut off halfway is a syntax error and runs
 # nothing.
@@ -31,12 +36,13 @@ file (~/.bashrc, ~/.zshrc, ~/.config/fish/conf.d/awsmfa.fish), asking first.
 
   --version vX.Y.Z   install this release instead of the latest   [env: AWSMFA_INSTALL_VERSION]
   --base-url URL     download from this folder (a mirror) instead  [env: AWSMFA_INSTALL_BASE_URL]
-                     of GitHub releases; it must hold awsmfa-<os>-<arch> and SHA256SUMS
+                     of GitHub releases; it must hold awsmfa-<os>-<arch>.tar.gz and
+                     SHA256SUMS
   --prefix DIR       install into DIR/bin instead of ~/.local/bin
                      (AWSMFA_INSTALL_DIR names the folder itself: AWSMFA_INSTALL_DIR=~/bin)
   -y, --yes          change the start-up file without asking
   --no-modify-rc     never change start-up files; print the line to add instead
-  --uninstall        remove awsmfa, its shell integration and its cache
+  --uninstall        remove awsmfa, its shell integration, its install record and its cache
   -h, --help         show this help
 USAGE
 }
@@ -88,6 +94,8 @@ case "$install_dir" in
 '*) die "the install folder '$install_dir' contains a quote, backslash or line break; choose another." ;;
 esac
 binary="$install_dir/awsmfa"
+# Where the release came from, for `awsmfa upgrade` (see the comment at the top).
+record="$install_dir/.awsmfa-install"
 
 # --- where things are -----------------------------------------------------------------------
 
@@ -245,7 +253,7 @@ detect_target() {
     Linux) os=linux ;;
     Darwin) os=darwin ;;
     MINGW* | MSYS* | CYGWIN* | Windows_NT)
-      die "on Windows, download awsmfa-windows-x64.exe from $AWSMFA_RELEASES and put it on your PATH." ;;
+      die "on Windows, use install.ps1 (irm https://github.com/awsmfa/awsmfa/releases/latest/download/install.ps1 | iex), or download awsmfa-windows-x64.zip from $AWSMFA_RELEASES." ;;
     *) die "there is no awsmfa build for $os. Download one by hand from $AWSMFA_RELEASES, or build it from source." ;;
   esac
   case "$arch" in
@@ -257,7 +265,7 @@ detect_target() {
   if [ "$os" = darwin ] && [ "$arch" = x64 ] && [ "$(sysctl -n sysctl.proc_translated 2> /dev/null || true)" = 1 ]; then
     arch=arm64
   fi
-  asset="awsmfa-$os-$arch"
+  asset="awsmfa-$os-$arch.tar.gz"
 }
 
 choose_base_url() {
@@ -266,6 +274,7 @@ choose_base_url() {
     printf '%s\n' "$version" | grep -Eq '^v[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]+)?$' \
       || die "--version '$version' is not a version such as v1.2.3."
   fi
+  custom_base=$base_url
   if [ -z "$base_url" ]; then
     if [ -n "$version" ]; then base_url="$AWSMFA_RELEASES/download/$version"
     else base_url="$AWSMFA_RELEASES/latest/download"; fi
@@ -287,6 +296,8 @@ choose_tools() {
   if command -v sha256sum > /dev/null 2>&1; then hasher=sha256sum
   elif command -v shasum > /dev/null 2>&1; then hasher=shasum
   else die "needs sha256sum or shasum to check the download; install one of them."; fi
+  command -v tar > /dev/null 2>&1 || die "needs tar to unpack the download; install it."
+  command -v gzip > /dev/null 2>&1 || die "needs gzip to unpack the download; install it."
 }
 
 download() {
@@ -332,10 +343,15 @@ install_binary() {
     created_dir=$install_dir
     while [ ! -d "$(dirname "$created_dir")" ]; do created_dir=$(dirname "$created_dir"); done
   fi
+  mkdir -p "$work/unpacked"
+  # gzip -dc | tar: busybox and BSD tar both read an archive from stdin this way.
+  gzip -dc "$work/$asset" | (cd "$work/unpacked" && tar -xf -) \
+    || die "could not unpack $asset; nothing was installed."
+  [ -f "$work/unpacked/awsmfa" ] || die "$asset holds no awsmfa binary; nothing was installed."
   mkdir -p "$install_dir" || die "cannot create $install_dir; choose another folder with --prefix."
   # Copied next to its final place, then renamed over it: never a half-written awsmfa.
   staged="$install_dir/.awsmfa.install.$$"
-  cp "$work/$asset" "$staged"
+  cp "$work/unpacked/awsmfa" "$staged"
   chmod 0755 "$staged"
   if ! installed_version=$("$staged" --version 2> /dev/null); then
     die "the downloaded awsmfa does not run on this system (Alpine and other musl-based Linux are not supported); nothing was installed."
@@ -350,6 +366,7 @@ install_binary() {
   mv -f "$staged" "$binary"
   staged=
   created_dir=
+  write_record
   say "Installed $installed_version to $binary"
   case ":${PATH-}:" in
     *":$install_dir:"*) ;;
@@ -360,7 +377,18 @@ install_binary() {
   say "Next: open a new terminal, then run: awsmfa doctor"
 }
 
+# The install record: the GitHub-style releases folder (which has latest/ and download/vX.Y.Z/)
+# or, for --base-url, the mirror folder itself. Written whole, then renamed into place.
+write_record() {
+  if [ -n "$custom_base" ]; then source_line="mirror=$base_url"
+  else source_line="releases=$AWSMFA_RELEASES"; fi
+  printf '%s\n%s\n' "# Written by the awsmfa installer: awsmfa upgrade downloads from here." \
+    "$source_line" > "$record.$$" && mv -f "$record.$$" "$record" \
+    || warn "could not write $record; awsmfa upgrade will not know where to download from."
+}
+
 uninstall() {
+  rm -f "$record"
   if [ -e "$binary" ]; then
     rm -f "$binary"
     say "Removed $binary"

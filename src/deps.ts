@@ -122,6 +122,8 @@ export interface Deps {
   /** The terminal to prompt on, or null when there is none (CI, cron, piped ssh). */
   terminal(): Terminal | null;
   platform: NodeJS.Platform;
+  /** process.arch (x64, arm64); optional so that hand-built Deps in tests need not give it. */
+  arch?: string;
   homedir: string;
   /** Absolute path of the awsmfa executable, for generated shell code and credential_process. */
   selfPath: string;

@@ -34,6 +34,7 @@ process.on("unhandledRejection", lastResort);
 const deps = realDeps({
   env: { ...process.env },
   platform: process.platform,
+  arch: process.arch,
   homedir: homedir(),
   execPath: process.execPath,
   script: process.argv[1],

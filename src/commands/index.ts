@@ -51,6 +51,7 @@ const LOADERS: Record<CommandName, Loader> = {
   prompt: async () => (await import("./prompt.ts")).promptCommand,
   keys: async () => (await import("./keys/index.ts")).keysCommand,
   doctor: async () => (await import("./doctor/index.ts")).doctorCommand,
+  upgrade: async () => (await import("./upgrade/index.ts")).upgradeCommand,
   _profiles: async () => (await import("./profiles.ts")).profilesCommand,
   _notify: async () => (await import("./notify/index.ts")).notifyCommand,
 };

@@ -31,6 +31,7 @@ export const COMMAND_WORDS = [
   { name: "prompt", aliases: [] },
   { name: "keys", aliases: [] },
   { name: "doctor", aliases: [] },
+  { name: "upgrade", aliases: [] },
   { name: "_profiles", aliases: [], hidden: true },
   { name: "_notify", aliases: [], hidden: true },
 ] as const satisfies readonly CommandWord[];

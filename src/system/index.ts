@@ -21,6 +21,8 @@ import { openTerminal, writeAll } from "./terminal.ts";
 export interface ProcessFacts {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
+  /** process.arch: which release asset `awsmfa upgrade` downloads. */
+  arch?: string;
   homedir: string;
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
@@ -69,6 +71,7 @@ export function realDeps(facts: ProcessFacts): Deps {
       return terminal;
     },
     platform: facts.platform,
+    ...(facts.arch && { arch: facts.arch }),
     homedir: facts.homedir,
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],

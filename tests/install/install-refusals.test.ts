@@ -53,7 +53,7 @@ function toolFolder(programs: string[], fakes: Record<string, string> = {}): str
 }
 
 const BASICS = ["sh", "uname", "mkdir", "cp", "chmod", "mv", "rm", "rmdir", "grep", "awk"];
-const MORE = ["tail", "cat", "cut", "dirname", "mktemp"];
+const MORE = ["tail", "cat", "cut", "dirname", "mktemp", "tar", "gzip"];
 
 describe("the installer refuses", () => {
   test("a binary that does not match SHA256SUMS: nothing installed, nothing changed", async () => {
@@ -79,7 +79,7 @@ describe("the installer refuses", () => {
 
   test.each([
     ["FreeBSD", "x86_64", "there is no awsmfa build for FreeBSD"],
-    ["MINGW64_NT-10.0", "x86_64", "on Windows, download awsmfa-windows-x64.exe"],
+    ["MINGW64_NT-10.0", "x86_64", "on Windows, use install.ps1"],
     ["Linux", "riscv64", "there is no awsmfa build for the riscv64 processor"],
   ])("an unsupported system (%s, %s), with a clear message", async (system, machine, message) => {
     const tools = toolFolder([...BASICS, ...MORE, "curl", "sha256sum"], {
@@ -151,6 +151,27 @@ describe("the installer chooses", () => {
     expect(existsSync(join(prefix, "bin", "awsmfa"))).toBe(true);
     expect(readFileSync(join(home.path, ".bashrc"), "utf8")).toBe("# mine\n");
     expect(r.stdout).toContain(`Installed awsmfa ${pkg.version} `);
+    // The install record next to the binary: `awsmfa upgrade` downloads from the same mirror.
+    const record = readFileSync(join(prefix, "bin", ".awsmfa-install"), "utf8");
+    expect(record).toContain(`\nmirror=${server.url}\n`);
+  });
+
+  test("without tar it says so before downloading anything", async () => {
+    const tools = toolFolder([...BASICS, ...MORE.filter((p) => p !== "tar"), "curl", "sha256sum"]);
+    const home = bashUser();
+    const before = snapshot(home.path);
+    const downloads = binaryDownloads();
+    const r = await pipeInstaller({
+      url: `${server.url}/install.sh`,
+      interpreter: ["sh"],
+      args: ["--yes"],
+      env: home.env,
+      installerPath: tools,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("needs tar to unpack the download");
+    expect(binaryDownloads()).toBe(downloads);
+    expect(snapshot(home.path)).toEqual(before);
   });
 
   test("wget and shasum when curl and sha256sum are missing (`wget -qO- ... | sh`)", async () => {
@@ -168,7 +189,7 @@ describe("the installer chooses", () => {
     expect(r.stderr).not.toContain("not found");
     expect(r.code).toBe(0);
     const agents = server.requests.slice(agentsBefore).map((request) => request.agent);
-    expect(agents).toHaveLength(3); // the script, the binary, SHA256SUMS
+    expect(agents).toHaveLength(3); // the script, the archive, SHA256SUMS
     for (const agent of agents) expect(agent).toMatch(/wget/i);
     expect(existsSync(join(home.path, ".local", "bin", "awsmfa"))).toBe(true);
   });

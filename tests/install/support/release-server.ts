@@ -1,31 +1,25 @@
 /**
  * A release folder served on 127.0.0.1, as GitHub releases would serve it: install.sh,
- * awsmfa-<os>-<arch> and SHA256SUMS. By default a small release made from the test binary
- * (built from this checkout), with its own SHA256SUMS; with AWSMFA_TEST_RELEASE=dist, dist/'s
+ * awsmfa-<os>-<arch>.tar.gz and SHA256SUMS. By default a small release made from the test
+ * binary (built from this checkout, packed by build.ts's archive code), with its own SHA256SUMS; with AWSMFA_TEST_RELEASE=dist, dist/'s
  * files (what .ci/run does after `npm run build`). A dist/ left over from an older build is
  * never picked up by accident.
  *
- * Also served: /tampered/ (the same SHA256SUMS, a binary with one byte more) and
+ * Also served: /tampered/ (the same SHA256SUMS, an archive with one byte more) and
  * /cut/install.sh (the first half of the script, as a broken download would leave it).
  */
 import { createHash } from "node:crypto";
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { tarGz } from "../../../scripts/release/archive.ts";
 import { awsmfaBinary } from "../../support/binary.ts";
 
 const root = resolve(import.meta.dir, "..", "..", "..");
 
 export const HOST_ASSET = `awsmfa-${process.platform === "darwin" ? "darwin" : "linux"}-${
   process.arch === "arm64" ? "arm64" : "x64"
-}`;
+}.tar.gz`;
 
 export interface ReleaseServer {
   url: string;
@@ -48,7 +42,11 @@ async function releaseFolder(): Promise<{ folder: string; source: string; tempor
     throw new Error(`AWSMFA_TEST_RELEASE=dist, but dist/ has no SHA256SUMS and ${HOST_ASSET}`);
   }
   const folder = mkdtempSync(join(tmpdir(), "awsmfa-release-"));
-  copyFileSync(await awsmfaBinary(), join(folder, HOST_ASSET));
+  const entries = [
+    { name: "awsmfa", data: readFileSync(await awsmfaBinary()), mode: 0o755 },
+    { name: "LICENSE", data: readFileSync(join(root, "LICENSE")), mode: 0o644 },
+  ];
+  writeFileSync(join(folder, HOST_ASSET), await tarGz(entries));
   const sum = sha256(readFileSync(join(folder, HOST_ASSET)));
   writeFileSync(join(folder, "SHA256SUMS"), `${sum}  ${HOST_ASSET}\n`);
   return { folder, source: "a release made from the test binary", temporary: true };

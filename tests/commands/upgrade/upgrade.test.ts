@@ -1,0 +1,146 @@
+/**
+ * awsmfa upgrade, with the real binary against release folders served on 127.0.0.1: an
+ * upgrade to a newer release, a tampered archive refused (the old binary kept, byte for
+ * byte), the same version as a no-op, a pinned version the mirror does not serve, and an npm
+ * install sent to npm. The "newer release" is a small script that answers --version as a
+ * newer awsmfa would: what upgrade checks before it puts a binary in place.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pkg from "../../../package.json" with { type: "json" };
+import { tarGz } from "../../../scripts/release/archive.ts";
+import { awsmfaBinary } from "../../support/binary.ts";
+
+const ASSET = `awsmfa-${process.platform}-${process.arch}`;
+const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+const scratch = mkdtempSync(join(tmpdir(), "awsmfa-upgrade-"));
+const releases = new Map<string, Map<string, Uint8Array>>();
+let server: ReturnType<typeof Bun.serve>;
+let binary: Uint8Array;
+
+/** A release folder /NAME/ holding the archive of `program` and SHA256SUMS. */
+async function release(name: string, program: Uint8Array, tamper = false) {
+  const archive = await tarGz([{ name: "awsmfa", data: program, mode: 0o755 }]);
+  const sums = `${sha256(program)}  ${ASSET}\n${sha256(archive)}  ${ASSET}.tar.gz\n`;
+  const served = tamper ? Buffer.concat([archive, Buffer.from([0])]) : archive;
+  releases.set(
+    name,
+    new Map([
+      ["SHA256SUMS", new TextEncoder().encode(sums)],
+      [`${ASSET}.tar.gz`, served],
+    ]),
+  );
+}
+
+const script = (version: string) =>
+  new TextEncoder().encode(`#!/bin/sh\necho "awsmfa ${version} (commit 0123456789ab)"\n`);
+
+beforeAll(async () => {
+  binary = readFileSync(await awsmfaBinary());
+  await release("newer", script("9.9.9"));
+  await release("tampered", script("9.9.9"), true);
+  await release("same", binary);
+  await release("same-version", script(pkg.version));
+  server = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    fetch(request) {
+      const [, folder, file] = new URL(request.url).pathname.split("/");
+      const data = releases.get(folder ?? "")?.get(file ?? "");
+      return data ? new Response(data) : new Response("not found", { status: 404 });
+    },
+  });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop(true);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** An installed awsmfa whose record points at the /FOLDER/ mirror. */
+function installed(folder: string, dir = mkdtempSync(join(scratch, "bin-"))) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, "awsmfa");
+  copyFileSync(readlinkOrSelf(), path);
+  writeFileSync(join(dir, ".awsmfa-install"), `# test\nmirror=${server.url}${folder}\n`);
+  return path;
+}
+let binaryPath = "";
+const readlinkOrSelf = () => binaryPath;
+
+async function upgrade(path: string, args: string[] = []) {
+  const child = Bun.spawn([path, "upgrade", ...args], {
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: scratch },
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "pipe",
+    timeout: 60_000,
+  });
+  const [code, stdout, stderr] = await Promise.all([
+    child.exited,
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+  ]);
+  return { code, stdout, stderr };
+}
+
+describe("awsmfa upgrade", () => {
+  beforeAll(async () => {
+    binaryPath = await awsmfaBinary();
+  });
+
+  test("upgrades to the newer release and says old -> new", async () => {
+    const path = installed("newer");
+    const r = await upgrade(path);
+    expect(r.stderr).toContain(`Upgraded awsmfa: ${pkg.version} -> 9.9.9 (${path})`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(path)).toEqual(Buffer.from(script("9.9.9")));
+  });
+
+  test("a tampered archive is refused and the old binary kept", async () => {
+    const path = installed("tampered");
+    const r = await upgrade(path);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`The download of ${ASSET}.tar.gz does not match its checksum`);
+    expect(r.stderr).toContain("awsmfa was not changed");
+    expect(sha256(readFileSync(path))).toBe(sha256(binary));
+  });
+
+  test("the same build, or the same version, is a no-op", async () => {
+    for (const folder of ["same", "same-version"]) {
+      const path = installed(folder);
+      const r = await upgrade(path);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`awsmfa ${pkg.version} is`);
+      expect(r.stderr).toContain("nothing to do");
+      expect(sha256(readFileSync(path))).toBe(sha256(binary));
+    }
+  });
+
+  test("a pinned version the mirror does not serve is refused", async () => {
+    const path = installed("newer");
+    const r = await upgrade(path, ["--to", "v8.0.0"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("served awsmfa 9.9.9, not v8.0.0; awsmfa was not changed");
+    expect(sha256(readFileSync(path))).toBe(sha256(binary));
+  });
+
+  test("an npm install is sent to npm; an unrecorded binary says how to reinstall", async () => {
+    const npm = installed(
+      "newer",
+      join(scratch, "lib", "node_modules", "@awsmfa", "linux-x64", "bin"),
+    );
+    const r = await upgrade(npm);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("installed with npm");
+    expect(r.stderr).toContain("npm install -g awsmfa@latest");
+    const bare = join(mkdtempSync(join(scratch, "bare-")), "awsmfa");
+    copyFileSync(binaryPath, bare);
+    const unknown = await upgrade(bare);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain("does not know where");
+  });
+});
