@@ -54,7 +54,13 @@ describe("the completion spec of the real command line", () => {
     expect(flag("whoami", "--profile")?.value).toEqual({ kind: "profile" });
     expect(command("login")?.profileArgument).toBe(true);
     expect(command("whoami")?.profileArgument).toBe(false);
-    expect(spec.globalFlags.flatMap((f) => f.names)).toEqual(["-V", "--version", "-h", "--help"]);
+    expect(spec.globalFlags.flatMap((f) => f.names)).toEqual([
+      "-V",
+      "--version",
+      "--debug",
+      "-h",
+      "--help",
+    ]);
   });
 });
 
