@@ -7,7 +7,8 @@
  * npm registry (bun fetches it on first use and caches it).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import pkg from "./package.json" with { type: "json" };
 
@@ -32,7 +33,59 @@ function gitCommit(): string {
   return head.stdout.toString().trim() + suffix;
 }
 
+/**
+ * The keychain addon (@napi-rs/keyring) each target embeds: AWSMFA_KEYRING_ADDON picks the one
+ * static require in src/keys/keychain-addon.ts, so a binary holds its own .node file only.
+ */
+const KEYRING_ADDONS: Record<string, { key: string; pkg: string }> = {
+  "bun-linux-x64": { key: "linux-x64", pkg: "linux-x64-gnu" },
+  "bun-linux-arm64": { key: "linux-arm64", pkg: "linux-arm64-gnu" },
+  "bun-darwin-x64": { key: "darwin-x64", pkg: "darwin-x64" },
+  "bun-darwin-arm64": { key: "darwin-arm64", pkg: "darwin-arm64" },
+  "bun-windows-x64": { key: "windows-x64", pkg: "win32-x64-msvc" },
+};
+
+function hostTarget(): string {
+  const os = process.platform === "win32" ? "windows" : process.platform;
+  return `bun-${os}-${process.arch}`;
+}
+
+/**
+ * npm installs only this machine's addon package; the others come from the npm registry with
+ * `npm pack` (same version as @napi-rs/keyring) and are unpacked into node_modules.
+ */
+function ensureKeyringAddon(target: string): string | undefined {
+  const addon = KEYRING_ADDONS[target];
+  if (!addon) return undefined;
+  const folder = join(root, "node_modules", "@napi-rs", `keyring-${addon.pkg}`);
+  if (existsSync(join(folder, "package.json"))) return addon.key;
+  const version = JSON.parse(
+    readFileSync(join(root, "node_modules", "@napi-rs", "keyring", "package.json"), "utf8"),
+  ).version as string;
+  const scratch = mkdtempSync(join(tmpdir(), "awsmfa-keyring-"));
+  try {
+    const name = `@napi-rs/keyring-${addon.pkg}@${version}`;
+    const pack = Bun.spawnSync(["npm", "pack", "--silent", name], { cwd: scratch });
+    const file = pack.stdout.toString().trim().split("\n").at(-1) ?? "";
+    if (pack.exitCode !== 0 || !file) throw new Error(`npm pack ${name} failed: ${pack.stderr}`);
+    mkdirSync(folder, { recursive: true });
+    const untar = Bun.spawnSync([
+      "tar",
+      "xzf",
+      join(scratch, file),
+      "-C",
+      folder,
+      "--strip-components=1",
+    ]);
+    if (untar.exitCode !== 0) throw new Error(`unpacking ${file} failed: ${untar.stderr}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return addon.key;
+}
+
 async function compile(target: string | undefined, outfile: string, define: string): Promise<void> {
+  const addon = ensureKeyringAddon(target ?? hostTarget());
   const args = [
     process.execPath,
     "build",
@@ -46,6 +99,7 @@ async function compile(target: string | undefined, outfile: string, define: stri
     ...(target ? [`--target=${target}`] : []),
     "--define",
     `AWSMFA_BUILD=${define}`,
+    ...(addon ? ["--define", `AWSMFA_KEYRING_ADDON=${JSON.stringify(addon)}`] : []),
     join(root, "src", "main.ts"),
     "--outfile",
     outfile,
@@ -80,6 +134,8 @@ export async function build(argv: string[]): Promise<void> {
       await compile(next.target, join(dist, next.file), define);
     }
   };
+  // Unpack every addon first: two parallel `npm pack` runs of the same package would collide.
+  for (const { target } of TARGETS) ensureKeyringAddon(target);
   await Promise.all([worker(), worker()]);
   const sums = TARGETS.map((t) => `${sha256(join(dist, t.file))}  ${basename(t.file)}\n`).join("");
   writeFileSync(join(dist, "SHA256SUMS"), sums);

@@ -9,8 +9,7 @@ import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
 import type { Deps } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
-import { failureCode, type OutputMode, outputMode, userShell } from "./output/mode.ts";
-import { shellReading } from "./shell/index.ts";
+import { failureCode, type OutputMode, outputMode, quoteForUser } from "./output/mode.ts";
 import { printError } from "./ui/report.ts";
 
 export async function buildProgram(
@@ -71,7 +70,7 @@ export async function run(argv: readonly string[], given: Deps): Promise<number>
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;
-    printError(reported, deps, hintQuote(deps.env));
+    printError(reported, deps, quoteForUser(deps.env));
     failed();
     return exitCodeFor(reported);
   }
@@ -109,16 +108,6 @@ function parsedOutputMode(
   }
   return { kind: "eval", format: "sh" };
 }
-
-/** How commands in hints are quoted: for the shell that runs the function, else $SHELL's. */
-function hintQuote(env: Deps["env"]): (value: string) => string {
-  const shell =
-    (env.AWSMFA_SHELL ? shellReading(env.AWSMFA_SHELL) : undefined) ??
-    shellReading(userShell(env)) ??
-    shellReading("sh")!;
-  return (value) => shell.quote(value);
-}
-
 /**
  * --debug anywhere before `--` (commander accepts the root option after the command too) turns
  * the trace on as AWSMFA_DEBUG=1 does: the trace reads the environment, resolved here once.

@@ -138,7 +138,11 @@ export interface Deps {
   /** Programs that outlive this one (the --notify timer); optional like `processes`. */
   background?: Background;
   /** Test-only fault injection (see AWSMFA_TEST_FAULT in real-deps.ts); unset in normal runs. */
-  hooks?: { afterTempWritten?(path: string): void };
+  hooks?: {
+    afterTempWritten?(path: string): void;
+    /** After each numbered step of a multi-step change (keys move), for crash tests. */
+    afterStep?(step: number): void;
+  };
 }
 
 export interface Background {

@@ -19,6 +19,22 @@ export function endpointOverride(
   );
 }
 
+/**
+ * FIPS and dual-stack endpoints, as the SDKs read them (the variable beats the profile's
+ * use_fips_endpoint / use_dualstack_endpoint); off unless one of them says true.
+ */
+export function endpointVariants(
+  env: Readonly<Record<string, string | undefined>>,
+  profile: { fips?: string | undefined; dualstack?: string | undefined } = {},
+): { useFipsEndpoint: boolean; useDualstackEndpoint: boolean } {
+  const on = (variable: string | undefined, value: string | undefined) =>
+    (nonEmpty(variable) ?? nonEmpty(value))?.toLowerCase() === "true";
+  return {
+    useFipsEndpoint: on(env.AWS_USE_FIPS_ENDPOINT, profile.fips),
+    useDualstackEndpoint: on(env.AWS_USE_DUALSTACK_ENDPOINT, profile.dualstack),
+  };
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }

@@ -3,7 +3,7 @@
  * we know about the call go in, a UserError comes out. Messages never contain secrets: key ids
  * are masked, codes and tokens are never echoed.
  */
-import { AuthError, NetworkError, UsageError, UserError } from "../errors.ts";
+import { AuthError, NetworkError, pasteable, UsageError, UserError } from "../errors.ts";
 import { maskKeyId } from "./credentials.ts";
 import { type Partition, partitionOfArn } from "./partition.ts";
 
@@ -111,7 +111,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   }
   if (code === "ExpiredToken" || code === "ExpiredTokenException") {
     return new AuthError(`The session token${who} has expired.`, {
-      hint: `Log in again: awsmfa login${call.profile ? ` ${call.profile}` : ""}`,
+      hint: `Log in again: awsmfa login${call.profile ? ` ${pasteable(call.profile)}` : ""}`,
       cause: error,
     });
   }

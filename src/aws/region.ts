@@ -4,7 +4,7 @@
  * the ARN involved (the MFA device or role), because a shell-wide AWS_REGION=us-east-1 must
  * not send an aws-cn device to the commercial endpoints.
  */
-import { UsageError } from "../errors.ts";
+import { UsageError, UserError } from "../errors.ts";
 import { isRegionName, type Partition, partitionOfArn, partitionOfRegion } from "./partition.ts";
 
 export interface RegionInputs {
@@ -49,9 +49,12 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
 
 function explicit(region: string, source: RegionSource, from: string): ResolvedRegion {
   if (!isRegionName(region)) {
-    throw new UsageError(`"${region}" (from ${from}) is not an AWS region name.`, {
-      hint: "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.",
-    });
+    const message = `"${region}" (from ${from}) is not an AWS region name.`;
+    const hint = "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.";
+    // Only a flag is the command line (exit 2); a profile's or the environment's region is
+    // configuration (exit 3).
+    if (source === "flag") throw new UsageError(message, { hint });
+    throw new UserError(message, { hint, code: "config" });
   }
   return { region, partition: partitionOfRegion(region), source };
 }

@@ -18,6 +18,8 @@ export interface AwsCallTarget {
   partition: Partition;
   /** Endpoint override for this service, if any. */
   endpoint?: string | undefined;
+  useFipsEndpoint?: boolean | undefined;
+  useDualstackEndpoint?: boolean | undefined;
   /** The profile whose credentials sign the call, for messages. */
   profile?: string | undefined;
   /** Local time, for clock-skew messages. */

@@ -5,7 +5,7 @@
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
 import { debug, debugEnabled } from "../ui/debug.ts";
-import { endpointOverride } from "./endpoints.ts";
+import { endpointOverride, endpointVariants } from "./endpoints.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
 
@@ -16,6 +16,8 @@ export function callTarget(
     deps: Pick<Deps, "env" | "clock" | "io">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
+    /** `use_fips_endpoint` and `use_dualstack_endpoint` of the profile, if any. */
+    variants?: { fips?: string | undefined; dualstack?: string | undefined };
     /** The profile whose keys sign the call, for messages. */
     profile: string;
   },
@@ -24,6 +26,7 @@ export function callTarget(
     region: service === "iam" ? region.partition.iamRegion : region.region,
     partition: region.partition,
     endpoint: endpointOverride(service, context.deps.env, context.endpointUrl),
+    ...endpointVariants(context.deps.env, context.variants),
     profile: context.profile,
     now: context.deps.clock.now,
     trace: debugEnabled(context.deps.env)

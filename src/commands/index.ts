@@ -49,6 +49,7 @@ const LOADERS: Record<CommandName, Loader> = {
     (await import("./credential-process.ts")).credentialProcessCommand,
   console: async () => (await import("./console/index.ts")).consoleCommand,
   prompt: async () => (await import("./prompt.ts")).promptCommand,
+  keys: async () => (await import("./keys/index.ts")).keysCommand,
   doctor: async () => (await import("./doctor/index.ts")).doctorCommand,
   _profiles: async () => (await import("./profiles.ts")).profilesCommand,
   _notify: async () => (await import("./notify/index.ts")).notifyCommand,

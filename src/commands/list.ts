@@ -34,7 +34,7 @@ interface Row extends ProfileSummary {
 }
 
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const files = await readAwsFiles(deps);
+  const files = await readAwsFiles(deps, { everyProfile: true });
   const summaries = summarizeProfiles(files);
   const serving = partners(summaries);
   const rows: Row[] = await Promise.all(

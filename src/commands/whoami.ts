@@ -12,7 +12,7 @@ import { callDeadlineMs } from "../aws/target.ts";
 import { hasProfile, profileValue, readAwsFiles } from "../config/aws-files.ts";
 import { environmentKeys, staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
-import { ExitCode, UserError } from "../errors.ts";
+import { ExitCode, pasteable, UserError } from "../errors.ts";
 import type { CommandContext } from "./context.ts";
 import { applyEnv } from "./options/env.ts";
 import { profileOption, profileTyped } from "./options/profile.ts";
@@ -68,13 +68,13 @@ async function chooseCredentials(
   const profile = opts.profile ?? "default";
   if (!hasProfile(files, profile)) {
     throw new UserError(`There is no profile named "${profile}".`, {
-      hint: `Profiles are read from ${files.paths.config} and ${files.paths.credentials}. \`awsmfa list\` shows them; \`awsmfa configure ${profile}\` creates this one.`,
+      hint: `Profiles are read from ${files.paths.config} and ${files.paths.credentials}. \`awsmfa list\` shows them; \`awsmfa configure ${pasteable(profile)}\` creates this one.`,
     });
   }
   const credentials = staticKeys(files, profile);
   if (!credentials) {
     throw new UserError(`Profile "${profile}" holds no access keys.`, {
-      hint: `Log in first (\`awsmfa login ${profile}\`), or add aws_access_key_id and aws_secret_access_key to [${profile}] in ${files.paths.credentials}.`,
+      hint: `Log in first (\`awsmfa login ${pasteable(profile)}\`), or add aws_access_key_id and aws_secret_access_key to [${profile}] in ${files.paths.credentials}.`,
     });
   }
   return { credentials, source: `profile ${profile}`, profile };

@@ -29,6 +29,7 @@ export const COMMAND_WORDS = [
   { name: "credential-process", aliases: [] },
   { name: "console", aliases: [] },
   { name: "prompt", aliases: [] },
+  { name: "keys", aliases: [] },
   { name: "doctor", aliases: [] },
   { name: "_profiles", aliases: [], hidden: true },
   { name: "_notify", aliases: [], hidden: true },

@@ -10,7 +10,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { readRegularText } from "../fs/read-regular.ts";
-import { type IniValue, profilesOf } from "../ini/index.ts";
+import { type IniValue, ProfileIndex, profilesOf } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
@@ -24,7 +24,15 @@ export interface AwsFiles {
   credentials: ReadonlyMap<string, ProfileValues>;
 }
 
-export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsFiles> {
+/**
+ * `everyProfile`: the command reads every profile (list), so both files are parsed whole at
+ * once; otherwise each profile is parsed when first asked for (a login reads two or three of
+ * thousands, see ini/profile-index.ts).
+ */
+export async function readAwsFiles(
+  deps: Pick<Deps, "env" | "homedir" | "fs">,
+  options: { everyProfile?: boolean } = {},
+): Promise<AwsFiles> {
   const paths = awsPaths(deps.env, deps.homedir);
   const [configText, credentialsText] = await Promise.all([
     readOptional(deps, paths.config),
@@ -34,9 +42,18 @@ export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): 
     paths,
     configText,
     credentialsText,
-    config: configText === null ? new Map() : profilesOf(configText, "config"),
-    credentials: credentialsText === null ? new Map() : profilesOf(credentialsText, "credentials"),
+    config: profileMap(configText, "config", options.everyProfile),
+    credentials: profileMap(credentialsText, "credentials", options.everyProfile),
   };
+}
+
+function profileMap(
+  text: string | null,
+  kind: "config" | "credentials",
+  everyProfile = false,
+): ReadonlyMap<string, ProfileValues> {
+  if (text === null) return new Map();
+  return everyProfile ? profilesOf(text, kind) : new ProfileIndex(text, kind);
 }
 
 /** The text of an AWS file, or null when there is none; see fs/read-regular.ts. */

@@ -32,7 +32,7 @@ export function parseDuration(text: string, what = "--duration"): number {
 export function checkSessionDuration(seconds: number): number {
   if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
     throw new UsageError(
-      `A session must last between 15m (900 s) and 36h (129600 s); ${formatDuration(seconds)} (${seconds} s) was asked for.`,
+      `A session must last between 15m (900 s) and 36h (129600 s); ${exactDuration(seconds)} (${seconds} s) was asked for.`,
       { hint: "Choose a --duration such as 1h, 12h (the default) or 36h." },
     );
   }
@@ -52,4 +52,16 @@ export function formatDuration(seconds: number): string {
   if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m`;
   if (minutes > 0) return `${minutes}m`;
   return `${s % 60}s`;
+}
+
+/** 14m59s, 36h00m01s: a duration without rounding, for "this is out of range" messages. */
+export function exactDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  const two = (n: number) => String(n).padStart(2, "0");
+  if (h > 0) return rest > 0 ? `${h}h${two(m)}m${two(rest)}s` : `${h}h${two(m)}m`;
+  if (m > 0) return rest > 0 ? `${m}m${two(rest)}s` : `${m}m`;
+  return `${rest}s`;
 }

@@ -5,7 +5,7 @@
  * about to change, under the file's lock, and section by section: a profile whose header
  * appears twice is edited in both places, so either one holding long-term keys forbids it.
  */
-import { parseIni } from "../ini/index.ts";
+import { ProfileIndex, parseIni } from "../ini/index.ts";
 import { keyBlocks, profileSections } from "../ini/layout.ts";
 
 export type SectionState = "none" | "session" | "long-term";
@@ -24,19 +24,29 @@ export const SESSION_KEYS = [
 /** The state of a profile in credentials-file text: the strongest over all its sections. */
 export function sectionState(text: string | null, profile: string): SectionState {
   if (text === null) return "none";
-  const doc = parseIni(text);
+  // Only the profile's own sections, which read as they do in the whole file (profile-index.ts).
+  const doc = parseIni(new ProfileIndex(text, "credentials").sectionsText(profile));
   let state: SectionState = "none";
   for (const header of profileSections(doc, { kind: "credentials", profile })) {
-    const present = new Set(
-      keyBlocks(doc, header)
-        .filter((block) => block.line.value !== "" || block.last > block.first)
-        .map((block) => block.line.key),
+    const blocks = keyBlocks(doc, header).filter(
+      (block) => block.line.value !== "" || block.last > block.first,
     );
-    const one = stateOfKeys((key) => present.has(key));
+    const present = new Set(blocks.map((block) => block.line.key));
+    const keyId = blocks.find((block) => block.line.key === "aws_access_key_id")?.line.value;
+    const one = isLongTermKeyId(keyId) ? "long-term" : stateOfKeys((key) => present.has(key));
     if (one === "long-term") return one;
     if (one === "session") state = one;
   }
   return state;
+}
+
+/**
+ * An IAM user's access key id (AKIA...; ASIA... are session keys): whatever else the section
+ * holds (a stale aws_session_token, aws-mfa's aws_security_token), a lost secret key cannot be
+ * recovered, so such a section is never overwritten or emptied.
+ */
+export function isLongTermKeyId(keyId: string | undefined): boolean {
+  return /^\s*AKIA/.test(keyId ?? "");
 }
 
 function stateOfKeys(has: (key: string) => boolean): SectionState {

@@ -2,7 +2,7 @@
  * What a lock file says about its holder, and when a waiter may break it. Pure, so the rules
  * are tested as a table.
  */
-import { randomBytes } from "node:crypto";
+import { randomHex } from "./node-crypto.ts";
 import type { Identity } from "./options.ts";
 
 export interface LockRecord {
@@ -15,7 +15,7 @@ export interface LockRecord {
 }
 
 export function newLockRecord(me: Identity, now: number): LockRecord {
-  return { pid: me.pid, host: me.host, time: now, token: randomBytes(8).toString("hex") };
+  return { pid: me.pid, host: me.host, time: now, token: randomHex(8) };
 }
 
 export function formatLockRecord(record: LockRecord): string {

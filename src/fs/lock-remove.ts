@@ -19,7 +19,7 @@
  * Claims passed over are deleted with the lock; any other is removed by the lock's next
  * holder.
  */
-import { createHash } from "node:crypto";
+
 import { basename, dirname, join } from "node:path";
 import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
 import {
@@ -29,6 +29,7 @@ import {
   newLockRecord,
   sameLock,
 } from "./lock-record.ts";
+import { sha256Hex } from "./node-crypto.ts";
 
 /** removed; changed: it is no longer there (nothing done); busy: another remover is at it. */
 export type RemoveOutcome = "removed" | "changed" | "busy";
@@ -75,7 +76,7 @@ async function takeClaim(lock: LockContext, meant: LockSeen) {
 export function claimPath(lockPath: string, lock: LockSeen, n = 0): string {
   // A record's text is unique (its token); a foreign text needs its file's identity too.
   const identity = lock.record ? lock.text : `${lock.ino}:${lock.mtimeMs}:${lock.text}`;
-  const id = createHash("sha256").update(identity).digest("hex").slice(0, 16);
+  const id = sha256Hex(identity).slice(0, 16);
   return `${lockPath}.${id}-${n}.claim`;
 }
 

@@ -6,9 +6,10 @@
  * attempt, and telling which process on which host wrote it, so that a later write can see
  * that its writer is gone. Temp files may hold secrets, so they are not left lying around.
  */
-import { createHash, randomBytes } from "node:crypto";
+
 import { basename, dirname, join } from "node:path";
 import type { FileSystem } from "../deps.ts";
+import { randomHex, sha256Hex } from "./node-crypto.ts";
 import type { Identity } from "./options.ts";
 
 const suffix = ".awsmfa-tmp";
@@ -16,11 +17,11 @@ const suffix = ".awsmfa-tmp";
 export const staleTempMs = 10 * 60 * 1000;
 
 export function hostTag(host: string): string {
-  return createHash("sha256").update(host).digest("hex").slice(0, 8);
+  return sha256Hex(host).slice(0, 8);
 }
 
 export function tempPathFor(target: string, me: Identity): string {
-  const unique = randomBytes(6).toString("hex");
+  const unique = randomHex(6);
   return join(
     dirname(target),
     `.${basename(target)}.${hostTag(me.host)}-${me.pid}-${unique}${suffix}`,

@@ -9,11 +9,12 @@
  * them. A code's window is taken when the source answered: never earlier than the code's own,
  * so the guard errs on the side of waiting.
  */
-import { createHash } from "node:crypto";
+
 import { join } from "node:path";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
+import { sha256Hex } from "../fs/node-crypto.ts";
 import { readOwnFile } from "../fs/read-regular.ts";
 import { shortDevice } from "./notice.ts";
 
@@ -39,7 +40,7 @@ export function windowAt(ms: number): number {
 }
 
 export function windowFilePath(deps: Pick<Deps, "env" | "homedir" | "platform">, serial: string) {
-  const digest = createHash("sha256").update(serial).digest("hex").slice(0, 40);
+  const digest = sha256Hex(serial).slice(0, 40);
   return join(cacheDir(deps.env, deps.homedir, deps.platform), "code-windows", `${digest}.json`);
 }
 

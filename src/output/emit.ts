@@ -75,7 +75,7 @@ export function emitUnset(mode: OutputMode, deps: Pick<Deps, "io" | "env">): voi
 /** The line to paste, every word quoted for the shell (a profile name may hold anything). */
 function applyLine(format: ShellFormat, invocation: readonly string[]): string {
   const shell = shellForFormat(format);
-  return shell.applyLine(invocation.map((word) => shell.word(word)).join(" "));
+  return shell.applyLine(invocation);
 }
 
 /** The line that loads the function of the user's shell (zsh's for zsh, else the format's). */

@@ -68,6 +68,20 @@ export function userShell(env: Readonly<Record<string, string | undefined>>): st
   return env.PSModulePath ? "powershell" : "bash";
 }
 
+/**
+ * The quoting of the shell a person will paste a suggested command into: the one running the
+ * `awsmfa` function (AWSMFA_SHELL), else $SHELL's, else sh. For values marked pasteable().
+ */
+export function quoteForUser(
+  env: Readonly<Record<string, string | undefined>>,
+): (value: string) => string {
+  const shell =
+    (env.AWSMFA_SHELL ? shellReading(env.AWSMFA_SHELL) : undefined) ??
+    shellReading(userShell(env)) ??
+    shellReading("sh")!;
+  return (value) => shell.quote(value);
+}
+
 /** Whether the output changes the caller's shell (and so must not clobber foreign keys). */
 export function changesShell(mode: OutputMode): boolean {
   return (

@@ -19,7 +19,7 @@ export function cacheKeyOf(files: AwsFiles, profile: string): SessionKey | undef
   try {
     const longTerm = findLongTermKeys(files, profile, undefined);
     const serial = configuredSerial(files, [profile, longTerm.profile], undefined)?.serial;
-    return serial ? { longTermKeyId: longTerm.credentials.accessKeyId, serial } : undefined;
+    return serial ? { longTermKeyId: longTerm.keyId, serial } : undefined;
   } catch {
     return undefined; // no keys or a malformed serial: nothing can have been cached
   }

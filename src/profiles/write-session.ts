@@ -19,9 +19,9 @@ import { sectionState } from "../config/section-state.ts";
 import { booleanSetting } from "../config/settings.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { pasteable, UserError } from "../errors.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
-import { profilesOf, setProfileKeys } from "../ini/index.ts";
+import { ProfileIndex, setProfileKeys } from "../ini/index.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { fileHoldsSession } from "../session/in-file.ts";
 import { findLongTermKeys } from "../session/long-term.ts";
@@ -81,7 +81,7 @@ export function withSession(
   path: string,
 ): string {
   if (sectionState(current, profile) === "long-term") {
-    const keyId = profilesOf(current ?? "", "credentials").get(profile)?.aws_access_key_id;
+    const keyId = new ProfileIndex(current ?? "", "credentials").get(profile)?.aws_access_key_id;
     // A nested value (`aws_access_key_id =` then indented lines) has no id to show.
     throw longTermRefusal(profile, path, typeof keyId === "string" ? keyId : "");
   }
@@ -92,7 +92,8 @@ export function withSession(
     expiration: isoSeconds(session.expiration),
   };
   // aws-mfa also writes the old name; a stale copy would mislead whoever reads it.
-  const existing = current === null ? undefined : profilesOf(current, "credentials").get(profile);
+  const existing =
+    current === null ? undefined : new ProfileIndex(current, "credentials").get(profile);
   if (existing?.aws_security_token !== undefined) values.aws_security_token = session.sessionToken;
   return setProfileKeys(current ?? "", { kind: "credentials", profile }, values);
 }
@@ -101,7 +102,7 @@ export function longTermRefusal(profile: string, path: string, keyId: string): U
   return new UserError(
     `[${profile}] in ${path} holds long-term keys (${maskKeyId(keyId)}); awsmfa will not overwrite them with a session.`,
     {
-      hint: `Run \`awsmfa configure ${profile}\` to move them to [${profile}-long-term], or log in with --no-write to leave the file alone.`,
+      hint: `Run \`awsmfa configure ${pasteable(profile)}\` to move them to [${profile}-long-term], or log in with --no-write to leave the file alone.`,
     },
   );
 }

@@ -93,7 +93,7 @@ function traceLocalPlan(local: LocalPlan, deps: Deps): void {
   const keys = local.longTerm;
   debug(
     deps,
-    `long-term keys ${maskKeyId(keys.credentials.accessKeyId)} from profile ${keys.profile} (found by ${keys.via})`,
+    `long-term keys ${maskKeyId(keys.keyId)} from profile ${keys.profile} (found by ${keys.via})`,
   );
   debug(
     deps,
@@ -103,7 +103,7 @@ function traceLocalPlan(local: LocalPlan, deps: Deps): void {
 }
 
 function obtainedKey(longTerm: LocalPlan["longTerm"], serial: string): string {
-  return `${longTerm.credentials.accessKeyId}\n${serial}`;
+  return `${longTerm.keyId}\n${serial}`;
 }
 
 /**

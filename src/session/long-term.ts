@@ -6,17 +6,39 @@
  * Order: --long-term-profile; `awsmfa_long_term_profile` in the profile's config; the first of
  * PROFILE-long-term, PROFILE-mfa, PROFILE-default (the conventions of aws-mfa and of the
  * scripts people write) that holds long-term keys; else PROFILE itself if it holds them.
+ *
+ * A profile holds long-term keys when its credentials-file section has them, or when its config
+ * section names a key store (`awsmfa_key_store = keychain`; the keys are then read from the store
+ * only when a call needs them: long-term-credentials.ts). A long-term profile named explicitly
+ * or by convention may instead have `credential_process` (its output's keys are used); PROFILE
+ * itself may not, because its credential_process is usually awsmfa's own.
  */
 import { type Credentials, isTemporaryKeyId } from "../aws/credentials.ts";
 import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts";
 import { staticKeys } from "../config/static-keys.ts";
-import { UserError } from "../errors.ts";
+import { pasteable, UserError } from "../errors.ts";
+import { isKeyStoreName } from "../keys/registry.ts";
+import { KEY_ID_SETTING, KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 
+export type LongTermSource =
+  /** Plaintext in the credentials file, read already. */
+  | { kind: "file"; credentials: Credentials }
+  /** In a key store; read when a call needs the secret. */
+  | { kind: "store"; store: Exclude<KeyStoreName, "credentials-file"> }
+  /** The output of the profile's credential_process. */
+  | { kind: "process"; command: string };
+
 export interface LongTermKeys {
   profile: string;
-  credentials: Credentials;
+  /**
+   * The access key id, known without unlocking a store (awsmfa_key_id beside the store's name),
+   * for cache keys and messages. When it cannot be known (credential_process, or a store set up
+   * by hand) it is a stand-in that still keys the session cache per profile.
+   */
+  keyId: string;
+  source: LongTermSource;
   /** How it was found, for `--verbose` style messages and errors. */
   via: "flag" | "config" | "convention" | "self";
 }
@@ -39,16 +61,12 @@ export function findLongTermKeys(
   const looked: string[] = [];
   for (const suffix of LONG_TERM_SUFFIXES) {
     const candidate = `${profile}${suffix}`;
-    const state = keyState(files, candidate);
+    const state = keyState(files, candidate, true);
     looked.push(`[${candidate}]: ${describe(state)}`);
-    if (state === "long-term") {
-      return { profile: candidate, credentials: staticKeys(files, candidate)!, via: "convention" };
-    }
+    if (state === "long-term") return longTermOf(files, candidate, "convention");
   }
-  const own = keyState(files, profile);
-  if (own === "long-term") {
-    return { profile, credentials: staticKeys(files, profile)!, via: "self" };
-  }
+  const own = keyState(files, profile, false);
+  if (own === "long-term") return longTermOf(files, profile, "self");
   looked.push(`[${profile}] itself: ${describe(own)}`);
   throw new UserError(`No long-term access keys found for profile "${profile}".`, {
     hint: [
@@ -56,16 +74,61 @@ export function findLongTermKeys(
       "  --long-term-profile: not given",
       `  awsmfa_long_term_profile in the config of ${profile}: not set`,
       ...looked.map((line) => `  ${line}`),
-      `Put your IAM user's access keys in [${profile}-long-term] of ${files.paths.credentials}, or run \`awsmfa configure ${profile}\`.`,
+      `Put your IAM user's access keys in [${profile}-long-term] of ${files.paths.credentials}, or run \`awsmfa configure ${pasteable(profile)}\`.`,
     ].join("\n"),
   });
 }
 
 type KeyState = "missing" | "no-keys" | "session" | "long-term";
 
-function keyState(files: AwsFiles, profile: string): KeyState {
+/** The store a profile's config names, other than the credentials file (the default). */
+export function configuredStore(
+  files: AwsFiles,
+  profile: string,
+): Exclude<KeyStoreName, "credentials-file"> | undefined {
+  const name = files.config.get(profile)?.[KEY_STORE_SETTING];
+  if (typeof name !== "string" || name === "" || name === "credentials-file") return undefined;
+  if (!isKeyStoreName(name)) {
+    throw new UserError(`Unknown ${KEY_STORE_SETTING} "${name}" in profile ${profile}.`, {
+      hint: "Key stores: keychain, pass, encrypted-file, credentials-file.",
+    });
+  }
+  return name as Exclude<KeyStoreName, "credentials-file">;
+}
+
+function processCommand(files: AwsFiles, profile: string): string | undefined {
+  return profileValue(files, profile, "credential_process");
+}
+
+function longTermOf(files: AwsFiles, profile: string, via: LongTermKeys["via"]): LongTermKeys {
+  const store = configuredStore(files, profile);
+  if (store) {
+    const keyId = files.config.get(profile)?.[KEY_ID_SETTING];
+    return {
+      profile,
+      keyId: typeof keyId === "string" && keyId ? keyId : `${store}:${profile}`,
+      source: { kind: "store", store },
+      via,
+    };
+  }
+  const credentials = staticKeys(files, profile);
+  if (credentials) {
+    return { profile, keyId: credentials.accessKeyId, source: { kind: "file", credentials }, via };
+  }
+  const command = processCommand(files, profile)!;
+  return {
+    profile,
+    keyId: `credential_process:${profile}`,
+    source: { kind: "process", command },
+    via,
+  };
+}
+
+function keyState(files: AwsFiles, profile: string, processAllowed: boolean): KeyState {
   if (!hasProfile(files, profile)) return "missing";
+  if (configuredStore(files, profile)) return "long-term";
   const keys = staticKeys(files, profile);
+  if (!keys && processAllowed && processCommand(files, profile)) return "long-term";
   if (!keys) return "no-keys";
   // ASIA... ids are temporary even when someone copied them without their token.
   return keys.sessionToken || isTemporaryKeyId(keys.accessKeyId) ? "session" : "long-term";
@@ -90,8 +153,8 @@ function requireLongTerm(
   via: LongTermKeys["via"],
   named: string,
 ): LongTermKeys {
-  const state = keyState(files, profile);
-  if (state === "long-term") return { profile, credentials: staticKeys(files, profile)!, via };
+  const state = keyState(files, profile, true);
+  if (state === "long-term") return longTermOf(files, profile, via);
   throw new UserError(`The long-term profile named by ${named} ${describeProblem(state)}.`, {
     hint: `Put your IAM user's aws_access_key_id and aws_secret_access_key in [${profile}] of ${files.paths.credentials}, or run \`awsmfa configure\`.`,
   });

@@ -3,6 +3,7 @@
  * prompt, no network, no SDK), else ask for a code and call STS GetSessionToken, then cache
  * the answer.
  */
+
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
@@ -18,6 +19,7 @@ import {
   sessionCachePath,
   writeCachedSession,
 } from "./cache.ts";
+import { longTermCredentials } from "./long-term-credentials.ts";
 import { withMfaLock } from "./mfa-lock.ts";
 import type { LoginPlan } from "./plan.ts";
 
@@ -40,7 +42,7 @@ const INTERACTIVE_ATTEMPTS = 3;
 const AUTOMATIC_ATTEMPTS = 2;
 
 export function sessionKey(plan: Pick<LoginPlan, "longTerm" | "serial">): SessionKey {
-  return { longTermKeyId: plan.longTerm.credentials.accessKeyId, serial: plan.serial };
+  return { longTermKeyId: plan.longTerm.keyId, serial: plan.serial };
 }
 
 /** The cached session when it is still good for long enough. */
@@ -108,7 +110,7 @@ async function askAndCall(
     const window = windowAt(deps.clock.now());
     try {
       const session = await getSessionToken(
-        plan.longTerm.credentials,
+        await longTermCredentials(plan.longTerm, deps),
         { serialNumber: plan.serial, tokenCode, durationSeconds },
         plan.sts,
       );

@@ -16,6 +16,7 @@ import { debug } from "../ui/debug.ts";
 import { sessionCacheDir } from "./cache.ts";
 import { discoverDevice } from "./discover-device.ts";
 import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
+import { longTermCredentials } from "./long-term-credentials.ts";
 import { withMfaLock } from "./mfa-lock.ts";
 import { configuredSerial } from "./mfa-serial.ts";
 
@@ -54,8 +55,12 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
     arn: serial,
   });
   const endpointUrl = firstProfileValue(files, profiles, "endpoint_url");
+  const variants = {
+    fips: firstProfileValue(files, profiles, "use_fips_endpoint"),
+    dualstack: firstProfileValue(files, profiles, "use_dualstack_endpoint"),
+  };
   const target = (service: "sts" | "iam") =>
-    callTarget(service, region, { deps, endpointUrl, profile: longTerm.profile });
+    callTarget(service, region, { deps, endpointUrl, variants, profile: longTerm.profile });
   return {
     profile: inputs.profile,
     longTerm,
@@ -79,10 +84,7 @@ export async function completePlan(
   deps: Deps,
 ): Promise<LoginPlan> {
   if (local.serial) return { ...local, serial: local.serial };
-  const lockPath = join(
-    sessionCacheDir(deps),
-    `device-${digest128(local.longTerm.credentials.accessKeyId)}`,
-  );
+  const lockPath = join(sessionCacheDir(deps), `device-${digest128(local.longTerm.keyId)}`);
   return withMfaLock(
     lockPath,
     deps,
@@ -105,7 +107,12 @@ async function discoverAndSave(
   inputs: LoginInputs,
   deps: Deps,
 ): Promise<LoginPlan> {
-  const found = await discoverDevice(local.longTerm.credentials, local.profile, local, deps);
+  const found = await discoverDevice(
+    await longTermCredentials(local.longTerm, deps),
+    local.profile,
+    local,
+    deps,
+  );
   deps.io.stderr.write(`${found.note}\n`);
   try {
     await saveProfileSetting(deps, files.paths.config, "config", local.profile, {

@@ -3,7 +3,7 @@
  * a command (`awsmfa whoamii` is read as the profile "whoamii").
  */
 import { type AwsFiles, hasProfile, profileNames } from "../config/aws-files.ts";
-import { UserError } from "../errors.ts";
+import { pasteable, UserError } from "../errors.ts";
 import { LONG_TERM_SUFFIXES } from "./long-term.ts";
 
 export const COMMAND_WORDS = [
@@ -33,8 +33,8 @@ export function requireKnownProfile(files: AwsFiles, profile: string): void {
   throw new UserError(`There is no profile named "${profile}".${suggestion}`, {
     hint:
       names.length > 0
-        ? `Known profiles: ${names.join(", ")}. \`awsmfa configure ${profile}\` sets up a new one.`
-        : `No profiles found in ${files.paths.config} or ${files.paths.credentials}. \`awsmfa configure ${profile}\` sets one up.`,
+        ? `Known profiles: ${names.join(", ")}. \`awsmfa configure ${pasteable(profile)}\` sets up a new one.`
+        : `No profiles found in ${files.paths.config} or ${files.paths.credentials}. \`awsmfa configure ${pasteable(profile)}\` sets one up.`,
   });
 }
 

@@ -57,8 +57,8 @@ export interface ShellSyntax {
   rcFile?(place: RcPlace): RcFile;
   /** Code that prints exactly `text` (non-empty): the function evaluates what it is given. */
   printText(text: string): string;
-  /** The line that applies a login printed for this shell; `command` is its words, quoted. */
-  applyLine(command: string): string;
+  /** The line that applies a login printed for this shell; `words` unquoted (see withFlags). */
+  applyLine(words: readonly string[]): string;
   /** Code that fails when evaluated, so a failed `--format` login cannot look applied. */
   failureCode: string | undefined;
 }
@@ -122,4 +122,20 @@ export function initHeader(shell: ShellName, loadWith: string): string {
 export function withExtra(script: string, extra: string | undefined): string {
   if (extra === undefined || extra === "") return script;
   return `${script}\n${extra.endsWith("\n") ? extra : `${extra}\n`}`;
+}
+
+/**
+ * The invocation's words with `flags` added where the command still reads them as flags:
+ * before a `--` (after it, `awsmfa login -- -rf --format fish` would read `--format` as a
+ * profile name), else at the end. Each word quoted with `quote` when it needs it.
+ */
+export function wordsWithFlags(
+  words: readonly string[],
+  flags: readonly string[],
+  quote: (value: string) => string,
+): string {
+  const end = words.indexOf("--");
+  const all =
+    end === -1 ? [...words, ...flags] : [...words.slice(0, end), ...flags, ...words.slice(end)];
+  return all.map((word) => wordOrQuoted(word, quote)).join(" ");
 }

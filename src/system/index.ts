@@ -154,8 +154,17 @@ function pidNamespaceLink(platform: NodeJS.Platform): string | undefined {
  * `exit-after-temp-write:N` lets the first N-1 writes of the run complete and crashes the Nth;
  * `exit-after-temp-write:NAME` crashes the first write of a file named NAME (e.g. credentials),
  * whatever else the run writes first (session cache, code windows).
+ * `exit-after-step:N` exits with code 99 after step N of `keys move` (keys/move.ts).
  */
 function faultHooks(facts: ProcessFacts): Deps["hooks"] {
+  const step = /^exit-after-step:(\d+)$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
+  if (step) {
+    return {
+      afterStep: (n) => {
+        if (n === Number(step[1])) facts.exit(99);
+      },
+    };
+  }
   const match = /^exit-after-temp-write(?::(.+))?$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
   if (!match) return undefined;
   const target = match[1] ?? "1";

@@ -18,8 +18,11 @@ function shown(match: string): string {
 }
 
 export function printable(text: string): string {
-  return text.replace(CONTROL, shown);
+  return text.replace(CONTROL, shown).replace(PASTE_MARKS, "");
 }
+
+/** errors.ts pasteable() marks, should any reach a writer unquoted: never shown. */
+const PASTE_MARKS = /[\uE000\uE001]/g;
 
 /** printable(), keeping the "\r ESC[K" that redraws a status line. */
 export function printableLine(text: string): string {

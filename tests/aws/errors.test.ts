@@ -52,7 +52,7 @@ describe("mapAwsError", () => {
       "expired token",
       sdkError("ExpiredToken", "The security token included in the request is expired"),
       /has expired/,
-      /awsmfa login prod-long-term/,
+      /awsmfa login \uE000prod-long-term\uE001/,
       ExitCode.auth,
     ],
     [

@@ -69,6 +69,18 @@ describe.skipIf(!scriptAvailable())("the line direct mode says to run", () => {
     }
   });
 
+  // Issue 11, item 14: `--format fish` must come before the `--` that guards a name like -rf.
+  for (const [shell, path] of [
+    ["fish", "/usr/bin/fish"],
+    ["bash", "/bin/bash"],
+  ] as const) {
+    test.skipIf(Bun.which(shell) === null)(`${shell}: a profile named -rf applies`, async () => {
+      const login = world.user({ profile: "-rf", serial: false, region: null });
+      const line = await applyLineFor(login, path);
+      expect(await runPasted(login, shell, line)).toBe("-rf");
+    });
+  }
+
   test("a profile named like a command is logged in to with `login NAME`", async () => {
     const login = world.user({ profile: "list" });
     const line = await applyLineFor(login, "/bin/bash");

@@ -81,7 +81,7 @@ describe("withSession on fixed files", () => {
     expect(message).toBe(
       "[prod] in /home/me/.aws/credentials holds long-term keys (AKIA****MNOP); awsmfa will not overwrite them with a session.",
     );
-    expect(hint).toContain("awsmfa configure prod");
+    expect(hint).toContain("awsmfa configure \uE000prod\uE001");
     expect(`${message}${hint}`).not.toContain("TOPSECRET");
   });
 });

@@ -4,15 +4,16 @@
  * test binary (AWSMFA_TEST_BINARY, so neither builds its own).
  */
 import { expect, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
 import { scriptAvailable } from "../support/pty.ts";
 
 const root = resolve(import.meta.dir, "..", "..");
 
-async function runScript(name: string, env: Record<string, string> = {}) {
-  const child = Bun.spawn([process.execPath, join(root, "scripts", name)], {
+async function runScript(name: string, env: Record<string, string> = {}, args: string[] = []) {
+  const child = Bun.spawn([process.execPath, join(root, "scripts", name), ...args], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -50,13 +51,42 @@ test.skipIf(!scriptAvailable())("npm run demo: every step works, with one code",
   expect(r.output).not.toMatch(/error|Traceback/i);
 });
 
-test("npm run bench: times the cached login and says how it compares", async () => {
-  const r = await runScript("bench.ts", { BENCH_RUNS: "5" });
-  expect(r.code).toBe(0);
-  expect(r.output).toMatch(/awsmfa bench \(cached login, eval mode\) +5 runs +median +[\d.]+ ms/);
-  expect(r.output).toMatch(/median cached login [\d.]+ ms: (meets|MISSES) the 15 ms target/);
-  const cli = ["/usr/bin/aws", "/usr/local/bin/aws"].some((path) => existsSync(path));
-  expect(r.output).toContain(
-    cli ? "faster than the AWS CLI reading the same profile" : "AWS CLI v2 not installed",
-  );
+test("npm run bench: every path against the floor, the AWS CLI, scaling, and JSON", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "bench-test-"));
+  try {
+    const json = join(folder, "bench.json");
+    const r = await runScript("bench.ts", { BENCH_RUNS: "3" }, ["--scale", "10", "--json", json]);
+    expect(r.code).toBe(0);
+    const row = (label: string) =>
+      new RegExp(
+        `^\\| ${label} \\| 3 \\| [\\d.]+ ms \\| [\\d.]+-[\\d.]+ \\| [\\d.]+x \\| [\\d.]+ ms \\| [\\d.]+ MiB \\|$`,
+        "m",
+      );
+    for (const label of [
+      "hello world \\(the floor\\)",
+      "awsmfa PROFILE \\(cached, eval mode\\)",
+      "awsmfa credential-process \\(cached\\)",
+      "awsmfa prompt",
+      "awsmfa --help",
+      "awsmfa shell-init bash",
+      "awsmfa list",
+      "awsmfa PROFILE --otp CODE \\(fresh login\\)",
+    ]) {
+      expect(r.output).toMatch(row(label));
+    }
+    expect(r.output).toMatch(/^cached: [\d.]+x the floor, [\d.]+ MiB: (meets|MISSES) the goal/m);
+    const cli = existsSync("/usr/bin/aws");
+    expect(r.output).toContain(
+      cli ? "faster than the AWS CLI reading the same cached profile" : "AWS CLI v2 not installed",
+    );
+    expect(r.output).toMatch(/^\| 10 \| [\d.]+ ms \([\d.]+ MiB\) \| /m);
+    const record = JSON.parse(readFileSync(json, "utf8"));
+    const ids = record.results.map((x: { id: string }) => x.id);
+    expect(ids).toEqual(expect.arrayContaining(["floor", "cached", "credential-process", "fresh"]));
+    expect(record.results[0].median).toBeGreaterThan(0);
+    expect(record.scale[0].profiles).toBe(10);
+    expect(record.scale[0].fresh.runs).toBe(3);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

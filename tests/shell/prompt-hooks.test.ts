@@ -211,3 +211,39 @@ describe.skipIf(noStrace)("no process per prompt", () => {
     });
   }
 });
+
+// Issue 11, item 10: the suggested `awsmfa PROFILE` is quoted for the shell it is pasted into.
+for (const kind of ["bash", "zsh", "fish"] as const) {
+  describe.skipIf(Bun.which(kind) === null)(`the ${kind} hook's suggested command`, () => {
+    const shell = SHELLS[kind];
+    const file = initFile(kind);
+    for (const profile of ["dev team", "x$(touch pwned)'\"`;y", "-rf", "a\\b*c"]) {
+      test(`pastes as one word for profile ${JSON.stringify(profile)}`, () => {
+        const home = mkdtempSync(join(dir, "paste-"));
+        const r = spawnSync(
+          kind,
+          [...shell.args, [load(kind, file), shell.set(String(now() - 5)), shell.hook].join("\n")],
+          {
+            encoding: "utf8",
+            cwd: home,
+            env: { PATH: process.env.PATH, HOME: home, AWS_PROFILE: profile },
+          },
+        );
+        const suggested = /`(awsmfa .*)` gets a new one/.exec(r.stderr)?.[1];
+        expect(suggested).toBeDefined();
+        // Paste it where `awsmfa` is a function that prints its arguments, one per line.
+        const printer =
+          kind === "fish"
+            ? "function awsmfa; printf '%s\\n' $argv; end"
+            : 'awsmfa() { printf "%s\\n" "$@"; }';
+        const pasted = spawnSync(kind, [...shell.args, `${printer}\n${suggested}`], {
+          encoding: "utf8",
+          cwd: home,
+          env: { PATH: process.env.PATH, HOME: home },
+        });
+        expect(pasted.stdout).toBe(`${profile}\n`);
+        expect(existsSync(join(home, "pwned"))).toBe(false);
+      });
+    }
+  });
+}

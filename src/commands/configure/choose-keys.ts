@@ -11,8 +11,9 @@ import type { Credentials } from "../../aws/credentials.ts";
 import { isTemporaryKeyId, maskKeyId } from "../../aws/credentials.ts";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { CancelledError, UsageError, UserError } from "../../errors.ts";
+import { CancelledError, pasteable, UsageError, UserError } from "../../errors.ts";
 import { findLongTermKeys } from "../../session/long-term.ts";
+import { longTermCredentials } from "../../session/long-term-credentials.ts";
 import { askConfirm, askSecret, askText, noTerminalError } from "../../ui/prompts.ts";
 import { longTermKeysIn } from "./key-edits.ts";
 
@@ -48,7 +49,7 @@ export async function chooseKeys(
   if (answers.accessKeyId !== undefined) {
     if (own && target !== profile) {
       throw new UsageError(`[${profile}] holds long-term keys (${maskKeyId(own.accessKeyId)}).`, {
-        hint: `Move them first with \`awsmfa configure ${profile} --move-keys\`, then set new keys.`,
+        hint: `Move them first with \`awsmfa configure ${pasteable(profile)} --move-keys\`, then set new keys.`,
       });
     }
     const keys = await newKeys(answers, deps);
@@ -73,9 +74,13 @@ export async function chooseKeys(
   }
   if (partner) {
     deps.io.stderr.write(
-      `Using the long-term keys in [${partner.profile}] (${maskKeyId(partner.credentials.accessKeyId)}).\n`,
+      `Using the long-term keys in [${partner.profile}] (${maskKeyId(partner.keyId)}).\n`,
     );
-    return { kind: "existing", target: partner.profile, keys: partner.credentials };
+    return {
+      kind: "existing",
+      target: partner.profile,
+      keys: await longTermCredentials(partner, deps),
+    };
   }
   return { kind: "new", target, keys: await newKeys(answers, deps), replaces: undefined };
 }

@@ -4,9 +4,10 @@
  * Every question has a flag, so scripts can run it without a terminal. Secrets never come
  * from the command line: `--secret-access-key -` reads the secret from stdin.
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command, Option } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
+import { KEY_STORE_NAMES, type KeyStoreName } from "../../keys/store.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv } from "../options/env.ts";
 import { chosenProfile, profileOption, profileTyped } from "../options/profile.ts";
@@ -35,6 +36,12 @@ export function configureCommand({ deps, state }: CommandContext) {
       "where codes come from: prompt, 1password, bitwarden, ykman, pass, command",
     )
     .option("--otp-item <value>", "the item, account, entry or command for --otp-source")
+    .addOption(
+      new Option(
+        "--key-store <store>",
+        "where the long-term keys live (default: asked when an OS key store is here, else credentials-file)",
+      ).choices(KEY_STORE_NAMES),
+    )
     .option("-y, --yes", "replace other long-term keys in the long-term profile", false)
     .action(async (positional, _raw, command) => {
       const profileFlag = profileTyped(command);
@@ -57,6 +64,7 @@ interface RawConfigure {
   otpSource?: string | undefined;
   otpItem?: string | undefined;
   yes?: boolean | undefined;
+  keyStore?: KeyStoreName | undefined;
 }
 
 export function parseConfigure(raw: RawConfigure): ConfigureOptions {
@@ -87,6 +95,7 @@ export function parseConfigure(raw: RawConfigure): ConfigureOptions {
     region: raw.region,
     otpSource: raw.otpSource,
     otpItem: raw.otpItem,
+    keyStore: raw.keyStore,
   };
 }
 

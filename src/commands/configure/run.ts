@@ -17,11 +17,13 @@ import {
 } from "../../config/aws-files.ts";
 import { saveProfileSetting } from "../../config/save-setting.ts";
 import type { Deps } from "../../deps.ts";
+import type { KeyStoreName } from "../../keys/store.ts";
 import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
 import { configuredSerial } from "../../session/mfa-serial.ts";
 import { stderrStyle } from "../../ui/report.ts";
 import { loginCommandFor } from "../login-command.ts";
 import { chooseKeys, type KeyAnswers, type KeyPlan } from "./choose-keys.ts";
+import { chooseKeyStore, storeKeys } from "./key-store.ts";
 import {
   type CodeSourceChoice,
   chooseCodeSource,
@@ -35,6 +37,8 @@ export interface ConfigureOptions extends KeyAnswers {
   region: string | undefined;
   otpSource: string | undefined;
   otpItem: string | undefined;
+  /** --key-store; undefined: ask when an OS key store is here, else the credentials file. */
+  keyStore?: KeyStoreName | undefined;
 }
 
 export async function runConfigure(options: ConfigureOptions, deps: Deps): Promise<void> {
@@ -80,7 +84,9 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     profile,
     deps,
   );
-  await saveKeys(plan, files, deps, say);
+  const store = await chooseKeyStore(options.keyStore, files, plan.target, deps);
+  if (store === "credentials-file" || plan.kind !== "new") await saveKeys(plan, files, deps, say);
+  await storeKeys(store, plan, files, deps, say);
   const settings = {
     ...(serial !== configured ? { mfa_serial: serial } : {}),
     ...(region && region !== currentRegion ? { region } : {}),

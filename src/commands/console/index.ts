@@ -11,7 +11,7 @@ import { partitionOfArn } from "../../aws/partition.ts";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
-import { ExitCode, UserError } from "../../errors.ts";
+import { ExitCode, pasteable, UserError } from "../../errors.ts";
 import { getSession } from "../../session/get-session.ts";
 import { accountOfSerial, SERIAL_KEYS } from "../../session/mfa-serial.ts";
 import { requireKnownProfile } from "../../session/profile-exists.ts";
@@ -117,7 +117,7 @@ function consoleNeedsRole(files: AwsFiles, profile: string): UserError {
         `  [profile ${profile}-console]`,
         `  role_arn = arn:aws:iam::${account}:role/ROLE_NAME`,
         `  source_profile = ${profile}`,
-        `then run: awsmfa console ${profile}-console`,
+        `then run: awsmfa console ${pasteable(`${profile}-console`)}`,
         `(As the IAM user itself, sign in with your password at https://${account}.${signinHost}/console.)`,
       ].join("\n"),
     },

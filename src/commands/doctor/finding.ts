@@ -3,6 +3,9 @@
  * printed for people. Only "problem" findings make the exit code non-zero; warnings are
  * things that work but could work better.
  */
+
+import { quotePasteables } from "../../errors.ts";
+import { shellReading } from "../../shell/index.ts";
 import type { Style } from "../../ui/report.ts";
 
 export type Level = "ok" | "info" | "warn" | "problem";
@@ -31,14 +34,19 @@ const MARKS: Record<Level, (style: Style) => string> = {
   problem: (style) => style.red("✗"),
 };
 
-export function renderReport(sections: readonly Section[], style: Style): string {
+/** `quote` is the user's shell's quoting, for the values fixes mark with pasteable(). */
+export function renderReport(
+  sections: readonly Section[],
+  style: Style,
+  quote: (value: string) => string = shellReading("sh")!.quote,
+): string {
   const lines: string[] = [];
   for (const section of sections) {
     lines.push(style.bold(section.title));
     for (const finding of section.findings) {
-      lines.push(`  ${MARKS[finding.level](style)} ${finding.text}`);
+      lines.push(`  ${MARKS[finding.level](style)} ${quotePasteables(finding.text, quote)}`);
       if (finding.fix) {
-        const [first, ...rest] = finding.fix.split("\n");
+        const [first, ...rest] = quotePasteables(finding.fix, quote).split("\n");
         lines.push(`      fix: ${first}`, ...rest.map((line) => `           ${line}`));
       }
     }

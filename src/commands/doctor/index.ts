@@ -7,6 +7,7 @@ import { Command } from "@commander-js/extra-typings";
 import { readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, UserError } from "../../errors.ts";
+import { quoteForUser } from "../../output/mode.ts";
 import { styleFor, useColour } from "../../ui/report.ts";
 import type { CommandContext } from "../context.ts";
 import { count, renderReport } from "./finding.ts";
@@ -19,7 +20,7 @@ export async function runDoctor(options: DoctorOptions, deps: Deps): Promise<num
   });
   const sections = await runChecks(files, options, deps);
   const style = styleFor(useColour(deps.env, deps.io.stdout.isTTY));
-  deps.io.stdout.write(renderReport(sections, style));
+  deps.io.stdout.write(renderReport(sections, style, quoteForUser(deps.env)));
   return count(sections, "problem") > 0 ? ExitCode.unhealthy : ExitCode.ok;
 }
 

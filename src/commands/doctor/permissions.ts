@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
+import { pasteable } from "../../errors.ts";
 import { type Finding, info, ok, problem } from "./finding.ts";
 
 type PermDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "selfPath" | "selfCommand">;
@@ -55,7 +56,7 @@ async function sessionFiles(deps: PermDeps, folder: string): Promise<Finding[]> 
   return [
     problem(
       `${exposed.length} cached session file(s) in ${folder} can be read by other users.`,
-      `chmod 600 ${exposed.map((path) => `'${path}'`).join(" ")}`,
+      `chmod 600 ${exposed.map((path) => pasteable(path)).join(" ")}`,
     ),
   ];
 }
@@ -70,7 +71,7 @@ export async function checkPermissions(files: AwsFiles, deps: PermDeps): Promise
       what: "AWS folder",
       forbidden: 0o022,
       why: "can be changed by other users, who could replace your config",
-      fix: `chmod 700 '${awsFolder}'`,
+      fix: `chmod 700 ${pasteable(awsFolder)}`,
     })),
     ...(await check(
       deps,
@@ -79,7 +80,7 @@ export async function checkPermissions(files: AwsFiles, deps: PermDeps): Promise
         what: "Credentials",
         forbidden: 0o077,
         why: "can be read or changed by other users: your long-term keys are exposed",
-        fix: `chmod 600 '${files.paths.credentials}'`,
+        fix: `chmod 600 ${pasteable(files.paths.credentials)}`,
       },
       "not found",
     )),
@@ -90,7 +91,7 @@ export async function checkPermissions(files: AwsFiles, deps: PermDeps): Promise
         what: "Config",
         forbidden: 0o022,
         why: "can be changed by other users (it names programs that run as you)",
-        fix: `chmod go-w '${files.paths.config}'`,
+        fix: `chmod go-w ${pasteable(files.paths.config)}`,
       },
       "not found",
     )),
@@ -101,7 +102,7 @@ export async function checkPermissions(files: AwsFiles, deps: PermDeps): Promise
         what: "Cache folder",
         forbidden: 0o077,
         why: "is open to other users, and it holds your sessions",
-        fix: `chmod 700 '${cache}'`,
+        fix: `chmod 700 ${pasteable(cache)}`,
       },
       "not created yet (no login so far)",
     )),
@@ -120,7 +121,7 @@ export async function checkPermissions(files: AwsFiles, deps: PermDeps): Promise
         findings.push(
           problem(
             `${what} ${path} can be changed by other users, who could replace awsmfa (mode ${octal(stat.mode)}).`,
-            `chmod go-w '${path}'`,
+            `chmod go-w ${pasteable(path)}`,
           ),
         );
       }

@@ -48,7 +48,7 @@ async function checkProfile(files: AwsFiles, profile: string, deps: Deps): Promi
     if (!(error instanceof UserError)) throw error;
     return [problem(`${profile}: ${error.message}`, error.hint)];
   }
-  const keys = `long-term keys in [${plan.longTerm.profile}] (${maskKeyId(plan.longTerm.credentials.accessKeyId)})`;
+  const keys = `long-term keys in [${plan.longTerm.profile}] (${maskKeyId(plan.longTerm.keyId)})`;
   const findings: Finding[] = [];
   if (!plan.serial) {
     findings.push(

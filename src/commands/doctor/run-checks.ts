@@ -11,6 +11,7 @@ import { findProgram } from "../../system/which.ts";
 import { clockFix, judgeClock, readClockOffset } from "./clock.ts";
 import { checkCodeSources } from "./code-sources.ts";
 import { type Finding, info, ok, problem, type Section, warn } from "./finding.ts";
+import { checkKeys } from "./key-checks.ts";
 import { checkPermissions } from "./permissions.ts";
 import { checkProfiles, mfaProfiles } from "./profiles.ts";
 import { checkShell } from "./shell-check.ts";
@@ -79,6 +80,10 @@ export async function runChecks(
     {
       title: "MFA profiles",
       findings: readable ? await checkProfiles(readable, deps) : unreadable,
+    },
+    {
+      title: "Long-term keys",
+      findings: readable ? await checkKeys(readable, options, deps) : unreadable,
     },
   ];
 }

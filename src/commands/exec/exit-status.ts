@@ -4,7 +4,7 @@
  */
 import { constants } from "node:os";
 import type { InteractiveResult } from "../../deps.ts";
-import { UserError } from "../../errors.ts";
+import { pasteable, UserError } from "../../errors.ts";
 
 export function exitStatus(result: InteractiveResult, command: string): number {
   const error = result.spawnError;
@@ -30,7 +30,7 @@ function startError(error: NodeJS.ErrnoException, command: string): UserError {
   if (error.code === "EACCES" || error.code === "EISDIR") {
     return new UserError(`Cannot run "${command}": it is not an executable program.`, {
       code: "commandNotExecutable",
-      hint: `Make it executable (chmod +x ${command}), or run it through its interpreter.`,
+      hint: `Make it executable (chmod +x ${pasteable(command)}), or run it through its interpreter.`,
     });
   }
   return new UserError(`Cannot run "${command}": ${error.message}.`, {

@@ -6,7 +6,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { UsageError, UserError } from "../../errors.ts";
+import { pasteable, UsageError, UserError } from "../../errors.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
 import { debug } from "../../ui/debug.ts";
@@ -89,7 +89,7 @@ export function parseExec(
   }
   if (words.length > 0 && rawArgs && (dashes < 0 || rawArgs.length - dashes - 1 !== words.length)) {
     throw new UsageError("Put -- between the profile and the command.", {
-      hint: `For example: awsmfa exec ${profile} -- ${words.join(" ") || "aws s3 ls"}`,
+      hint: `For example: awsmfa exec ${pasteable(profile)} -- ${words.join(" ") || "aws s3 ls"}`,
     });
   }
   return {

@@ -4,10 +4,11 @@
  * has expired, then exits. Scheduling again for a profile replaces its timer;
  * cancelNotifications (for logout) ends it.
  */
-import { randomBytes } from "node:crypto";
+
 import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
+import { randomHex } from "../../fs/node-crypto.ts";
 import { clockTime } from "../../session/messages.ts";
 import { findProgram } from "../../system/which.ts";
 import { desktopCommand } from "./desktop.ts";
@@ -58,7 +59,7 @@ export async function scheduleNotifications(
   }
   if (!deps.background) return warnAndFalse(warn, "cannot start a background process here.");
   await cancelNotifications(deps, request.profile);
-  const token = randomBytes(16).toString("hex");
+  const token = randomHex(16);
   const expires = Math.floor(request.expiration.getTime() / 1000);
   const state = { profile: request.profile, pid: 0, token, expires };
   await writeState(deps, state);
@@ -135,6 +136,9 @@ async function isTimer(
   pid: number,
   token: string,
 ): Promise<boolean> {
+  // A record with an empty or short token (planted, or damaged) proves nothing: "".includes
+  // matches every command line, and logout --all would kill whatever runs under that pid.
+  if (!/^[0-9a-f]{32}$/.test(token)) return false;
   if (deps.platform === "linux") {
     try {
       return (await deps.fs.readFile(`/proc/${pid}/cmdline`, "utf8")).includes(token);

@@ -4,11 +4,12 @@
  * itself checks before each notification that the file still names it (its token): a timer
  * whose file is gone or names another token exits without a word.
  */
-import { createHash } from "node:crypto";
+
 import { join } from "node:path";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../../fs/index.ts";
+import { sha256Hex } from "../../fs/node-crypto.ts";
 import { readOwnFile } from "../../fs/read-regular.ts";
 
 export interface NotifyState {
@@ -28,7 +29,7 @@ export function notifyFolder(deps: StateDeps): string {
 }
 
 export function statePath(deps: StateDeps, profile: string): string {
-  const digest = createHash("sha256").update(profile).digest("hex").slice(0, 32);
+  const digest = sha256Hex(profile).slice(0, 32);
   return join(notifyFolder(deps), `${digest}.json`);
 }
 

@@ -3,7 +3,7 @@
  * the duration (capped at one hour for role chaining, and said so), the region and endpoint,
  * and that every role lies in the partition of the MFA session. Pure.
  */
-import { endpointOverride } from "../../aws/endpoints.ts";
+import { endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import type { AwsCallTarget } from "../../aws/sts.ts";
@@ -83,6 +83,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         region: region.region,
         partition: region.partition,
         endpoint: endpointOverride("sts", inputs.env, role.endpointUrl ?? inputs.baseEndpointUrl),
+        ...endpointVariants(inputs.env),
         profile: source,
         now: inputs.now,
         trace: inputs.trace,

@@ -87,7 +87,7 @@ export async function getRoleSession(
   );
   const serial = base.plan.serial ?? serialFromRoles ?? "";
   const steps = stepsFor(files, chain, request, serial, base.plan, deps);
-  const keys = roleKeys(mfaPrincipal(base.plan.longTerm.credentials.accessKeyId, serial), steps);
+  const keys = roleKeys(mfaPrincipal(base.plan.longTerm.keyId, serial), steps);
   let session = base.session;
   let reused = base.reused;
   for (const [i, step] of steps.entries()) {
@@ -130,7 +130,7 @@ export function planCachedRole(
   );
   if (!local.serial) return { local, steps: [], key: undefined };
   const steps = stepsFor(files, chain, request, local.serial, local, deps);
-  const keys = roleKeys(mfaPrincipal(local.longTerm.credentials.accessKeyId, local.serial), steps);
+  const keys = roleKeys(mfaPrincipal(local.longTerm.keyId, local.serial), steps);
   return { local, steps, key: keys.at(-1) };
 }
 

@@ -7,6 +7,7 @@ import {
   type ShellSyntax,
   withExtra,
   wordOrQuoted,
+  wordsWithFlags,
 } from "../syntax.ts";
 
 /** In fish single quotes only \\ and \' are escapes; all else, newlines too, is literal. */
@@ -70,6 +71,7 @@ export const fishSyntax = {
   initScript,
   loadLine: "awsmfa shell-init fish | source",
   printText: (text: string) => `printf '%s' ${fishQuote(text)}\n`,
-  applyLine: (command: string) => `${command} --format fish | source`,
+  applyLine: (words: readonly string[]) =>
+    `${wordsWithFlags(words, ["--format", "fish"], fishQuote)} | source`,
   failureCode: "false\n",
 } as const satisfies ShellSyntax;

@@ -22,13 +22,24 @@ const HEADER = [
   "# no process started. One line at 10 minutes or less, one when expired, once per session.",
 ];
 
-function hookFunction(name: string, readClock: string[], prelude: string[]): string[] {
+/**
+ * `quoteProfile` sets __awsmfa_q to the profile quoted by the shell itself (bash: printf %q,
+ * zsh: the (q+) flag; builtins, no process): the suggested `awsmfa PROFILE` is pasted, and a
+ * profile named "dev team" or "$(rm -rf ~)" must stay one literal word.
+ */
+function hookFunction(
+  name: string,
+  readClock: string[],
+  prelude: string[],
+  quoteProfile: string,
+): string[] {
   const profile = `"\${AWS_PROFILE:-default}"`;
+  const quoted = `"$__awsmfa_q"`;
   return [
     `${name}() {`,
     "  local __awsmfa_status=$?",
     ...prelude,
-    "  local __awsmfa_now __awsmfa_left __awsmfa_when",
+    "  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q",
     `  case "\${AWSMFA_EXPIRES-}" in`,
     `    ${REJECTED_EXPIRES_PATTERNS}) return "$__awsmfa_status" ;;`,
     "  esac",
@@ -37,7 +48,8 @@ function hookFunction(name: string, readClock: string[], prelude: string[]): str
     '  if [ "$__awsmfa_left" -le 0 ]; then',
     `    if [ "\${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then`,
     '      __awsmfa_warned="expired:$AWSMFA_EXPIRES"',
-    `      printf ${posixQuote(EXPIRED_FORMAT)} ${profile} ${profile} >&2`,
+    `      ${quoteProfile}`,
+    `      printf ${posixQuote(EXPIRED_FORMAT)} ${profile} ${quoted} >&2`,
     "    fi",
     `  elif [ "$__awsmfa_left" -le ${WARN_SECONDS} ] && [ "\${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then`,
     '    __awsmfa_warned="soon:$AWSMFA_EXPIRES"',
@@ -46,7 +58,8 @@ function hookFunction(name: string, readClock: string[], prelude: string[]): str
     "    else",
     `      __awsmfa_when="\${__awsmfa_left}s"`,
     "    fi",
-    `    printf ${posixQuote(SOON_FORMAT)} ${profile} "$__awsmfa_when" ${profile} >&2`,
+    `    ${quoteProfile}`,
+    `    printf ${posixQuote(SOON_FORMAT)} ${profile} "$__awsmfa_when" ${quoted} >&2`,
     "  fi",
     '  return "$__awsmfa_status"',
     "}",
@@ -60,6 +73,7 @@ export function bashPromptHook(): string {
       "__awsmfa_prompt_hook",
       [`  printf -v __awsmfa_now '%(%s)T' -1 2>/dev/null || return "$__awsmfa_status"`],
       [],
+      `printf -v __awsmfa_q '%q' "\${AWS_PROFILE:-default}"`,
     ),
     "# Appended on a line of its own, after whatever PROMPT_COMMAND already runs; only once.",
     `case "\${PROMPT_COMMAND-}" in`,
@@ -82,6 +96,7 @@ export function zshPromptHook(): string {
         '  [ -n "$__awsmfa_now" ] || return "$__awsmfa_status"',
       ],
       ["  emulate -L zsh"],
+      `__awsmfa_q=\${(q+)\${AWS_PROFILE:-default}}`,
     ),
     "typeset -ga precmd_functions",
     `if (( ! \${precmd_functions[(Ie)__awsmfa_precmd]} )); then`,

@@ -11,6 +11,7 @@ import {
   type ShellSyntax,
   withExtra,
   wordOrQuoted,
+  wordsWithFlags,
 } from "../syntax.ts";
 
 /**
@@ -102,7 +103,7 @@ export function posixSyntax(shell: "bash" | "zsh"): ShellSyntax {
     initScript: (options) => posixInit(shell, options),
     loadLine: `eval "$(awsmfa shell-init ${shell})"`,
     printText: (text) => `printf '%s' ${posixQuote(text)}\n`,
-    applyLine: (command) => `eval "$(${command})"`,
+    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], posixQuote)})"`,
     failureCode: "false\n",
   };
 }

@@ -10,6 +10,7 @@ import {
   type ShellSyntax,
   withExtra,
   wordOrQuoted,
+  wordsWithFlags,
 } from "../syntax.ts";
 
 /**
@@ -85,7 +86,8 @@ export const powershellSyntax = {
   loadLine: "awsmfa shell-init powershell | Out-String | Invoke-Expression",
   // PowerShell ends each string it writes with a newline of its own.
   printText: (text: string) => `Write-Output ${powershellQuote(text.replace(/\n$/, ""))}\n`,
-  applyLine: (command: string) => `${command} --format powershell | Invoke-Expression`,
+  applyLine: (words: readonly string[]) =>
+    `${wordsWithFlags(words, ["--format", "powershell"], powershellQuote)} | Invoke-Expression`,
   // `false` is no PowerShell command; `| Invoke-Expression` of nothing does nothing.
   failureCode: undefined,
 } as const satisfies ShellSyntax;

@@ -29,8 +29,8 @@ describe("permissions", () => {
       `problem: Cache folder ${dir}/.cache/awsmfa is open to other users, and it holds your sessions (mode 0755).`,
       `problem: 1 cached session file(s) in ${dir}/.cache/awsmfa/sessions can be read by other users.`,
     ]);
-    expect(findings[1]!.fix).toBe(`chmod 600 '${dir}/.aws/credentials'`);
-    expect(findings[4]!.fix).toBe(`chmod 600 '${dir}/.cache/awsmfa/sessions/abc.json'`);
+    expect(findings[1]!.fix).toBe(`chmod 600 \uE000${dir}/.aws/credentials\uE001`);
+    expect(findings[4]!.fix).toBe(`chmod 600 \uE000${dir}/.cache/awsmfa/sessions/abc.json\uE001`);
   });
 
   test("a config others can write is a problem; missing files are only mentioned", async () => {
@@ -58,8 +58,8 @@ describe("permissions", () => {
       (f) => f.level === "problem",
     );
     expect(problems.map((f) => f.fix)).toEqual([
-      `chmod go-w '${binDir}/awsmfa'`,
-      `chmod go-w '${binDir}'`,
+      `chmod go-w \uE000${binDir}/awsmfa\uE001`,
+      `chmod go-w \uE000${binDir}\uE001`,
     ]);
   });
 

@@ -141,3 +141,24 @@ describe("the report", () => {
     ).toEndWith("No problems found.\n");
   });
 });
+
+// Issue 11, item 9: a fix line is quoted by the user's shell's quoting, however hostile the path.
+test("fix lines quote hostile paths for the user's shell", async () => {
+  const { pasteable } = await import("../../../src/errors.ts");
+  const { shellSyntax } = await import("../../../src/shell/index.ts");
+  const path = "/home/we'ird $(touch x)/.aws";
+  const sections = [
+    {
+      title: "Files",
+      findings: [{ level: "problem" as const, text: "bad", fix: `chmod 700 ${pasteable(path)}` }],
+    },
+  ];
+  for (const shell of ["bash", "fish", "powershell"]) {
+    const quote = shellSyntax(shell)!.quote;
+    const out = renderReport(sections, styleFor(false), quote);
+    expect(out).toContain(`fix: chmod 700 ${quote(path)}`);
+  }
+  expect(renderReport(sections, styleFor(false))).toContain(
+    `fix: chmod 700 '/home/we'\\''ird $(touch x)/.aws'`,
+  );
+});

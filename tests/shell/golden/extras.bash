@@ -93,7 +93,7 @@ complete -F _awsmfa_complete awsmfa
 # no process started. One line at 10 minutes or less, one when expired, once per session.
 __awsmfa_prompt_hook() {
   local __awsmfa_status=$?
-  local __awsmfa_now __awsmfa_left __awsmfa_when
+  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q
   case "${AWSMFA_EXPIRES-}" in
     '' | 0* | *[!0-9]* | ?????????????*) return "$__awsmfa_status" ;;
   esac
@@ -102,7 +102,8 @@ __awsmfa_prompt_hook() {
   if [ "$__awsmfa_left" -le 0 ]; then
     if [ "${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then
       __awsmfa_warned="expired:$AWSMFA_EXPIRES"
-      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "${AWS_PROFILE:-default}" >&2
+      printf -v __awsmfa_q '%q' "${AWS_PROFILE:-default}"
+      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_q" >&2
     fi
   elif [ "$__awsmfa_left" -le 600 ] && [ "${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then
     __awsmfa_warned="soon:$AWSMFA_EXPIRES"
@@ -111,7 +112,8 @@ __awsmfa_prompt_hook() {
     else
       __awsmfa_when="${__awsmfa_left}s"
     fi
-    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_when" "${AWS_PROFILE:-default}" >&2
+    printf -v __awsmfa_q '%q' "${AWS_PROFILE:-default}"
+    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_when" "$__awsmfa_q" >&2
   fi
   return "$__awsmfa_status"
 }

@@ -81,16 +81,18 @@ if builtin -q path 2>/dev/null
         set -l left (math $AWSMFA_EXPIRES - (path mtime /) - (path mtime --relative /))
         set -l profile $AWS_PROFILE
         test -n "$profile"; or set profile default
+        # The suggested command is pasted: the profile quoted by fish itself (a builtin).
+        set -l quoted (string escape -- $profile)
         if test $left -le 0
             if test "$__awsmfa_warned" != "expired:$AWSMFA_EXPIRES"
                 set -g __awsmfa_warned "expired:$AWSMFA_EXPIRES"
-                printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\\n' $profile $profile >&2
+                printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\\n' $profile $quoted >&2
             end
         else if test $left -le 600; and test "$__awsmfa_warned" != "soon:$AWSMFA_EXPIRES"
             set -g __awsmfa_warned "soon:$AWSMFA_EXPIRES"
             set -l when (math -s0 $left / 60)m
             test $left -ge 60; or set when {$left}s
-            printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\\n' $profile $when $profile >&2
+            printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\\n' $profile $when $quoted >&2
         end
     end
 end

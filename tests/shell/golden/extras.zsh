@@ -80,7 +80,7 @@ zmodload zsh/datetime 2>/dev/null
 __awsmfa_precmd() {
   local __awsmfa_status=$?
   emulate -L zsh
-  local __awsmfa_now __awsmfa_left __awsmfa_when
+  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q
   case "${AWSMFA_EXPIRES-}" in
     '' | 0* | *[!0-9]* | ?????????????*) return "$__awsmfa_status" ;;
   esac
@@ -90,7 +90,8 @@ __awsmfa_precmd() {
   if [ "$__awsmfa_left" -le 0 ]; then
     if [ "${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then
       __awsmfa_warned="expired:$AWSMFA_EXPIRES"
-      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "${AWS_PROFILE:-default}" >&2
+      __awsmfa_q=${(q+)${AWS_PROFILE:-default}}
+      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_q" >&2
     fi
   elif [ "$__awsmfa_left" -le 600 ] && [ "${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then
     __awsmfa_warned="soon:$AWSMFA_EXPIRES"
@@ -99,7 +100,8 @@ __awsmfa_precmd() {
     else
       __awsmfa_when="${__awsmfa_left}s"
     fi
-    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_when" "${AWS_PROFILE:-default}" >&2
+    __awsmfa_q=${(q+)${AWS_PROFILE:-default}}
+    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_when" "$__awsmfa_q" >&2
   fi
   return "$__awsmfa_status"
 }

@@ -46,13 +46,18 @@ export function authenticate(
 
   const partition = partitionOfRegion(auth.scope.region);
   const token = header("x-amz-security-token");
-  const user = world.userByAccessKey(auth.accessKeyId);
-  const session = user ? undefined : world.sessionByAccessKey(auth.accessKeyId);
+  const found = world.accessKey(auth.accessKeyId);
+  // A key CreateAccessKey made a moment ago is not known everywhere yet (eventual consistency).
+  const user =
+    found && serverNow >= found.key.usableAt && found.key.status === "Active"
+      ? found.user
+      : undefined;
+  const session = found ? undefined : world.sessionByAccessKey(auth.accessKeyId);
   let caller: Caller;
   let secret: string;
   if (user && user.partition === partition && token === undefined) {
     caller = { identity: { kind: "user", user }, session: undefined, mfa: false, partition };
-    secret = user.secretAccessKey;
+    secret = found!.key.secretAccessKey;
   } else if (session && session.partition === partition && token === session.sessionToken) {
     if (serverNow >= session.expiresAt) throw expiredToken();
     // GetSessionToken credentials reach IAM only when MFA was used to get them.

@@ -77,6 +77,14 @@ class FakeAwsServer implements FakeAws {
     return Date.now() + this.clockOffsetMs;
   }
 
+  get keyPropagationMs(): number {
+    return this.world.keyPropagationMs;
+  }
+
+  set keyPropagationMs(ms: number) {
+    this.world.keyPropagationMs = ms;
+  }
+
   addUser(options: Partial<AddUserOptions> = {}): FakeUser {
     return this.world.addUser(options, this.now());
   }

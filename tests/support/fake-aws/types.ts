@@ -32,6 +32,21 @@ export interface FakeUser {
    */
   securityKeys: string[];
   listMfaDevicesDenied: boolean;
+  /**
+   * The user's access keys (at most two, as in IAM); the first is accessKeyId/secretAccessKey
+   * above. CreateAccessKey adds, DeleteAccessKey removes; a deleted key signs nothing.
+   */
+  accessKeys: FakeAccessKey[];
+}
+
+export interface FakeAccessKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  status: "Active" | "Inactive";
+  /** ISO 8601, as ListAccessKeys reports it. */
+  createDate: string;
+  /** Server time (ms) from which STS accepts the key: IAM is eventually consistent. */
+  usableAt: number;
 }
 
 export interface FakeRole {
@@ -174,6 +189,8 @@ export interface FakeAws {
   now(): number;
   /** When set, every new session expires this many seconds after issue. */
   sessionLifetimeOverrideSeconds: number | undefined;
+  /** How long (ms) STS refuses a key CreateAccessKey just made; 0 by default. */
+  keyPropagationMs: number;
   inject(fault: Fault): void;
   clearFaults(): void;
   /** Users, roles, clock and pending faults as plain JSON-able data. */

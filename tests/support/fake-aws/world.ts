@@ -7,6 +7,7 @@ import { acceptedStep } from "./totp.ts";
 import type {
   AddRoleOptions,
   AddUserOptions,
+  FakeAccessKey,
   FakeDevice,
   FakeRole,
   FakeUser,
@@ -22,6 +23,8 @@ export class FakeWorld {
   readonly roles: FakeRole[] = [];
   private readonly sessions = new Map<string, IssuedSession>();
   private readonly lastStep = new Map<string, number>();
+  /** How long a key made by CreateAccessKey stays unknown to STS (tests of the wait). */
+  keyPropagationMs = 0;
 
   addUser(options: Partial<AddUserOptions>, nowMs: number): FakeUser {
     const partition = options.partition ?? "aws";
@@ -50,7 +53,15 @@ export class FakeWorld {
       devices: [],
       securityKeys: [],
       listMfaDevicesDenied: options.listMfaDevicesDenied ?? false,
+      accessKeys: [],
     };
+    user.accessKeys.push({
+      accessKeyId: user.accessKeyId,
+      secretAccessKey: user.secretAccessKey,
+      status: "Active",
+      createDate: new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      usableAt: 0,
+    });
     this.users.push(user);
     for (let i = 0; i < (options.devices ?? 1); i++) this.addDevice(user, nowMs);
     for (let i = 1; i <= (options.securityKeys ?? 0); i++) {
@@ -99,7 +110,29 @@ export class FakeWorld {
   }
 
   userByAccessKey(accessKeyId: string): FakeUser | undefined {
-    return this.users.find((u) => u.accessKeyId === accessKeyId);
+    return this.accessKey(accessKeyId)?.user;
+  }
+
+  /** The user and key for an access key id that still exists. */
+  accessKey(accessKeyId: string): { user: FakeUser; key: FakeAccessKey } | undefined {
+    for (const user of this.users) {
+      const key = user.accessKeys.find((k) => k.accessKeyId === accessKeyId);
+      if (key) return { user, key };
+    }
+    return undefined;
+  }
+
+  /** CreateAccessKey: a new active key, usable by STS after keyPropagationMs. */
+  createAccessKey(user: FakeUser, nowMs: number): FakeAccessKey {
+    const key: FakeAccessKey = {
+      accessKeyId: ids.accessKeyId("AKIA"),
+      secretAccessKey: ids.secretAccessKey(),
+      status: "Active",
+      createDate: new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      usableAt: nowMs + this.keyPropagationMs,
+    };
+    user.accessKeys.push(key);
+    return key;
   }
 
   userByName(partition: PartitionId, account: string, name: string): FakeUser | undefined {

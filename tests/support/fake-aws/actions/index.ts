@@ -1,4 +1,5 @@
 /** Every action the fake answers, by its Query-protocol Action name. */
+import { createAccessKey, deleteAccessKey, listAccessKeys } from "./access-keys.ts";
 import { assumeRole } from "./assume-role.ts";
 import type { ActionSpec } from "./context.ts";
 import { getCallerIdentity } from "./get-caller-identity.ts";
@@ -10,6 +11,9 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   GetCallerIdentity: getCallerIdentity,
   AssumeRole: assumeRole,
   ListMFADevices: listMfaDevices,
+  CreateAccessKey: createAccessKey,
+  ListAccessKeys: listAccessKeys,
+  DeleteAccessKey: deleteAccessKey,
 };
 
 export function actionSpec(action: string | undefined): ActionSpec | undefined {

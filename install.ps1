@@ -1,0 +1,152 @@
+# awsmfa installer for PowerShell (Windows PowerShell 5.1 and pwsh 7 on Windows, macOS, Linux):
+#   irm https://github.com/awsmfa/awsmfa/releases/latest/download/install.ps1 | iex
+#   & ([scriptblock]::Create((irm .../install.ps1))) -Yes        (options through a script block)
+# Downloads the release asset for this system and SHA256SUMS, checks the SHA-256 and that the
+# program runs, installs it into %LOCALAPPDATA%\awsmfa\bin (elsewhere ~/.local/bin), adds that
+# folder to the user's PATH (Windows), and adds the shell integration to $PROFILE once, between
+# markers, after asking. -Uninstall undoes exactly that ($PROFILE gets back its bytes).
+# Environment: AWSMFA_INSTALL_BASE_URL (a mirror folder), AWSMFA_INSTALL_DIR, AWSMFA_INSTALL_YES=1,
+# AWSMFA_UNINSTALL=1 (for `irm | iex`, which cannot pass options).
+param(
+  [switch]$Yes,
+  [switch]$Uninstall,
+  [switch]$NoModifyProfile,
+  [string]$BaseUrl = $env:AWSMFA_INSTALL_BASE_URL
+)
+
+& {
+  $ErrorActionPreference = 'Stop'
+  $ProgressPreference = 'SilentlyContinue'
+  if (-not $BaseUrl) { $BaseUrl = 'https://github.com/awsmfa/awsmfa/releases/latest/download' }
+  $BaseUrl = $BaseUrl.TrimEnd('/')
+  if ($env:AWSMFA_INSTALL_YES -eq '1') { $Yes = $true }
+  if ($env:AWSMFA_UNINSTALL -eq '1') { $Uninstall = $true }
+  $onWindows = [System.Environment]::OSVersion.Platform -eq 'Win32NT'
+  $beginMark = '# >>> awsmfa shell integration >>>'
+  $endMark = '# <<< awsmfa shell integration <<<'
+  $createdNote = ' (file created by the awsmfa installer)'
+  $joinedNote = ' (a line break was added before this block)'
+  # Latin-1 maps every byte to one character and back: $PROFILE's bytes are kept exactly.
+  $bytes = [System.Text.Encoding]::GetEncoding(28591)
+
+  $dir = if ($env:AWSMFA_INSTALL_DIR) { $env:AWSMFA_INSTALL_DIR }
+    elseif ($onWindows) { Join-Path $env:LOCALAPPDATA 'awsmfa\bin' }
+    else { Join-Path $HOME '.local/bin' }
+  $exeName = if ($onWindows) { 'awsmfa.exe' } else { 'awsmfa' }
+  $target = Join-Path $dir $exeName
+
+  function Say($text) { [Console]::Error.WriteLine("awsmfa install: $text") }
+
+  function Remove-Block {
+    if (-not (Test-Path -LiteralPath $PROFILE)) { return }
+    $text = $bytes.GetString([System.IO.File]::ReadAllBytes($PROFILE))
+    $start = $text.IndexOf($beginMark)
+    if ($start -lt 0) { return }
+    $endAt = $text.IndexOf($endMark, $start)
+    if ($endAt -lt 0) { throw "$PROFILE has the start of awsmfa's block but not its end; remove it by hand." }
+    $stop = $endAt + $endMark.Length
+    if ($text.Substring($stop).StartsWith("`r`n")) { $stop += 2 } elseif ($text.Substring($stop).StartsWith("`n")) { $stop += 1 }
+    $firstLine = $text.Substring($start, $text.IndexOf("`n", $start) - $start)
+    if ($firstLine.Contains($joinedNote)) {
+      if ($text.Substring(0, $start).EndsWith("`r`n")) { $start -= 2 } else { $start -= 1 }
+    }
+    $rest = $text.Substring(0, $start) + $text.Substring($stop)
+    if ($firstLine.Contains($createdNote) -and $rest -eq '') {
+      Remove-Item -LiteralPath $PROFILE
+    } else {
+      [System.IO.File]::WriteAllBytes($PROFILE, $bytes.GetBytes($rest))
+    }
+    Say "removed the shell integration from $PROFILE"
+  }
+
+  function Add-Block($line) {
+    $created = -not (Test-Path -LiteralPath $PROFILE)
+    $text = if ($created) { '' } else { $bytes.GetString([System.IO.File]::ReadAllBytes($PROFILE)) }
+    if ($text.Contains($beginMark)) { Say "$PROFILE already loads awsmfa"; return }
+    $nl = if ($text.Contains("`r`n") -or ($created -and $onWindows)) { "`r`n" } else { "`n" }
+    $joined = $text -ne '' -and -not $text.EndsWith("`n")
+    $note = if ($created) { $createdNote } elseif ($joined) { $joinedNote } else { '' }
+    $block = $(if ($joined) { $nl } else { '' }) + $beginMark + $note + $nl + $line + $nl + $endMark + $nl
+    if ($created) { New-Item -ItemType Directory -Force -Path (Split-Path -Parent $PROFILE) | Out-Null }
+    [System.IO.File]::WriteAllBytes($PROFILE, $bytes.GetBytes($text + $block))
+    Say "added the shell integration to $PROFILE (open a new PowerShell to use it)"
+  }
+
+  function Set-UserPath([bool]$add) {
+    if (-not $onWindows) { return }
+    $current = [Environment]::GetEnvironmentVariable('Path', 'User')
+    $parts = @(if ($current) { $current -split ';' | Where-Object { $_ -ne '' } })
+    $has = $parts -contains $dir
+    if ($add -and -not $has) {
+      [Environment]::SetEnvironmentVariable('Path', (@($parts) + $dir) -join ';', 'User')
+      $env:Path = "$env:Path;$dir"
+      Say "added $dir to your PATH"
+    } elseif (-not $add -and $has) {
+      [Environment]::SetEnvironmentVariable('Path', (@($parts | Where-Object { $_ -ne $dir }) -join ';'), 'User')
+    }
+  }
+
+  if ($Uninstall) {
+    Remove-Block
+    if (Test-Path -LiteralPath $target) { Remove-Item -LiteralPath $target -Force; Say "removed $target" }
+    Set-UserPath $false
+    return
+  }
+
+  $os = if ($onWindows) { 'windows' } elseif ($IsMacOS) { 'darwin' } else { 'linux' }
+  $arch = switch ([System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString()) {
+    'X64' { 'x64' } 'Arm64' { 'arm64' } default { throw "no awsmfa build for this processor ($_)" }
+  }
+  $raw = if ($onWindows) { "awsmfa-$os-$arch.exe" } else { "awsmfa-$os-$arch" }
+  $archive = if ($onWindows) { "awsmfa-$os-$arch.zip" } else { "awsmfa-$os-$arch.tar.gz" }
+  $work = Join-Path ([System.IO.Path]::GetTempPath()) ("awsmfa-install-" + [guid]::NewGuid())
+  New-Item -ItemType Directory -Path $work | Out-Null
+  try {
+    $sumsFile = Join-Path $work 'SHA256SUMS'
+    Invoke-WebRequest -UseBasicParsing -Uri "$BaseUrl/SHA256SUMS" -OutFile $sumsFile
+    $sums = @{}
+    foreach ($entry in Get-Content -LiteralPath $sumsFile) {
+      if ($entry -match '^([0-9A-Fa-f]{64}) [ *](.+)$') { $sums[$Matches[2].Trim()] = $Matches[1].ToLowerInvariant() }
+    }
+    $asset = if ($sums.ContainsKey($archive)) { $archive } elseif ($sums.ContainsKey($raw)) { $raw } else {
+      throw "SHA256SUMS at $BaseUrl lists neither $archive nor $raw"
+    }
+    $download = Join-Path $work $asset
+    Say "downloading $BaseUrl/$asset"
+    Invoke-WebRequest -UseBasicParsing -Uri "$BaseUrl/$asset" -OutFile $download
+    $actual = (Get-FileHash -Algorithm SHA256 -LiteralPath $download).Hash.ToLowerInvariant()
+    if ($actual -ne $sums[$asset]) {
+      throw "$asset does not match SHA256SUMS (expected $($sums[$asset]), got $actual): nothing was installed"
+    }
+    $program = $download
+    if ($asset -eq $archive) {
+      $unpacked = Join-Path $work 'unpacked'
+      New-Item -ItemType Directory -Path $unpacked | Out-Null
+      if ($onWindows) { Expand-Archive -LiteralPath $download -DestinationPath $unpacked }
+      else { tar -xzf $download -C $unpacked; if ($LASTEXITCODE -ne 0) { throw "could not unpack $asset" } }
+      $program = Join-Path $unpacked $exeName
+      if (-not (Test-Path -LiteralPath $program)) { throw "$asset holds no $exeName" }
+    }
+    if (-not $onWindows) { chmod 755 $program }
+    $version = & $program --version
+    if ($LASTEXITCODE -ne 0 -or "$version" -notmatch '^awsmfa ') { throw "the downloaded awsmfa does not run: nothing was installed" }
+    New-Item -ItemType Directory -Force -Path $dir | Out-Null
+    # Copied next to its place, then renamed over it: a running awsmfa never sees half a file.
+    $next = Join-Path $dir ".$exeName.new"
+    Copy-Item -LiteralPath $program -Destination $next -Force
+    Move-Item -LiteralPath $next -Destination $target -Force
+    Say "installed $version into $target"
+  } finally {
+    Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
+  }
+
+  Set-UserPath $true
+  $quoted = "'" + ($target -replace "'", "''") + "'"
+  $line = "& $quoted shell-init powershell | Out-String | Invoke-Expression"
+  if ($NoModifyProfile) { Say "to load the shell integration, add this line to ${PROFILE}:`n  $line"; return }
+  $answer = if ($Yes) { 'y' } elseif ([Environment]::UserInteractive -and -not [Console]::IsInputRedirected) {
+    Read-Host "Add the awsmfa shell integration to $PROFILE? [y/N]"
+  } else { 'n' }
+  if ($answer -match '^[yY]') { Add-Block $line }
+  else { Say "left $PROFILE alone; to load the shell integration, add this line to it:`n  $line" }
+}

@@ -1,0 +1,155 @@
+/**
+ * The benchmark's world: the fake AWS in its own process (so that synchronous spawns can be
+ * timed while it answers), a HOME with ~/.aws files of N profiles, and fresh copies of the
+ * binaries (a freshly copied binary runs ~14% faster than the file the build wrote, so every
+ * binary compared is a fresh copy).
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dir, "..", "..");
+
+export interface BenchUser {
+  accessKeyId: string;
+  secretAccessKey: string;
+  serial: string;
+}
+
+export interface FakeAwsProcess {
+  url: string;
+  addUser(name: string): Promise<BenchUser>;
+  code(serial: string): Promise<string>;
+  stop(): void;
+}
+
+/** `bun tests/support/fake-aws.ts --port 0`, driven through its /_fake/ control API. */
+export async function startFakeAwsProcess(): Promise<FakeAwsProcess> {
+  const child = Bun.spawn([process.execPath, join(root, "tests", "support", "fake-aws.ts")], {
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "inherit",
+  });
+  const reader = child.stdout.getReader();
+  let text = "";
+  const deadline = Date.now() + 20_000;
+  while (!text.includes("\n")) {
+    if (Date.now() > deadline) throw new Error("the fake AWS did not start within 20 s");
+    const { value, done } = await reader.read();
+    if (done) throw new Error("the fake AWS exited before it printed its address");
+    text += new TextDecoder().decode(value);
+  }
+  reader.releaseLock();
+  const url: string = JSON.parse(text.slice(0, text.indexOf("\n"))).url;
+  // biome-ignore lint/suspicious/noExplicitAny: the control API answers loosely typed JSON.
+  const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`fake AWS ${method} ${path}: ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    url,
+    async addUser(name) {
+      const user = await call("POST", "/_fake/users", { name });
+      return {
+        accessKeyId: user.accessKeyId,
+        secretAccessKey: user.secretAccessKey,
+        serial: user.devices[0].serial,
+      };
+    },
+    async code(serial) {
+      return (await call("GET", `/_fake/code?serial=${encodeURIComponent(serial)}`)).code;
+    },
+    stop: () => child.kill(),
+  };
+}
+
+/** A fresh copy of a binary in `folder`, executable. */
+export function freshCopy(binary: string, folder: string, name: string): string {
+  const copy = join(folder, name);
+  copyFileSync(binary, copy);
+  return copy;
+}
+
+/**
+ * A compiled hello world built with this Bun and the product's flags: the floor of start-up
+ * that no compiled program of this runtime can go under.
+ */
+export function buildHello(folder: string): string {
+  const source = join(folder, "hello.ts");
+  writeFileSync(source, 'console.log("hello");\n');
+  const outfile = join(folder, "hello-built");
+  const args = ["build", "--compile", "--format=esm", "--minify", "--bytecode"];
+  const built = Bun.spawnSync([process.execPath, ...args, source, "--outfile", outfile], {
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  if (built.exitCode !== 0) throw new Error(`building hello failed: ${built.stderr.toString()}`);
+  return outfile;
+}
+
+/**
+ * ~/.aws files with `count` profiles besides the ones measured: pairs of `[profile pI]` (config:
+ * region, mfa_serial) and `[pI-long-term]` (credentials: keys), each with a comment, as
+ * organisations generate them. The measured pairs `cached` and `fresh` sit in the middle, so a
+ * reader that stops early gains nothing and one that scans everything pays for it.
+ */
+export class ProfileFiles {
+  private readonly configHead: string;
+  private readonly configTail: string;
+  private readonly credentialsHead: string;
+  private readonly credentialsTail: string;
+
+  constructor(
+    readonly home: string,
+    count: number,
+  ) {
+    const pairs = Math.max(0, Math.floor(count / 2));
+    const config = (i: number) =>
+      `# team ${i % 97}\n[profile p${i}]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::123456789012:mfa/p${i}\n\n`;
+    const credentials = (i: number) =>
+      `# p${i}: rotate yearly\n[p${i}-long-term]\naws_access_key_id = AKIA${String(i).padStart(16, "0")}\naws_secret_access_key = ${"s".repeat(40)}\n\n`;
+    const half = Math.floor(pairs / 2);
+    const range = (from: number, to: number, line: (i: number) => string) => {
+      const parts: string[] = [];
+      for (let i = from; i < to; i++) parts.push(line(i));
+      return parts.join("");
+    };
+    this.configHead = range(0, half, config);
+    this.configTail = range(half, pairs, config);
+    this.credentialsHead = range(0, half, credentials);
+    this.credentialsTail = range(half, pairs, credentials);
+    mkdirSync(join(home, ".aws"), { recursive: true });
+  }
+
+  get credentialsPath(): string {
+    return join(this.home, ".aws", "credentials");
+  }
+
+  /**
+   * Writes both files; `cached` and `fresh` are the users behind the two measured pairs, and
+   * `session` is the `[cached]` section the first login wrote (kept, so that no cached login
+   * finds it missing and writes it again).
+   */
+  write(cached: BenchUser, fresh: BenchUser, session = ""): void {
+    const config = (name: string, user: BenchUser) =>
+      `[profile ${name}]\nregion = eu-west-1\nmfa_serial = ${user.serial}\n\n`;
+    const keys = (name: string, user: BenchUser) =>
+      `[${name}-long-term]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n\n`;
+    writeFileSync(
+      join(this.home, ".aws", "config"),
+      this.configHead + config("cached", cached) + config("fresh", fresh) + this.configTail,
+    );
+    writeFileSync(
+      this.credentialsPath,
+      this.credentialsHead +
+        keys("cached", cached) +
+        session +
+        keys("fresh", fresh) +
+        this.credentialsTail,
+    );
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * awsmfa keys: where long-term keys live. `keys list` shows them (masked), `keys move` puts a
+ * profile's keys into another key store (OS keychain, pass, encrypted file, credentials file).
+ */
+import { Command } from "@commander-js/extra-typings";
+import { UsageError } from "../../errors.ts";
+import { isKeyStoreName } from "../../keys/registry.ts";
+import { KEY_STORE_NAMES } from "../../keys/store.ts";
+import type { CommandContext } from "../context.ts";
+import { applyEnv } from "../options/env.ts";
+import {
+  addSessionOptions,
+  parseSessionOptions,
+  type RawSessionOptions,
+  sessionOtpLayers,
+} from "../options/session.ts";
+import { runKeysList } from "./list.ts";
+import { runKeysMove } from "./move.ts";
+import { runKeysRotate } from "./rotate.ts";
+
+export function keysCommand({ deps, state }: CommandContext) {
+  const keys = new Command("keys").description(
+    "where long-term keys live: list them (masked), move them into a key store",
+  );
+  keys
+    .command("list")
+    .description("each profile with long-term keys: its key store and masked key id")
+    .option("--json", "print JSON", false)
+    .action(async (raw) => {
+      state.exitCode = await runKeysList({ json: raw.json }, deps);
+    });
+  keys
+    .command("move")
+    .description("move a profile's long-term keys to another key store")
+    .argument("<profile>", "the profile that holds the long-term keys")
+    .requiredOption("--to <store>", `the key store: ${KEY_STORE_NAMES.join(", ")}`)
+    .action(async (profile, raw) => {
+      if (!isKeyStoreName(raw.to)) {
+        throw new UsageError(`Unknown key store "${raw.to}".`, {
+          hint: `Key stores: ${KEY_STORE_NAMES.join(", ")}.`,
+        });
+      }
+      state.exitCode = await runKeysMove({ profile, to: raw.to }, deps);
+    });
+  const rotate = keys
+    .command("rotate")
+    .description(
+      "replace a profile's access key with a new one (MFA session, CreateAccessKey, store, wait, delete the old)",
+    )
+    .argument("<profile>", "the profile whose long-term keys to rotate");
+  addSessionOptions(rotate).action(async (profile, _raw, self) => {
+    applyEnv(self, deps.env);
+    const options = parseSessionOptions(
+      profile,
+      self.opts() as RawSessionOptions,
+      sessionOtpLayers(self),
+    );
+    state.exitCode = await runKeysRotate(options, deps);
+  });
+  return keys;
+}

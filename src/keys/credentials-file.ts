@@ -1,0 +1,78 @@
+/**
+ * Today's place for long-term keys, and the default: aws_access_key_id and
+ * aws_secret_access_key in the profile's section of ~/.aws/credentials, in plaintext. Every
+ * edit is a minimal one under the file lock (the user's other bytes stay as they were).
+ */
+import type { Credentials } from "../aws/credentials.ts";
+import { awsPaths } from "../config/paths.ts";
+import { sectionState } from "../config/section-state.ts";
+import { UserError } from "../errors.ts";
+import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
+import { deleteProfileKeys, profilesOf, setProfileKeys } from "../ini/index.ts";
+import { checkReplace } from "./replace-check.ts";
+import type { KeyStore, StoreDeps } from "./store.ts";
+
+const KEY_NAMES = ["aws_access_key_id", "aws_secret_access_key"] as const;
+const SESSION_ONLY = ["aws_session_token", "aws_security_token", "expiration"];
+
+/** Long-term keys in [profile] of credentials-file text, if any. */
+export function keysInText(text: string | null, profile: string): Credentials | undefined {
+  if (sectionState(text, profile) !== "long-term") return undefined;
+  const values = profilesOf(text ?? "", "credentials").get(profile);
+  const id = values?.aws_access_key_id;
+  const secret = values?.aws_secret_access_key;
+  if (typeof id !== "string" || typeof secret !== "string" || !id || !secret) return undefined;
+  return { accessKeyId: id, secretAccessKey: secret };
+}
+
+function pathOf(deps: StoreDeps): string {
+  return awsPaths(deps.env, deps.homedir).credentials;
+}
+
+export const credentialsFileStore: KeyStore = {
+  name: "credentials-file",
+  summary: "plaintext in ~/.aws/credentials (the default; readable by every program you run)",
+  available: async () => ({ available: true }),
+  async read(profile, deps) {
+    return keysInText(await readText(deps.fs, pathOf(deps)), profile);
+  },
+  async write(profile, keys, deps, replaces) {
+    await updateFile(
+      deps.fs,
+      pathOf(deps),
+      (current) => {
+        checkReplace("credentials file", profile, keysInText(current, profile), keys, replaces);
+        const ref = { kind: "credentials" as const, profile };
+        const cleared =
+          sectionState(current, profile) === "session"
+            ? deleteProfileKeys(current ?? "", ref, SESSION_ONLY)
+            : (current ?? "");
+        return setProfileKeys(cleared, ref, {
+          aws_access_key_id: keys.accessKeyId,
+          aws_secret_access_key: keys.secretAccessKey,
+        });
+      },
+      fileOptionsFrom(deps),
+    );
+  },
+  async remove(profile, keyId, deps) {
+    const path = pathOf(deps);
+    if ((await readText(deps.fs, path)) === null) return;
+    await updateFile(
+      deps.fs,
+      path,
+      (current) => {
+        const there = keysInText(current, profile);
+        if (!there) return current ?? "";
+        if (there.accessKeyId !== keyId) {
+          throw new UserError(
+            `[${profile}] of ${path} holds other keys than expected; awsmfa left them there.`,
+            { hint: "Run the command again: it looks at the file as it is now." },
+          );
+        }
+        return deleteProfileKeys(current ?? "", { kind: "credentials", profile }, KEY_NAMES);
+      },
+      fileOptionsFrom(deps),
+    );
+  },
+};

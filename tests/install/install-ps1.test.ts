@@ -1,0 +1,157 @@
+/**
+ * install.ps1 in real pwsh, as `irm <url>/install.ps1 | iex`, against a release folder served
+ * on 127.0.0.1: the archive preferred when SHA256SUMS lists it (else the raw binary), a
+ * tampered archive refused with nothing installed, idempotent, and -Uninstall giving $PROFILE
+ * back byte for byte. The release is made here from the host test binary.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { awsmfaBinary } from "../support/binary.ts";
+import { pwsh } from "../support/pwsh.ts";
+import { HOST_ASSET } from "./support/release-server.ts";
+
+const root = resolve(import.meta.dir, "..", "..");
+const sha = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+let folder = "";
+let server: ReturnType<typeof Bun.serve> | undefined;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  if (!pwsh) return;
+  folder = mkdtempSync(join(tmpdir(), "awsmfa-ps1-release-"));
+  const stage = join(folder, "stage");
+  mkdirSync(stage);
+  copyFileSync(await awsmfaBinary(), join(stage, "awsmfa"));
+  writeFileSync(join(stage, "LICENSE"), "MIT\n");
+  writeFileSync(join(stage, "README.md"), "# awsmfa\n");
+  const tar = spawnSync("tar", [
+    "-czf",
+    join(folder, `${HOST_ASSET}.tar.gz`),
+    "-C",
+    stage,
+    "awsmfa",
+    "LICENSE",
+    "README.md",
+  ]);
+  expect(tar.status).toBe(0);
+  const archive = readFileSync(join(folder, `${HOST_ASSET}.tar.gz`));
+  const binary = readFileSync(join(stage, "awsmfa"));
+  // Upper-case hex for the archive: both cases are accepted.
+  const sums = `${sha(binary)}  ${HOST_ASSET}\n${sha(archive).toUpperCase()}  ${HOST_ASSET}.tar.gz\n`;
+  const tampered = new Uint8Array(archive.length + 1);
+  tampered.set(archive);
+  server = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    fetch(request) {
+      const path = new URL(request.url).pathname;
+      requests.push(path);
+      if (path === "/install.ps1") return new Response(Bun.file(join(root, "install.ps1")));
+      if (path === "/SHA256SUMS" || path === "/tampered/SHA256SUMS") return new Response(sums);
+      if (path === "/raw/SHA256SUMS") return new Response(`${sha(binary)}  ${HOST_ASSET}\n`);
+      if (path === `/${HOST_ASSET}.tar.gz`) return new Response(archive);
+      if (path === `/tampered/${HOST_ASSET}.tar.gz`) return new Response(tampered);
+      if (path === `/raw/${HOST_ASSET}`) return new Response(binary);
+      return new Response("not found", { status: 404 });
+    },
+  });
+});
+afterAll(async () => {
+  await server?.stop(true);
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+function home() {
+  const dir = mkdtempSync(join(tmpdir(), "awsmfa-ps1-home-"));
+  return {
+    dir,
+    profile: join(dir, ".config", "powershell", "Microsoft.PowerShell_profile.ps1"),
+    binary: join(dir, ".local", "bin", "awsmfa"),
+  };
+}
+
+/** `irm URL/install.ps1 | iex` in pwsh, with HOME = `dir` (async: the server is in this process). */
+async function install(dir: string, env: Record<string, string>) {
+  const url = `http://127.0.0.1:${server!.port}`;
+  const child = Bun.spawn(
+    [pwsh!, "-NoLogo", "-NoProfile", "-NonInteractive", "-Command", `irm ${url}/install.ps1 | iex`],
+    {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: dir,
+        POWERSHELL_TELEMETRY_OPTOUT: "1",
+        AWSMFA_INSTALL_BASE_URL: url,
+        ...env,
+      },
+      stdout: "pipe",
+      stderr: "pipe",
+      timeout: 50_000,
+    },
+  );
+  const [status, stdout, stderr] = await Promise.all([
+    child.exited,
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+  ]);
+  return { status, stdout, stderr };
+}
+
+describe.skipIf(!pwsh)("install.ps1 (irm | iex in pwsh)", () => {
+  test("installs from the archive, adds the block to $PROFILE once, is idempotent, and -Uninstall restores $PROFILE byte for byte", async () => {
+    const h = home();
+    const before = "Set-Alias ll Get-ChildItem\r\n# no final line break, CRLF, ünïcode";
+    mkdirSync(join(h.dir, ".config", "powershell"), { recursive: true });
+    writeFileSync(h.profile, before);
+    const first = await install(h.dir, { AWSMFA_INSTALL_YES: "1" });
+    expect(first.stderr).toContain("installed awsmfa");
+    expect(first.status).toBe(0);
+    expect(requests).toContain(`/${HOST_ASSET}.tar.gz`);
+    expect(spawnSync(h.binary, ["--version"], { encoding: "utf8" }).stdout).toMatch(/^awsmfa /);
+    const once = readFileSync(h.profile, "utf8");
+    expect(once.startsWith(before)).toBe(true);
+    expect(once).toContain(
+      `& '${h.binary}' shell-init powershell | Out-String | Invoke-Expression`,
+    );
+    const again = await install(h.dir, { AWSMFA_INSTALL_YES: "1" });
+    expect(again.status).toBe(0);
+    expect(readFileSync(h.profile, "utf8")).toBe(once);
+    const removed = await install(h.dir, { AWSMFA_UNINSTALL: "1" });
+    expect(removed.status).toBe(0);
+    expect(readFileSync(h.profile)).toEqual(Buffer.from(before));
+    expect(existsSync(h.binary)).toBe(false);
+    rmSync(h.dir, { recursive: true, force: true });
+  }, 120_000);
+
+  test("a tampered archive is refused and nothing is installed; without -Yes $PROFILE is left alone", async () => {
+    const h = home();
+    const url = `http://127.0.0.1:${server!.port}`;
+    const bad = await install(h.dir, {
+      AWSMFA_INSTALL_YES: "1",
+      AWSMFA_INSTALL_BASE_URL: `${url}/tampered`,
+    });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr + bad.stdout).toContain("does not match SHA256SUMS");
+    expect(existsSync(h.binary)).toBe(false);
+    expect(existsSync(h.profile)).toBe(false);
+    // The raw binary when SHA256SUMS lists no archive; no answer, so no $PROFILE change.
+    const raw = await install(h.dir, { AWSMFA_INSTALL_BASE_URL: `${url}/raw` });
+    expect(raw.status).toBe(0);
+    expect(requests).toContain(`/raw/${HOST_ASSET}`);
+    expect(existsSync(h.binary)).toBe(true);
+    expect(existsSync(h.profile)).toBe(false);
+    expect(raw.stderr).toContain("add this line");
+    rmSync(h.dir, { recursive: true, force: true });
+  }, 120_000);
+});
