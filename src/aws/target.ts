@@ -37,7 +37,7 @@ export function callTarget(
 export function callDeadlineMs(env: Record<string, string | undefined>): number | undefined {
   const raw = env.AWSMFA_AWS_TIMEOUT?.trim();
   if (!raw) return undefined;
-  const seconds = /^d+(.d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(seconds > 0 && seconds <= 600)) {
     throw new UsageError(`AWSMFA_AWS_TIMEOUT "${raw}" is not a number of seconds from 0 to 600.`, {
       hint: "Set it to the seconds one AWS call may take, e.g. AWSMFA_AWS_TIMEOUT=20, or unset it.",

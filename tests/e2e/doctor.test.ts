@@ -81,7 +81,7 @@ describe("awsmfa doctor", () => {
     expect(r.stdout).toContain(
       `✗ Credentials ${sandbox.credentialsPath} can be read or changed by other users: your long-term keys are exposed (mode 0644).`,
     );
-    expect(r.stdout).toContain(`fix: chmod 600 '${sandbox.credentialsPath}'`);
+    expect(r.stdout).toContain(`fix: chmod 600 ${sandbox.credentialsPath}`); // a plain path needs no quotes
     chmodSync(sandbox.credentialsPath, 0o600);
     expect((await run(["doctor", "--offline"])).code).toBe(0);
   });
@@ -107,7 +107,7 @@ describe("awsmfa doctor", () => {
     expect(r.code).toBe(9);
     expect(r.stdout).toContain(`✗ ${sandbox.home} is a folder, not a file.`);
     expect(r.stdout).toContain(
-      "fix: Point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at a file.",
+      "fix: Move the folder away, or point awsmfa at a file. Nothing was changed.",
     );
     expect(r.stdout).toContain("Code sources\n"); // the other sections still ran
     expect(r.stderr).toBe("");
