@@ -79,7 +79,8 @@ export function quoteForUser(
     (env.AWSMFA_SHELL ? shellReading(env.AWSMFA_SHELL) : undefined) ??
     shellReading(userShell(env)) ??
     shellReading("sh")!;
-  return (value) => shell.quote(value);
+  // Plain words (prod, dev-1) stay as they are; anything else is quoted.
+  return (value) => shell.word(value);
 }
 
 /** Whether the output changes the caller's shell (and so must not clobber foreign keys). */

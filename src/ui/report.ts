@@ -49,11 +49,6 @@ export function styleFor(enabled: boolean): Style {
   return enabled ? coloured : plain;
 }
 
-/** AWSMFA_DEBUG=1 (or yes/true/on) turns debugging on; empty, 0, no, false and off do not. */
-export function debugOn(env: Deps["env"]): boolean {
-  return debugEnabled(env);
-}
-
 /** Prints any error for a person. Unexpected errors show their stack only with AWSMFA_DEBUG. */
 export function printError(
   error: unknown,
@@ -69,13 +64,13 @@ export function printError(
     }
     deps.io.stderr.write(`${style.red("awsmfa:")} ${quotePasteables(error.message, quote)}\n`);
     if (error.hint) deps.io.stderr.write(`${indent(quotePasteables(error.hint, quote))}\n`);
-    if (debugOn(deps.env) && error.cause instanceof Error) {
+    if (debugEnabled(deps.env) && error.cause instanceof Error) {
       deps.io.stderr.write(style.dim(`${maskSecrets(error.cause.stack ?? error.cause.message)}\n`));
     }
     return;
   }
   deps.io.stderr.write(`${style.red("awsmfa: unexpected error:")} ${oneLine(error)}\n`);
-  if (debugOn(deps.env) && error instanceof Error && error.stack) {
+  if (debugEnabled(deps.env) && error instanceof Error && error.stack) {
     deps.io.stderr.write(style.dim(`${maskSecrets(error.stack)}\n`));
   } else {
     deps.io.stderr.write(

@@ -81,7 +81,7 @@ describe("awsmfa doctor", () => {
     expect(r.stdout).toContain(
       `✗ Credentials ${sandbox.credentialsPath} can be read or changed by other users: your long-term keys are exposed (mode 0644).`,
     );
-    expect(r.stdout).toContain(`fix: chmod 600 '${sandbox.credentialsPath}'`);
+    expect(r.stdout).toContain(`fix: chmod 600 ${sandbox.credentialsPath}`); // a plain path needs no quotes
     chmodSync(sandbox.credentialsPath, 0o600);
     expect((await run(["doctor", "--offline"])).code).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { printable, printableLine } from "../../src/system/printable.ts";
-import { debugOn, oneLine } from "../../src/ui/report.ts";
+import { debugEnabled as debugOn } from "../../src/ui/debug.ts";
+import { oneLine } from "../../src/ui/report.ts";
 
 describe("printable", () => {
   test("keeps text, line breaks, tabs and colour; shows other controls as \\xHH", () => {
