@@ -81,9 +81,9 @@ export async function runChecks(
       title: "MFA profiles",
       findings: readable ? await checkProfiles(readable, deps) : unreadable,
     },
-    {
-      title: "Long-term keys",
-      findings: readable ? await checkKeys(readable, options, deps) : unreadable,
-    },
+    // Unreadable files are reported above already; say nothing more here then.
+    ...(readable
+      ? [{ title: "Long-term keys", findings: await checkKeys(readable, options, deps) }]
+      : []),
   ];
 }
