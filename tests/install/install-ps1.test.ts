@@ -20,7 +20,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
 import { pwsh } from "../support/pwsh.ts";
-import { HOST_ASSET } from "./support/release-server.ts";
+import { HOST_ASSET as HOST_ARCHIVE } from "./support/release-server.ts";
+
+/** The raw binary's asset name: the archive's without `.tar.gz`. */
+const HOST_ASSET = HOST_ARCHIVE.replace(/\.tar\.gz$/, "");
 
 const root = resolve(import.meta.dir, "..", "..");
 const sha = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");

@@ -55,7 +55,8 @@ describe("findLongTermKeys", () => {
     expect(findLongTermKeys(plain.files, "prod", undefined)).toMatchObject({
       profile: "prod-long-term",
       via: "convention",
-      credentials: { accessKeyId: "AKIACONVENTION" },
+      keyId: "AKIACONVENTION",
+      source: { kind: "file", credentials: { accessKeyId: "AKIACONVENTION" } },
     });
     const self = await filesWith("", `[prod]\n${KEY("AKIASELF")}`);
     expect(findLongTermKeys(self.files, "prod", undefined)).toMatchObject({
