@@ -4,6 +4,8 @@
  * leaves the MFA lock behind for the next command to wait on.
  */
 import { afterEach, describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
 import { useLoginWorld } from "../support/login-world.ts";
 import { type ShellSession, startShell, tmuxAvailable } from "../support/tmux.ts";
@@ -37,6 +39,34 @@ describe.skipIf(!tmuxAvailable())("cancelling the code prompt", () => {
     expect(out).toContain("rc=130");
     await session.finish(5_000);
     // The next run asks at once: no "Waiting for another awsmfa", no stale lock.
+    await session.start(
+      `echo NE""XT; '${binary}' login prod --format sh >/dev/null; echo "rc2=$?"`,
+    );
+    const again = (await session.waitFor(/NEXT[\s\S]*MFA code for prod/, 5_000)).split("NEXT")[1];
+    expect(again).not.toContain("Waiting for another awsmfa");
+    await session.type(user.code());
+    await session.press("Enter");
+    expect(await session.waitFor(/rc2=\d/, 15_000)).toContain("rc2=0");
+  });
+
+  test("killed at the prompt (SIGKILL, no finally runs): the next run does not wait", async () => {
+    const user = world.user();
+    const binary = await awsmfaBinary();
+    session = await startShell("bash", {
+      home: user.sandbox.home,
+      env: user.sandbox.env,
+      width: 160,
+      height: 40,
+    });
+    const pidFile = join(user.sandbox.home, "awsmfa.pid");
+    await session.start(
+      `sh -c 'echo $$ >"$0"; exec "$1" login prod --format sh >/dev/null' '${pidFile}' '${binary}'; echo "rc=$?"`,
+    );
+    await session.waitFor("MFA code for prod", 15_000);
+    process.kill(Number(readFileSync(pidFile, "utf8").trim()), "SIGKILL");
+    expect(await session.waitFor(/rc=\d/, 5_000)).toContain("rc=137");
+    await session.finish(5_000);
+    await session.run("stty sane");
     await session.start(
       `echo NE""XT; '${binary}' login prod --format sh >/dev/null; echo "rc2=$?"`,
     );
