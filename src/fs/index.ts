@@ -8,5 +8,5 @@
  */
 export { writeFileAtomic } from "./atomic-write.ts";
 export { fileOptionsFrom } from "./from-deps.ts";
-export { withFileLock, withHeldLock } from "./lock.ts";
+export { lockIsHeld, withFileLock, withHeldLock } from "./lock.ts";
 export { readText, updateFile } from "./update.ts";

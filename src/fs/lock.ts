@@ -88,6 +88,22 @@ export async function withHeldLock<T>(
   }
 }
 
+/**
+ * Whether `path`'s lock is held by a holder that may still be alive: a lock left by a process
+ * that is gone (killed, or exited past its finally blocks) is about to be broken, not waited
+ * on, so callers must not tell the user they are waiting for another process.
+ */
+export async function lockIsHeld(
+  fs: FileSystem,
+  path: string,
+  options: LockOptions = {},
+): Promise<boolean> {
+  const seen = await lookAt(fs, `${path}.lock`).catch(() => null);
+  if (seen === null) return false;
+  const now = (options.clock ?? realClock).now();
+  return !isStale(seen, identityOf(options), now, options.staleMs ?? defaultStaleMs);
+}
+
 async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
   const { clock } = lock;
   const deadline = clock.now() + (options.timeoutMs ?? defaultTimeoutMs);

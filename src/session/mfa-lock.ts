@@ -10,7 +10,7 @@
  * (fail-marker.ts).
  */
 import type { Deps } from "../deps.ts";
-import { fileOptionsFrom, withFileLock } from "../fs/index.ts";
+import { fileOptionsFrom, lockIsHeld, withFileLock } from "../fs/index.ts";
 import { debug } from "../ui/debug.ts";
 import { clearFailMarker, readFailMarker, repeatable, writeFailMarker } from "./fail-marker.ts";
 
@@ -28,10 +28,9 @@ export async function withMfaLock<T>(
   waitingNote = "Waiting for another awsmfa that is getting a session for this MFA device...",
 ): Promise<T> {
   const since = deps.clock.now();
-  const busy = await deps.fs.stat(`${path}.lock`).then(
-    () => true,
-    () => false,
-  );
+  const options = { ...fileOptionsFrom(deps), ...MFA_LOCK };
+  // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
+  const busy = await lockIsHeld(deps.fs, path, options);
   if (busy) debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
   // Said only to a person watching stderr; credential-process callers wait in silence.
   if (busy && deps.io.stderr.isTTY) deps.io.stderr.write(`${waitingNote}\n`);
@@ -56,6 +55,6 @@ export async function withMfaLock<T>(
         throw error;
       }
     },
-    { ...fileOptionsFrom(deps), ...MFA_LOCK },
+    options,
   );
 }

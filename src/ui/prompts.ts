@@ -1,7 +1,9 @@
 /**
  * Questions on the terminal, never on stdout: stdout may be captured by `eval "$(...)"`.
  * @inquirer/prompts is loaded lazily (only when a question is actually asked) and given the
- * terminal's streams explicitly. Ctrl-C becomes a CancelledError (exit 130).
+ * terminal's streams explicitly. Ctrl-C becomes a CancelledError (exit 130), and so does
+ * Ctrl-D: readline closes itself on Ctrl-D but inquirer's prompt stays pending on the closed
+ * line, deaf to every key after it, so Ctrl-D aborts the prompt instead.
  */
 import type { Terminal } from "../deps.ts";
 import { CancelledError, UserError } from "../errors.ts";
@@ -19,11 +21,17 @@ async function ask<T>(
   fn: (inquirer: Inquirer, context: object) => Promise<T>,
 ): Promise<T> {
   const inquirer = await import("@inquirer/prompts");
+  const endOfInput = new AbortController();
+  const onKey = (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
+    if (key?.ctrl && key.name === "d") endOfInput.abort();
+  };
+  terminal.input.on("keypress", onKey);
   try {
     return await fn(inquirer, {
       input: terminal.input,
       output: terminal.output(),
       clearPromptOnDone: false,
+      signal: endOfInput.signal,
     });
   } catch (error) {
     if (
@@ -33,6 +41,8 @@ async function ask<T>(
       throw new CancelledError();
     }
     throw error;
+  } finally {
+    terminal.input.off("keypress", onKey);
   }
 }
 

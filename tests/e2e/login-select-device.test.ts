@@ -54,15 +54,24 @@ describe.skipIf(!tmuxAvailable())("choosing among several MFA devices", () => {
     expect(login.sandbox.readConfig()).toContain(`mfa_serial = ${second}\n`);
   });
 
-  test("Ctrl-C at the list: exit 130, nothing saved, nothing in the shell", async () => {
-    const { login, shell } = await bashWithThreeDevices();
-    const before = login.sandbox.readConfig();
-    await shell.start("awsmfa prod --no-write");
-    await shell.waitFor("Which MFA device should prod use?", 10_000);
-    await shell.press("C-c");
-    await shell.finish(10_000);
-    expect(await shell.run('echo "status=$?"')).toContain("status=130");
-    expect(await shell.run('echo "[$AWS_ACCESS_KEY_ID]"')).toContain("[]");
-    expect(login.sandbox.readConfig()).toBe(before);
-  });
+  test.each(["C-c", "C-d"])(
+    "%s at the list: exit 130, nothing saved, nothing in the shell, no lock left",
+    async (key) => {
+      const { login, shell } = await bashWithThreeDevices();
+      const before = login.sandbox.readConfig();
+      await shell.start("awsmfa prod --no-write");
+      await shell.waitFor("Which MFA device should prod use?", 10_000);
+      await shell.press(key);
+      await shell.finish(10_000);
+      expect(await shell.run('echo "status=$?"')).toContain("status=130");
+      expect(await shell.run('echo "[$AWS_ACCESS_KEY_ID]"')).toContain("[]");
+      expect(login.sandbox.readConfig()).toBe(before);
+      // The device lookup's lock went with it: the next run asks at once.
+      await shell.start('echo NE""XT; awsmfa prod --no-write');
+      const again = await shell.waitFor(/NEXT[\s\S]*Which MFA device should prod use\?/, 10_000);
+      expect(again.split("NEXT")[1]).not.toContain("Waiting for another awsmfa");
+      await shell.press("C-c");
+      await shell.finish(10_000);
+    },
+  );
 });

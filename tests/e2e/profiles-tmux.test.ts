@@ -4,7 +4,7 @@
  * the shell function, which also clears the shell's variables.
  */
 import { afterEach, expect, test } from "bun:test";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { awsmfaBinary } from "../support/binary.ts";
 import { useLoginWorld } from "../support/login-world.ts";
 import { type ShellSession, startShell, tmuxAvailable } from "../support/tmux.ts";
@@ -66,5 +66,32 @@ test.skipIf(!tmuxAvailable())(
     expect(logout).toContain("Removed the AWS session variables from this shell.");
     expect(await shell.run(SHOW)).toContain("[:]");
     expect(user.sandbox.readCredentials()).not.toContain("aws_session_token");
+  },
+);
+
+test.skipIf(!tmuxAvailable())(
+  "bash: Ctrl-D in the configure wizard cancels it at once: exit 130, no file written",
+  async () => {
+    const user = world.user();
+    rmSync(user.sandbox.credentialsPath);
+    rmSync(user.sandbox.configPath);
+    const binary = await awsmfaBinary();
+    const shell = await startShell("bash", {
+      home: user.sandbox.home,
+      env: user.sandbox.env,
+      width: 200,
+      height: 50,
+    });
+    session = shell;
+    await shell.start(`'${binary}' configure prod`);
+    await shell.waitFor("AWS access key id", 10_000);
+    await shell.type(user.user.accessKeyId);
+    await shell.press("Enter");
+    await shell.waitFor("AWS secret access key", 5000);
+    await shell.press("C-d");
+    await shell.finish(5000);
+    expect(await shell.run('echo "status=$?"')).toContain("status=130");
+    expect(existsSync(user.sandbox.credentialsPath)).toBe(false);
+    expect(existsSync(user.sandbox.configPath)).toBe(false);
   },
 );
