@@ -212,4 +212,20 @@ describe("failures before login has chosen its output still fail the eval", () =
     expect((await run([...powershell, "--duration", "soon"])).stdout).toBe("");
     expect((await run([...powershell, "--otp", "000000", "--no-such-flag"])).stdout).toBe("");
   });
+
+  test.each([
+    "sso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Developer",
+    "sso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id = 111122223333\nsso_role_name = Dev",
+  ])("an SSO profile: 'use aws sso login', exit 3, nothing asked or sent (%#)", async (keys) => {
+    const login = world.user();
+    login.sandbox.writeConfig(`${login.sandbox.readConfig()}\n[profile corp-dev]\n${keys}\n`);
+    const before = world.aws.calls.length;
+    const r = await login.run(["login", "corp-dev"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("SSO profiles are not what awsmfa does; use `aws sso login`");
+    expect(r.stderr).toContain("aws sso login --profile 'corp-dev'");
+    expect(r.stderr).not.toContain("No long-term access keys");
+    expect(r.stdout).toBe("false\n");
+    expect(world.aws.calls.length).toBe(before);
+  });
 });
