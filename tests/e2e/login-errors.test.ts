@@ -65,7 +65,34 @@ describe("login errors", () => {
     sandbox.writeConfig(`[profile prod]\nmfa_serial = ${other.devices[0]!.serial}\n`);
     const r = await run(["login", "prod", "--otp", code()]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain(`${other.devices[0]!.serial} is not associated with the user`);
+    expect(r.stderr).toContain(`The MFA device ${other.devices[0]!.serial} is in account`);
+  });
+
+  test("a saved serial of a user in another account: exit 4, says whose keys and device they are", async () => {
+    const { run, code, sandbox, user } = world.user();
+    const other = world.aws.addUser({ name: "bob", account: "999988887777" });
+    const serial = other.devices[0]!.serial;
+    sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\n`);
+    const before = sandbox.readConfig();
+    const r = await run(["login", "prod", "--otp", code()]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`The MFA device ${serial} is in account 999988887777`);
+    expect(r.stderr).toContain(`are those of user ${user.name} of account ${user.account}`);
+    expect(r.stderr).toContain("Remove mfa_serial from profile prod");
+    expect(r.stderr).toContain("aws iam list-mfa-devices --profile 'prod-long-term'");
+    expect(sandbox.readConfig()).toBe(before);
+  });
+
+  test("a saved serial of another user of the same account: exit 4, names both", async () => {
+    const { run, code, sandbox, user } = world.user();
+    const other = world.aws.addUser({ name: "carol", account: user.account });
+    const serial = other.devices[0]!.serial;
+    sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\n`);
+    const r = await run(["login", "prod", "--otp", code()]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`The MFA device ${serial} is named carol`);
+    expect(r.stderr).toContain(`user ${user.name} of account ${user.account}`);
+    expect(r.stderr).toContain("it may belong to another user");
   });
 
   test("invalid keys: exit 4", async () => {
