@@ -68,6 +68,7 @@ export function findLongTermKeys(
   const own = keyState(files, profile, false);
   if (own === "long-term") return longTermOf(files, profile, "self");
   looked.push(`[${profile}] itself: ${describe(own)}`);
+  if (isSsoProfile(files, profile)) throw ssoProfile(profile);
   throw new UserError(`No long-term access keys found for profile "${profile}".`, {
     hint: [
       "Looked for:",
@@ -77,6 +78,27 @@ export function findLongTermKeys(
       `Put your IAM user's access keys in [${profile}-long-term] of ${files.paths.credentials}, or run \`awsmfa configure ${pasteable(profile)}\`.`,
     ].join("\n"),
   });
+}
+
+/** The keys that make a profile an IAM Identity Center (SSO) one for the AWS CLI. */
+const SSO_KEYS = ["sso_session", "sso_start_url", "sso_account_id", "sso_role_name"] as const;
+
+function isSsoProfile(files: AwsFiles, profile: string): boolean {
+  return SSO_KEYS.some((key) => profileValue(files, profile, key) !== undefined);
+}
+
+/**
+ * An SSO profile has no long-term keys and needs no MFA code from awsmfa: its sessions come
+ * from `aws sso login`. Saying "no long-term keys" would send the user to add keys they should
+ * not have.
+ */
+function ssoProfile(profile: string): UserError {
+  return new UserError(
+    `Profile "${profile}" is an IAM Identity Center (SSO) profile: SSO profiles are not what awsmfa does; use \`aws sso login\`.`,
+    {
+      hint: `Run \`aws sso login --profile ${pasteable(profile)}\`, then use the profile directly (AWS_PROFILE=${pasteable(profile)}). awsmfa is for IAM users' long-term keys with an MFA device.`,
+    },
+  );
 }
 
 type KeyState = "missing" | "no-keys" | "session" | "long-term";

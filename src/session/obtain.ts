@@ -4,7 +4,7 @@
  * the answer.
  */
 
-import type { SessionCredentials } from "../aws/credentials.ts";
+import type { Credentials, SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
@@ -19,6 +19,7 @@ import {
   sessionCachePath,
   writeCachedSession,
 } from "./cache.ts";
+import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
 import { withMfaLock } from "./mfa-lock.ts";
 import type { LoginPlan } from "./plan.ts";
@@ -108,9 +109,11 @@ async function askAndCall(
       deps,
     );
     const window = windowAt(deps.clock.now());
+    let credentials: Credentials | undefined;
     try {
+      credentials = await longTermCredentials(plan.longTerm, deps);
       const session = await getSessionToken(
-        await longTermCredentials(plan.longTerm, deps),
+        credentials,
         { serialNumber: plan.serial, tokenCode, durationSeconds },
         plan.sts,
       );
@@ -119,6 +122,9 @@ async function askAndCall(
       noteCappedDuration(session, durationSeconds, deps);
       return session;
     } catch (error) {
+      if (credentials && isForeignDeviceError(error)) {
+        throw await explainForeignDevice(plan, credentials, error);
+      }
       const rejected = error instanceof AuthError && /rejected the MFA code/.test(error.message);
       if (!rejected || attempt >= attemptsFor(otp)) throw error;
       if (otp.automatic) refused = window;

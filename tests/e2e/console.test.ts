@@ -100,6 +100,19 @@ describe("console --print", () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("neither a console URL nor a service name");
+    // Another site is refused before any sign-in link is made.
+    const signins = world.aws.signins.length;
+    const evil = await login.run([
+      "console",
+      "prod-admin",
+      "--print",
+      "--destination",
+      "https://evil.example/x",
+    ]);
+    expect(evil.code).toBe(2);
+    expect(evil.stdout).toBe("");
+    expect(evil.stderr).toContain("is not a page of the AWS console (console.aws.amazon.com)");
+    expect(world.aws.signins.length).toBe(signins);
   });
 
   test.each([

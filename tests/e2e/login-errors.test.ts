@@ -65,7 +65,34 @@ describe("login errors", () => {
     sandbox.writeConfig(`[profile prod]\nmfa_serial = ${other.devices[0]!.serial}\n`);
     const r = await run(["login", "prod", "--otp", code()]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain(`${other.devices[0]!.serial} is not associated with the user`);
+    expect(r.stderr).toContain(`The MFA device ${other.devices[0]!.serial} is in account`);
+  });
+
+  test("a saved serial of a user in another account: exit 4, says whose keys and device they are", async () => {
+    const { run, code, sandbox, user } = world.user();
+    const other = world.aws.addUser({ name: "bob", account: "999988887777" });
+    const serial = other.devices[0]!.serial;
+    sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\n`);
+    const before = sandbox.readConfig();
+    const r = await run(["login", "prod", "--otp", code()]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`The MFA device ${serial} is in account 999988887777`);
+    expect(r.stderr).toContain(`are those of user ${user.name} of account ${user.account}`);
+    expect(r.stderr).toContain("Remove mfa_serial from profile prod");
+    expect(r.stderr).toContain("aws iam list-mfa-devices --profile 'prod-long-term'");
+    expect(sandbox.readConfig()).toBe(before);
+  });
+
+  test("a saved serial of another user of the same account: exit 4, names both", async () => {
+    const { run, code, sandbox, user } = world.user();
+    const other = world.aws.addUser({ name: "carol", account: user.account });
+    const serial = other.devices[0]!.serial;
+    sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\n`);
+    const r = await run(["login", "prod", "--otp", code()]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`The MFA device ${serial} is named carol`);
+    expect(r.stderr).toContain(`user ${user.name} of account ${user.account}`);
+    expect(r.stderr).toContain("it may belong to another user");
   });
 
   test("invalid keys: exit 4", async () => {
@@ -211,5 +238,21 @@ describe("failures before login has chosen its output still fail the eval", () =
     const powershell = ["prod", "--format", "powershell"];
     expect((await run([...powershell, "--duration", "soon"])).stdout).toBe("");
     expect((await run([...powershell, "--otp", "000000", "--no-such-flag"])).stdout).toBe("");
+  });
+
+  test.each([
+    "sso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Developer",
+    "sso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id = 111122223333\nsso_role_name = Dev",
+  ])("an SSO profile: 'use aws sso login', exit 3, nothing asked or sent (%#)", async (keys) => {
+    const login = world.user();
+    login.sandbox.writeConfig(`${login.sandbox.readConfig()}\n[profile corp-dev]\n${keys}\n`);
+    const before = world.aws.calls.length;
+    const r = await login.run(["login", "corp-dev"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("SSO profiles are not what awsmfa does; use `aws sso login`");
+    expect(r.stderr).toContain("aws sso login --profile 'corp-dev'");
+    expect(r.stderr).not.toContain("No long-term access keys");
+    expect(r.stdout).toBe("false\n");
+    expect(world.aws.calls.length).toBe(before);
   });
 });

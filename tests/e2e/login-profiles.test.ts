@@ -189,6 +189,40 @@ describe("partitions", () => {
     expect(r.stderr).toContain("valid for 1h00m");
   });
 
+  test.each([
+    ["the profile's duration_seconds", [], {}, "2h00m", "7200"],
+    ["AWSMFA_DURATION over the profile", [], { AWSMFA_DURATION: "3h" }, "3h00m", "10800"],
+    ["--duration over both", ["--duration", "1h"], { AWSMFA_DURATION: "3h" }, "1h00m", "3600"],
+  ] as const)(
+    "duration_seconds = 7200 on an MFA profile: %s",
+    async (_, args, vars, valid, asked) => {
+      const { run, code, sandbox, user } = world.user();
+      sandbox.writeConfig(
+        sandbox
+          .readConfig()
+          .replace("[profile prod]\n", "[profile prod]\nduration_seconds = 7200\n"),
+      );
+      const r = await run(["prod", "--otp", code(), ...args], { env: { ...sandbox.env, ...vars } });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`valid for ${valid}`);
+      const calls = world.aws.calls.filter(
+        (c) => c.action === "GetSessionToken" && c.accessKeyId === user.accessKeyId,
+      );
+      expect(calls.map((c) => c.params.DurationSeconds)).toEqual([asked]);
+    },
+  );
+
+  test("a duration_seconds out of range on an MFA profile: exit 3 before any code is used", async () => {
+    const { run, code, sandbox, user } = world.user();
+    sandbox.writeConfig(
+      sandbox.readConfig().replace("[profile prod]\n", "[profile prod]\nduration_seconds = 60\n"),
+    );
+    const r = await run(["prod", "--otp", code()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('duration_seconds in profile prod is "60"');
+    expect(world.aws.calls.filter((c) => c.accessKeyId === user.accessKeyId)).toHaveLength(0);
+  });
+
   test("--duration 36h gives a 36 h session", async () => {
     const { run, code } = world.user();
     const r = await run(["prod", "--otp", code(), "--duration", "36h"]);

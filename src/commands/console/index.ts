@@ -84,12 +84,13 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
     partition,
     endpointOverride("signin", deps.env, profileValue(files, profile, "endpoint_url")),
   );
-  const token = await getSigninToken(result.session, endpoint);
+  // Checked before the sign-in token exists: a refused destination must not cost a link.
   const destination = consoleDestination(
     partition,
     result.context.region ?? deps.env.AWS_REGION ?? deps.env.AWS_DEFAULT_REGION,
     options.destination,
   );
+  const token = await getSigninToken(result.session, endpoint);
   const url = loginUrl(endpoint, token, destination);
   if (options.print) {
     deps.io.stdout.write(`${url}\n`);

@@ -11,6 +11,7 @@ import {
 } from "../../config/durations.ts";
 import { otpChooser } from "../../otp/choose.ts";
 import { OTP_SETTINGS, type OtpLayer } from "../../otp/settings.ts";
+import { profileSessionDuration } from "../../session/profile-duration.ts";
 import type { SessionRequest } from "../../session/request.ts";
 import { envOption } from "./env.ts";
 import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "./otp.ts";
@@ -22,6 +23,11 @@ export interface SessionOptions {
   serial: string | undefined;
   otp: string | undefined;
   durationSeconds: number;
+  /**
+   * Whether --duration or AWSMFA_DURATION gave durationSeconds; when not, an MFA profile's own
+   * duration_seconds comes first (flag > env > profile > default).
+   */
+  durationGiven?: boolean;
   roleDurationSeconds: number | undefined;
   minRemainingSeconds: number;
   region: string | undefined;
@@ -55,7 +61,7 @@ export function sessionOptionList(): Option[] {
     ),
     envOption(
       "-d, --duration <time>",
-      "MFA session length: seconds or 15m, 1h, 12h, 36h (default: 12h)",
+      "MFA session length: seconds or 15m, 1h, 12h, 36h (default: duration_seconds of an MFA profile, else 12h)",
       "AWSMFA_DURATION",
     ),
     roleDurationOption(),
@@ -98,6 +104,7 @@ export function parseSessionOptions(
         ? DEFAULT_SESSION_SECONDS
         : parseDuration(raw.duration, "--duration"),
     ),
+    durationGiven: raw.duration !== undefined,
     roleDurationSeconds: parseRoleDuration(raw.roleDuration),
     minRemainingSeconds:
       raw.minRemaining === undefined
@@ -118,7 +125,9 @@ export function sessionRequest(
     longTermProfile: options.longTermProfile,
     serial: options.serial,
     region: options.region,
-    durationSeconds: options.durationSeconds,
+    durationSeconds: options.durationGiven
+      ? options.durationSeconds
+      : (profileSessionDuration(files, options.profile) ?? options.durationSeconds),
     roleDurationSeconds: options.roleDurationSeconds,
     minRemainingSeconds: options.minRemainingSeconds,
     force,

@@ -57,6 +57,33 @@ describe("consoleDestination", () => {
     },
   );
 
+  test.each([
+    "https://evil.example/x",
+    "https://console.aws.amazon.com.evil.example/",
+    "https://evilconsole.aws.amazon.com/",
+    "https://user@console.aws.amazon.com/",
+    "https://console.aws.amazon.com:8443/",
+    "https://console.amazonaws.cn/s3/home",
+    "https://signin.aws.amazon.com/federation",
+  ])("%s is not a page of the AWS console: a usage error naming the console host", (wanted) => {
+    expect(() => consoleDestination(aws, undefined, wanted)).toThrow(
+      "is not a page of the AWS console (console.aws.amazon.com)",
+    );
+  });
+
+  test("each partition accepts its own console hosts only", () => {
+    const cn = partitionById("aws-cn");
+    expect(consoleDestination(cn, undefined, "https://console.amazonaws.cn/s3/home")).toBe(
+      "https://console.amazonaws.cn/s3/home",
+    );
+    expect(() =>
+      consoleDestination(cn, undefined, "https://console.aws.amazon.com/s3/home"),
+    ).toThrow(UsageError);
+    expect(consoleDestination(aws, undefined, "https://console.aws.amazon.com/iam/home")).toBe(
+      "https://console.aws.amazon.com/iam/home",
+    );
+  });
+
   test("China and GovCloud have their own consoles", () => {
     expect(consoleDestination(partitionById("aws-cn"), "cn-north-1", "s3")).toBe(
       "https://console.amazonaws.cn/s3/home?region=cn-north-1",
