@@ -47,7 +47,8 @@ export async function buildProgram(
   return program;
 }
 
-export async function run(argv: readonly string[], given: Deps): Promise<number> {
+export async function run(givenArgv: readonly string[], given: Deps): Promise<number> {
+  const argv = upgradeVersionFlag(givenArgv);
   const deps = withDebugFlag(argv, given);
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
@@ -74,6 +75,21 @@ export async function run(argv: readonly string[], given: Deps): Promise<number>
     failed();
     return exitCodeFor(reported);
   }
+}
+
+/**
+ * `awsmfa upgrade --version v1.2.3` names the release to install, as installers say it; but
+ * commander gives the program's own -V/--version every `--version` on the line, wherever it
+ * stands. For upgrade alone it is read as upgrade's `--to`.
+ */
+export function upgradeVersionFlag(argv: readonly string[]): readonly string[] {
+  if (wordNamed(argv[0])?.name !== "upgrade") return argv;
+  const end = argv.indexOf("--");
+  return argv.map((word, i) => {
+    if (end >= 0 && i > end) return word;
+    if (word === "--version") return "--to";
+    return word.startsWith("--version=") ? `--to=${word.slice("--version=".length)}` : word;
+  });
 }
 
 /** Inquirer signals Ctrl-C with an ExitPromptError; treat it like our own cancellation. */

@@ -20,7 +20,7 @@ export interface UpgradeOptions {
 export function upgradeCommand({ deps, state }: CommandContext) {
   return new Command("upgrade")
     .description("replace awsmfa with the newest release (or --to vX.Y.Z), checked by SHA-256")
-    .option("--to <vX.Y.Z>", "install this release instead of the newest")
+    .option("--to <vX.Y.Z>", "install this release instead of the newest (also --version vX.Y.Z)")
     .action(async (raw) => {
       state.exitCode = await runUpgrade({ version: raw.to }, deps);
     });

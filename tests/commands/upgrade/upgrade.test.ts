@@ -128,6 +128,17 @@ describe("awsmfa upgrade", () => {
     expect(sha256(readFileSync(path))).toBe(sha256(binary));
   });
 
+  test("--version vX.Y.Z pins the release as --to does (not the program's own --version)", async () => {
+    for (const flag of [["--version", "v8.0.0"], ["--version=v8.0.0"]]) {
+      const path = installed("newer");
+      const r = await upgrade(path, flag);
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).not.toContain(`awsmfa ${pkg.version} (commit`);
+      expect(r.stderr).toContain("served awsmfa 9.9.9, not v8.0.0; awsmfa was not changed");
+      expect(sha256(readFileSync(path))).toBe(sha256(binary));
+    }
+  });
+
   test("an npm install is sent to npm; an unrecorded binary says how to reinstall", async () => {
     const npm = installed(
       "newer",
