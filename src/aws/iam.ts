@@ -12,30 +12,29 @@ export interface MfaDevice {
   enabledAt: Date | undefined;
 }
 
-/** Thrown (mapped) errors keep their AWS code on `cause`, so callers can tell "denied" apart. */
-export async function listMfaDevices(
+type Iam = Awaited<ReturnType<typeof iamClient>>;
+
+/**
+ * One IAM call: the SDK client, the overall deadline every AWS call has (AWSMFA_AWS_TIMEOUT),
+ * and AWS errors mapped for people. Mapped errors keep their AWS code on `cause`, so callers
+ * can tell "denied" or LimitExceeded apart.
+ */
+export async function callIam<O>(
+  operation: string,
   credentials: Credentials,
   target: AwsCallTarget,
-  userName?: string,
-): Promise<MfaDevice[]> {
+  send: (iam: Iam, abortSignal: AbortSignal) => Promise<O>,
+): Promise<O> {
   try {
-    const { sdk, client } = await iamClient(credentials, target);
-    const out = await withDeadline(
+    const iam = await iamClient(credentials, target);
+    return await withDeadline(
       target,
-      (abortSignal) =>
-        client.send(new sdk.ListMFADevicesCommand(userName ? { UserName: userName } : {}), {
-          abortSignal,
-        }),
-      () => client.destroy(),
+      (abortSignal) => send(iam, abortSignal),
+      () => iam.client.destroy(),
     );
-    return (out.MFADevices ?? []).map((d) => ({
-      serial: d.SerialNumber ?? "",
-      userName: d.UserName ?? "",
-      enabledAt: d.EnableDate,
-    }));
   } catch (error) {
     throw mapAwsError(error, {
-      operation: "ListMFADevices",
+      operation,
       endpoint: describeEndpoint("iam", target.region, target.partition.dnsSuffix, target.endpoint),
       region: target.region,
       partition: target.partition,
@@ -44,6 +43,23 @@ export async function listMfaDevices(
       now: target.now(),
     });
   }
+}
+
+export async function listMfaDevices(
+  credentials: Credentials,
+  target: AwsCallTarget,
+  userName?: string,
+): Promise<MfaDevice[]> {
+  const out = await callIam("ListMFADevices", credentials, target, ({ sdk, client }, abortSignal) =>
+    client.send(new sdk.ListMFADevicesCommand(userName ? { UserName: userName } : {}), {
+      abortSignal,
+    }),
+  );
+  return (out.MFADevices ?? []).map((d) => ({
+    serial: d.SerialNumber ?? "",
+    userName: d.UserName ?? "",
+    enabledAt: d.EnableDate,
+  }));
 }
 
 /** True for "you may not call this" (as opposed to bad keys or a dead network). */
