@@ -156,12 +156,39 @@ has_block() {
   [ -f "$1" ] && grep -qF "$BEGIN_MARK" "$1"
 }
 
-# Replaces the file's contents in place: a symlink stays a symlink, the mode stays the mode.
+# A new, empty file next to `1` that nobody else can have planted (a predictable name could be
+# a symlink pointing anywhere); its name goes into the variable `2`, which cleanup removes.
+temp_next_to() {
+  t=$(mktemp "$1.awsmfa-install.XXXXXX" 2> /dev/null) \
+    || die "cannot create a file next to $1 (is the disk full or the folder read-only?); nothing was changed."
+  eval "$2=\$t"
+}
+
+# Refuses a start-up file that is there but is not a file (a folder, a dangling link).
+check_rc_file() {
+  if { [ -e "$1" ] || [ -L "$1" ]; } && [ ! -f "$1" ]; then
+    die "$1 is not a regular file; move it away or run again with --no-modify-rc. $2"
+  fi
+}
+
+# Replaces the file's contents (read from stdin) in place: a symlink stays a symlink, the mode
+# stays the mode. The new text is written whole first and the old kept, so a full disk or a
+# read-only file leaves the file as it was.
 rewrite() {
-  rewrite_tmp="$1.awsmfa-install.$$"
-  cat > "$rewrite_tmp"
-  cat "$rewrite_tmp" > "$1"
-  rm -f "$rewrite_tmp"
+  temp_next_to "$1" new_tmp
+  temp_next_to "$1" old_tmp
+  # This runs at the end of a pipe, in a subshell without the EXIT trap: it cleans up itself.
+  if ! cat > "$new_tmp" 2> /dev/null || ! cat "$1" > "$old_tmp" 2> /dev/null; then
+    rm -f "$new_tmp" "$old_tmp"
+    die "could not write next to $1 (is the disk full?); $1 was left as it was. Free some space and run again."
+  fi
+  if ! (cat "$new_tmp" > "$1") 2> /dev/null; then
+    (cat "$old_tmp" > "$1") 2> /dev/null || true
+    rm -f "$new_tmp" "$old_tmp"
+    die "could not change $1 (read-only, or the disk is full); it was left as it was. Make it writable, or edit it by hand, and run again."
+  fi
+  rm -f "$new_tmp" "$old_tmp"
+  new_tmp= old_tmp=
 }
 
 # Adds (or updates) the block in `file`; prints what happened.
@@ -184,14 +211,22 @@ add_block() {
   if [ -f "$file" ]; then
     note=
     # A last line without a line break gets one, and the block says so.
+    joint=
     if [ -s "$file" ] && [ -n "$(tail -c 1 "$file")" ]; then
-      printf '\n' >> "$file"
+      joint='\n'
       note=$JOINED_NOTE
     fi
-    printf '%s\n%s\n%s\n' "$BEGIN_MARK$note" "$line" "$END_MARK" >> "$file"
+    # Written as one whole new text, so a failure cannot leave half a block.
+    { cat "$file"; printf "$joint%s\n%s\n%s\n" "$BEGIN_MARK$note" "$line" "$END_MARK"; } | rewrite "$file"
   else
-    mkdir -p "$(dirname "$file")"
-    printf '%s\n%s\n%s\n' "$BEGIN_MARK$CREATED_NOTE" "$line" "$END_MARK" > "$file"
+    mkdir -p "$(dirname "$file")" 2> /dev/null \
+      || die "cannot create the folder of $file; add this line to it yourself: $line"
+    temp_next_to "$file" new_rc
+    printf '%s\n%s\n%s\n' "$BEGIN_MARK$CREATED_NOTE" "$line" "$END_MARK" > "$new_rc" 2> /dev/null \
+      || die "could not write $file (is the disk full?); add this line to it yourself: $line"
+    chmod 0644 "$new_rc"
+    mv -f "$new_rc" "$file" || die "could not create $file; add this line to it yourself: $line"
+    new_rc=
   fi
   say "Added the shell integration to $file."
 }
@@ -237,6 +272,7 @@ set_up_shell() {
     fi
   fi
   if [ "$decision" = yes ]; then
+    check_rc_file "$rc" "To load awsmfa, add this line to your start-up file: $line"
     add_block "$rc" "$line"
   else
     say "To load the awsmfa shell function, add this line to $rc (or run again with --yes):"
@@ -322,7 +358,16 @@ expected_sum() {
   done < "$1"
 }
 
+# The binary's place must be a file or nothing: `mv` would put the binary inside a folder, or
+# the install would report success through a link.
+check_target() {
+  if [ -L "$binary" ] || { [ -e "$binary" ] && [ ! -f "$binary" ]; }; then
+    die "$binary is not a regular file (a folder or a link); remove it or choose another folder with --prefix. Nothing was installed."
+  fi
+}
+
 install_binary() {
+  check_target
   detect_target
   choose_base_url
   choose_tools
@@ -330,7 +375,8 @@ install_binary() {
   say "Downloading $asset from $base_url"
   download "$base_url/$asset" "$work/$asset"
   download "$base_url/SHA256SUMS" "$work/SHA256SUMS"
-  expected=$(expected_sum "$work/SHA256SUMS")
+  # Hex digits in either case: some tools write checksums in upper case.
+  expected=$(expected_sum "$work/SHA256SUMS" | awk '{ print tolower($0) }')
   case "$expected" in
     '' | *[!0-9a-f]*) die "SHA256SUMS from $base_url has no checksum for $asset; nothing was installed." ;;
   esac
@@ -349,10 +395,13 @@ install_binary() {
     || die "could not unpack $asset; nothing was installed."
   [ -f "$work/unpacked/awsmfa" ] || die "$asset holds no awsmfa binary; nothing was installed."
   mkdir -p "$install_dir" || die "cannot create $install_dir; choose another folder with --prefix."
-  # Copied next to its final place, then renamed over it: never a half-written awsmfa.
-  staged="$install_dir/.awsmfa.install.$$"
-  cp "$work/unpacked/awsmfa" "$staged"
-  chmod 0755 "$staged"
+  check_target
+  # Copied next to its final place, then renamed over it: never a half-written awsmfa. mktemp,
+  # not a predictable name, which could be a symlink planted to make us write elsewhere.
+  staged=$(mktemp "$install_dir/.awsmfa.install.XXXXXX" 2> /dev/null) \
+    || die "cannot write to $install_dir; choose another folder with --prefix. Nothing was installed."
+  { cp "$work/unpacked/awsmfa" "$staged" && chmod 0755 "$staged"; } 2> /dev/null \
+    || die "could not write the binary to $install_dir (is the disk full?); nothing was installed. Free some space and run again."
   if ! installed_version=$("$staged" --version 2> /dev/null); then
     die "the downloaded awsmfa does not run on this system (Alpine and other musl-based Linux are not supported); nothing was installed."
   fi
@@ -363,7 +412,8 @@ install_binary() {
          *) die "$base_url served '$installed_version', not $version; nothing was installed." ;;
        esac ;;
   esac
-  mv -f "$staged" "$binary"
+  check_target
+  mv -f "$staged" "$binary" || die "could not move awsmfa into place at $binary; nothing was installed."
   staged=
   created_dir=
   write_record
@@ -382,19 +432,21 @@ install_binary() {
 write_record() {
   if [ -n "$custom_base" ]; then source_line="mirror=$base_url"
   else source_line="releases=$AWSMFA_RELEASES"; fi
-  printf '%s\n%s\n' "# Written by the awsmfa installer: awsmfa upgrade downloads from here." \
-    "$source_line" > "$record.$$" && mv -f "$record.$$" "$record" \
-    || warn "could not write $record; awsmfa upgrade will not know where to download from."
+  if [ -L "$record" ] || { [ -e "$record" ] && [ ! -f "$record" ]; }; then
+    warn "$record is not a regular file; left it alone. awsmfa upgrade will not know where to download from."
+    return 0
+  fi
+  if record_tmp=$(mktemp "$record.XXXXXX" 2> /dev/null) \
+    && printf '%s\n%s\n' "# Written by the awsmfa installer: awsmfa upgrade downloads from here." \
+      "$source_line" > "$record_tmp" 2> /dev/null && chmod 0644 "$record_tmp" \
+    && mv -f "$record_tmp" "$record"; then record_tmp=
+  else
+    warn "could not write $record; awsmfa upgrade will not know where to download from."
+  fi
 }
 
 uninstall() {
-  rm -f "$record"
-  if [ -e "$binary" ]; then
-    rm -f "$binary"
-    say "Removed $binary"
-  else
-    say "No awsmfa at $binary"
-  fi
+  # Start-up files first: if one cannot be changed, the binary its line loads is still there.
   for shell in bash zsh fish; do
     remove_block "$(rc_file_for "$shell")"
   done
@@ -402,6 +454,15 @@ uninstall() {
   remove_block "$HOME/.bashrc"
   remove_block "$HOME/.bash_profile"
   if [ -n "${ENV-}" ]; then remove_block "$ENV"; fi
+  if [ -f "$record" ] && [ ! -L "$record" ]; then rm -f "$record"; fi
+  if [ -L "$binary" ] || { [ -e "$binary" ] && [ ! -f "$binary" ]; }; then
+    warn "$binary is not a regular file (a folder or a link); left it alone."
+  elif [ -e "$binary" ]; then
+    rm -f "$binary"
+    say "Removed $binary"
+  else
+    say "No awsmfa at $binary"
+  fi
   cache=$(cache_dir)
   if [ -d "$cache" ]; then
     rm -rf "$cache"
@@ -419,8 +480,14 @@ uninstall() {
 work=
 staged=
 created_dir=
+new_tmp=
+old_tmp=
+new_rc=
+record_tmp=
 cleanup() {
-  if [ -n "$staged" ]; then rm -f "$staged"; fi
+  for t in "$staged" "$new_tmp" "$old_tmp" "$new_rc" "$record_tmp"; do
+    if [ -n "$t" ]; then rm -f "$t"; fi
+  done
   if [ -n "$work" ]; then rm -rf "$work"; fi
   # Folders created for an install that did not complete, innermost first, if still empty.
   if [ -n "$created_dir" ]; then

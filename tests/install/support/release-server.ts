@@ -68,7 +68,15 @@ export async function startReleaseServer(): Promise<ReleaseServer> {
       if (path === "/install.sh") return new Response(script);
       if (path === "/cut/install.sh") return new Response(script.slice(0, script.length / 2));
       if (path === `/tampered/${HOST_ASSET}`) return new Response(tampered);
-      const name = path.replace(/^\/(tampered\/)?/, "");
+      // /upper/: the same release with SHA256SUMS written in upper-case hex.
+      if (path === "/upper/SHA256SUMS") {
+        return new Response(
+          readFileSync(join(folder, "SHA256SUMS"), "utf8").replace(/^[0-9a-f]{64}/gm, (h) =>
+            h.toUpperCase(),
+          ),
+        );
+      }
+      const name = path.replace(/^\/(tampered\/|upper\/)?/, "");
       if (name === "SHA256SUMS" || name === HOST_ASSET) {
         return new Response(Bun.file(join(folder, name)));
       }
