@@ -79,7 +79,7 @@ describe("login errors", () => {
     expect(r.stderr).toContain(`The MFA device ${serial} is in account 999988887777`);
     expect(r.stderr).toContain(`are those of user ${user.name} of account ${user.account}`);
     expect(r.stderr).toContain("Remove mfa_serial from profile prod");
-    expect(r.stderr).toContain("aws iam list-mfa-devices --profile 'prod-long-term'");
+    expect(r.stderr).toContain("aws iam list-mfa-devices --profile prod-long-term"); // safe: unquoted
     expect(sandbox.readConfig()).toBe(before);
   });
 
@@ -250,7 +250,7 @@ describe("failures before login has chosen its output still fail the eval", () =
     const r = await login.run(["login", "corp-dev"]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("SSO profiles are not what awsmfa does; use `aws sso login`");
-    expect(r.stderr).toContain("aws sso login --profile 'corp-dev'");
+    expect(r.stderr).toContain("aws sso login --profile corp-dev"); // safe: unquoted
     expect(r.stderr).not.toContain("No long-term access keys");
     expect(r.stdout).toBe("false\n");
     expect(world.aws.calls.length).toBe(before);
