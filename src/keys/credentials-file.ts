@@ -25,6 +25,23 @@ export function keysInText(text: string | null, profile: string): Credentials | 
   return { accessKeyId: id, secretAccessKey: secret };
 }
 
+/**
+ * The text with `keys` as [profile]'s long-term keys: a session there (token, expiration) is
+ * cleared first, so the section cannot mix long-term keys with a stale token. A minimal edit;
+ * callers check under the lock that no other long-term keys are being replaced.
+ */
+export function textWithKeys(current: string | null, profile: string, keys: Credentials): string {
+  const ref = { kind: "credentials" as const, profile };
+  const cleared =
+    sectionState(current, profile) === "session"
+      ? deleteProfileKeys(current ?? "", ref, SESSION_ONLY)
+      : (current ?? "");
+  return setProfileKeys(cleared, ref, {
+    aws_access_key_id: keys.accessKeyId,
+    aws_secret_access_key: keys.secretAccessKey,
+  });
+}
+
 function pathOf(deps: StoreDeps): string {
   return awsPaths(deps.env, deps.homedir).credentials;
 }
@@ -42,15 +59,7 @@ export const credentialsFileStore: KeyStore = {
       pathOf(deps),
       (current) => {
         checkReplace("credentials file", profile, keysInText(current, profile), keys, replaces);
-        const ref = { kind: "credentials" as const, profile };
-        const cleared =
-          sectionState(current, profile) === "session"
-            ? deleteProfileKeys(current ?? "", ref, SESSION_ONLY)
-            : (current ?? "");
-        return setProfileKeys(cleared, ref, {
-          aws_access_key_id: keys.accessKeyId,
-          aws_secret_access_key: keys.secretAccessKey,
-        });
+        return textWithKeys(current, profile, keys);
       },
       fileOptionsFrom(deps),
     );

@@ -10,10 +10,10 @@ import type { Credentials } from "../../aws/credentials.ts";
 import { maskKeyId } from "../../aws/credentials.ts";
 import { sectionState } from "../../config/section-state.ts";
 import { UserError } from "../../errors.ts";
-import { deleteProfileKeys, profilesOf, setProfileKeys } from "../../ini/index.ts";
+import { deleteProfileKeys, profilesOf } from "../../ini/index.ts";
+import { textWithKeys } from "../../keys/credentials-file.ts";
 
 const KEY_NAMES = ["aws_access_key_id", "aws_secret_access_key"] as const;
-const SESSION_ONLY = ["aws_session_token", "aws_security_token", "expiration"];
 
 function keysOf(text: string | null, profile: string): Credentials | undefined {
   if (sectionState(text, profile) !== "long-term") return undefined;
@@ -46,15 +46,7 @@ export function withLongTermKeys(
       { hint: `Run \`awsmfa configure\` again and confirm the replacement (or pass --yes).` },
     );
   }
-  const ref = { kind: "credentials" as const, profile: target };
-  const cleared =
-    sectionState(current, target) === "session"
-      ? deleteProfileKeys(current ?? "", ref, SESSION_ONLY)
-      : (current ?? "");
-  return setProfileKeys(cleared, ref, {
-    aws_access_key_id: keys.accessKeyId,
-    aws_secret_access_key: keys.secretAccessKey,
-  });
+  return textWithKeys(current, target, keys);
 }
 
 /** Step 1 of a move: [to] gets the keys [from] holds now (nothing to do if already done). */
