@@ -168,4 +168,10 @@ export interface Processes {
   isAlive(pid: number): boolean;
   /** This host as lock files name it (fs/options.ts lockHostName); default: the hostname. */
   readonly host?: string;
+  /**
+   * The effective user and group ids (undefined on Windows): awsmfa's own folders and files
+   * must be this user's (fs/private-folder.ts). Default: the ids os.userInfo() reports.
+   */
+  readonly uid?: number;
+  readonly gid?: number;
 }

@@ -41,6 +41,8 @@ const deps = realDeps({
   // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
   isTerminal: (fd) => isTerminal(fd, process.platform),
   pid: process.pid,
+  uid: process.geteuid?.(),
+  gid: process.getegid?.(),
   kill: (pid, signal) => process.kill(pid, signal),
   exit: (code) => process.exit(code),
   onSignal: (signal, handler) => {

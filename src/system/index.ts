@@ -30,6 +30,9 @@ export interface ProcessFacts {
   /** Whether a file descriptor is a terminal; asked lazily, at most once per descriptor. */
   isTerminal(fd: number): boolean;
   pid: number;
+  /** process.geteuid() and process.getegid(); undefined on Windows. */
+  uid?: number | undefined;
+  gid?: number | undefined;
   /** process.kill: signal 0 asks whether a lock holder runs; SIGTERM ends a --notify timer. */
   kill(pid: number, signal: number | NodeJS.Signals): void;
   /** process.exit, for the test-only fault hook below. */
@@ -123,6 +126,8 @@ function processesOf(facts: ProcessFacts): Processes {
   let host: string | undefined;
   return {
     pid: facts.pid,
+    ...(facts.uid !== undefined && { uid: facts.uid }),
+    ...(facts.gid !== undefined && { gid: facts.gid }),
     // Asked only by writes, so start-up reads nothing for it.
     get host() {
       host ??= lockHostName(hostname(), pidNamespaceLink(facts.platform));
