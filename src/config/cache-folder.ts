@@ -100,14 +100,14 @@ export function unsafeCacheFolder(
     problem.what === "writable" && problem.place !== "above"
       ? `Make it yours alone: chmod 700 ${q(path)}`
       : problem.what === "writable"
-        ? `Stop others writing it (chmod go-w ${q(path)}, or chmod +t ${q(path)} for a shared folder like /tmp)`
+        ? `Stop others writing it: chmod go-w ${q(path)}  (or, for a shared folder like /tmp: chmod +t ${q(path)})`
         : problem.what === "link" && problem.place === "inside"
-          ? `Remove the link (rm ${q(path)}); awsmfa makes a folder there`
+          ? `Remove the link (awsmfa makes a folder there): rm ${q(path)}`
           : problem.what === "not-folder"
-            ? `Move it away (ls -ld ${q(path)} shows what it is)`
-            : `Check who made it: ls -ld ${q(path)}`;
+            ? `Move it away; this shows what it is: ls -ld ${q(path)}`
+            : `Check who made it and what is in it: ls -la ${q(path)}`;
   return new UserError(`${where} ${fault}${why}, so awsmfa will not use it.`, {
-    hint: `${fix}, or ${chooseAnother(env)} Nothing was changed.`,
+    hint: `${fix}\nOr ${chooseAnother(env)}\nNothing was changed.`,
   });
 }
 
