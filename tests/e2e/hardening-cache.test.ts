@@ -101,7 +101,8 @@ describe.skipIf(!canActAsOther)("a cache folder another user can write", () => {
       test(`${placeName}; they plant ${plantName}: refused, exit 3, nothing handed out or written`, async () => {
         const login = world.user();
         const shared = sharedFolder(place === "xdg" ? 0o1777 : 0o777);
-        const env = place === "xdg" ? { XDG_CACHE_HOME: shared } : { AWSMFA_CACHE_DIR: shared };
+        const env: Record<string, string> =
+          place === "xdg" ? { XDG_CACHE_HOME: shared } : { AWSMFA_CACHE_DIR: shared };
         const root = place === "xdg" ? join(shared, "awsmfa") : shared;
         const sessions = join(root, "sessions");
         const file = join(

@@ -26,11 +26,13 @@ export type StateDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "proc
 /** A timer's token: 16 random bytes in hex. Anything else (empty, short) recognises nothing. */
 export const TOKEN = /^[0-9a-f]{32}$/;
 
-export function notifyFolder(deps: StateDeps): string {
+type WhereDeps = Pick<Deps, "env" | "homedir" | "platform">;
+
+export function notifyFolder(deps: WhereDeps): string {
   return join(cacheDir(deps.env, deps.homedir, deps.platform), "notify");
 }
 
-export function statePath(deps: StateDeps, profile: string): string {
+export function statePath(deps: WhereDeps, profile: string): string {
   const digest = sha256Hex(profile).slice(0, 32);
   return join(notifyFolder(deps), `${digest}.json`);
 }
