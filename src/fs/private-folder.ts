@@ -17,7 +17,7 @@
 import type { Stats } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { FileSystem } from "../deps.ts";
-import { errnoOf } from "./file-errors.ts";
+import { errnoOf, fileError } from "./file-errors.ts";
 import type { User } from "./owner.ts";
 
 /** Where the problem is: above the folder, the folder itself, or a level awsmfa uses inside. */
@@ -50,21 +50,19 @@ export async function checkPrivateFolder(
   options: { user: User | undefined; create: boolean },
 ): Promise<FolderCheck | null> {
   const { user, create } = options;
-  if (create) {
-    try {
-      await fs.mkdir(root, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      if (errnoOf(error) !== "EEXIST") throw error;
-    }
-  }
   if (user === undefined) {
     const path = join(root, ...inside);
-    if (create) await fs.mkdir(path, { recursive: true, mode: 0o700 });
+    if (create) await makeFolder(fs, path, true);
     return { ok: true, path };
   }
   // A relative setting is relative to the working folder, as every other path awsmfa reads.
   const absolute = isAbsolute(root) ? root : join(await fs.realpath("."), root);
-  const walked = await walk(fs, absolute, user);
+  // Judged before anything is made: nothing is created inside a folder that is refused.
+  let walked = await walk(fs, absolute, user);
+  if (walked === null && create) {
+    await makeFolder(fs, absolute, true);
+    walked = await walk(fs, absolute, user);
+  }
   if (walked === null || !walked.ok) return walked;
   let path = walked.path;
   const rootProblem = judgeOwn(walked.stats, path, "folder", user);
@@ -73,9 +71,7 @@ export async function checkPrivateFolder(
     path = join(path, name);
     let stats = await lstatOrNull(fs, path);
     if (stats === null && create) {
-      await fs.mkdir(path, { mode: 0o700 }).catch((error) => {
-        if (errnoOf(error) !== "EEXIST") throw error;
-      });
+      await makeFolder(fs, path, false);
       stats = await lstatOrNull(fs, path);
     }
     if (stats === null) return null;
@@ -158,6 +154,15 @@ async function walk(
     stats = seen;
   }
   return { ok: true, path: current, stats };
+}
+
+/** mkdir 0700; a name taken meanwhile is judged by the caller, a refusal explained. */
+async function makeFolder(fs: FileSystem, path: string, parents: boolean): Promise<void> {
+  try {
+    await fs.mkdir(path, { recursive: parents, mode: 0o700 });
+  } catch (error) {
+    if (errnoOf(error) !== "EEXIST") throw fileError(error, path, "create-folder");
+  }
 }
 
 function names(path: string): string[] {

@@ -105,7 +105,7 @@ describe.skipIf(onWindows)("the cache folder", () => {
     const error = await refusal(checkCacheFolder(d, root, true));
     expect(error.message).toContain(`${shared}, on the way to the cache folder ${root},`);
     expect(error.message).toContain("no sticky bit");
-    expect(existsSync(root)).toBe(true); // made by mkdir -p before the check: empty, ours, 0700
+    expect(existsSync(root)).toBe(false); // judged before anything is made
     chmodSync(shared, 0o1777);
     expect(await checkCacheFolder(d, root, true)).toBe(true);
   });
