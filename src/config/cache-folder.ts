@@ -6,12 +6,13 @@
  */
 import { dirname, relative, sep } from "node:path";
 import type { Deps } from "../deps.ts";
-import { pasteable as q, UserError } from "../errors.ts";
+import type { UserError } from "../errors.ts";
 import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
 import { currentUser } from "../fs/owner.ts";
 import { checkPrivateFolder, type FolderProblem } from "../fs/private-folder.ts";
 import { readOwnFile } from "../fs/read-regular.ts";
 import { cacheDir } from "./paths.ts";
+import { unsafeFolder } from "./unsafe-folder.ts";
 
 export type CacheFolderDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "processes">;
 
@@ -70,44 +71,16 @@ export async function writeCacheFile(
   });
 }
 
-const octal = (mode: number) => (mode & 0o7777).toString(8).padStart(4, "0");
-
 /** The one message for a cache folder that is not safe to use. */
 export function unsafeCacheFolder(
   problem: FolderProblem,
   root: string,
   env: Deps["env"],
 ): UserError {
-  const { path } = problem;
-  const where =
-    problem.place === "above"
-      ? `${path}, on the way to the cache folder ${root},`
-      : problem.place === "inside"
-        ? `${path} in the cache folder`
-        : `The cache folder ${path}`;
-  const fault = {
-    owner: `belongs to another user (uid ${problem.uid})`,
-    writable: `can be written by other users (mode ${octal(problem.mode ?? 0)}${problem.place === "above" ? ", no sticky bit" : ""})`,
-    link: `is a symbolic link${problem.uid === undefined ? "" : ` of another user (uid ${problem.uid})`}`,
-    "not-folder": "is not a folder",
-    loop: "has too many symbolic links (is there a loop?)",
-  }[problem.what];
-  const why =
-    problem.what === "not-folder" || problem.what === "loop"
-      ? ""
-      : ", who could plant sessions there, read yours or swap the folder";
-  const fix =
-    problem.what === "writable" && problem.place !== "above"
-      ? `Make it yours alone: chmod 700 ${q(path)}`
-      : problem.what === "writable"
-        ? `Stop others writing it: chmod go-w ${q(path)}  (or, for a shared folder like /tmp: chmod +t ${q(path)})`
-        : problem.what === "link" && problem.place === "inside"
-          ? `Remove the link (awsmfa makes a folder there): rm ${q(path)}`
-          : problem.what === "not-folder"
-            ? `Move it away; this shows what it is: ls -ld ${q(path)}`
-            : `Check who made it and what is in it: ls -la ${q(path)}`;
-  return new UserError(`${where} ${fault}${why}, so awsmfa will not use it.`, {
-    hint: `${fix}\nOr ${chooseAnother(env)}\nNothing was changed.`,
+  return unsafeFolder(problem, root, {
+    name: "cache folder",
+    risk: "who could plant sessions there, read yours or swap the folder",
+    elsewhere: chooseAnother(env),
   });
 }
 
