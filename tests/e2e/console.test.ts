@@ -1,7 +1,9 @@
 /**
  * awsmfa console: the federation sign-in link of a role session, checked against the fake
  * sign-in endpoint on 127.0.0.1; opened through a one-time local redirect so the link never
- * reaches a program's argv; a plain MFA profile gets the explanation instead.
+ * reaches a program's argv, and that redirect serves only our own user's browser (a second
+ * local user, nobody via setpriv, reads the address from /proc and is refused); a plain MFA
+ * profile gets the explanation instead.
  */
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
