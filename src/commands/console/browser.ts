@@ -35,9 +35,14 @@ export async function openInBrowser(
   deps: Pick<Deps, "exec" | "env" | "platform" | "fs" | "uid" | "homedir" | "io">,
   timeoutMs = DEFAULT_OPEN_TIMEOUT_MS,
 ): Promise<void> {
-  const link = await startOneTimeLink(secretUrl, deps, (verdict) =>
-    deps.io.stderr.write(`${refusalNote(verdict)}\n`),
-  );
+  // Each kind of refusal is said once: a flood of requests must not flood the terminal.
+  const said = new Set<string>();
+  const link = await startOneTimeLink(secretUrl, deps, (verdict) => {
+    const note = refusalNote(verdict);
+    if (said.has(note)) return;
+    said.add(note);
+    deps.io.stderr.write(`${note}\n`);
+  });
   let page: HandoffPage | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -93,7 +98,7 @@ function notOpened(timeoutMs: number, refusals: number, profile: string): UserEr
   const seconds = Math.round(timeoutMs / 1000);
   const message =
     refusals > 0
-      ? `Your browser did not open the sign-in link within ${seconds} s; it was refused ${refusals === 1 ? "once" : `${refusals} times`} to programs that are not yours.`
+      ? `Your browser did not open the sign-in link within ${seconds} s; it was refused ${refusals === 1 ? "once" : `${refusals} times`} to programs not known to be yours (see above).`
       : `The browser did not open the sign-in link within ${seconds} s.`;
   return new UserError(message, {
     hint: `Print it instead and open it yourself: ${printCommand(profile)}`,

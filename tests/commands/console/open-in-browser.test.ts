@@ -107,5 +107,5 @@ test("on Linux, a request whose user cannot be checked is refused: no redirect, 
   );
   expect(error).toBeInstanceOf(UserError);
   expect(error.code).toBe("config");
-  expect(error.message).toContain("it was refused once to programs that are not yours");
+  expect(error.message).toContain("it was refused once to programs not known to be yours");
 });
