@@ -98,6 +98,7 @@ export type FileSystem = Pick<
   | "chmod"
   | "readdir"
   | "rm"
+  | "rmdir"
   | "readlink"
   | "link"
 >;

@@ -28,7 +28,12 @@ export async function writeHandoffPage(
   // mkdir never follows a planted symlink at the new name: it fails with EEXIST instead.
   await deps.fs.mkdir(folder, { mode: 0o700 });
   const path = join(folder, "open-aws-console.html");
-  const remove = () => deps.fs.rm(folder, { recursive: true, force: true }).catch(() => {});
+  // The page, then its folder: unlink and rmdir, what every platform does reliably (Bun's
+  // recursive rm leaves the folder behind under Wine); rm for anything else put there.
+  const remove = async () => {
+    await deps.fs.unlink(path).catch(() => {});
+    await deps.fs.rmdir(folder).catch(() => deps.fs.rm(folder, { recursive: true, force: true }));
+  };
   try {
     await deps.fs.chmod(folder, 0o700); // against a umask that took bits we did not ask for
     await deps.fs.writeFile(path, pageFor(address), { mode: 0o600, flag: "wx" });
