@@ -37,13 +37,12 @@ const deps = realDeps({
   arch: process.arch,
   homedir: homedir(),
   uid: process.getuid?.(),
+  gid: process.getgid?.(),
   execPath: process.execPath,
   script: process.argv[1],
   // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
   isTerminal: (fd) => isTerminal(fd, process.platform),
   pid: process.pid,
-  uid: process.geteuid?.(),
-  gid: process.getegid?.(),
   kill: (pid, signal) => process.kill(pid, signal),
   exit: (code) => process.exit(code),
   onSignal: (signal, handler) => {

@@ -14,7 +14,7 @@ import { readOwnFile } from "../fs/read-regular.ts";
 import { cacheDir } from "./paths.ts";
 import { unsafeFolder } from "./unsafe-folder.ts";
 
-export type CacheFolderDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "processes">;
+export type CacheFolderDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 /**
  * Checks the cache folder and the levels down to `folder` (the cache folder or one inside

@@ -1,6 +1,6 @@
 /**
- * Who "this user" is for the ownership rules of awsmfa's own folders and files: the effective
- * user and group ids of this process (root included: root's files are the ones root made).
+ * Who "this user" is for the ownership rules of awsmfa's own folders and files: the user and
+ * group ids of this process (root included: root's files are the ones root made).
  * Undefined on Windows, where files have no owner ids of this kind and ACLs decide.
  */
 import type { Stats } from "node:fs";
@@ -12,10 +12,10 @@ export interface User {
   gid: number;
 }
 
-export function currentUser(deps: Pick<Deps, "platform" | "processes">): User | undefined {
+export function currentUser(deps: Pick<Deps, "platform" | "uid" | "gid">): User | undefined {
   if (deps.platform === "win32") return undefined;
-  const { uid, gid } = deps.processes ?? {};
-  if (uid !== undefined && gid !== undefined) return { uid, gid };
+  const { uid, gid } = deps;
+  if (uid !== undefined) return { uid, gid: gid ?? -1 };
   // Hand-built Deps in tests: the real ids (geteuid/getegid behind libuv's passwd lookup).
   const info = userInfo();
   return info.uid < 0 ? undefined : { uid: info.uid, gid: info.gid };

@@ -25,7 +25,17 @@ const FORMAT = 1;
 
 type GuardDeps = Pick<
   Deps,
-  "env" | "homedir" | "platform" | "fs" | "clock" | "processes" | "hooks" | "terminal" | "io"
+  | "env"
+  | "homedir"
+  | "platform"
+  | "fs"
+  | "clock"
+  | "processes"
+  | "hooks"
+  | "terminal"
+  | "io"
+  | "uid"
+  | "gid"
 >;
 
 interface WindowFile {
@@ -46,7 +56,7 @@ export function windowFilePath(deps: Pick<Deps, "env" | "homedir" | "platform">,
 
 /** The window of the last code AWS accepted for this device, if awsmfa knows it. */
 export async function lastUsedWindow(
-  deps: Pick<GuardDeps, "env" | "homedir" | "platform" | "fs" | "processes">,
+  deps: Pick<GuardDeps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">,
   serial: string,
 ): Promise<number | undefined> {
   return parse(await readCacheFile(deps, windowFilePath(deps, serial)), serial);

@@ -13,7 +13,7 @@ import { configuredSerial } from "../session/mfa-serial.ts";
 import { forgetCachedRole } from "../session/roles/cached-role-of.ts";
 import { isRoleProfile } from "../session/roles/role-config.ts";
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "processes">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 /** Where login would cache the profile's session, or undefined when it cannot be known. */
 export function cacheKeyOf(files: AwsFiles, profile: string): SessionKey | undefined {

@@ -31,7 +31,7 @@ interface CacheFile {
   createdAt: string;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "processes">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
   const digest = digest128(`${key.longTermKeyId}\n${key.serial}`);

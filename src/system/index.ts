@@ -24,17 +24,15 @@ export interface ProcessFacts {
   /** process.arch: which release asset `awsmfa upgrade` downloads. */
   arch?: string;
   homedir: string;
-  /** process.getuid(), undefined on Windows: see Deps.uid. */
+  /** process.getuid() and getgid(), undefined on Windows: see Deps.uid. */
   uid?: number | undefined;
+  gid?: number | undefined;
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
   script: string | undefined;
   /** Whether a file descriptor is a terminal; asked lazily, at most once per descriptor. */
   isTerminal(fd: number): boolean;
   pid: number;
-  /** process.geteuid() and process.getegid(); undefined on Windows. */
-  uid?: number | undefined;
-  gid?: number | undefined;
   /** process.kill: signal 0 asks whether a lock holder runs; SIGTERM ends a --notify timer. */
   kill(pid: number, signal: number | NodeJS.Signals): void;
   /** process.exit, for the test-only fault hook below. */
@@ -79,6 +77,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     ...(facts.arch && { arch: facts.arch }),
     homedir: facts.homedir,
     ...(facts.uid !== undefined && { uid: facts.uid }),
+    ...(facts.gid !== undefined && { gid: facts.gid }),
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
@@ -129,8 +128,6 @@ function processesOf(facts: ProcessFacts): Processes {
   let host: string | undefined;
   return {
     pid: facts.pid,
-    ...(facts.uid !== undefined && { uid: facts.uid }),
-    ...(facts.gid !== undefined && { gid: facts.gid }),
     // Asked only by writes, so start-up reads nothing for it.
     get host() {
       host ??= lockHostName(hostname(), pidNamespaceLink(facts.platform));

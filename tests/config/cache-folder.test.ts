@@ -35,7 +35,8 @@ function world(options: { uid?: number; env?: Record<string, string> } = {}) {
   const { deps } = testDeps({
     env: { AWSMFA_CACHE_DIR: root, ...options.env },
     homedir: base,
-    processes: { pid: process.pid, isAlive: () => true, uid: options.uid ?? me.uid, gid: me.gid },
+    uid: options.uid ?? me.uid,
+    gid: me.gid,
   });
   return { deps, root };
 }
@@ -139,7 +140,7 @@ describe.skipIf(onWindows)("files in the cache folder", () => {
     chmodSync(join(root, "sessions", "a.json"), 0o666);
     expect(await readCacheFile(deps, join(root, "sessions", "a.json"))).toBe("");
     // The same folder seen by another user: the folder is refused before any file is read.
-    const other = { ...deps, processes: { pid: 1, isAlive: () => true, uid: me.uid + 1, gid: 1 } };
+    const other = { ...deps, uid: me.uid + 1, gid: 1 };
     await refusal(readCacheFile(other, join(root, "sessions", "a.json")));
   });
 

@@ -16,7 +16,7 @@ import { type Finding, info, ok, problem } from "./finding.ts";
 
 type PermDeps = Pick<
   Deps,
-  "env" | "homedir" | "platform" | "fs" | "selfPath" | "selfCommand" | "processes"
+  "env" | "homedir" | "platform" | "fs" | "selfPath" | "selfCommand" | "uid" | "gid"
 >;
 
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(4, "0");

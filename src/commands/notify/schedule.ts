@@ -115,7 +115,7 @@ function timerEnvironment(env: Deps["env"]): Record<string, string | undefined> 
  * recognisably that timer (its token on its command line), never to a recycled pid.
  */
 export async function cancelNotifications(
-  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "background" | "processes">,
+  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "background" | "uid" | "gid">,
   profile?: string,
 ): Promise<number> {
   const paths = profile === undefined ? await allStatePaths(deps) : [statePath(deps, profile)];
@@ -133,7 +133,7 @@ export async function cancelNotifications(
 }
 
 async function isTimer(
-  deps: Pick<Deps, "platform" | "fs" | "exec" | "processes">,
+  deps: Pick<Deps, "platform" | "fs" | "exec" | "uid" | "gid">,
   pid: number,
   token: string,
 ): Promise<boolean> {

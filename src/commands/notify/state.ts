@@ -21,7 +21,7 @@ export interface NotifyState {
   expires: number;
 }
 
-export type StateDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "processes">;
+export type StateDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 /** A timer's token: 16 random bytes in hex. Anything else (empty, short) recognises nothing. */
 export const TOKEN = /^[0-9a-f]{32}$/;

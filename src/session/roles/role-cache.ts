@@ -33,7 +33,7 @@ interface RoleCacheFile {
   createdAt: string;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "processes">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 /** The principal of an MFA session: its long-term key id and device. */
 export function mfaPrincipal(longTermKeyId: string, serial: string): string {

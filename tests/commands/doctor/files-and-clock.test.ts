@@ -45,7 +45,7 @@ describe("permissions", () => {
       `Stop others writing it: chmod go-w \uE000${dir}/.cache\uE001  (or, for a shared folder like /tmp: chmod +t \uE000${dir}/.cache\uE001)`,
     );
     // Another user's cache folder (this test's user is "another" to uid 4242).
-    const other = { ...deps, processes: { pid: 1, isAlive: () => true, uid: 4242, gid: 4242 } };
+    const other = { ...deps, uid: 4242, gid: 4242 };
     chmodSync(join(dir, ".cache"), 0o755);
     const theirs = await checkPermissions(await readAwsFiles(other), other);
     expect(levels(theirs).join("\n")).toContain("belongs to another user");

@@ -84,7 +84,8 @@ test.skipIf(process.platform !== "linux")(
           homedir: home,
           platform: "linux" as const,
           fs,
-          processes: { pid: process.pid, isAlive: () => true, uid: asUid, gid: 0 },
+          uid: asUid,
+          gid: 0,
           exec: async () => ({ code: 0, signal: null, stdout: "", stderr: "", timedOut: false }),
           background: {
             spawn: () => undefined,
