@@ -7,7 +7,7 @@
 import { SESSION_KEYS, type SectionState, sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, readText, withHeldLock, writeFileAtomic } from "../fs/index.ts";
-import { deleteProfileKeys } from "../ini/index.ts";
+import { deleteProfileKeysIn, profileIndex } from "../ini/index.ts";
 
 /** What [PROFILE] held: "session" was removed, "long-term" was left alone, "none" had nothing. */
 export type RemoveOutcome = SectionState;
@@ -19,7 +19,8 @@ export function withoutSession(
 ): { text: string | null; held: RemoveOutcome } {
   const held = sectionState(current, profile);
   if (held !== "session" || current === null) return { text: current, held };
-  const text = deleteProfileKeys(current, { kind: "credentials", profile }, SESSION_KEYS);
+  const index = profileIndex(current, "credentials");
+  const text = deleteProfileKeysIn(index, { kind: "credentials", profile }, SESSION_KEYS);
   return { text, held };
 }
 
