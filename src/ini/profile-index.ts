@@ -174,8 +174,8 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
   }
 }
 
-/** The last texts indexed, per kind: a run reads a file, then edits the same text. */
-const recent: ProfileIndex[] = [];
+/** The last texts indexed: a run reads a file, then edits the same text. */
+const recent: { text: string; index: ProfileIndex }[] = [];
 const RECENT = 4;
 
 /**
@@ -183,10 +183,12 @@ const RECENT = 4;
  * is a pure function of its text (it caches only what it read from it), so sharing is safe.
  */
 export function profileIndex(text: string, kind: FileKind): ProfileIndex {
-  const known = recent.find((index) => index.kind === kind && index.text === text);
-  if (known) return known;
-  const index = new ProfileIndex(text, kind);
-  recent.unshift(index);
+  const at = recent.findIndex((entry) => entry.index.kind === kind && entry.text === text);
+  const index = at >= 0 ? recent[at]!.index : new ProfileIndex(text, kind);
+  if (at >= 0) recent.splice(at, 1);
+  // Keyed by this string from now on: comparing a string with itself is immediate, while an
+  // equal copy (the same file read again under its lock) is compared character by character.
+  recent.unshift({ text, index });
   recent.length = Math.min(recent.length, RECENT);
   return index;
 }

@@ -54,15 +54,26 @@ export function setProfileKeysIn(
   });
 }
 
-/** deleteProfileKeys(index.text, ...) */
+/**
+ * deleteProfileKeys(index.text, ...) for each of `profiles` in turn, in one pass over the file
+ * (logout --all of N sessions: one parse of each section and one splice, not N whole edits).
+ */
 export function deleteProfileKeysIn(
   index: ProfileIndex,
-  ref: ProfileRef,
+  profiles: readonly string[],
   keys: readonly string[],
 ): string {
-  if (ref.kind !== index.kind || !index.indexed) return deleteWhole(index.text, ref, keys);
+  const { kind } = index;
+  if (!index.indexed) {
+    return profiles.reduce(
+      (text, profile) => deleteWhole(text, { kind, profile }, keys),
+      index.text,
+    );
+  }
   const doomed = new Set(keys.map((key) => key.toLowerCase()));
-  return splice(index.text, index.chunksOf(ref.profile), (section) => {
+  const chunks = [...new Set(profiles)].flatMap((profile) => index.chunksOf(profile));
+  chunks.sort((a, b) => a[0] - b[0]);
+  return splice(index.text, chunks, (section) => {
     const doc = parseIni(section);
     const edit = new Rewrite(doc);
     for (const block of keyBlocks(doc, 0)) {

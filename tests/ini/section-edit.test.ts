@@ -38,7 +38,7 @@ function both(text: string, kind: FileKind, op: EditOp): string | undefined {
   }
   if (op.type === "deleteKeys") {
     const whole = deleteProfileKeys(text, ref, op.keys);
-    expect(deleteProfileKeysIn(index, ref, op.keys)).toBe(whole);
+    expect(deleteProfileKeysIn(index, [op.profile], op.keys)).toBe(whole);
     return whole;
   }
   return undefined;
@@ -60,6 +60,29 @@ describe.each<FileKind>(["config", "credentials"])("%s file", (kind) => {
       { numRuns: 600 },
     );
   });
+});
+
+test("deleting keys of several profiles in one pass: as one by one", () => {
+  fc.assert(
+    fc.property(
+      iniFile({ kind: "credentials", invalid: true }),
+      fc.uniqueArray(fc.constantFrom("dev", "prod", "default", "x.y", "my name", "none"), {
+        maxLength: 4,
+      }),
+      (generated, profiles) => {
+        for (const text of [generated, unindented(generated)]) {
+          const keys = ["aws_session_token", "region", "x"];
+          const oneByOne = profiles.reduce(
+            (t, profile) => deleteProfileKeys(t, { kind: "credentials", profile }, keys),
+            text,
+          );
+          const index = new ProfileIndex(text, "credentials");
+          expect(deleteProfileKeysIn(index, profiles, keys)).toBe(oneByOne);
+        }
+      },
+    ),
+    { numRuns: 400 },
+  );
 });
 
 test("edge cases", () => {
