@@ -30,6 +30,13 @@ export interface WriteOptions extends ProcessOptions {
   clock?: Clock;
   /** Called just before the rename; if it throws, nothing is written (see HeldLock.confirm). */
   beforeRename?: () => Promise<void>;
+  /**
+   * false: skip the two fsyncs (file and folder, ~1 ms each and more on a busy disk), for
+   * files awsmfa can make again (the session cache). The rename stays atomic, so a killed
+   * awsmfa still leaves the old file or the new one; only a power cut may leave an empty or
+   * missing file, which its reader takes for no file.
+   */
+  durable?: boolean;
 }
 
 const onWindows = platform() === "win32";
@@ -56,7 +63,7 @@ export async function writeFileAtomic(
       // open() applied the umask; the file must end up with exactly the mode it had.
       await handle.chmod(mode);
     }
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
     await handle.close();
     handle = undefined;
     options.hooks?.afterTempWritten?.(temp);
@@ -67,7 +74,7 @@ export async function writeFileAtomic(
     await fs.rm(temp, { force: true }).catch(() => {});
     throw fileError(error, target, "write");
   }
-  await syncFolder(fs, dirname(target));
+  if (options.durable !== false) await syncFolder(fs, dirname(target));
   await removeStaleTemps(fs, target, me, clock.now());
 }
 

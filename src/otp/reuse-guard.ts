@@ -72,6 +72,8 @@ export async function recordUsedWindow(
     ...fileOptionsFrom(deps),
     mode: 0o600,
     dirMode: 0o700,
+    // A window is 30 s, a reboot longer: the record need not survive a power cut.
+    durable: false,
   });
 }
 

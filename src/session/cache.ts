@@ -109,7 +109,8 @@ export async function writeCachedSession(
     deps.fs,
     sessionCachePath(deps, key),
     `${JSON.stringify(data, null, 2)}\n`,
-    { ...fileOptionsFrom(deps), mode: 0o600, dirMode: 0o700 },
+    // A cache: a power cut that loses it costs one new session, not worth two fsyncs per login.
+    { ...fileOptionsFrom(deps), mode: 0o600, dirMode: 0o700, durable: false },
   );
 }
 

@@ -86,6 +86,7 @@ export async function writeCachedRole(
     ...fileOptionsFrom(deps),
     mode: 0o600,
     dirMode: 0o700,
+    durable: false, // a cache, as the MFA session cache (cache.ts)
   });
 }
 
