@@ -19,7 +19,7 @@
 import { findHeaders } from "./headers.ts";
 import { type FileKind, profileNameOf, profilesOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
-import { OddSpots, readSimpleProfile } from "./simple-read.ts";
+import { OddSpots, readSimpleProfile, readSimpleSection } from "./simple-read.ts";
 
 /** `profile NAME` that shlex splits into exactly those two words (the usual header). */
 const PLAIN_PROFILE = /^profile ([^ \t\r\n'"\\]+)$/;
@@ -91,7 +91,7 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
   }
 
   get(name: string): IniValues | undefined {
-    if (this.starts === undefined) return this.all().get(name);
+    if (this.starts === undefined || this.whole) return this.all().get(name);
     let values = this.found.get(name);
     // Misses are not remembered: list asks about 400,000 names that are not there.
     if (values === undefined && this.byName.has(name)) {
@@ -106,17 +106,21 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
     const own = this.byName.get(name)!;
     this.odd ??= new OddSpots(this.text);
     const defaults = this.simpleDefaults();
-    const simple =
-      defaults !== null &&
-      own.every((o) => this.headers[o] === this.headers[own[0]!]) && // no aliases
-      own.every((o) => !this.odd!.within(...this.chunk(o)));
-    if (simple)
-      return readSimpleProfile(
-        this.text,
-        own.map((o) => this.chunk(o)),
-        defaults,
-      );
-    return profilesOf(this.sectionsText(name, true), this.kind).get(name) ?? Object.create(null);
+    // Plain loops, no closures or tuples: list calls this for every profile of the file.
+    let simple = defaults !== null;
+    for (let i = 0; simple && i < own.length; i++) {
+      const o = own[i]!;
+      const [start, end] = this.chunk(o);
+      // Aliases (`[default]` and `[profile default]`) follow profilesOf's rules instead.
+      simple = this.headers[o] === this.headers[own[0]!] && !this.odd.within(start, end);
+    }
+    if (!simple) {
+      return profilesOf(this.sectionsText(name, true), this.kind).get(name) ?? Object.create(null);
+    }
+    const values: Record<string, string> = Object.create(null);
+    for (const o of own) readSimpleSection(this.text, ...this.chunk(o), values);
+    if (defaults) for (const key in defaults) if (!(key in values)) values[key] = defaults[key]!;
+    return values;
   }
 
   /** The keys of `[DEFAULT]` (undefined: none), or null when it is not simple. */
@@ -167,7 +171,8 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
       this.whole = profilesOf(this.text, this.kind);
     } else {
       const whole = new Map<string, IniValues>();
-      for (const name of this.byName.keys()) whole.set(name, this.get(name)!);
+      for (const name of this.byName.keys())
+        whole.set(name, this.found.get(name) ?? this.read(name));
       this.whole = whole;
     }
     return this.whole;
