@@ -19,7 +19,7 @@
 import { findHeaders } from "./headers.ts";
 import { type FileKind, profileNameOf, profilesOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
-import { OddSpots, readSimpleProfile, readSimpleSection } from "./simple-read.ts";
+import { OddSpots, oddWithin, readSimpleProfile, readSimpleSection } from "./simple-read.ts";
 
 /** `profile NAME` that shlex splits into exactly those two words (the usual header). */
 const PLAIN_PROFILE = /^profile ([^ \t\r\n'"\\]+)$/;
@@ -37,6 +37,7 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
   private readonly found = new Map<string, IniValues>();
   private whole: Map<string, IniValues> | undefined;
   private odd: OddSpots | undefined;
+  private oddChecks = 0;
   private defaultValues: Record<string, string> | null | undefined;
 
   constructor(
@@ -104,7 +105,6 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
   /** One profile's values: simple sections directly, anything else through profilesOf. */
   private read(name: string): IniValues {
     const own = this.byName.get(name)!;
-    this.odd ??= new OddSpots(this.text);
     const defaults = this.simpleDefaults();
     // Plain loops, no closures or tuples: list calls this for every profile of the file.
     let simple = defaults !== null;
@@ -112,7 +112,7 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
       const o = own[i]!;
       const [start, end] = this.chunk(o);
       // Aliases (`[default]` and `[profile default]`) follow profilesOf's rules instead.
-      simple = this.headers[o] === this.headers[own[0]!] && !this.odd.within(start, end);
+      simple = this.headers[o] === this.headers[own[0]!] && !this.isOdd(start, end);
     }
     if (!simple) {
       return profilesOf(this.sectionsText(name, true), this.kind).get(name) ?? Object.create(null);
@@ -127,10 +127,19 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
   private simpleDefaults(): Record<string, string> | null | undefined {
     if (this.defaultValues !== undefined || this.defaults.length === 0) return this.defaultValues;
     const chunks = this.defaults.map((o) => this.chunk(o));
-    this.defaultValues = chunks.some((c) => this.odd!.within(...c))
+    this.defaultValues = chunks.some((c) => this.isOdd(...c))
       ? null
       : (readSimpleProfile(this.text, chunks, undefined) as Record<string, string>);
     return this.defaultValues;
+  }
+
+  /**
+   * Whether a section is not simple: a login asks about a few sections, each looked at alone;
+   * list asks about all of them, and after 64 the whole file is scanned once.
+   */
+  private isOdd(start: number, end: number): boolean {
+    if (this.odd === undefined && ++this.oddChecks > 64) this.odd = new OddSpots(this.text);
+    return this.odd ? this.odd.within(start, end) : oddWithin(this.text, start, end);
   }
 
   has(name: string): boolean {

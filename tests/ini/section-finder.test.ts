@@ -109,6 +109,24 @@ describe.each<FileKind>(["config", "credentials"])("%s file", (kind) => {
   });
 });
 
+describe.each<FileKind>(["config", "credentials"])("%s file, many sections", (kind) => {
+  // Past 64 sections the reader scans the file once for odd spots instead of each section.
+  test("simple and odd sections mixed: the same values as the parser", () => {
+    const parts = fc.array(fc.oneof(simpleFile(kind), iniFile({ kind, invalid: true })), {
+      minLength: 30,
+      maxLength: 50,
+    });
+    fc.assert(
+      fc.property(parts, (files) => {
+        const text = files.join("\n");
+        finderAgrees(text);
+        readerAgrees(text, kind);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 test("the cases the finder must get right", () => {
   const cases = [
     // headers inside comments and values are no headers
