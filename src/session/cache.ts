@@ -34,8 +34,12 @@ interface CacheFile {
 type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
-  const digest = digest128(`${key.longTermKeyId}\n${key.serial}`);
-  return join(sessionCacheDir(deps), `${digest}.json`);
+  return join(sessionCacheDir(deps), sessionCacheName(key));
+}
+
+/** The file name of a session's cache file (`list` compares it with the folder's listing). */
+export function sessionCacheName(key: SessionKey): string {
+  return `${digest128(`${key.longTermKeyId}\n${key.serial}`)}.json`;
 }
 
 /** The folder of the session files (logout --all empties it). */
