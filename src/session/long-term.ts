@@ -14,7 +14,12 @@
  * itself may not, because its credential_process is usually awsmfa's own.
  */
 import { type Credentials, isTemporaryKeyId } from "../aws/credentials.ts";
-import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts";
+import {
+  type AwsFiles,
+  hasProfile,
+  hasSuffixedProfile,
+  profileValue,
+} from "../config/aws-files.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
 import { isKeyStoreName } from "../keys/registry.ts";
@@ -58,15 +63,20 @@ export function findLongTermKeys(
       `awsmfa_long_term_profile = ${configured} in profile ${profile}`,
     );
   }
-  const looked: string[] = [];
   for (const suffix of LONG_TERM_SUFFIXES) {
+    // Most profiles have no such partner: asked without making its name (list asks 300,000).
+    if (!hasSuffixedProfile(files, profile, suffix)) continue;
     const candidate = `${profile}${suffix}`;
-    const state = keyState(files, candidate, true);
-    looked.push(`[${candidate}]: ${describe(state)}`);
-    if (state === "long-term") return longTermOf(files, candidate, "convention");
+    if (keyState(files, candidate, true) === "long-term") {
+      return longTermOf(files, candidate, "convention");
+    }
   }
   const own = keyState(files, profile, false);
   if (own === "long-term") return longTermOf(files, profile, "self");
+  // What was looked at, for the message only (list asks about every profile and rarely fails).
+  const looked = LONG_TERM_SUFFIXES.map(
+    (suffix) => `[${profile}${suffix}]: ${describe(keyState(files, `${profile}${suffix}`, true))}`,
+  );
   looked.push(`[${profile}] itself: ${describe(own)}`);
   if (isSsoProfile(files, profile)) throw ssoProfile(profile);
   throw new UserError(`No long-term access keys found for profile "${profile}".`, {
