@@ -1,4 +1,5 @@
 /** What a login tells the person on stderr once the session is in hand. */
+import { awsNow, clockWarning } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
@@ -19,7 +20,12 @@ export function reportSession(
     return;
   }
   const style = stderrStyle(deps);
-  const until = clockTime(session.expiration, deps.clock.now());
+  // The end as this computer's clock will show it (the expiration is in AWS's time).
+  const now = deps.clock.now();
+  const until = clockTime(
+    new Date(session.expiration.getTime() - (awsNow(session.clock, now) - now)),
+    now,
+  );
   deps.io.stderr.write(
     `${style.green("✓")} New session for ${profile}, valid for ${left} (until ${until})\n`,
   );
@@ -32,3 +38,18 @@ export function clockTime(date: Date, now: number): string {
   const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][date.getDay()];
   return `${day} ${hhmm}`;
 }
+
+/**
+ * Says so when AWS's answer showed this computer's clock is off (once per run: a role chain
+ * makes several calls). The session is counted in AWS's time either way.
+ */
+export function noteClock(
+  session: SessionCredentials,
+  deps: Pick<Deps, "io" | "platform" | "clock">,
+): void {
+  const warning = session.clock && clockWarning(session.clock.offsetMs, deps.platform);
+  if (!warning || warned.has(deps)) return;
+  warned.add(deps);
+  deps.io.stderr.write(`${warning}\n`);
+}
+const warned = new WeakSet<object>();
