@@ -84,7 +84,7 @@ export async function withHeldLock<T>(
     return await fn({ confirm: () => confirmHeld(lock, mine) });
   } finally {
     // Gone already or unremovable: a later waiter will judge it by its holder.
-    await removeLock(lock, mine).catch(() => {});
+    await removeLock(lock, mine, { holder: true }).catch(() => {});
   }
 }
 
