@@ -10,13 +10,14 @@ import * as fsPromises from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename } from "node:path";
 import type { Deps, Processes, Terminal, Writer } from "../deps.ts";
+import { UserError } from "../errors.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { execFile, spawnDetached } from "./exec-file.ts";
 import { printable } from "./printable.ts";
 import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
 import { readLineSync } from "./stdin.ts";
-import { openTerminal, writeAll } from "./terminal.ts";
+import { openTerminal, WRITE_STALL_MS, writeAll } from "./terminal.ts";
 
 export interface ProcessFacts {
   env: Record<string, string | undefined>;
@@ -109,6 +110,13 @@ function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
         writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : text);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        // A reader that takes nothing for WRITE_STALL_MS: people's text is dropped from then
+        // on; the protocol on stdout cannot be, so that is a failure.
+        if (code === "ETIMEDOUT") {
+          closed = true;
+          if (fd === 1) throw stalledOutput(error);
+          return;
+        }
         if (code !== "EPIPE" && code !== "EBADF") throw error;
         closed = true;
       }
@@ -117,6 +125,17 @@ function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
       return terminalFd(fd);
     },
   };
+}
+
+function stalledOutput(cause: unknown): UserError {
+  return new UserError(
+    `awsmfa gave up writing its output: nothing read it for ${WRITE_STALL_MS / 1000} s.`,
+    {
+      code: "failure",
+      hint: "Whatever reads awsmfa's output (a pager, a pipe) stopped reading. Run the command again.",
+      cause,
+    },
+  );
 }
 
 function processesOf(facts: ProcessFacts): Processes {
