@@ -19,7 +19,7 @@ import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
-import { checkCmdValue } from "../shell/index.ts";
+import { checkCmdValue, dotenvLine } from "../shell/index.ts";
 import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
@@ -122,6 +122,10 @@ export async function runLogin(
   // Refused before any code is asked for: cmd.exe cannot hold every profile name.
   if (mode.kind === "explicit" && mode.format === "cmd")
     checkCmdValue("AWS_PROFILE", options.profile);
+  // Nor can a dotenv file (both quote kinds, `${...}`): said before the code is spent. The
+  // keys AWS sends are checked when they come (they are AWS's plain characters).
+  if (mode.kind === "explicit" && mode.format === "dotenv")
+    dotenvLine("AWS_PROFILE", options.profile);
   const notify = options.notify ? notificationScheduler(deps) : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
