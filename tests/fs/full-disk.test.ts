@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as realFs from "node:fs/promises";
 import { join } from "node:path";
+import { stage } from "../../src/commands/upgrade/replace.ts";
 import { UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { updateFile } from "../../src/fs/update.ts";
@@ -55,5 +56,16 @@ describe.skipIf(!canMountTmpfs)("a full disk", () => {
     d.free();
     await updateFile(realFs, path, (text) => `${text}new = 1\n`, { timeoutMs: 1000 });
     expect(readFileSync(path, "utf8")).toBe("[default]\nkeep = me\nnew = 1\n");
+  });
+
+  test("upgrade's staged binary that does not fit is removed, not left half-written", async () => {
+    const d = disk();
+    const self = join(d.dir, "awsmfa");
+    writeFileSync(self, "old binary\n");
+    d.fill();
+    const error = await stage(self, new Uint8Array(200_000), 4242).catch((e) => e);
+    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
+    expect(readdirSync(d.dir).sort()).toEqual(["awsmfa", "fill"]);
+    expect(readFileSync(self, "utf8")).toBe("old binary\n");
   });
 });
