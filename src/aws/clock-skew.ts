@@ -69,6 +69,22 @@ export function clockWarning(offsetMs: number, platform: NodeJS.Platform): strin
   return `Warning: this computer's clock is ${describeOffset(offsetMs)}: ${effect}. awsmfa counts the session's time by AWS's clock. Fix the clock: ${clockFix(platform)}`;
 }
 
+/**
+ * When a session ends by this computer's clock: what programs here that compare an expiration
+ * with the local clock (SDKs reading credential_process or AWS_CREDENTIAL_EXPIRATION, prompt
+ * hooks reading AWSMFA_EXPIRES, the --notify timer) need. Shifted only when the clock is off by
+ * CLOCK_WARN_SECONDS or more: below that, the offset is mostly the Date header's rounding.
+ * (The credentials file keeps AWS's time: awsmfa reads it back with the offset.)
+ */
+export function localExpiration(session: {
+  expiration: Date;
+  clock?: ClockOffset | undefined;
+}): Date {
+  const offsetMs = session.clock?.offsetMs ?? 0;
+  if (offSeconds(offsetMs) < CLOCK_WARN_SECONDS) return session.expiration;
+  return new Date(session.expiration.getTime() - offsetMs);
+}
+
 /** The seconds a session has left by AWS's clock, given the local now. */
 export function secondsLeftAt(
   session: { expiration: Date; clock?: ClockOffset | undefined },

@@ -3,7 +3,9 @@
  * profile, into the shell (wrapped / eval / direct; the first profile's) or in an explicit
  * --format, and into [PROFILE] of the credentials file when PROFILE is a session profile.
  */
+
 import { Command, Option } from "@commander-js/extra-typings";
+import { localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
@@ -154,7 +156,7 @@ export async function runLogin(
     if (result.role?.base) await writeBaseSession(files, result.role.base, options.noWrite, deps);
     reportSession(profile, result.session, result.reused, deps);
     outcomes.push({ profile, inFile, written });
-    await notify?.(profile, result.session.expiration);
+    await notify?.(profile, localExpiration(result.session)); // its timer runs on our clock
     first ??= result;
   }
   if (first && !fileIsTheResult(mode, outcomes[0]!)) {

@@ -1,5 +1,5 @@
 /** What a login tells the person on stderr once the session is in hand. */
-import { awsNow, clockWarning } from "../aws/clock-skew.ts";
+import { clockWarning, localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
@@ -21,11 +21,7 @@ export function reportSession(
   }
   const style = stderrStyle(deps);
   // The end as this computer's clock will show it (the expiration is in AWS's time).
-  const now = deps.clock.now();
-  const until = clockTime(
-    new Date(session.expiration.getTime() - (awsNow(session.clock, now) - now)),
-    now,
-  );
+  const until = clockTime(localExpiration(session), deps.clock.now());
   deps.io.stderr.write(
     `${style.green("✓")} New session for ${profile}, valid for ${left} (until ${until})\n`,
   );

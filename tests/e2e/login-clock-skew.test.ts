@@ -2,7 +2,8 @@
  * A wrong local clock (issue 11, item 13): the fake AWS dates its answers (and checks request
  * times) with its own clock, offset from ours, as real AWS does for a computer whose clock is
  * off. The expiration AWS returns is in AWS's time: the session must be counted by AWS's clock,
- * the next login must reuse it, and the person must be told that the clock, not AWS, is wrong.
+ * the next login must reuse it, the person must be told that the clock, not AWS, is wrong, and
+ * the Expiration handed to programs here is in this computer's clock, which they compare it with.
  */
 import { describe, expect, test } from "bun:test";
 import { useLoginWorld } from "../support/login-world.ts";
@@ -38,6 +39,9 @@ describe("a wrong local clock", () => {
       expect(first.stderr).toContain("this computer's clock is 13h00m ahead of AWS");
       expect(first.stderr).toContain("sudo timedatectl set-ntp true");
       expect(sessionCalls(user.accessKeyId)).toBe(1);
+      // Programs here compare Expiration with this computer's clock: it is given in that clock.
+      const left = Date.parse(JSON.parse(first.stdout).Expiration) - Date.now();
+      expect(Math.abs(left - 12 * HOUR)).toBeLessThan(120_000);
       // No code and no terminal: it can only succeed from the cache.
       const second = await run(["login", "prod", "--format", "json"]);
       expect(second.code).toBe(0);
@@ -55,6 +59,8 @@ describe("a wrong local clock", () => {
       expect(first.stderr).toMatch(/New session for prod, valid for 12h00m \(until /);
       expect(first.stderr).not.toContain("36h");
       expect(first.stderr).toContain("this computer's clock is 24h00m behind AWS");
+      const left = Date.parse(JSON.parse(first.stdout).Expiration) - Date.now();
+      expect(Math.abs(left - 12 * HOUR)).toBeLessThan(120_000);
       const second = await run(["login", "prod", "--format", "json", "--min-remaining", "11h"]);
       expect(second.code).toBe(0);
       expect(second.stderr).toMatch(/Reusing session for prod, valid for 1[12]h\d\dm\n/);
