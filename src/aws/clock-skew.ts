@@ -100,7 +100,8 @@ export function secondsLeftAt(
  */
 export function awsNow(clock: ClockOffset | undefined, now: number): number {
   if (!clock || now < clock.measuredAt - 60_000) return now;
-  return now + clock.offsetMs;
+  // A second or so is the Date header's rounding, not the clock: no jitter in "valid for".
+  return offSeconds(clock.offsetMs) === 0 ? now : now + clock.offsetMs;
 }
 
 interface MiddlewareHost {
