@@ -37,6 +37,7 @@ const deps = realDeps({
   arch: process.arch,
   homedir: homedir(),
   uid: process.getuid?.(),
+  gid: process.getgid?.(),
   execPath: process.execPath,
   script: process.argv[1],
   // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.

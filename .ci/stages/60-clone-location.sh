@@ -17,7 +17,8 @@ if git clone -q --no-hardlinks . "$clone_parent/awsmfa" \
       --timeout 60000 tests/support/other-user.test.ts tests/fs/write-errors.test.ts \
       tests/e2e/login-readonly-config.test.ts tests/install/install-hardening.test.ts \
       tests/system/loopback-peer.test.ts tests/commands/console/open-in-browser.test.ts \
-      tests/e2e/console.test.ts tests/e2e/exec-server.test.ts) 2>&1 \
+      tests/e2e/console.test.ts tests/e2e/exec-server.test.ts tests/e2e/hardening-cache.test.ts \
+      tests/commands/notify/planted-record.test.ts) 2>&1 \
     | tee "$clone_log"
   clone_status=${PIPESTATUS[0]}
   clone_passed=$(grep -Eo '^ *[0-9]+ pass' "$clone_log" | tail -1 | grep -Eo '[0-9]+' || echo 0)

@@ -39,6 +39,8 @@ export interface LockOptions extends ProcessOptions {
    * process with the locks it holds further up (the MFA lock) and any claim file left behind.
    */
   onInterrupt?: ((handler: () => void) => () => void) | undefined;
+  /** A file in awsmfa's own folder: its lock sits next to the name, no link is followed. */
+  private?: boolean;
 }
 
 export const defaultTimeoutMs = 10_000;
@@ -74,7 +76,7 @@ export async function withHeldLock<T>(
   fn: (held: HeldLock) => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  const { target } = await resolveWriteTarget(fs, path);
+  const { target } = options.private ? { target: path } : await resolveWriteTarget(fs, path);
   await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
   const lock: LockContext = {
     fs,
