@@ -28,13 +28,15 @@ export function promptSegment(env: Env, now: number, template = DEFAULT_TEMPLATE
   const expiry = sessionExpiry(env);
   if (expiry === undefined) return "";
   const seconds = Math.floor((expiry - now) / 1000);
-  const values: Record<string, string> = {
-    profile: env.AWS_PROFILE ?? "",
-    left: seconds > 0 ? formatDuration(seconds) : "expired",
-    until: clockTime(new Date(expiry), now),
+  const values: Record<string, () => string> = {
+    profile: () => env.AWS_PROFILE ?? "",
+    left: () => (seconds > 0 ? formatDuration(seconds) : "expired"),
+    // Only when asked for: the first local-time conversion sets up time zones, which costs
+    // Bun ~12 ms and 4 MiB, three times the rest of a prompt.
+    until: () => clockTime(new Date(expiry), now),
   };
   return template
-    .replace(/\{(profile|left|until)\}/g, (_, name: string) => values[name] ?? "")
+    .replace(/\{(profile|left|until)\}/g, (_, name: string) => values[name]?.() ?? "")
     .replace(/ {2,}/g, " ")
     .trim();
 }
