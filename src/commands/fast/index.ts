@@ -8,18 +8,19 @@
  * to prove the two print the same.
  */
 import { DEFAULT_TEMPLATE, promptSegment } from "../../output/prompt-segment.ts";
-import { type FastInvocation, fastInvocation } from "./invocation.ts";
-import { fastCredentialProcess, fastLogin } from "./session.ts";
+import type { FastInvocation } from "./invocation.ts";
 import { type FastFacts, fastWorld } from "./world.ts";
 
 export type { FastFacts } from "./world.ts";
 
+/**
+ * Runs a line fastInvocation() recognised (main.ts asks it first, so other commands do not
+ * even load this module); undefined when the full CLI must run it after all.
+ */
 export async function fastRun(
-  argv: readonly string[],
+  invocation: FastInvocation,
   facts: FastFacts,
 ): Promise<number | undefined> {
-  const invocation = fastInvocation(argv, facts.env);
-  if (!invocation) return undefined;
   const world = fastWorld(facts);
   let code: number;
   try {
@@ -32,15 +33,16 @@ export async function fastRun(
   return code;
 }
 
-function runInvocation(
+async function runInvocation(
   invocation: FastInvocation,
   deps: ReturnType<typeof fastWorld>["deps"],
-): Promise<number> | number {
+): Promise<number> {
   switch (invocation.kind) {
+    // The session graph (files, cache, plan) loads only for these: prompt needs none of it.
     case "login":
-      return fastLogin(invocation, deps);
+      return (await import("./session.ts")).fastLogin(invocation, deps);
     case "credential-process":
-      return fastCredentialProcess(invocation.profile, deps);
+      return (await import("./session.ts")).fastCredentialProcess(invocation.profile, deps);
     case "prompt": {
       // As prompt.ts: the flag, else AWSMFA_PROMPT_TEMPLATE when not empty, else the default.
       const template = invocation.template ?? (deps.env.AWSMFA_PROMPT_TEMPLATE || DEFAULT_TEMPLATE);

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fastRun } from "../../../src/commands/fast/index.ts";
+import { fastInvocation } from "../../../src/commands/fast/invocation.ts";
 import { FAST_MIN_REMAINING_SECONDS } from "../../../src/commands/fast/session.ts";
 import { DEFAULT_MIN_REMAINING_SECONDS } from "../../../src/commands/options/session.ts";
 import { sessionCachePath } from "../../../src/session/cache.ts";
@@ -65,7 +66,9 @@ function makeHome(config: string, credentials: string): Home {
       let stdout = "";
       let stderr = "";
       const before = files();
-      const code = await fastRun(argv, {
+      const invocation = fastInvocation(argv, env);
+      if (!invocation) throw new Error(`not a fast-path line: ${argv.join(" ")}`);
+      const code = await fastRun(invocation, {
         env: { ...baseEnv, ...env },
         platform: "linux",
         homedir: home,
