@@ -3,7 +3,7 @@
  * Read from the environment alone (what the shell holds now), so it costs no file or network.
  */
 import { formatDuration } from "../config/durations.ts";
-import { clockTime } from "../session/messages.ts";
+import { clockTime } from "../ui/clock-time.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -81,7 +81,9 @@ function consoleInput(stream: ReadStream, onInterrupt?: OnInterrupt): ReadStream
 
 /** Synchronous write of the whole text, retrying when a non-blocking fd is full. */
 export function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, "utf8");
+  // TextEncoder, not Buffer.from: Buffer is set up on first use, which the cached paths
+  // (that print one small text) would otherwise pay for.
+  const bytes = new TextEncoder().encode(text);
   let offset = 0;
   while (offset < bytes.length) {
     try {

@@ -14,8 +14,9 @@ import { type FastFacts, fastWorld } from "./world.ts";
 export type { FastFacts } from "./world.ts";
 
 /**
- * Runs a line fastInvocation() recognised (main.ts asks it first, so other commands do not
- * even load this module); undefined when the full CLI must run it after all.
+ * Runs a line fastInvocation() recognised; undefined when the full CLI must run it after all.
+ * This module and world.ts are small and statically imported by main.ts (a dynamic import
+ * would cost more: its chunk shares code with the full CLI's); the session graph is not.
  */
 export async function fastRun(
   invocation: FastInvocation,

@@ -7,8 +7,7 @@
  * full CLI starts from scratch.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
-import type { Deps, FileSystem, Writer } from "../../deps.ts";
-import { buildInfo } from "../../system/build-info.ts";
+import type { BuildInfo, Deps, FileSystem, Writer } from "../../deps.ts";
 import { writer } from "../../system/writer.ts";
 
 /** The fast path cannot finish this run alone; the full CLI takes over. */
@@ -97,7 +96,10 @@ export function fastWorld(facts: FastFacts): FastWorld {
     homedir: facts.homedir,
     selfPath: facts.execPath,
     selfCommand: [facts.execPath],
-    build: buildInfo(),
+    // Only --version, doctor and upgrade print it; not worth loading package.json for.
+    get build(): BuildInfo {
+      throw new FallThrough("build info");
+    },
   };
   return {
     deps,

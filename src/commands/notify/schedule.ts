@@ -9,8 +9,8 @@ import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
 import { randomHex } from "../../fs/node-crypto.ts";
-import { clockTime } from "../../session/messages.ts";
 import { findProgram } from "../../system/which.ts";
+import { clockTime } from "../../ui/clock-time.ts";
 import { desktopCommand } from "./desktop.ts";
 import { allStatePaths, readState, removeState, statePath, writeState } from "./state.ts";
 
