@@ -63,6 +63,19 @@ function readOnlyFs(): FileSystem {
   return fs as unknown as FileSystem;
 }
 
+/**
+ * Only --version, doctor and upgrade print the build: not worth loading package.json for.
+ * Getters inside (not on Deps itself), so that `{ ...deps }` (terminalOnly) does not ask.
+ */
+const unknownBuild: BuildInfo = {
+  get version(): string {
+    throw new FallThrough("build info");
+  },
+  get commit(): string {
+    throw new FallThrough("build info");
+  },
+};
+
 export function fastWorld(facts: FastFacts): FastWorld {
   const known = new Map<number, boolean>();
   const terminalFd = (fd: number) => {
@@ -96,10 +109,7 @@ export function fastWorld(facts: FastFacts): FastWorld {
     homedir: facts.homedir,
     selfPath: facts.execPath,
     selfCommand: [facts.execPath],
-    // Only --version, doctor and upgrade print it; not worth loading package.json for.
-    get build(): BuildInfo {
-      throw new FallThrough("build info");
-    },
+    build: unknownBuild,
   };
   return {
     deps,
