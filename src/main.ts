@@ -13,7 +13,6 @@
  */
 import { writeSync } from "node:fs";
 import { homedir } from "node:os";
-import { fastRun } from "./commands/fast/index.ts";
 import { fastInvocation } from "./commands/fast/invocation.ts";
 import { isTerminal } from "./system/isatty.ts";
 import { oneLine } from "./ui/report.ts";
@@ -47,6 +46,7 @@ const terminal = (fd: number) => isTerminal(fd, process.platform);
 const fast = typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH;
 const invocation = fast ? fastInvocation(argv, env) : undefined;
 if (invocation) {
+  const { fastRun } = await import("./commands/fast/index.ts");
   const facts = { env, platform: process.platform, homedir: homedir(), execPath: process.execPath };
   const code = await fastRun(invocation, { ...facts, isTerminal: terminal });
   if (code !== undefined) process.exit(code);

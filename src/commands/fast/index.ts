@@ -15,8 +15,7 @@ export type { FastFacts } from "./world.ts";
 
 /**
  * Runs a line fastInvocation() recognised; undefined when the full CLI must run it after all.
- * This module and world.ts are small and statically imported by main.ts (a dynamic import
- * would cost more: its chunk shares code with the full CLI's); the session graph is not.
+ * main.ts imports this module only for such a line, so other commands do not load it.
  */
 export async function fastRun(
   invocation: FastInvocation,
