@@ -61,6 +61,7 @@ const deps = realDeps({
   platform: process.platform,
   arch: process.arch,
   homedir: homedir(),
+  uid: process.getuid?.(),
   execPath: process.execPath,
   script: process.argv[1],
   isTerminal: terminal,

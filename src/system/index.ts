@@ -24,6 +24,8 @@ export interface ProcessFacts {
   /** process.arch: which release asset `awsmfa upgrade` downloads. */
   arch?: string;
   homedir: string;
+  /** process.getuid(), undefined on Windows: see Deps.uid. */
+  uid?: number | undefined;
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
   script: string | undefined;
@@ -73,6 +75,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     platform: facts.platform,
     ...(facts.arch && { arch: facts.arch }),
     homedir: facts.homedir,
+    ...(facts.uid !== undefined && { uid: facts.uid }),
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
