@@ -47,7 +47,14 @@ const fast = typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH;
 const invocation = fast ? fastInvocation(argv, env) : undefined;
 if (invocation) {
   const { fastRun } = await import("./commands/fast/index.ts");
-  const facts = { env, platform: process.platform, homedir: homedir(), execPath: process.execPath };
+  const facts = {
+    env,
+    platform: process.platform,
+    homedir: homedir(),
+    uid: process.getuid?.(),
+    gid: process.getgid?.(),
+    execPath: process.execPath,
+  };
   const code = await fastRun(invocation, { ...facts, isTerminal: terminal });
   if (code !== undefined) process.exit(code);
 }
@@ -62,6 +69,7 @@ const deps = realDeps({
   arch: process.arch,
   homedir: homedir(),
   uid: process.getuid?.(),
+  gid: process.getgid?.(),
   execPath: process.execPath,
   script: process.argv[1],
   isTerminal: terminal,

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import type { AwsFiles } from "../config/aws-files.ts";
+import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import type { SessionKey } from "../session/cache.ts";
 import { deleteCachedSession, readCachedSession, sessionCacheDir } from "../session/cache.ts";
@@ -12,7 +13,7 @@ import { configuredSerial } from "../session/mfa-serial.ts";
 import { forgetCachedRole } from "../session/roles/cached-role-of.ts";
 import { isRoleProfile } from "../session/roles/role-config.ts";
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 /** Where login would cache the profile's session, or undefined when it cannot be known. */
 export function cacheKeyOf(files: AwsFiles, profile: string): SessionKey | undefined {
@@ -45,6 +46,7 @@ export async function forgetCachedSession(
 /** Deletes every cached session; returns how many there were. */
 export async function forgetAllCachedSessions(deps: CacheDeps): Promise<number> {
   const folder = sessionCacheDir(deps);
+  if (!(await checkCacheFolder(deps, folder, false))) return 0;
   let names: string[];
   try {
     names = await deps.fs.readdir(folder);

@@ -24,8 +24,9 @@ export interface ProcessFacts {
   /** process.arch: which release asset `awsmfa upgrade` downloads. */
   arch?: string;
   homedir: string;
-  /** process.getuid(), undefined on Windows: see Deps.uid. */
+  /** process.getuid() and getgid(), undefined on Windows: see Deps.uid. */
   uid?: number | undefined;
+  gid?: number | undefined;
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
   script: string | undefined;
@@ -76,6 +77,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     ...(facts.arch && { arch: facts.arch }),
     homedir: facts.homedir,
     ...(facts.uid !== undefined && { uid: facts.uid }),
+    ...(facts.gid !== undefined && { gid: facts.gid }),
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),

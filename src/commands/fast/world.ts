@@ -6,7 +6,17 @@
  * written only when the whole command has succeeded, so a fall-through leaves no trace and the
  * full CLI starts from scratch.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import type { BuildInfo, Deps, FileSystem, Writer } from "../../deps.ts";
 import { writer } from "../../system/writer.ts";
 
@@ -17,6 +27,9 @@ export interface FastFacts {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   homedir: string;
+  /** process.getuid() and getgid() (undefined on Windows): whose cache folder is ours. */
+  uid?: number | undefined;
+  gid?: number | undefined;
   execPath: string;
   isTerminal(fd: number): boolean;
   /** Where stdout and stderr go in the end (default: the real ones, as the full CLI writes). */
@@ -56,10 +69,13 @@ function readOnlyFs(): FileSystem {
     },
     stat: async (path: string) => statSync(path),
     readFile: async (path: string) => readFileSync(path),
+    // The cache folder's check (config/cache-folder.ts) walks it with these before a read.
+    lstat: async (path: string) => lstatSync(path),
+    readlink: async (path: string) => readlinkSync(path),
+    realpath: async (path: string) => realpathSync(path),
   };
-  const writes = ["writeFile", "rename", "mkdir", "unlink", "chmod", "rm", "link"] as const;
-  const others = ["lstat", "realpath", "readdir", "readlink"] as const;
-  for (const name of [...writes, ...others]) Object.assign(fs, { [name]: refuse(name) });
+  const writes = ["writeFile", "rename", "mkdir", "unlink", "chmod", "rm", "link", "readdir"];
+  for (const name of writes) Object.assign(fs, { [name]: refuse(name) });
   return fs as unknown as FileSystem;
 }
 
@@ -107,6 +123,8 @@ export function fastWorld(facts: FastFacts): FastWorld {
     terminal: refuse("the terminal"),
     platform: facts.platform,
     homedir: facts.homedir,
+    ...(facts.uid !== undefined && { uid: facts.uid }),
+    ...(facts.gid !== undefined && { gid: facts.gid }),
     selfPath: facts.execPath,
     selfCommand: [facts.execPath],
     build: unknownBuild,
