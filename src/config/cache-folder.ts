@@ -68,6 +68,8 @@ export async function writeCacheFile(
     mode: 0o600,
     dirMode: 0o700,
     private: true,
+    // A cache: a power cut that loses it costs one new session, not worth two fsyncs per login.
+    durable: false,
   });
 }
 

@@ -81,6 +81,8 @@ export async function recordUsedWindow(
     mode: 0o600,
     dirMode: 0o700,
     private: true,
+    // A window is 30 s, a reboot longer: the record need not survive a power cut.
+    durable: false,
   });
 }
 

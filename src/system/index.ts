@@ -9,15 +9,14 @@ import { readlinkSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename } from "node:path";
-import type { Deps, Processes, Terminal, Writer } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import type { Deps, Processes, Terminal } from "../deps.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { execFile, spawnDetached } from "./exec-file.ts";
-import { printable } from "./printable.ts";
 import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
 import { readLineSync } from "./stdin.ts";
-import { openTerminal, WRITE_STALL_MS, writeAll } from "./terminal.ts";
+import { openTerminal } from "./terminal.ts";
+import { writer } from "./writer.ts";
 
 export interface ProcessFacts {
   env: Record<string, string | undefined>;
@@ -102,37 +101,6 @@ export function realDeps(facts: ProcessFacts): Deps {
   };
 }
 
-/**
- * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
- * so it is made printable; stdout is a protocol (eval, JSON) and made printable only on a
- * terminal. A closed pipe (`awsmfa ... | head`) is a normal end: the rest is dropped quietly.
- */
-function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
-  let closed = false;
-  return {
-    write: (text) => {
-      if (closed) return;
-      try {
-        writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : text);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // A reader that takes nothing for WRITE_STALL_MS: people's text is dropped from then
-        // on; the protocol on stdout cannot be, so that is a failure.
-        if (code === "ETIMEDOUT") {
-          closed = true;
-          if (fd === 1) throw stalledOutput(error);
-          return;
-        }
-        if (code !== "EPIPE" && code !== "EBADF") throw error;
-        closed = true;
-      }
-    },
-    get isTTY() {
-      return terminalFd(fd);
-    },
-  };
-}
-
 /** SIGINT, SIGTERM and SIGHUP to one handler, while it is on (Deps.onInterrupt). */
 function interruptsOf(onSignal: NonNullable<ProcessFacts["onSignal"]>) {
   return (handler: () => void) => {
@@ -143,17 +111,6 @@ function interruptsOf(onSignal: NonNullable<ProcessFacts["onSignal"]>) {
       for (const off of offs) off();
     };
   };
-}
-
-function stalledOutput(cause: unknown): UserError {
-  return new UserError(
-    `awsmfa gave up writing its output: nothing read it for ${WRITE_STALL_MS / 1000} s.`,
-    {
-      code: "failure",
-      hint: "Whatever reads awsmfa's output (a pager, a pipe) stopped reading. Run the command again.",
-      cause,
-    },
-  );
 }
 
 function processesOf(facts: ProcessFacts): Processes {

@@ -99,10 +99,18 @@ export const WRITE_STALL_MS = 30_000;
  * Synchronous write of the whole text, retrying when a non-blocking fd is full: with a backoff
  * (1 ms doubling to 50 ms, slept, not spun) and a deadline. A reader that takes nothing for
  * `stallMs` (counted from the last byte it took) ends the write with an ETIMEDOUT error.
+ * The text is written as a string first: encoding it (TextEncoder, Buffer) costs the small
+ * cached paths memory and time, and only a write cut short needs the bytes to go on from.
  */
 export function writeAll(fd: number, text: string, stallMs = WRITE_STALL_MS): void {
-  const bytes = Buffer.from(text, "utf8");
   let offset = 0;
+  try {
+    offset = writeSync(fd, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+  }
+  if (offset === utf8Length(text)) return;
+  const bytes = new TextEncoder().encode(text);
   let delay = 1;
   let since = Date.now();
   while (offset < bytes.length) {
@@ -130,4 +138,22 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 /** A synchronous sleep that uses no CPU (the writes around it are synchronous too). */
 function sleepSync(ms: number): void {
   Atomics.wait(pause, 0, 0, ms);
+}
+
+/** The length of `text` in UTF-8, as writeSync counts it (a lone surrogate is 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }
