@@ -10,8 +10,8 @@ import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
 import { randomHex } from "../../fs/node-crypto.ts";
 import { currentUser } from "../../fs/owner.ts";
-import { clockTime } from "../../session/messages.ts";
 import { findProgram } from "../../system/which.ts";
+import { clockTime } from "../../ui/clock-time.ts";
 import { desktopCommand } from "./desktop.ts";
 import { allStatePaths, readState, removeState, statePath, TOKEN, writeState } from "./state.ts";
 
