@@ -16,21 +16,3 @@ export function staticKeys(files: AwsFiles, profile: string): Credentials | unde
     expiration: expiry && !Number.isNaN(expiry.getTime()) ? expiry : undefined,
   };
 }
-
-/** Keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, if set. */
-export function environmentKeys(
-  env: Readonly<Record<string, string | undefined>>,
-): Credentials | undefined {
-  const accessKeyId = env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) return undefined;
-  const expiration = env.AWS_CREDENTIAL_EXPIRATION
-    ? new Date(env.AWS_CREDENTIAL_EXPIRATION)
-    : undefined;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    sessionToken: env.AWS_SESSION_TOKEN || undefined,
-    expiration: expiration && !Number.isNaN(expiration.getTime()) ? expiration : undefined,
-  };
-}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { promptSegment, sessionExpiry } from "../../src/output/prompt-segment.ts";
+import { promptSegment } from "../../src/output/prompt-segment.ts";
+import { sessionExpiry } from "../../src/session/in-env.ts";
 
 const NOW = Date.UTC(2026, 10, 21, 9, 0, 0);
 const at = (seconds: number) => String(Math.floor(NOW / 1000) + seconds);
@@ -41,7 +42,7 @@ describe("promptSegment", () => {
       AWSMFA_EXPIRES: at(60),
       AWS_CREDENTIAL_EXPIRATION: new Date(NOW + 7200_000).toISOString(),
     };
-    expect(sessionExpiry(env)).toBe(NOW + 60_000);
+    expect(sessionExpiry(env)?.getTime()).toBe(NOW + 60_000);
   });
 
   test("any expiry in the future reads as a positive time; never more than one line", () => {
