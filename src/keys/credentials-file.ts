@@ -5,7 +5,7 @@
  */
 import type { Credentials } from "../aws/credentials.ts";
 import { awsPaths } from "../config/paths.ts";
-import { sectionState } from "../config/section-state.ts";
+import { sectionState, TOKEN_KEYS } from "../config/section-state.ts";
 import { UserError } from "../errors.ts";
 import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
 import { deleteProfileKeys, profilesOf, setProfileKeys } from "../ini/index.ts";
@@ -13,9 +13,12 @@ import { checkReplace } from "./replace-check.ts";
 import type { KeyStore, StoreDeps } from "./store.ts";
 
 const KEY_NAMES = ["aws_access_key_id", "aws_secret_access_key"] as const;
-const SESSION_ONLY = ["aws_session_token", "aws_security_token", "expiration"];
+const SESSION_ONLY = [...TOKEN_KEYS, "expiration"];
 
-/** Long-term keys in [profile] of credentials-file text, if any. */
+/**
+ * Long-term keys in [profile] of credentials-file text, if any: the section is long-term as
+ * writers decide it, and both values are there (an empty one is no key).
+ */
 export function keysInText(text: string | null, profile: string): Credentials | undefined {
   if (sectionState(text, profile) !== "long-term") return undefined;
   const values = profilesOf(text ?? "", "credentials").get(profile);

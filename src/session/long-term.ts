@@ -13,8 +13,9 @@
  * or by convention may instead have `credential_process` (its output's keys are used); PROFILE
  * itself may not, because its credential_process is usually awsmfa's own.
  */
-import { type Credentials, isTemporaryKeyId } from "../aws/credentials.ts";
+import type { Credentials } from "../aws/credentials.ts";
 import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts";
+import { keyState } from "../config/section-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
 import { isKeyStoreName } from "../keys/registry.ts";
@@ -61,11 +62,11 @@ export function findLongTermKeys(
   const looked: string[] = [];
   for (const suffix of LONG_TERM_SUFFIXES) {
     const candidate = `${profile}${suffix}`;
-    const state = keyState(files, candidate, true);
+    const state = candidateState(files, candidate, true);
     looked.push(`[${candidate}]: ${describe(state)}`);
     if (state === "long-term") return longTermOf(files, candidate, "convention");
   }
-  const own = keyState(files, profile, false);
+  const own = candidateState(files, profile, false);
   if (own === "long-term") return longTermOf(files, profile, "self");
   looked.push(`[${profile}] itself: ${describe(own)}`);
   if (isSsoProfile(files, profile)) throw ssoProfile(profile);
@@ -101,7 +102,8 @@ function ssoProfile(profile: string): UserError {
   );
 }
 
-type KeyState = "missing" | "no-keys" | "session" | "long-term";
+/** What a candidate profile offers: keyState's answer, or why there is nothing to ask it of. */
+type Candidate = "missing" | "no-keys" | "session" | "long-term";
 
 /** The store a profile's config names, other than the credentials file (the default). */
 export function configuredStore(
@@ -133,8 +135,11 @@ function longTermOf(files: AwsFiles, profile: string, via: LongTermKeys["via"]):
       via,
     };
   }
-  const credentials = staticKeys(files, profile);
-  if (credentials) {
+  const keys = staticKeys(files, profile);
+  if (keys) {
+    // Only the pair: a stale token beside an IAM user's id (keyState calls that long-term)
+    // would make STS refuse the call.
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
     return { profile, keyId: credentials.accessKeyId, source: { kind: "file", credentials }, via };
   }
   const command = processCommand(files, profile)!;
@@ -146,17 +151,17 @@ function longTermOf(files: AwsFiles, profile: string, via: LongTermKeys["via"]):
   };
 }
 
-function keyState(files: AwsFiles, profile: string, processAllowed: boolean): KeyState {
+function candidateState(files: AwsFiles, profile: string, processAllowed: boolean): Candidate {
   if (!hasProfile(files, profile)) return "missing";
   if (configuredStore(files, profile)) return "long-term";
   const keys = staticKeys(files, profile);
   if (!keys && processAllowed && processCommand(files, profile)) return "long-term";
   if (!keys) return "no-keys";
-  // ASIA... ids are temporary even when someone copied them without their token.
-  return keys.sessionToken || isTemporaryKeyId(keys.accessKeyId) ? "session" : "long-term";
+  const state = keyState(keys.accessKeyId, keys.sessionToken !== undefined);
+  return state === "none" ? "no-keys" : state;
 }
 
-function describe(state: KeyState): string {
+function describe(state: Candidate): string {
   switch (state) {
     case "missing":
       return "no such profile";
@@ -175,14 +180,14 @@ function requireLongTerm(
   via: LongTermKeys["via"],
   named: string,
 ): LongTermKeys {
-  const state = keyState(files, profile, true);
+  const state = candidateState(files, profile, true);
   if (state === "long-term") return longTermOf(files, profile, via);
   throw new UserError(`The long-term profile named by ${named} ${describeProblem(state)}.`, {
     hint: `Put your IAM user's aws_access_key_id and aws_secret_access_key in [${profile}] of ${files.paths.credentials}, or run \`awsmfa configure\`.`,
   });
 }
 
-function describeProblem(state: KeyState): string {
+function describeProblem(state: Candidate): string {
   switch (state) {
     case "missing":
       return "does not exist";
