@@ -4,6 +4,7 @@
  * edit is a minimal one under the file lock (the user's other bytes stay as they were).
  */
 import type { Credentials } from "../aws/credentials.ts";
+import { readOptional } from "../config/aws-files.ts";
 import { awsPaths } from "../config/paths.ts";
 import { sectionState, TOKEN_KEYS } from "../config/section-state.ts";
 import { UserError } from "../errors.ts";
@@ -54,7 +55,8 @@ export const credentialsFileStore: KeyStore = {
   summary: "plaintext in ~/.aws/credentials (the default; readable by every program you run)",
   available: async () => ({ available: true }),
   async read(profile, deps) {
-    return keysInText(await readText(deps.fs, pathOf(deps)), profile);
+    // Read as every AWS file is read (config/aws-files.ts); updateFile below is the writer's.
+    return keysInText(await readOptional(deps, pathOf(deps)), profile);
   },
   async write(profile, keys, deps, replaces) {
     await updateFile(
