@@ -6,15 +6,16 @@
 import type { Clock, Deps } from "../deps.ts";
 import type { UpdateOptions } from "./update.ts";
 
-/** The options every app write should use: real clock, this process, test fault hooks. */
+/** The options every app write should use: real clock, this process, the fault hooks. */
 export function fileOptionsFrom(
   deps: Pick<Deps, "clock" | "processes" | "hooks">,
 ): UpdateOptions & { clock: Clock } {
   const { processes, hooks } = deps;
   return {
     clock: deps.clock,
-    ...(processes && { pid: processes.pid, isAlive: (pid: number) => processes.isAlive(pid) }),
-    ...(processes?.host !== undefined && { host: processes.host }),
-    ...(hooks && { hooks }),
+    pid: processes.pid,
+    isAlive: (pid: number) => processes.isAlive(pid),
+    ...(processes.host !== undefined && { host: processes.host }),
+    hooks,
   };
 }

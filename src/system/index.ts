@@ -9,7 +9,7 @@ import { readlinkSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename } from "node:path";
-import type { Deps, Processes, Terminal, Writer } from "../deps.ts";
+import type { Deps, FaultHooks, Processes, Terminal, Writer } from "../deps.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { execFile, spawnDetached } from "./exec-file.ts";
@@ -22,7 +22,7 @@ export interface ProcessFacts {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   /** process.arch: which release asset `awsmfa upgrade` downloads. */
-  arch?: string;
+  arch: string;
   homedir: string;
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
@@ -35,7 +35,7 @@ export interface ProcessFacts {
   /** process.exit, for the test-only fault hook below. */
   exit(code: number): never;
   /** process.on(signal, handler), returning the matching process.off: for `awsmfa exec`. */
-  onSignal?(signal: ForwardedSignal, handler: () => void): () => void;
+  onSignal(signal: ForwardedSignal, handler: () => void): () => void;
 }
 
 export function realDeps(facts: ProcessFacts): Deps {
@@ -64,22 +64,17 @@ export function realDeps(facts: ProcessFacts): Deps {
     exec: execFile,
     terminal() {
       if (terminal === undefined)
-        terminal = openTerminal(
-          facts.platform,
-          facts.onSignal && ((handler) => facts.onSignal!("SIGINT", handler)),
-        );
+        terminal = openTerminal(facts.platform, (handler) => facts.onSignal("SIGINT", handler));
       return terminal;
     },
     platform: facts.platform,
-    ...(facts.arch && { arch: facts.arch }),
+    arch: facts.arch,
     homedir: facts.homedir,
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
     processes: processesOf(facts),
-    ...(facts.onSignal && {
-      spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
-    }),
+    spawnInteractive: spawnInteractive(facts),
     background: {
       spawn: spawnDetached,
       stop(pid) {
@@ -91,7 +86,7 @@ export function realDeps(facts: ProcessFacts): Deps {
         }
       },
     },
-    hooks: faultHooks(facts),
+    hooks: faultHooks(facts) ?? {},
   };
 }
 
@@ -159,7 +154,7 @@ function pidNamespaceLink(platform: NodeJS.Platform): string | undefined {
  * whatever else the run writes first (session cache, code windows).
  * `exit-after-step:N` exits with code 99 after step N of `keys move` (keys/move.ts).
  */
-function faultHooks(facts: ProcessFacts): Deps["hooks"] {
+function faultHooks(facts: ProcessFacts): FaultHooks | undefined {
   const step = /^exit-after-step:(\d+)$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
   if (step) {
     return {

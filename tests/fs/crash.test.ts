@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { updateFile } from "../../src/fs/update.ts";
 import type { ProcessFacts } from "../../src/system/index.ts";
 import { realDeps } from "../../src/system/index.ts";
+import { processFacts } from "../support/process-facts.ts";
 import { runScript } from "./support/run-script.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
@@ -74,19 +75,15 @@ class Exited extends Error {
 }
 
 function facts(env: Record<string, string>, kill: ProcessFacts["kill"] = () => {}): ProcessFacts {
-  return {
+  return processFacts({
     env,
     platform: "linux",
-    homedir: "/home/u",
-    execPath: "/usr/local/bin/awsmfa",
-    script: undefined,
-    isTerminal: () => false,
     pid: 321,
     kill,
     exit: (code) => {
       throw new Exited(code);
     },
-  };
+  });
 }
 
 test.each([
@@ -95,8 +92,8 @@ test.each([
   ["something-else", false],
 ])("realDeps: AWSMFA_TEST_FAULT=%p sets the exit hook: %p", (value, hooked) => {
   const deps = realDeps(facts(value ? { AWSMFA_TEST_FAULT: value } : {}));
-  expect(deps.hooks !== undefined).toBe(hooked);
-  if (hooked) expect(() => deps.hooks?.afterTempWritten?.("/tmp/x")).toThrow(new Exited(99));
+  expect(deps.hooks.afterTempWritten !== undefined).toBe(hooked);
+  if (hooked) expect(() => deps.hooks.afterTempWritten?.("/tmp/x")).toThrow(new Exited(99));
 });
 
 test.each([
@@ -109,6 +106,6 @@ test.each([
     if (code) throw Object.assign(new Error(code), { code });
   };
   const deps = realDeps(facts({}, kill));
-  expect(deps.processes?.pid).toBe(321);
-  expect(deps.processes?.isAlive(4242)).toBe(alive);
+  expect(deps.processes.pid).toBe(321);
+  expect(deps.processes.isAlive(4242)).toBe(alive);
 });

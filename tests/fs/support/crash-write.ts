@@ -6,11 +6,11 @@
  *           environment must do the exiting
  */
 import * as fs from "node:fs/promises";
-import { homedir } from "node:os";
 import { writeFileAtomic } from "../../../src/fs/atomic-write.ts";
 import { fileOptionsFrom } from "../../../src/fs/from-deps.ts";
 import { updateFile } from "../../../src/fs/update.ts";
 import { realDeps } from "../../../src/system/index.ts";
+import { processFacts } from "../../support/process-facts.ts";
 
 const [how, path, text] = process.argv.slice(2) as [string, string, string];
 if (how === "atomic") {
@@ -19,17 +19,7 @@ if (how === "atomic") {
     hooks: { afterTempWritten: () => process.exit(99) },
   });
 } else {
-  const deps = realDeps({
-    env: { ...process.env },
-    platform: process.platform,
-    homedir: homedir(),
-    execPath: process.execPath,
-    script: process.argv[1],
-    isTerminal: () => false,
-    pid: process.pid,
-    kill: (pid, signal) => process.kill(pid, signal),
-    exit: (code) => process.exit(code),
-  });
+  const deps = realDeps(processFacts({ env: { ...process.env } }));
   await updateFile(deps.fs, path, () => text, fileOptionsFrom(deps));
 }
 console.log("the write finished: the fault did not happen");
