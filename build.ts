@@ -11,6 +11,8 @@
  *   bun build.ts --npm-only   only the npm tarballs, from the binaries already in dist/
  *   bun build.ts --host   only this machine's binary, as dist/awsmfa (fast; used by tests)
  *   bun build.ts --host --outfile PATH
+ *   bun build.ts --host --outfile PATH --entry FILE   another entry point than src/main.ts
+ *                         (tests/support/fault-main.ts: the crash tests' own binary)
  * Version and commit are embedded with --define; the runtime for other targets comes from the
  * npm registry (bun fetches it on first use and caches it).
  */
@@ -122,7 +124,12 @@ function ensureKeyringAddon(target: string): string | undefined {
   return addon.key;
 }
 
-async function compile(target: string | undefined, outfile: string, define: string): Promise<void> {
+async function compile(
+  target: string | undefined,
+  outfile: string,
+  define: string,
+  entry = join(root, "src", "main.ts"),
+): Promise<void> {
   const addon = ensureKeyringAddon(target ?? hostTarget());
   const args = [
     process.execPath,
@@ -138,7 +145,7 @@ async function compile(target: string | undefined, outfile: string, define: stri
     "--define",
     `AWSMFA_BUILD=${define}`,
     ...(addon ? ["--define", `AWSMFA_KEYRING_ADDON=${JSON.stringify(addon)}`] : []),
-    join(root, "src", "main.ts"),
+    entry,
     "--outfile",
     outfile,
   ];
@@ -184,7 +191,8 @@ export async function build(argv: string[]): Promise<void> {
   if (argv.includes("--host")) {
     const at = argv.indexOf("--outfile");
     const outfile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(dist, "awsmfa");
-    await compile(undefined, outfile, define);
+    const entry = argv.indexOf("--entry");
+    await compile(undefined, outfile, define, entry >= 0 ? argv[entry + 1] : undefined);
     return;
   }
   const manual = renderManPage(await manualSections(pkg.version), pkg.version, pkg.description);

@@ -17,7 +17,6 @@ export function processFacts(overrides: Partial<ProcessFacts> = {}): ProcessFact
     isTerminal: () => false,
     pid: process.pid,
     kill: (pid, signal) => process.kill(pid, signal),
-    exit: (code) => process.exit(code),
     onSignal: (signal, handler) => {
       process.on(signal, handler);
       return () => process.off(signal, handler);
