@@ -1,11 +1,10 @@
-import { afterAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { credentialsFileStore } from "../../src/keys/credentials-file.ts";
-import { makeSandbox } from "../support/sandbox.ts";
+import { useSandbox } from "../support/sandbox.ts";
 import { KEYS, storeDeps } from "./support.ts";
 
-const sandbox = makeSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = useSandbox();
 
 describe("credentials-file key store", () => {
   test("reads the file as every AWS file is read: a byte that is not UTF-8 elsewhere is no error", async () => {
