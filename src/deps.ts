@@ -99,6 +99,7 @@ export type FileSystem = Pick<
   | "chmod"
   | "readdir"
   | "rm"
+  | "rmdir"
   | "readlink"
   | "link"
 >;
@@ -126,6 +127,11 @@ export interface Deps {
   /** process.arch (x64, arm64): which release asset `awsmfa upgrade` downloads. */
   arch: string;
   homedir: string;
+  /**
+   * This process's user id (process.getuid), for telling our own user's programs from other
+   * users' on 127.0.0.1; undefined on Windows (and by default in testDeps()).
+   */
+  uid: number | undefined;
   /** Absolute path of the awsmfa executable, for generated shell code and credential_process. */
   selfPath: string;
   /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */

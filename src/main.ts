@@ -43,6 +43,7 @@ export function main(adjust: (deps: Deps) => Deps = (deps) => deps): void {
     platform: process.platform,
     arch: process.arch,
     homedir: homedir(),
+    uid: process.getuid?.(),
     execPath: process.execPath,
     script: process.argv[1],
     // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.

@@ -23,6 +23,8 @@ export interface ProcessFacts {
   /** process.arch: which release asset `awsmfa upgrade` downloads. */
   arch: string;
   homedir: string;
+  /** process.getuid(), undefined on Windows: see Deps.uid. */
+  uid?: number | undefined;
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
   script: string | undefined;
@@ -67,6 +69,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     platform: facts.platform,
     arch: facts.arch,
     homedir: facts.homedir,
+    uid: facts.uid,
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),

@@ -1,7 +1,9 @@
 /**
  * awsmfa console: the federation sign-in link of a role session, checked against the fake
  * sign-in endpoint on 127.0.0.1; opened through a one-time local redirect so the link never
- * reaches a program's argv; a plain MFA profile gets the explanation instead.
+ * reaches a program's argv, and that redirect serves only our own user's browser (a second
+ * local user, nobody via setpriv, reads the address from /proc and is refused); a plain MFA
+ * profile gets the explanation instead.
  */
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
@@ -12,6 +14,12 @@ import { addRoleProfiles } from "../support/role-world.ts";
 const world = useLoginWorld();
 const hasCurl = Bun.which("curl") !== null;
 if (!hasCurl) console.log("skipped: curl is not installed, so the fake browser cannot run");
+// A second, hostile local user: root drops to `nobody` (65534) for the thief's requests.
+const THIEF = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+const canPlayThief =
+  hasCurl && process.platform === "linux" && process.getuid?.() === 0 && !!Bun.which("setpriv");
+if (!canPlayThief)
+  console.log("SKIPPED: the hostile second user needs Linux, root, setpriv and curl");
 
 /** A stand-in for xdg-open: records its arguments, then does what a browser would. */
 function fakeOpener(login: ReturnType<typeof world.user>, behaviour = "browse"): string {
@@ -21,6 +29,17 @@ function fakeOpener(login: ReturnType<typeof world.user>, behaviour = "browse"):
     `printf '%s\\n' "$@" > "${dir}/argv"`,
     behaviour === "fail" ? "exit 4" : "",
     behaviour === "ignore" ? "exit 0" : "",
+    // Another user reads the address where anyone can, in /proc/PID/cmdline, and asks first.
+    ...(behaviour.startsWith("thief")
+      ? [
+          "cd /",
+          `address=$(${THIEF} sh -c 'tr "\\000" "\\n" < /proc/'$$'/cmdline | tail -n 1')`,
+          `printf '%s' "$address" > "${dir}/thief-saw"`,
+          `${THIEF} curl -s -i "$address" > "${dir}/thief"`,
+        ]
+      : []),
+    // It keeps trying: refused each time, and said once.
+    behaviour === "thief-only" ? `${THIEF} curl -s -o /dev/null "$address"; exit 0` : "",
     // Follow the one-time redirect to the sign-in link, and the link (on the fake) to the console.
     `link=$(curl -s -o /dev/null -w '%{redirect_url}' "$1")`,
     `printf '%s' "$link" > "${dir}/link"`,
@@ -217,8 +236,59 @@ describe.skipIf(!hasCurl)("console in the browser", () => {
       });
       expect(r.code).toBe(3);
       expect(r.stderr).toContain(message);
-      expect(r.stderr).toContain("awsmfa console PROFILE --print");
+      expect(r.stderr).toContain("awsmfa console prod-admin --print");
       expect(r.stderr + r.stdout).not.toContain("SigninToken");
     },
   );
+});
+
+describe.skipIf(!canPlayThief)("console: another local user on the same computer", () => {
+  test("reads the address from the opener's argv but gets 403, no token; the browser still signs in", async () => {
+    const login = world.user();
+    const [role] = addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+    const { env, bin } = withOpener(login, "thief-first");
+    const r = await login.run(["console", "prod-admin", "--otp", login.code()], { env });
+    // The thief did see the address: the control is not secrecy of argv, it is who asks.
+    const argv = readFileSync(join(bin, "argv"), "utf8").trim();
+    expect(readFileSync(join(bin, "thief-saw"), "utf8")).toBe(argv);
+    const thief = readFileSync(join(bin, "thief"), "utf8");
+    expect(thief).toStartWith("HTTP/1.1 403");
+    expect(thief).toContain("belongs to another user of this computer");
+    expect(thief).not.toContain("SigninToken");
+    expect(thief.toLowerCase()).not.toContain("location:");
+    expect(r.stderr).toContain(
+      "Refused the sign-in link to a program of another user of this computer (uid 65534); still waiting for your browser.",
+    );
+    expect(r.stderr).toContain(`Opened the AWS console as ${role!.arn} (profile prod-admin).`);
+    expect(r.code).toBe(0);
+    const link = await eventually(() => readFileSync(join(bin, "link"), "utf8"));
+    expect(link).toContain("SigninToken=");
+    expect(await eventually(() => readFileSync(join(bin, "console"), "utf8"))).toBe(
+      "https://console.aws.amazon.com/console/home",
+    );
+  });
+
+  test("when only the other user asks: no 'Opened', exit 3 by the deadline, the refusal said, no token", async () => {
+    const login = world.user();
+    addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+    const { env, bin } = withOpener(login, "thief-only");
+    const started = Date.now();
+    const r = await login.run(["console", "prod-admin", "--otp", login.code()], {
+      env: { ...env, AWSMFA_OPEN_TIMEOUT: "2s" },
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const thief = readFileSync(join(bin, "thief"), "utf8");
+    expect(thief).toStartWith("HTTP/1.1 403");
+    expect(thief).not.toContain("SigninToken");
+    expect(r.stderr).not.toContain("Opened");
+    expect(r.stderr.split("(uid 65534)")).toHaveLength(2);
+    expect(r.stderr).toContain(
+      "Your browser did not open the sign-in link within 2 s; it was refused 2 times to programs not known to be yours (see above).",
+    );
+    expect(r.stderr).toContain("awsmfa console prod-admin --print");
+    expect(r.stderr + r.stdout).not.toContain("SigninToken");
+    expect(r.code).toBe(3);
+    // No sign-in happened at the endpoint: the token was never redeemed by anyone.
+    expect(world.aws.signins.at(-1)).toMatchObject({ action: "getSigninToken" });
+  });
 });

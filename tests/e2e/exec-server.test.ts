@@ -1,7 +1,8 @@
 /**
  * awsmfa exec --server: the child gets a credential endpoint (container credentials protocol)
  * instead of static keys; botocore and the JS SDK read the session from it; a request without
- * the token is refused; nothing listens after the child exits.
+ * the token is refused; nothing listens after the child exits; another local user's program
+ * is refused even with the token (Linux).
  */
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
@@ -104,3 +105,46 @@ describe("awsmfa exec --server", () => {
     expect(callsOf(world.aws, login, "GetSessionToken")).toHaveLength(1);
   });
 });
+
+const canPlayThief =
+  process.platform === "linux" &&
+  process.getuid?.() === 0 &&
+  !!Bun.which("setpriv") &&
+  !!Bun.which("curl");
+if (!canPlayThief)
+  console.log("SKIPPED: exec --server against another user needs Linux, root, setpriv, curl");
+
+test.skipIf(!canPlayThief)(
+  "exec --server: another user's program with the leaked token gets 403 and no keys; the child gets its keys",
+  async () => {
+    const login = world.user();
+    const ask =
+      'curl -s -w "\\n%{http_code}\\n" -H "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI"';
+    const script = [
+      "cd /",
+      `echo thief; setpriv --reuid=65534 --regid=65534 --clear-groups ${ask}`,
+      `echo child; ${ask}`,
+    ].join("\n");
+    const r = await login.run([
+      "exec",
+      "--server",
+      "prod",
+      "--otp",
+      login.code(),
+      "--",
+      "sh",
+      "-c",
+      script,
+    ]);
+    expect(r.code).toBe(0);
+    const [, thief, child] = r.stdout.split(/^(?:thief|child)$/m);
+    expect(thief).toContain("serves only the user who started awsmfa exec");
+    expect(thief!.trim().endsWith("403")).toBe(true);
+    expect(thief).not.toContain("SecretAccessKey");
+    expect(child).toContain('"AccessKeyId":"ASIA');
+    expect(child!.trim().endsWith("200")).toBe(true);
+    expect(r.stderr).toContain(
+      "awsmfa: refused the credential endpoint to a program of another user (uid 65534)",
+    );
+  },
+);

@@ -12,6 +12,7 @@ export function processFacts(overrides: Partial<ProcessFacts> = {}): ProcessFact
     platform: process.platform,
     arch: process.arch,
     homedir: homedir(),
+    uid: process.getuid?.(),
     execPath: process.execPath,
     script: process.argv[1],
     isTerminal: () => false,

@@ -1,13 +1,17 @@
 /**
  * Opens a URL that holds a secret in the browser without putting it on any program's argv
  * (other users can read argv): the browser is sent to a one-time address on 127.0.0.1, which
- * redirects it to the real URL once and then stops listening.
+ * redirects our own user's browser to the real URL once and then stops listening
+ * (one-time-link.ts). On Linux the opener gets that address, and other users' requests for it
+ * are refused by socket owner; elsewhere it gets a private page that leads there
+ * (handoff-page.ts). Success is reported only when our browser got the redirect; every other
+ * end (no opener, a failed opener, the deadline) is an error that says to use --print.
  */
-import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Deps } from "../../deps.ts";
-import { UserError } from "../../errors.ts";
+import { pasteable, UserError } from "../../errors.ts";
+import type { PeerVerdict } from "../../system/loopback-peer.ts";
+import { type HandoffPage, writeHandoffPage } from "./handoff-page.ts";
+import { startOneTimeLink } from "./one-time-link.ts";
 
 export const DEFAULT_OPEN_TIMEOUT_MS = 60_000;
 
@@ -27,71 +31,92 @@ export function browserCommand(
 
 export async function openInBrowser(
   secretUrl: string,
-  deps: Pick<Deps, "exec" | "env" | "platform">,
+  profile: string,
+  deps: Pick<Deps, "exec" | "env" | "platform" | "fs" | "uid" | "homedir" | "io">,
   timeoutMs = DEFAULT_OPEN_TIMEOUT_MS,
 ): Promise<void> {
-  const nonce = randomBytes(24).toString("base64url");
-  let fetched: () => void = () => {};
-  const wasFetched = new Promise<"fetched">((resolve) => {
-    fetched = () => resolve("fetched");
+  // Each kind of refusal is said once: a flood of requests must not flood the terminal.
+  const said = new Set<string>();
+  const link = await startOneTimeLink(secretUrl, deps, (verdict) => {
+    const note = refusalNote(verdict);
+    if (said.has(note)) return;
+    said.add(note);
+    deps.io.stderr.write(`${note}\n`);
   });
-  const server = createServer((req, res) => {
-    if (req.url !== `/${nonce}`) {
-      res.writeHead(404).end();
-      return;
-    }
-    res
-      .writeHead(302, {
-        Location: secretUrl,
-        "Cache-Control": "no-store",
-        "Referrer-Policy": "no-referrer",
-      })
-      .end();
-    fetched();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const [program, ...args] = browserCommand(
-    deps.platform,
-    deps.env,
-    `http://127.0.0.1:${port}/${nonce}`,
-  );
+  let page: HandoffPage | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
+    if (deps.platform !== "linux") page = await handoffPage(link.url, profile, deps);
+    const [program, ...args] = browserCommand(deps.platform, deps.env, page?.path ?? link.url);
     const opener = deps.exec(program, args, { env: deps.env }).then((result) => {
-      if (result.spawnError) throw noOpener(program);
+      if (result.spawnError) throw noOpener(program, profile);
       // Openers usually return at once and leave the browser running; a failure is final.
-      if (result.code !== 0) throw openerFailed(program, result.code);
+      if (result.code !== 0) throw openerFailed(program, result.code, profile);
       return new Promise<never>(() => {});
     });
     const timeout = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => resolve("timeout"), timeoutMs);
     });
-    const outcome = await Promise.race([wasFetched, opener, timeout]);
-    if (outcome === "timeout") {
-      throw new UserError(
-        `The browser did not open the sign-in link within ${Math.round(timeoutMs / 1000)} s.`,
-        { hint: "Print it instead and open it yourself: awsmfa console PROFILE --print" },
-      );
-    }
+    const outcome = await Promise.race([link.redeemed, opener, timeout]);
+    if (outcome === "timeout") throw notOpened(timeoutMs, link.refusals(), profile);
   } finally {
     clearTimeout(timer);
-    server.closeAllConnections?.();
-    server.close();
+    link.close();
+    await page?.remove();
   }
 }
 
-function noOpener(program: string): UserError {
-  return new UserError(`Cannot open a browser: "${program}" is not installed.`, {
-    hint: "Set BROWSER to your browser's command, or print the link and open it yourself: awsmfa console PROFILE --print",
+/** Said at once, while still waiting: the user learns that someone else wanted the link. */
+function refusalNote(verdict: Exclude<PeerVerdict, { kind: "ours" }>): string {
+  const who =
+    verdict.kind === "other"
+      ? `a program of another user of this computer (uid ${verdict.uid})`
+      : `a program whose user could not be checked (${verdict.why})`;
+  return `Refused the sign-in link to ${who}; still waiting for your browser.`;
+}
+
+async function handoffPage(
+  address: string,
+  profile: string,
+  deps: Parameters<typeof writeHandoffPage>[1],
+) {
+  try {
+    return await writeHandoffPage(address, deps);
+  } catch (error) {
+    throw new UserError("Cannot write the page that opens the console in your browser.", {
+      hint: `Check that your temp folder (TMPDIR or TEMP) is writable, or print the link and open it yourself: ${printCommand(profile)}`,
+      cause: error,
+    });
+  }
+}
+
+function printCommand(profile: string): string {
+  return `awsmfa console ${pasteable(profile)} --print`;
+}
+
+function notOpened(timeoutMs: number, refusals: number, profile: string): UserError {
+  const seconds = Math.round(timeoutMs / 1000);
+  const message =
+    refusals > 0
+      ? `Your browser did not open the sign-in link within ${seconds} s; it was refused ${refusals === 1 ? "once" : `${refusals} times`} to programs not known to be yours (see above).`
+      : `The browser did not open the sign-in link within ${seconds} s.`;
+  return new UserError(message, {
+    hint: `Print it instead and open it yourself: ${printCommand(profile)}`,
+    code: "config",
   });
 }
 
-function openerFailed(program: string, code: number | null): UserError {
+function noOpener(program: string, profile: string): UserError {
+  return new UserError(`Cannot open a browser: "${program}" is not installed.`, {
+    hint: `Set BROWSER to your browser's command, or print the link and open it yourself: ${printCommand(profile)}`,
+  });
+}
+
+function openerFailed(program: string, code: number | null, profile: string): UserError {
   return new UserError(
     `Cannot open a browser: "${program}" failed (exit ${code ?? "by signal"}).`,
     {
-      hint: "Set BROWSER to your browser's command, or print the link and open it yourself: awsmfa console PROFILE --print",
+      hint: `Set BROWSER to your browser's command, or print the link and open it yourself: ${printCommand(profile)}`,
     },
   );
 }

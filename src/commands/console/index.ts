@@ -99,7 +99,7 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
     );
     return ExitCode.ok;
   }
-  await openInBrowser(url, deps, options.openTimeoutMs);
+  await openInBrowser(url, profile, deps, options.openTimeoutMs);
   deps.io.stderr.write(`Opened the AWS console as ${roleArn} (profile ${profile}).\n`);
   return ExitCode.ok;
 }

@@ -4,6 +4,10 @@
  * refreshes from it: a long `terraform apply` outlives any one role session.
  *
  * A random port and a random bearer token per run; a request without the token gets 403.
+ * The token is only in the child's environment, which other users cannot read; as a second
+ * line, on Linux a request from another user's program gets 403 even with the token (the
+ * kernel's socket owner, system/loopback-peer.ts; root is let through, as it can read the
+ * environment anyway). Where the owner cannot be checked the token alone decides.
  * Each request is answered from the cached session, renewed (role sessions from the MFA
  * session, no code needed) when little time is left; many requests at once share one
  * renewal, so a code, when one is needed, is asked once.
@@ -12,6 +16,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { UserError } from "../../errors.ts";
+import type { Endpoint, PeerVerdict } from "../../system/loopback-peer.ts";
 
 export interface CredentialServer {
   /** http://127.0.0.1:PORT/ */
@@ -20,9 +25,14 @@ export interface CredentialServer {
   stop(): Promise<void>;
 }
 
+/** Whose program is asking (loopbackPeer bound to Deps); absent: no owner check. */
+export type PeerCheck = (peer: Endpoint, local: Endpoint) => Promise<PeerVerdict>;
+
 export async function startCredentialServer(
   session: () => Promise<SessionCredentials>,
   trace: (line: string) => void,
+  peerCheck?: PeerCheck,
+  onOtherUser?: (uid: number) => void,
 ): Promise<CredentialServer> {
   const token = randomBytes(32).toString("hex");
   let inflight: Promise<SessionCredentials> | undefined;
@@ -33,7 +43,9 @@ export async function startCredentialServer(
     return inflight;
   };
   const server = createServer((request, response) => {
-    answer(request, response, token, shared, trace).catch(() => response.destroy());
+    answer(request, response, token, shared, trace, peerCheck, onOtherUser).catch(() =>
+      response.destroy(),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -58,7 +70,20 @@ async function answer(
   token: string,
   session: () => Promise<SessionCredentials>,
   trace: (line: string) => void,
+  peerCheck?: PeerCheck,
+  onOtherUser?: (uid: number) => void,
 ): Promise<void> {
+  const peer =
+    peerCheck && (await peerCheck(endpoint(request, "remote"), endpoint(request, "local")));
+  if (peer?.kind === "other") {
+    trace(`credential server: a request from another user's program (uid ${peer.uid}): 403`);
+    onOtherUser?.(peer.uid);
+    send(response, 403, {
+      message: "Forbidden: this credential endpoint serves only the user who started awsmfa exec.",
+    });
+    return;
+  }
+  if (peer?.kind === "unknown") trace(`credential server: requester not checked: ${peer.why}`);
   if (!sameToken(request.headers.authorization, token)) {
     trace("credential server: a request without the right token: 403");
     send(response, 403, { message: "Forbidden: no or wrong authorization token." });
@@ -79,6 +104,13 @@ async function answer(
     trace(`credential server: no session: ${message}`);
     send(response, 500, { message });
   }
+}
+
+function endpoint(request: IncomingMessage, end: "remote" | "local"): Endpoint {
+  const s = request.socket;
+  return end === "remote"
+    ? { address: s.remoteAddress ?? "", port: s.remotePort ?? 0 }
+    : { address: s.localAddress ?? "", port: s.localPort ?? 0 };
 }
 
 function sameToken(given: string | undefined, token: string): boolean {

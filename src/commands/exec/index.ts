@@ -9,6 +9,7 @@ import type { Deps } from "../../deps.ts";
 import { pasteable, UsageError, UserError } from "../../errors.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
+import { loopbackPeer } from "../../system/loopback-peer.ts";
 import { debug } from "../../ui/debug.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv } from "../options/env.ts";
@@ -136,7 +137,19 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
     if ("exitCode" in again) throw new UserError("awsmfa could not renew the session.");
     return again.session;
   };
-  const server = await startCredentialServer(renew, (line) => debug(deps, line));
+  let warned = false;
+  const server = await startCredentialServer(
+    renew,
+    (line) => debug(deps, line),
+    deps.platform === "linux" ? (peer, local) => loopbackPeer(deps, peer, local) : undefined,
+    (uid) => {
+      if (warned) return;
+      warned = true;
+      deps.io.stderr.write(
+        `awsmfa: refused the credential endpoint to a program of another user (uid ${uid}); it had the token, so check where the child's environment went.\n`,
+      );
+    },
+  );
   try {
     const outcome = await spawn(file, args, {
       env: serverEnvironment(deps.env, server, result.context),
