@@ -36,6 +36,32 @@ export interface CallerIdentity {
   userId: string;
 }
 
+type Sts = Awaited<ReturnType<typeof stsClient>>;
+
+/**
+ * One STS call: the client (SDK loaded on first use), one overall deadline, the client freed
+ * either way, and AWS errors mapped for people (`arn`: the device or role the call was about).
+ * `send` also turns the answer into our types, so an unreadable answer is mapped the same way.
+ */
+async function callSts<O>(
+  operation: string,
+  credentials: Credentials,
+  target: AwsCallTarget,
+  arn: string | undefined,
+  send: (sts: Sts, abortSignal: AbortSignal) => Promise<O>,
+): Promise<O> {
+  try {
+    const sts = await stsClient(credentials, target);
+    return await withDeadline(
+      target,
+      (abortSignal) => send(sts, abortSignal),
+      () => sts.client.destroy(),
+    );
+  } catch (error) {
+    throw mapAwsError(error, context(target, operation, credentials, arn));
+  }
+}
+
 function context(
   target: AwsCallTarget,
   operation: string,
@@ -54,22 +80,15 @@ function context(
   };
 }
 
-export async function getCallerIdentity(
+export function getCallerIdentity(
   credentials: Credentials,
   target: AwsCallTarget,
 ): Promise<CallerIdentity> {
-  try {
-    const { sdk, client } = await stsClient(credentials, target);
-    const out = await withDeadline(
-      target,
-      (abortSignal) => client.send(new sdk.GetCallerIdentityCommand({}), { abortSignal }),
-      () => client.destroy(),
-    );
+  return callSts("GetCallerIdentity", credentials, target, undefined, async (sts, abortSignal) => {
+    const out = await sts.client.send(new sts.sdk.GetCallerIdentityCommand({}), { abortSignal });
     if (!out.Account || !out.Arn) throw new UnreadableAnswerError("no Account or Arn");
     return { account: out.Account, arn: out.Arn, userId: out.UserId ?? "" };
-  } catch (error) {
-    throw mapAwsError(error, context(target, "GetCallerIdentity", credentials));
-  }
+  });
 }
 
 export interface SessionTokenRequest {
@@ -78,30 +97,20 @@ export interface SessionTokenRequest {
   durationSeconds: number;
 }
 
-export async function getSessionToken(
+export function getSessionToken(
   credentials: Credentials,
   request: SessionTokenRequest,
   target: AwsCallTarget,
 ): Promise<SessionCredentials> {
-  try {
-    const { sdk, client } = await stsClient(credentials, target);
-    const out = await withDeadline(
-      target,
-      (abortSignal) =>
-        client.send(
-          new sdk.GetSessionTokenCommand({
-            SerialNumber: request.serialNumber,
-            TokenCode: request.tokenCode,
-            DurationSeconds: request.durationSeconds,
-          }),
-          { abortSignal },
-        ),
-      () => client.destroy(),
-    );
-    return toSession(out.Credentials);
-  } catch (error) {
-    throw mapAwsError(error, context(target, "GetSessionToken", credentials, request.serialNumber));
-  }
+  const { serialNumber, tokenCode, durationSeconds } = request;
+  return callSts("GetSessionToken", credentials, target, serialNumber, async (sts, abortSignal) => {
+    const command = new sts.sdk.GetSessionTokenCommand({
+      SerialNumber: serialNumber,
+      TokenCode: tokenCode,
+      DurationSeconds: durationSeconds,
+    });
+    return toSession((await sts.client.send(command, { abortSignal })).Credentials);
+  });
 }
 
 export interface AssumeRoleRequest {
@@ -117,31 +126,21 @@ export interface AssumedRole extends SessionCredentials {
 }
 
 /** AssumeRole with the (MFA session or role session) credentials given. */
-export async function assumeRole(
+export function assumeRole(
   credentials: Credentials,
   request: AssumeRoleRequest,
   target: AwsCallTarget,
 ): Promise<AssumedRole> {
-  try {
-    const { sdk, client } = await stsClient(credentials, target);
-    const out = await withDeadline(
-      target,
-      (abortSignal) =>
-        client.send(
-          new sdk.AssumeRoleCommand({
-            RoleArn: request.roleArn,
-            RoleSessionName: request.sessionName,
-            DurationSeconds: request.durationSeconds,
-            ...(request.externalId ? { ExternalId: request.externalId } : {}),
-          }),
-          { abortSignal },
-        ),
-      () => client.destroy(),
-    );
+  return callSts("AssumeRole", credentials, target, request.roleArn, async (sts, abortSignal) => {
+    const command = new sts.sdk.AssumeRoleCommand({
+      RoleArn: request.roleArn,
+      RoleSessionName: request.sessionName,
+      DurationSeconds: request.durationSeconds,
+      ...(request.externalId ? { ExternalId: request.externalId } : {}),
+    });
+    const out = await sts.client.send(command, { abortSignal });
     return { ...toSession(out.Credentials), assumedRoleArn: out.AssumedRoleUser?.Arn };
-  } catch (error) {
-    throw mapAwsError(error, context(target, "AssumeRole", credentials, request.roleArn));
-  }
+  });
 }
 
 interface SdkCredentials {

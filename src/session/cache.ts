@@ -70,6 +70,41 @@ export async function readCacheRecord<T>(
   }
 }
 
+/** Writes a cache record: JSON, atomically, 0600 in a 0700 folder. Shared with the role cache. */
+export async function writeCacheRecord(
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks">,
+  path: string,
+  data: object,
+): Promise<void> {
+  await writeFileAtomic(deps.fs, path, `${JSON.stringify(data, null, 2)}\n`, {
+    ...fileOptionsFrom(deps),
+    mode: 0o600,
+    dirMode: 0o700,
+  });
+}
+
+/** Deletes a cache record; false when there was none. Shared with the role cache. */
+export async function deleteCacheRecord(deps: Pick<Deps, "fs">, path: string): Promise<boolean> {
+  try {
+    await deps.fs.unlink(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A cached session still good for more than `minRemainingSeconds`, else undefined: the one
+ * rule for reusing an MFA session or a role session.
+ */
+export function stillGood(
+  cached: SessionCredentials | undefined,
+  minRemainingSeconds: number,
+  now: number,
+): SessionCredentials | undefined {
+  return cached && secondsLeft(cached, now) > minRemainingSeconds ? cached : undefined;
+}
+
 /** The session a cache record holds, if it holds a whole one. */
 export function sessionOfRecord(data: {
   accessKeyId?: string | undefined;
@@ -105,21 +140,11 @@ export async function writeCachedSession(
     longTermKey: maskKeyId(key.longTermKeyId),
     createdAt: new Date(deps.clock.now()).toISOString(),
   };
-  await writeFileAtomic(
-    deps.fs,
-    sessionCachePath(deps, key),
-    `${JSON.stringify(data, null, 2)}\n`,
-    { ...fileOptionsFrom(deps), mode: 0o600, dirMode: 0o700 },
-  );
+  await writeCacheRecord(deps, sessionCachePath(deps, key), data);
 }
 
-export async function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {
-  try {
-    await deps.fs.unlink(sessionCachePath(deps, key));
-    return true;
-  } catch {
-    return false;
-  }
+export function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {
+  return deleteCacheRecord(deps, sessionCachePath(deps, key));
 }
 
 /** Seconds of validity left. */

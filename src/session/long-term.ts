@@ -18,8 +18,9 @@ import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts"
 import { keyState } from "../config/section-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
+import { notedKeyId } from "../keys/placement.ts";
 import { isKeyStoreName } from "../keys/registry.ts";
-import { KEY_ID_SETTING, KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
+import { KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 
@@ -63,12 +64,12 @@ export function findLongTermKeys(
   for (const suffix of LONG_TERM_SUFFIXES) {
     const candidate = `${profile}${suffix}`;
     const state = candidateState(files, candidate, true);
-    looked.push(`[${candidate}]: ${describe(state)}`);
+    looked.push(`[${candidate}]: ${WORDS[state].found}`);
     if (state === "long-term") return longTermOf(files, candidate, "convention");
   }
   const own = candidateState(files, profile, false);
   if (own === "long-term") return longTermOf(files, profile, "self");
-  looked.push(`[${profile}] itself: ${describe(own)}`);
+  looked.push(`[${profile}] itself: ${WORDS[own].found}`);
   if (isSsoProfile(files, profile)) throw ssoProfile(profile);
   throw new UserError(`No long-term access keys found for profile "${profile}".`, {
     hint: [
@@ -127,10 +128,9 @@ function processCommand(files: AwsFiles, profile: string): string | undefined {
 function longTermOf(files: AwsFiles, profile: string, via: LongTermKeys["via"]): LongTermKeys {
   const store = configuredStore(files, profile);
   if (store) {
-    const keyId = files.config.get(profile)?.[KEY_ID_SETTING];
     return {
       profile,
-      keyId: typeof keyId === "string" && keyId ? keyId : `${store}:${profile}`,
+      keyId: notedKeyId(files, profile) ?? `${store}:${profile}`,
       source: { kind: "store", store },
       via,
     };
@@ -161,18 +161,16 @@ function candidateState(files: AwsFiles, profile: string, processAllowed: boolea
   return state === "none" ? "no-keys" : state;
 }
 
-function describe(state: Candidate): string {
-  switch (state) {
-    case "missing":
-      return "no such profile";
-    case "no-keys":
-      return "exists, but holds no access keys";
-    case "session":
-      return "holds session keys (from a login), not long-term keys";
-    case "long-term":
-      return "long-term keys";
-  }
-}
+/** Each state in words: as a line of the "Looked for" list, and as the problem with a named profile. */
+const WORDS: Record<Candidate, { found: string; problem: string }> = {
+  missing: { found: "no such profile", problem: "does not exist" },
+  "no-keys": { found: "exists, but holds no access keys", problem: "holds no access keys" },
+  session: {
+    found: "holds session keys (from a login), not long-term keys",
+    problem: "holds session keys, not long-term keys",
+  },
+  "long-term": { found: "long-term keys", problem: "is fine" },
+};
 
 function requireLongTerm(
   files: AwsFiles,
@@ -182,20 +180,7 @@ function requireLongTerm(
 ): LongTermKeys {
   const state = candidateState(files, profile, true);
   if (state === "long-term") return longTermOf(files, profile, via);
-  throw new UserError(`The long-term profile named by ${named} ${describeProblem(state)}.`, {
+  throw new UserError(`The long-term profile named by ${named} ${WORDS[state].problem}.`, {
     hint: `Put your IAM user's aws_access_key_id and aws_secret_access_key in [${profile}] of ${files.paths.credentials}, or run \`awsmfa configure\`.`,
   });
-}
-
-function describeProblem(state: Candidate): string {
-  switch (state) {
-    case "missing":
-      return "does not exist";
-    case "no-keys":
-      return "holds no access keys";
-    case "session":
-      return "holds session keys, not long-term keys";
-    case "long-term":
-      return "is fine";
-  }
 }

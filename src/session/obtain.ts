@@ -17,6 +17,7 @@ import {
   type SessionKey,
   secondsLeft,
   sessionCachePath,
+  stillGood,
   writeCachedSession,
 } from "./cache.ts";
 import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
@@ -52,9 +53,7 @@ export async function reusableSession(
   minRemainingSeconds: number,
   deps: Deps,
 ): Promise<SessionCredentials | undefined> {
-  const cached = await readCachedSession(deps, key);
-  if (!cached) return undefined;
-  return secondsLeft(cached, deps.clock.now()) > minRemainingSeconds ? cached : undefined;
+  return stillGood(await readCachedSession(deps, key), minRemainingSeconds, deps.clock.now());
 }
 
 export async function obtainSession(

@@ -9,8 +9,7 @@ import type { SessionCredentials } from "../../aws/credentials.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { digest128 } from "../../fs/hash.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../../fs/index.ts";
-import { readCacheRecord, sessionOfRecord } from "../cache.ts";
+import { deleteCacheRecord, readCacheRecord, sessionOfRecord, writeCacheRecord } from "../cache.ts";
 
 const FORMAT = 1;
 
@@ -82,21 +81,12 @@ export async function writeCachedRole(
     expiration: session.expiration.toISOString(),
     createdAt: new Date(deps.clock.now()).toISOString(),
   };
-  await writeFileAtomic(deps.fs, roleCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`, {
-    ...fileOptionsFrom(deps),
-    mode: 0o600,
-    dirMode: 0o700,
-  });
+  await writeCacheRecord(deps, roleCachePath(deps, key), data);
 }
 
 /** Deletes a cached role session (logout); false when there was none. */
-export async function deleteCachedRole(deps: CacheDeps, key: RoleKey): Promise<boolean> {
-  try {
-    await deps.fs.unlink(roleCachePath(deps, key));
-    return true;
-  } catch {
-    return false;
-  }
+export function deleteCachedRole(deps: CacheDeps, key: RoleKey): Promise<boolean> {
+  return deleteCacheRecord(deps, roleCachePath(deps, key));
 }
 
 function digest(text: string): string {

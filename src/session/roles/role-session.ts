@@ -11,7 +11,7 @@ import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { debug, debugEnabled } from "../../ui/debug.ts";
-import { secondsLeft } from "../cache.ts";
+import { stillGood } from "../cache.ts";
 import { type LocalPlan, planLocally } from "../plan.ts";
 import type { SessionRequest, SessionResult } from "../request.ts";
 import { explainAssumeRoleError } from "./assume-errors.ts";
@@ -176,9 +176,7 @@ async function reusableRole(
   minRemainingSeconds: number,
   deps: Deps,
 ): Promise<SessionCredentials | undefined> {
-  const cached = await readCachedRole(deps, key);
-  if (!cached) return undefined;
-  return secondsLeft(cached, deps.clock.now()) > minRemainingSeconds ? cached : undefined;
+  return stillGood(await readCachedRole(deps, key), minRemainingSeconds, deps.clock.now());
 }
 
 /**
