@@ -7,28 +7,12 @@
  * UserErrors. One function per call; each loads the SDK on first use.
  */
 
-import { stsClient, withDeadline } from "./clients.ts";
+import { type AwsCallTarget, callAws } from "./call.ts";
+import { stsClient } from "./clients.ts";
 import type { Credentials, SessionCredentials } from "./credentials.ts";
-import { describeEndpoint } from "./endpoints.ts";
-import { type CallContext, mapAwsError, UnreadableAnswerError } from "./errors.ts";
-import type { Partition } from "./partition.ts";
+import { UnreadableAnswerError } from "./errors.ts";
 
-export interface AwsCallTarget {
-  region: string;
-  partition: Partition;
-  /** Endpoint override for this service, if any. */
-  endpoint?: string | undefined;
-  useFipsEndpoint?: boolean | undefined;
-  useDualstackEndpoint?: boolean | undefined;
-  /** The profile whose credentials sign the call, for messages. */
-  profile?: string | undefined;
-  /** Local time, for clock-skew messages. */
-  now: () => number;
-  /** The --debug trace: one line per AWS request and its answer's status. */
-  trace?: ((line: string) => void) | undefined;
-  /** The overall deadline of one call (ms); clients.ts has the default. */
-  deadlineMs?: number | undefined;
-}
+export type { AwsCallTarget } from "./call.ts";
 
 export interface CallerIdentity {
   account: string;
@@ -39,45 +23,17 @@ export interface CallerIdentity {
 type Sts = Awaited<ReturnType<typeof stsClient>>;
 
 /**
- * One STS call: the client (SDK loaded on first use), one overall deadline, the client freed
- * either way, and AWS errors mapped for people (`arn`: the device or role the call was about).
- * `send` also turns the answer into our types, so an unreadable answer is mapped the same way.
+ * One STS call (call.ts); `arn` is the device or role it is about, for messages. `send` also
+ * turns the answer into our types, so an unreadable answer is mapped the same way.
  */
-async function callSts<O>(
+function callSts<O>(
   operation: string,
   credentials: Credentials,
   target: AwsCallTarget,
   arn: string | undefined,
   send: (sts: Sts, abortSignal: AbortSignal) => Promise<O>,
 ): Promise<O> {
-  try {
-    const sts = await stsClient(credentials, target);
-    return await withDeadline(
-      target,
-      (abortSignal) => send(sts, abortSignal),
-      () => sts.client.destroy(),
-    );
-  } catch (error) {
-    throw mapAwsError(error, context(target, operation, credentials, arn));
-  }
-}
-
-function context(
-  target: AwsCallTarget,
-  operation: string,
-  credentials: Credentials,
-  arn?: string,
-): CallContext {
-  return {
-    operation,
-    endpoint: describeEndpoint("sts", target.region, target.partition.dnsSuffix, target.endpoint),
-    region: target.region,
-    partition: target.partition,
-    profile: target.profile,
-    accessKeyId: credentials.accessKeyId,
-    arn,
-    now: target.now(),
-  };
+  return callAws("sts", stsClient, { operation, credentials, target, arn }, send);
 }
 
 export function getCallerIdentity(
