@@ -11,6 +11,9 @@
  *   bun build.ts --npm-only   only the npm tarballs, from the binaries already in dist/
  *   bun build.ts --host   only this machine's binary, as dist/awsmfa (fast; used by tests)
  *   bun build.ts --host --outfile PATH
+ *   bun build.ts --host --no-fast-path --outfile PATH   without the cached fast path
+ *                         (src/commands/fast/): what CI runs the e2e tests against as well,
+ *                         to prove both paths behave the same (.ci/stages/60-full-path.sh)
  *   bun build.ts --host --outfile PATH --entry FILE   another entry point than src/main.ts
  *                         (tests/support/fault-main.ts: the crash tests' own binary)
  * Version and commit are embedded with --define; the runtime for other targets comes from the
@@ -128,6 +131,7 @@ async function compile(
   target: string | undefined,
   outfile: string,
   define: string,
+  fastPath = true,
   entry = join(root, "src", "main.ts"),
 ): Promise<void> {
   const addon = ensureKeyringAddon(target ?? hostTarget());
@@ -144,6 +148,8 @@ async function compile(
     ...(target ? [`--target=${target}`] : []),
     "--define",
     `AWSMFA_BUILD=${define}`,
+    "--define",
+    `AWSMFA_FAST_PATH=${fastPath}`,
     ...(addon ? ["--define", `AWSMFA_KEYRING_ADDON=${JSON.stringify(addon)}`] : []),
     entry,
     "--outfile",
@@ -192,7 +198,8 @@ export async function build(argv: string[]): Promise<void> {
     const at = argv.indexOf("--outfile");
     const outfile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(dist, "awsmfa");
     const entry = argv.indexOf("--entry");
-    await compile(undefined, outfile, define, entry >= 0 ? argv[entry + 1] : undefined);
+    const fastPath = !argv.includes("--no-fast-path");
+    await compile(undefined, outfile, define, fastPath, entry >= 0 ? argv[entry + 1] : undefined);
     return;
   }
   const manual = renderManPage(await manualSections(pkg.version), pkg.version, pkg.description);

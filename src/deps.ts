@@ -129,9 +129,12 @@ export interface Deps {
   homedir: string;
   /**
    * This process's user id (process.getuid), for telling our own user's programs from other
-   * users' on 127.0.0.1; undefined on Windows (and by default in testDeps()).
+   * users' on 127.0.0.1, and awsmfa's own folders and files from another user's
+   * (fs/private-folder.ts); undefined on Windows, and in hand-built Deps of tests.
    */
-  uid: number | undefined;
+  uid?: number;
+  /** process.getgid(): a group-writable folder of this user and group passes as theirs. */
+  gid?: number;
   /** Absolute path of the awsmfa executable, for generated shell code and credential_process. */
   selfPath: string;
   /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */

@@ -8,7 +8,7 @@
  * either one holding long-term keys forbids it.
  */
 import { isTemporaryKeyId } from "../aws/credentials.ts";
-import { ProfileIndex, parseIni } from "../ini/index.ts";
+import { parseIni, profileIndex } from "../ini/index.ts";
 import { type KeyBlock, keyBlocks, profileSections } from "../ini/layout.ts";
 
 export type KeyState = "none" | "session" | "long-term";
@@ -52,7 +52,7 @@ export function keyStateForWriting(keyId: string | undefined, hasToken: boolean)
 export function sectionState(text: string | null, profile: string): SectionState {
   if (text === null) return "none";
   // Only the profile's own sections, which read as they do in the whole file (profile-index.ts).
-  const doc = parseIni(new ProfileIndex(text, "credentials").sectionsText(profile));
+  const doc = parseIni(profileIndex(text, "credentials").sectionsText(profile));
   let state: SectionState = "none";
   for (const header of profileSections(doc, { kind: "credentials", profile })) {
     const blocks = keyBlocks(doc, header).filter(

@@ -33,6 +33,8 @@ export interface LockOptions extends ProcessOptions {
   dirMode?: number;
   /** The system's rules for busy files (default: this one's); tests set "win32". */
   platform?: NodeJS.Platform;
+  /** A file in awsmfa's own folder: its lock sits next to the name, no link is followed. */
+  private?: boolean;
 }
 
 export const defaultTimeoutMs = 10_000;
@@ -68,7 +70,7 @@ export async function withHeldLock<T>(
   fn: (held: HeldLock) => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  const { target } = await resolveWriteTarget(fs, path);
+  const { target } = options.private ? { target: path } : await resolveWriteTarget(fs, path);
   await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
   const lock: LockContext = {
     fs,

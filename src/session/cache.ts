@@ -3,14 +3,13 @@
  * cache folder (0700 folder, 0600 files, atomic writes). This is the hot path of every login
  * after the first, so it costs no more than a small digest and a file read.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
+import { checkCacheFolder, readCacheFile, writeCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { digest128 } from "../fs/hash.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
-import { readOwnFile } from "../fs/read-regular.ts";
 
 const FORMAT = 1;
 
@@ -32,7 +31,7 @@ interface CacheFile {
   createdAt: string;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
   const digest = digest128(`${key.longTermKeyId}\n${key.serial}`);
@@ -56,35 +55,29 @@ export async function readCachedSession(
 
 /**
  * A cache file's JSON, or undefined when it is missing or damaged: a damaged cache is not the
- * user's problem, a new session is fetched. Shared with the role cache.
+ * user's problem, a new session is fetched. A cache folder another user could change is the
+ * user's problem (an error: see config/cache-folder.ts); a file in it that is not theirs, or
+ * is a link, a FIFO or a device, is ignored. Shared with the role cache.
  */
 export async function readCacheRecord<T>(
-  deps: Pick<Deps, "fs">,
+  deps: CacheDeps,
   path: string,
 ): Promise<Partial<T> | undefined> {
+  const text = await readCacheFile(deps, path);
   try {
-    const data: unknown = JSON.parse(await readOwnFile(deps.fs, path));
+    const data: unknown = JSON.parse(text);
     return typeof data === "object" && data !== null ? (data as Partial<T>) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes a cache record: JSON, atomically, 0600 in a 0700 folder. Shared with the role cache. */
-export async function writeCacheRecord(
-  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks">,
-  path: string,
-  data: object,
-): Promise<void> {
-  await writeFileAtomic(deps.fs, path, `${JSON.stringify(data, null, 2)}\n`, {
-    ...fileOptionsFrom(deps),
-    mode: 0o600,
-    dirMode: 0o700,
-  });
-}
-
-/** Deletes a cache record; false when there was none. Shared with the role cache. */
-export async function deleteCacheRecord(deps: Pick<Deps, "fs">, path: string): Promise<boolean> {
+/**
+ * Deletes a cache record, if its folder passes the cache-folder check; false when there was
+ * none. Shared with the role cache.
+ */
+export async function deleteCacheRecord(deps: CacheDeps, path: string): Promise<boolean> {
+  if (!(await checkCacheFolder(deps, dirname(path), false))) return false;
   try {
     await deps.fs.unlink(path);
     return true;
@@ -140,7 +133,7 @@ export async function writeCachedSession(
     longTermKey: maskKeyId(key.longTermKeyId),
     createdAt: new Date(deps.clock.now()).toISOString(),
   };
-  await writeCacheRecord(deps, sessionCachePath(deps, key), data);
+  await writeCacheFile(deps, sessionCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 export function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {

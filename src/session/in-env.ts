@@ -9,7 +9,6 @@
  * file and loads nothing heavy.
  */
 import type { Credentials } from "../aws/credentials.ts";
-import { EXPIRES_PATTERN } from "../shell/hook-messages.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -22,7 +21,7 @@ export interface KeysInEnv {
   setByAwsmfa: boolean;
   /** The keys are a session (awsmfa's, or any with AWS_SESSION_TOKEN), not long-term keys. */
   isSession: boolean;
-  /** When the shell's session ends (see sessionExpiry). */
+  /** When the shell's session ends (see sessionExpiryMs). */
   expiration: Date | undefined;
   /** AWS_PROFILE, when set. */
   profile: string | undefined;
@@ -32,7 +31,8 @@ export function keysInEnv(env: Env): KeysInEnv {
   const accessKeyId = env.AWS_ACCESS_KEY_ID || undefined;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY || undefined;
   const sessionToken = env.AWS_SESSION_TOKEN || undefined;
-  const expiration = sessionExpiry(env);
+  const ms = sessionExpiryMs(env);
+  const expiration = ms === undefined ? undefined : new Date(ms);
   const setByAwsmfa = Boolean(env.AWSMFA_EXPIRES);
   return {
     accessKeyId,
@@ -48,15 +48,28 @@ export function keysInEnv(env: Env): KeysInEnv {
 }
 
 /**
- * When the shell's session ends: AWSMFA_EXPIRES (epoch seconds, as the prompt hooks accept
- * it), else AWS_CREDENTIAL_EXPIRATION (ISO-8601, set by the AWS CLI's export and by login).
- * Login sets both to the same second; awsmfa's own marker wins when they disagree.
+ * When the shell's session ends (ms since the epoch): AWSMFA_EXPIRES (epoch seconds, as the
+ * prompt hooks accept it: 1 to 12 digits, no leading zero), else AWS_CREDENTIAL_EXPIRATION
+ * (ISO-8601, set by the AWS CLI's export and by login). Login sets both to the same second;
+ * awsmfa's own marker wins when they disagree.
  */
-export function sessionExpiry(env: Env): Date | undefined {
+export function sessionExpiryMs(env: Env): number | undefined {
   const epoch = env.AWSMFA_EXPIRES?.trim();
-  if (epoch && new RegExp(EXPIRES_PATTERN).test(epoch)) return new Date(Number(epoch) * 1000);
+  if (epoch && epoch[0] !== "0" && isWholeNumber(epoch, 12)) return Number(epoch) * 1000;
   const iso = env.AWS_CREDENTIAL_EXPIRATION?.trim();
   if (!iso) return undefined;
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+// A plain scan rather than a regular expression: `awsmfa prompt` runs at every shell prompt,
+// and Bun's first regular expressions cost the small process about 1.5 MiB.
+/** 1 to `most` ASCII digits. */
+function isWholeNumber(text: string, most: number): boolean {
+  if (text.length > most) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

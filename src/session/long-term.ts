@@ -19,8 +19,7 @@ import { keyState } from "../config/section-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
 import { notedKeyId } from "../keys/placement.ts";
-import { isKeyStoreName } from "../keys/registry.ts";
-import { KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
+import { isKeyStoreName, KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 

@@ -79,10 +79,20 @@ function consoleInput(stream: ReadStream, onInterrupt?: OnInterrupt): ReadStream
   return stream;
 }
 
-/** Synchronous write of the whole text, retrying when a non-blocking fd is full. */
+/**
+ * Synchronous write of the whole text, retrying when a non-blocking fd is full. The text is
+ * written as a string first: encoding it (TextEncoder, Buffer) costs the small cached paths
+ * memory and time, and only a write cut short needs the bytes to go on from.
+ */
 export function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, "utf8");
   let offset = 0;
+  try {
+    offset = writeSync(fd, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+  }
+  if (offset === utf8Length(text)) return;
+  const bytes = new TextEncoder().encode(text);
   while (offset < bytes.length) {
     try {
       offset += writeSync(fd, bytes, offset);
@@ -90,4 +100,22 @@ export function writeAll(fd: number, text: string): void {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
     }
   }
+}
+
+/** The length of `text` in UTF-8, as writeSync counts it (a lone surrogate is 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }

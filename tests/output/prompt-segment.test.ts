@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { promptSegment } from "../../src/output/prompt-segment.ts";
-import { sessionExpiry } from "../../src/session/in-env.ts";
+import { fillPlaceholders, promptSegment, singleSpaces } from "../../src/output/prompt-segment.ts";
+import { sessionExpiryMs as sessionExpiry } from "../../src/session/in-env.ts";
 
 const NOW = Date.UTC(2026, 10, 21, 9, 0, 0);
 const at = (seconds: number) => String(Math.floor(NOW / 1000) + seconds);
@@ -42,7 +42,7 @@ describe("promptSegment", () => {
       AWSMFA_EXPIRES: at(60),
       AWS_CREDENTIAL_EXPIRATION: new Date(NOW + 7200_000).toISOString(),
     };
-    expect(sessionExpiry(env)?.getTime()).toBe(NOW + 60_000);
+    expect(sessionExpiry(env)).toBe(NOW + 60_000);
   });
 
   test("any expiry in the future reads as a positive time; never more than one line", () => {
@@ -52,6 +52,39 @@ describe("promptSegment", () => {
         expect(out).toMatch(/(\d+h\d\dm|\d+m|\d+s)$/);
         expect(out).not.toContain("expired");
       }),
+    );
+  });
+});
+
+describe("the string scans equal the regular expressions they replace", () => {
+  const piece = fc.constantFrom(
+    "{",
+    "}",
+    " ",
+    "  ",
+    "{profile}",
+    "{left}",
+    "{until}",
+    "{x}",
+    "profile",
+    "a",
+    "é",
+  );
+  test("fillPlaceholders and singleSpaces", () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((parts) => parts.join("")),
+        fc.array(piece, { maxLength: 3 }).map((p) => p.join("")),
+        (template, value) => {
+          const expected = template
+            .replace(/\{(profile|left|until)\}/g, (_, name: string) => `${name}=${value}`)
+            .replace(/ {2,}/g, " ");
+          expect(singleSpaces(fillPlaceholders(template, (name) => `${name}=${value}`))).toBe(
+            expected,
+          );
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

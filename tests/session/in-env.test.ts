@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { keysInEnv, sessionExpiry } from "../../src/session/in-env.ts";
+import { keysInEnv, sessionExpiryMs } from "../../src/session/in-env.ts";
 
 const EPOCH = 1_795_000_000;
 const ISO = "2026-11-21T09:41:00Z";
@@ -74,7 +74,7 @@ describe("keysInEnv: the one reading of the shell's AWS_* variables", () => {
   });
 });
 
-describe("sessionExpiry", () => {
+describe("sessionExpiryMs", () => {
   test.each([
     [
       "AWSMFA_EXPIRES wins",
@@ -96,6 +96,6 @@ describe("sessionExpiry", () => {
     ["a malformed AWS_CREDENTIAL_EXPIRATION", { AWS_CREDENTIAL_EXPIRATION: "tomorrow" }, undefined],
     ["nothing", {}, undefined],
   ])("%s", (_name, env, expected) => {
-    expect(sessionExpiry(env)?.getTime()).toBe(expected);
+    expect(sessionExpiryMs(env)).toBe(expected);
   });
 });

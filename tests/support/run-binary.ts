@@ -23,6 +23,8 @@ export interface RunOptions {
   stdin?: string;
   cwd?: string;
   timeoutMs?: number;
+  /** Another binary than awsmfaBinary() (fullPathBinary() for the fast-path comparison). */
+  binary?: string;
 }
 
 /**
@@ -30,7 +32,9 @@ export interface RunOptions {
  * fault-hooks.ts) runs the crash tests' own binary, the only one that reads it.
  */
 export async function runAwsmfa(args: readonly string[], options: RunOptions): Promise<RunResult> {
-  const binary = options.env.AWSMFA_TEST_FAULT ? await awsmfaFaultBinary() : await awsmfaBinary();
+  const binary =
+    options.binary ??
+    (options.env.AWSMFA_TEST_FAULT ? await awsmfaFaultBinary() : await awsmfaBinary());
   const started = performance.now();
   const command = SETSID ? [SETSID, "-w", binary, ...args] : [binary, ...args];
   const child = Bun.spawn(command, {

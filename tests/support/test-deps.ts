@@ -60,7 +60,6 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
     platform: "linux",
     arch: "x64",
     homedir: "/nonexistent/home",
-    uid: undefined,
     selfPath: "/usr/local/bin/awsmfa",
     selfCommand: ["/usr/local/bin/awsmfa"],
     build: { version: "0.0.0-test", commit: "test" },

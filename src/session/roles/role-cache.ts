@@ -6,10 +6,11 @@
  */
 import { join } from "node:path";
 import type { SessionCredentials } from "../../aws/credentials.ts";
+import { writeCacheFile } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { digest128 } from "../../fs/hash.ts";
-import { deleteCacheRecord, readCacheRecord, sessionOfRecord, writeCacheRecord } from "../cache.ts";
+import { deleteCacheRecord, readCacheRecord, sessionOfRecord } from "../cache.ts";
 
 const FORMAT = 1;
 
@@ -32,7 +33,7 @@ interface RoleCacheFile {
   createdAt: string;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 /** The principal of an MFA session: its long-term key id and device. */
 export function mfaPrincipal(longTermKeyId: string, serial: string): string {
@@ -81,7 +82,7 @@ export async function writeCachedRole(
     expiration: session.expiration.toISOString(),
     createdAt: new Date(deps.clock.now()).toISOString(),
   };
-  await writeCacheRecord(deps, roleCachePath(deps, key), data);
+  await writeCacheFile(deps, roleCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 /** Deletes a cached role session (logout); false when there was none. */

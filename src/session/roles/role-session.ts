@@ -4,10 +4,12 @@
  * one AssumeRole per role of the chain. The role asked for is cached, so a second login is
  * answered from two small files, with no SDK, like a plain one.
  */
+import { dirname } from "node:path";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
+import { checkCacheFolder } from "../../config/cache-folder.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { debug, debugEnabled } from "../../ui/debug.ts";
@@ -194,9 +196,11 @@ async function assumeOrReuse(
     options.force ? undefined : reusableRole(key, options.minRemainingSeconds, deps);
   const before = await reuse();
   if (before) return { session: before, reused: true };
+  const path = roleCachePath(deps, key);
+  await checkCacheFolder(deps, dirname(path), true);
   return withFileLock(
     deps.fs,
-    roleCachePath(deps, key),
+    path,
     async () => {
       // Another process may have assumed the role while this one waited for the lock.
       const meanwhile = await reuse();
@@ -220,6 +224,6 @@ async function assumeOrReuse(
       await writeCachedRole(deps, key, step.role.profile, session);
       return { session, reused: false };
     },
-    { ...fileOptionsFrom(deps), ...ROLE_LOCK },
+    { ...fileOptionsFrom(deps), ...ROLE_LOCK, private: true },
   );
 }

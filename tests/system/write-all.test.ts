@@ -1,0 +1,46 @@
+/** writeAll: the string is written once, whole, whatever it holds. */
+import { afterAll, describe, expect, test } from "bun:test";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { utf8Length, writeAll } from "../../src/system/terminal.ts";
+
+const folder = mkdtempSync(join(tmpdir(), "awsmfa-write-all-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const texts = fc.oneof(
+  fc.string({ unit: "binary" }),
+  fc.string({ unit: "grapheme" }),
+  // Lone and paired surrogates, which the encoders write as U+FFFD or as one 4-byte character.
+  fc
+    .array(fc.constantFrom("\ud83d", "\ude00", "\ud83d\ude00", "a", "é", "€"))
+    .map((p) => p.join("")),
+);
+
+describe("writeAll", () => {
+  test("utf8Length is the length TextEncoder makes", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("writes exactly the encoded text, once", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const path = join(folder, "out");
+        const fd = openSync(path, "w");
+        try {
+          writeAll(fd, text);
+        } finally {
+          closeSync(fd);
+        }
+        expect(readFileSync(path)).toEqual(Buffer.from(new TextEncoder().encode(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
