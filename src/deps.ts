@@ -146,6 +146,12 @@ export interface Deps {
   spawnInteractive: SpawnInteractive;
   /** Programs that outlive this one (the --notify timer). */
   background: Background;
+  /**
+   * Calls `handler` on SIGINT, SIGTERM or SIGHUP until the returned off is called: for waits
+   * that must end cleanly (a lock wait releases what it holds, exit 130) instead of dying with
+   * their locks and claim files left behind. Absent where no signal can be caught.
+   */
+  onInterrupt?(handler: () => void): () => void;
   /** Where a crash test's Deps may end the process mid-change; the real Deps arms none. */
   hooks: FaultHooks;
 }

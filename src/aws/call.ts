@@ -21,6 +21,8 @@ export interface AwsCallTarget {
   profile?: string | undefined;
   /** Local time, for clock-skew messages. */
   now: () => number;
+  /** For the clock fix a clock error suggests. */
+  platform?: NodeJS.Platform | undefined;
   /** The --debug trace: one line per AWS request and its answer's status. */
   trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call (ms); clients.ts has the default. */
@@ -64,6 +66,7 @@ export async function callAws<C extends { client: { destroy(): void } }, O>(
       accessKeyId: credentials.accessKeyId,
       arn,
       now: target.now(),
+      platform: target.platform,
     });
   }
 }

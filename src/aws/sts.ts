@@ -65,7 +65,8 @@ export function getSessionToken(
       TokenCode: tokenCode,
       DurationSeconds: durationSeconds,
     });
-    return toSession((await sts.client.send(command, { abortSignal })).Credentials);
+    const out = await sts.client.send(command, { abortSignal });
+    return { ...toSession(out.Credentials), clock: sts.clock.reading };
   });
 }
 
@@ -95,7 +96,11 @@ export function assumeRole(
       ...(request.externalId ? { ExternalId: request.externalId } : {}),
     });
     const out = await sts.client.send(command, { abortSignal });
-    return { ...toSession(out.Credentials), assumedRoleArn: out.AssumedRoleUser?.Arn };
+    return {
+      ...toSession(out.Credentials),
+      clock: sts.clock.reading,
+      assumedRoleArn: out.AssumedRoleUser?.Arn,
+    };
   });
 }
 

@@ -22,6 +22,7 @@ import {
 } from "./cache.ts";
 import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
+import { noteClock } from "./messages.ts";
 import { withMfaLock } from "./mfa-lock.ts";
 import type { LoginPlan } from "./plan.ts";
 
@@ -54,6 +55,15 @@ export async function reusableSession(
   deps: Deps,
 ): Promise<SessionCredentials | undefined> {
   return stillGood(await readCachedSession(deps, key), minRemainingSeconds, deps.clock.now());
+}
+
+/** True when a session has more than `minRemainingSeconds` left (cache.ts stillGood). */
+export function isReusable(
+  session: SessionCredentials,
+  minRemainingSeconds: number,
+  deps: Pick<Deps, "clock">,
+): boolean {
+  return stillGood(session, minRemainingSeconds, deps.clock.now()) !== undefined;
 }
 
 export async function obtainSession(
@@ -118,6 +128,7 @@ async function askAndCall(
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
       await recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
+      noteClock(session, deps);
       noteCappedDuration(session, durationSeconds, deps);
       return session;
     } catch (error) {

@@ -77,6 +77,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     build: buildInfo(),
     processes: processesOf(facts),
     spawnInteractive: spawnInteractive(facts),
+    onInterrupt: interruptsOf(facts.onSignal),
     background: {
       spawn: spawnDetached,
       stop(pid) {
@@ -90,6 +91,18 @@ export function realDeps(facts: ProcessFacts): Deps {
     },
     // No fault is armed in the product; tests/support/fault-main.ts arms them for crash tests.
     hooks: {},
+  };
+}
+
+/** SIGINT, SIGTERM and SIGHUP to one handler, while it is on (Deps.onInterrupt). */
+function interruptsOf(onSignal: NonNullable<ProcessFacts["onSignal"]>) {
+  return (handler: () => void) => {
+    const offs = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) =>
+      onSignal(signal, handler),
+    );
+    return () => {
+      for (const off of offs) off();
+    };
   };
 }
 
