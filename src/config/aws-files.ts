@@ -51,7 +51,11 @@ function profileMap(
   return text === null ? new Map() : profileIndex(text, kind);
 }
 
-/** The text of an AWS file, or null when there is none; see fs/read-regular.ts. */
+/**
+ * The text of an AWS file, or null when there is none: the one reader of the AWS files (the
+ * messages are fs/read-regular.ts's). Bytes that are not UTF-8 read as U+FFFD here; a writer
+ * goes through fs/update.ts, which refuses such a file rather than rewrite it.
+ */
 export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
   return readRegularText(deps.fs, path);
 }

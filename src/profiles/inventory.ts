@@ -3,8 +3,8 @@
  * (it holds a session, or has long-term keys elsewhere to get one with), a role, or other
  * (SSO, credential_process, settings only). For `awsmfa list` and `awsmfa status`.
  */
-import { isTemporaryKeyId } from "../aws/credentials.ts";
 import { type AwsFiles, profileNames, profileValue } from "../config/aws-files.ts";
+import { keyState } from "../config/section-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import type { SessionKey } from "../session/cache.ts";
 import { findLongTermKeys, type LongTermKeys } from "../session/long-term.ts";
@@ -61,8 +61,8 @@ export function summarizeProfile(files: AwsFiles, name: string): ProfileSummary 
 function kindOf(files: AwsFiles, name: string, partnerOf: () => string | undefined): ProfileKind {
   if (profileValue(files, name, "role_arn")) return "role";
   const keys = staticKeys(files, name);
-  if (keys && !keys.sessionToken && !isTemporaryKeyId(keys.accessKeyId)) return "long-term";
-  if (keys) return "session";
+  const state = keys && keyState(keys.accessKeyId, keys.sessionToken !== undefined);
+  if (state && state !== "none") return state;
   const partner = partnerOf();
   return partner && partner !== name ? "session" : "other";
 }

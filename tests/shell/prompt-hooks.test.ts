@@ -21,10 +21,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Kind = "bash" | "zsh" | "fish";
 
+// Loaded up front: initFile runs in describe bodies, which cannot wait.
+const EXTRAS: Record<Kind, string> = {
+  bash: await initExtras(shellSyntax("bash")!, REAL_SPEC, join(dir, "awsmfa")),
+  zsh: await initExtras(shellSyntax("zsh")!, REAL_SPEC, join(dir, "awsmfa")),
+  fish: await initExtras(shellSyntax("fish")!, REAL_SPEC, join(dir, "awsmfa")),
+};
+
 function initFile(kind: Kind): string {
   const syntax = shellSyntax(kind)!;
   const binary = join(dir, "awsmfa");
-  const extra = initExtras(syntax, REAL_SPEC, binary);
+  const extra = EXTRAS[kind];
   const file = join(dir, `init.${kind}`);
   writeFileSync(file, syntax.initScript({ binary, passthrough: ["whoami"], extra }));
   return file;
