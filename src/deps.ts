@@ -148,6 +148,12 @@ export interface Deps {
   spawnInteractive?: SpawnInteractive;
   /** Programs that outlive this one (the --notify timer); optional like `processes`. */
   background?: Background;
+  /**
+   * Calls `handler` on SIGINT, SIGTERM or SIGHUP until the returned off is called: for waits
+   * that must end cleanly (a lock wait releases what it holds, exit 130) instead of dying with
+   * their locks and claim files left behind. Optional like `processes`.
+   */
+  onInterrupt?(handler: () => void): () => void;
   /** Test-only fault injection (see AWSMFA_TEST_FAULT in real-deps.ts); unset in normal runs. */
   hooks?: {
     afterTempWritten?(path: string): void;

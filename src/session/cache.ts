@@ -4,6 +4,7 @@
  * after the first, so it costs no more than a small digest and a file read.
  */
 import { join } from "node:path";
+import { type ClockOffset, secondsLeftAt } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { checkCacheFolder, readCacheFile, writeCacheFile } from "../config/cache-folder.ts";
@@ -29,6 +30,8 @@ interface CacheFile {
   /** Masked: enough for a person to recognise, useless to anyone else. */
   longTermKey: string;
   createdAt: string;
+  /** AWS's clock minus ours when AWS answered; `expiration` is in AWS's time. */
+  clock?: ClockOffset | undefined;
 }
 
 type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
@@ -78,6 +81,7 @@ export function sessionOfRecord(data: {
   secretAccessKey?: string | undefined;
   sessionToken?: string | undefined;
   expiration?: string | undefined;
+  clock?: Partial<ClockOffset> | undefined;
 }): SessionCredentials | undefined {
   if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
     return undefined;
@@ -89,7 +93,14 @@ export function sessionOfRecord(data: {
     secretAccessKey: data.secretAccessKey,
     sessionToken: data.sessionToken,
     expiration,
+    clock: clockOfRecord(data.clock),
   };
+}
+
+function clockOfRecord(clock: Partial<ClockOffset> | undefined): ClockOffset | undefined {
+  const { offsetMs, measuredAt } = clock ?? {};
+  if (!Number.isFinite(offsetMs) || !Number.isFinite(measuredAt)) return undefined;
+  return { offsetMs: offsetMs as number, measuredAt: measuredAt as number };
 }
 
 export async function writeCachedSession(
@@ -106,6 +117,7 @@ export async function writeCachedSession(
     serial: key.serial,
     longTermKey: maskKeyId(key.longTermKeyId),
     createdAt: new Date(deps.clock.now()).toISOString(),
+    ...(session.clock ? { clock: session.clock } : {}),
   };
   await writeCacheFile(deps, sessionCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
 }
@@ -120,7 +132,10 @@ export async function deleteCachedSession(deps: CacheDeps, key: SessionKey): Pro
   }
 }
 
-/** Seconds of validity left. */
-export function secondsLeft(session: { expiration: Date }, now: number): number {
-  return Math.floor((session.expiration.getTime() - now) / 1000);
+/** Seconds of validity left, by AWS's clock when the session knows how far ours is off. */
+export function secondsLeft(
+  session: { expiration: Date; clock?: ClockOffset | undefined },
+  now: number,
+): number {
+  return secondsLeftAt(session, now);
 }

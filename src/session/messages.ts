@@ -1,4 +1,5 @@
 /** What a login tells the person on stderr once the session is in hand. */
+import { clockWarning, localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
@@ -22,10 +23,25 @@ export function reportSession(
   const style = stderrStyle(deps);
   // The clock time only for a person at a terminal: a script or log that captures stderr
   // has the duration, and spares the time-zone set-up (~4 ms of a ~50 ms fresh login).
+  // It is the end as this computer's clock will show it (the expiration is in AWS's time).
   const until = deps.io.stderr.isTTY
-    ? ` (until ${clockTime(session.expiration, deps.clock.now())})`
+    ? ` (until ${clockTime(localExpiration(session), deps.clock.now())})`
     : "";
   deps.io.stderr.write(
     `${style.green("✓")} New session for ${profile}, valid for ${left}${until}\n`,
   );
 }
+/**
+ * Says so when AWS's answer showed this computer's clock is off (once per run: a role chain
+ * makes several calls). The session is counted in AWS's time either way.
+ */
+export function noteClock(
+  session: SessionCredentials,
+  deps: Pick<Deps, "io" | "platform" | "clock">,
+): void {
+  const warning = session.clock && clockWarning(session.clock.offsetMs, deps.platform);
+  if (!warning || warned.has(deps)) return;
+  warned.add(deps);
+  deps.io.stderr.write(`${warning}\n`);
+}
+const warned = new WeakSet<object>();

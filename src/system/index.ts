@@ -84,6 +84,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     processes: processesOf(facts),
     ...(facts.onSignal && {
       spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
+      onInterrupt: interruptsOf(facts.onSignal),
     }),
     background: {
       spawn: spawnDetached,
@@ -97,6 +98,18 @@ export function realDeps(facts: ProcessFacts): Deps {
       },
     },
     hooks: faultHooks(facts),
+  };
+}
+
+/** SIGINT, SIGTERM and SIGHUP to one handler, while it is on (Deps.onInterrupt). */
+function interruptsOf(onSignal: NonNullable<ProcessFacts["onSignal"]>) {
+  return (handler: () => void) => {
+    const offs = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) =>
+      onSignal(signal, handler),
+    );
+    return () => {
+      for (const off of offs) off();
+    };
   };
 }
 

@@ -11,6 +11,7 @@ import { openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "../deps.ts";
+import { UserError } from "../errors.ts";
 import { printableLine } from "./printable.ts";
 import { openConsoleMode } from "./windows-console.ts";
 
@@ -51,7 +52,19 @@ export function openTerminal(
       return stream;
     },
     write(text: string) {
-      writeAll(outFd, printableLine(text));
+      try {
+        writeAll(outFd, printableLine(text));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ETIMEDOUT") throw error;
+        throw new UserError(
+          `The terminal took no output for ${WRITE_STALL_MS / 1000} s; awsmfa gave up asking.`,
+          {
+            code: "noTerminal",
+            hint: "Was output paused with Ctrl-S? Press Ctrl-Q, then run the command again.",
+            cause: error,
+          },
+        );
+      }
     },
   };
 }
@@ -79,12 +92,17 @@ function consoleInput(stream: ReadStream, onInterrupt?: OnInterrupt): ReadStream
   return stream;
 }
 
+/** How long a write may wait for a reader that takes nothing (a stopped pager, a full pipe). */
+export const WRITE_STALL_MS = 30_000;
+
 /**
- * Synchronous write of the whole text, retrying when a non-blocking fd is full. The text is
- * written as a string first: encoding it (TextEncoder, Buffer) costs the small cached paths
- * memory and time, and only a write cut short needs the bytes to go on from.
+ * Synchronous write of the whole text, retrying when a non-blocking fd is full: with a backoff
+ * (1 ms doubling to 50 ms, slept, not spun) and a deadline. A reader that takes nothing for
+ * `stallMs` (counted from the last byte it took) ends the write with an ETIMEDOUT error.
+ * The text is written as a string first: encoding it (TextEncoder, Buffer) costs the small
+ * cached paths memory and time, and only a write cut short needs the bytes to go on from.
  */
-export function writeAll(fd: number, text: string): void {
+export function writeAll(fd: number, text: string, stallMs = WRITE_STALL_MS): void {
   let offset = 0;
   try {
     offset = writeSync(fd, text);
@@ -93,13 +111,33 @@ export function writeAll(fd: number, text: string): void {
   }
   if (offset === utf8Length(text)) return;
   const bytes = new TextEncoder().encode(text);
+  let delay = 1;
+  let since = Date.now();
   while (offset < bytes.length) {
     try {
       offset += writeSync(fd, bytes, offset);
+      delay = 1;
+      since = Date.now();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      if (Date.now() - since >= stallMs) throw stalled(stallMs);
+      sleepSync(delay);
+      delay = Math.min(delay * 2, 50);
     }
   }
+}
+
+function stalled(ms: number): NodeJS.ErrnoException {
+  const seconds = Math.round(ms / 100) / 10;
+  return Object.assign(new Error(`nothing was read from the output for ${seconds} s`), {
+    code: "ETIMEDOUT",
+  });
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/** A synchronous sleep that uses no CPU (the writes around it are synchronous too). */
+function sleepSync(ms: number): void {
+  Atomics.wait(pause, 0, 0, ms);
 }
 
 /** The length of `text` in UTF-8, as writeSync counts it (a lone surrogate is 3 bytes). */

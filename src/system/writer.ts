@@ -4,8 +4,9 @@
  * (which brings fs/promises and child_process).
  */
 import type { Writer } from "../deps.ts";
+import { UserError } from "../errors.ts";
 import { printable } from "./printable.ts";
-import { writeAll } from "./terminal.ts";
+import { WRITE_STALL_MS, writeAll } from "./terminal.ts";
 
 /**
  * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
@@ -21,6 +22,13 @@ export function writer(fd: number, terminalFd: (fd: number) => boolean): Writer 
         writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : text);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        // A reader that takes nothing for WRITE_STALL_MS: people's text is dropped from then
+        // on; the protocol on stdout cannot be, so that is a failure.
+        if (code === "ETIMEDOUT") {
+          closed = true;
+          if (fd === 1) throw stalledOutput(error);
+          return;
+        }
         if (code !== "EPIPE" && code !== "EBADF") throw error;
         closed = true;
       }
@@ -29,4 +37,15 @@ export function writer(fd: number, terminalFd: (fd: number) => boolean): Writer 
       return terminalFd(fd);
     },
   };
+}
+
+function stalledOutput(cause: unknown): UserError {
+  return new UserError(
+    `awsmfa gave up writing its output: nothing read it for ${WRITE_STALL_MS / 1000} s.`,
+    {
+      code: "failure",
+      hint: "Whatever reads awsmfa's output (a pager, a pipe) stopped reading. Run the command again.",
+      cause,
+    },
+  );
 }

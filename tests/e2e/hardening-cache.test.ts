@@ -22,14 +22,19 @@ import { join } from "node:path";
 import { statePath } from "../../src/commands/notify/state.ts";
 import { digest128 } from "../../src/fs/hash.ts";
 import { useLoginWorld } from "../support/login-world.ts";
+import {
+  asNobody,
+  canDropPrivileges,
+  checkChildCwd,
+  isRoot,
+  NOBODY,
+} from "../support/other-user.ts";
 
 const world = useLoginWorld();
 const onWindows = process.platform === "win32";
-const isRoot = process.getuid?.() === 0;
-const setpriv = Bun.which("setpriv");
-const HOSTILE = 65534; // nobody: exists on every Linux, owns nothing of ours
+const HOSTILE = NOBODY; // exists on every Linux, owns nothing of ours
 // Without root (or setpriv) there is no second user to be: say so, loudly.
-const canActAsOther = !onWindows && isRoot && setpriv !== null;
+const canActAsOther = !onWindows && isRoot && canDropPrivileges;
 if (!canActAsOther) {
   console.log("SKIPPED hardening-cache: needs root with setpriv (util-linux) to act as `nobody`");
 }
@@ -52,20 +57,9 @@ function sharedFolder(mode: number): string {
 
 /** Runs a shell script as the hostile user; the script gets $1.. as arguments. */
 async function asHostile(script: string, ...args: string[]): Promise<void> {
-  const child = Bun.spawn(
-    [
-      setpriv!,
-      `--reuid=${HOSTILE}`,
-      `--regid=${HOSTILE}`,
-      "--clear-groups",
-      "sh",
-      "-ec",
-      script,
-      "sh",
-      ...args,
-    ],
-    { cwd: "/", stdout: "pipe", stderr: "pipe", timeout: 10_000 },
-  );
+  const command = [...asNobody(), "sh", "-ec", script, "sh", ...args];
+  checkChildCwd(command, "/");
+  const child = Bun.spawn(command, { cwd: "/", stdout: "pipe", stderr: "pipe", timeout: 10_000 });
   const [code, err] = await Promise.all([child.exited, new Response(child.stderr).text()]);
   if (code !== 0) throw new Error(`the hostile user's script failed (${code}): ${err}`);
 }

@@ -21,7 +21,7 @@ import { reportSession } from "../../session/messages.ts";
 import { profileSessionDuration } from "../../session/profile-duration.ts";
 import type { SessionRequest, SessionResult } from "../../session/request.ts";
 import { resolveRoleChain } from "../../session/roles/role-chain.ts";
-import { checkCmdValue } from "../../shell/index.ts";
+import { checkCmdValue, dotenvLine } from "../../shell/index.ts";
 import { terminalOnly } from "../../system/terminal-only.ts";
 import { loginWordsFor } from "../login-command.ts";
 import { FallThrough } from "./world.ts";
@@ -67,6 +67,8 @@ export async function fastLogin(
   });
   if (mode.kind === "direct") throw new FallThrough("direct mode");
   if (mode.kind === "explicit" && mode.format === "cmd") checkCmdValue("AWS_PROFILE", profile);
+  // As in login.ts: a profile name dotenv cannot hold is refused before anything else.
+  if (mode.kind === "explicit" && mode.format === "dotenv") dotenvLine("AWS_PROFILE", profile);
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
   const inFile = wantsFileWrite(files, {

@@ -5,6 +5,7 @@
  * the MFA session it came from, and stays reusable after it has expired.
  */
 import { dirname, join } from "node:path";
+import type { ClockOffset } from "../../aws/clock-skew.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { checkCacheFolder, writeCacheFile } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
@@ -31,6 +32,8 @@ interface RoleCacheFile {
   sessionToken: string;
   expiration: string;
   createdAt: string;
+  /** AWS's clock minus ours when AWS answered (aws/clock-skew.ts). */
+  clock?: ClockOffset | undefined;
 }
 
 type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
@@ -81,6 +84,7 @@ export async function writeCachedRole(
     sessionToken: session.sessionToken,
     expiration: session.expiration.toISOString(),
     createdAt: new Date(deps.clock.now()).toISOString(),
+    ...(session.clock ? { clock: session.clock } : {}),
   };
   await writeCacheFile(deps, roleCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
 }

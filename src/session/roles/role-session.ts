@@ -14,6 +14,7 @@ import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { debug, debugEnabled } from "../../ui/debug.ts";
 import { secondsLeft } from "../cache.ts";
+import { noteClock } from "../messages.ts";
 import { type LocalPlan, planLocally } from "../plan.ts";
 import type { SessionRequest, SessionResult } from "../request.ts";
 import { explainAssumeRoleError } from "./assume-errors.ts";
@@ -223,6 +224,7 @@ async function assumeOrReuse(
       } catch (error) {
         throw explainAssumeRoleError(error, step);
       }
+      noteClock(session, deps);
       await writeCachedRole(deps, key, step.role.profile, session);
       return { session, reused: false };
     },

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cancelNotifications, isTimerCommandLine } from "../../../src/commands/notify/schedule.ts";
 import { statePath } from "../../../src/commands/notify/state.ts";
+import { asNobody, canDropPrivileges, checkChildCwd, isRoot } from "../../support/other-user.ts";
 
 test("an empty or foreign-looking token never gets a process signalled", async () => {
   const home = mkdtempSync(join(tmpdir(), "awsmfa-notify-"));
@@ -59,22 +60,12 @@ test.skipIf(process.platform !== "linux")(
     const timer = Bun.spawn(["sh", "-c", "sleep 30", "_notify", "--token", token]);
     const lookalike = Bun.spawn(["sh", "-c", "sleep 30", "_notify", "--token", `${token}ff`]);
     // The same timer command line in a process of another user (as root: `nobody`).
-    const setpriv = Bun.which("setpriv");
-    const asOther = process.getuid?.() === 0 && setpriv !== null;
-    const foreign = asOther
-      ? Bun.spawn([
-          setpriv,
-          "--reuid=65534",
-          "--regid=65534",
-          "--clear-groups",
-          "sh",
-          "-c",
-          "sleep 30",
-          "_notify",
-          "--token",
-          token,
-        ])
-      : undefined;
+    const asOther = isRoot && canDropPrivileges;
+    // In / : nobody may not be able to look into the checkout (issue 11, item 17).
+    const foreignCommand = [...(asOther ? asNobody() : []), "sh", "-c", "sleep 30", "_notify"];
+    foreignCommand.push("--token", token);
+    if (asOther) checkChildCwd(foreignCommand, "/");
+    const foreign = asOther ? Bun.spawn(foreignCommand, { cwd: "/" }) : undefined;
     try {
       const uid = process.getuid?.() ?? 0;
       const run = async (pid: number, asUid: number) => {
