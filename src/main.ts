@@ -70,6 +70,11 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
     if (code !== undefined) process.exit(code);
   }
 
+  // The build starts the program with a reluctant JIT (build.ts, --compile-jit-policy), which
+  // suits the fast path's run-once code; the full CLI's long runs (list, a fresh login) want
+  // the normal one.
+  Bun.unsafe.setJITPolicy(1);
+
   const [{ run }, { realDeps }] = await Promise.all([
     import("./cli.ts"),
     import("./system/index.ts"),

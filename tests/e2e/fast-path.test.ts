@@ -147,6 +147,23 @@ describe("fast path and full CLI print the same", () => {
     await same(login, ["prompt"]);
   });
 
+  test("a .env or bunfig.toml in the current folder is not read (build.ts turns it off)", async () => {
+    const login = await loggedIn();
+    const folder = join(login.sandbox.home, "project");
+    mkdirSync(folder);
+    writeFileSync(join(folder, ".env"), "AWSMFA_PROMPT_TEMPLATE=from-dotenv\nAWS_PROFILE=other\n");
+    writeFileSync(join(folder, "bunfig.toml"), 'preload = ["./missing.ts"]\n');
+    const expires = String(Math.floor(Date.now() / 1000) + 3600);
+    const env = { ...login.sandbox.env, AWS_PROFILE: "prod", AWSMFA_EXPIRES: expires };
+    for (const binary of [undefined, await fullPathBinary()]) {
+      const prompt = await runAwsmfa(["prompt"], { env, cwd: folder, binary });
+      expect(prompt).toMatchObject({ code: 0, stdout: "prod 1h00m\n", stderr: "" });
+      const cached = await runAwsmfa([], { env, cwd: folder, binary });
+      expect(cached.code).toBe(0);
+      expect(cached.stdout).toContain("export AWS_PROFILE='prod'");
+    }
+  });
+
   test("what the fast path leaves to the full CLI", async () => {
     const login = await loggedIn();
     await same(login, ["prod", "--bogus"]);
