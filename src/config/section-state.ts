@@ -32,8 +32,16 @@ export function sectionState(text: string | null, profile: string): SectionState
       (block) => block.line.value !== "" || block.last > block.first,
     );
     const present = new Set(blocks.map((block) => block.line.key));
-    const keyId = blocks.find((block) => block.line.key === "aws_access_key_id")?.line.value;
-    const one = isLongTermKeyId(keyId) ? "long-term" : stateOfKeys((key) => present.has(key));
+    // Every aws_access_key_id line counts, not only the first: a duplicate key or a value on a
+    // continuation line is still a key a writer would overwrite or delete.
+    const holdsAkia = blocks.some(
+      (block) =>
+        block.line.key === "aws_access_key_id" &&
+        doc.lines
+          .slice(block.first, block.last + 1)
+          .some((line) => "value" in line && isLongTermKeyId(line.value)),
+    );
+    const one = holdsAkia ? "long-term" : stateOfKeys((key) => present.has(key));
     if (one === "long-term") return one;
     if (one === "session") state = one;
   }
