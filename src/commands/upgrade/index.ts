@@ -58,7 +58,7 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   const wanted = checkedVersion(options.version);
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);
   const current = deps.build.version;
-  const source = await installSource(deps.selfPath);
+  const source = await installSource(deps.fs, deps.selfPath);
   if (source.kind === "manager") {
     throw new UserError(`This awsmfa was installed with ${source.manager}, which upgrades it.`, {
       hint: `Run: ${source.command}`,

@@ -77,13 +77,13 @@ function installed(folder: string, dir = mkdtempSync(join(scratch, "bin-"))) {
 let binaryPath = "";
 const readlinkOrSelf = () => binaryPath;
 
-async function upgrade(path: string, args: string[] = []) {
+async function upgrade(path: string, args: string[] = [], timeout = 60_000) {
   const child = Bun.spawn([path, "upgrade", ...args], {
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: scratch },
     stdin: "ignore",
     stdout: "pipe",
     stderr: "pipe",
-    timeout: 60_000,
+    timeout,
   });
   const [code, stdout, stderr] = await Promise.all([
     child.exited,
@@ -119,6 +119,19 @@ describe("awsmfa upgrade", () => {
     expect(r.code).toBe(5);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(readFileSync(path)).toEqual(before);
+  });
+
+  // Issue 11 item 4, another case: the install record is an input file too.
+  test("a FIFO at .awsmfa-install: exit 3 at once, not a hang", async () => {
+    const path = installed("newer");
+    const record = join(path, "..", ".awsmfa-install");
+    rmSync(record);
+    expect(Bun.spawnSync(["mkfifo", record]).exitCode).toBe(0);
+    const started = performance.now();
+    const r = await upgrade(path, [], 10_000);
+    expect(r.stderr).toContain("is a named pipe (FIFO), not a regular file");
+    expect(r.code).toBe(3);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   test("a tampered archive is refused and the old binary kept", async () => {
