@@ -79,15 +79,24 @@ function consoleInput(stream: ReadStream, onInterrupt?: OnInterrupt): ReadStream
   return stream;
 }
 
-/** Synchronous write of the whole text, retrying when a non-blocking fd is full. */
+/**
+ * Synchronous write of the whole text, retrying when a non-blocking fd is full. A reader that
+ * is slow (or never reads) is waited for as a blocking write would wait, but asleep: retrying
+ * at once spun at 100% CPU for as long as the pipe stayed full (issue 11 item 5).
+ */
 export function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, "utf8");
   let offset = 0;
+  let pauseMs = 1;
   while (offset < bytes.length) {
     try {
       offset += writeSync(fd, bytes, offset);
+      pauseMs = 1;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(PAUSE, 0, 0, pauseMs);
+      pauseMs = Math.min(pauseMs * 2, 50);
     }
   }
 }
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
