@@ -107,10 +107,13 @@ export function pasteable(value: string): string {
  * profileArg("-x"))`), since no option is read after `--`.
  */
 export function pasteableCommand(...words: (string | readonly string[])[]): string {
-  return words
-    .flat()
-    .map((word) => (word === "--" ? word : pasteable(word)))
-    .join(" ");
+  return (
+    words
+      .flat()
+      // "--" too: PowerShell takes a bare -- for itself, so it is quoted there ('--').
+      .map((word) => pasteable(word))
+      .join(" ")
+  );
 }
 
 /** A profile name as the last argument(s) of a suggested command. */

@@ -41,6 +41,11 @@ describe("suggested commands in messages", () => {
     const r = await u.run(["login", "--otp", u.code(), "--no-write", "--", "-rf"], { env });
     expect(r.stderr).toContain("`awsmfa configure --key-store encrypted-file -- -rf`");
     expect(r.code).toBe(3);
+    // PowerShell: '--' quoted, or the awsmfa function would take it and pass -rf as flags.
+    const ps = await u.run(["login", "--otp", u.code(), "--no-write", "--", "-rf"], {
+      env: { ...env, AWSMFA_SHELL: "powershell" },
+    });
+    expect(ps.stderr).toContain("`awsmfa configure --key-store encrypted-file '--' -rf`");
   });
 });
 
@@ -49,7 +54,8 @@ test("pasteableCommand: every word marked, -- before a dash name, per shell", ()
   expect(quotePasteables(line, (w) => (/^[\w-]+$/.test(w) ? w : `'${w}'`))).toBe(
     "awsmfa keys rotate 'dev $(id)'",
   );
-  expect(quotePasteables(pasteableCommand("awsmfa", profileArg("-x")), (w) => w)).toBe(
-    "awsmfa -- -x",
+  // `--` is a word to quote too: PowerShell takes a bare -- for itself.
+  expect(quotePasteables(pasteableCommand("awsmfa", profileArg("-x")), (w) => `<${w}>`)).toBe(
+    "<awsmfa> <--> <-x>",
   );
 });
