@@ -40,7 +40,15 @@ export async function checkKeys(
       findings.push(
         warn(
           `[${row.profile}] keeps its long-term keys (${row.accessKeyId}) in plaintext in the credentials file, readable by every program you run; the ${better} key store is available here.`,
-          pasteableCommand("awsmfa", "keys", "move", "--to", better, profileArg(row.profile)),
+          pasteableCommand(
+            "awsmfa",
+            "keys",
+            "move",
+            // A name like an option goes last, after --; the usual order otherwise.
+            row.profile.startsWith("-")
+              ? ["--to", better, ...profileArg(row.profile)]
+              : [row.profile, "--to", better],
+          ),
         ),
       );
     }
