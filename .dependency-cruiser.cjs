@@ -39,6 +39,16 @@ module.exports = {
     upward("base", base, [main, cli, commands, domain]),
     upward("deps-errors", lowest, [main, cli, commands, domain, base]),
     {
+      name: "fast-path-stays-small",
+      comment:
+        "The cached fast path (src/commands/fast/) runs before the full CLI and must not load it: no cli.ts or other commands (commander comes with them), no system/index.ts, no child_process, fs/promises, node:crypto, util or events.",
+      severity: "error",
+      from: { path: "^src/commands/fast/" },
+      to: {
+        path: "^src/cli\\.ts$|^src/commands/(?!fast/|words\\.ts$|login-command\\.ts$)|^src/system/index\\.ts$|^(node:)?(child_process|fs/promises|crypto|util|events)$",
+      },
+    },
+    {
       name: "src-not-from-tests",
       comment: "The product never imports test code or scripts.",
       severity: "error",

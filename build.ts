@@ -11,6 +11,9 @@
  *   bun build.ts --npm-only   only the npm tarballs, from the binaries already in dist/
  *   bun build.ts --host   only this machine's binary, as dist/awsmfa (fast; used by tests)
  *   bun build.ts --host --outfile PATH
+ *   bun build.ts --host --no-fast-path --outfile PATH   without the cached fast path
+ *                         (src/commands/fast/): what CI runs the e2e tests against as well,
+ *                         to prove both paths behave the same (.ci/stages/60-full-path.sh)
  * Version and commit are embedded with --define; the runtime for other targets comes from the
  * npm registry (bun fetches it on first use and caches it).
  */
@@ -122,7 +125,12 @@ function ensureKeyringAddon(target: string): string | undefined {
   return addon.key;
 }
 
-async function compile(target: string | undefined, outfile: string, define: string): Promise<void> {
+async function compile(
+  target: string | undefined,
+  outfile: string,
+  define: string,
+  fastPath = true,
+): Promise<void> {
   const addon = ensureKeyringAddon(target ?? hostTarget());
   const args = [
     process.execPath,
@@ -137,6 +145,8 @@ async function compile(target: string | undefined, outfile: string, define: stri
     ...(target ? [`--target=${target}`] : []),
     "--define",
     `AWSMFA_BUILD=${define}`,
+    "--define",
+    `AWSMFA_FAST_PATH=${fastPath}`,
     ...(addon ? ["--define", `AWSMFA_KEYRING_ADDON=${JSON.stringify(addon)}`] : []),
     join(root, "src", "main.ts"),
     "--outfile",
@@ -184,7 +194,7 @@ export async function build(argv: string[]): Promise<void> {
   if (argv.includes("--host")) {
     const at = argv.indexOf("--outfile");
     const outfile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(dist, "awsmfa");
-    await compile(undefined, outfile, define);
+    await compile(undefined, outfile, define, !argv.includes("--no-fast-path"));
     return;
   }
   const manual = renderManPage(await manualSections(pkg.version), pkg.version, pkg.description);

@@ -245,6 +245,24 @@ remove_block() {
   fi
 }
 
+# Before anything is installed: a start-up file the installer may change but cannot (read-only,
+# or in a folder it cannot write its temp file in) stops the install, instead of failing after
+# the binary is in place. Root may write read-only files, so `-w` asks the system, not the mode.
+check_rc_writable() {
+  [ "$modify_rc" = no ] && return 0
+  rc=$(rc_file_for "$user_shell")
+  [ -n "$rc" ] || return 0
+  fix="make it writable, or run again with --no-modify-rc (and add the line yourself). Nothing was installed."
+  check_rc_file "$rc" "$fix"
+  if [ -f "$rc" ] && [ ! -w "$rc" ]; then
+    die "cannot change $rc (it is read-only for you): $fix"
+  fi
+  folder=$(dirname "$rc")
+  if [ -d "$folder" ] && [ ! -w "$folder" ]; then
+    die "cannot write in $folder, the folder of $rc: $fix"
+  fi
+}
+
 can_ask() {
   (: < /dev/tty) 2> /dev/null && [ -w /dev/tty ]
 }
@@ -368,6 +386,7 @@ check_target() {
 
 install_binary() {
   check_target
+  check_rc_writable
   detect_target
   choose_base_url
   choose_tools

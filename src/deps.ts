@@ -128,9 +128,12 @@ export interface Deps {
   homedir: string;
   /**
    * This process's user id (process.getuid), for telling our own user's programs from other
-   * users' on 127.0.0.1; undefined on Windows, and in hand-built Deps of tests.
+   * users' on 127.0.0.1, and awsmfa's own folders and files from another user's
+   * (fs/private-folder.ts); undefined on Windows, and in hand-built Deps of tests.
    */
   uid?: number;
+  /** process.getgid(): a group-writable folder of this user and group passes as theirs. */
+  gid?: number;
   /** Absolute path of the awsmfa executable, for generated shell code and credential_process. */
   selfPath: string;
   /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */
@@ -145,6 +148,12 @@ export interface Deps {
   spawnInteractive?: SpawnInteractive;
   /** Programs that outlive this one (the --notify timer); optional like `processes`. */
   background?: Background;
+  /**
+   * Calls `handler` on SIGINT, SIGTERM or SIGHUP until the returned off is called: for waits
+   * that must end cleanly (a lock wait releases what it holds, exit 130) instead of dying with
+   * their locks and claim files left behind. Optional like `processes`.
+   */
+  onInterrupt?(handler: () => void): () => void;
   /** Test-only fault injection (see AWSMFA_TEST_FAULT in real-deps.ts); unset in normal runs. */
   hooks?: {
     afterTempWritten?(path: string): void;

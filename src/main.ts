@@ -2,16 +2,23 @@
  * The only file that touches process globals: it gathers the facts of this process, runs the
  * CLI, and exits with its code.
  *
+ * A cached login, credential-process and prompt are first tried by the fast path
+ * (commands/fast/), which loads neither commander nor the command modules; only when it
+ * cannot finish alone is the full CLI loaded. A build with --no-fast-path (build.ts) leaves
+ * the fast path out, so that the tests can compare the two.
+ *
  * The explicit exit matters: a prompt on /dev/tty leaves a read that Bun cannot cancel, which
  * would otherwise keep the process alive until the next key press. Output is written
  * synchronously, so nothing is lost by exiting.
  */
 import { writeSync } from "node:fs";
 import { homedir } from "node:os";
-import { run } from "./cli.ts";
-import { realDeps } from "./system/index.ts";
+import { fastInvocation } from "./commands/fast/invocation.ts";
 import { isTerminal } from "./system/isatty.ts";
 import { oneLine } from "./ui/report.ts";
+
+/** false in a build made with `bun build.ts --no-fast-path`; undefined when run from source. */
+declare const AWSMFA_FAST_PATH: boolean | undefined;
 
 /**
  * The last resort: anything that escapes run() (an error in a callback, a rejected promise no
@@ -31,16 +38,41 @@ function lastResort(error: unknown): never {
 process.on("uncaughtException", lastResort);
 process.on("unhandledRejection", lastResort);
 
+const argv = process.argv.slice(2);
+const env = { ...process.env };
+// Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
+const terminal = (fd: number) => isTerminal(fd, process.platform);
+
+const fast = typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH;
+const invocation = fast ? fastInvocation(argv, env) : undefined;
+if (invocation) {
+  const { fastRun } = await import("./commands/fast/index.ts");
+  const facts = {
+    env,
+    platform: process.platform,
+    homedir: homedir(),
+    uid: process.getuid?.(),
+    gid: process.getgid?.(),
+    execPath: process.execPath,
+  };
+  const code = await fastRun(invocation, { ...facts, isTerminal: terminal });
+  if (code !== undefined) process.exit(code);
+}
+
+const [{ run }, { realDeps }] = await Promise.all([
+  import("./cli.ts"),
+  import("./system/index.ts"),
+]);
 const deps = realDeps({
-  env: { ...process.env },
+  env,
   platform: process.platform,
   arch: process.arch,
   homedir: homedir(),
   uid: process.getuid?.(),
+  gid: process.getgid?.(),
   execPath: process.execPath,
   script: process.argv[1],
-  // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
-  isTerminal: (fd) => isTerminal(fd, process.platform),
+  isTerminal: terminal,
   pid: process.pid,
   kill: (pid, signal) => process.kill(pid, signal),
   exit: (code) => process.exit(code),
@@ -50,4 +82,4 @@ const deps = realDeps({
   },
 });
 
-run(process.argv.slice(2), deps).then((code) => process.exit(code), lastResort);
+run(argv, deps).then((code) => process.exit(code), lastResort);

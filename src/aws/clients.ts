@@ -15,6 +15,7 @@
  * resolved the endpoint (endpoints.ts) and the region.
  */
 import { capAnswers } from "./capped-answer.ts";
+import { type ClockOffset, recordClock } from "./clock-skew.ts";
 import type { Credentials } from "./credentials.ts";
 
 export interface ClientTarget {
@@ -29,6 +30,8 @@ export interface ClientTarget {
   trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call, retries and body included (ms). */
   deadlineMs?: number | undefined;
+  /** The local clock: with it, every answer's Date header is compared with it (clock-skew.ts). */
+  now?: (() => number) | undefined;
 }
 
 export const CONNECT_TIMEOUT_MS = 3000;
@@ -108,7 +111,11 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
 export async function stsClient(credentials: Credentials, target: ClientTarget) {
   const sts = await import("@aws-sdk/client-sts");
   const client = new sts.STSClient(await clientConfig(credentials, target));
-  return { sdk: sts, client: traced(client, target) };
+  // The answer's Date: expirations are in AWS's time, and a wrong local clock must not be
+  // mistaken for a short session (clock-skew.ts).
+  const clock: { reading?: ClockOffset | undefined } = {};
+  if (target.now) recordClock(client, target.now, clock);
+  return { sdk: sts, client: traced(client, target), clock };
 }
 
 export async function iamClient(credentials: Credentials, target: ClientTarget) {

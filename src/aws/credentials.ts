@@ -1,3 +1,5 @@
+import type { ClockOffset } from "./clock-skew.ts";
+
 /** The credentials awsmfa handles, and how they may be shown to people. */
 export interface Credentials {
   accessKeyId: string;
@@ -11,6 +13,11 @@ export interface Credentials {
 export interface SessionCredentials extends Credentials {
   sessionToken: string;
   expiration: Date;
+  /**
+   * AWS's clock minus this computer's when AWS answered: `expiration` is in AWS's time, so
+   * the time left is counted with it (clock-skew.ts secondsLeftAt). Absent: assume none.
+   */
+  clock?: ClockOffset | undefined;
 }
 
 /**

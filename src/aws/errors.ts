@@ -4,6 +4,13 @@
  * are masked, codes and tokens are never echoed.
  */
 import { AuthError, NetworkError, pasteable, UsageError, UserError } from "../errors.ts";
+import {
+  CLOCK_WARN_SECONDS,
+  clockFix,
+  describeOffset,
+  offSeconds,
+  offsetFromDate,
+} from "./clock-skew.ts";
 import { maskKeyId } from "./credentials.ts";
 import { type Partition, partitionOfArn } from "./partition.ts";
 
@@ -21,6 +28,8 @@ export interface CallContext {
   arn?: string | undefined;
   /** Local clock, for the clock-skew message. */
   now: number;
+  /** For the clock fix (clock-skew.ts clockFix); Linux's when unknown. */
+  platform?: NodeJS.Platform | undefined;
 }
 
 interface SdkErrorShape {
@@ -59,7 +68,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const e = (error ?? {}) as SdkErrorShape;
   const code = e.name ?? e.code ?? "";
   const message = e.message ?? String(error);
-  const who = call.profile ? ` (profile ${call.profile})` : "";
+  const who = call.profile ? ` (profile "${call.profile}")` : "";
   const key = call.accessKeyId ? maskKeyId(call.accessKeyId) : "the access key";
 
   if (isUnreadableAnswer(e)) {
@@ -84,9 +93,15 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
       cause: error,
     });
   }
+  const offsetMs = answerOffset(e, call.now);
   if (/invalid MFA one time pass code/i.test(message)) {
+    // A code computed on this computer (ykman, a password manager) is computed with its clock.
+    const clock =
+      offsetMs !== undefined && offSeconds(offsetMs) >= CLOCK_WARN_SECONDS
+        ? ` This computer's clock is ${describeOffset(offsetMs)}: codes computed on this computer are then wrong. ${clockFix(call.platform ?? "linux")}.`
+        : "";
     return new AuthError("AWS rejected the MFA code: it is wrong, or it was already used.", {
-      hint: "Wait for the next code from your device (codes change every 30 seconds) and try again.",
+      hint: `Wait for the next code from your device (codes change every 30 seconds) and try again.${clock}`,
       cause: error,
     });
   }
@@ -116,19 +131,20 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
       cause: error,
     });
   }
-  if (code === "InvalidClientTokenId" || code === "UnrecognizedClientException") {
-    return new AuthError(`AWS does not recognise the access key ${key}${who}.`, {
-      hint: invalidKeyHint(call),
+  if (isClockRejection(code, message)) {
+    const off = offsetMs === undefined ? "wrong" : describeOffset(offsetMs);
+    const times =
+      offsetMs === undefined
+        ? ""
+        : `Local time: ${new Date(call.now).toISOString()}, AWS time: ${new Date(Math.round((call.now + offsetMs) / 1000) * 1000).toISOString()}. `;
+    return new AuthError(`AWS rejected the request because this computer's clock is ${off}.`, {
+      hint: `${times}AWS refuses requests signed more than 5 minutes off its clock. Fix the clock, then try again: ${clockFix(call.platform ?? "linux")}`,
       cause: error,
     });
   }
-  if (
-    code === "SignatureDoesNotMatch" &&
-    /Signature expired|Signature not yet current/i.test(message)
-  ) {
-    const serverDate = e.$response?.headers?.date ?? e.$response?.headers?.Date;
-    return new AuthError("AWS rejected the request because this computer's clock is wrong.", {
-      hint: `Local time: ${new Date(call.now).toISOString()}${serverDate ? `, AWS time: ${new Date(serverDate).toISOString()}` : ""}. Turn on automatic time (e.g. \`sudo timedatectl set-ntp true\`) and try again.`,
+  if (code === "InvalidClientTokenId" || code === "UnrecognizedClientException") {
+    return new AuthError(`AWS does not recognise the access key ${key}${who}.`, {
+      hint: invalidKeyHint(call),
       cause: error,
     });
   }
@@ -196,4 +212,24 @@ function invalidKeyHint(call: CallContext): string {
     return `Wrong partition? The call went to ${call.region} (${call.partition.id}) but ${call.arn} is in ${arnPartition.id}. Set the profile's region to one in ${arnPartition.id}, e.g. ${arnPartition.defaultRegion}.`;
   }
   return `The key may have been deleted or deactivated, or it belongs to another partition (this call went to ${call.region}, ${call.partition.id}; AWS China keys need a cn- region, GovCloud keys a us-gov- region). Check it with your administrator, or enter new keys with \`awsmfa configure\`.`;
+}
+
+/** AWS's clock minus ours, from the Date of the error answer, when it has one. */
+function answerOffset(e: SdkErrorShape, now: number): number | undefined {
+  const headers = e.$response?.headers;
+  return offsetFromDate(headers?.date ?? headers?.Date, now, now);
+}
+
+/**
+ * An answer that refuses the request for its time: STS says SignatureDoesNotMatch "Signature
+ * expired" / "not yet current", other services RequestTimeTooSkewed or InvalidSignatureException,
+ * and some InvalidClientTokenId with the same words. Not the date alone: the SDK corrects its
+ * clock and retries, so a later refusal of a skewed computer may well be about the key.
+ */
+function isClockRejection(code: string, message: string): boolean {
+  if (/^(RequestTimeTooSkewed|RequestExpired)$/.test(code)) return true;
+  const authCode = /^(SignatureDoesNotMatch|InvalidClientTokenId|InvalidSignatureException)$/;
+  return (
+    authCode.test(code) && /Signature expired|Signature not yet current|too skewed/i.test(message)
+  );
 }

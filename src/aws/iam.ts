@@ -41,6 +41,7 @@ export async function callIam<O>(
       profile: target.profile,
       accessKeyId: credentials.accessKeyId,
       now: target.now(),
+      platform: target.platform,
     });
   }
 }

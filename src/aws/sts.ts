@@ -24,6 +24,8 @@ export interface AwsCallTarget {
   profile?: string | undefined;
   /** Local time, for clock-skew messages. */
   now: () => number;
+  /** For the clock fix a clock error suggests. */
+  platform?: NodeJS.Platform | undefined;
   /** The --debug trace: one line per AWS request and its answer's status. */
   trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call (ms); clients.ts has the default. */
@@ -51,6 +53,7 @@ function context(
     accessKeyId: credentials.accessKeyId,
     arn,
     now: target.now(),
+    platform: target.platform,
   };
 }
 
@@ -84,7 +87,7 @@ export async function getSessionToken(
   target: AwsCallTarget,
 ): Promise<SessionCredentials> {
   try {
-    const { sdk, client } = await stsClient(credentials, target);
+    const { sdk, client, clock } = await stsClient(credentials, target);
     const out = await withDeadline(
       target,
       (abortSignal) =>
@@ -98,7 +101,7 @@ export async function getSessionToken(
         ),
       () => client.destroy(),
     );
-    return toSession(out.Credentials);
+    return { ...toSession(out.Credentials), clock: clock.reading };
   } catch (error) {
     throw mapAwsError(error, context(target, "GetSessionToken", credentials, request.serialNumber));
   }
@@ -123,7 +126,7 @@ export async function assumeRole(
   target: AwsCallTarget,
 ): Promise<AssumedRole> {
   try {
-    const { sdk, client } = await stsClient(credentials, target);
+    const { sdk, client, clock } = await stsClient(credentials, target);
     const out = await withDeadline(
       target,
       (abortSignal) =>
@@ -138,7 +141,11 @@ export async function assumeRole(
         ),
       () => client.destroy(),
     );
-    return { ...toSession(out.Credentials), assumedRoleArn: out.AssumedRoleUser?.Arn };
+    return {
+      ...toSession(out.Credentials),
+      clock: clock.reading,
+      assumedRoleArn: out.AssumedRoleUser?.Arn,
+    };
   } catch (error) {
     throw mapAwsError(error, context(target, "AssumeRole", credentials, request.roleArn));
   }

@@ -13,7 +13,7 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock" | "io">;
+    deps: Pick<Deps, "env" | "clock" | "io" | "platform">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
     /** `use_fips_endpoint` and `use_dualstack_endpoint` of the profile, if any. */
@@ -29,6 +29,7 @@ export function callTarget(
     ...endpointVariants(context.deps.env, context.variants),
     profile: context.profile,
     now: context.deps.clock.now,
+    platform: context.deps.platform,
     trace: debugEnabled(context.deps.env)
       ? (line: string) => debug(context.deps, `${service}: ${line}`)
       : undefined,

@@ -8,7 +8,12 @@ import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { type ProfileSummary, partners, summarizeProfiles } from "../profiles/inventory.ts";
-import { type FoundSession, findSession, timeLeft } from "../profiles/session-status.ts";
+import {
+  cachedSessionNames,
+  type FoundSession,
+  findSession,
+  timeLeft,
+} from "../profiles/session-status.ts";
 import { secondsLeft } from "../session/cache.ts";
 import { styleFor, useColour } from "../ui/report.ts";
 import { type Cell, renderTable } from "../ui/table.ts";
@@ -34,16 +39,19 @@ interface Row extends ProfileSummary {
 }
 
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const files = await readAwsFiles(deps, { everyProfile: true });
+  const files = await readAwsFiles(deps);
   const summaries = summarizeProfiles(files);
   const serving = partners(summaries);
+  const cached = await cachedSessionNames(deps);
   const rows: Row[] = await Promise.all(
     summaries.map(async (summary) => {
       const own =
         summary.kind === "session" ||
         summary.kind === "role" ||
         (summary.kind === "long-term" && !serving.has(summary.name));
-      const found = own ? ((await findSession(files, summary.name, deps)) ?? null) : undefined;
+      const found = own
+        ? ((await findSession(files, summary.name, deps, cached)) ?? null)
+        : undefined;
       return { ...summary, found };
     }),
   );

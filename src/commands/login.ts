@@ -3,7 +3,9 @@
  * profile, into the shell (wrapped / eval / direct; the first profile's) or in an explicit
  * --format, and into [PROFILE] of the credentials file when PROFILE is a session profile.
  */
+
 import { Command, Option } from "@commander-js/extra-typings";
+import { localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
@@ -19,7 +21,7 @@ import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
-import { checkCmdValue } from "../shell/index.ts";
+import { checkCmdValue, dotenvLine } from "../shell/index.ts";
 import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
@@ -122,6 +124,10 @@ export async function runLogin(
   // Refused before any code is asked for: cmd.exe cannot hold every profile name.
   if (mode.kind === "explicit" && mode.format === "cmd")
     checkCmdValue("AWS_PROFILE", options.profile);
+  // Nor can a dotenv file (both quote kinds, `${...}`): said before the code is spent. The
+  // keys AWS sends are checked when they come (they are AWS's plain characters).
+  if (mode.kind === "explicit" && mode.format === "dotenv")
+    dotenvLine("AWS_PROFILE", options.profile);
   const notify = options.notify ? notificationScheduler(deps) : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
@@ -150,7 +156,7 @@ export async function runLogin(
     if (result.role?.base) await writeBaseSession(files, result.role.base, options.noWrite, deps);
     reportSession(profile, result.session, result.reused, deps);
     outcomes.push({ profile, inFile, written });
-    await notify?.(profile, result.session.expiration);
+    await notify?.(profile, localExpiration(result.session)); // its timer runs on our clock
     first ??= result;
   }
   if (first && !fileIsTheResult(mode, outcomes[0]!)) {

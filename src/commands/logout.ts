@@ -11,7 +11,8 @@ import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { emitUnset } from "../output/emit.ts";
 import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
-import { removeSessionFromFile } from "../profiles/remove-session.ts";
+import { removeSessionsFromFile } from "../profiles/remove-session.ts";
+import { cachedSessionNames } from "../profiles/session-status.ts";
 import { sessionInFile } from "../session/in-file.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
 import { EXPORT_FORMATS } from "../shell/index.ts";
@@ -85,21 +86,25 @@ export async function runLogout(
   const profiles = options.profile !== undefined ? [options.profile] : sessionProfiles(files);
   const forgottenKeys = new Set<string>();
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);
+  // One locked read, edit and write for all of them (--all used to rewrite the file per
+  // profile), and one listing of the cache folder instead of one open per profile.
+  const outcomes = await removeSessionsFromFile(
+    files.paths.credentials,
+    files.credentialsText,
+    profiles,
+    deps,
+  );
+  const cachedNames = options.all ? await cachedSessionNames(deps) : undefined;
   for (const profile of profiles) {
     const inFile = sessionInFile(files, profile)?.accessKeyId;
-    const held = await removeSessionFromFile(
-      files.paths.credentials,
-      files.credentialsText,
-      profile,
-      deps,
-    );
+    const held = outcomes.get(profile)!;
     if (held === "session") {
       if (inFile) forgottenKeys.add(inFile);
       say(`Removed the session of ${profile} from [${profile}] in ${files.paths.credentials}`);
     } else if (held === "long-term") {
       say(`[${profile}] holds long-term keys, not a session; left them as they are.`);
     }
-    const cached = await forgetCachedSession(files, profile, deps);
+    const cached = await forgetCachedSession(files, profile, deps, cachedNames);
     if (cached !== undefined) {
       forgottenKeys.add(cached);
       say(`Deleted the cached session of ${profile}`);

@@ -10,7 +10,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { readRegularText } from "../fs/read-regular.ts";
-import { type IniValue, ProfileIndex, profilesOf } from "../ini/index.ts";
+import { type IniValue, profileIndex } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
@@ -25,14 +25,11 @@ export interface AwsFiles {
 }
 
 /**
- * `everyProfile`: the command reads every profile (list), so both files are parsed whole at
- * once; otherwise each profile is parsed when first asked for (a login reads two or three of
- * thousands, see ini/profile-index.ts).
+ * Each profile is parsed when first asked for: a login reads two or three of thousands, and
+ * `list`, which reads them all, reads simple sections without the full parser (see
+ * ini/profile-index.ts). Writers that edit the same text later reuse its index.
  */
-export async function readAwsFiles(
-  deps: Pick<Deps, "env" | "homedir" | "fs">,
-  options: { everyProfile?: boolean } = {},
-): Promise<AwsFiles> {
+export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsFiles> {
   const paths = awsPaths(deps.env, deps.homedir);
   const [configText, credentialsText] = await Promise.all([
     readOptional(deps, paths.config),
@@ -42,18 +39,16 @@ export async function readAwsFiles(
     paths,
     configText,
     credentialsText,
-    config: profileMap(configText, "config", options.everyProfile),
-    credentials: profileMap(credentialsText, "credentials", options.everyProfile),
+    config: profileMap(configText, "config"),
+    credentials: profileMap(credentialsText, "credentials"),
   };
 }
 
 function profileMap(
   text: string | null,
   kind: "config" | "credentials",
-  everyProfile = false,
 ): ReadonlyMap<string, ProfileValues> {
-  if (text === null) return new Map();
-  return everyProfile ? profilesOf(text, kind) : new ProfileIndex(text, kind);
+  return text === null ? new Map() : profileIndex(text, kind);
 }
 
 /** The text of an AWS file, or null when there is none; see fs/read-regular.ts. */
@@ -67,9 +62,27 @@ export function hasProfile(files: AwsFiles, name: string): boolean {
 
 /** A scalar value of a profile; the credentials file wins over the config file. */
 export function profileValue(files: AwsFiles, name: string, key: string): string | undefined {
-  const fromCredentials = files.credentials.get(name)?.[key];
+  return scalarOf(files.credentials.get(name), files.config.get(name), key);
+}
+
+/**
+ * profileValue for several keys of one profile, looking the profile up once (`list` reads
+ * ~20 values of each of 100,000 profiles, and each lookup is a hash of the name).
+ */
+export function profileReader(files: AwsFiles, name: string): (key: string) => string | undefined {
+  const credentials = files.credentials.get(name);
+  const config = files.config.get(name);
+  return (key) => scalarOf(credentials, config, key);
+}
+
+function scalarOf(
+  credentials: ProfileValues | undefined,
+  config: ProfileValues | undefined,
+  key: string,
+): string | undefined {
+  const fromCredentials = credentials?.[key];
   if (typeof fromCredentials === "string" && fromCredentials !== "") return fromCredentials;
-  const fromConfig = files.config.get(name)?.[key];
+  const fromConfig = config?.[key];
   if (typeof fromConfig === "string" && fromConfig !== "") return fromConfig;
   return undefined;
 }

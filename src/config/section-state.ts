@@ -5,7 +5,7 @@
  * about to change, under the file's lock, and section by section: a profile whose header
  * appears twice is edited in both places, so either one holding long-term keys forbids it.
  */
-import { ProfileIndex, parseIni } from "../ini/index.ts";
+import { parseIni, profileIndex } from "../ini/index.ts";
 import { keyBlocks, profileSections } from "../ini/layout.ts";
 
 export type SectionState = "none" | "session" | "long-term";
@@ -25,7 +25,7 @@ export const SESSION_KEYS = [
 export function sectionState(text: string | null, profile: string): SectionState {
   if (text === null) return "none";
   // Only the profile's own sections, which read as they do in the whole file (profile-index.ts).
-  const doc = parseIni(new ProfileIndex(text, "credentials").sectionsText(profile));
+  const doc = parseIni(profileIndex(text, "credentials").sectionsText(profile));
   let state: SectionState = "none";
   for (const header of profileSections(doc, { kind: "credentials", profile })) {
     const blocks = keyBlocks(doc, header).filter(

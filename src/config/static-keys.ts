@@ -1,13 +1,14 @@
 /** The keys a profile holds itself (as opposed to getting them from a role or a process). */
 import type { Credentials } from "../aws/credentials.ts";
-import { type AwsFiles, profileValue } from "./aws-files.ts";
+import { type AwsFiles, profileReader } from "./aws-files.ts";
 
 export function staticKeys(files: AwsFiles, profile: string): Credentials | undefined {
-  const accessKeyId = profileValue(files, profile, "aws_access_key_id");
-  const secretAccessKey = profileValue(files, profile, "aws_secret_access_key");
+  const value = profileReader(files, profile);
+  const accessKeyId = value("aws_access_key_id");
+  const secretAccessKey = value("aws_secret_access_key");
   if (!accessKeyId || !secretAccessKey) return undefined;
-  const sessionToken = profileValue(files, profile, "aws_session_token");
-  const expiration = profileValue(files, profile, "expiration");
+  const sessionToken = value("aws_session_token");
+  const expiration = value("expiration");
   const expiry = expiration ? new Date(expiration) : undefined;
   return {
     accessKeyId,

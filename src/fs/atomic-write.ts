@@ -13,7 +13,7 @@ import { errnoOf, fileError, fileInUse } from "./file-errors.ts";
 import { ensureFolder, syncFolder } from "./folder.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
-import { removeStaleTemps, tempPathFor } from "./temp-files.ts";
+import { CREATE_NEW, removeStaleTemps, tempPathFor } from "./temp-files.ts";
 
 /** Lets tests stop a write at its most fragile moment. */
 export interface WriteHooks {
@@ -30,6 +30,19 @@ export interface WriteOptions extends ProcessOptions {
   clock?: Clock;
   /** Called just before the rename; if it throws, nothing is written (see HeldLock.confirm). */
   beforeRename?: () => Promise<void>;
+  /**
+   * A file in a folder of awsmfa's own (the cache, checked by private-folder.ts): a link at
+   * its name is replaced, never followed, and the file gets `mode` and this user as owner,
+   * never what was there (a planted 0666 link must not carry a secret to its target).
+   */
+  private?: boolean;
+  /**
+   * false: skip the two fsyncs (file and folder, ~1 ms each and more on a busy disk), for
+   * files awsmfa can make again (the session cache). The rename stays atomic, so a killed
+   * awsmfa still leaves the old file or the new one; only a power cut may leave an empty or
+   * missing file, which its reader takes for no file.
+   */
+  durable?: boolean;
 }
 
 const onWindows = platform() === "win32";
@@ -40,7 +53,9 @@ export async function writeFileAtomic(
   text: string,
   options: WriteOptions = {},
 ): Promise<void> {
-  const { target, existing } = await resolveWriteTarget(fs, path);
+  const { target, existing } = options.private
+    ? { target: path, existing: null }
+    : await resolveWriteTarget(fs, path);
   const me = identityOf(options);
   const clock = options.clock ?? realClock;
   await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
@@ -48,15 +63,15 @@ export async function writeFileAtomic(
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o600);
   let handle: FileHandle | undefined;
   try {
-    // "wx": never follow or reuse something already at the temp name.
-    handle = await fs.open(temp, "wx", mode);
+    // Never follow or reuse something already at the temp name.
+    handle = await fs.open(temp, CREATE_NEW, mode);
     await handle.writeFile(text, "utf8");
     if (!onWindows) {
       if (existing) await keepOwner(handle, existing);
       // open() applied the umask; the file must end up with exactly the mode it had.
       await handle.chmod(mode);
     }
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
     await handle.close();
     handle = undefined;
     options.hooks?.afterTempWritten?.(temp);
@@ -67,7 +82,7 @@ export async function writeFileAtomic(
     await fs.rm(temp, { force: true }).catch(() => {});
     throw fileError(error, target, "write");
   }
-  await syncFolder(fs, dirname(target));
+  if (options.durable !== false) await syncFolder(fs, dirname(target));
   await removeStaleTemps(fs, target, me, clock.now());
 }
 

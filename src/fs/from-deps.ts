@@ -8,11 +8,12 @@ import type { UpdateOptions } from "./update.ts";
 
 /** The options every app write should use: real clock, this process, test fault hooks. */
 export function fileOptionsFrom(
-  deps: Pick<Deps, "clock" | "processes" | "hooks">,
+  deps: Pick<Deps, "clock" | "processes" | "hooks" | "onInterrupt">,
 ): UpdateOptions & { clock: Clock } {
-  const { processes, hooks } = deps;
+  const { processes, hooks, onInterrupt } = deps;
   return {
     clock: deps.clock,
+    ...(onInterrupt && { onInterrupt }),
     ...(processes && { pid: processes.pid, isAlive: (pid: number) => processes.isAlive(pid) }),
     ...(processes?.host !== undefined && { host: processes.host }),
     ...(hooks && { hooks }),

@@ -9,13 +9,17 @@ const PRIME = 0x01000193;
 
 export function digest128(text: string): string {
   const bytes = new TextEncoder().encode(text);
-  return OFFSETS.map((offset, lane) => {
-    let hash = offset >>> 0;
-    for (const byte of bytes) {
-      hash ^= byte;
+  // Plain loops: this runs on every cached login, before the interpreter has warmed up.
+  let digest = "";
+  for (let lane = 0; lane < OFFSETS.length; lane++) {
+    let hash = OFFSETS[lane]! >>> 0;
+    const shift = 13 + lane;
+    for (let i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i]!;
       hash = Math.imul(hash, PRIME) >>> 0;
-      hash = (hash ^ (hash >>> (13 + lane))) >>> 0;
+      hash = (hash ^ (hash >>> shift)) >>> 0;
     }
-    return hash.toString(16).padStart(8, "0");
-  }).join("");
+    digest += hash.toString(16).padStart(8, "0");
+  }
+  return digest;
 }

@@ -12,7 +12,7 @@ import { errnoOf, fileError } from "./file-errors.ts";
 import { type LockSeen, parseLockRecord } from "./lock-record.ts";
 import type { Identity } from "./options.ts";
 import { kindOf, notRegularFile } from "./read-regular.ts";
-import { tempPathFor } from "./temp-files.ts";
+import { CREATE_NEW, tempPathFor } from "./temp-files.ts";
 
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
@@ -62,7 +62,7 @@ async function createInPlace(lock: LockContext, path: string, text: string): Pro
   const { fs } = lock;
   let handle: FileHandle;
   try {
-    handle = await fs.open(path, "wx", 0o600);
+    handle = await fs.open(path, CREATE_NEW, 0o600);
   } catch (error) {
     if (errnoOf(error) === "EEXIST") return false;
     throw fileError(error, lock.target, "lock");
@@ -89,7 +89,7 @@ async function createInPlace(lock: LockContext, path: string, text: string): Pro
 
 /** Creates the private file `path` holding `text`; on failure, no file. */
 async function writeTemp(fs: FileSystem, path: string, text: string): Promise<void> {
-  const handle = await fs.open(path, "wx", 0o600);
+  const handle = await fs.open(path, CREATE_NEW, 0o600);
   try {
     await handle.writeFile(text, "utf8");
     await handle.close();

@@ -21,6 +21,7 @@
  */
 
 import { basename, dirname, join } from "node:path";
+import { errnoOf } from "./file-errors.ts";
 import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
 import {
   formatLockRecord,
@@ -34,9 +35,16 @@ import { sha256Hex } from "./node-crypto.ts";
 /** removed; changed: it is no longer there (nothing done); busy: another remover is at it. */
 export type RemoveOutcome = "removed" | "changed" | "busy";
 
-export async function removeLock(lock: LockContext, meant: LockSeen): Promise<RemoveOutcome> {
+export async function removeLock(
+  lock: LockContext,
+  meant: LockSeen,
+  options: { holder?: boolean } = {},
+): Promise<RemoveOutcome> {
   const { fs, lockPath } = lock;
-  const claim = await takeClaim(lock, meant);
+  const claim = await takeClaim(lock, meant).catch(async (error: unknown) => {
+    if (!options.holder || !isNoSpace(error)) throw error;
+    return await linkClaim(lock, meant);
+  });
   if (claim === null) return "busy";
   try {
     const now = await lookAt(fs, lockPath);
@@ -71,6 +79,33 @@ async function takeClaim(lock: LockContext, meant: LockSeen) {
     n++;
   }
   return null;
+}
+
+/**
+ * The holder's claim on its own lock when the disk is full (a claim's text cannot be written):
+ * a hard link to the lock itself, which needs no free space. Its text is then the lock's, i.e.
+ * the holder's own record, so it means to other removers what the holder's claim would mean.
+ * Only for the holder: a breaker's claim must carry the breaker's record, not the gone one's.
+ */
+async function linkClaim(lock: LockContext, meant: LockSeen) {
+  const path = claimPath(lock.lockPath, meant, 0);
+  try {
+    await lock.fs.link(lock.lockPath, path);
+  } catch {
+    return null; // Taken by a remover (busy), or the lock is gone: nothing to release.
+  }
+  // What got linked is whatever held the name: the release goes on only if it was ours.
+  if ((await lookAt(lock.fs, path).catch(() => null))?.text !== meant.text) {
+    await lock.fs.unlink(path).catch(() => {});
+    return null;
+  }
+  return { path, passedOver: [] as string[] };
+}
+
+function isNoSpace(error: unknown): boolean {
+  // createWithText throws the UserError of fileError, with the system's error as its cause.
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  return ["ENOSPC", "EDQUOT"].includes(errnoOf(cause) ?? "");
 }
 
 export function claimPath(lockPath: string, lock: LockSeen, n = 0): string {

@@ -8,7 +8,7 @@
 import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { CancelledError, UserError } from "../errors.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { ensureFolder } from "./folder.ts";
 import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
@@ -33,6 +33,14 @@ export interface LockOptions extends ProcessOptions {
   dirMode?: number;
   /** The system's rules for busy files (default: this one's); tests set "win32". */
   platform?: NodeJS.Platform;
+  /**
+   * Deps.onInterrupt: a Ctrl-C (or SIGTERM, SIGHUP) while waiting ends the wait with a
+   * CancelledError (exit 130), releasing a lock the last attempt took, instead of killing the
+   * process with the locks it holds further up (the MFA lock) and any claim file left behind.
+   */
+  onInterrupt?: ((handler: () => void) => () => void) | undefined;
+  /** A file in awsmfa's own folder: its lock sits next to the name, no link is followed. */
+  private?: boolean;
 }
 
 export const defaultTimeoutMs = 10_000;
@@ -68,7 +76,7 @@ export async function withHeldLock<T>(
   fn: (held: HeldLock) => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  const { target } = await resolveWriteTarget(fs, path);
+  const { target } = options.private ? { target: path } : await resolveWriteTarget(fs, path);
   await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
   const lock: LockContext = {
     fs,
@@ -84,7 +92,7 @@ export async function withHeldLock<T>(
     return await fn({ confirm: () => confirmHeld(lock, mine) });
   } finally {
     // Gone already or unremovable: a later waiter will judge it by its holder.
-    await removeLock(lock, mine).catch(() => {});
+    await removeLock(lock, mine, { holder: true }).catch(() => {});
   }
 }
 
@@ -105,6 +113,41 @@ export async function lockIsHeld(
 }
 
 async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
+  let interrupted = false;
+  let wake: (() => void) | undefined;
+  const off = options.onInterrupt?.(() => {
+    interrupted = true;
+    wake?.();
+  });
+  try {
+    const seen = await waitForLock(lock, options, {
+      interrupted: () => interrupted,
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          wake = resolve;
+          lock.clock.sleep(ms).then(resolve);
+        }),
+    });
+    if (!interrupted) return seen;
+    // Taken in the very attempt the signal interrupted: given back before giving up.
+    await removeLock(lock, seen, { holder: true }).catch(() => {});
+    throw new CancelledError();
+  } finally {
+    off?.();
+  }
+}
+
+interface Interruption {
+  interrupted(): boolean;
+  /** The clock's sleep, cut short by an interrupt. */
+  sleep(ms: number): Promise<void>;
+}
+
+async function waitForLock(
+  lock: LockContext,
+  options: LockOptions,
+  stop: Interruption,
+): Promise<LockSeen> {
   const { clock } = lock;
   const deadline = clock.now() + (options.timeoutMs ?? defaultTimeoutMs);
   const windows = (options.platform ?? platform()) === "win32";
@@ -132,9 +175,11 @@ async function acquire(lock: LockContext, options: LockOptions): Promise<LockSee
       busySince ??= clock.now();
       if (clock.now() - busySince > windowsBusyMs) throw error;
     }
+    if (stop.interrupted()) throw new CancelledError();
     if (clock.now() >= deadline) throw timedOut(lock, holder, options);
     // Jitter keeps waiters that started together from retrying in lockstep.
-    await clock.sleep(delay + Math.random() * delay);
+    await stop.sleep(delay + Math.random() * delay);
+    if (stop.interrupted()) throw new CancelledError();
     delay = Math.min(delay * 2, 100);
   }
 }

@@ -9,7 +9,8 @@ type NodeCrypto = typeof import("node:crypto");
 
 let loaded: NodeCrypto | undefined;
 
-function nodeCrypto(): NodeCrypto {
+/** node:crypto itself, for the few that need more than these two (the encrypted key file). */
+export function nodeCrypto(): NodeCrypto {
   loaded ??= require("node:crypto") as NodeCrypto;
   return loaded;
 }

@@ -10,12 +10,15 @@ import { dirname } from "node:path";
 import type { FileSystem } from "../deps.ts";
 import { pasteable as q, UserError } from "../errors.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
+import { notOwnFile, type User } from "./owner.ts";
 
 export interface ReadOptions {
   /** Refuse a symbolic link at the path itself (files in awsmfa's own cache folder). */
   noFollow?: boolean;
   /** Larger files are refused (default 64 MB). */
   maxBytes?: number;
+  /** Refuse a file that is not this user's, or that others may write (awsmfa's own files). */
+  owner?: User | undefined;
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -83,6 +86,12 @@ async function readRegularOnce(
     handle = await fs.open(path, flags);
     const stats = await handle.stat();
     if (!stats.isFile()) throw notRegularFile(path, kindOf(stats));
+    const foreign = notOwnFile(stats, options.owner);
+    if (foreign) {
+      throw new UserError(`${path} is not awsmfa's own: ${foreign}.`, {
+        hint: "Someone else may have planted it; awsmfa ignores it. Check its folder's owner and mode.",
+      });
+    }
     if (stats.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
       throw new UserError(`${path} is ${stats.size} bytes long, too large to be ours to read.`, {
         hint: "Check what the file is; move it away if it is not what it should be. Nothing was changed.",
@@ -130,9 +139,14 @@ export async function readRegularText(
 
 /**
  * A small file in awsmfa's own folders (cache records, code windows, notify records): never
- * through a link, never a FIFO or device, at most 1 MB; "" when missing (callers parse it).
+ * through a link, never a FIFO or device, at most 1 MB, and (given `owner`) only a file of
+ * this user that nobody else may write; "" when missing (callers parse it).
  */
-export async function readOwnFile(fs: FileSystem, path: string): Promise<string> {
-  const bytes = await readRegular(fs, path, { noFollow: true, maxBytes: 1024 * 1024 });
+export async function readOwnFile(
+  fs: FileSystem,
+  path: string,
+  owner: User | undefined,
+): Promise<string> {
+  const bytes = await readRegular(fs, path, { noFollow: true, maxBytes: 1024 * 1024, owner });
   return bytes === null ? "" : bytes.toString("utf8");
 }

@@ -7,12 +7,20 @@
  * that its writer is gone. Temp files may hold secrets, so they are not left lying around.
  */
 
+import { constants } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { FileSystem } from "../deps.ts";
 import { randomHex, sha256Hex } from "./node-crypto.ts";
 import type { Identity } from "./options.ts";
 
 const suffix = ".awsmfa-tmp";
+
+/**
+ * How every temp, lock and claim file is created: a new file or nothing. O_EXCL already
+ * refuses a link at the name; O_NOFOLLOW says so again where the system has it.
+ */
+export const CREATE_NEW =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 /** Older than this, a temp file is abandoned whoever wrote it: a write takes milliseconds. */
 export const staleTempMs = 10 * 60 * 1000;
 

@@ -7,7 +7,7 @@ import type { FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
 import { type LockOptions, withHeldLock } from "./lock.ts";
-import { readRegular } from "./read-regular.ts";
+import { type ReadOptions, readRegular } from "./read-regular.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 
 export type UpdateOptions = WriteOptions & LockOptions;
@@ -34,8 +34,8 @@ export async function updateFile(
     fs,
     path,
     async (held) => {
-      const { target } = await resolveWriteTarget(fs, path);
-      const current = await readText(fs, target);
+      const { target } = options.private ? { target: path } : await resolveWriteTarget(fs, path);
+      const current = await readText(fs, target, { noFollow: options.private === true });
       const text = edit(current);
       if (text === current) return { changed: false, text };
       await writeFileAtomic(fs, target, text, { ...options, beforeRename: held.confirm });
@@ -49,8 +49,12 @@ export async function updateFile(
  * The file's text, or null when it does not exist. Refuses bytes that are not UTF-8: decoding
  * them would replace them with U+FFFD, and writing back would destroy the user's bytes.
  */
-export async function readText(fs: FileSystem, path: string): Promise<string | null> {
-  const bytes = await readRegular(fs, path);
+export async function readText(
+  fs: FileSystem,
+  path: string,
+  options: ReadOptions = {},
+): Promise<string | null> {
+  const bytes = await readRegular(fs, path, options);
   if (bytes === null) return null;
   try {
     // ignoreBOM is false by default, which would drop a leading BOM; keep it byte-exact.

@@ -127,10 +127,12 @@ export function spacingOf(line: KeyLine): { before: string; after: string | unde
 export function spacingStyle(doc: IniDocument, header?: number): Spacing {
   const inSection =
     header === undefined ? undefined : lastSpacing(doc, header, sectionEnd(doc, header));
-  return inSection ?? lastSpacing(doc, 0, doc.lines.length) ?? { before: " ", after: " " };
+  return inSection ?? lastSpacing(doc, 0, doc.lines.length) ?? DEFAULT_SPACING;
 }
 
-function lastSpacing(doc: IniDocument, from: number, to: number): Spacing | undefined {
+export const DEFAULT_SPACING: Spacing = { before: " ", after: " " };
+
+export function lastSpacing(doc: IniDocument, from: number, to: number): Spacing | undefined {
   for (let i = to - 1; i >= from; i--) {
     const line = doc.lines[i]!;
     if (line.kind !== "key") continue;

@@ -1,8 +1,8 @@
 /**
  * profilesOf without reading the whole file: a map of the profiles of a file that finds the
- * sections of one profile by their headers and parses only those. A login reads two or three
- * profiles; organisations generate files with tens of thousands, and parsing all of them costs
- * more than everything else awsmfa does (1.2 s at 100,000 profiles).
+ * sections of one profile by their headers (headers.ts) and parses only those. A login reads
+ * two or three profiles; organisations generate files with tens of thousands, and parsing all
+ * of them costs more than everything else awsmfa does.
  *
  * Why this reads exactly what profilesOf reads: a `[header]` line that starts at column 0
  * always starts a section and resets configparser's state (no open value, indent level 0),
@@ -10,63 +10,72 @@
  * on their own, and profilesOf over the chunks whose header names a profile (plus `[DEFAULT]`,
  * which every section inherits), in file order, gives that profile's values as it would over
  * the whole text. An indented header can belong to any section (or be a continuation), so a
- * file with one is parsed whole, as is any question that needs every profile's values.
+ * file with one is parsed whole. Reading every profile (list) goes section by section too,
+ * simple sections without the lossless parser (simple-read.ts).
+ *
+ * One run asks about the same text several times (the login reads it, the write edits it under
+ * the lock): profileIndex() keeps the index of the texts it saw last, so each is indexed once.
  */
+import { findHeaders } from "./headers.ts";
 import { type FileKind, profileNameOf, profilesOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
+import { OddSpots, oddWithin, readSimpleProfile, readSimpleSection } from "./simple-read.ts";
 
-const BOM = "\uFEFF";
-/** Python's whitespace (python-text.ts), then `[`, at the start of a line: an indented header. */
-const INDENTED_HEADER =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are the point
-  /(?:^|[\r\n])[\t\v\f\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\[/;
 /** `profile NAME` that shlex splits into exactly those two words (the usual header). */
 const PLAIN_PROFILE = /^profile ([^ \t\r\n'"\\]+)$/;
 
-/** After this many profiles looked up one by one, the whole file is parsed once instead. */
-const MANY = 32;
-
-interface Chunk {
-  start: number;
-  end: number;
-}
+/** A section: text[start, end), its header line first. */
+export type Chunk = readonly [start: number, end: number];
 
 export class ProfileIndex implements ReadonlyMap<string, IniValues> {
-  /** Profile name -> its chunks, in file order; undefined when the file is parsed whole. */
-  private readonly chunks: Map<string, Chunk[]> | undefined;
-  private readonly defaults: Chunk[] = [];
-  private readonly found = new Map<string, IniValues | undefined>();
+  /** Header line starts, in file order; undefined when the file is parsed whole. */
+  private readonly starts: readonly number[] | undefined;
+  private readonly headers: readonly string[] = [];
+  /** Profile name -> the ordinals of its sections in `starts`, in file order. */
+  private readonly byName = new Map<string, number[]>();
+  private readonly defaults: number[] = [];
+  private readonly found = new Map<string, IniValues>();
   private whole: Map<string, IniValues> | undefined;
+  private odd: OddSpots | undefined;
+  private oddChecks = 0;
+  private defaultValues: Record<string, string> | null | undefined;
 
   constructor(
-    private readonly text: string,
-    private readonly kind: FileKind,
+    readonly text: string,
+    readonly kind: FileKind,
   ) {
-    this.chunks = this.index();
+    const found = findHeaders(text);
+    this.starts = found?.starts;
+    if (found === undefined) return;
+    this.headers = found.names;
+    found.names.forEach((header, ordinal) => {
+      const name = header === "DEFAULT" ? undefined : nameOf(header, kind);
+      const own =
+        header === "DEFAULT" ? this.defaults : name === undefined ? [] : this.byName.get(name);
+      if (own) own.push(ordinal);
+      else if (name !== undefined) this.byName.set(name, [ordinal]);
+    });
   }
 
-  /** Every section of the file by profile, or undefined when a header is indented. */
-  private index(): Map<string, Chunk[]> | undefined {
-    const { text } = this;
-    const byName = new Map<string, Chunk[]>();
-    let chunk: Chunk | undefined;
-    const lines = lineStarts(text);
-    if (lines === undefined) return undefined;
-    for (let at = lines.next(); at >= 0; at = lines.next()) {
-      const header = headerAt(text, at);
-      if (header === undefined) continue;
-      if (chunk) chunk.end = at;
-      chunk = { start: at, end: text.length };
-      let open = header === "DEFAULT" ? this.defaults : undefined;
-      if (open === undefined) {
-        const name = nameOf(header, this.kind);
-        if (name === undefined) continue;
-        open = byName.get(name) ?? [];
-        byName.set(name, open);
-      }
-      open.push(chunk);
-    }
-    return byName;
+  /** Whether the file is split into sections (no indented header). */
+  get indexed(): boolean {
+    return this.starts !== undefined;
+  }
+
+  /** The sections that hold `name`, in file order ([] when the file is not indexed). */
+  chunksOf(name: string): Chunk[] {
+    return (this.byName.get(name) ?? []).map((ordinal) => this.chunk(ordinal));
+  }
+
+  /** How many sections (of any header) the file has; 0 when it is not indexed. */
+  get sectionCount(): number {
+    return this.starts?.length ?? 0;
+  }
+
+  /** The `ordinal`th section of the file (of any header), 0 <= ordinal < sectionCount. */
+  chunk(ordinal: number): Chunk {
+    const starts = this.starts!;
+    return [starts[ordinal]!, starts[ordinal + 1] ?? this.text.length];
   }
 
   /**
@@ -74,38 +83,76 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
    * they do in the whole file; the whole text when the file is not indexed.
    */
   sectionsText(name: string, defaults = false): string {
-    if (this.chunks === undefined) return this.text;
-    const own = this.chunks.get(name) ?? [];
-    const parts = defaults ? [...this.defaults, ...own].sort((a, b) => a.start - b.start) : own;
+    if (this.starts === undefined) return this.text;
+    const own = this.byName.get(name) ?? [];
+    const ordinals = defaults ? [...this.defaults, ...own].sort((a, b) => a - b) : own;
     // Each chunk ends where the next header starts, so after a line end, except the file's
     // last; a line end there keeps the next chunk's header on its own line.
-    return parts.map((c) => lineEnded(this.text.slice(c.start, c.end))).join("");
+    return ordinals.map((o) => lineEnded(this.text.slice(...this.chunk(o)))).join("");
   }
 
   get(name: string): IniValues | undefined {
-    // A reader that goes through many profiles (list, doctor) is better off with one parse.
-    if (this.chunks === undefined || this.whole || this.found.size >= MANY) {
-      return this.all().get(name);
+    if (this.starts === undefined || this.whole) return this.all().get(name);
+    let values = this.found.get(name);
+    // Misses are not remembered: list asks about 400,000 names that are not there.
+    if (values === undefined && this.byName.has(name)) {
+      values = this.read(name);
+      this.found.set(name, values);
     }
-    if (this.found.has(name)) return this.found.get(name);
-    const values = this.chunks.has(name)
-      ? profilesOf(this.sectionsText(name, true), this.kind).get(name)
-      : undefined;
-    this.found.set(name, values);
     return values;
   }
 
+  /** One profile's values: simple sections directly, anything else through profilesOf. */
+  private read(name: string): IniValues {
+    const own = this.byName.get(name)!;
+    const defaults = this.simpleDefaults();
+    // Plain loops, no closures or tuples: list calls this for every profile of the file.
+    let simple = defaults !== null;
+    for (let i = 0; simple && i < own.length; i++) {
+      const o = own[i]!;
+      const [start, end] = this.chunk(o);
+      // Aliases (`[default]` and `[profile default]`) follow profilesOf's rules instead.
+      simple = this.headers[o] === this.headers[own[0]!] && !this.isOdd(start, end);
+    }
+    if (!simple) {
+      return profilesOf(this.sectionsText(name, true), this.kind).get(name) ?? Object.create(null);
+    }
+    const values: Record<string, string> = Object.create(null);
+    for (const o of own) readSimpleSection(this.text, ...this.chunk(o), values);
+    if (defaults) for (const key in defaults) if (!(key in values)) values[key] = defaults[key]!;
+    return values;
+  }
+
+  /** The keys of `[DEFAULT]` (undefined: none), or null when it is not simple. */
+  private simpleDefaults(): Record<string, string> | null | undefined {
+    if (this.defaultValues !== undefined || this.defaults.length === 0) return this.defaultValues;
+    const chunks = this.defaults.map((o) => this.chunk(o));
+    this.defaultValues = chunks.some((c) => this.isOdd(...c))
+      ? null
+      : (readSimpleProfile(this.text, chunks, undefined) as Record<string, string>);
+    return this.defaultValues;
+  }
+
+  /**
+   * Whether a section is not simple: a login asks about a few sections, each looked at alone;
+   * list asks about all of them, and after 64 the whole file is scanned once.
+   */
+  private isOdd(start: number, end: number): boolean {
+    if (this.odd === undefined && ++this.oddChecks > 64) this.odd = new OddSpots(this.text);
+    return this.odd ? this.odd.within(start, end) : oddWithin(this.text, start, end);
+  }
+
   has(name: string): boolean {
-    return this.chunks === undefined ? this.all().has(name) : this.chunks.has(name);
+    return this.starts === undefined ? this.all().has(name) : this.byName.has(name);
   }
 
   /** Names in the order profilesOf gives them: each at its first header. */
   keys(): MapIterator<string> {
-    return (this.chunks ?? this.all()).keys();
+    return this.starts === undefined ? this.all().keys() : this.byName.keys();
   }
 
   get size(): number {
-    return (this.chunks ?? this.all()).size;
+    return this.starts === undefined ? this.all().size : this.byName.size;
   }
 
   entries(): MapIterator<[string, IniValues]> {
@@ -128,78 +175,36 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
   }
 
   private all(): Map<string, IniValues> {
-    this.whole ??= profilesOf(this.text, this.kind);
+    if (this.whole) return this.whole;
+    if (this.starts === undefined) {
+      this.whole = profilesOf(this.text, this.kind);
+    } else {
+      const whole = new Map<string, IniValues>();
+      for (const name of this.byName.keys())
+        whole.set(name, this.found.get(name) ?? this.read(name));
+      this.whole = whole;
+    }
     return this.whole;
   }
 }
 
+/** The last texts indexed: a run reads a file, then edits the same text. */
+const recent: { text: string; index: ProfileIndex }[] = [];
+const RECENT = 4;
+
 /**
- * The positions of the lines that start with `[`, one by one (-1 at the end), or undefined
- * when a line starts with whitespace and then `[` (an indented header). Without a CR in the
- * text, one pass over the line starts; with one, two regular expressions (slower, rare).
+ * The index of `text`, shared with earlier callers that asked about the same text. An index
+ * is a pure function of its text (it caches only what it read from it), so sharing is safe.
  */
-function lineStarts(text: string): { next(): number } | undefined {
-  const first = text.startsWith(BOM) ? 1 : 0;
-  if (text.includes("\r")) {
-    if (INDENTED_HEADER.test(first ? text.slice(first) : text)) return undefined;
-    const lineStart = /[\r\n]\[/g;
-    let pending = text.charCodeAt(first) === 91 ? first : -1;
-    return {
-      next() {
-        if (pending >= 0) {
-          const at = pending;
-          pending = -1;
-          return at;
-        }
-        const match = lineStart.exec(text);
-        return match ? match.index + 1 : -1;
-      },
-    };
-  }
-  const starts: number[] = [];
-  for (let at = first; at < text.length; ) {
-    let c = text.charCodeAt(at);
-    if (c === 91) starts.push(at);
-    else if (isPySpace(c)) {
-      let i = at;
-      while (i < text.length && c !== 10 && isPySpace(c)) c = text.charCodeAt(++i);
-      if (c === 91) return undefined;
-    }
-    const end = text.indexOf("\n", at);
-    if (end < 0) break;
-    at = end + 1;
-  }
-  let k = 0;
-  return { next: () => (k < starts.length ? starts[k++]! : -1) };
-}
-
-/** Python's str.isspace() for one UTF-16 code unit (python-text.ts has the same set). */
-function isPySpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    (c >= 0x1c && c <= 0x20) ||
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
-
-/** The header of the line at `at` (which starts with `[`), as document.ts's headerOf reads it. */
-function headerAt(text: string, at: number): string | undefined {
-  let end = at;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 10 || c === 13) break;
-    end++;
-  }
-  const close = text.lastIndexOf("]", end - 1);
-  return close >= at + 2 ? text.slice(at + 1, close) : undefined;
+export function profileIndex(text: string, kind: FileKind): ProfileIndex {
+  const at = recent.findIndex((entry) => entry.index.kind === kind && entry.text === text);
+  const index = at >= 0 ? recent[at]!.index : new ProfileIndex(text, kind);
+  if (at >= 0) recent.splice(at, 1);
+  // Keyed by this string from now on: comparing a string with itself is immediate, while an
+  // equal copy (the same file read again under its lock) is compared character by character.
+  recent.unshift({ text, index });
+  recent.length = Math.min(recent.length, RECENT);
+  return index;
 }
 
 function nameOf(header: string, kind: FileKind): string | undefined {

@@ -19,9 +19,13 @@ export class Rewrite {
   /** The file's line ending: that of its first line, or "\n" for a file without one. */
   readonly eol: Exclude<LineEnding, "">;
 
-  constructor(private readonly doc: IniDocument) {
+  /** `eol`: the file's, when `doc` is one section of it (section-edit.ts). */
+  constructor(
+    private readonly doc: IniDocument,
+    eol?: Exclude<LineEnding, "">,
+  ) {
     this.slots = doc.lines.map((line) => [{ text: line.text, eol: line.eol }]);
-    this.eol = doc.lines.find((line) => line.eol !== "")?.eol || "\n";
+    this.eol = eol ?? (doc.lines.find((line) => line.eol !== "")?.eol || "\n");
   }
 
   /** Replace lines first..last (inclusive) with `lines`. */

@@ -20,6 +20,7 @@ import {
   type KeyBlock,
   keyBlocks,
   lastContentLine,
+  lastSpacing,
   leadingSpace,
   plainIndent,
   profileSections,
@@ -32,7 +33,7 @@ import type { ProfileRef } from "./profiles.ts";
 import { Rewrite } from "./rewrite.ts";
 import { shlexQuote } from "./shlex.ts";
 
-type Entries = ReadonlyArray<readonly [string, string]>;
+export type Entries = ReadonlyArray<readonly [string, string]>;
 
 export function setProfileKeys(
   text: string,
@@ -51,7 +52,17 @@ export function setProfileKeys(
   return edit.render();
 }
 
-function setInSection(doc: IniDocument, edit: Rewrite, header: number, entries: Entries): void {
+/**
+ * `fileStyle`: the `k = v` style of the whole file, for a section without one of its own
+ * (section-edit.ts passes it when `doc` is one section of the file).
+ */
+export function setInSection(
+  doc: IniDocument,
+  edit: Rewrite,
+  header: number,
+  entries: Entries,
+  fileStyle?: () => Spacing,
+): void {
   const blocks = keyBlocks(doc, header);
   const missing: Array<readonly [string, string]> = [];
   for (const [key, value] of entries) {
@@ -67,7 +78,9 @@ function setInSection(doc: IniDocument, edit: Rewrite, header: number, entries: 
   const after = lastContentLine(doc, header);
   const end = sectionEnd(doc, header);
   const indent = insertionIndent(doc, after, end);
-  const style = spacingStyle(doc, header);
+  const style = fileStyle
+    ? (lastSpacing(doc, header, end) ?? fileStyle())
+    : spacingStyle(doc, header);
   edit.insertAfter(
     after,
     missing.map(([key, value]) => keyLine(indent, key, value, style)),
@@ -83,10 +96,17 @@ function keyLine(indent: string, key: string, value: string, style: Spacing): st
   return `${indent}${key}${style.before}=${style.after}${value}`;
 }
 
-function appendSection(doc: IniDocument, edit: Rewrite, ref: ProfileRef, entries: Entries) {
+/** `doc`: the whole file, or its last section (with the file's `fileStyle`). */
+export function appendSection(
+  doc: IniDocument,
+  edit: Rewrite,
+  ref: ProfileRef,
+  entries: Entries,
+  fileStyle?: () => Spacing,
+) {
   const last = doc.lines[doc.lines.length - 1];
   const separator = last !== undefined && last.kind !== "blank" ? [""] : [];
-  const style = spacingStyle(doc);
+  const style = fileStyle ? fileStyle() : spacingStyle(doc);
   edit.append([
     ...separator,
     `[${headerFor(ref)}]`,

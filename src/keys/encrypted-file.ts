@@ -6,11 +6,14 @@
  * AWSMFA_KEY_STORE_PASSPHRASE (less safe: the environment is visible to the user's processes).
  * Changes are made under the file lock; a wrong passphrase or a damaged file changes nothing.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { maskKeyId } from "../aws/credentials.ts";
 import { expandHome } from "../config/paths.ts";
+import { unsafeFolder } from "../config/unsafe-folder.ts";
 import { UserError } from "../errors.ts";
 import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
+import { currentUser } from "../fs/owner.ts";
+import { checkPrivateFolder } from "../fs/private-folder.ts";
 import { askSecret, noTerminalError } from "../ui/prompts.ts";
 import { decryptKeys, encryptKeys, type KeyMap } from "./encrypted-format.ts";
 import { checkReplace } from "./replace-check.ts";
@@ -27,6 +30,28 @@ export function keyFilePath(deps: Pick<StoreDeps, "env" | "homedir" | "platform"
   else if (platform === "win32" && env.APPDATA) folder = env.APPDATA;
   else folder = join(homedir, ".config");
   return join(folder, "awsmfa", "keys.enc");
+}
+
+/**
+ * The file's folder must be this user's alone, as the cache folder must: whoever can write it
+ * could swap the file for a link and receive the encrypted keys (to guess the passphrase at
+ * leisure), or put their own file there. False when the folder is missing (and not created).
+ */
+async function checkKeyFolder(deps: StoreDeps, create: boolean): Promise<boolean> {
+  const folder = dirname(keyFilePath(deps));
+  const checked = await checkPrivateFolder(deps.fs, folder, [], {
+    user: currentUser(deps),
+    create,
+  });
+  if (checked === null) return false;
+  if (checked.ok) return true;
+  throw unsafeFolder(checked.problem, folder, {
+    name: "key store folder",
+    risk: "who could swap your encrypted keys for theirs or take a copy",
+    elsewhere: deps.env.AWSMFA_KEY_STORE_FILE
+      ? "point AWSMFA_KEY_STORE_FILE at a file in a folder only you can write."
+      : "set AWSMFA_KEY_STORE_FILE to a file in a folder only you can write.",
+  });
 }
 
 /** One passphrase per run: a move or a rotation reads and writes the file more than once. */
@@ -59,6 +84,7 @@ async function passphrase(deps: StoreDeps, path: string, creating: boolean): Pro
 
 async function readAll(deps: StoreDeps): Promise<KeyMap> {
   const path = keyFilePath(deps);
+  if (!(await checkKeyFolder(deps, false))) return {};
   const text = await readText(deps.fs, path);
   if (text === null) return {};
   return decryptKeys(text, await passphrase(deps, path, false), path);
@@ -67,7 +93,7 @@ async function readAll(deps: StoreDeps): Promise<KeyMap> {
 /** Applies `change` to the key map under the file lock, and writes it back encrypted. */
 async function edit(deps: StoreDeps, change: (keys: KeyMap) => KeyMap | undefined) {
   const path = keyFilePath(deps);
-  await deps.fs.mkdir(join(path, ".."), { recursive: true, mode: 0o700 });
+  await checkKeyFolder(deps, true);
   const existing = (await readText(deps.fs, path)) !== null;
   const secret = await passphrase(deps, path, !existing);
   await updateFile(
@@ -102,6 +128,7 @@ export const encryptedFileStore: KeyStore = {
     });
   },
   async remove(profile, keyId, deps) {
+    if (!(await checkKeyFolder(deps, false))) return;
     if ((await readText(deps.fs, keyFilePath(deps))) === null) return;
     await edit(deps, (all) => {
       const there = all[profile];

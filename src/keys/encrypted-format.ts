@@ -4,16 +4,9 @@
  * a fixed label) tells a wrong passphrase from a changed file; GCM's tag refuses any changed
  * byte of the data. A fresh salt and IV on every write.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  randomBytes,
-  scryptSync,
-  timingSafeEqual,
-} from "node:crypto";
 import type { Credentials } from "../aws/credentials.ts";
 import { UserError } from "../errors.ts";
+import { nodeCrypto } from "../fs/node-crypto.ts";
 
 export const FORMAT = "awsmfa-encrypted-keys/1";
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -30,20 +23,20 @@ interface FileShape {
 }
 
 function derive(passphrase: string, salt: Buffer, kdf: { N: number; r: number; p: number }) {
-  const bytes = scryptSync(passphrase, salt, 64, { ...kdf, maxmem: SCRYPT.maxmem });
+  const bytes = nodeCrypto().scryptSync(passphrase, salt, 64, { ...kdf, maxmem: SCRYPT.maxmem });
   const checkKey = bytes.subarray(32);
   return {
     key: bytes.subarray(0, 32),
-    check: createHmac("sha256", checkKey).update(CHECK_LABEL).digest(),
+    check: nodeCrypto().createHmac("sha256", checkKey).update(CHECK_LABEL).digest(),
   };
 }
 
 export function encryptKeys(keys: KeyMap, passphrase: string): string {
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
+  const salt = nodeCrypto().randomBytes(16);
+  const iv = nodeCrypto().randomBytes(12);
   const kdf = { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p };
   const { key, check } = derive(passphrase, salt, kdf);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const cipher = nodeCrypto().createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(FORMAT));
   const body = Buffer.concat([cipher.update(JSON.stringify(keys), "utf8"), cipher.final()]);
   const shape: FileShape = {
@@ -64,7 +57,7 @@ export function decryptKeys(text: string, passphrase: string, path: string): Key
   const salt = Buffer.from(shape.kdf.salt, "base64");
   const { key, check } = derive(passphrase, salt, shape.kdf);
   const stored = Buffer.from(shape.check, "base64");
-  if (stored.length !== check.length || !timingSafeEqual(stored, check)) {
+  if (stored.length !== check.length || !nodeCrypto().timingSafeEqual(stored, check)) {
     throw new WrongPassphraseError(`Wrong passphrase for ${path}.`, {
       hint: "Nothing was changed. Try again (AWSMFA_KEY_STORE_PASSPHRASE, if set, holds the wrong one).",
     });
@@ -72,7 +65,11 @@ export function decryptKeys(text: string, passphrase: string, path: string): Key
   const data = Buffer.from(shape.data, "base64");
   if (data.length < 16) throw damaged(path);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(shape.iv, "base64"));
+    const decipher = nodeCrypto().createDecipheriv(
+      "aes-256-gcm",
+      key,
+      Buffer.from(shape.iv, "base64"),
+    );
     decipher.setAAD(Buffer.from(FORMAT));
     decipher.setAuthTag(data.subarray(data.length - 16));
     const plain = Buffer.concat([

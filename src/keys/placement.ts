@@ -7,8 +7,13 @@ import type { Credentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { deleteProfileKeys, setProfileKeys } from "../ini/index.ts";
-import { isKeyStoreName } from "./registry.ts";
-import { KEY_ID_SETTING, KEY_STORE_SETTING, type KeyStoreName, type StoreDeps } from "./store.ts";
+import {
+  isKeyStoreName,
+  KEY_ID_SETTING,
+  KEY_STORE_SETTING,
+  type KeyStoreName,
+  type StoreDeps,
+} from "./store.ts";
 
 /** The store the config names for the profile (unknown names count as the default here). */
 export function placementOf(files: AwsFiles, profile: string): KeyStoreName {

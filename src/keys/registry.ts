@@ -7,7 +7,7 @@ import { credentialsFileStore } from "./credentials-file.ts";
 import { encryptedFileStore } from "./encrypted-file.ts";
 import { keychainStore } from "./keychain.ts";
 import { passStore } from "./pass.ts";
-import { KEY_STORE_NAMES, type KeyStore, type KeyStoreName } from "./store.ts";
+import type { KeyStore, KeyStoreName } from "./store.ts";
 
 export const KEY_STORES: readonly KeyStore[] = [
   keychainStore,
@@ -15,10 +15,6 @@ export const KEY_STORES: readonly KeyStore[] = [
   encryptedFileStore,
   credentialsFileStore,
 ];
-
-export function isKeyStoreName(name: string): name is KeyStoreName {
-  return (KEY_STORE_NAMES as readonly string[]).includes(name);
-}
 
 export function keyStore(name: KeyStoreName): KeyStore {
   return KEY_STORES.find((store) => store.name === name)!;

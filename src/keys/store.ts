@@ -9,6 +9,11 @@ import type { Deps } from "../deps.ts";
 export const KEY_STORE_NAMES = ["credentials-file", "keychain", "pass", "encrypted-file"] as const;
 export type KeyStoreName = (typeof KEY_STORE_NAMES)[number];
 
+/** Here, not in registry.ts: the cached login asks it without loading every store. */
+export function isKeyStoreName(name: string): name is KeyStoreName {
+  return (KEY_STORE_NAMES as readonly string[]).includes(name);
+}
+
 /** The config key that names a profile's store (in its section of ~/.aws/config). */
 export const KEY_STORE_SETTING = "awsmfa_key_store";
 /**

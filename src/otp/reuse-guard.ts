@@ -10,12 +10,12 @@
  * so the guard errs on the side of waiting.
  */
 
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { checkCacheFolder, readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { sha256Hex } from "../fs/node-crypto.ts";
-import { readOwnFile } from "../fs/read-regular.ts";
 import { shortDevice } from "./notice.ts";
 
 export const WINDOW_MS = 30_000;
@@ -25,7 +25,17 @@ const FORMAT = 1;
 
 type GuardDeps = Pick<
   Deps,
-  "env" | "homedir" | "platform" | "fs" | "clock" | "processes" | "hooks" | "terminal" | "io"
+  | "env"
+  | "homedir"
+  | "platform"
+  | "fs"
+  | "clock"
+  | "processes"
+  | "hooks"
+  | "terminal"
+  | "io"
+  | "uid"
+  | "gid"
 >;
 
 interface WindowFile {
@@ -46,14 +56,10 @@ export function windowFilePath(deps: Pick<Deps, "env" | "homedir" | "platform">,
 
 /** The window of the last code AWS accepted for this device, if awsmfa knows it. */
 export async function lastUsedWindow(
-  deps: Pick<GuardDeps, "env" | "homedir" | "platform" | "fs">,
+  deps: Pick<GuardDeps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">,
   serial: string,
 ): Promise<number | undefined> {
-  try {
-    return parse(await readOwnFile(deps.fs, windowFilePath(deps, serial)), serial);
-  } catch {
-    return undefined;
-  }
+  return parse(await readCacheFile(deps, windowFilePath(deps, serial)), serial);
 }
 
 /** Remembers that AWS accepted a code of `window`; a later window already recorded stays. */
@@ -68,10 +74,15 @@ export async function recordUsedWindow(
     const data: WindowFile = { format: FORMAT, serial, window };
     return `${JSON.stringify(data)}\n`;
   };
-  await updateFile(deps.fs, windowFilePath(deps, serial), render, {
+  const path = windowFilePath(deps, serial);
+  await checkCacheFolder(deps, dirname(path), true);
+  await updateFile(deps.fs, path, render, {
     ...fileOptionsFrom(deps),
     mode: 0o600,
     dirMode: 0o700,
+    private: true,
+    // A window is 30 s, a reboot longer: the record need not survive a power cut.
+    durable: false,
   });
 }
 
@@ -84,8 +95,12 @@ export async function waitForUnusedWindow(
   serial: string,
   refused?: number,
 ): Promise<void> {
-  const used = Math.max((await lastUsedWindow(deps, serial)) ?? -1, refused ?? -1);
-  if (windowAt(deps.clock.now()) > used) return;
+  const now = windowAt(deps.clock.now());
+  const recorded = (await lastUsedWindow(deps, serial)) ?? -1;
+  // A window past the next one was never a code's (a clock set back, a damaged record): waiting
+  // for it would be waiting for ever.
+  const used = Math.max(recorded > now + 1 ? -1 : recorded, refused ?? -1);
+  if (now > used) return;
   const reason =
     refused !== undefined && refused >= used
       ? "AWS refused that code."

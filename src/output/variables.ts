@@ -2,6 +2,7 @@
  * The variables a login sets, in the order they are printed. AWSMFA_EXPIRES (epoch seconds)
  * marks the keys as awsmfa's own and lets prompt hooks warn with shell arithmetic alone.
  */
+import { localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 
 export const SESSION_VARIABLE_NAMES = [
@@ -27,12 +28,13 @@ export function sessionVariables(session: SessionCredentials, context: SessionCo
     ["AWS_ACCESS_KEY_ID", session.accessKeyId],
     ["AWS_SECRET_ACCESS_KEY", session.secretAccessKey],
     ["AWS_SESSION_TOKEN", session.sessionToken],
-    ["AWS_CREDENTIAL_EXPIRATION", isoSeconds(session.expiration)],
+    // By this computer's clock: the programs that read it compare it with that clock.
+    ["AWS_CREDENTIAL_EXPIRATION", isoSeconds(localExpiration(session))],
     ["AWS_PROFILE", context.profile],
   ];
   if (context.region)
     vars.push(["AWS_REGION", context.region], ["AWS_DEFAULT_REGION", context.region]);
-  vars.push(["AWSMFA_EXPIRES", String(Math.floor(session.expiration.getTime() / 1000))]);
+  vars.push(["AWSMFA_EXPIRES", String(Math.floor(localExpiration(session).getTime() / 1000))]);
   return vars;
 }
 
@@ -43,7 +45,7 @@ export function credentialProcessJson(session: SessionCredentials): string {
     AccessKeyId: session.accessKeyId,
     SecretAccessKey: session.secretAccessKey,
     SessionToken: session.sessionToken,
-    Expiration: isoSeconds(session.expiration),
+    Expiration: isoSeconds(localExpiration(session)),
   })}\n`;
 }
 

@@ -21,7 +21,7 @@ import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { pasteable, UserError } from "../errors.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
-import { ProfileIndex, setProfileKeys } from "../ini/index.ts";
+import { profileIndex, setProfileKeysIn } from "../ini/index.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { fileHoldsSession } from "../session/in-file.ts";
 import { findLongTermKeys } from "../session/long-term.ts";
@@ -81,7 +81,7 @@ export function withSession(
   path: string,
 ): string {
   if (sectionState(current, profile) === "long-term") {
-    const keyId = new ProfileIndex(current ?? "", "credentials").get(profile)?.aws_access_key_id;
+    const keyId = profileIndex(current ?? "", "credentials").get(profile)?.aws_access_key_id;
     // A nested value (`aws_access_key_id =` then indented lines) has no id to show.
     throw longTermRefusal(profile, path, typeof keyId === "string" ? keyId : "");
   }
@@ -91,11 +91,14 @@ export function withSession(
     aws_session_token: session.sessionToken,
     expiration: isoSeconds(session.expiration),
   };
+  // The index the login made of this text (when the file has not changed since): the edit
+  // parses only [profile]'s sections (ini/section-edit.ts).
+  const index = profileIndex(current ?? "", "credentials");
   // aws-mfa also writes the old name; a stale copy would mislead whoever reads it.
-  const existing =
-    current === null ? undefined : new ProfileIndex(current, "credentials").get(profile);
-  if (existing?.aws_security_token !== undefined) values.aws_security_token = session.sessionToken;
-  return setProfileKeys(current ?? "", { kind: "credentials", profile }, values);
+  if (index.get(profile)?.aws_security_token !== undefined) {
+    values.aws_security_token = session.sessionToken;
+  }
+  return setProfileKeysIn(index, { kind: "credentials", profile }, values);
 }
 
 export function longTermRefusal(profile: string, path: string, keyId: string): UserError {

@@ -4,13 +4,13 @@
  * after the first, so it costs no more than a small digest and a file read.
  */
 import { join } from "node:path";
+import { type ClockOffset, secondsLeftAt } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
+import { checkCacheFolder, readCacheFile, writeCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { digest128 } from "../fs/hash.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
-import { readOwnFile } from "../fs/read-regular.ts";
 
 const FORMAT = 1;
 
@@ -30,9 +30,11 @@ interface CacheFile {
   /** Masked: enough for a person to recognise, useless to anyone else. */
   longTermKey: string;
   createdAt: string;
+  /** AWS's clock minus ours when AWS answered; `expiration` is in AWS's time. */
+  clock?: ClockOffset | undefined;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
   const digest = digest128(`${key.longTermKeyId}\n${key.serial}`);
@@ -56,14 +58,17 @@ export async function readCachedSession(
 
 /**
  * A cache file's JSON, or undefined when it is missing or damaged: a damaged cache is not the
- * user's problem, a new session is fetched. Shared with the role cache.
+ * user's problem, a new session is fetched. A cache folder another user could change is the
+ * user's problem (an error: see config/cache-folder.ts); a file in it that is not theirs, or
+ * is a link, a FIFO or a device, is ignored. Shared with the role cache.
  */
 export async function readCacheRecord<T>(
-  deps: Pick<Deps, "fs">,
+  deps: CacheDeps,
   path: string,
 ): Promise<Partial<T> | undefined> {
+  const text = await readCacheFile(deps, path);
   try {
-    const data: unknown = JSON.parse(await readOwnFile(deps.fs, path));
+    const data: unknown = JSON.parse(text);
     return typeof data === "object" && data !== null ? (data as Partial<T>) : undefined;
   } catch {
     return undefined;
@@ -76,6 +81,7 @@ export function sessionOfRecord(data: {
   secretAccessKey?: string | undefined;
   sessionToken?: string | undefined;
   expiration?: string | undefined;
+  clock?: Partial<ClockOffset> | undefined;
 }): SessionCredentials | undefined {
   if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
     return undefined;
@@ -87,7 +93,14 @@ export function sessionOfRecord(data: {
     secretAccessKey: data.secretAccessKey,
     sessionToken: data.sessionToken,
     expiration,
+    clock: clockOfRecord(data.clock),
   };
+}
+
+function clockOfRecord(clock: Partial<ClockOffset> | undefined): ClockOffset | undefined {
+  const { offsetMs, measuredAt } = clock ?? {};
+  if (!Number.isFinite(offsetMs) || !Number.isFinite(measuredAt)) return undefined;
+  return { offsetMs: offsetMs as number, measuredAt: measuredAt as number };
 }
 
 export async function writeCachedSession(
@@ -104,16 +117,13 @@ export async function writeCachedSession(
     serial: key.serial,
     longTermKey: maskKeyId(key.longTermKeyId),
     createdAt: new Date(deps.clock.now()).toISOString(),
+    ...(session.clock ? { clock: session.clock } : {}),
   };
-  await writeFileAtomic(
-    deps.fs,
-    sessionCachePath(deps, key),
-    `${JSON.stringify(data, null, 2)}\n`,
-    { ...fileOptionsFrom(deps), mode: 0o600, dirMode: 0o700 },
-  );
+  await writeCacheFile(deps, sessionCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 export async function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {
+  if (!(await checkCacheFolder(deps, sessionCacheDir(deps), false))) return false;
   try {
     await deps.fs.unlink(sessionCachePath(deps, key));
     return true;
@@ -122,7 +132,10 @@ export async function deleteCachedSession(deps: CacheDeps, key: SessionKey): Pro
   }
 }
 
-/** Seconds of validity left. */
-export function secondsLeft(session: { expiration: Date }, now: number): number {
-  return Math.floor((session.expiration.getTime() - now) / 1000);
+/** Seconds of validity left, by AWS's clock when the session knows how far ours is off. */
+export function secondsLeft(
+  session: { expiration: Date; clock?: ClockOffset | undefined },
+  now: number,
+): number {
+  return secondsLeftAt(session, now);
 }

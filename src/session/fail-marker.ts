@@ -6,13 +6,13 @@
  *
  * It is honoured only by callers that started waiting before it was written, and only for a
  * few seconds; a new run prompts normally. It holds no secret (messages never do), is written
- * 0600 in the 0700 cache folder, and is ignored unless it is a plain file of this user with no
- * access for others: a marker planted by someone else cannot make awsmfa fail.
+ * 0600 in the cache folder (one only this user may change: config/cache-folder.ts), never
+ * through a link, and is ignored unless it is a plain file of this user that nobody else may
+ * write: a marker planted by someone else cannot make awsmfa fail.
  */
-import { userInfo } from "node:os";
+import { readCacheFile, writeCacheFile } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, type ExitCodeName, UserError } from "../errors.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
 
 /** How long a marker counts: enough for every waiter of a burst to wake and read it. */
 export const FAIL_MARKER_LIFE_MS = 5_000;
@@ -49,11 +49,7 @@ export async function writeFailMarker(deps: Deps, lockedPath: string, error: Use
     message: error.message,
     hint: error.hint,
   };
-  await writeFileAtomic(deps.fs, failMarkerPath(lockedPath), `${JSON.stringify(marker)}\n`, {
-    ...fileOptionsFrom(deps),
-    mode: 0o600,
-    dirMode: 0o700,
-  });
+  await writeCacheFile(deps, failMarkerPath(lockedPath), `${JSON.stringify(marker)}\n`);
 }
 
 /** The failure to repeat, when a holder failed after `since` and not too long ago. */
@@ -62,14 +58,9 @@ export async function readFailMarker(
   lockedPath: string,
   since: number,
 ): Promise<UserError | undefined> {
-  const path = failMarkerPath(lockedPath);
+  const text = await readCacheFile(deps, failMarkerPath(lockedPath));
   try {
-    const stats = await deps.fs.lstat(path);
-    if (!stats.isFile()) return undefined; // a symbolic link is not followed
-    if (deps.platform !== "win32") {
-      if (stats.uid !== userInfo().uid || (stats.mode & 0o077) !== 0) return undefined;
-    }
-    const marker = JSON.parse(await deps.fs.readFile(path, "utf8")) as Partial<Marker>;
+    const marker = JSON.parse(text) as Partial<Marker>;
     const now = deps.clock.now();
     if (typeof marker.at !== "number" || marker.at < since) return undefined;
     if (now - marker.at > FAIL_MARKER_LIFE_MS) return undefined;

@@ -10,12 +10,14 @@
  * (role_arn) takes one branch: roles/role-session.ts, on top of the MFA session of its source.
  */
 
+import type { ClockOffset } from "../aws/clock-skew.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { debug } from "../ui/debug.ts";
+import { readCachedSession } from "./cache.ts";
 import { reusableFileSession } from "./in-file.ts";
-import { obtainSession, reusableSession, sessionKey } from "./obtain.ts";
+import { isReusable, obtainSession, sessionKey } from "./obtain.ts";
 import { completePlan, type LocalPlan, planLocally } from "./plan.ts";
 import { requireKnownProfile } from "./profile-exists.ts";
 import type { SessionRequest, SessionResult } from "./request.ts";
@@ -57,15 +59,20 @@ async function getMfaSession(
   const context = { profile: request.profile, region: exportedRegion(local) };
   const earlier = local.serial && request.obtained?.get(obtainedKey(local.longTerm, local.serial));
   if (earlier) return { session: earlier, reused: true, context, plan: local };
+  // The clock offset of the last session AWS gave for these keys: the file's expiration is in
+  // AWS's time too, and a wrong local clock must not make it look longer or shorter.
+  let clock: ClockOffset | undefined;
   if (local.serial && !request.force) {
     const key = sessionKey({ longTerm: local.longTerm, serial: local.serial });
-    const cached = await reusableSession(key, request.minRemainingSeconds, deps);
+    const known = await readCachedSession(deps, key);
+    clock = known?.clock;
+    const cached = known && isReusable(known, request.minRemainingSeconds, deps);
     debug(deps, cached ? "session cache: hit" : "session cache: miss (none, or too little left)");
-    if (cached) return { session: cached, reused: true, context, plan: local };
+    if (cached) return { session: known, reused: true, context, plan: local };
   }
   if (!request.force) {
     const now = deps.clock.now();
-    const inFile = reusableFileSession(files, local, request.minRemainingSeconds, now);
+    const inFile = reusableFileSession(files, local, request.minRemainingSeconds, now, clock);
     if (inFile) debug(deps, `a session in ${files.paths.credentials} has enough time left`);
     if (inFile) return { session: inFile, reused: true, context, plan: local };
   }

@@ -3,6 +3,7 @@
  * aws-mfa, or by a hand-written script), read from the files awsmfa has already loaded.
  * A valid one is reused like a cached session: no code, no network, no SDK.
  */
+import type { ClockOffset } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import { isLongTermKeyId, TOKEN_KEYS } from "../config/section-state.ts";
@@ -43,10 +44,13 @@ export function reusableFileSession(
   pair: SessionPair,
   minRemainingSeconds: number,
   now: number,
+  clock?: ClockOffset | undefined,
 ): SessionCredentials | undefined {
   if (pair.longTerm.profile === pair.profile) return undefined;
-  const session = sessionInFile(files, pair.profile);
-  if (!session) return undefined;
+  const found = sessionInFile(files, pair.profile);
+  if (!found) return undefined;
+  // `clock`: how far this computer's clock was off when AWS last answered (aws/clock-skew.ts).
+  const session = clock ? { ...found, clock } : found;
   return secondsLeft(session, now) > minRemainingSeconds ? session : undefined;
 }
 

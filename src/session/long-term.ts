@@ -17,8 +17,12 @@ import { type Credentials, isTemporaryKeyId } from "../aws/credentials.ts";
 import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
-import { isKeyStoreName } from "../keys/registry.ts";
-import { KEY_ID_SETTING, KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
+import {
+  isKeyStoreName,
+  KEY_ID_SETTING,
+  KEY_STORE_SETTING,
+  type KeyStoreName,
+} from "../keys/store.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 

@@ -9,6 +9,8 @@
  * that were already waiting read it and fail the same way, so one Ctrl-C ends them all
  * (fail-marker.ts).
  */
+import { dirname } from "node:path";
+import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, lockIsHeld, withFileLock } from "../fs/index.ts";
 import { debug } from "../ui/debug.ts";
@@ -28,7 +30,9 @@ export async function withMfaLock<T>(
   waitingNote = "Waiting for another awsmfa that is getting a session for this MFA device...",
 ): Promise<T> {
   const since = deps.clock.now();
-  const options = { ...fileOptionsFrom(deps), ...MFA_LOCK };
+  // The lock, its claims and the marker live in the cache folder: refused unless it is ours.
+  await checkCacheFolder(deps, dirname(path), true);
+  const options = { ...fileOptionsFrom(deps), ...MFA_LOCK, private: true };
   // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
   const busy = await lockIsHeld(deps.fs, path, options);
   if (busy) debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);

@@ -3,7 +3,7 @@
  * `mfa_serial` (the AWS CLI's key) or the older `aws_mfa_device` (aws-mfa) and `aws_arn_mfa`
  * (hand-written scripts), in the profile and then in its long-term profile, in either file.
  */
-import { type AwsFiles, profileValue } from "../config/aws-files.ts";
+import { type AwsFiles, profileReader } from "../config/aws-files.ts";
 import { UsageError, UserError } from "../errors.ts";
 
 export const SERIAL_KEYS = ["mfa_serial", "aws_mfa_device", "aws_arn_mfa"] as const;
@@ -21,8 +21,9 @@ export function configuredSerial(
 ): ConfiguredSerial | undefined {
   if (flag) return { serial: checkSerial(flag, "--serial"), from: "--serial" };
   for (const profile of profiles) {
+    const read = profileReader(files, profile);
     for (const key of SERIAL_KEYS) {
-      const value = profileValue(files, profile, key);
+      const value = read(key);
       if (value)
         return { serial: checkSerial(value, `${key} in ${profile}`), from: `${key} in ${profile}` };
     }

@@ -21,6 +21,7 @@ import {
 } from "./cache.ts";
 import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
+import { noteClock } from "./messages.ts";
 import { withMfaLock } from "./mfa-lock.ts";
 import type { LoginPlan } from "./plan.ts";
 
@@ -53,8 +54,16 @@ export async function reusableSession(
   deps: Deps,
 ): Promise<SessionCredentials | undefined> {
   const cached = await readCachedSession(deps, key);
-  if (!cached) return undefined;
-  return secondsLeft(cached, deps.clock.now()) > minRemainingSeconds ? cached : undefined;
+  return cached && isReusable(cached, minRemainingSeconds, deps) ? cached : undefined;
+}
+
+/** True when a session has more than `minRemainingSeconds` left, by AWS's clock. */
+export function isReusable(
+  session: SessionCredentials,
+  minRemainingSeconds: number,
+  deps: Pick<Deps, "clock">,
+): boolean {
+  return secondsLeft(session, deps.clock.now()) > minRemainingSeconds;
 }
 
 export async function obtainSession(
@@ -119,6 +128,7 @@ async function askAndCall(
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
       await recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
+      noteClock(session, deps);
       noteCappedDuration(session, durationSeconds, deps);
       return session;
     } catch (error) {

@@ -15,7 +15,7 @@ export function profileSessionDuration(files: AwsFiles, profile: string): number
   if (text === undefined || text === "") return undefined;
   const seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (seconds >= MIN_SESSION_SECONDS && seconds <= MAX_SESSION_SECONDS) return seconds;
-  throw new UserError(`duration_seconds in profile ${profile} is "${text}".`, {
+  throw new UserError(`duration_seconds in profile "${profile}" is "${text}".`, {
     hint: `An MFA session lasts ${MIN_SESSION_SECONDS} to ${MAX_SESSION_SECONDS} seconds (15 minutes to 36 hours); fix the value in the config, or override it with --duration.`,
   });
 }

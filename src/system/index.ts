@@ -9,14 +9,14 @@ import { readlinkSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename } from "node:path";
-import type { Deps, Processes, Terminal, Writer } from "../deps.ts";
+import type { Deps, Processes, Terminal } from "../deps.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { execFile, spawnDetached } from "./exec-file.ts";
-import { printable } from "./printable.ts";
 import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
 import { readLineSync } from "./stdin.ts";
-import { openTerminal, writeAll } from "./terminal.ts";
+import { openTerminal } from "./terminal.ts";
+import { writer } from "./writer.ts";
 
 export interface ProcessFacts {
   env: Record<string, string | undefined>;
@@ -24,8 +24,9 @@ export interface ProcessFacts {
   /** process.arch: which release asset `awsmfa upgrade` downloads. */
   arch?: string;
   homedir: string;
-  /** process.getuid(), undefined on Windows: see Deps.uid. */
+  /** process.getuid() and getgid(), undefined on Windows: see Deps.uid. */
   uid?: number | undefined;
+  gid?: number | undefined;
   execPath: string;
   /** process.argv[1]: the script when run by `bun src/main.ts`, a $bunfs path when compiled. */
   script: string | undefined;
@@ -76,12 +77,14 @@ export function realDeps(facts: ProcessFacts): Deps {
     ...(facts.arch && { arch: facts.arch }),
     homedir: facts.homedir,
     ...(facts.uid !== undefined && { uid: facts.uid }),
+    ...(facts.gid !== undefined && { gid: facts.gid }),
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
     processes: processesOf(facts),
     ...(facts.onSignal && {
       spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
+      onInterrupt: interruptsOf(facts.onSignal),
     }),
     background: {
       spawn: spawnDetached,
@@ -98,27 +101,15 @@ export function realDeps(facts: ProcessFacts): Deps {
   };
 }
 
-/**
- * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
- * so it is made printable; stdout is a protocol (eval, JSON) and made printable only on a
- * terminal. A closed pipe (`awsmfa ... | head`) is a normal end: the rest is dropped quietly.
- */
-function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
-  let closed = false;
-  return {
-    write: (text) => {
-      if (closed) return;
-      try {
-        writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : text);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== "EPIPE" && code !== "EBADF") throw error;
-        closed = true;
-      }
-    },
-    get isTTY() {
-      return terminalFd(fd);
-    },
+/** SIGINT, SIGTERM and SIGHUP to one handler, while it is on (Deps.onInterrupt). */
+function interruptsOf(onSignal: NonNullable<ProcessFacts["onSignal"]>) {
+  return (handler: () => void) => {
+    const offs = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) =>
+      onSignal(signal, handler),
+    );
+    return () => {
+      for (const off of offs) off();
+    };
   };
 }
 

@@ -8,9 +8,11 @@ export interface Cell {
 
 export function renderTable(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const all: (readonly Cell[])[] = [header.map((text) => ({ text })), ...rows];
-  const widths = header.map((_, column) =>
-    Math.max(...all.map((row) => [...(row[column]?.text ?? "")].length)),
-  );
+  const widths = header.map((_, column) => {
+    let widest = 0;
+    for (const row of all) widest = Math.max(widest, width(row[column]?.text ?? ""));
+    return widest;
+  });
   return all
     .map((row) =>
       row
@@ -24,4 +26,11 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
     )
     .map((line) => `${line}\n`)
     .join("");
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Code points, as padEnd counts them (a surrogate pair is one); a spread only when needed. */
+function width(text: string): number {
+  return SURROGATE.test(text) ? [...text].length : text.length;
 }

@@ -76,8 +76,47 @@ describe("mapAwsError", () => {
         "Signature expired: 20261120T110000Z is now earlier than 20261120T115500Z (20261120T120000Z - 5 min.)",
         { $response: { headers: { date: "Fri, 20 Nov 2026 13:00:00 GMT" } } },
       ),
-      /clock is wrong/,
-      /Local time: 2026-11-20T12:00:00.000Z, AWS time: 2026-11-20T13:00:00.000Z/,
+      /this computer's clock is 1h00m behind AWS/,
+      /Local time: 2026-11-20T12:00:00.000Z, AWS time: 2026-11-20T13:00:01.000Z.*sudo timedatectl set-ntp true/,
+      ExitCode.auth,
+    ],
+    [
+      "clock skew as other services say it (RequestTimeTooSkewed)",
+      sdkError(
+        "RequestTimeTooSkewed",
+        "The difference between the request time and the current time is too large.",
+        {
+          $response: { headers: { date: "Fri, 20 Nov 2026 00:00:00 GMT" } },
+        },
+      ),
+      /this computer's clock is 12h00m ahead of AWS/,
+      /set-ntp true/,
+      ExitCode.auth,
+    ],
+    [
+      'clock skew as InvalidClientTokenId "Signature expired"',
+      sdkError(
+        "InvalidClientTokenId",
+        "Signature expired: 20261120T120000Z is now earlier than ...",
+        {
+          $response: { headers: { date: "Sat, 21 Nov 2026 12:00:00 GMT" } },
+        },
+      ),
+      /this computer's clock is 24h00m behind AWS/,
+      /refuses requests signed more than 5 minutes off/,
+      ExitCode.auth,
+    ],
+    [
+      "a refused code on a computer whose clock is off: the clock is named",
+      sdkError(
+        "AccessDenied",
+        "MultiFactorAuthentication failed with invalid MFA one time pass code.",
+        {
+          $response: { headers: { date: "Fri, 20 Nov 2026 12:02:00 GMT" } },
+        },
+      ),
+      /rejected the MFA code/,
+      /clock is 2m behind AWS: codes computed on this computer are then wrong/,
       ExitCode.auth,
     ],
     [
@@ -106,21 +145,21 @@ describe("mapAwsError", () => {
       sdkError("InternalFailure", "The request processing has failed.", {
         $metadata: { httpStatusCode: 500 },
       }),
-      /GetSessionToken failed \(profile prod-long-term\): InternalFailure: The request processing/,
+      /GetSessionToken failed \(profile "prod-long-term"\): InternalFailure: The request processing/,
       /problem on the side of https:\/\/sts\.us-east-1\.amazonaws\.com.*Try again in a minute/,
       ExitCode.network,
     ],
     [
       "an answer that is no AWS error at all (empty 502)",
       sdkError("Unknown", "Unknown", { $metadata: { httpStatusCode: 502 } }),
-      /GetSessionToken failed \(profile prod-long-term\): AWS answered HTTP 502 without saying why/,
+      /GetSessionToken failed \(profile "prod-long-term"\): AWS answered HTTP 502 without saying why/,
       /Try again in a minute/,
       ExitCode.network,
     ],
     [
       "an AWS refusal awsmfa does not know",
       sdkError("OptInRequired", "The AWS Access Key Id needs a subscription for the service"),
-      /GetSessionToken failed \(profile prod-long-term\): OptInRequired: The AWS Access Key/,
+      /GetSessionToken failed \(profile "prod-long-term"\): OptInRequired: The AWS Access Key/,
       /AWSMFA_DEBUG=1/,
       ExitCode.auth,
     ],

@@ -9,15 +9,16 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useLoginWorld } from "../support/login-world.ts";
+import { asNobody, canDropPrivileges, isRoot } from "../support/other-user.ts";
 import { addRoleProfiles } from "../support/role-world.ts";
 
 const world = useLoginWorld();
 const hasCurl = Bun.which("curl") !== null;
 if (!hasCurl) console.log("skipped: curl is not installed, so the fake browser cannot run");
 // A second, hostile local user: root drops to `nobody` (65534) for the thief's requests.
-const THIEF = "setpriv --reuid=65534 --regid=65534 --clear-groups";
-const canPlayThief =
-  hasCurl && process.platform === "linux" && process.getuid?.() === 0 && !!Bun.which("setpriv");
+// Its commands run after `cd /`: nobody may not be able to look into the checkout (item 17).
+const canPlayThief = hasCurl && process.platform === "linux" && isRoot && canDropPrivileges;
+const THIEF = canPlayThief ? asNobody().join(" ") : "";
 if (!canPlayThief)
   console.log("SKIPPED: the hostile second user needs Linux, root, setpriv and curl");
 

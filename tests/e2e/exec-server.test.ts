@@ -7,6 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { useLoginWorld } from "../support/login-world.ts";
+import { asNobody, canDropPrivileges, isRoot } from "../support/other-user.ts";
 import { addRoleProfiles, callsOf } from "../support/role-world.ts";
 
 const world = useLoginWorld();
@@ -107,10 +108,7 @@ describe("awsmfa exec --server", () => {
 });
 
 const canPlayThief =
-  process.platform === "linux" &&
-  process.getuid?.() === 0 &&
-  !!Bun.which("setpriv") &&
-  !!Bun.which("curl");
+  process.platform === "linux" && isRoot && canDropPrivileges && !!Bun.which("curl");
 if (!canPlayThief)
   console.log("SKIPPED: exec --server against another user needs Linux, root, setpriv, curl");
 
@@ -122,7 +120,7 @@ test.skipIf(!canPlayThief)(
       'curl -s -w "\\n%{http_code}\\n" -H "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI"';
     const script = [
       "cd /",
-      `echo thief; setpriv --reuid=65534 --regid=65534 --clear-groups ${ask}`,
+      `echo thief; ${asNobody().join(" ")} ${ask}`, // after `cd /`: see support/other-user.ts
       `echo child; ${ask}`,
     ].join("\n");
     const r = await login.run([

@@ -63,13 +63,17 @@ describe("control characters for people", () => {
 
 describe("--format dotenv with a value dotenv cannot hold (item 12)", () => {
   for (const profile of [`it's "x"`, "$" + "{HOME}"]) {
-    test(`profile ${profile}: exit 3, a clear message, no bug report`, async () => {
+    test(`profile ${profile}: exit 3, a clear message, no bug report, no AWS call`, async () => {
       const u = world.user({ profile });
+      const before = world.aws.calls.length;
       const r = await u.run(["login", profile, "--otp", u.code(), "--format", "dotenv"]);
       expect(r.stderr).not.toContain("This is a bug");
       expect(r.stderr).toContain("cannot be written to a dotenv file");
       expect(r.stderr).toContain("--format json");
       expect(r.code).toBe(3);
+      // Refused before the code is spent: the profile name is known before any AWS call.
+      expect(world.aws.calls.length).toBe(before);
+      expect(r.stderr).not.toContain("New session");
     });
   }
 });

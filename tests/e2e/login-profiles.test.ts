@@ -219,7 +219,7 @@ describe("partitions", () => {
     );
     const r = await run(["prod", "--otp", code()]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('duration_seconds in profile prod is "60"');
+    expect(r.stderr).toContain('duration_seconds in profile "prod" is "60"');
     expect(world.aws.calls.filter((c) => c.accessKeyId === user.accessKeyId)).toHaveLength(0);
   });
 

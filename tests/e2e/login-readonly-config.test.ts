@@ -2,21 +2,24 @@
  * A config file awsmfa may read but not write (managed by dotfiles or Nix, a read-only
  * folder): a device found with ListMFADevices cannot be saved there, which must not stop the
  * login. It says so, says what to add, and leaves the file as it was.
- * As root, permissions do not bind, so the binary runs as `nobody` through setpriv.
+ * As root, permissions do not bind, so the binary runs as `nobody` (support/other-user.ts).
  */
 import { describe, expect, test } from "bun:test";
 import { chmodSync, chownSync, copyFileSync, linkSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
 import { useLoginWorld } from "../support/login-world.ts";
+import {
+  asNobody,
+  canDropPrivileges,
+  checkChildCwd,
+  isRoot,
+  NOBODY,
+} from "../support/other-user.ts";
 
 const world = useLoginWorld();
-const isRoot = process.getuid?.() === 0;
-const setpriv = Bun.which("setpriv");
-const canDrop = process.platform !== "win32" && (!isRoot || setpriv !== null);
+const canDrop = canDropPrivileges;
 if (!canDrop) console.log("skipped: needs a non-root user, or root with setpriv");
-
-const NOBODY = 65534;
 
 /** Makes `home` the user's (nobody's, as root) except ~/.aws, which they may only read. */
 function readOnlyAws(home: string): void {
@@ -49,12 +52,12 @@ describe.skipIf(!canDrop)("login with a config awsmfa cannot write", () => {
     const binary = await binaryIn(join(sandbox.home, "bin"));
     readOnlyAws(sandbox.home);
     const before = sandbox.readConfig();
-    const drop = isRoot
-      ? [setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups"]
-      : [];
-    const child = Bun.spawn([...drop, binary, "prod", "--no-write", "--otp", code()], {
+    const command = [...asNobody(), binary, "prod", "--no-write", "--otp", code()];
+    const cwd = join(sandbox.home, "bin"); // a folder the test made, readable by nobody too
+    checkChildCwd(command, cwd);
+    const child = Bun.spawn(command, {
       env: sandbox.env,
-      cwd: join(sandbox.home, "bin"), // a folder the test made, readable by nobody too
+      cwd,
       stdin: "ignore",
       stdout: "pipe",
       stderr: "pipe",

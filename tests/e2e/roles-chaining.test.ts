@@ -24,7 +24,7 @@ describe("role chaining", () => {
     expect(r.stderr).not.toContain("awsmfa:");
     expect(r.code).toBe(0);
     const note = r.stderr.indexOf(
-      "Note: audit is assumed with the role session of ops (role chaining), which AWS limits to 1 hour; asking for 1h instead of 2h00m.",
+      'Note: "audit" is assumed with the role session of "ops" (role chaining), which AWS limits to 1 hour; asking for 1h instead of 2h00m.',
     );
     expect(note).toBeGreaterThanOrEqual(0);
     expect(r.stderr.indexOf("New session for audit, valid for 1h00m")).toBeGreaterThan(note);
@@ -69,7 +69,7 @@ describe("roles and partitions", () => {
     const r = await login.run(["cn", "--otp", login.code()]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(
-      "is in AWS China (aws-cn), but the MFA session of prod is in AWS (aws)",
+      'is in AWS China (aws-cn), but the MFA session of "prod" is in AWS (aws)',
     );
     expect(world.aws.calls.filter((c) => c.accessKeyId === login.user.accessKeyId)).toHaveLength(0);
   });

@@ -160,7 +160,7 @@ describe("role profile keys", () => {
     ]);
     const r = await login.run(["partner", "--otp", login.code()]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain(`did not let the session of prod assume ${role!.arn}`);
+    expect(r.stderr).toContain(`did not let the session of "prod" assume ${role!.arn}`);
     expect(r.stderr).toContain("external_id");
     expect(r.stdout).toBe("false\n");
   });
@@ -184,11 +184,11 @@ describe("role profile keys", () => {
     ["role_arn = arn:aws:iam::123456789012:role/x\nsource_profile = nope", "names no profile"],
     [
       "role_arn = arn:aws:iam::123456789012:role/x\nsource_profile = prod\nduration_seconds = 12h",
-      'duration_seconds in profile bad is "12h"',
+      'duration_seconds in profile "bad" is "12h"',
     ],
     [
       "role_arn = arn:aws:iam::123456789012:role/x\nsource_profile = prod\nrole_session_name = has space",
-      "role_session_name in profile bad is not valid",
+      'role_session_name in profile "bad" is not valid',
     ],
     [
       "role_arn = arn:aws:iam::123456789012:role/x\nsource_profile = bad",

@@ -2,7 +2,35 @@ import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { digest128 } from "../../src/fs/hash.ts";
 
+/** The first implementation: the cache files on users' disks are named by it. */
+function reference(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  return [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35]
+    .map((offset, lane) => {
+      let hash = offset >>> 0;
+      for (const byte of bytes) {
+        hash ^= byte;
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+        hash = (hash ^ (hash >>> (13 + lane))) >>> 0;
+      }
+      return hash.toString(16).padStart(8, "0");
+    })
+    .join("");
+}
+
 describe("digest128", () => {
+  test("names cache files as it always has", () => {
+    expect(digest128("AKIAIOSFODNN7EXAMPLE\narn:aws:iam::123456789012:mfa/alice")).toBe(
+      "811d09abdb637c620fb4745c36991dc0",
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 120 }), (text) => {
+        expect(digest128(text)).toBe(reference(text));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   test("is 32 hex digits, stable, and does not contain its input", () => {
     const d = digest128("AKIAIOSFODNN7EXAMPLE\narn:aws:iam::123456789012:mfa/alice");
     expect(d).toMatch(/^[0-9a-f]{32}$/);

@@ -11,6 +11,7 @@ import type { FileSystem } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
 import { updateFile } from "../../src/fs/update.ts";
+import { asNobody, canDropPrivileges, NOBODY } from "../support/other-user.ts";
 import { runScript } from "./support/run-script.ts";
 import { isRoot, leftovers, onWindows, scratchDir } from "./support/scratch.ts";
 
@@ -125,10 +126,9 @@ describe("the path is not a file", () => {
   });
 });
 
-// Root ignores folder permissions, so as root the write runs as `nobody` through setpriv.
-const setpriv = Bun.which("setpriv");
-const asNobody = isRoot && setpriv !== null;
-const canDrop = !onWindows && (!isRoot || asNobody);
+// Root ignores folder permissions, so as root the write runs as `nobody` (support/other-user.ts).
+const asNobodyToo = isRoot && canDropPrivileges;
+const canDrop = !onWindows && canDropPrivileges;
 
 describe.skipIf(!canDrop)("a real read-only folder", () => {
   if (!canDrop) console.log("skipped: needs a non-root user, or root with setpriv, on Unix");
@@ -143,13 +143,13 @@ describe.skipIf(!canDrop)("a real read-only folder", () => {
     const path = join(folder, "credentials");
     mkdirSync(folder);
     writeFileSync(path, "[default]\nkeep = me\n", { mode: 0o600 });
-    if (asNobody) {
+    if (asNobodyToo) {
       chmodSync(dir, 0o755);
-      chownSync(folder, 65534, 65534);
-      chownSync(path, 65534, 65534);
+      chownSync(folder, NOBODY, NOBODY);
+      chownSync(path, NOBODY, NOBODY);
     }
     chmodSync(folder, 0o500);
-    const prefix = asNobody ? [setpriv!, "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
+    const prefix = asNobody();
     const before = process.cwd();
     process.chdir(closed);
     try {
@@ -171,13 +171,13 @@ describe.skipIf(!canDrop)("a real read-only folder", () => {
     const path = join(folder, "credentials");
     mkdirSync(folder);
     writeFileSync(path, "[default]\nkeep = me\n", { mode: 0o600 });
-    if (asNobody) {
+    if (asNobodyToo) {
       chmodSync(dir, 0o755);
-      chownSync(folder, 65534, 65534);
-      chownSync(path, 65534, 65534);
+      chownSync(folder, NOBODY, NOBODY);
+      chownSync(path, NOBODY, NOBODY);
     }
     chmodSync(folder, 0o500);
-    const prefix = asNobody ? [setpriv!, "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
+    const prefix = asNobody();
     const run = await runScript("write-file.ts", [how, path, "new = 1\n"], {
       prefix,
       env: { HOME: dir, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" },

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, test } from "bun:test";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
 import { encryptedFileStore, keyFilePath } from "../../src/keys/encrypted-file.ts";
 import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
 import { KEYS, OTHER, storeDeps } from "./support.ts";
@@ -26,6 +35,37 @@ describe("encrypted-file key store", () => {
     expect(await encryptedFileStore.read("prod", storeDeps(sandbox, pass))).toBeUndefined();
     expect(await encryptedFileStore.read("dev", storeDeps(sandbox, pass))).toEqual(OTHER);
   });
+
+  test.skipIf(process.platform === "win32")(
+    "a key store folder others may write is refused (exit 3), and nothing goes through a link",
+    async () => {
+      sandbox = makeSandbox();
+      const shared = join(sandbox.home, "shared");
+      mkdirSync(shared);
+      chmodSync(shared, 0o777);
+      const bait = join(shared, "bait");
+      writeFileSync(bait, "");
+      chmodSync(bait, 0o666);
+      symlinkSync(bait, join(shared, "keys.enc"));
+      const deps = storeDeps(sandbox, { ...pass, AWSMFA_KEY_STORE_FILE: join(shared, "keys.enc") });
+      const refused = await encryptedFileStore.write("prod", KEYS, deps).catch((e) => e);
+      expect(refused.code).toBe("config");
+      expect(refused.message).toContain(
+        `The key store folder ${shared} can be written by other users`,
+      );
+      await expect(encryptedFileStore.read("prod", deps)).rejects.toThrow(
+        /can be written by other/,
+      );
+      expect(readFileSync(bait, "utf8")).toBe("");
+      // Under XDG_CONFIG_HOME, in a sticky world folder: awsmfa makes awsmfa/ 0700 and uses it.
+      chmodSync(shared, 0o1777);
+      const xdg = storeDeps(sandbox, { ...pass, XDG_CONFIG_HOME: shared });
+      await encryptedFileStore.write("prod", KEYS, xdg);
+      expect(statSync(join(shared, "awsmfa")).mode & 0o777).toBe(0o700);
+      expect(await encryptedFileStore.read("prod", xdg)).toEqual(KEYS);
+      expect(existsSync(join(shared, "awsmfa", "keys.enc"))).toBe(true);
+    },
+  );
 
   test("a wrong passphrase is a clear error and changes nothing", async () => {
     sandbox = makeSandbox();

@@ -1,6 +1,11 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { promptSegment, sessionExpiry } from "../../src/output/prompt-segment.ts";
+import {
+  fillPlaceholders,
+  promptSegment,
+  sessionExpiry,
+  singleSpaces,
+} from "../../src/output/prompt-segment.ts";
 
 const NOW = Date.UTC(2026, 10, 21, 9, 0, 0);
 const at = (seconds: number) => String(Math.floor(NOW / 1000) + seconds);
@@ -51,6 +56,39 @@ describe("promptSegment", () => {
         expect(out).toMatch(/(\d+h\d\dm|\d+m|\d+s)$/);
         expect(out).not.toContain("expired");
       }),
+    );
+  });
+});
+
+describe("the string scans equal the regular expressions they replace", () => {
+  const piece = fc.constantFrom(
+    "{",
+    "}",
+    " ",
+    "  ",
+    "{profile}",
+    "{left}",
+    "{until}",
+    "{x}",
+    "profile",
+    "a",
+    "é",
+  );
+  test("fillPlaceholders and singleSpaces", () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((parts) => parts.join("")),
+        fc.array(piece, { maxLength: 3 }).map((p) => p.join("")),
+        (template, value) => {
+          const expected = template
+            .replace(/\{(profile|left|until)\}/g, (_, name: string) => `${name}=${value}`)
+            .replace(/ {2,}/g, " ");
+          expect(singleSpaces(fillPlaceholders(template, (name) => `${name}=${value}`))).toBe(
+            expected,
+          );
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The marker a failed MFA-lock holder leaves: honoured by callers that were waiting, for a few
- * seconds only, and never when it is a symbolic link or open to others.
+ * seconds only, and never when it is a symbolic link or others may write it.
  */
 import { afterEach, describe, expect, test } from "bun:test";
 import { chmodSync, lstatSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
@@ -27,7 +27,8 @@ function world(start = 1_000_000) {
   let now = start;
   const clock = { now: () => now, sleep: async () => {} };
   const { deps } = sandboxDeps(sandbox, { clock });
-  const path = join(sandbox.home, "session.json");
+  // Markers live in the cache folder, which is checked (config/cache-folder.ts).
+  const path = join(sandbox.home, ".cache", "awsmfa", "sessions", "session.json");
   return { deps, path, advance: (ms: number) => (now += ms), now: () => now };
 }
 
@@ -52,11 +53,11 @@ describe("the fail marker", () => {
     expect(await readFailMarker(w.deps, w.path, since)).toBeUndefined();
   });
 
-  test("a marker open to others, or a symbolic link to one, is ignored", async () => {
+  test("a marker others may write, or a symbolic link to one, is ignored", async () => {
     const w = world();
     const since = w.now() - 1;
     await writeFailMarker(w.deps, w.path, new CancelledError());
-    chmodSync(failMarkerPath(w.path), 0o644);
+    chmodSync(failMarkerPath(w.path), 0o666);
     expect(await readFailMarker(w.deps, w.path, since)).toBeUndefined();
     const real = join(sandbox!.home, "planted.json");
     writeFileSync(real, JSON.stringify({ at: w.now(), code: "cancelled", message: "x" }), {

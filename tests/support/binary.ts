@@ -10,12 +10,16 @@ import { join, resolve } from "node:path";
 const root = resolve(import.meta.dir, "..", "..");
 let built: Promise<string> | undefined;
 let folder: string | undefined;
+let fullBuilt: Promise<string> | undefined;
+let fullFolder: string | undefined;
 
-/** Removes the binary this process built (112 MB): tests/support/preload.ts, demo, bench. */
+/** Removes the binaries this process built (112 MB each): tests/support/preload.ts, demo, bench. */
 export function removeTestBinary(): void {
-  if (folder) rmSync(folder, { recursive: true, force: true });
+  for (const path of [folder, fullFolder]) if (path) rmSync(path, { recursive: true, force: true });
   folder = undefined;
   built = undefined;
+  fullFolder = undefined;
+  fullBuilt = undefined;
 }
 
 export function awsmfaBinary(): Promise<string> {
@@ -23,13 +27,28 @@ export function awsmfaBinary(): Promise<string> {
   return built;
 }
 
+/**
+ * The host binary built with --no-fast-path: every command through commander and the full
+ * CLI. tests/e2e/fast-path.test.ts compares it with awsmfaBinary() byte for byte.
+ */
+export function fullPathBinary(): Promise<string> {
+  fullBuilt ??= (async () => {
+    fullFolder = mkdtempSync(join(tmpdir(), "awsmfa-bin-full-"));
+    return compileHost(join(fullFolder, "awsmfa"), ["--no-fast-path"]);
+  })();
+  return fullBuilt;
+}
+
 async function build(): Promise<string> {
   const given = process.env.AWSMFA_TEST_BINARY;
   if (given) return resolve(given);
   folder = mkdtempSync(join(tmpdir(), "awsmfa-bin-"));
-  const outfile = join(folder, "awsmfa");
+  return compileHost(join(folder, "awsmfa"));
+}
+
+async function compileHost(outfile: string, flags: readonly string[] = []): Promise<string> {
   const child = Bun.spawn(
-    [process.execPath, join(root, "build.ts"), "--host", "--outfile", outfile],
+    [process.execPath, join(root, "build.ts"), "--host", ...flags, "--outfile", outfile],
     {
       cwd: root,
       stdout: "pipe",

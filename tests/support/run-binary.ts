@@ -23,10 +23,12 @@ export interface RunOptions {
   stdin?: string;
   cwd?: string;
   timeoutMs?: number;
+  /** Another binary than awsmfaBinary() (fullPathBinary() for the fast-path comparison). */
+  binary?: string;
 }
 
 export async function runAwsmfa(args: readonly string[], options: RunOptions): Promise<RunResult> {
-  const binary = await awsmfaBinary();
+  const binary = options.binary ?? (await awsmfaBinary());
   const started = performance.now();
   const command = SETSID ? [SETSID, "-w", binary, ...args] : [binary, ...args];
   const child = Bun.spawn(command, {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loopbackPeer, ownerIn, type PeerVerdict } from "../../src/system/loopback-peer.ts";
+import { asNobody, canDropPrivileges, checkChildCwd } from "../support/other-user.ts";
 import { testDeps } from "../support/test-deps.ts";
 
 const HEAD =
@@ -90,18 +91,21 @@ describe("loopbackPeer (the kernel's table)", () => {
     expect(verdicts).toEqual([{ kind: "ours", uid: uid! }]);
   });
 
-  const asNobody =
-    process.platform === "linux" && uid === 0 && Bun.which("setpriv") && Bun.which("curl");
-  if (!asNobody) console.log("SKIPPED: another user's connection needs Linux, root, setpriv, curl");
-  test.skipIf(!asNobody)("a connection of another user (nobody) is another user's", async () => {
-    verdicts = [];
-    const child = Bun.spawn(
-      ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "curl", "-s", url()],
-      { cwd: "/", stdout: "pipe" },
-    );
-    expect(await new Response(child.stdout).text()).toBe("ok");
-    expect(verdicts).toEqual([{ kind: "other", uid: 65534 }]);
-  });
+  const canAskAsNobody =
+    process.platform === "linux" && uid === 0 && canDropPrivileges && Bun.which("curl");
+  if (!canAskAsNobody)
+    console.log("SKIPPED: another user's connection needs Linux, root, setpriv, curl");
+  test.skipIf(!canAskAsNobody)(
+    "a connection of another user (nobody) is another user's",
+    async () => {
+      verdicts = [];
+      const command = [...asNobody(), "curl", "-s", url()];
+      checkChildCwd(command, "/");
+      const child = Bun.spawn(command, { cwd: "/", stdout: "pipe" });
+      expect(await new Response(child.stdout).text()).toBe("ok");
+      expect(verdicts).toEqual([{ kind: "other", uid: 65534 }]);
+    },
+  );
 
   test("not Linux, or our uid unknown: unknown (callers refuse)", async () => {
     const e = { address: "127.0.0.1", port: 1 };

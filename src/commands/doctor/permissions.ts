@@ -6,12 +6,18 @@
 import type { Stats } from "node:fs";
 import { dirname, join } from "node:path";
 import type { AwsFiles } from "../../config/aws-files.ts";
+import { unsafeCacheFolder } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { pasteable } from "../../errors.ts";
+import { currentUser } from "../../fs/owner.ts";
+import { checkPrivateFolder } from "../../fs/private-folder.ts";
 import { type Finding, info, ok, problem } from "./finding.ts";
 
-type PermDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "selfPath" | "selfCommand">;
+type PermDeps = Pick<
+  Deps,
+  "env" | "homedir" | "platform" | "fs" | "selfPath" | "selfCommand" | "uid" | "gid"
+>;
 
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(4, "0");
 
@@ -61,6 +67,24 @@ async function sessionFiles(deps: PermDeps, folder: string): Promise<Finding[]> 
   ];
 }
 
+/**
+ * What every command would refuse about the cache folder (config/cache-folder.ts): another
+ * user's folder, an open folder above it, a link of someone else's on the way. Its own mode
+ * is the rule above's to report, so it is not reported twice.
+ */
+async function cacheFolderOwners(deps: PermDeps, cache: string): Promise<Finding[]> {
+  const user = currentUser(deps);
+  const checked = await checkPrivateFolder(deps.fs, cache, ["sessions"], {
+    user,
+    create: false,
+  }).catch(() => null);
+  if (checked === null || checked.ok) return [];
+  const { problem: found } = checked;
+  if (found.place === "folder" && found.what === "writable") return [];
+  const error = unsafeCacheFolder(found, cache, deps.env);
+  return [problem(error.message, error.hint?.split("\n")[0])];
+}
+
 export async function checkPermissions(files: AwsFiles, deps: PermDeps): Promise<Finding[]> {
   if (deps.platform === "win32") return [info("File permissions are not checked on Windows.")];
   const cache = cacheDir(deps.env, deps.homedir, deps.platform);
@@ -106,6 +130,7 @@ export async function checkPermissions(files: AwsFiles, deps: PermDeps): Promise
       },
       "not created yet (no login so far)",
     )),
+    ...(await cacheFolderOwners(deps, cache)),
     ...(await sessionFiles(deps, join(cache, "sessions"))),
   ];
   // The compiled binary: whoever can replace it runs code as you at your next login.

@@ -2,13 +2,15 @@
  * All of doctor's checks, in the order they are printed. Each section is independent; a
  * section that cannot run (unreadable files) says so instead of hiding the others.
  */
+
+import { clockFix } from "../../aws/clock-skew.ts";
 import { describeEndpoint, endpointOverride } from "../../aws/endpoints.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
 import { findProgram } from "../../system/which.ts";
-import { clockFix, judgeClock, readClockOffset } from "./clock.ts";
+import { judgeClock, readClockOffset } from "./clock.ts";
 import { checkCodeSources } from "./code-sources.ts";
 import { type Finding, info, ok, problem, type Section, warn } from "./finding.ts";
 import { checkKeys } from "./key-checks.ts";

@@ -12,8 +12,10 @@
  * session, no code needed) when little time is left; many requests at once share one
  * renewal, so a code, when one is needed, is asked once.
  */
+
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { localExpiration } from "../../aws/clock-skew.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { UserError } from "../../errors.ts";
 import type { Endpoint, PeerVerdict } from "../../system/loopback-peer.ts";
@@ -96,7 +98,9 @@ async function answer(
       AccessKeyId: s.accessKeyId,
       SecretAccessKey: s.secretAccessKey,
       Token: s.sessionToken,
-      Expiration: s.expiration.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      Expiration: localExpiration(s)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z"),
     });
   } catch (error) {
     // Messages never hold secrets (errors.ts); the SDK shows this to the person.

@@ -4,8 +4,7 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { UsageError } from "../../errors.ts";
-import { isKeyStoreName } from "../../keys/registry.ts";
-import { KEY_STORE_NAMES } from "../../keys/store.ts";
+import { isKeyStoreName, KEY_STORE_NAMES } from "../../keys/store.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv } from "../options/env.ts";
 import {

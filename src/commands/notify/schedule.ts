@@ -9,10 +9,11 @@ import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
 import { randomHex } from "../../fs/node-crypto.ts";
-import { clockTime } from "../../session/messages.ts";
+import { currentUser } from "../../fs/owner.ts";
 import { findProgram } from "../../system/which.ts";
+import { clockTime } from "../../ui/clock-time.ts";
 import { desktopCommand } from "./desktop.ts";
-import { allStatePaths, readState, removeState, statePath, writeState } from "./state.ts";
+import { allStatePaths, readState, removeState, statePath, TOKEN, writeState } from "./state.ts";
 
 export type NotifyDeps = Pick<
   Deps,
@@ -114,7 +115,7 @@ function timerEnvironment(env: Deps["env"]): Record<string, string | undefined> 
  * recognisably that timer (its token on its command line), never to a recycled pid.
  */
 export async function cancelNotifications(
-  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "background">,
+  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "background" | "uid" | "gid">,
   profile?: string,
 ): Promise<number> {
   const paths = profile === undefined ? await allStatePaths(deps) : [statePath(deps, profile)];
@@ -132,23 +133,42 @@ export async function cancelNotifications(
 }
 
 async function isTimer(
-  deps: Pick<Deps, "platform" | "fs" | "exec">,
+  deps: Pick<Deps, "platform" | "fs" | "exec" | "uid" | "gid">,
   pid: number,
   token: string,
 ): Promise<boolean> {
   // A record with an empty or short token (planted, or damaged) proves nothing: "".includes
   // matches every command line, and logout --all would kill whatever runs under that pid.
-  if (!/^[0-9a-f]{32}$/.test(token)) return false;
+  if (!TOKEN.test(token) || !Number.isSafeInteger(pid) || pid <= 1) return false;
+  const user = currentUser(deps);
   if (deps.platform === "linux") {
     try {
-      return (await deps.fs.readFile(`/proc/${pid}/cmdline`, "utf8")).includes(token);
+      // Only this user's process: root running logout --all could otherwise signal anyone's.
+      const owner = (await deps.fs.stat(`/proc/${pid}`)).uid;
+      if (user !== undefined && owner !== user.uid) return false;
+      const cmdline = await deps.fs.readFile(`/proc/${pid}/cmdline`, "utf8");
+      return isTimerCommandLine(cmdline.split("\0"), token);
     } catch {
       return false;
     }
   }
   if (deps.platform === "win32") return false;
-  const ps = await deps.exec("ps", ["-o", "command=", "-p", String(pid)], { timeoutMs: 3000 });
-  return ps.code === 0 && ps.stdout.includes(token);
+  const ps = await deps.exec("ps", ["-o", "uid=", "-o", "command=", "-p", String(pid)], {
+    timeoutMs: 3000,
+  });
+  const match = /^\s*(\d+)\s+(.*)$/s.exec(ps.stdout.trim());
+  if (ps.code !== 0 || !match) return false;
+  if (user !== undefined && Number(match[1]) !== user.uid) return false;
+  return isTimerCommandLine(match[2]!.split(/\s+/), token);
+}
+
+/**
+ * Whether a command line is the timer of this token: `... _notify ... --token TOKEN ...`, the
+ * token a whole argument (a longer hex string that merely contains it is not the timer).
+ */
+export function isTimerCommandLine(args: readonly string[], token: string): boolean {
+  const at = args.indexOf("--token");
+  return TOKEN.test(token) && args.includes("_notify") && at >= 0 && args[at + 1] === token;
 }
 
 /**

@@ -6,11 +6,10 @@
  */
 
 import { join } from "node:path";
+import { checkCacheFolder, readCacheFile, writeCacheFile } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../../fs/index.ts";
 import { sha256Hex } from "../../fs/node-crypto.ts";
-import { readOwnFile } from "../../fs/read-regular.ts";
 
 export interface NotifyState {
   profile: string;
@@ -22,21 +21,32 @@ export interface NotifyState {
   expires: number;
 }
 
-export type StateDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
+export type StateDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
-export function notifyFolder(deps: StateDeps): string {
+/** A timer's token: 16 random bytes in hex. Anything else (empty, short) recognises nothing. */
+export const TOKEN = /^[0-9a-f]{32}$/;
+
+type WhereDeps = Pick<Deps, "env" | "homedir" | "platform">;
+
+export function notifyFolder(deps: WhereDeps): string {
   return join(cacheDir(deps.env, deps.homedir, deps.platform), "notify");
 }
 
-export function statePath(deps: StateDeps, profile: string): string {
+export function statePath(deps: WhereDeps, profile: string): string {
   const digest = sha256Hex(profile).slice(0, 32);
   return join(notifyFolder(deps), `${digest}.json`);
 }
 
+/**
+ * The record at `path`, or undefined when there is none to trust: missing, damaged, not a
+ * regular file of this user (config/cache-folder.ts), or with a token that is not a timer's.
+ */
 export async function readState(deps: StateDeps, path: string): Promise<NotifyState | undefined> {
+  const text = await readCacheFile(deps, path);
   try {
-    const data = JSON.parse(await readOwnFile(deps.fs, path)) as Partial<NotifyState>;
+    const data = JSON.parse(text) as Partial<NotifyState>;
     if (typeof data.profile !== "string" || typeof data.token !== "string") return undefined;
+    if (!TOKEN.test(data.token) || !Number.isSafeInteger(data.pid)) return undefined;
     if (typeof data.pid !== "number" || typeof data.expires !== "number") return undefined;
     return { profile: data.profile, pid: data.pid, token: data.token, expires: data.expires };
   } catch {
@@ -48,11 +58,7 @@ export async function writeState(
   deps: StateDeps & Pick<Deps, "clock" | "processes" | "hooks">,
   state: NotifyState,
 ): Promise<void> {
-  await writeFileAtomic(deps.fs, statePath(deps, state.profile), `${JSON.stringify(state)}\n`, {
-    ...fileOptionsFrom(deps),
-    mode: 0o600,
-    dirMode: 0o700,
-  });
+  await writeCacheFile(deps, statePath(deps, state.profile), `${JSON.stringify(state)}\n`);
 }
 
 export async function removeState(deps: StateDeps, path: string): Promise<void> {
@@ -61,6 +67,7 @@ export async function removeState(deps: StateDeps, path: string): Promise<void> 
 
 /** Every state file, for `cancelNotifications` without a profile. */
 export async function allStatePaths(deps: StateDeps): Promise<string[]> {
+  if (!(await checkCacheFolder(deps, notifyFolder(deps), false))) return [];
   try {
     const names = await deps.fs.readdir(notifyFolder(deps));
     return names

@@ -6,7 +6,7 @@
  * names it, so a replaced or cancelled timer ends within a minute even if no signal reached it.
  */
 import type { Deps } from "../../deps.ts";
-import { clockTime } from "../../session/messages.ts";
+import { clockTime } from "../../ui/clock-time.ts";
 import { desktopCommand, expiredNotice, type Notice, soonNotice } from "./desktop.ts";
 import { readState, removeState, statePath } from "./state.ts";
 

@@ -127,7 +127,9 @@ async function install(binary: Uint8Array, { deps, current, wanted, folder, say 
       throw new UserError(
         `Cannot write next to ${deps.selfPath}: ${error.message}; awsmfa was not changed.`,
         {
-          hint: "Run awsmfa upgrade as the user who owns that folder.",
+          hint: ["ENOSPC", "EDQUOT"].includes(error.code)
+            ? "The disk is full: free some space and run awsmfa upgrade again."
+            : "Run awsmfa upgrade as the user who owns that folder.",
         },
       );
     },

@@ -15,9 +15,16 @@ export interface Staged {
 
 export async function stage(selfPath: string, data: Uint8Array, pid: number): Promise<Staged> {
   const path = join(dirname(selfPath), `.awsmfa.upgrade.${pid}`);
-  await writeFile(path, data, { mode: 0o755, flag: "wx" });
-  await chmod(path, 0o755);
-  return { path, remove: () => rm(path, { force: true }) };
+  const remove = () => rm(path, { force: true });
+  try {
+    await writeFile(path, data, { mode: 0o755, flag: "wx" });
+    await chmod(path, 0o755);
+  } catch (error) {
+    // Created and then not written whole (a full disk): ours to remove. EEXIST: not ours.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") await remove().catch(() => {});
+    throw error;
+  }
+  return { path, remove };
 }
 
 export async function replaceSelf(selfPath: string, staged: Staged, windows: boolean) {

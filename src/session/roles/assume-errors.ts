@@ -13,7 +13,7 @@ export function explainAssumeRoleError(error: unknown, step: RoleStep): unknown 
   const causeName = (error.cause as { name?: string } | undefined)?.name;
   if (error instanceof AuthError && causeName === "AccessDenied") {
     return new AuthError(
-      `AWS did not let the session of ${step.source} assume ${role.roleArn} (profile ${role.profile}).`,
+      `AWS did not let the session of "${step.source}" assume ${role.roleArn} (profile "${role.profile}").`,
       {
         hint: [
           `Check role_arn${role.externalId ? " and external_id" : ""} in [profile ${role.profile}].`,
@@ -26,7 +26,7 @@ export function explainAssumeRoleError(error: unknown, step: RoleStep): unknown 
   }
   if (/MaxSessionDuration/i.test(error.message)) {
     return new UserError(
-      `The role of profile ${role.profile} allows shorter sessions than the ${formatDuration(step.durationSeconds)} asked for.`,
+      `The role of profile "${role.profile}" allows shorter sessions than the ${formatDuration(step.durationSeconds)} asked for.`,
       {
         hint: `Lower duration_seconds in [profile ${role.profile}] (or pass --role-duration): a role allows 1 hour unless an administrator raised its maximum session duration.`,
         cause: error.cause,

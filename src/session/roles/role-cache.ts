@@ -4,12 +4,13 @@
  * identity (long-term key and device), not that session's own keys: a role session outlives
  * the MFA session it came from, and stays reusable after it has expired.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import type { ClockOffset } from "../../aws/clock-skew.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
+import { checkCacheFolder, writeCacheFile } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { digest128 } from "../../fs/hash.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../../fs/index.ts";
 import { readCacheRecord, sessionOfRecord } from "../cache.ts";
 
 const FORMAT = 1;
@@ -31,9 +32,11 @@ interface RoleCacheFile {
   sessionToken: string;
   expiration: string;
   createdAt: string;
+  /** AWS's clock minus ours when AWS answered (aws/clock-skew.ts). */
+  clock?: ClockOffset | undefined;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs">;
+type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 /** The principal of an MFA session: its long-term key id and device. */
 export function mfaPrincipal(longTermKeyId: string, serial: string): string {
@@ -81,16 +84,14 @@ export async function writeCachedRole(
     sessionToken: session.sessionToken,
     expiration: session.expiration.toISOString(),
     createdAt: new Date(deps.clock.now()).toISOString(),
+    ...(session.clock ? { clock: session.clock } : {}),
   };
-  await writeFileAtomic(deps.fs, roleCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`, {
-    ...fileOptionsFrom(deps),
-    mode: 0o600,
-    dirMode: 0o700,
-  });
+  await writeCacheFile(deps, roleCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 /** Deletes a cached role session (logout); false when there was none. */
 export async function deleteCachedRole(deps: CacheDeps, key: RoleKey): Promise<boolean> {
+  if (!(await checkCacheFolder(deps, dirname(roleCachePath(deps, key)), false))) return false;
   try {
     await deps.fs.unlink(roleCachePath(deps, key));
     return true;

@@ -39,7 +39,7 @@ export function isRoleProfile(files: AwsFiles, profile: string): boolean {
 export function roleConfig(files: AwsFiles, profile: string): RoleConfig | undefined {
   const roleArn = profileValue(files, profile, "role_arn")?.trim();
   if (roleArn === undefined) return undefined;
-  const where = `profile ${profile}`;
+  const where = `profile "${profile}"`;
   if (!ROLE_ARN.test(roleArn)) {
     throw new UserError(`role_arn in ${where} is not an IAM role ARN: "${roleArn}".`, {
       hint: "It looks like arn:aws:iam::123456789012:role/admin (the role's ARN in the IAM console).",
@@ -48,7 +48,7 @@ export function roleConfig(files: AwsFiles, profile: string): RoleConfig | undef
   const sourceProfile = profileValue(files, profile, "source_profile")?.trim();
   if (!sourceProfile) throw missingSource(files, profile);
   if (sourceProfile !== profile && !knownProfile(files, sourceProfile)) {
-    throw new UserError(`source_profile = ${sourceProfile} in ${where} names no profile.`, {
+    throw new UserError(`source_profile = "${sourceProfile}" in ${where} names no profile.`, {
       hint: `Set source_profile to the profile whose MFA session assumes the role (the one you use with \`awsmfa login\`). Profiles are read from ${files.paths.config} and ${files.paths.credentials}.`,
     });
   }
@@ -88,13 +88,13 @@ function missingSource(files: AwsFiles, profile: string): UserError {
   const credentialSource = profileValue(files, profile, "credential_source");
   if (credentialSource) {
     return new UserError(
-      `Profile ${profile} gets its role credentials from credential_source = ${credentialSource}, which awsmfa does not use.`,
+      `Profile "${profile}" gets its role credentials from credential_source = ${credentialSource}, which awsmfa does not use.`,
       {
         hint: "awsmfa assumes roles with an MFA session: set source_profile to the profile you log in to with awsmfa, instead of credential_source.",
       },
     );
   }
-  return new UserError(`Profile ${profile} has a role_arn but no source_profile.`, {
+  return new UserError(`Profile "${profile}" has a role_arn but no source_profile.`, {
     hint: `Add source_profile = <the profile you log in to with awsmfa> to [profile ${profile}] in ${files.paths.config}.`,
   });
 }
@@ -109,7 +109,7 @@ function checked(
   const value = profileValue(files, profile, key)?.trim();
   if (value === undefined || value === "") return undefined;
   if (shape.test(value)) return value;
-  throw new UserError(`${key} in profile ${profile} is not valid: "${value}".`, {
+  throw new UserError(`${key} in profile "${profile}" is not valid: "${value}".`, {
     hint: `AWS accepts ${allowed}.`,
   });
 }
@@ -119,7 +119,7 @@ function roleDuration(files: AwsFiles, profile: string): number | undefined {
   if (text === undefined || text === "") return undefined;
   const seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (seconds >= MIN_ROLE_SECONDS && seconds <= MAX_ROLE_SECONDS) return seconds;
-  throw new UserError(`duration_seconds in profile ${profile} is "${text}".`, {
+  throw new UserError(`duration_seconds in profile "${profile}" is "${text}".`, {
     hint: `A role session lasts ${MIN_ROLE_SECONDS} to ${MAX_ROLE_SECONDS} seconds (15 minutes to 12 hours), and at most what the role's maximum session duration allows (1 hour unless raised).`,
   });
 }

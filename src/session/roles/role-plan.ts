@@ -63,7 +63,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
     if (chained && requested > ROLE_CHAIN_MAX_SECONDS) {
       durationSeconds = ROLE_CHAIN_MAX_SECONDS;
       notes.push(
-        `Note: ${role.profile} is assumed with the role session of ${source} (role chaining), which AWS limits to 1 hour; asking for 1h instead of ${formatDuration(requested)}.`,
+        `Note: "${role.profile}" is assumed with the role session of "${source}" (role chaining), which AWS limits to 1 hour; asking for 1h instead of ${formatDuration(requested)}.`,
       );
     }
     const region = resolveRegion({
@@ -112,7 +112,7 @@ function checkPartition(role: RoleConfig, base: Partition, baseProfile: string):
   const partition = partitionOfArn(role.roleArn);
   if (!partition || partition.id === base.id) return;
   throw new UserError(
-    `The role of profile ${role.profile} is in ${partition.name} (${partition.id}), but the MFA session of ${baseProfile} is in ${base.name} (${base.id}).`,
+    `The role of profile "${role.profile}" is in ${partition.name} (${partition.id}), but the MFA session of "${baseProfile}" is in ${base.name} (${base.id}).`,
     {
       hint: "A session can only assume roles in its own partition: point source_profile at a profile of that partition, or check role_arn.",
     },

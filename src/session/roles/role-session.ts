@@ -4,14 +4,17 @@
  * one AssumeRole per role of the chain. The role asked for is cached, so a second login is
  * answered from two small files, with no SDK, like a plain one.
  */
+import { dirname } from "node:path";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
+import { checkCacheFolder } from "../../config/cache-folder.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { debug, debugEnabled } from "../../ui/debug.ts";
 import { secondsLeft } from "../cache.ts";
+import { noteClock } from "../messages.ts";
 import { type LocalPlan, planLocally } from "../plan.ts";
 import type { SessionRequest, SessionResult } from "../request.ts";
 import { explainAssumeRoleError } from "./assume-errors.ts";
@@ -196,9 +199,11 @@ async function assumeOrReuse(
     options.force ? undefined : reusableRole(key, options.minRemainingSeconds, deps);
   const before = await reuse();
   if (before) return { session: before, reused: true };
+  const path = roleCachePath(deps, key);
+  await checkCacheFolder(deps, dirname(path), true);
   return withFileLock(
     deps.fs,
-    roleCachePath(deps, key),
+    path,
     async () => {
       // Another process may have assumed the role while this one waited for the lock.
       const meanwhile = await reuse();
@@ -219,9 +224,10 @@ async function assumeOrReuse(
       } catch (error) {
         throw explainAssumeRoleError(error, step);
       }
+      noteClock(session, deps);
       await writeCachedRole(deps, key, step.role.profile, session);
       return { session, reused: false };
     },
-    { ...fileOptionsFrom(deps), ...ROLE_LOCK },
+    { ...fileOptionsFrom(deps), ...ROLE_LOCK, private: true },
   );
 }

@@ -12,11 +12,12 @@ import { dirname, join } from "node:path";
 import { openInBrowser } from "../../../src/commands/console/browser.ts";
 import type { ExecResult } from "../../../src/deps.ts";
 import { pasteable, UserError } from "../../../src/errors.ts";
+import { asNobody, canDropPrivileges, checkChildCwd, isRoot } from "../../support/other-user.ts";
 import { testDeps } from "../../support/test-deps.ts";
 
 const SECRET = "https://signin.example/federation?Action=login&SigninToken=SECRET-TOKEN";
 const ok: ExecResult = { code: 0, signal: null, stdout: "", stderr: "", timedOut: false };
-const asRoot = process.platform === "linux" && process.getuid?.() === 0 && !!Bun.which("setpriv");
+const asRoot = process.platform === "linux" && isRoot && canDropPrivileges;
 if (!asRoot) console.log("SKIPPED: reading the page as another user needs Linux, root, setpriv");
 
 describe.each(["darwin", "win32"] as const)(
@@ -37,10 +38,9 @@ describe.each(["darwin", "win32"] as const)(
           expect(statSync(page).mode & 0o777).toBe(0o600);
           expect(statSync(dirname(page)).mode & 0o777).toBe(0o700);
           if (asRoot) {
-            const thief = Bun.spawnSync(
-              ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "cat", page],
-              { cwd: "/" },
-            );
+            const command = [...asNobody(), "cat", page];
+            checkChildCwd(command, "/");
+            const thief = Bun.spawnSync(command, { cwd: "/" });
             expect(thief.exitCode).not.toBe(0);
             expect(thief.stdout.toString()).toBe("");
           }

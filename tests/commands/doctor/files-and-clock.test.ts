@@ -33,6 +33,24 @@ describe("permissions", () => {
     expect(findings[4]!.fix).toBe(`chmod 600 \uE000${dir}/.cache/awsmfa/sessions/abc.json\uE001`);
   });
 
+  test("what every command would refuse about the cache folder is a problem too", async () => {
+    const { dir, deps } = home({ ".cache/awsmfa/sessions/abc.json": ["{}", 0o600] });
+    chmodSync(join(dir, ".cache", "awsmfa"), 0o700);
+    chmodSync(join(dir, ".cache"), 0o777);
+    const findings = await checkPermissions(await readAwsFiles(deps), deps);
+    const found = findings.find((f) => f.text.includes("on the way to the cache folder"));
+    expect(found?.level).toBe("problem");
+    expect(found?.text).toContain(`${dir}/.cache, on the way to the cache folder`);
+    expect(found?.fix).toBe(
+      `Stop others writing it: chmod go-w \uE000${dir}/.cache\uE001  (or, for a shared folder like /tmp: chmod +t \uE000${dir}/.cache\uE001)`,
+    );
+    // Another user's cache folder (this test's user is "another" to uid 4242).
+    const other = { ...deps, uid: 4242, gid: 4242 };
+    chmodSync(join(dir, ".cache"), 0o755);
+    const theirs = await checkPermissions(await readAwsFiles(other), other);
+    expect(levels(theirs).join("\n")).toContain("belongs to another user");
+  });
+
   test("a config others can write is a problem; missing files are only mentioned", async () => {
     const { dir, deps } = home({ ".aws/config": ["[default]\n", 0o666] });
     const findings = await checkPermissions(await readAwsFiles(deps), deps);

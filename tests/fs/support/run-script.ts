@@ -2,6 +2,7 @@
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkChildCwd } from "../../support/other-user.ts";
 
 export interface ScriptRun {
   code: number | null;
@@ -69,8 +70,10 @@ export function startScript(name: string, args: string[], options: ScriptOptions
   const script = asOther ? bundled(name) : join(supportDir, name);
   const bun = asOther ? sharedRuntime() : process.execPath;
   const command = [...(options.prefix ?? []), bun, script, ...args];
+  const cwd = scratch();
+  checkChildCwd(command, cwd);
   const child = Bun.spawn(command, {
-    cwd: scratch(),
+    cwd,
     env: { ...process.env, ...options.env },
     stdin: "pipe",
     stdout: "pipe",

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkChildCwd } from "../../support/other-user.ts";
 
 export interface Home {
   path: string;
@@ -73,7 +74,10 @@ export async function pipeInstaller(options: {
   fetch?: "curl" | "wget";
   /** PATH for the installer only (the fetch command keeps the normal one). */
   installerPath?: string;
+  /** The working folder; required (a folder the test made) when `interpreter` changes user. */
+  cwd?: string;
 }): Promise<Piped> {
+  checkChildCwd(options.interpreter, options.cwd);
   // Everything travels as positional parameters: $1 the URL, $2 the installer's PATH.
   const fetch = options.fetch === "wget" ? 'wget -qO- "$u"' : 'curl -fsSL "$u"';
   const path = options.installerPath === undefined ? "" : 'PATH="$p" ';
@@ -92,7 +96,14 @@ export async function pipeInstaller(options: {
       "--",
       ...(options.args ?? []),
     ],
-    { env: options.env, stdin: "ignore", stdout: "pipe", stderr: "pipe", timeout: 60_000 },
+    {
+      env: options.env,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+      timeout: 60_000,
+    },
   );
   const [code, stdout, stderr] = await Promise.all([
     child.exited,

@@ -57,13 +57,13 @@ describe("roleConfig", () => {
   });
 
   test.each([
-    ["role_arn = admin\nsource_profile = prod", "role_arn in profile r is not an IAM role ARN"],
+    ["role_arn = admin\nsource_profile = prod", 'role_arn in profile "r" is not an IAM role ARN'],
     ["role_arn = arn:aws:iam::123456789012:user/bob\nsource_profile = prod", "not an IAM role ARN"],
-    [`role_arn = ${ADMIN}`, "Profile r has a role_arn but no source_profile."],
+    [`role_arn = ${ADMIN}`, 'Profile "r" has a role_arn but no source_profile.'],
     [`role_arn = ${ADMIN}\ncredential_source = Environment`, "credential_source = Environment"],
     [
       `role_arn = ${ADMIN}\nsource_profile = ghost`,
-      "source_profile = ghost in profile r names no profile",
+      'source_profile = "ghost" in profile "r" names no profile',
     ],
     [`role_arn = ${ADMIN}\nsource_profile = prod\nduration_seconds = 899`, 'is "899"'],
     [`role_arn = ${ADMIN}\nsource_profile = prod\nduration_seconds = 43201`, 'is "43201"'],

@@ -55,7 +55,7 @@ describe("planRoleSteps", () => {
     const [, audit] = steps(chain("duration_seconds = 10800\n"), "audit");
     expect(audit!.durationSeconds).toBe(3600);
     expect(audit!.notes).toEqual([
-      "Note: audit is assumed with the role session of ops (role chaining), which AWS limits to 1 hour; asking for 1h instead of 3h00m.",
+      'Note: "audit" is assumed with the role session of "ops" (role chaining), which AWS limits to 1 hour; asking for 1h instead of 3h00m.',
     ]);
   });
 
@@ -94,7 +94,7 @@ describe("planRoleSteps", () => {
   test("a role outside the MFA session's partition is refused", () => {
     const config = `[profile r]\nrole_arn = arn:aws-us-gov:iam::123456789012:role/x\nsource_profile = prod\n`;
     expect(() => steps(config, "r")).toThrow(
-      "The role of profile r is in AWS GovCloud (US) (aws-us-gov), but the MFA session of prod is in AWS (aws).",
+      'The role of profile "r" is in AWS GovCloud (US) (aws-us-gov), but the MFA session of "prod" is in AWS (aws).',
     );
   });
 });

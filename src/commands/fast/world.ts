@@ -1,0 +1,139 @@
+/**
+ * The Deps of the fast path: the real environment, clock and file reads, and nothing that
+ * could act before the fast path knows it can finish. Files are read with synchronous calls
+ * behind the async FileSystem interface (no fs/promises thread pool to start); every write,
+ * prompt, program or wait throws FallThrough instead; stdout and stderr are held back and
+ * written only when the whole command has succeeded, so a fall-through leaves no trace and the
+ * full CLI starts from scratch.
+ */
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
+import type { BuildInfo, Deps, FileSystem, Writer } from "../../deps.ts";
+import { writer } from "../../system/writer.ts";
+
+/** The fast path cannot finish this run alone; the full CLI takes over. */
+export class FallThrough extends Error {}
+
+export interface FastFacts {
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  homedir: string;
+  /** process.getuid() and getgid() (undefined on Windows): whose cache folder is ours. */
+  uid?: number | undefined;
+  gid?: number | undefined;
+  execPath: string;
+  isTerminal(fd: number): boolean;
+  /** Where stdout and stderr go in the end (default: the real ones, as the full CLI writes). */
+  writers?: { 1: Writer; 2: Writer };
+}
+
+export interface FastWorld {
+  deps: Deps;
+  /** Writes what the command said, in the order it said it. */
+  flush(): void;
+}
+
+const WRITING =
+  constants.O_WRONLY |
+  constants.O_RDWR |
+  constants.O_CREAT |
+  constants.O_TRUNC |
+  constants.O_APPEND;
+
+function refuse(what: string): () => never {
+  return () => {
+    throw new FallThrough(what);
+  };
+}
+
+/** open/stat/readFile for reading; everything else falls through before touching anything. */
+function readOnlyFs(): FileSystem {
+  const handle = (fd: number) => ({
+    stat: async () => fstatSync(fd),
+    readFile: async () => readFileSync(fd),
+    close: async () => closeSync(fd),
+  });
+  const fs = {
+    open: async (path: string, flags: number) => {
+      if (typeof flags !== "number" || (flags & WRITING) !== 0) throw new FallThrough("a write");
+      return handle(openSync(path, flags));
+    },
+    stat: async (path: string) => statSync(path),
+    readFile: async (path: string) => readFileSync(path),
+    // The cache folder's check (config/cache-folder.ts) walks it with these before a read.
+    lstat: async (path: string) => lstatSync(path),
+    readlink: async (path: string) => readlinkSync(path),
+    realpath: async (path: string) => realpathSync(path),
+  };
+  const writes = ["writeFile", "rename", "mkdir", "unlink", "chmod", "rm", "link", "readdir"];
+  for (const name of writes) Object.assign(fs, { [name]: refuse(name) });
+  return fs as unknown as FileSystem;
+}
+
+/**
+ * Only --version, doctor and upgrade print the build: not worth loading package.json for.
+ * Getters inside (not on Deps itself), so that `{ ...deps }` (terminalOnly) does not ask.
+ */
+const unknownBuild: BuildInfo = {
+  get version(): string {
+    throw new FallThrough("build info");
+  },
+  get commit(): string {
+    throw new FallThrough("build info");
+  },
+};
+
+export function fastWorld(facts: FastFacts): FastWorld {
+  const known = new Map<number, boolean>();
+  const terminalFd = (fd: number) => {
+    if (!known.has(fd)) known.set(fd, facts.isTerminal(fd));
+    return known.get(fd)!;
+  };
+  const said: Array<[1 | 2, string]> = [];
+  const held = (fd: 1 | 2): Writer => ({
+    write: (text) => {
+      said.push([fd, text]);
+    },
+    get isTTY() {
+      return terminalFd(fd);
+    },
+  });
+  const deps: Deps = {
+    env: facts.env,
+    io: {
+      readLine: refuse("reading stdin"),
+      get stdinIsTTY() {
+        return terminalFd(0);
+      },
+      stdout: held(1),
+      stderr: held(2),
+    },
+    clock: { now: () => Date.now(), sleep: refuse("a wait") },
+    fs: readOnlyFs(),
+    exec: refuse("running a program"),
+    terminal: refuse("the terminal"),
+    platform: facts.platform,
+    homedir: facts.homedir,
+    ...(facts.uid !== undefined && { uid: facts.uid }),
+    ...(facts.gid !== undefined && { gid: facts.gid }),
+    selfPath: facts.execPath,
+    selfCommand: [facts.execPath],
+    build: unknownBuild,
+  };
+  return {
+    deps,
+    flush() {
+      const real = facts.writers ?? { 1: writer(1, terminalFd), 2: writer(2, terminalFd) };
+      for (const [fd, text] of said) real[fd].write(text);
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The cached fast path (src/commands/fast/) against the full CLI: the same command lines, run
+ * with the binary as built and with one built --no-fast-path, from the same files, must exit
+ * the same, print the same bytes on stdout and stderr, and leave the same files. The cases
+ * are the ones the fast path answers and the unusual ones it must leave to the full CLI.
+ * (The whole e2e suite also runs against the --no-fast-path binary: .ci/stages/60-full-path.sh.)
+ */
+import { describe, expect, test } from "bun:test";
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { fullPathBinary } from "../support/binary.ts";
+import { type LoginUser, useLoginWorld } from "../support/login-world.ts";
+import { type RunResult, runAwsmfa } from "../support/run-binary.ts";
+
+const world = useLoginWorld();
+
+type Tree = Map<string, { mode: number; data: Buffer | null }>;
+
+/** Every file and folder under HOME with its mode and bytes (folders: null). */
+function snapshot(root: string): Tree {
+  const tree: Tree = new Map();
+  const walk = (relative: string) => {
+    for (const name of readdirSync(join(root, relative))) {
+      const path = join(relative, name);
+      const stats = statSync(join(root, path));
+      if (stats.isDirectory()) {
+        tree.set(path, { mode: stats.mode, data: null });
+        walk(path);
+      } else tree.set(path, { mode: stats.mode, data: readFileSync(join(root, path)) });
+    }
+  };
+  walk("");
+  return tree;
+}
+
+function restore(root: string, tree: Tree): void {
+  for (const name of readdirSync(root)) rmSync(join(root, name), { recursive: true, force: true });
+  for (const [path, entry] of tree) {
+    if (entry.data === null) mkdirSync(join(root, path), { recursive: true });
+    else writeFileSync(join(root, path), entry.data);
+    chmodSync(join(root, path), entry.mode & 0o7777);
+  }
+}
+
+/** The files as text, with the moments they record (fail markers, cache records) blanked. */
+function shown(tree: Tree): Record<string, string> {
+  return Object.fromEntries(
+    [...tree].map(([path, e]) => [
+      path,
+      `${(e.mode & 0o7777).toString(8)} ${moments(e.data?.toString("utf8") ?? "(folder)")}`,
+    ]),
+  );
+}
+
+function moments(text: string): string {
+  return text.replace(/"at":\d+/g, '"at":0').replace(/"createdAt": "[^"]*"/g, '"createdAt": ""');
+}
+
+/** Runs the line with both binaries from the same files; both must say and leave the same. */
+async function same(
+  login: LoginUser,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  const home = login.sandbox.home;
+  const before = snapshot(home);
+  const fast = await login.run(args, { env });
+  const afterFast = snapshot(home);
+  restore(home, before);
+  const full = await runAwsmfa(args, {
+    env: { ...login.sandbox.env, ...env },
+    binary: await fullPathBinary(),
+  });
+  const afterFull = snapshot(home);
+  restore(home, before);
+  expect({ code: fast.code, stdout: fast.stdout, stderr: fast.stderr }).toEqual({
+    code: full.code,
+    stdout: full.stdout,
+    stderr: full.stderr,
+  });
+  expect(shown(afterFast)).toEqual(shown(afterFull));
+  return fast;
+}
+
+/** A user with a cached session, written into [prod] of the credentials file. */
+async function loggedIn(): Promise<LoginUser> {
+  const login = world.user();
+  const first = await login.run(["prod", "--otp", login.code()]);
+  expect(first.code).toBe(0);
+  return login;
+}
+
+describe("fast path and full CLI print the same", () => {
+  test("cached login: eval mode, login PROFILE, AWS_PROFILE, --no-write, --yes", async () => {
+    const login = await loggedIn();
+    expect((await same(login, ["prod"])).stderr).toContain("Reusing session for prod");
+    await same(login, ["login", "prod"]);
+    await same(login, [], { AWS_PROFILE: "prod" });
+    await same(login, ["login"], { AWS_PROFILE: "prod" });
+    await same(login, ["prod", "--no-write", "-y"]);
+    await same(login, ["prod", "--yes"], { AWS_ACCESS_KEY_ID: "AKIAFOREIGNKEY000001" });
+    await same(login, ["prod"], { AWS_ACCESS_KEY_ID: "AKIAFOREIGNKEY000001" });
+    await same(login, ["prod"], { AWS_ACCESS_KEY_ID: "ASIAOURS", AWSMFA_EXPIRES: "1" });
+  });
+
+  test("every --format and every shell function", async () => {
+    const login = await loggedIn();
+    for (const format of [
+      "sh",
+      "bash",
+      "zsh",
+      "fish",
+      "powershell",
+      "cmd",
+      "json",
+      "dotenv",
+      "xml",
+    ]) {
+      await same(login, ["prod", "--format", format]);
+      await same(login, [`--format=${format}`, "prod"], { AWSMFA_SHELL: "bash" });
+    }
+    for (const shell of ["bash", "zsh", "fish", "powershell", "pwsh", "tcsh", ""]) {
+      await same(login, ["prod"], { AWSMFA_SHELL: shell });
+    }
+  });
+
+  test("credential-process and prompt", async () => {
+    const login = await loggedIn();
+    const json = await same(login, ["credential-process", "prod"]);
+    expect(JSON.parse(json.stdout).Version).toBe(1);
+    await same(login, ["credential-process", "nope"]);
+    const expires = String(Math.floor(Date.now() / 1000) + 3600);
+    const shell = { AWS_PROFILE: "prod", AWSMFA_EXPIRES: expires };
+    expect((await same(login, ["prompt"], shell)).stdout).toBe("prod 1h00m\n");
+    await same(login, ["prompt", "--template", "{profile} until {until}"], shell);
+    await same(login, ["prompt", "--template={left}"], shell);
+    await same(login, ["prompt"], { ...shell, AWSMFA_PROMPT_TEMPLATE: "[{profile}]" });
+    await same(login, ["prompt"], { AWS_PROFILE: "prod", AWSMFA_EXPIRES: "1" });
+    await same(login, ["prompt"]);
+  });
+
+  test("what the fast path leaves to the full CLI", async () => {
+    const login = await loggedIn();
+    await same(login, ["prod", "--bogus"]);
+    await same(login, ["prod", "--region", "eu-west-1"]);
+    await same(login, ["prod", "--debug"]);
+    await same(login, ["prod"], { AWSMFA_DEBUG: "1" });
+    await same(login, ["prod", "prod"]);
+    await same(login, ["nope"]);
+    await same(login, ["login", "--", "-x"]);
+    // Neither the cache nor [prod] has 13 hours left: a code is needed, and there is no terminal.
+    const expired = await same(login, ["prod"], { AWSMFA_MIN_REMAINING: "13h" });
+    expect(expired.code).not.toBe(0);
+    await same(login, ["credential-process", "prod"], { AWSMFA_MIN_REMAINING: "13h" });
+    await same(login, ["prod"], { AWSMFA_MIN_REMAINING: "soon" });
+    await same(login, ["prod"], { AWSMFA_DURATION: "forever" });
+  });
+
+  test("files the fast path cannot answer from: session not in [prod] yet, malformed, missing", async () => {
+    const login = await loggedIn();
+    const credentials = login.sandbox.readCredentials();
+    const config = login.sandbox.readConfig();
+    // The cached session still has to be written into [prod]: the full CLI writes it.
+    login.sandbox.writeCredentials(credentials.replace(/\[prod\][^[]*/, ""));
+    const written = await same(login, ["prod"]);
+    expect(written.stderr).toContain("Saved the session in [prod]");
+    login.sandbox.writeCredentials(credentials);
+    login.sandbox.writeConfig(config.replace("[profile prod]", "[profile prod"));
+    await same(login, ["prod"]);
+    login.sandbox.writeConfig(`${config}duration_seconds = 5\n`);
+    await same(login, ["prod"]);
+    login.sandbox.writeConfig(
+      `${config}[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/a\nsource_profile = prod\n`,
+    );
+    await same(login, ["admin"]);
+    rmSync(login.sandbox.configPath);
+    await same(login, ["prod"]);
+    mkdirSync(login.sandbox.configPath);
+    await same(login, ["prod"]);
+  });
+});
