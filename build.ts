@@ -14,6 +14,8 @@
  *   bun build.ts --host --no-fast-path --outfile PATH   without the cached fast path
  *                         (src/commands/fast/): what CI runs the e2e tests against as well,
  *                         to prove both paths behave the same (.ci/stages/60-full-path.sh)
+ *   bun build.ts --host --outfile PATH --entry FILE   another entry point than src/main.ts
+ *                         (tests/support/fault-main.ts: the crash tests' own binary)
  * Version and commit are embedded with --define; the runtime for other targets comes from the
  * npm registry (bun fetches it on first use and caches it).
  */
@@ -130,6 +132,7 @@ async function compile(
   outfile: string,
   define: string,
   fastPath = true,
+  entry = join(root, "src", "main.ts"),
 ): Promise<void> {
   const addon = ensureKeyringAddon(target ?? hostTarget());
   const args = [
@@ -148,7 +151,7 @@ async function compile(
     "--define",
     `AWSMFA_FAST_PATH=${fastPath}`,
     ...(addon ? ["--define", `AWSMFA_KEYRING_ADDON=${JSON.stringify(addon)}`] : []),
-    join(root, "src", "main.ts"),
+    entry,
     "--outfile",
     outfile,
   ];
@@ -194,7 +197,9 @@ export async function build(argv: string[]): Promise<void> {
   if (argv.includes("--host")) {
     const at = argv.indexOf("--outfile");
     const outfile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(dist, "awsmfa");
-    await compile(undefined, outfile, define, !argv.includes("--no-fast-path"));
+    const entry = argv.indexOf("--entry");
+    const fastPath = !argv.includes("--no-fast-path");
+    await compile(undefined, outfile, define, fastPath, entry >= 0 ? argv[entry + 1] : undefined);
     return;
   }
   const manual = renderManPage(await manualSections(pkg.version), pkg.version, pkg.description);

@@ -1,6 +1,7 @@
 /**
  * The world as the rest of awsmfa sees it. Only main.ts builds a real one (realDeps); tests
- * build their own. Nothing outside main.ts reads `process`.
+ * build theirs with tests/support/test-deps.ts testDeps(), which gives every member a harmless
+ * default. Nothing outside main.ts reads `process`.
  */
 import type * as fsPromises from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
@@ -123,8 +124,8 @@ export interface Deps {
   /** The terminal to prompt on, or null when there is none (CI, cron, piped ssh). */
   terminal(): Terminal | null;
   platform: NodeJS.Platform;
-  /** process.arch (x64, arm64); optional so that hand-built Deps in tests need not give it. */
-  arch?: string;
+  /** process.arch (x64, arm64): which release asset `awsmfa upgrade` downloads. */
+  arch: string;
   homedir: string;
   /**
    * This process's user id (process.getuid), for telling our own user's programs from other
@@ -139,27 +140,31 @@ export interface Deps {
   /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */
   selfCommand: readonly string[];
   build: BuildInfo;
-  /**
-   * This process and its neighbours, for lock files: whose lock is it, is its holder alive.
-   * Optional so that hand-built Deps in tests need not provide it (locks then go stale by age).
-   */
-  processes?: Processes;
-  /** For `awsmfa exec`; optional so that hand-built Deps in tests need not provide it. */
-  spawnInteractive?: SpawnInteractive;
-  /** Programs that outlive this one (the --notify timer); optional like `processes`. */
-  background?: Background;
+  /** This process and its neighbours, for lock files: whose lock is it, is its holder alive. */
+  processes: Processes;
+  /** For `awsmfa exec`. */
+  spawnInteractive: SpawnInteractive;
+  /** Programs that outlive this one (the --notify timer). */
+  background: Background;
   /**
    * Calls `handler` on SIGINT, SIGTERM or SIGHUP until the returned off is called: for waits
    * that must end cleanly (a lock wait releases what it holds, exit 130) instead of dying with
-   * their locks and claim files left behind. Optional like `processes`.
+   * their locks and claim files left behind. Absent where no signal can be caught.
    */
   onInterrupt?(handler: () => void): () => void;
-  /** Test-only fault injection (see AWSMFA_TEST_FAULT in real-deps.ts); unset in normal runs. */
-  hooks?: {
-    afterTempWritten?(path: string): void;
-    /** After each numbered step of a multi-step change (keys move), for crash tests. */
-    afterStep?(step: number): void;
-  };
+  /** Where a crash test's Deps may end the process mid-change; the real Deps arms none. */
+  hooks: FaultHooks;
+}
+
+/**
+ * The worst moments of a change, named so that crash tests can end the process there and
+ * check that the user's files survive (tests/support/fault-main.ts arms them).
+ */
+export interface FaultHooks {
+  /** A file write has written and flushed its temp file, just before the rename. */
+  afterTempWritten?(path: string): void;
+  /** After each numbered step of a multi-step change (keys move, keys rotate). */
+  afterStep?(step: number): void;
 }
 
 export interface Background {

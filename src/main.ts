@@ -10,10 +10,15 @@
  * The explicit exit matters: a prompt on /dev/tty leaves a read that Bun cannot cancel, which
  * would otherwise keep the process alive until the next key press. Output is written
  * synchronously, so nothing is lost by exiting.
+ *
+ * The binary runs main() as it is. The crash tests' own binary is built from a test-only
+ * entry point (tests/support/fault-main.ts, never shipped) that imports main() and arms the
+ * Deps' fault hooks, so the product itself reads no test switch.
  */
 import { writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { fastInvocation } from "./commands/fast/invocation.ts";
+import type { Deps } from "./deps.ts";
 import { isTerminal } from "./system/isatty.ts";
 import { oneLine } from "./ui/report.ts";
 
@@ -35,51 +40,58 @@ function lastResort(error: unknown): never {
   }
   process.exit(1);
 }
-process.on("uncaughtException", lastResort);
-process.on("unhandledRejection", lastResort);
 
-const argv = process.argv.slice(2);
-const env = { ...process.env };
-// Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
-const terminal = (fd: number) => isTerminal(fd, process.platform);
+/**
+ * Runs awsmfa in this process. `adjust` is for the test-only entry point alone: it changes
+ * the full CLI's Deps, so that entry point skips the fast path.
+ */
+export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
+  process.on("uncaughtException", lastResort);
+  process.on("unhandledRejection", lastResort);
 
-const fast = typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH;
-const invocation = fast ? fastInvocation(argv, env) : undefined;
-if (invocation) {
-  const { fastRun } = await import("./commands/fast/index.ts");
-  const facts = {
+  const argv = process.argv.slice(2);
+  const env = { ...process.env };
+  // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
+  const terminal = (fd: number) => isTerminal(fd, process.platform);
+
+  const fast = !adjust && (typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH);
+  const invocation = fast ? fastInvocation(argv, env) : undefined;
+  if (invocation) {
+    const { fastRun } = await import("./commands/fast/index.ts");
+    const facts = {
+      env,
+      platform: process.platform,
+      homedir: homedir(),
+      uid: process.getuid?.(),
+      gid: process.getgid?.(),
+      execPath: process.execPath,
+    };
+    const code = await fastRun(invocation, { ...facts, isTerminal: terminal });
+    if (code !== undefined) process.exit(code);
+  }
+
+  const [{ run }, { realDeps }] = await Promise.all([
+    import("./cli.ts"),
+    import("./system/index.ts"),
+  ]);
+  const deps = realDeps({
     env,
     platform: process.platform,
+    arch: process.arch,
     homedir: homedir(),
     uid: process.getuid?.(),
     gid: process.getgid?.(),
     execPath: process.execPath,
-  };
-  const code = await fastRun(invocation, { ...facts, isTerminal: terminal });
-  if (code !== undefined) process.exit(code);
+    script: process.argv[1],
+    isTerminal: terminal,
+    pid: process.pid,
+    kill: (pid, signal) => process.kill(pid, signal),
+    onSignal: (signal, handler) => {
+      process.on(signal, handler);
+      return () => process.off(signal, handler);
+    },
+  });
+  run(argv, adjust ? adjust(deps) : deps).then((code) => process.exit(code), lastResort);
 }
 
-const [{ run }, { realDeps }] = await Promise.all([
-  import("./cli.ts"),
-  import("./system/index.ts"),
-]);
-const deps = realDeps({
-  env,
-  platform: process.platform,
-  arch: process.arch,
-  homedir: homedir(),
-  uid: process.getuid?.(),
-  gid: process.getgid?.(),
-  execPath: process.execPath,
-  script: process.argv[1],
-  isTerminal: terminal,
-  pid: process.pid,
-  kill: (pid, signal) => process.kill(pid, signal),
-  exit: (code) => process.exit(code),
-  onSignal: (signal, handler) => {
-    process.on(signal, handler);
-    return () => process.off(signal, handler);
-  },
-});
-
-run(argv, deps).then((code) => process.exit(code), lastResort);
+if (import.meta.main) await main();

@@ -1,10 +1,8 @@
 /** The one IAM call awsmfa makes: which MFA devices the calling user has. */
 
-import { iamClient, withDeadline } from "./clients.ts";
+import { type AwsCallTarget, callAws } from "./call.ts";
+import { iamClient } from "./clients.ts";
 import type { Credentials } from "./credentials.ts";
-import { describeEndpoint } from "./endpoints.ts";
-import { mapAwsError } from "./errors.ts";
-import type { AwsCallTarget } from "./sts.ts";
 
 export interface MfaDevice {
   serial: string;
@@ -14,36 +12,14 @@ export interface MfaDevice {
 
 type Iam = Awaited<ReturnType<typeof iamClient>>;
 
-/**
- * One IAM call: the SDK client, the overall deadline every AWS call has (AWSMFA_AWS_TIMEOUT),
- * and AWS errors mapped for people. Mapped errors keep their AWS code on `cause`, so callers
- * can tell "denied" or LimitExceeded apart.
- */
-export async function callIam<O>(
+/** One IAM call (call.ts). */
+export function callIam<O>(
   operation: string,
   credentials: Credentials,
   target: AwsCallTarget,
   send: (iam: Iam, abortSignal: AbortSignal) => Promise<O>,
 ): Promise<O> {
-  try {
-    const iam = await iamClient(credentials, target);
-    return await withDeadline(
-      target,
-      (abortSignal) => send(iam, abortSignal),
-      () => iam.client.destroy(),
-    );
-  } catch (error) {
-    throw mapAwsError(error, {
-      operation,
-      endpoint: describeEndpoint("iam", target.region, target.partition.dnsSuffix, target.endpoint),
-      region: target.region,
-      partition: target.partition,
-      profile: target.profile,
-      accessKeyId: credentials.accessKeyId,
-      now: target.now(),
-      platform: target.platform,
-    });
-  }
+  return callAws("iam", iamClient, { operation, credentials, target }, send);
 }
 
 export async function listMfaDevices(

@@ -7,30 +7,12 @@
  * UserErrors. One function per call; each loads the SDK on first use.
  */
 
-import { stsClient, withDeadline } from "./clients.ts";
+import { type AwsCallTarget, callAws } from "./call.ts";
+import { stsClient } from "./clients.ts";
 import type { Credentials, SessionCredentials } from "./credentials.ts";
-import { describeEndpoint } from "./endpoints.ts";
-import { type CallContext, mapAwsError, UnreadableAnswerError } from "./errors.ts";
-import type { Partition } from "./partition.ts";
+import { UnreadableAnswerError } from "./errors.ts";
 
-export interface AwsCallTarget {
-  region: string;
-  partition: Partition;
-  /** Endpoint override for this service, if any. */
-  endpoint?: string | undefined;
-  useFipsEndpoint?: boolean | undefined;
-  useDualstackEndpoint?: boolean | undefined;
-  /** The profile whose credentials sign the call, for messages. */
-  profile?: string | undefined;
-  /** Local time, for clock-skew messages. */
-  now: () => number;
-  /** For the clock fix a clock error suggests. */
-  platform?: NodeJS.Platform | undefined;
-  /** The --debug trace: one line per AWS request and its answer's status. */
-  trace?: ((line: string) => void) | undefined;
-  /** The overall deadline of one call (ms); clients.ts has the default. */
-  deadlineMs?: number | undefined;
-}
+export type { AwsCallTarget } from "./call.ts";
 
 export interface CallerIdentity {
   account: string;
@@ -38,41 +20,31 @@ export interface CallerIdentity {
   userId: string;
 }
 
-function context(
-  target: AwsCallTarget,
+type Sts = Awaited<ReturnType<typeof stsClient>>;
+
+/**
+ * One STS call (call.ts); `arn` is the device or role it is about, for messages. `send` also
+ * turns the answer into our types, so an unreadable answer is mapped the same way.
+ */
+function callSts<O>(
   operation: string,
   credentials: Credentials,
-  arn?: string,
-): CallContext {
-  return {
-    operation,
-    endpoint: describeEndpoint("sts", target.region, target.partition.dnsSuffix, target.endpoint),
-    region: target.region,
-    partition: target.partition,
-    profile: target.profile,
-    accessKeyId: credentials.accessKeyId,
-    arn,
-    now: target.now(),
-    platform: target.platform,
-  };
+  target: AwsCallTarget,
+  arn: string | undefined,
+  send: (sts: Sts, abortSignal: AbortSignal) => Promise<O>,
+): Promise<O> {
+  return callAws("sts", stsClient, { operation, credentials, target, arn }, send);
 }
 
-export async function getCallerIdentity(
+export function getCallerIdentity(
   credentials: Credentials,
   target: AwsCallTarget,
 ): Promise<CallerIdentity> {
-  try {
-    const { sdk, client } = await stsClient(credentials, target);
-    const out = await withDeadline(
-      target,
-      (abortSignal) => client.send(new sdk.GetCallerIdentityCommand({}), { abortSignal }),
-      () => client.destroy(),
-    );
+  return callSts("GetCallerIdentity", credentials, target, undefined, async (sts, abortSignal) => {
+    const out = await sts.client.send(new sts.sdk.GetCallerIdentityCommand({}), { abortSignal });
     if (!out.Account || !out.Arn) throw new UnreadableAnswerError("no Account or Arn");
     return { account: out.Account, arn: out.Arn, userId: out.UserId ?? "" };
-  } catch (error) {
-    throw mapAwsError(error, context(target, "GetCallerIdentity", credentials));
-  }
+  });
 }
 
 export interface SessionTokenRequest {
@@ -81,30 +53,21 @@ export interface SessionTokenRequest {
   durationSeconds: number;
 }
 
-export async function getSessionToken(
+export function getSessionToken(
   credentials: Credentials,
   request: SessionTokenRequest,
   target: AwsCallTarget,
 ): Promise<SessionCredentials> {
-  try {
-    const { sdk, client, clock } = await stsClient(credentials, target);
-    const out = await withDeadline(
-      target,
-      (abortSignal) =>
-        client.send(
-          new sdk.GetSessionTokenCommand({
-            SerialNumber: request.serialNumber,
-            TokenCode: request.tokenCode,
-            DurationSeconds: request.durationSeconds,
-          }),
-          { abortSignal },
-        ),
-      () => client.destroy(),
-    );
-    return { ...toSession(out.Credentials), clock: clock.reading };
-  } catch (error) {
-    throw mapAwsError(error, context(target, "GetSessionToken", credentials, request.serialNumber));
-  }
+  const { serialNumber, tokenCode, durationSeconds } = request;
+  return callSts("GetSessionToken", credentials, target, serialNumber, async (sts, abortSignal) => {
+    const command = new sts.sdk.GetSessionTokenCommand({
+      SerialNumber: serialNumber,
+      TokenCode: tokenCode,
+      DurationSeconds: durationSeconds,
+    });
+    const out = await sts.client.send(command, { abortSignal });
+    return { ...toSession(out.Credentials), clock: sts.clock.reading };
+  });
 }
 
 export interface AssumeRoleRequest {
@@ -120,35 +83,25 @@ export interface AssumedRole extends SessionCredentials {
 }
 
 /** AssumeRole with the (MFA session or role session) credentials given. */
-export async function assumeRole(
+export function assumeRole(
   credentials: Credentials,
   request: AssumeRoleRequest,
   target: AwsCallTarget,
 ): Promise<AssumedRole> {
-  try {
-    const { sdk, client, clock } = await stsClient(credentials, target);
-    const out = await withDeadline(
-      target,
-      (abortSignal) =>
-        client.send(
-          new sdk.AssumeRoleCommand({
-            RoleArn: request.roleArn,
-            RoleSessionName: request.sessionName,
-            DurationSeconds: request.durationSeconds,
-            ...(request.externalId ? { ExternalId: request.externalId } : {}),
-          }),
-          { abortSignal },
-        ),
-      () => client.destroy(),
-    );
+  return callSts("AssumeRole", credentials, target, request.roleArn, async (sts, abortSignal) => {
+    const command = new sts.sdk.AssumeRoleCommand({
+      RoleArn: request.roleArn,
+      RoleSessionName: request.sessionName,
+      DurationSeconds: request.durationSeconds,
+      ...(request.externalId ? { ExternalId: request.externalId } : {}),
+    });
+    const out = await sts.client.send(command, { abortSignal });
     return {
       ...toSession(out.Credentials),
-      clock: clock.reading,
+      clock: sts.clock.reading,
       assumedRoleArn: out.AssumedRoleUser?.Arn,
     };
-  } catch (error) {
-    throw mapAwsError(error, context(target, "AssumeRole", credentials, request.roleArn));
-  }
+  });
 }
 
 interface SdkCredentials {

@@ -15,13 +15,10 @@ import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { terminalOnly } from "../system/terminal-only.ts";
 import type { CommandContext } from "./context.ts";
-import { applyEnv } from "./options/env.ts";
 import {
   addSessionOptions,
-  parseSessionOptions,
-  type RawSessionOptions,
   type SessionOptions,
-  sessionOtpLayers,
+  sessionOptionsOf,
   sessionRequest,
 } from "./options/session.ts";
 
@@ -39,13 +36,7 @@ export function credentialProcessCommand({ deps, state }: CommandContext) {
     .argument("<profile>", "the profile to get a session for")
     .addHelpText("after", CONFIG_HELP);
   return addSessionOptions(command).action(async (profile, _raw, self) => {
-    applyEnv(self, deps.env);
-    const options = parseSessionOptions(
-      profile,
-      self.opts() as RawSessionOptions,
-      sessionOtpLayers(self),
-    );
-    state.exitCode = await runCredentialProcess(options, deps);
+    state.exitCode = await runCredentialProcess(sessionOptionsOf(profile, self, deps.env), deps);
   });
 }
 

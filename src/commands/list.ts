@@ -43,18 +43,19 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   const summaries = summarizeProfiles(files);
   const serving = partners(summaries);
   const cached = await cachedSessionNames(deps);
-  const rows: Row[] = await Promise.all(
-    summaries.map(async (summary) => {
-      const own =
-        summary.kind === "session" ||
-        summary.kind === "role" ||
-        (summary.kind === "long-term" && !serving.has(summary.name));
-      const found = own
-        ? ((await findSession(files, summary.name, deps, cached)) ?? null)
-        : undefined;
-      return { ...summary, found };
-    }),
-  );
+  // One row after the other, not 100,000 promises at once: only a profile whose cache file is
+  // in the folder's listing opens a file, so nearly every await is of a settled promise.
+  const rows: Row[] = [];
+  for (const summary of summaries) {
+    const own =
+      summary.kind === "session" ||
+      summary.kind === "role" ||
+      (summary.kind === "long-term" && !serving.has(summary.name));
+    const found = own
+      ? ((await findSession(files, summary.name, deps, cached, { key: summary.cacheKey })) ?? null)
+      : undefined;
+    rows.push({ ...summary, found });
+  }
   const now = deps.clock.now();
   if (options.json) {
     deps.io.stdout.write(

@@ -13,6 +13,7 @@ import { emitUnset } from "../output/emit.ts";
 import { forgetAllCachedSessions, forgetCachedSession } from "../profiles/forget-cached.ts";
 import { removeSessionsFromFile } from "../profiles/remove-session.ts";
 import { cachedSessionNames } from "../profiles/session-status.ts";
+import { keysInEnv } from "../session/in-env.ts";
 import { sessionInFile } from "../session/in-file.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
 import { EXPORT_FORMATS } from "../shell/index.ts";
@@ -147,8 +148,8 @@ function shellHoldsOne(
   profiles: readonly string[],
   forgottenKeys: ReadonlySet<string>,
 ): boolean {
-  const session = Boolean(env.AWSMFA_EXPIRES || env.AWS_SESSION_TOKEN);
-  if (!env.AWS_ACCESS_KEY_ID || !session) return false;
+  const inEnv = keysInEnv(env);
+  if (inEnv.accessKeyId === undefined || !inEnv.isSession) return false;
   if (all) return true;
-  return profiles.includes(env.AWS_PROFILE ?? "") || forgottenKeys.has(env.AWS_ACCESS_KEY_ID);
+  return profiles.includes(env.AWS_PROFILE ?? "") || forgottenKeys.has(inEnv.accessKeyId);
 }

@@ -46,12 +46,12 @@ export function parseShellInit(shell: string, program: CommandUnknownOpts): Shel
   return {
     shell: syntax,
     passthrough: passthroughWords(program),
-    completion: syntax.completion || syntax.promptHook ? completionSpec(program) : undefined,
+    completion: syntax.extras ? completionSpec(program) : undefined,
   };
 }
 
-export function runShellInit(opts: ShellInitOptions, deps: Deps): number {
-  const extra = opts.completion && initExtras(opts.shell, opts.completion, deps.selfPath);
+export async function runShellInit(opts: ShellInitOptions, deps: Deps): Promise<number> {
+  const extra = opts.completion && (await initExtras(opts.shell, opts.completion, deps.selfPath));
   deps.io.stdout.write(
     opts.shell.initScript({ binary: deps.selfPath, passthrough: opts.passthrough, extra }),
   );
@@ -72,9 +72,9 @@ export function shellInitCommand({ deps, state }: CommandContext) {
     )
     .argument("<shell>", `${SHELLS.map((shell) => shell.name).join(", ")} (or sh, dash, pwsh)`)
     .addHelpText("after", SETUP_HELP)
-    .action((shell, _options, command) => {
+    .action(async (shell, _options, command) => {
       // cli.ts loads every command for shell-init: completions are read from their definitions.
       const program = command.parent ?? command;
-      state.exitCode = runShellInit(parseShellInit(shell, program), deps);
+      state.exitCode = await runShellInit(parseShellInit(shell, program), deps);
     });
 }

@@ -10,9 +10,10 @@ import { resolveRegion } from "../aws/region.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
 import { callDeadlineMs } from "../aws/target.ts";
 import { hasProfile, profileValue, readAwsFiles } from "../config/aws-files.ts";
-import { environmentKeys, staticKeys } from "../config/static-keys.ts";
+import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, pasteable, UserError } from "../errors.ts";
+import { keysInEnv } from "../session/in-env.ts";
 import type { CommandContext } from "./context.ts";
 import { applyEnv } from "./options/env.ts";
 import { profileOption, profileTyped } from "./options/profile.ts";
@@ -57,7 +58,7 @@ async function chooseCredentials(
   deps: Deps,
   files: Awaited<ReturnType<typeof readAwsFiles>>,
 ): Promise<Chosen> {
-  const fromEnv = environmentKeys(deps.env);
+  const fromEnv = keysInEnv(deps.env).credentials;
   if (fromEnv && !opts.profileFromFlag) {
     return {
       credentials: fromEnv,

@@ -10,7 +10,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { readRegularText } from "../fs/read-regular.ts";
-import { type IniValue, profileIndex } from "../ini/index.ts";
+import { type IniValue, ProfileIndex, profileIndex } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
@@ -51,13 +51,33 @@ function profileMap(
   return text === null ? new Map() : profileIndex(text, kind);
 }
 
-/** The text of an AWS file, or null when there is none; see fs/read-regular.ts. */
+/**
+ * The text of an AWS file, or null when there is none: the one reader of the AWS files (the
+ * messages are fs/read-regular.ts's). Bytes that are not UTF-8 read as U+FFFD here; a writer
+ * goes through fs/update.ts, which refuses such a file rather than rewrite it.
+ */
 export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
   return readRegularText(deps.fs, path);
 }
 
 export function hasProfile(files: AwsFiles, name: string): boolean {
   return files.config.has(name) || files.credentials.has(name);
+}
+
+/**
+ * hasProfile(files, `${base}${suffix}`), without making that name when the files are indexed
+ * (ProfileIndex.hasSuffixed): list asks it of every profile for every long-term suffix.
+ */
+export function hasSuffixedProfile(files: AwsFiles, base: string, suffix: string): boolean {
+  return hasSuffixed(files.config, base, suffix) || hasSuffixed(files.credentials, base, suffix);
+}
+
+function hasSuffixed(
+  map: ReadonlyMap<string, ProfileValues>,
+  base: string,
+  suffix: string,
+): boolean {
+  return map instanceof ProfileIndex ? map.hasSuffixed(base, suffix) : map.has(`${base}${suffix}`);
 }
 
 /** A scalar value of a profile; the credentials file wins over the config file. */

@@ -54,23 +54,28 @@ export async function readCacheFile(deps: CacheFolderDeps, path: string): Promis
 }
 
 /**
+ * How every file of the cache folder is written: 0600 in 0700 folders, never through a link at
+ * its name (private: the link itself is replaced), and not flushed: a cache lost to a power cut
+ * costs one new session or code window, not worth two fsyncs per login.
+ */
+export const CACHE_FILE_OPTIONS = {
+  mode: 0o600,
+  dirMode: 0o700,
+  private: true,
+  durable: false,
+} as const;
+
+/**
  * Writes a file of the cache folder (checked first, levels made 0700 when missing): 0600,
  * atomic, and never through a link at its name (private: the link itself is replaced).
  */
 export async function writeCacheFile(
-  deps: CacheFolderDeps & Pick<Deps, "clock" | "hooks">,
+  deps: CacheFolderDeps & Pick<Deps, "clock" | "processes" | "hooks">,
   path: string,
   text: string,
 ): Promise<void> {
   await checkCacheFolder(deps, dirname(path), true);
-  await writeFileAtomic(deps.fs, path, text, {
-    ...fileOptionsFrom(deps),
-    mode: 0o600,
-    dirMode: 0o700,
-    private: true,
-    // A cache: a power cut that loses it costs one new session, not worth two fsyncs per login.
-    durable: false,
-  });
+  await writeFileAtomic(deps.fs, path, text, { ...fileOptionsFrom(deps), ...CACHE_FILE_OPTIONS });
 }
 
 /** The one message for a cache folder that is not safe to use. */

@@ -1,14 +1,19 @@
 /**
- * What a credentials-file section holds: nothing, a session (a key id with a token), or
- * long-term keys (a key id without a token). Long-term keys are never a write target
- * (DESIGN.md, "The user's files are sacred"), so writers decide this on the text they are
- * about to change, under the file's lock, and section by section: a profile whose header
- * appears twice is edited in both places, so either one holding long-term keys forbids it.
+ * Whether a profile's keys are long-term keys or a session: the one rule, keyState, and its
+ * write-safety variant, keyStateForWriting.
+ *
+ * Long-term keys are never a write target (DESIGN.md, "The user's files are sacred"), so
+ * writers decide on the text they are about to change, under the file's lock, and section by
+ * section (sectionState): a profile whose header appears twice is edited in both places, so
+ * either one holding long-term keys forbids it.
  */
+import { isTemporaryKeyId } from "../aws/credentials.ts";
 import { parseIni, profileIndex } from "../ini/index.ts";
-import { keyBlocks, profileSections } from "../ini/layout.ts";
+import { type KeyBlock, keyBlocks, profileSections } from "../ini/layout.ts";
 
-export type SectionState = "none" | "session" | "long-term";
+export type KeyState = "none" | "session" | "long-term";
+/** The state of a credentials-file section, as writers decide it (keyStateForWriting). */
+export type SectionState = KeyState;
 
 /** The keys that make a section a session; aws-mfa also writes the old aws_security_token. */
 export const TOKEN_KEYS = ["aws_session_token", "aws_security_token"] as const;
@@ -21,6 +26,28 @@ export const SESSION_KEYS = [
   "expiration",
 ] as const;
 
+/**
+ * What keys are, for readers (which profile holds long-term keys, what a profile is in the
+ * list): none without a key id; long-term for an IAM user's id (AKIA..., whatever token sits
+ * beside it); a session with a token, or with a temporary id (ASIA...) even when someone
+ * copied it without its token; else long-term.
+ */
+export function keyState(keyId: string | undefined, hasToken: boolean): KeyState {
+  if (!keyId) return "none";
+  if (isLongTermKeyId(keyId)) return "long-term";
+  return hasToken || isTemporaryKeyId(keyId.trim()) ? "session" : "long-term";
+}
+
+/**
+ * keyState for a writer about to replace or remove keys: a key id without a token is
+ * long-term even when it reads ASIA... A reader that guesses wrong skips a profile; a writer
+ * that guesses wrong destroys a secret key that cannot be recovered.
+ */
+export function keyStateForWriting(keyId: string | undefined, hasToken: boolean): KeyState {
+  const state = keyState(keyId, hasToken);
+  return state === "session" && !hasToken ? "long-term" : state;
+}
+
 /** The state of a profile in credentials-file text: the strongest over all its sections. */
 export function sectionState(text: string | null, profile: string): SectionState {
   if (text === null) return "none";
@@ -32,16 +59,14 @@ export function sectionState(text: string | null, profile: string): SectionState
       (block) => block.line.value !== "" || block.last > block.first,
     );
     const present = new Set(blocks.map((block) => block.line.key));
-    // Every aws_access_key_id line counts, not only the first: a duplicate key or a value on a
-    // continuation line is still a key a writer would overwrite or delete.
-    const holdsAkia = blocks.some(
-      (block) =>
-        block.line.key === "aws_access_key_id" &&
-        doc.lines
-          .slice(block.first, block.last + 1)
-          .some((line) => "value" in line && isLongTermKeyId(line.value)),
-    );
-    const one = holdsAkia ? "long-term" : stateOfKeys((key) => present.has(key));
+    const hasToken = TOKEN_KEYS.some((key) => present.has(key));
+    // Every aws_access_key_id line counts, not only the first: a repeated key is still a key a
+    // writer would overwrite or delete (issue 11 item 7). A value may start on a continuation
+    // line: `aws_access_key_id =` then `  AKIA...`.
+    const states = blocks
+      .filter((block) => block.line.key === "aws_access_key_id")
+      .map((block) => keyStateForWriting(valueText(doc, block), hasToken));
+    const one = states.includes("long-term") ? "long-term" : (states[0] ?? "none");
     if (one === "long-term") return one;
     if (one === "session") state = one;
   }
@@ -57,7 +82,12 @@ export function isLongTermKeyId(keyId: string | undefined): boolean {
   return /^\s*AKIA/.test(keyId ?? "");
 }
 
-function stateOfKeys(has: (key: string) => boolean): SectionState {
-  if (!has("aws_access_key_id")) return "none";
-  return TOKEN_KEYS.some(has) ? "session" : "long-term";
+/** A key's value with its continuation lines, as one string ("" when it has none). */
+function valueText(doc: ReturnType<typeof parseIni>, block: KeyBlock): string {
+  const parts = [block.line.value];
+  for (let i = block.first + 1; i <= block.last; i++) {
+    const line = doc.lines[i]!;
+    if (line.kind === "continuation") parts.push(line.value);
+  }
+  return parts.filter(Boolean).join("\n");
 }

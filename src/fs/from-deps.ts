@@ -6,7 +6,7 @@
 import type { Clock, Deps } from "../deps.ts";
 import type { UpdateOptions } from "./update.ts";
 
-/** The options every app write should use: real clock, this process, test fault hooks. */
+/** The options every app write should use: real clock, this process, the fault hooks. */
 export function fileOptionsFrom(
   deps: Pick<Deps, "clock" | "processes" | "hooks" | "onInterrupt">,
 ): UpdateOptions & { clock: Clock } {
@@ -14,8 +14,9 @@ export function fileOptionsFrom(
   return {
     clock: deps.clock,
     ...(onInterrupt && { onInterrupt }),
-    ...(processes && { pid: processes.pid, isAlive: (pid: number) => processes.isAlive(pid) }),
-    ...(processes?.host !== undefined && { host: processes.host }),
-    ...(hooks && { hooks }),
+    pid: processes.pid,
+    isAlive: (pid: number) => processes.isAlive(pid),
+    ...(processes.host !== undefined && { host: processes.host }),
+    hooks,
   };
 }

@@ -4,8 +4,9 @@
  * edit is a minimal one under the file lock (the user's other bytes stay as they were).
  */
 import type { Credentials } from "../aws/credentials.ts";
+import { readOptional } from "../config/aws-files.ts";
 import { awsPaths } from "../config/paths.ts";
-import { sectionState } from "../config/section-state.ts";
+import { sectionState, TOKEN_KEYS } from "../config/section-state.ts";
 import { UserError } from "../errors.ts";
 import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
 import { deleteProfileKeys, profilesOf, setProfileKeys } from "../ini/index.ts";
@@ -13,9 +14,12 @@ import { checkReplace } from "./replace-check.ts";
 import type { KeyStore, StoreDeps } from "./store.ts";
 
 const KEY_NAMES = ["aws_access_key_id", "aws_secret_access_key"] as const;
-const SESSION_ONLY = ["aws_session_token", "aws_security_token", "expiration"];
+const SESSION_ONLY = [...TOKEN_KEYS, "expiration"];
 
-/** Long-term keys in [profile] of credentials-file text, if any. */
+/**
+ * Long-term keys in [profile] of credentials-file text, if any: the section is long-term as
+ * writers decide it, and both values are there (an empty one is no key).
+ */
 export function keysInText(text: string | null, profile: string): Credentials | undefined {
   if (sectionState(text, profile) !== "long-term") return undefined;
   const values = profilesOf(text ?? "", "credentials").get(profile);
@@ -51,7 +55,8 @@ export const credentialsFileStore: KeyStore = {
   summary: "plaintext in ~/.aws/credentials (the default; readable by every program you run)",
   available: async () => ({ available: true }),
   async read(profile, deps) {
-    return keysInText(await readText(deps.fs, pathOf(deps)), profile);
+    // Read as every AWS file is read (config/aws-files.ts); updateFile below is the writer's.
+    return keysInText(await readOptional(deps, pathOf(deps)), profile);
   },
   async write(profile, keys, deps, replaces) {
     await updateFile(

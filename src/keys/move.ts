@@ -23,7 +23,7 @@ export interface MoveResult {
   cleaned: KeyStoreName[];
 }
 
-/** Called after steps 1-3; crash tests end the process there (AWSMFA_TEST_FAULT). */
+/** Called after steps 1-3 (Deps' afterStep fault hook): crash tests end the process there. */
 type StepHook = (step: number) => void;
 
 export async function moveKeys(

@@ -23,8 +23,13 @@ export function placementOf(files: AwsFiles, profile: string): KeyStoreName {
 
 /** The key id noted beside the store's name, if any. */
 export function notedKeyId(files: AwsFiles, profile: string): string | undefined {
-  const id = files.config.get(profile)?.[KEY_ID_SETTING];
-  return typeof id === "string" && id ? id : undefined;
+  return configText(files, profile, KEY_ID_SETTING);
+}
+
+/** A setting of the profile's config section as text, when it has a non-empty one. */
+function configText(files: AwsFiles, profile: string, key: string): string | undefined {
+  const value = files.config.get(profile)?.[key];
+  return typeof value === "string" && value ? value : undefined;
 }
 
 /** Points the profile's config at `store` (a minimal edit; the default removes the keys). */
@@ -60,8 +65,7 @@ export async function setPlacement(
 export const ROTATING_SETTING = "awsmfa_rotating_from";
 
 export function rotatingFrom(files: AwsFiles, profile: string): string | undefined {
-  const id = files.config.get(profile)?.[ROTATING_SETTING];
-  return typeof id === "string" && id ? id : undefined;
+  return configText(files, profile, ROTATING_SETTING);
 }
 
 export async function setRotating(

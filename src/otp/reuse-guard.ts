@@ -11,7 +11,7 @@
  */
 
 import { dirname, join } from "node:path";
-import { checkCacheFolder, readCacheFile } from "../config/cache-folder.ts";
+import { CACHE_FILE_OPTIONS, checkCacheFolder, readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
@@ -76,14 +76,8 @@ export async function recordUsedWindow(
   };
   const path = windowFilePath(deps, serial);
   await checkCacheFolder(deps, dirname(path), true);
-  await updateFile(deps.fs, path, render, {
-    ...fileOptionsFrom(deps),
-    mode: 0o600,
-    dirMode: 0o700,
-    private: true,
-    // A window is 30 s, a reboot longer: the record need not survive a power cut.
-    durable: false,
-  });
+  // A window is 30 s, a reboot longer: the record need not survive a power cut.
+  await updateFile(deps.fs, path, render, { ...fileOptionsFrom(deps), ...CACHE_FILE_OPTIONS });
 }
 
 /**

@@ -6,12 +6,13 @@
 import { maskKeyId } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
 import { CancelledError } from "../errors.ts";
+import { keysInEnv } from "../session/in-env.ts";
 import { askConfirm } from "../ui/prompts.ts";
-import { hasForeignKeys } from "./variables.ts";
 
 export async function confirmForeignKeys(deps: Deps, yes: boolean): Promise<void> {
-  if (!hasForeignKeys(deps.env)) return;
-  const key = maskKeyId(deps.env.AWS_ACCESS_KEY_ID ?? "");
+  const inEnv = keysInEnv(deps.env);
+  if (inEnv.accessKeyId === undefined || inEnv.setByAwsmfa) return;
+  const key = maskKeyId(inEnv.accessKeyId);
   const what = `This shell already has AWS keys (${key}) that awsmfa did not set.`;
   const terminal = yes ? null : deps.terminal();
   if (!terminal) {

@@ -3,21 +3,12 @@
  * Read from the environment alone (what the shell holds now), so it costs no file or network.
  */
 import { formatDuration } from "../config/durations.ts";
+import { sessionExpiryMs } from "../session/in-env.ts";
 import { clockTime } from "../ui/clock-time.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_TEMPLATE = "{profile} {left}";
-
-/** When the shell's session ends: AWSMFA_EXPIRES (epoch seconds), else AWS_CREDENTIAL_EXPIRATION. */
-export function sessionExpiry(env: Env): number | undefined {
-  const epoch = env.AWSMFA_EXPIRES?.trim();
-  if (epoch && isWholeNumber(epoch, 12)) return Number(epoch) * 1000;
-  const iso = env.AWS_CREDENTIAL_EXPIRATION?.trim();
-  if (!iso) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 /**
  * The segment, or "" when the shell holds no session. Placeholders: {profile}, {left}
@@ -25,7 +16,7 @@ export function sessionExpiry(env: Env): number | undefined {
  * placeholder are dropped.
  */
 export function promptSegment(env: Env, now: number, template = DEFAULT_TEMPLATE): string {
-  const expiry = sessionExpiry(env);
+  const expiry = sessionExpiryMs(env);
   if (expiry === undefined) return "";
   const seconds = Math.floor((expiry - now) / 1000);
   const values: Record<string, () => string> = {
@@ -40,16 +31,6 @@ export function promptSegment(env: Env, now: number, template = DEFAULT_TEMPLATE
 
 // Plain string scans rather than regular expressions here: this runs at every shell prompt,
 // and Bun's first regular expressions cost the small process about 1.5 MiB.
-
-/** 1 to `most` ASCII digits. */
-function isWholeNumber(text: string, most: number): boolean {
-  if (text.length > most) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 const PLACEHOLDERS = ["profile", "left", "until"];
 

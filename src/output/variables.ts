@@ -53,8 +53,3 @@ export function credentialProcessJson(session: SessionCredentials): string {
 export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
-
-/** True when the shell's AWS keys were not set by awsmfa. */
-export function hasForeignKeys(env: Readonly<Record<string, string | undefined>>): boolean {
-  return Boolean(env.AWS_ACCESS_KEY_ID) && !env.AWSMFA_EXPIRES;
-}

@@ -3,10 +3,11 @@
  * (it holds a session, or has long-term keys elsewhere to get one with), a role, or other
  * (SSO, credential_process, settings only). For `awsmfa list` and `awsmfa status`.
  */
-import { isTemporaryKeyId } from "../aws/credentials.ts";
 import { type AwsFiles, profileNames, profileValue } from "../config/aws-files.ts";
+import { keyState } from "../config/section-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
-import { findLongTermKeys } from "../session/long-term.ts";
+import type { SessionKey } from "../session/cache.ts";
+import { findLongTermKeys, type LongTermKeys } from "../session/long-term.ts";
 import { configuredSerial } from "../session/mfa-serial.ts";
 
 export type ProfileKind = "long-term" | "session" | "role" | "other";
@@ -19,6 +20,11 @@ export interface ProfileSummary {
   /** The MFA device, or undefined when none is configured ("invalid" when malformed). */
   serial: string | undefined;
   region: string | undefined;
+  /**
+   * Where login caches this profile's session, as cacheKeyOf (forget-cached.ts) finds it:
+   * worked out here from the lookups the summary makes anyway (list reads it for every row).
+   */
+  cacheKey: SessionKey | undefined;
 }
 
 export function summarizeProfiles(files: AwsFiles): ProfileSummary[] {
@@ -28,36 +34,42 @@ export function summarizeProfiles(files: AwsFiles): ProfileSummary[] {
 export function summarizeProfile(files: AwsFiles, name: string): ProfileSummary {
   // The partner is looked up once: each lookup reads up to four profiles (list at 100,000
   // profiles spent half its time in the second one).
-  let partner: string | undefined | null = null;
+  let partner: LongTermKeys | undefined | null = null;
   const partnerOnce = () => {
     if (partner === null) partner = partnerOf(files, name);
-    return partner;
+    return partner?.profile;
   };
   const kind = kindOf(files, name, partnerOnce);
   const longTermProfile = kind === "role" || kind === "other" ? undefined : partnerOnce();
   const profiles = longTermProfile && longTermProfile !== name ? [name, longTermProfile] : [name];
   let serial: string | undefined;
+  let valid = true;
   try {
     serial = configuredSerial(files, profiles, undefined)?.serial;
   } catch {
     serial = "invalid";
+    valid = false;
   }
   const region = profiles.map((p) => profileValue(files, p, "region")).find(Boolean);
-  return { name, kind, longTermProfile, serial, region };
+  // cacheKeyOf: the long-term keys found, then a valid device of [name, their profile].
+  const longTerm = partner as LongTermKeys | undefined | null;
+  const cacheKey =
+    longTerm && valid && serial ? { longTermKeyId: longTerm.keyId, serial } : undefined;
+  return { name, kind, longTermProfile, serial, region, cacheKey };
 }
 
 function kindOf(files: AwsFiles, name: string, partnerOf: () => string | undefined): ProfileKind {
   if (profileValue(files, name, "role_arn")) return "role";
   const keys = staticKeys(files, name);
-  if (keys && !keys.sessionToken && !isTemporaryKeyId(keys.accessKeyId)) return "long-term";
-  if (keys) return "session";
+  const state = keys && keyState(keys.accessKeyId, keys.sessionToken !== undefined);
+  if (state && state !== "none") return state;
   const partner = partnerOf();
   return partner && partner !== name ? "session" : "other";
 }
 
-function partnerOf(files: AwsFiles, name: string): string | undefined {
+function partnerOf(files: AwsFiles, name: string): LongTermKeys | undefined {
   try {
-    return findLongTermKeys(files, name, undefined).profile;
+    return findLongTermKeys(files, name, undefined);
   } catch {
     return undefined;
   }

@@ -4,16 +4,16 @@
  * its cached role session).
  */
 
-import { basename } from "node:path";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import {
   readCachedSession,
+  type SessionKey,
   secondsLeft,
   sessionCacheDir,
-  sessionCachePath,
+  sessionCacheName,
 } from "../session/cache.ts";
 import { sessionInFile } from "../session/in-file.ts";
 import { cachedRoleSession } from "../session/roles/cached-role-of.ts";
@@ -29,12 +29,15 @@ export interface FoundSession {
 /**
  * `cached`: the names in the session cache folder (cachedSessionNames), for a caller that
  * asks about many profiles: a profile whose file is not among them is not opened at all.
+ * `known`: the profile's cache key when the caller worked it out already (list's summary),
+ * so that the long-term profile and the device are not looked up a second time.
  */
 export async function findSession(
   files: AwsFiles,
   profile: string,
   deps: Deps,
   cached?: ReadonlySet<string>,
+  known?: { key: SessionKey | undefined },
 ): Promise<FoundSession | undefined> {
   if (isRoleProfile(files, profile)) {
     const role = await cachedRoleSession(files, profile, deps);
@@ -43,8 +46,8 @@ export async function findSession(
   const inFile = sessionInFile(files, profile);
   if (inFile) return { session: inFile, source: "file" };
   if (cached?.size === 0) return undefined;
-  const key = cacheKeyOf(files, profile);
-  if (!key || (cached && !cached.has(basename(sessionCachePath(deps, key))))) return undefined;
+  const key = known ? known.key : cacheKeyOf(files, profile);
+  if (!key || (cached && !cached.has(sessionCacheName(key)))) return undefined;
   const session = await readCachedSession(deps, key);
   return session ? { session, source: "cache" } : undefined;
 }

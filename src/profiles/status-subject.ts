@@ -5,8 +5,8 @@
  */
 import type { Credentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
-import { environmentKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
+import { keysInEnv } from "../session/in-env.ts";
 import { findSession } from "./session-status.ts";
 
 export interface StatusSubject {
@@ -26,14 +26,14 @@ export async function statusSubject(
   named: string | undefined,
   deps: Deps,
 ): Promise<StatusSubject> {
-  const fromEnv = environmentKeys(deps.env);
-  if (named === undefined && fromEnv) {
+  const inEnv = keysInEnv(deps.env);
+  if (named === undefined && inEnv.credentials) {
     return {
       kind: "environment",
-      profile: deps.env.AWS_PROFILE || undefined,
-      profileFrom: deps.env.AWS_PROFILE ? "AWS_PROFILE" : undefined,
+      profile: inEnv.profile,
+      profileFrom: inEnv.profile ? "AWS_PROFILE" : undefined,
       source: "environment",
-      credentials: { ...fromEnv, expiration: fromEnv.expiration ?? expiresVariable(deps.env) },
+      credentials: inEnv.credentials,
     };
   }
   const profile = named ?? (deps.env.AWS_PROFILE || "default");
@@ -47,10 +47,4 @@ export async function statusSubject(
     source: found?.source,
     credentials: found?.session,
   };
-}
-
-/** AWSMFA_EXPIRES (epoch seconds), which login exports next to AWS_CREDENTIAL_EXPIRATION. */
-function expiresVariable(env: Deps["env"]): Date | undefined {
-  const seconds = Number(env.AWSMFA_EXPIRES);
-  return env.AWSMFA_EXPIRES && Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
 }

@@ -3,7 +3,7 @@
  * cache folder (0700 folder, 0600 files, atomic writes). This is the hot path of every login
  * after the first, so it costs no more than a small digest and a file read.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { type ClockOffset, secondsLeftAt } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
@@ -37,8 +37,12 @@ interface CacheFile {
 type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
-  const digest = digest128(`${key.longTermKeyId}\n${key.serial}`);
-  return join(sessionCacheDir(deps), `${digest}.json`);
+  return join(sessionCacheDir(deps), sessionCacheName(key));
+}
+
+/** The file name of a session's cache file (`list` compares it with the folder's listing). */
+export function sessionCacheName(key: SessionKey): string {
+  return `${digest128(`${key.longTermKeyId}\n${key.serial}`)}.json`;
 }
 
 /** The folder of the session files (logout --all empties it). */
@@ -73,6 +77,32 @@ export async function readCacheRecord<T>(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Deletes a cache record, if its folder passes the cache-folder check; false when there was
+ * none. Shared with the role cache.
+ */
+export async function deleteCacheRecord(deps: CacheDeps, path: string): Promise<boolean> {
+  if (!(await checkCacheFolder(deps, dirname(path), false))) return false;
+  try {
+    await deps.fs.unlink(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A cached session still good for more than `minRemainingSeconds`, else undefined: the one
+ * rule for reusing an MFA session or a role session.
+ */
+export function stillGood(
+  cached: SessionCredentials | undefined,
+  minRemainingSeconds: number,
+  now: number,
+): SessionCredentials | undefined {
+  return cached && secondsLeft(cached, now) > minRemainingSeconds ? cached : undefined;
 }
 
 /** The session a cache record holds, if it holds a whole one. */
@@ -122,14 +152,8 @@ export async function writeCachedSession(
   await writeCacheFile(deps, sessionCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
 }
 
-export async function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {
-  if (!(await checkCacheFolder(deps, sessionCacheDir(deps), false))) return false;
-  try {
-    await deps.fs.unlink(sessionCachePath(deps, key));
-    return true;
-  } catch {
-    return false;
-  }
+export function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {
+  return deleteCacheRecord(deps, sessionCachePath(deps, key));
 }
 
 /** Seconds of validity left, by AWS's clock when the session knows how far ours is off. */

@@ -6,7 +6,7 @@
 import type { ClockOffset } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
-import { isLongTermKeyId, TOKEN_KEYS } from "../config/section-state.ts";
+import { keyState, TOKEN_KEYS } from "../config/section-state.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { secondsLeft } from "./cache.ts";
 import { parseExpiration } from "./expiration.ts";
@@ -24,7 +24,7 @@ export function sessionInFile(files: AwsFiles, profile: string): SessionCredenti
   const expiration = parseExpiration(text("expiration"));
   if (!accessKeyId || !secretAccessKey || !sessionToken || !expiration) return undefined;
   // AKIA keys with a stale token are long-term keys, not a session (see section-state.ts).
-  if (isLongTermKeyId(accessKeyId)) return undefined;
+  if (keyState(accessKeyId, true) !== "session") return undefined;
   return { accessKeyId, secretAccessKey, sessionToken, expiration };
 }
 

@@ -13,16 +13,18 @@
  * or by convention may instead have `credential_process` (its output's keys are used); PROFILE
  * itself may not, because its credential_process is usually awsmfa's own.
  */
-import { type Credentials, isTemporaryKeyId } from "../aws/credentials.ts";
-import { type AwsFiles, hasProfile, profileValue } from "../config/aws-files.ts";
+import type { Credentials } from "../aws/credentials.ts";
+import {
+  type AwsFiles,
+  hasProfile,
+  hasSuffixedProfile,
+  profileValue,
+} from "../config/aws-files.ts";
+import { keyState } from "../config/section-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
-import {
-  isKeyStoreName,
-  KEY_ID_SETTING,
-  KEY_STORE_SETTING,
-  type KeyStoreName,
-} from "../keys/store.ts";
+import { notedKeyId } from "../keys/placement.ts";
+import { isKeyStoreName, KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 
@@ -62,16 +64,22 @@ export function findLongTermKeys(
       `awsmfa_long_term_profile = ${configured} in profile ${profile}`,
     );
   }
-  const looked: string[] = [];
   for (const suffix of LONG_TERM_SUFFIXES) {
+    // Most profiles have no such partner: asked without making its name (list asks 300,000).
+    if (!hasSuffixedProfile(files, profile, suffix)) continue;
     const candidate = `${profile}${suffix}`;
-    const state = keyState(files, candidate, true);
-    looked.push(`[${candidate}]: ${describe(state)}`);
-    if (state === "long-term") return longTermOf(files, candidate, "convention");
+    if (candidateState(files, candidate, true) === "long-term") {
+      return longTermOf(files, candidate, "convention");
+    }
   }
-  const own = keyState(files, profile, false);
+  const own = candidateState(files, profile, false);
   if (own === "long-term") return longTermOf(files, profile, "self");
-  looked.push(`[${profile}] itself: ${describe(own)}`);
+  // What was looked at, for the message only (list asks about every profile and rarely fails).
+  const looked = LONG_TERM_SUFFIXES.map(
+    (suffix) =>
+      `[${profile}${suffix}]: ${WORDS[candidateState(files, `${profile}${suffix}`, true)].found}`,
+  );
+  looked.push(`[${profile}] itself: ${WORDS[own].found}`);
   if (isSsoProfile(files, profile)) throw ssoProfile(profile);
   throw new UserError(`No long-term access keys found for profile "${profile}".`, {
     hint: [
@@ -105,7 +113,8 @@ function ssoProfile(profile: string): UserError {
   );
 }
 
-type KeyState = "missing" | "no-keys" | "session" | "long-term";
+/** What a candidate profile offers: keyState's answer, or why there is nothing to ask it of. */
+type Candidate = "missing" | "no-keys" | "session" | "long-term";
 
 /** The store a profile's config names, other than the credentials file (the default). */
 export function configuredStore(
@@ -129,16 +138,18 @@ function processCommand(files: AwsFiles, profile: string): string | undefined {
 function longTermOf(files: AwsFiles, profile: string, via: LongTermKeys["via"]): LongTermKeys {
   const store = configuredStore(files, profile);
   if (store) {
-    const keyId = files.config.get(profile)?.[KEY_ID_SETTING];
     return {
       profile,
-      keyId: typeof keyId === "string" && keyId ? keyId : `${store}:${profile}`,
+      keyId: notedKeyId(files, profile) ?? `${store}:${profile}`,
       source: { kind: "store", store },
       via,
     };
   }
-  const credentials = staticKeys(files, profile);
-  if (credentials) {
+  const keys = staticKeys(files, profile);
+  if (keys) {
+    // Only the pair: a stale token beside an IAM user's id (keyState calls that long-term)
+    // would make STS refuse the call.
+    const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
     return { profile, keyId: credentials.accessKeyId, source: { kind: "file", credentials }, via };
   }
   const command = processCommand(files, profile)!;
@@ -150,28 +161,26 @@ function longTermOf(files: AwsFiles, profile: string, via: LongTermKeys["via"]):
   };
 }
 
-function keyState(files: AwsFiles, profile: string, processAllowed: boolean): KeyState {
+function candidateState(files: AwsFiles, profile: string, processAllowed: boolean): Candidate {
   if (!hasProfile(files, profile)) return "missing";
   if (configuredStore(files, profile)) return "long-term";
   const keys = staticKeys(files, profile);
   if (!keys && processAllowed && processCommand(files, profile)) return "long-term";
   if (!keys) return "no-keys";
-  // ASIA... ids are temporary even when someone copied them without their token.
-  return keys.sessionToken || isTemporaryKeyId(keys.accessKeyId) ? "session" : "long-term";
+  const state = keyState(keys.accessKeyId, keys.sessionToken !== undefined);
+  return state === "none" ? "no-keys" : state;
 }
 
-function describe(state: KeyState): string {
-  switch (state) {
-    case "missing":
-      return "no such profile";
-    case "no-keys":
-      return "exists, but holds no access keys";
-    case "session":
-      return "holds session keys (from a login), not long-term keys";
-    case "long-term":
-      return "long-term keys";
-  }
-}
+/** Each state in words: as a line of the "Looked for" list, and as the problem with a named profile. */
+const WORDS: Record<Candidate, { found: string; problem: string }> = {
+  missing: { found: "no such profile", problem: "does not exist" },
+  "no-keys": { found: "exists, but holds no access keys", problem: "holds no access keys" },
+  session: {
+    found: "holds session keys (from a login), not long-term keys",
+    problem: "holds session keys, not long-term keys",
+  },
+  "long-term": { found: "long-term keys", problem: "is fine" },
+};
 
 function requireLongTerm(
   files: AwsFiles,
@@ -179,22 +188,9 @@ function requireLongTerm(
   via: LongTermKeys["via"],
   named: string,
 ): LongTermKeys {
-  const state = keyState(files, profile, true);
+  const state = candidateState(files, profile, true);
   if (state === "long-term") return longTermOf(files, profile, via);
-  throw new UserError(`The long-term profile named by ${named} ${describeProblem(state)}.`, {
+  throw new UserError(`The long-term profile named by ${named} ${WORDS[state].problem}.`, {
     hint: `Put your IAM user's aws_access_key_id and aws_secret_access_key in [${profile}] of ${files.paths.credentials}, or run \`awsmfa configure\`.`,
   });
-}
-
-function describeProblem(state: KeyState): string {
-  switch (state) {
-    case "missing":
-      return "does not exist";
-    case "no-keys":
-      return "holds no access keys";
-    case "session":
-      return "holds session keys, not long-term keys";
-    case "long-term":
-      return "is fine";
-  }
 }

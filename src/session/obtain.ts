@@ -17,6 +17,7 @@ import {
   type SessionKey,
   secondsLeft,
   sessionCachePath,
+  stillGood,
   writeCachedSession,
 } from "./cache.ts";
 import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
@@ -53,17 +54,16 @@ export async function reusableSession(
   minRemainingSeconds: number,
   deps: Deps,
 ): Promise<SessionCredentials | undefined> {
-  const cached = await readCachedSession(deps, key);
-  return cached && isReusable(cached, minRemainingSeconds, deps) ? cached : undefined;
+  return stillGood(await readCachedSession(deps, key), minRemainingSeconds, deps.clock.now());
 }
 
-/** True when a session has more than `minRemainingSeconds` left, by AWS's clock. */
+/** True when a session has more than `minRemainingSeconds` left (cache.ts stillGood). */
 export function isReusable(
   session: SessionCredentials,
   minRemainingSeconds: number,
   deps: Pick<Deps, "clock">,
 ): boolean {
-  return secondsLeft(session, deps.clock.now()) > minRemainingSeconds;
+  return stillGood(session, minRemainingSeconds, deps.clock.now()) !== undefined;
 }
 
 export async function obtainSession(

@@ -82,7 +82,12 @@ export function renderUnsets(format: ExportFormat, names: readonly string[]): st
  * What `awsmfa shell-init` adds after the `awsmfa` function: Tab completion and the
  * expiry-warning prompt hook, as far as the shell has them.
  */
-export function initExtras(shell: ShellSyntax, spec: CompletionSpec, binary: string): string {
-  const parts = [shell.completion?.(spec, binary), shell.promptHook?.()];
+export async function initExtras(
+  shell: ShellSyntax,
+  spec: CompletionSpec,
+  binary: string,
+): Promise<string> {
+  const extras = await shell.extras?.();
+  const parts = [extras?.completion?.(spec, binary), extras?.promptHook?.()];
   return parts.filter((part) => part !== undefined).join("\n");
 }

@@ -49,10 +49,11 @@ export interface ShellSyntax {
   word(word: string): string;
   /** The line that loads the function (`eval "$(awsmfa shell-init bash)"`). */
   loadLine: string;
-  /** Tab completion for the function; absent where the shell has no completion system. */
-  completion?(spec: CompletionSpec, binary: string): string;
-  /** The expiry-warning prompt hook; absent where a hook would cost a process per prompt. */
-  promptHook?(): string;
+  /**
+   * Tab completion and the prompt hook, imported only when `awsmfa shell-init` asks (a login
+   * never needs them, and they are most of a shell's code); absent where there are neither.
+   */
+  extras?(): Promise<ShellExtras>;
   /** The start-up file the installer writes loadLine to (doctor looks there), if any. */
   rcFile?(place: RcPlace): RcFile;
   /** Code that prints exactly `text` (non-empty): the function evaluates what it is given. */
@@ -61,6 +62,13 @@ export interface ShellSyntax {
   applyLine(words: readonly string[]): string;
   /** Code that fails when evaluated, so a failed `--format` login cannot look applied. */
   failureCode: string | undefined;
+}
+
+export interface ShellExtras {
+  /** Tab completion for the function; absent where the shell has no completion system. */
+  completion?(spec: CompletionSpec, binary: string): string;
+  /** The expiry-warning prompt hook; absent where a hook would cost a process per prompt. */
+  promptHook?(): string;
 }
 
 /** What an rc file's place depends on. */

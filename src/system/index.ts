@@ -8,7 +8,6 @@
 import { readlinkSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { hostname } from "node:os";
-import { basename } from "node:path";
 import type { Deps, Processes, Terminal } from "../deps.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
@@ -22,7 +21,7 @@ export interface ProcessFacts {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   /** process.arch: which release asset `awsmfa upgrade` downloads. */
-  arch?: string;
+  arch: string;
   homedir: string;
   /** process.getuid() and getgid(), undefined on Windows: see Deps.uid. */
   uid?: number | undefined;
@@ -35,10 +34,8 @@ export interface ProcessFacts {
   pid: number;
   /** process.kill: signal 0 asks whether a lock holder runs; SIGTERM ends a --notify timer. */
   kill(pid: number, signal: number | NodeJS.Signals): void;
-  /** process.exit, for the test-only fault hook below. */
-  exit(code: number): never;
   /** process.on(signal, handler), returning the matching process.off: for `awsmfa exec`. */
-  onSignal?(signal: ForwardedSignal, handler: () => void): () => void;
+  onSignal(signal: ForwardedSignal, handler: () => void): () => void;
 }
 
 export function realDeps(facts: ProcessFacts): Deps {
@@ -67,14 +64,11 @@ export function realDeps(facts: ProcessFacts): Deps {
     exec: execFile,
     terminal() {
       if (terminal === undefined)
-        terminal = openTerminal(
-          facts.platform,
-          facts.onSignal && ((handler) => facts.onSignal!("SIGINT", handler)),
-        );
+        terminal = openTerminal(facts.platform, (handler) => facts.onSignal("SIGINT", handler));
       return terminal;
     },
     platform: facts.platform,
-    ...(facts.arch && { arch: facts.arch }),
+    arch: facts.arch,
     homedir: facts.homedir,
     ...(facts.uid !== undefined && { uid: facts.uid }),
     ...(facts.gid !== undefined && { gid: facts.gid }),
@@ -82,10 +76,8 @@ export function realDeps(facts: ProcessFacts): Deps {
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
     processes: processesOf(facts),
-    ...(facts.onSignal && {
-      spawnInteractive: spawnInteractive({ ...facts, onSignal: facts.onSignal }),
-      onInterrupt: interruptsOf(facts.onSignal),
-    }),
+    spawnInteractive: spawnInteractive(facts),
+    onInterrupt: interruptsOf(facts.onSignal),
     background: {
       spawn: spawnDetached,
       stop(pid) {
@@ -97,7 +89,8 @@ export function realDeps(facts: ProcessFacts): Deps {
         }
       },
     },
-    hooks: faultHooks(facts),
+    // No fault is armed in the product; tests/support/fault-main.ts arms them for crash tests.
+    hooks: {},
   };
 }
 
@@ -141,42 +134,4 @@ function pidNamespaceLink(platform: NodeJS.Platform): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * AWSMFA_TEST_FAULT is for awsmfa's own tests only, never for users:
- * `exit-after-temp-write` exits with code 99 right after a file write has written and fsynced
- * its temp file and before the rename, as a crash at the worst moment would. Tests then check
- * that the user's file is unchanged and that the next write succeeds.
- * `exit-after-temp-write:N` lets the first N-1 writes of the run complete and crashes the Nth;
- * `exit-after-temp-write:NAME` crashes the first write of a file named NAME (e.g. credentials),
- * whatever else the run writes first (session cache, code windows).
- * `exit-after-step:N` exits with code 99 after step N of `keys move` (keys/move.ts).
- */
-function faultHooks(facts: ProcessFacts): Deps["hooks"] {
-  const step = /^exit-after-step:(\d+)$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
-  if (step) {
-    return {
-      afterStep: (n) => {
-        if (n === Number(step[1])) facts.exit(99);
-      },
-    };
-  }
-  const match = /^exit-after-temp-write(?::(.+))?$/.exec(facts.env.AWSMFA_TEST_FAULT ?? "");
-  if (!match) return undefined;
-  const target = match[1] ?? "1";
-  if (!/^\d+$/.test(target)) {
-    return {
-      afterTempWritten: (tempPath) => {
-        // Temp files are named ".<file name>.<unique>.awsmfa-tmp" next to the file.
-        if (basename(tempPath).startsWith(`.${target}.`)) facts.exit(99);
-      },
-    };
-  }
-  let writesLeft = Number(target);
-  return {
-    afterTempWritten: () => {
-      if (--writesLeft <= 0) facts.exit(99);
-    },
-  };
 }

@@ -49,7 +49,7 @@ describe("awsmfa shell-init", () => {
     const syntax = shellSyntax(shell)!;
     const binary = "/usr/local/bin/awsmfa";
     const full = await program();
-    const extra = extras ? initExtras(syntax, completionSpec(full), binary) : undefined;
+    const extra = extras ? await initExtras(syntax, completionSpec(full), binary) : undefined;
     const passthrough = passthroughWords(full);
     expect(stdout()).toBe(syntax.initScript({ binary, passthrough, extra }));
   });

@@ -1,6 +1,6 @@
 /** What a credentials-file section holds, section by section, as the writers decide it. */
-import { expect, test } from "bun:test";
-import { sectionState } from "../../src/config/section-state.ts";
+import { describe, expect, test } from "bun:test";
+import { keyState, keyStateForWriting, sectionState } from "../../src/config/section-state.ts";
 
 test.each([
   ["no file", null, "none"],
@@ -55,4 +55,36 @@ test.each([
   ],
 ])("%s", (_label, text, state) => {
   expect(sectionState(text, "prod")).toBe(state as never);
+});
+
+describe("keyState: the one rule for readers; keyStateForWriting: the writers' variant", () => {
+  test.each([
+    // [label, key id, has a token, keyState, keyStateForWriting]
+    ["no key id", undefined, false, "none", "none"],
+    ["an empty key id", "", true, "none", "none"],
+    ["an IAM user's id", "AKIAEXAMPLE", false, "long-term", "long-term"],
+    ["an IAM user's id with a stale token", "AKIAEXAMPLE", true, "long-term", "long-term"],
+    ["a session", "ASIAEXAMPLE", true, "session", "session"],
+    ["a temporary id copied without its token", "ASIAEXAMPLE", false, "session", "long-term"],
+    ["another id with a token", "FAKEEXAMPLE", true, "session", "session"],
+    ["another id without a token", "FAKEEXAMPLE", false, "long-term", "long-term"],
+  ] as const)("%s", (_label, keyId, hasToken, read, write) => {
+    expect(keyState(keyId, hasToken)).toBe(read);
+    expect(keyStateForWriting(keyId, hasToken)).toBe(write);
+  });
+
+  test("sectionState is keyStateForWriting on the section's text", () => {
+    const text = (id: string, token: string) =>
+      `[prod]\naws_access_key_id = ${id}\naws_secret_access_key = s\n${token}`;
+    for (const id of ["AKIAEXAMPLE", "ASIAEXAMPLE", "FAKEEXAMPLE"]) {
+      for (const token of ["", "aws_session_token = t\n", "aws_security_token = t\n"]) {
+        expect(sectionState(text(id, token), "prod")).toBe(keyStateForWriting(id, token !== ""));
+      }
+    }
+  });
+
+  test("an IAM user's id on a continuation line is long-term, with a token beside it too", () => {
+    const text = "[prod]\naws_access_key_id =\n  AKIA1\naws_session_token = t\n";
+    expect(sectionState(text, "prod")).toBe("long-term");
+  });
 });

@@ -1,11 +1,10 @@
 /** The compiled binary: --version, --help, usage errors. */
-import { afterAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import pkg from "../../package.json" with { type: "json" };
 import { runAwsmfa } from "../support/run-binary.ts";
-import { makeSandbox } from "../support/sandbox.ts";
+import { useSandbox } from "../support/sandbox.ts";
 
-const sandbox = makeSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = useSandbox();
 
 describe("awsmfa binary", () => {
   test("--version names the version and the git commit", async () => {

@@ -1,19 +1,15 @@
 /** doctor's "Long-term keys" section: plaintext keys when a key store is here, and old keys. */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { useLoginWorld } from "../support/login-world.ts";
-import { makePassStore, type PassStore } from "../support/pass-store.ts";
+import { usePassStore } from "../support/pass-store.ts";
 
 const world = useLoginWorld();
-let pass: PassStore;
-beforeAll(() => {
-  pass = makePassStore();
-});
-afterAll(() => pass?.stop());
+const pass = usePassStore();
 
 describe("doctor and long-term keys", () => {
   test("plaintext keys with a key store here: a warning with the move command", async () => {
     const user = world.user();
-    const r = await user.run(["doctor", "--offline"], { env: pass.env });
+    const r = await user.run(["doctor", "--offline"], { env: pass().env });
     expect(r.stdout + r.stderr).toContain("[prod-long-term] keeps its long-term keys");
     expect(r.stdout + r.stderr).toContain("awsmfa keys move prod-long-term --to pass");
     expect(r.stdout + r.stderr).not.toContain(user.user.secretAccessKey);

@@ -4,21 +4,13 @@
  * to the credentials file and back, with no secret left in ~/.aws; a crash after each step of a
  * move leaves a working key, and a rerun finishes the move.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { rmSync } from "node:fs";
 import { type LoginUser, useLoginWorld } from "../support/login-world.ts";
-import {
-  type SecretService,
-  secretToolSearch,
-  startSecretService,
-} from "../support/secret-service.ts";
+import { secretToolSearch, useSecretService } from "../support/secret-service.ts";
 
 const world = useLoginWorld();
-let service: SecretService;
-beforeAll(() => {
-  service = startSecretService();
-});
-afterAll(() => service?.stop());
+const service = useSecretService();
 
 function blank(): LoginUser {
   const user = world.user();
@@ -31,14 +23,14 @@ const run = (
   user: LoginUser,
   args: string[],
   options: { stdin?: string; env?: Record<string, string> } = {},
-) => user.run(args, { ...options, env: { ...service.env, ...(options.env ?? {}) } });
+) => user.run(args, { ...options, env: { ...service().env, ...(options.env ?? {}) } });
 
 function clean(user: LoginUser) {
-  for (const line of secretToolSearch(service, "service", "awsmfa").split("\n")) {
+  for (const line of secretToolSearch(service(), "service", "awsmfa").split("\n")) {
     const match = /attribute\.username = (.*)/.exec(line);
     if (match?.[1] === "prod-long-term") {
       Bun.spawnSync(["secret-tool", "clear", "service", "awsmfa", "username", "prod-long-term"], {
-        env: { ...process.env, ...service.env },
+        env: { ...process.env, ...service().env },
       });
     }
   }
@@ -70,7 +62,7 @@ describe("keychain (Secret Service) end to end", () => {
     expect(configured.stderr).toContain("in the keychain key store");
     expect(user.sandbox.readConfig()).toContain("awsmfa_key_store = keychain");
     expect(user.sandbox.readConfig()).not.toContain(secretAccessKey);
-    const search = secretToolSearch(service, "service", "awsmfa");
+    const search = secretToolSearch(service(), "service", "awsmfa");
     expect(search).toContain("attribute.username = prod-long-term");
     expect(search).toContain(secretAccessKey);
 
@@ -95,7 +87,7 @@ describe("keychain (Secret Service) end to end", () => {
     expect(out.code).toBe(0);
     expect(user.sandbox.readCredentials()).toContain(`aws_secret_access_key = ${secretAccessKey}`);
     expect(user.sandbox.readConfig()).not.toContain("awsmfa_key_store");
-    expect(secretToolSearch(service, "service", "awsmfa")).not.toContain("prod-long-term");
+    expect(secretToolSearch(service(), "service", "awsmfa")).not.toContain("prod-long-term");
 
     // Named by the login profile: the keys of its long-term profile move.
     const back = await run(user, ["keys", "move", "prod", "--to", "keychain"]);
@@ -103,7 +95,7 @@ describe("keychain (Secret Service) end to end", () => {
     expect(back.stderr).toContain("The long-term keys of prod are those of prod-long-term.");
     expect(user.sandbox.readCredentials()).not.toContain(secretAccessKey);
     expect(user.sandbox.readCredentials()).not.toContain(accessKeyId);
-    expect(secretToolSearch(service, "service", "awsmfa")).toContain("prod-long-term");
+    expect(secretToolSearch(service(), "service", "awsmfa")).toContain("prod-long-term");
     // A fresh session (the next code window of the fake's clock) signed with the keychain keys.
     world.aws.clockOffsetMs = 60_000;
     try {
@@ -141,7 +133,7 @@ describe("keychain (Secret Service) end to end", () => {
     const fresh = user.user.accessKeys[0]!;
     expect(user.user.accessKeys).toHaveLength(1);
     expect(fresh.accessKeyId).not.toBe(accessKeyId);
-    const search = secretToolSearch(service, "service", "awsmfa");
+    const search = secretToolSearch(service(), "service", "awsmfa");
     expect(search).toContain(fresh.secretAccessKey);
     expect(search).not.toContain(secretAccessKey);
     expect(user.sandbox.readConfig()).toContain(`awsmfa_key_id = ${fresh.accessKeyId}`);

@@ -3,18 +3,14 @@
  * long-term profile, against the fake AWS. `pass` is wrapped by a recorder that logs its argv
  * (and then runs the real pass): no secret may ever appear there.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type LoginUser, useLoginWorld } from "../support/login-world.ts";
-import { makePassStore, type PassStore } from "../support/pass-store.ts";
+import { usePassStore } from "../support/pass-store.ts";
 
 const world = useLoginWorld();
-let pass: PassStore;
-beforeAll(() => {
-  pass = makePassStore();
-});
-afterAll(() => pass?.stop());
+const pass = usePassStore();
 
 /** A bin folder whose `pass` logs its argv to argv.log, then runs the real one. */
 function recorder(user: LoginUser): { env: Record<string, string>; log: () => string } {
@@ -28,7 +24,7 @@ function recorder(user: LoginUser): { env: Record<string, string>; log: () => st
     0o755,
   );
   return {
-    env: { ...pass.env, PATH: `${bin}:${user.sandbox.env.PATH}` },
+    env: { ...pass().env, PATH: `${bin}:${user.sandbox.env.PATH}` },
     log: () => readFileSync(log, "utf8"),
   };
 }
@@ -56,7 +52,7 @@ describe("pass key store end to end", () => {
     );
     expect(configured.stderr).not.toContain("awsmfa:");
     expect(configured.code).toBe(0);
-    expect(pass.show("awsmfa/prod-long-term")).toBe(
+    expect(pass().show("awsmfa/prod-long-term")).toBe(
       `${secretAccessKey}\naws_access_key_id: ${accessKeyId}\n`,
     );
     const login = await user.run(["prod", "--otp", user.code()], { env });
@@ -71,7 +67,7 @@ describe("pass key store end to end", () => {
     const fresh = user.user.accessKeys[0]!;
     expect(user.user.accessKeys).toHaveLength(1);
     expect(fresh.accessKeyId).not.toBe(accessKeyId);
-    expect(pass.show("awsmfa/prod-long-term")).toBe(
+    expect(pass().show("awsmfa/prod-long-term")).toBe(
       `${fresh.secretAccessKey}\naws_access_key_id: ${fresh.accessKeyId}\n`,
     );
     expect(user.sandbox.readConfig()).toContain(`awsmfa_key_id = ${fresh.accessKeyId}`);

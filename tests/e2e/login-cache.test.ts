@@ -131,4 +131,32 @@ describe("session reuse", () => {
     expect(await guarded.exited).not.toBe(0);
     expect(await new Response(guarded.stderr).text()).toContain("AWS SDK loaded");
   });
+
+  test("a login loads no shell's completion or prompt hook; shell-init does", async () => {
+    const { run, code, sandbox } = world.user();
+    expect((await run(["prod", "--otp", code()])).code).toBe(0);
+    const fromSource = async (args: string[], env: Record<string, string>) => {
+      const child = Bun.spawn(
+        [
+          process.execPath,
+          "--preload",
+          join(root, "tests/support/forbid-shell-extras.ts"),
+          join(root, "src/main.ts"),
+          ...args,
+        ],
+        { env, stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+      );
+      const [status, stderr] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+      return { status, stderr };
+    };
+    for (const shell of ["bash", "zsh", "fish", "powershell"]) {
+      const cached = await fromSource(["prod"], { ...sandbox.env, AWSMFA_SHELL: shell });
+      expect(cached.stderr).toContain("Reusing session for prod");
+      expect(cached.status).toBe(0);
+    }
+    // And the guard works: shell-init needs them.
+    const init = await fromSource(["shell-init", "bash"], sandbox.env);
+    expect(init.status).not.toBe(0);
+    expect(init.stderr).toContain("shell extras loaded");
+  });
 });

@@ -12,6 +12,7 @@ import { cancelNotifications } from "../../src/commands/notify/schedule.ts";
 import { readState, statePath } from "../../src/commands/notify/state.ts";
 import { realDeps } from "../../src/system/index.ts";
 import { useLoginWorld } from "../support/login-world.ts";
+import { processFacts } from "../support/process-facts.ts";
 
 const world = useLoginWorld();
 const bin = mkdtempSync(join(tmpdir(), "awsmfa-notify-bin-"));
@@ -101,19 +102,7 @@ describe("login --notify", () => {
     expect(readFileSync(`/proc/${timer.pid}/cmdline`, "utf8")).toContain("_notify");
 
     // logout will call this; here it is called directly, with the real Deps.
-    const deps = realDeps({
-      env: b.env,
-      platform: process.platform,
-      homedir: cancelled.sandbox.home,
-      execPath: process.execPath,
-      script: undefined,
-      isTerminal: () => false,
-      pid: process.pid,
-      kill: (pid, signal) => process.kill(pid, signal),
-      exit: () => {
-        throw new Error("exit");
-      },
-    });
+    const deps = realDeps(processFacts({ env: b.env, homedir: cancelled.sandbox.home }));
     expect(await cancelNotifications(deps, "prod")).toBe(1);
     await until("the cancelled timer to end", () => !alive(doomed.pid), 3000);
     expect(await b.state()).toBeUndefined();

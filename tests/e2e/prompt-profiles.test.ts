@@ -3,14 +3,13 @@
  * starship or p10k) and the hidden `awsmfa _profiles` (at every Tab). Both with the compiled
  * binary; both checked not to load the AWS SDK; their times are measured and printed.
  */
-import { afterAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { join, resolve } from "node:path";
 import { runAwsmfa } from "../support/run-binary.ts";
-import { makeSandbox } from "../support/sandbox.ts";
+import { useSandbox } from "../support/sandbox.ts";
 
 const root = resolve(import.meta.dir, "..", "..");
-const sandbox = makeSandbox();
-afterAll(() => sandbox.cleanup());
+const sandbox = useSandbox();
 
 sandbox.writeConfig(
   "[default]\nregion = eu-west-1\n[profile prod]\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n[profile staging]\n[sso-session corp]\nsso_region = eu-west-1\n",

@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { updateFile } from "../../src/fs/update.ts";
 import type { ProcessFacts } from "../../src/system/index.ts";
 import { realDeps } from "../../src/system/index.ts";
+import { faultHooks } from "../support/fault-hooks.ts";
+import { processFacts } from "../support/process-facts.ts";
 import { runScript } from "./support/run-script.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
@@ -27,7 +29,7 @@ function isAlive(pid: number): boolean {
 test.each([
   ["writeFileAtomic with an exiting hook", "atomic", {}, []],
   [
-    "updateFile with AWSMFA_TEST_FAULT=exit-after-temp-write",
+    "updateFile with the real Deps, armed with exit-after-temp-write",
     "app",
     { AWSMFA_TEST_FAULT: "exit-after-temp-write" },
     ["credentials.lock"],
@@ -74,29 +76,54 @@ class Exited extends Error {
 }
 
 function facts(env: Record<string, string>, kill: ProcessFacts["kill"] = () => {}): ProcessFacts {
-  return {
+  return processFacts({
     env,
     platform: "linux",
-    homedir: "/home/u",
-    execPath: "/usr/local/bin/awsmfa",
-    script: undefined,
-    isTerminal: () => false,
     pid: 321,
     kill,
-    exit: (code) => {
-      throw new Exited(code);
-    },
-  };
+  });
+}
+
+test("realDeps arms no fault: the product reads no test switch", () => {
+  const deps = realDeps(facts({ AWSMFA_TEST_FAULT: "exit-after-temp-write" }));
+  expect(deps.hooks).toEqual({});
+});
+
+const exit = (code: number): never => {
+  throw new Exited(code);
+};
+
+/** The number of the first call (of four) that ends the process with 99, if any. */
+function firstExit(call: (n: number) => void): number | undefined {
+  for (let n = 1; n <= 4; n++) {
+    try {
+      call(n);
+    } catch (error) {
+      expect(error).toEqual(new Exited(99));
+      return n;
+    }
+  }
+  return undefined;
 }
 
 test.each([
-  ["exit-after-temp-write", true],
-  ["", false],
-  ["something-else", false],
-])("realDeps: AWSMFA_TEST_FAULT=%p sets the exit hook: %p", (value, hooked) => {
-  const deps = realDeps(facts(value ? { AWSMFA_TEST_FAULT: value } : {}));
-  expect(deps.hooks !== undefined).toBe(hooked);
-  if (hooked) expect(() => deps.hooks?.afterTempWritten?.("/tmp/x")).toThrow(new Exited(99));
+  ["exit-after-temp-write", "/tmp/.credentials.1.awsmfa-tmp", 1],
+  ["exit-after-temp-write:3", "/tmp/.credentials.1.awsmfa-tmp", 3],
+  ["exit-after-temp-write:credentials", "/tmp/.credentials.1.awsmfa-tmp", 1],
+  ["exit-after-temp-write:credentials", "/tmp/.config.1.awsmfa-tmp", undefined],
+])("faultHooks(%p): write %p crashes at write number %p", (fault, temp, at) => {
+  const hooks = faultHooks(fault, exit);
+  expect(firstExit(() => hooks.afterTempWritten?.(temp))).toBe(at);
+});
+
+test.each([
+  ["exit-after-step:2", 2],
+  ["", undefined],
+  ["something-else", undefined],
+])("faultHooks(%p) ends the process after step %p", (fault, at) => {
+  const hooks = faultHooks(fault, exit);
+  expect(firstExit((n) => hooks.afterStep?.(n))).toBe(at);
+  if (at === undefined) expect(hooks).toEqual({});
 });
 
 test.each([
@@ -109,6 +136,17 @@ test.each([
     if (code) throw Object.assign(new Error(code), { code });
   };
   const deps = realDeps(facts({}, kill));
-  expect(deps.processes?.pid).toBe(321);
-  expect(deps.processes?.isAlive(4242)).toBe(alive);
+  expect(deps.processes.pid).toBe(321);
+  expect(deps.processes.isAlive(4242)).toBe(alive);
+});
+
+test("no file of the product names the test switch", async () => {
+  const named: string[] = [];
+  for await (const file of new Bun.Glob("src/**/*.ts").scan({
+    cwd: join(import.meta.dir, "../.."),
+  })) {
+    const text = readFileSync(join(import.meta.dir, "../..", file), "utf8");
+    if (text.includes("AWSMFA_TEST_FAULT")) named.push(file);
+  }
+  expect(named).toEqual([]);
 });

@@ -12,6 +12,7 @@ import { withFileLock } from "../../src/fs/lock.ts";
 import { isStale, parseLockRecord } from "../../src/fs/lock-record.ts";
 import { lockHostName } from "../../src/fs/options.ts";
 import { realDeps } from "../../src/system/index.ts";
+import { processFacts } from "../support/process-facts.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { outcomeOf, runScript } from "./support/run-script.ts";
 import { scratchDir } from "./support/scratch.ts";
@@ -34,21 +35,9 @@ test("a holder with this hostname in another pid namespace is not judged dead", 
 });
 
 test("realDeps names this host for locks, and updateFile's lock records that name", async () => {
-  const deps = realDeps({
-    env: {},
-    platform: process.platform,
-    homedir: "/nowhere",
-    execPath: process.execPath,
-    script: undefined,
-    isTerminal: () => false,
-    pid: process.pid,
-    kill: () => {},
-    exit: () => {
-      throw new Error("exit");
-    },
-  });
+  const deps = realDeps(processFacts({ homedir: "/nowhere" }));
   const link = process.platform === "linux" ? readlinkSync("/proc/self/ns/pid") : undefined;
-  expect(deps.processes?.host).toBe(lockHostName(hostname(), link));
+  expect(deps.processes.host).toBe(lockHostName(hostname(), link));
   const path = join(scratchDir("host"), "credentials");
   const options = { ...fileOptionsFrom({ ...deps, clock: fakeClock().clock }) };
   const record = await withFileLock(

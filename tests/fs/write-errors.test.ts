@@ -3,7 +3,7 @@
  * leave the file exactly as it was, with no temp or lock files behind.
  */
 import { describe, expect, test } from "bun:test";
-import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import * as realFs from "node:fs/promises";
 import { join } from "node:path";
@@ -11,9 +11,9 @@ import type { FileSystem } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
 import { updateFile } from "../../src/fs/update.ts";
-import { asNobody, canDropPrivileges, NOBODY } from "../support/other-user.ts";
+import { canMakeReadOnly, readOnlyFolder } from "./support/read-only-folder.ts";
 import { runScript } from "./support/run-script.ts";
-import { isRoot, leftovers, onWindows, scratchDir } from "./support/scratch.ts";
+import { leftovers, scratchDir } from "./support/scratch.ts";
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected`), { code });
@@ -126,30 +126,16 @@ describe("the path is not a file", () => {
   });
 });
 
-// Root ignores folder permissions, so as root the write runs as `nobody` (support/other-user.ts).
-const asNobodyToo = isRoot && canDropPrivileges;
-const canDrop = !onWindows && canDropPrivileges;
-
-describe.skipIf(!canDrop)("a real read-only folder", () => {
-  if (!canDrop) console.log("skipped: needs a non-root user, or root with setpriv, on Unix");
+describe.skipIf(!canMakeReadOnly)("a real read-only folder", () => {
+  if (!canMakeReadOnly)
+    console.log("skipped: needs a non-root user, or root with setpriv, on Unix");
 
   // Issue 11, item 17: the child must not depend on where the checkout (or the test's working
   // folder) is: here the test runs from a 0700 folder that the other user cannot read.
   test("works from a working folder the other user cannot read", async () => {
     const closed = scratchDir("closed-cwd");
     chmodSync(closed, 0o700);
-    const dir = scratchDir("readonly");
-    const folder = join(dir, "aws");
-    const path = join(folder, "credentials");
-    mkdirSync(folder);
-    writeFileSync(path, "[default]\nkeep = me\n", { mode: 0o600 });
-    if (asNobodyToo) {
-      chmodSync(dir, 0o755);
-      chownSync(folder, NOBODY, NOBODY);
-      chownSync(path, NOBODY, NOBODY);
-    }
-    chmodSync(folder, 0o500);
-    const prefix = asNobody();
+    const { dir, path, prefix, restore } = readOnlyFolder("[default]\nkeep = me\n");
     const before = process.cwd();
     process.chdir(closed);
     try {
@@ -161,28 +147,17 @@ describe.skipIf(!canDrop)("a real read-only folder", () => {
       expect(JSON.parse(run.stdout).name).toBe("UserError");
     } finally {
       process.chdir(before);
-      chmodSync(folder, 0o700);
+      restore();
     }
   });
 
   test.each(["atomic", "update"])("%s: UserError, file unchanged", async (how) => {
-    const dir = scratchDir("readonly");
-    const folder = join(dir, "aws");
-    const path = join(folder, "credentials");
-    mkdirSync(folder);
-    writeFileSync(path, "[default]\nkeep = me\n", { mode: 0o600 });
-    if (asNobodyToo) {
-      chmodSync(dir, 0o755);
-      chownSync(folder, NOBODY, NOBODY);
-      chownSync(path, NOBODY, NOBODY);
-    }
-    chmodSync(folder, 0o500);
-    const prefix = asNobody();
+    const { dir, folder, path, prefix, restore } = readOnlyFolder("[default]\nkeep = me\n");
     const run = await runScript("write-file.ts", [how, path, "new = 1\n"], {
       prefix,
       env: { HOME: dir, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" },
     });
-    chmodSync(folder, 0o700);
+    restore();
     expect(run.stderr).toBe("");
     const outcome = JSON.parse(run.stdout);
     expect(outcome).toEqual({

@@ -74,3 +74,28 @@ test("what the index must get right", () => {
   for (const text of cases)
     for (const kind of ["config", "credentials"] as const) agrees(text, kind);
 });
+
+describe("hasSuffixed", () => {
+  test("answers has(base + suffix), one by one and after the names are collected", () => {
+    const names = ["dev", "dev-mfa", "dev-mfa-mfa", "-mfa", "prod-long-term", "x-default"];
+    const bases = ["dev", "dev-mfa", "", "prod", "x", "nope", "de", "__proto__", "DEV"];
+    for (const text of [
+      names.map((n) => `[${n}]\nk = v\n`).join(""),
+      // an indented header: the file is parsed whole, and asked the plain way
+      `${names.map((n) => `[${n}]\nk = v\n`).join("")}  [indented]\n`,
+      `\uFEFF[dev-mfa]\r\nk = v\r\n[profile prod-long-term]\r\n`,
+    ]) {
+      for (const kind of ["config", "credentials"] as const) {
+        const index = new ProfileIndex(text, kind);
+        // 64 questions are answered one by one; ask well beyond that, every question twice.
+        for (let round = 0; round < 12; round++) {
+          for (const base of bases) {
+            for (const suffix of ["-mfa", "-long-term", "-default"]) {
+              expect(index.hasSuffixed(base, suffix)).toBe(index.has(`${base}${suffix}`));
+            }
+          }
+        }
+      }
+    }
+  });
+});

@@ -3,20 +3,12 @@
  * the same @napi-rs/keyring addon the binary embeds. macOS Keychain and Windows Credential
  * Manager cannot run here: they are untested (README, "Key stores").
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
-import {
-  type SecretService,
-  secretToolSearch,
-  startSecretService,
-} from "../support/secret-service.ts";
+import { secretToolSearch, useSecretService } from "../support/secret-service.ts";
 import { KEYS, OTHER } from "./support.ts";
 
-let service: SecretService;
-beforeAll(() => {
-  service = startSecretService();
-});
-afterAll(() => service?.stop());
+const service = useSecretService();
 
 function run(steps: unknown[][], env: Record<string, string | undefined>) {
   const child = Bun.spawnSync([process.execPath, join(import.meta.dir, "keychain-child.ts")], {
@@ -30,7 +22,7 @@ function run(steps: unknown[][], env: Record<string, string | undefined>) {
 
 describe("keychain key store (Secret Service)", () => {
   test("is available on the bus, unavailable without one", () => {
-    expect(run([["available"]], service.env)).toEqual([{ available: true }]);
+    expect(run([["available"]], service().env)).toEqual([{ available: true }]);
     const [none] = run([["available"]], {}) as { available: boolean; reason: string }[];
     expect(none?.available).toBe(false);
     expect(none?.reason).toMatch(/D-Bus/);
@@ -43,10 +35,10 @@ describe("keychain key store (Secret Service)", () => {
         ["write", "prod", KEYS],
         ["read", "prod"],
       ],
-      service.env,
+      service().env,
     );
     expect(results).toEqual([null, "ok", KEYS]);
-    const seen = secretToolSearch(service, "service", "awsmfa");
+    const seen = secretToolSearch(service(), "service", "awsmfa");
     expect(seen).toContain("prod");
     expect(seen).toContain(KEYS.accessKeyId);
     const later = run(
@@ -58,12 +50,12 @@ describe("keychain key store (Secret Service)", () => {
         ["remove", "prod", OTHER.accessKeyId],
         ["read", "prod"],
       ],
-      service.env,
+      service().env,
     ) as unknown[];
     expect(String((later[0] as { error: string }).error)).toMatch(/will not replace/);
     expect(later.slice(1, 3)).toEqual(["ok", OTHER]);
     expect(String((later[3] as { error: string }).error)).toMatch(/other keys/);
     expect(later.slice(4)).toEqual(["ok", null]);
-    expect(secretToolSearch(service, "service", "awsmfa")).not.toContain(OTHER.accessKeyId);
+    expect(secretToolSearch(service(), "service", "awsmfa")).not.toContain(OTHER.accessKeyId);
   });
 });

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { formatEntry, parseEntry, passEntry, passStore } from "../../src/keys/pass.ts";
-import { makePassStore, type PassStore } from "../support/pass-store.ts";
-import { makeSandbox } from "../support/sandbox.ts";
+import { usePassStore } from "../support/pass-store.ts";
+import { useSandbox } from "../support/sandbox.ts";
 import { KEYS, OTHER, storeDeps } from "./support.ts";
 
-let store: PassStore;
-const sandbox = makeSandbox();
-beforeAll(() => {
-  store = makePassStore();
-});
-afterAll(() => {
-  store?.stop();
-  sandbox.cleanup();
-});
+const store = usePassStore();
+const sandbox = useSandbox();
 
 describe("pass key store", () => {
   test("entry text: the secret first, the key id on its own line", () => {
@@ -23,7 +16,7 @@ describe("pass key store", () => {
   });
 
   test("available with an initialised store, not without", async () => {
-    expect(await passStore.available(storeDeps(sandbox, store.env))).toEqual({ available: true });
+    expect(await passStore.available(storeDeps(sandbox, store().env))).toEqual({ available: true });
     const none = await passStore.available(
       storeDeps(sandbox, { PASSWORD_STORE_DIR: "/nonexistent" }),
     );
@@ -31,10 +24,10 @@ describe("pass key store", () => {
   });
 
   test("stores under awsmfa/PROFILE, reads back, refuses to replace unasked, removes", async () => {
-    const deps = storeDeps(sandbox, store.env);
+    const deps = storeDeps(sandbox, store().env);
     expect(await passStore.read("prod", deps)).toBeUndefined();
     await passStore.write("prod", KEYS, deps);
-    expect(store.show("awsmfa/prod")).toBe(formatEntry(KEYS));
+    expect(store().show("awsmfa/prod")).toBe(formatEntry(KEYS));
     expect(await passStore.read("prod", deps)).toEqual(KEYS);
     await expect(passStore.write("prod", OTHER, deps)).rejects.toThrow(/will not replace/);
     await passStore.write("prod", OTHER, deps, KEYS.accessKeyId);

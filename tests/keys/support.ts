@@ -1,19 +1,16 @@
-/** Deps for key-store tests: a sandbox HOME, real files and real programs, a fixed clock. */
-import * as fsPromises from "node:fs/promises";
+/** Deps for key-store tests: a sandbox HOME, real files and real programs, the real clock. */
 import type { StoreDeps } from "../../src/keys/store.ts";
 import { execFile } from "../../src/system/exec-file.ts";
 import type { Sandbox } from "../support/sandbox.ts";
+import { testDeps } from "../support/test-deps.ts";
 
 export function storeDeps(sandbox: Sandbox, env: Record<string, string> = {}): StoreDeps {
-  return {
+  return testDeps({
     env: { ...sandbox.env, ...env },
     exec: execFile,
-    fs: fsPromises,
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
-    terminal: () => null,
-    platform: "linux",
     homedir: sandbox.home,
-  };
+  }).deps;
 }
 
 export const KEYS = {

@@ -1,11 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import {
-  fillPlaceholders,
-  promptSegment,
-  sessionExpiry,
-  singleSpaces,
-} from "../../src/output/prompt-segment.ts";
+import { fillPlaceholders, promptSegment, singleSpaces } from "../../src/output/prompt-segment.ts";
+import { sessionExpiryMs as sessionExpiry } from "../../src/session/in-env.ts";
 
 const NOW = Date.UTC(2026, 10, 21, 9, 0, 0);
 const at = (seconds: number) => String(Math.floor(NOW / 1000) + seconds);

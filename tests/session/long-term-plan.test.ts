@@ -70,6 +70,32 @@ describe("findLongTermKeys", () => {
     const { files } = await filesWith("", session);
     expect(() => findLongTermKeys(files, "prod", undefined)).toThrow(UserError);
   });
+
+  test("aws-mfa's old aws_security_token makes a session too", async () => {
+    const session = `[prod-long-term]
+${KEY("FAKESESSION")}aws_security_token = token
+`;
+    const { files } = await filesWith("", session);
+    const error = (() => {
+      try {
+        findLongTermKeys(files, "prod", undefined);
+      } catch (thrown) {
+        return thrown as UserError;
+      }
+    })();
+    expect(error?.hint).toContain("[prod-long-term]: holds session keys");
+  });
+
+  test("an IAM user's keys with a stale token beside them are long-term; the token is left out", async () => {
+    const stale = `[prod-long-term]
+${KEY("AKIASTALE")}aws_session_token = old
+`;
+    const { files } = await filesWith("", stale);
+    expect(findLongTermKeys(files, "prod", undefined).source).toEqual({
+      kind: "file",
+      credentials: { accessKeyId: "AKIASTALE", secretAccessKey: "secret-AKIASTALE" },
+    });
+  });
 });
 
 describe("planLocally", () => {

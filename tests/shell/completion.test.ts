@@ -66,8 +66,8 @@ describe("generated completion and prompt-hook code", () => {
     ["zsh", "extras.zsh"],
     ["fish", "extras.fish"],
     ["powershell", "extras.ps1"],
-  ] as const)("%s matches its golden file", (shell, file) => {
-    golden(file, initExtras(shellSyntax(shell)!, SMALL_SPEC, BINARY));
+  ] as const)("%s matches its golden file", async (shell, file) => {
+    golden(file, await initExtras(shellSyntax(shell)!, SMALL_SPEC, BINARY));
   });
 
   const checkers: [string, string, string[]][] = [
@@ -78,10 +78,10 @@ describe("generated completion and prompt-hook code", () => {
   for (const [shell, program, args] of checkers) {
     const missing = Bun.which(program) === null;
     if (missing) console.log(`skipping the ${shell} syntax check of completions: not installed`);
-    test.skipIf(missing)(`the whole ${shell} init script is valid ${program} syntax`, () => {
+    test.skipIf(missing)(`the whole ${shell} init script is valid ${program} syntax`, async () => {
       for (const spec of [SMALL_SPEC, REAL_SPEC]) {
         const syntax = shellSyntax(shell)!;
-        const extra = initExtras(syntax, spec, BINARY);
+        const extra = await initExtras(syntax, spec, BINARY);
         const script = syntax.initScript({ binary: BINARY, passthrough: ["whoami"], extra });
         const result = spawnSync(program, args, { input: script, encoding: "utf8" });
         expect(result.stderr).toBe("");
@@ -94,13 +94,15 @@ describe("generated completion and prompt-hook code", () => {
 const binary = standInBinary();
 afterAll(() => rmSync(dirname(binary), { recursive: true, force: true }));
 
+// Loaded up front: initFile runs in describe bodies, which cannot wait.
+const EXTRAS = {
+  bash: await initExtras(shellSyntax("bash")!, REAL_SPEC, binary),
+  fish: await initExtras(shellSyntax("fish")!, REAL_SPEC, binary),
+};
+
 function initFile(shell: "bash" | "fish"): string {
   const syntax = shellSyntax(shell)!;
-  const script = syntax.initScript({
-    binary,
-    passthrough: ["whoami"],
-    extra: initExtras(syntax, REAL_SPEC, binary),
-  });
+  const script = syntax.initScript({ binary, passthrough: ["whoami"], extra: EXTRAS[shell] });
   const file = join(dirname(binary), `init.${shell}`);
   writeFileSync(file, script);
   return file;

@@ -5,12 +5,14 @@
  * extended without clobbering, and no process started per prompt (counted with strace).
  * The same hooks at a real prompt: tests/e2e/shell-life-tmux.test.ts.
  */
+
 import { afterAll, describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { initExtras, shellSyntax } from "../../src/shell/index.ts";
+import { powershellPromptHook } from "../../src/shell/powershell/hook.ts";
 import { realSpec } from "./completion-support.ts";
 
 /** The spec of the real command line (all commands loaded, as shell-init does). */
@@ -21,10 +23,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Kind = "bash" | "zsh" | "fish";
 
+// Loaded up front: initFile runs in describe bodies, which cannot wait.
+const EXTRAS: Record<Kind, string> = {
+  bash: await initExtras(shellSyntax("bash")!, REAL_SPEC, join(dir, "awsmfa")),
+  zsh: await initExtras(shellSyntax("zsh")!, REAL_SPEC, join(dir, "awsmfa")),
+  fish: await initExtras(shellSyntax("fish")!, REAL_SPEC, join(dir, "awsmfa")),
+};
+
 function initFile(kind: Kind): string {
   const syntax = shellSyntax(kind)!;
   const binary = join(dir, "awsmfa");
-  const extra = initExtras(syntax, REAL_SPEC, binary);
+  const extra = EXTRAS[kind];
   const file = join(dir, `init.${kind}`);
   writeFileSync(file, syntax.initScript({ binary, passthrough: ["whoami"], extra }));
   return file;
@@ -257,7 +266,7 @@ describe.skipIf(PWSH === null)("the PowerShell hook's suggested command", () => 
   test("pastes as one word, a dash name after a quoted '--', nothing runs", () => {
     const home = mkdtempSync(join(dir, "pwsh-paste-"));
     const hook = join(home, "hook.ps1");
-    writeFileSync(hook, shellSyntax("powershell")!.promptHook!());
+    writeFileSync(hook, powershellPromptHook());
     const profiles = ["dev team", "x$(touch pwned)'\"`;y", "-rf", "a\u2018b;c", "dev-1"];
     const list = join(home, "profiles.txt");
     writeFileSync(list, profiles.join("\n"));

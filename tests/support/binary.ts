@@ -2,6 +2,9 @@
  * The compiled host binary that e2e tests run. Built once per test run (per process), into
  * a temporary folder so that a parallel `npm run build` cannot replace it mid-run.
  * AWSMFA_TEST_BINARY points at an existing binary instead (e.g. one built by .ci/run).
+ * awsmfaFaultBinary() is the crash tests' own binary, from tests/support/fault-main.ts: the
+ * product plus fault hooks armed by AWSMFA_TEST_FAULT (always built here: no shipped binary
+ * has them).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,14 +15,20 @@ let built: Promise<string> | undefined;
 let folder: string | undefined;
 let fullBuilt: Promise<string> | undefined;
 let fullFolder: string | undefined;
+let faultBuilt: Promise<string> | undefined;
+let faultFolder: string | undefined;
 
 /** Removes the binaries this process built (112 MB each): tests/support/preload.ts, demo, bench. */
 export function removeTestBinary(): void {
-  for (const path of [folder, fullFolder]) if (path) rmSync(path, { recursive: true, force: true });
+  for (const path of [folder, fullFolder, faultFolder]) {
+    if (path) rmSync(path, { recursive: true, force: true });
+  }
   folder = undefined;
   built = undefined;
   fullFolder = undefined;
   fullBuilt = undefined;
+  faultFolder = undefined;
+  faultBuilt = undefined;
 }
 
 export function awsmfaBinary(): Promise<string> {
@@ -37,6 +46,15 @@ export function fullPathBinary(): Promise<string> {
     return compileHost(join(fullFolder, "awsmfa"), ["--no-fast-path"]);
   })();
   return fullBuilt;
+}
+
+export function awsmfaFaultBinary(): Promise<string> {
+  faultBuilt ??= (async () => {
+    faultFolder = mkdtempSync(join(tmpdir(), "awsmfa-bin-fault-"));
+    const entry = join(root, "tests", "support", "fault-main.ts");
+    return compileHost(join(faultFolder, "awsmfa"), ["--entry", entry]);
+  })();
+  return faultBuilt;
 }
 
 async function build(): Promise<string> {

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { useStarted } from "./use-started.ts";
 
 export interface PassStore {
   env: Record<string, string>;
@@ -13,7 +14,7 @@ export interface PassStore {
   stop(): void;
 }
 
-export function makePassStore(): PassStore {
+export function startPassStore(): PassStore {
   const root = mkdtempSync(join("/tmp", "awsmfa-pass-"));
   const env = {
     GNUPGHOME: join(root, "gnupg"),
@@ -56,4 +57,9 @@ export function makePassStore(): PassStore {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** startPassStore for every test of a file (see use-started.ts). */
+export function usePassStore(): () => PassStore {
+  return useStarted("the pass store", startPassStore);
 }

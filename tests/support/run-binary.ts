@@ -3,7 +3,7 @@
  * collects what it printed.
  */
 import { existsSync } from "node:fs";
-import { awsmfaBinary } from "./binary.ts";
+import { awsmfaBinary, awsmfaFaultBinary } from "./binary.ts";
 
 /**
  * `setsid -w` runs the binary without a controlling terminal, so a test never prompts on the
@@ -27,8 +27,14 @@ export interface RunOptions {
   binary?: string;
 }
 
+/**
+ * Runs the product binary; a run whose environment names a fault (AWSMFA_TEST_FAULT, see
+ * fault-hooks.ts) runs the crash tests' own binary, the only one that reads it.
+ */
 export async function runAwsmfa(args: readonly string[], options: RunOptions): Promise<RunResult> {
-  const binary = options.binary ?? (await awsmfaBinary());
+  const binary =
+    options.binary ??
+    (options.env.AWSMFA_TEST_FAULT ? await awsmfaFaultBinary() : await awsmfaBinary());
   const started = performance.now();
   const command = SETSID ? [SETSID, "-w", binary, ...args] : [binary, ...args];
   const child = Bun.spawn(command, {

@@ -2,6 +2,7 @@
  * A throwaway HOME for one test: ~/.aws files, a cache folder, and a clean environment that
  * never points at the real AWS (every endpoint is the local fake unless a test says otherwise).
  */
+import { afterAll } from "bun:test";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -56,4 +57,11 @@ export function makeSandbox(options: { endpoint?: string } = {}): Sandbox {
     file: (relative, text, mode) => put(join(home, relative), text, mode),
     cleanup: () => rmSync(home, { recursive: true, force: true }),
   };
+}
+
+/** makeSandbox for every test of a file: made now, removed in afterAll. */
+export function useSandbox(options: { endpoint?: string } = {}): Sandbox {
+  const sandbox = makeSandbox(options);
+  afterAll(() => sandbox.cleanup());
+  return sandbox;
 }

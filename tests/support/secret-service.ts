@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { useStarted } from "./use-started.ts";
 
 export interface SecretService {
   /** Variables a child (or this process, for the keyring addon) needs to reach the keyring. */
@@ -55,6 +56,11 @@ export function startSecretService(): SecretService {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** startSecretService for every test of a file (see use-started.ts). */
+export function useSecretService(): () => SecretService {
+  return useStarted("the Secret Service", startSecretService);
 }
 
 /** `secret-tool search --all service awsmfa` output in the given keyring. */

@@ -58,6 +58,7 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
     exec: async () => refuse("programs to run")(),
     terminal: () => null,
     platform: "linux",
+    arch: "x64",
     homedir: "/nonexistent/home",
     selfPath: "/usr/local/bin/awsmfa",
     selfCommand: ["/usr/local/bin/awsmfa"],
@@ -65,6 +66,7 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
     processes: { pid: process.pid, isAlive: () => true },
     spawnInteractive: async () => refuse("interactive programs")(),
     background: { spawn: refuse("background programs"), stop: () => false },
+    hooks: {},
     ...overrides,
   };
   return { deps, stdout: () => out, stderr: () => err };

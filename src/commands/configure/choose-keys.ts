@@ -12,10 +12,10 @@ import { isTemporaryKeyId, maskKeyId } from "../../aws/credentials.ts";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { CancelledError, pasteable, UsageError, UserError } from "../../errors.ts";
+import { keysInText } from "../../keys/credentials-file.ts";
 import { findLongTermKeys } from "../../session/long-term.ts";
 import { longTermCredentials } from "../../session/long-term-credentials.ts";
 import { askConfirm, askSecret, askText, noTerminalError } from "../../ui/prompts.ts";
-import { longTermKeysIn } from "./key-edits.ts";
 
 export interface KeyAnswers {
   profile: string;
@@ -43,7 +43,7 @@ export async function chooseKeys(
   deps: Deps,
 ): Promise<KeyPlan> {
   const { profile } = answers;
-  const own = longTermKeysIn(files.credentialsText, profile);
+  const own = keysInText(files.credentialsText, profile);
   const partner = existingPartner(files, answers);
   const target = answers.longTermProfile ?? partner?.profile ?? `${profile}-long-term`;
   if (answers.accessKeyId !== undefined) {
@@ -53,14 +53,14 @@ export async function chooseKeys(
       });
     }
     const keys = await newKeys(answers, deps);
-    const there = longTermKeysIn(files.credentialsText, target);
+    const there = keysInText(files.credentialsText, target);
     const replaces =
       there && there.accessKeyId !== keys.accessKeyId ? there.accessKeyId : undefined;
     if (replaces) await confirmReplace(target, replaces, keys.accessKeyId, answers.yes, deps);
     return { kind: "new", target, keys, replaces };
   }
   if (own) {
-    const there = partner ? longTermKeysIn(files.credentialsText, target) : undefined;
+    const there = partner ? keysInText(files.credentialsText, target) : undefined;
     if (there && there.accessKeyId !== own.accessKeyId) {
       throw new UserError(
         `Both [${profile}] (${maskKeyId(own.accessKeyId)}) and [${target}] (${maskKeyId(there.accessKeyId)}) hold long-term keys.`,

@@ -8,26 +8,11 @@
  */
 import type { Credentials } from "../../aws/credentials.ts";
 import { maskKeyId } from "../../aws/credentials.ts";
-import { sectionState } from "../../config/section-state.ts";
 import { UserError } from "../../errors.ts";
-import { deleteProfileKeys, profilesOf } from "../../ini/index.ts";
-import { textWithKeys } from "../../keys/credentials-file.ts";
+import { deleteProfileKeys } from "../../ini/index.ts";
+import { keysInText, textWithKeys } from "../../keys/credentials-file.ts";
 
 const KEY_NAMES = ["aws_access_key_id", "aws_secret_access_key"] as const;
-
-function keysOf(text: string | null, profile: string): Credentials | undefined {
-  if (sectionState(text, profile) !== "long-term") return undefined;
-  const values = profilesOf(text ?? "", "credentials").get(profile);
-  const id = values?.aws_access_key_id;
-  const secret = values?.aws_secret_access_key;
-  if (typeof id !== "string" || typeof secret !== "string") return undefined;
-  return { accessKeyId: id, secretAccessKey: secret };
-}
-
-/** Long-term keys in [profile] of the text, if any. */
-export function longTermKeysIn(text: string | null, profile: string): Credentials | undefined {
-  return keysOf(text, profile);
-}
 
 /**
  * Puts keys into [target]. `replaceable` is the key id the user agreed to replace there; any
@@ -39,7 +24,7 @@ export function withLongTermKeys(
   keys: Credentials,
   replaceable: string | undefined,
 ): string {
-  const there = keysOf(current, target);
+  const there = keysInText(current, target);
   if (there && there.accessKeyId !== keys.accessKeyId && there.accessKeyId !== replaceable) {
     throw new UserError(
       `[${target}] holds other long-term keys (${maskKeyId(there.accessKeyId)}); awsmfa will not replace them unasked.`,
@@ -51,9 +36,9 @@ export function withLongTermKeys(
 
 /** Step 1 of a move: [to] gets the keys [from] holds now (nothing to do if already done). */
 export function withKeysCopied(current: string | null, from: string, to: string): string {
-  const keys = keysOf(current, from);
+  const keys = keysInText(current, from);
   if (!keys) {
-    if (keysOf(current, to)) return current ?? "";
+    if (keysInText(current, to)) return current ?? "";
     throw changedUnderUs(`[${from}] no longer holds long-term keys`);
   }
   return withLongTermKeys(current, to, keys, undefined);
@@ -62,9 +47,9 @@ export function withKeysCopied(current: string | null, from: string, to: string)
 /** Step 2 of a move: [from] loses its keys, but only once [to] holds the very same ones. */
 export function withKeysRemoved(current: string | null, from: string, to: string): string {
   if (current === null) throw changedUnderUs(`${from} is gone`);
-  const moved = keysOf(current, from);
+  const moved = keysInText(current, from);
   if (!moved) return current;
-  const copy = keysOf(current, to);
+  const copy = keysInText(current, to);
   if (
     !copy ||
     copy.accessKeyId !== moved.accessKeyId ||

@@ -112,7 +112,6 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
     );
   }
   const spawn = deps.spawnInteractive;
-  if (!spawn) throw new Error("exec needs deps.spawnInteractive");
   const files = await readAwsFiles(deps);
   const request = sessionRequest(options.session, files);
   const flags = [...helperFlags(request), ...otpFlagArgs(options.session.otpLayers)];

@@ -128,6 +128,19 @@ export function fastWorld(facts: FastFacts): FastWorld {
     selfPath: facts.execPath,
     selfCommand: [facts.execPath],
     build: unknownBuild,
+    // Only `awsmfa upgrade` reads arch, and it never runs here. Not a getter that falls
+    // through: terminalOnly spreads the Deps, which would read it.
+    arch: "",
+    // What only the full CLI does: asking for any of it falls through to it.
+    processes: {
+      get pid(): number {
+        throw new FallThrough("a lock");
+      },
+      isAlive: refuse("a lock"),
+    },
+    spawnInteractive: refuse("running a program"),
+    background: { spawn: refuse("a background program"), stop: refuse("a background program") },
+    hooks: {},
   };
   return {
     deps,

@@ -6,13 +6,7 @@ import { Command } from "@commander-js/extra-typings";
 import { UsageError } from "../../errors.ts";
 import { isKeyStoreName, KEY_STORE_NAMES } from "../../keys/store.ts";
 import type { CommandContext } from "../context.ts";
-import { applyEnv } from "../options/env.ts";
-import {
-  addSessionOptions,
-  parseSessionOptions,
-  type RawSessionOptions,
-  sessionOtpLayers,
-} from "../options/session.ts";
+import { addSessionOptions, sessionOptionsOf } from "../options/session.ts";
 import { runKeysList } from "./list.ts";
 import { runKeysMove } from "./move.ts";
 import { runKeysRotate } from "./rotate.ts";
@@ -48,13 +42,7 @@ export function keysCommand({ deps, state }: CommandContext) {
     )
     .argument("<profile>", "the profile whose long-term keys to rotate");
   addSessionOptions(rotate).action(async (profile, _raw, self) => {
-    applyEnv(self, deps.env);
-    const options = parseSessionOptions(
-      profile,
-      self.opts() as RawSessionOptions,
-      sessionOtpLayers(self),
-    );
-    state.exitCode = await runKeysRotate(options, deps);
+    state.exitCode = await runKeysRotate(sessionOptionsOf(profile, self, deps.env), deps);
   });
   return keys;
 }

@@ -19,7 +19,7 @@ export async function runKeysMove(
     deps.io.stderr.write(`The long-term keys of ${options.profile} are those of ${holder}.\n`);
   }
   const result = await moveKeys(files, holder, options.to, deps, (step) =>
-    deps.hooks?.afterStep?.(step),
+    deps.hooks.afterStep?.(step),
   );
   const shown = maskKeyId(result.keys.accessKeyId);
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);

@@ -22,7 +22,7 @@ import { waitUntilAccepted } from "./wait-for-key.ts";
 
 export async function runKeysRotate(options: SessionOptions, deps: Deps): Promise<number> {
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);
-  const step = (n: number) => deps.hooks?.afterStep?.(n);
+  const step = (n: number) => deps.hooks.afterStep?.(n);
   const files = await readAwsFiles(deps);
   const result = await getSession(files, sessionRequest(options, files), deps);
   if (result.role) {

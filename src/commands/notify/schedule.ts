@@ -58,7 +58,6 @@ export async function scheduleNotifications(
   if (!(await findProgram(desktop.program, deps))) {
     return warnAndFalse(warn, `${desktop.program} is not installed, so nothing was scheduled.`);
   }
-  if (!deps.background) return warnAndFalse(warn, "cannot start a background process here.");
   await cancelNotifications(deps, request.profile);
   const token = randomHex(16);
   const expires = Math.floor(request.expiration.getTime() / 1000);
@@ -126,7 +125,7 @@ export async function cancelNotifications(
     if (!state) continue;
     cancelled++;
     if (state.pid > 0 && (await isTimer(deps, state.pid, state.token))) {
-      deps.background?.stop(state.pid);
+      deps.background.stop(state.pid);
     }
   }
   return cancelled;

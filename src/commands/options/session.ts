@@ -13,7 +13,7 @@ import { otpChooser } from "../../otp/choose.ts";
 import { OTP_SETTINGS, type OtpLayer } from "../../otp/settings.ts";
 import { profileSessionDuration } from "../../session/profile-duration.ts";
 import type { SessionRequest } from "../../session/request.ts";
-import { envOption } from "./env.ts";
+import { applyEnv, envOption } from "./env.ts";
 import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "./otp.ts";
 import { parseRoleDuration, roleDurationOption } from "./role-duration.ts";
 
@@ -86,6 +86,24 @@ export function addSessionOptions<C extends Command<any, any, any>>(command: C):
 // biome-ignore lint/suspicious/noExplicitAny: any commander command.
 export function sessionOtpLayers(command: Command<any, any, any>): OtpLayer[] {
   return otpLayersFrom(command);
+}
+
+/**
+ * The checked options of a command whose flags are the session options alone (credential-
+ * process, keys rotate): the environment applied, then parseSessionOptions.
+ */
+export function sessionOptionsOf(
+  profile: string,
+  // biome-ignore lint/suspicious/noExplicitAny: any commander command.
+  command: Command<any, any, any>,
+  env: Readonly<Record<string, string | undefined>>,
+): SessionOptions {
+  applyEnv(command, env);
+  return parseSessionOptions(
+    profile,
+    command.opts() as RawSessionOptions,
+    sessionOtpLayers(command),
+  );
 }
 
 /** Raw values to checked options. Pure; throws UsageError. */

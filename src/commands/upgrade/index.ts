@@ -78,7 +78,7 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   }
   await removeLeftover(deps.selfPath);
   const folder = releaseFolder(source, wanted);
-  const assets = assetsFor(deps, deps.arch ?? "x64");
+  const assets = assetsFor(deps, deps.arch);
   say(`Checking ${folder} for a newer awsmfa (this is ${current})`);
   const sums = parseSums(
     new TextDecoder().decode(
@@ -122,18 +122,16 @@ interface Install {
 }
 
 async function install(binary: Uint8Array, { deps, current, wanted, folder, say }: Install) {
-  const staged = await stage(deps.selfPath, binary, deps.processes?.pid ?? Date.now()).catch(
-    (error) => {
-      throw new UserError(
-        `Cannot write next to ${deps.selfPath}: ${error.message}; awsmfa was not changed.`,
-        {
-          hint: ["ENOSPC", "EDQUOT"].includes(error.code)
-            ? "The disk is full: free some space and run awsmfa upgrade again."
-            : "Run awsmfa upgrade as the user who owns that folder.",
-        },
-      );
-    },
-  );
+  const staged = await stage(deps.selfPath, binary, deps.processes.pid).catch((error) => {
+    throw new UserError(
+      `Cannot write next to ${deps.selfPath}: ${error.message}; awsmfa was not changed.`,
+      {
+        hint: ["ENOSPC", "EDQUOT"].includes(error.code)
+          ? "The disk is full: free some space and run awsmfa upgrade again."
+          : "Run awsmfa upgrade as the user who owns that folder.",
+      },
+    );
+  });
   try {
     const ran = await deps.exec(staged.path, ["--version"], { timeoutMs: 15_000 });
     const version = /^awsmfa (\S+)/.exec(ran.stdout)?.[1];

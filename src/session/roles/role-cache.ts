@@ -4,14 +4,14 @@
  * identity (long-term key and device), not that session's own keys: a role session outlives
  * the MFA session it came from, and stays reusable after it has expired.
  */
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { ClockOffset } from "../../aws/clock-skew.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
-import { checkCacheFolder, writeCacheFile } from "../../config/cache-folder.ts";
+import { writeCacheFile } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { digest128 } from "../../fs/hash.ts";
-import { readCacheRecord, sessionOfRecord } from "../cache.ts";
+import { deleteCacheRecord, readCacheRecord, sessionOfRecord } from "../cache.ts";
 
 const FORMAT = 1;
 
@@ -90,14 +90,8 @@ export async function writeCachedRole(
 }
 
 /** Deletes a cached role session (logout); false when there was none. */
-export async function deleteCachedRole(deps: CacheDeps, key: RoleKey): Promise<boolean> {
-  if (!(await checkCacheFolder(deps, dirname(roleCachePath(deps, key)), false))) return false;
-  try {
-    await deps.fs.unlink(roleCachePath(deps, key));
-    return true;
-  } catch {
-    return false;
-  }
+export function deleteCachedRole(deps: CacheDeps, key: RoleKey): Promise<boolean> {
+  return deleteCacheRecord(deps, roleCachePath(deps, key));
 }
 
 function digest(text: string): string {

@@ -13,7 +13,7 @@ import { checkCacheFolder } from "../../config/cache-folder.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { debug, debugEnabled } from "../../ui/debug.ts";
-import { secondsLeft } from "../cache.ts";
+import { stillGood } from "../cache.ts";
 import { noteClock } from "../messages.ts";
 import { type LocalPlan, planLocally } from "../plan.ts";
 import type { SessionRequest, SessionResult } from "../request.ts";
@@ -179,9 +179,7 @@ async function reusableRole(
   minRemainingSeconds: number,
   deps: Deps,
 ): Promise<SessionCredentials | undefined> {
-  const cached = await readCachedRole(deps, key);
-  if (!cached) return undefined;
-  return secondsLeft(cached, deps.clock.now()) > minRemainingSeconds ? cached : undefined;
+  return stillGood(await readCachedRole(deps, key), minRemainingSeconds, deps.clock.now());
 }
 
 /**

@@ -9,7 +9,6 @@ import * as fs from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  longTermKeysIn,
   withKeysCopied,
   withKeysRemoved,
   withLongTermKeys,
@@ -17,6 +16,7 @@ import {
 import { moveLongTermKeys } from "../../../src/commands/configure/write-keys.ts";
 import { UserError } from "../../../src/errors.ts";
 import { profilesOf } from "../../../src/ini/index.ts";
+import { keysInText } from "../../../src/keys/credentials-file.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "awsmfa-move-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -117,6 +117,6 @@ describe("the edits", () => {
     expect(result).toBe(
       "[k]\naws_access_key_id = AKIAMOVEMOVEMOVEMOVE\nregion = x\naws_secret_access_key = move/secret+1\n",
     );
-    expect(longTermKeysIn(result, "k")).toEqual(KEYS);
+    expect(keysInText(result, "k")).toEqual(KEYS);
   });
 });

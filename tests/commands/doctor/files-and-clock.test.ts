@@ -1,7 +1,7 @@
 /**
  * doctor's file permission and clock checks, on throwaway files and fixed offsets.
  */
-import { afterAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { judgeClock } from "../../../src/commands/doctor/clock.ts";
@@ -9,9 +9,9 @@ import type { Finding } from "../../../src/commands/doctor/finding.ts";
 import { checkPermissions } from "../../../src/commands/doctor/permissions.ts";
 import { clockEndpoint } from "../../../src/commands/doctor/run-checks.ts";
 import { readAwsFiles } from "../../../src/config/aws-files.ts";
-import { home, KEYS, levels, removeHomes } from "./support.ts";
+import { KEYS, levels, useHomes } from "./support.ts";
 
-afterAll(removeHomes);
+const home = useHomes();
 
 describe("permissions", () => {
   test("private files pass; readable credentials and an open cache are problems with a chmod", async () => {

@@ -1,15 +1,15 @@
 /**
  * doctor's MFA profile and shell checks, and the report's wording and counts.
  */
-import { afterAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { count, renderReport, type Section } from "../../../src/commands/doctor/finding.ts";
 import { checkProfiles, mfaProfiles } from "../../../src/commands/doctor/profiles.ts";
 import { checkShell } from "../../../src/commands/doctor/shell-check.ts";
 import { readAwsFiles } from "../../../src/config/aws-files.ts";
 import { styleFor } from "../../../src/ui/report.ts";
-import { home, KEYS, levels, removeHomes } from "./support.ts";
+import { KEYS, levels, useHomes } from "./support.ts";
 
-afterAll(removeHomes);
+const home = useHomes();
 
 describe("MFA profiles", () => {
   const config = [

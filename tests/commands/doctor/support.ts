@@ -1,21 +1,22 @@
 /** Throwaway HOMEs with AWS files at chosen modes, and Deps that point at them, for doctor. */
 
+import { afterAll } from "bun:test";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Finding } from "../../../src/commands/doctor/finding.ts";
 import { testDeps } from "../../support/test-deps.ts";
 
-const root = mkdtempSync(join(tmpdir(), "awsmfa-doctor-"));
-let homes = 0;
-
-/** Removes every HOME made so far; call from afterAll. */
-export function removeHomes(): void {
-  rmSync(root, { recursive: true, force: true });
+/** Throwaway HOMEs for every test of a file, removed in afterAll: `const home = useHomes()`. */
+export function useHomes() {
+  const root = mkdtempSync(join(tmpdir(), "awsmfa-doctor-"));
+  let homes = 0;
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  return (files: Record<string, [string, number]> = {}) =>
+    makeHome(join(root, `home-${++homes}`), files);
 }
 
-export function home(files: Record<string, [string, number]> = {}) {
-  const dir = join(root, `home-${++homes}`);
+function makeHome(dir: string, files: Record<string, [string, number]>) {
   mkdirSync(join(dir, ".aws"), { recursive: true, mode: 0o700 });
   chmodSync(join(dir, ".aws"), 0o700);
   for (const [relative, [text, mode]] of Object.entries(files)) {

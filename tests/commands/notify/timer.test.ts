@@ -15,6 +15,7 @@ import { readState, statePath, writeState } from "../../../src/commands/notify/s
 import { runTimer } from "../../../src/commands/notify/timer.ts";
 import type { Deps, ExecOptions } from "../../../src/deps.ts";
 import { UsageError } from "../../../src/errors.ts";
+import { testDeps } from "../../support/test-deps.ts";
 
 const cache = mkdtempSync(join(tmpdir(), "awsmfa-timer-"));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -23,7 +24,7 @@ const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);
 const TOKEN = "0123456789abcdef0123456789abcdef";
 
 interface World {
-  deps: Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "clock">;
+  deps: Deps;
   sleeps: number[];
   shown: { file: string; args: readonly string[]; at: number }[];
   /** Moves the clock on, as a suspended machine sees it on waking. */
@@ -44,7 +45,7 @@ function world(
     jump: (ms) => {
       now += ms;
     },
-    deps: {
+    deps: testDeps({
       env: { AWSMFA_CACHE_DIR: join(cache, Math.random().toString(36).slice(2)) },
       homedir: cache,
       platform: options.platform ?? "linux",
@@ -61,22 +62,19 @@ function world(
         w.shown.push({ file, args, at: now });
         return { code: 0, signal: null, stdout: "", stderr: "", timedOut: false };
       },
-    },
+    }).deps,
   };
   return w;
 }
 
 async function start(w: World, leftSeconds: number, beforeSeconds = 600) {
   const expires = Math.floor(T0 / 1000) + leftSeconds;
-  await writeState(
-    { ...w.deps, processes: undefined, hooks: undefined },
-    {
-      profile: "prod",
-      pid: 4242,
-      token: TOKEN,
-      expires,
-    },
-  );
+  await writeState(w.deps, {
+    profile: "prod",
+    pid: 4242,
+    token: TOKEN,
+    expires,
+  });
   await runTimer({ profile: "prod", expires, beforeSeconds, token: TOKEN }, w.deps);
   return expires;
 }
@@ -106,15 +104,12 @@ describe("the notification timer", () => {
     const w = world({
       onSleep: async (w, index) => {
         if (index === 2) {
-          await writeState(
-            { ...w.deps, processes: undefined, hooks: undefined },
-            {
-              profile: "prod",
-              pid: 99,
-              token: "f".repeat(32),
-              expires: 1,
-            },
-          );
+          await writeState(w.deps, {
+            profile: "prod",
+            pid: 99,
+            token: "f".repeat(32),
+            expires: 1,
+          });
         }
       },
     });

@@ -2,23 +2,13 @@
  * Child process: `app-append.ts <path> <line>` appends a line with updateFile and the options
  * the app itself uses (realDeps, fileOptionsFrom), and prints {ok} or {ok: false, message}.
  */
-import { homedir } from "node:os";
 import { fileOptionsFrom } from "../../../src/fs/from-deps.ts";
 import { updateFile } from "../../../src/fs/update.ts";
 import { realDeps } from "../../../src/system/index.ts";
+import { processFacts } from "../../support/process-facts.ts";
 
 const [path, line] = process.argv.slice(2) as [string, string];
-const deps = realDeps({
-  env: {},
-  platform: process.platform,
-  homedir: homedir(),
-  execPath: process.execPath,
-  script: process.argv[1],
-  isTerminal: () => false,
-  pid: process.pid,
-  kill: (pid, signal) => process.kill(pid, signal),
-  exit: (code) => process.exit(code),
-});
+const deps = realDeps(processFacts());
 try {
   await updateFile(deps.fs, path, (text) => `${text ?? ""}${line}\n`, fileOptionsFrom(deps));
   console.log(JSON.stringify({ ok: true }));

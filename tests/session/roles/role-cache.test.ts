@@ -1,7 +1,6 @@
 /** The role cache: keys that tell role sessions apart, and files that round-trip safely. */
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -11,17 +10,16 @@ import {
   rolePrincipal,
   writeCachedRole,
 } from "../../../src/session/roles/role-cache.ts";
+import { testDeps } from "../../support/test-deps.ts";
 import { ADMIN } from "./support.ts";
 
 const home = mkdtempSync(join(tmpdir(), "awsmfa-role-cache-"));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
-const deps = {
+const { deps } = testDeps({
   env: { AWSMFA_CACHE_DIR: join(home, "cache") },
   homedir: home,
-  platform: "linux" as const,
-  fs: fsPromises,
   clock: { now: () => Date.parse("2030-01-01T00:00:00Z"), sleep: async () => {} },
-};
+});
 const session = {
   accessKeyId: "ASIAROLE000000000000",
   secretAccessKey: "s",

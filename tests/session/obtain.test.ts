@@ -1,0 +1,149 @@
+/**
+ * obtainSession without the binary: testDeps, a sandbox HOME and the fake AWS in this process
+ * (the real SDK signs real requests to it). Reuse of the cached session, one code per session,
+ * retries of a refused code by kind of source, the root user's one-hour cap, and the note when
+ * AWS grants less than asked.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { readAwsFiles } from "../../src/config/aws-files.ts";
+import type { Deps } from "../../src/deps.ts";
+import { AuthError } from "../../src/errors.ts";
+import type { OtpRequest, OtpSource } from "../../src/otp/source.ts";
+import { type ObtainOptions, obtainSession } from "../../src/session/obtain.ts";
+import { planLocally } from "../../src/session/plan.ts";
+import { type FakeAws, type FakeUser, startFakeAws } from "../support/fake-aws.ts";
+import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
+import { type TestDeps, testDeps } from "../support/test-deps.ts";
+
+let aws: FakeAws;
+const sandboxes: Sandbox[] = [];
+beforeAll(async () => {
+  aws = await startFakeAws();
+});
+afterAll(async () => {
+  await aws?.stop();
+  for (const sandbox of sandboxes) sandbox.cleanup();
+});
+
+interface Setup extends TestDeps {
+  user: FakeUser;
+  serial: string;
+  /** The requests the code source got, in order. */
+  asked: OtpRequest[];
+  source(options?: { name?: string; automatic?: boolean; wrong?: number }): OtpSource;
+  obtain(options?: Partial<ObtainOptions>): ReturnType<typeof obtainSession>;
+}
+
+/** A user with long-term keys in [prod-long-term] and its device as mfa_serial of [prod]. */
+function setup(user = aws.addUser()): Setup {
+  const sandbox = makeSandbox({ endpoint: aws.url });
+  sandboxes.push(sandbox);
+  const serial = user.devices[0]!.serial;
+  sandbox.writeCredentials(
+    `[prod-long-term]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
+  );
+  sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\nregion = us-east-1\n`);
+  const made = testDeps({
+    env: sandbox.env,
+    homedir: sandbox.home,
+    clock: { now: () => Date.now(), sleep: async () => undefined },
+  });
+  const asked: OtpRequest[] = [];
+  const source: Setup["source"] = ({ name = "prompt", automatic = false, wrong = 0 } = {}) => ({
+    name,
+    automatic,
+    available: async () => true,
+    code: async (request) => {
+      asked.push(request);
+      const right = aws.code(serial);
+      // A wrong code: the right one with its last digit changed.
+      return asked.length <= wrong ? `${right.slice(0, 5)}${(Number(right[5]) + 1) % 10}` : right;
+    },
+  });
+  const obtain = async (options: Partial<ObtainOptions> = {}) => {
+    const files = await readAwsFiles(made.deps);
+    const local = planLocally(files, { profile: "prod" }, made.deps as Deps);
+    const plan = { ...local, serial: local.serial! };
+    return obtainSession(
+      plan,
+      { durationSeconds: 3600, minRemainingSeconds: 60, force: false, otp: source(), ...options },
+      made.deps,
+    );
+  };
+  return { ...made, user, serial, asked, source, obtain };
+}
+
+describe("obtainSession", () => {
+  test("asks one code, calls GetSessionToken once, then reuses the cached session", async () => {
+    const s = setup();
+    const before = aws.count("GetSessionToken");
+    const first = await s.obtain();
+    expect(first.reused).toBe(false);
+    expect(first.session.accessKeyId).toStartWith("ASIA");
+    expect(s.asked).toEqual([{ profile: "prod", serial: s.serial, attempt: 1 }]);
+    const again = await s.obtain();
+    expect(again).toEqual({ session: first.session, reused: true });
+    expect(s.asked).toHaveLength(1);
+    expect(aws.count("GetSessionToken")).toBe(before + 1);
+  });
+
+  test("--force, or too little time left, gets a new session", async () => {
+    const s = setup();
+    const first = await s.obtain();
+    // AWS refuses a code it has seen: each new session needs the next code window.
+    try {
+      aws.clockOffsetMs = 30_000;
+      const forced = await s.obtain({ force: true });
+      expect(forced.reused).toBe(false);
+      expect(forced.session.accessKeyId).not.toBe(first.session.accessKeyId);
+      aws.clockOffsetMs = 60_000;
+      const longer = await s.obtain({ minRemainingSeconds: 7200 });
+      expect(longer.reused).toBe(false);
+    } finally {
+      aws.clockOffsetMs = 0;
+    }
+    expect(s.asked).toHaveLength(3);
+  });
+
+  test("a person at the prompt may retype a refused code, and is told why", async () => {
+    const s = setup();
+    const got = await s.obtain({ otp: s.source({ wrong: 2 }) });
+    expect(got.reused).toBe(false);
+    expect(s.asked.map((r) => r.attempt)).toEqual([1, 2, 3]);
+    expect(s.asked[1]!.previousProblem).toContain("Wait for the next code.");
+  });
+
+  test("three refused codes at the prompt end it with the AuthError", async () => {
+    const s = setup();
+    const error = await s.obtain({ otp: s.source({ wrong: 3 }) }).catch((e) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect(s.asked).toHaveLength(3);
+  });
+
+  test("a code given once (--otp 123456) is not asked again when refused", async () => {
+    const s = setup();
+    const error = await s.obtain({ otp: s.source({ name: "argument", wrong: 1 }) }).catch((e) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error.message).toContain("rejected the MFA code");
+    expect(s.asked).toHaveLength(1);
+  });
+
+  test("the root user's session is asked for one hour, and the person is told", async () => {
+    const s = setup(aws.addUser({ root: true }));
+    expect(s.serial).toEndWith(":mfa/root-account-mfa-device");
+    const got = await s.obtain({ durationSeconds: 12 * 3600 });
+    expect(s.stderr()).toContain("AWS limits sessions of the root user to 1 hour");
+    expect(got.session.expiration.getTime() - Date.now()).toBeLessThanOrEqual(3600_000);
+  });
+
+  test("a session shorter than asked is said on stderr", async () => {
+    const s = setup();
+    aws.sessionLifetimeOverrideSeconds = 900;
+    try {
+      await s.obtain({ durationSeconds: 3600 });
+    } finally {
+      aws.sessionLifetimeOverrideSeconds = undefined;
+    }
+    expect(s.stderr()).toMatch(/AWS granted 1[45]m\d*s? instead of the 1h00m asked for/);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * faultHooks(): the crash tests' fault hooks, from the text of AWSMFA_TEST_FAULT, which only
+ * the test-only binary reads (tests/support/fault-main.ts; the shipped binary never does):
+ *   `exit-after-temp-write`       exit 99 right after a file write has written and fsynced its
+ *                                 temp file and before the rename, as a crash at the worst
+ *                                 moment would
+ *   `exit-after-temp-write:N`     let the first N-1 writes complete and crash the Nth
+ *   `exit-after-temp-write:NAME`  crash the first write of a file named NAME (e.g. credentials),
+ *                                 whatever else the run writes first (session cache, code windows)
+ *   `exit-after-step:N`           exit 99 after step N of `keys move` or `keys rotate`
+ * Anything else arms nothing.
+ */
+import { basename } from "node:path";
+import type { FaultHooks } from "../../src/deps.ts";
+
+export const FAULT_EXIT_CODE = 99;
+
+export function faultHooks(fault: string, exit: (code: number) => never): FaultHooks {
+  const step = /^exit-after-step:(\d+)$/.exec(fault);
+  if (step) {
+    return {
+      afterStep: (n) => {
+        if (n === Number(step[1])) exit(FAULT_EXIT_CODE);
+      },
+    };
+  }
+  const match = /^exit-after-temp-write(?::(.+))?$/.exec(fault);
+  if (!match) return {};
+  const target = match[1] ?? "1";
+  if (!/^\d+$/.test(target)) {
+    return {
+      afterTempWritten: (tempPath) => {
+        // Temp files are named ".<file name>.<unique>.awsmfa-tmp" next to the file.
+        if (basename(tempPath).startsWith(`.${target}.`)) exit(FAULT_EXIT_CODE);
+      },
+    };
+  }
+  let writesLeft = Number(target);
+  return {
+    afterTempWritten: () => {
+      if (--writesLeft <= 0) exit(FAULT_EXIT_CODE);
+    },
+  };
+}
