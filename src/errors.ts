@@ -100,6 +100,27 @@ export function exitCodeFor(error: unknown): number {
 export function pasteable(value: string): string {
   return `${PASTE_OPEN}${value.replaceAll(PASTE_OPEN, "").replaceAll(PASTE_CLOSE, "")}${PASTE_CLOSE}`;
 }
+/**
+ * A suggested command as pasteable words: each quoted for the user's shell, and `--` before a
+ * profile name that looks like an option (`-rf`), so the command reads it as a name. Flags
+ * must come before the profile (`command("awsmfa", "configure", "--key-store", "pass",
+ * profileArg("-x"))`), since no option is read after `--`.
+ */
+export function pasteableCommand(...words: (string | readonly string[])[]): string {
+  return (
+    words
+      .flat()
+      // "--" too: PowerShell takes a bare -- for itself, so it is quoted there ('--').
+      .map((word) => pasteable(word))
+      .join(" ")
+  );
+}
+
+/** A profile name as the last argument(s) of a suggested command. */
+export function profileArg(profile: string): string[] {
+  return profile.startsWith("-") ? ["--", profile] : [profile];
+}
+
 export const PASTE_OPEN = "\uE000";
 export const PASTE_CLOSE = "\uE001";
 const MARKED = /\uE000([^\uE001]*)\uE001/g;

@@ -14,6 +14,7 @@
  * read them for the profile in AWS_PROFILE, not the one awsmfa logs in to. awsmfa has already
  * resolved the endpoint (endpoints.ts) and the region.
  */
+import { capAnswers } from "./capped-answer.ts";
 import { type ClockOffset, recordClock } from "./clock-skew.ts";
 import type { Credentials } from "./credentials.ts";
 
@@ -95,12 +96,15 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
     sigv4aSigningRegionSet: async () => undefined,
     userAgentAppId: async () => undefined,
     disableClockSkewCorrection: false,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      // Without this the handler only logs a warning and a silent endpoint hangs forever.
-      throwOnRequestTimeout: true,
-    }),
+    // Capped: an endless answer must not grow the process to gigabytes (capped-answer.ts).
+    requestHandler: capAnswers(
+      new NodeHttpHandler({
+        connectionTimeout: CONNECT_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        // Without this the handler only logs a warning and a silent endpoint hangs forever.
+        throwOnRequestTimeout: true,
+      }),
+    ),
   };
 }
 

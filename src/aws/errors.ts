@@ -52,6 +52,7 @@ const NETWORK_CODES: Record<string, string> = {
   RequestTimeout: "it did not answer in time",
   ConnectionRefused: "the connection was refused",
   CallDeadline: "it did not finish answering in time (AWSMFA_AWS_TIMEOUT)",
+  AnswerTooLarge: "its answer was far larger than any answer from AWS, so it was cut off",
 };
 
 const THROTTLING = new Set([

@@ -15,10 +15,16 @@ export function loginWordsFor(profile: string): string[] {
   return taken ? ["awsmfa", "login", profile] : ["awsmfa", profile];
 }
 
-/** The command as one line for a POSIX shell (fish reads single quotes the same way). */
-export function loginCommandFor(profile: string): string {
-  const posix = shellForFormat("sh");
+/**
+ * The command as one line, each word quoted by `quote`: by default for a POSIX shell (fish
+ * reads single quotes the same way); messages on the user's terminal pass the quoting of the
+ * user's shell (output/mode.ts quoteForUser), since PowerShell quotes differently.
+ */
+export function loginCommandFor(
+  profile: string,
+  quote: (word: string) => string = shellForFormat("sh").word,
+): string {
   return loginWordsFor(profile)
-    .map((word) => posix.word(word))
+    .map((word) => quote(word))
     .join(" ");
 }

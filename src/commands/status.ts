@@ -13,6 +13,7 @@ import { callDeadlineMs } from "../aws/target.ts";
 import { profileValue, readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError, ExitCode } from "../errors.ts";
+import { quoteForUser } from "../output/mode.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { timeLeft } from "../profiles/session-status.ts";
 import { type StatusSubject, statusSubject } from "../profiles/status-subject.ts";
@@ -72,7 +73,9 @@ export async function runStatus(options: StatusOptions, deps: Deps): Promise<num
       `${JSON.stringify(toJson(subject, verdict, now, files.paths.credentials), null, 2)}\n`,
     );
   } else {
-    deps.io.stdout.write(describe(subject, verdict, now, files.paths.credentials));
+    deps.io.stdout.write(
+      describe(subject, verdict, now, files.paths.credentials, quoteForUser(deps.env)),
+    );
   }
   return verdict.valid ? ExitCode.ok : ExitCode.noSession;
 }
@@ -122,11 +125,17 @@ async function judge(
   }
 }
 
-function describe(subject: StatusSubject, verdict: Verdict, now: number, path: string): string {
+function describe(
+  subject: StatusSubject,
+  verdict: Verdict,
+  now: number,
+  path: string,
+  quote?: (word: string) => string,
+): string {
   const lines: Array<[string, string]> = [["Using", using(subject)]];
   const credentials = subject.credentials;
   if (subject.source && subject.source !== "environment") {
-    lines.push(["Session", sourceText(subject, path)]);
+    lines.push(["Session", sourceText(subject, path, quote)]);
   }
   if (credentials) lines.push(["Key", maskKeyId(credentials.accessKeyId)]);
   if (credentials?.expiration) {
@@ -138,7 +147,7 @@ function describe(subject: StatusSubject, verdict: Verdict, now: number, path: s
   if (verdict.identity) {
     lines.push(["Account", verdict.identity.account], ["ARN", verdict.identity.arn]);
   }
-  lines.push(["Status", verdict.valid ? "valid" : statusProblem(subject, verdict)]);
+  lines.push(["Status", verdict.valid ? "valid" : statusProblem(subject, verdict, quote)]);
   return lines.map(([label, value]) => `${label.padEnd(9)}${value}\n`).join("");
 }
 
@@ -151,14 +160,22 @@ function using(subject: StatusSubject): string {
   return `profile ${subject.profile}${why}`;
 }
 
-function sourceText(subject: StatusSubject, path: string): string {
+function sourceText(
+  subject: StatusSubject,
+  path: string,
+  quote?: (word: string) => string,
+): string {
   return subject.source === "file"
     ? `[${subject.profile}] in ${path}`
-    : `awsmfa's cache (\`${loginCommandFor(subject.profile ?? "")}\` puts it in the shell without a code)`;
+    : `awsmfa's cache (\`${loginCommandFor(subject.profile ?? "", quote)}\` puts it in the shell without a code)`;
 }
 
-function statusProblem(subject: StatusSubject, verdict: Verdict): string {
-  const login = subject.profile ? loginCommandFor(subject.profile) : "awsmfa PROFILE";
+function statusProblem(
+  subject: StatusSubject,
+  verdict: Verdict,
+  quote?: (word: string) => string,
+): string {
+  const login = subject.profile ? loginCommandFor(subject.profile, quote) : "awsmfa PROFILE";
   return `${verdict.problem ?? "not valid"}; log in with \`${login}\``;
 }
 

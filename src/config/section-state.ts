@@ -59,13 +59,14 @@ export function sectionState(text: string | null, profile: string): SectionState
       (block) => block.line.value !== "" || block.last > block.first,
     );
     const present = new Set(blocks.map((block) => block.line.key));
-    const idBlock = blocks.find((block) => block.line.key === "aws_access_key_id");
-    // A value may start on a continuation line: `aws_access_key_id =` then `  AKIA...`.
-    const keyId = idBlock && valueText(doc, idBlock);
-    const one = keyStateForWriting(
-      keyId,
-      TOKEN_KEYS.some((key) => present.has(key)),
-    );
+    const hasToken = TOKEN_KEYS.some((key) => present.has(key));
+    // Every aws_access_key_id line counts, not only the first: a repeated key is still a key a
+    // writer would overwrite or delete (issue 11 item 7). A value may start on a continuation
+    // line: `aws_access_key_id =` then `  AKIA...`.
+    const states = blocks
+      .filter((block) => block.line.key === "aws_access_key_id")
+      .map((block) => keyStateForWriting(valueText(doc, block), hasToken));
+    const one = states.includes("long-term") ? "long-term" : (states[0] ?? "none");
     if (one === "long-term") return one;
     if (one === "session") state = one;
   }

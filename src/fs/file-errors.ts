@@ -63,6 +63,13 @@ const permissionDenied: Describer = (path, action) => {
   }
 };
 
+function tooManyOpen(path: string): { message: string; hint: string } {
+  return {
+    message: `Cannot open ${path}: too many files are open.`,
+    hint: `Close some programs (or raise the limit: ulimit -n) and try again. ${unchanged}`,
+  };
+}
+
 const describers: Record<string, Describer> = {
   // Windows: a sharing violation (another program holds the file open).
   EBUSY: (path) => {
@@ -93,6 +100,23 @@ const describers: Record<string, Describer> = {
     message: `Cannot use ${path}: a part of its path is a file, not a folder.`,
     hint: `Check each part of the path with ls -ld. ${unchanged}`,
   }),
+  // Issue 11 item 12, other cases: errors a user's path or disk causes, not awsmfa.
+  ENAMETOOLONG: (path) => ({
+    message: `Cannot use ${path}: the path, or one of its names, is too long for the file system.`,
+    hint:
+      "Choose a shorter path (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE and AWSMFA_CACHE_DIR " +
+      `choose where awsmfa's files are). ${unchanged}`,
+  }),
+  EIO: (path, action) => ({
+    message: `Cannot ${action === "read" ? "read" : "write"} ${path}: input/output error (a failing disk or network share, or a file that cannot be read like a file).`,
+    hint: `Check the disk and the file (ls -l ${q(path)}), then try again. ${unchanged}`,
+  }),
+  ENXIO: (path) => ({
+    message: `Cannot open ${path}: it is a socket or a device with nothing behind it, not a regular file.`,
+    hint: `Move it away, or point awsmfa at a regular file. ${unchanged}`,
+  }),
+  EMFILE: tooManyOpen,
+  ENFILE: tooManyOpen,
   ELOOP: (path, action) => ({
     message: `Cannot ${action === "read" ? "read" : "write"} ${path}: too many symbolic links (is there a loop?).`,
     hint: `Look at where the link points: ls -l ${q(path)} ${unchanged}`,

@@ -175,6 +175,7 @@ async function lstatOrNull(fs: FileSystem, path: string): Promise<Stats | null> 
   } catch (error) {
     const code = errnoOf(error);
     if (code === "ENOENT" || code === "ENOTDIR") return null;
-    throw error;
+    // ENAMETOOLONG, EACCES, ELOOP...: the user's path, said as such (issue 11 item 12).
+    throw fileError(error, path, "read");
   }
 }

@@ -6,7 +6,7 @@
  * The secret passes from memory to the store over the platform API: no child process, no argv.
  */
 import { maskKeyId } from "../aws/credentials.ts";
-import { UserError } from "../errors.ts";
+import { pasteableCommand, profileArg, UserError } from "../errors.ts";
 import { type KeyringEntry, keyringAddon } from "./keychain-addon.ts";
 import { checkReplace } from "./replace-check.ts";
 import { decodeKeys, encodeKeys, type KeyStore, type StoreDeps } from "./store.ts";
@@ -58,7 +58,7 @@ export const keychainStore: KeyStore = {
       throw new UserError(
         `The OS key store's entry for ${profile} (service ${KEYCHAIN_SERVICE}) is not one awsmfa wrote.`,
         {
-          hint: `Remove it with your key store's tool, then store the keys again with \`awsmfa configure ${profile} --key-store keychain\`.`,
+          hint: `Remove it with your key store's tool, then store the keys again with \`${pasteableCommand("awsmfa", "configure", "--key-store", "keychain", profileArg(profile))}\`.`,
         },
       );
     }

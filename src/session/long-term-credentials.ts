@@ -5,7 +5,7 @@
 import type { Credentials } from "../aws/credentials.ts";
 import { isTemporaryKeyId, maskKeyId } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { pasteableCommand, profileArg, UserError } from "../errors.ts";
 import { shlexSplit } from "../ini/shlex.ts";
 import { keyStore } from "../keys/registry.ts";
 import type { LongTermKeys } from "./long-term.ts";
@@ -32,7 +32,7 @@ async function load(longTerm: LongTermKeys, deps: Deps): Promise<Credentials> {
   const keys = await keyStore(source.store).read(profile, deps);
   if (!keys) {
     throw new UserError(`The ${source.store} key store holds no keys for ${profile}.`, {
-      hint: `Store them with \`awsmfa configure ${profile} --key-store ${source.store}\`, or run \`awsmfa keys list\` to see where your keys are.`,
+      hint: `Store them with \`${pasteableCommand("awsmfa", "configure", "--key-store", source.store, profileArg(profile))}\`, or run \`awsmfa keys list\` to see where your keys are.`,
     });
   }
   return keys;

@@ -2,12 +2,14 @@
  * Text for people, made safe for a terminal: profile names, file paths and AWS messages can
  * hold escape sequences (a profile named "\x1b]0;pwned\x07" would retitle the window, one with
  * "\x1b[2J" would clear it). Everything awsmfa prints for people passes through here; only the
- * colour sequences awsmfa itself writes (SGR: ESC [ digits m) and line breaks and tabs survive.
+ * colour sequences awsmfa itself writes (ui/report.ts: bold, dim, red, green, yellow and their
+ * resets) and line breaks and tabs survive. Any other SGR is shown too: a profile named
+ * "\x1b[8m" (conceal) or "\x1b[30;40m" (black on black) would hide the rest of the line.
  * Other control characters are shown as \xHH, so nothing is hidden either.
  */
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /\x1b\[[0-9;]*m|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+const CONTROL = /\x1b\[(?:1|2|22|31|32|33|39)m|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 /** Also what the code prompt's status line needs: carriage return and "erase to end of line". */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_LINE = /\x1b\[[0-9;]*m|\r\x1b\[K|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;

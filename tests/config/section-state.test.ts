@@ -42,6 +42,17 @@ test.each([
     "long-term",
   ],
   ["a comment is not a key", "[prod]\n# aws_access_key_id = AKIA1\n", "none"],
+  // Issue 11 item 7, other cases: an AKIA id anywhere in the section, not only in its first key.
+  [
+    "a repeated key: a session id first, an AKIA id later",
+    "[prod]\naws_access_key_id = ASIA1\naws_secret_access_key = s\naws_session_token = t\naws_access_key_id = AKIA2\n",
+    "long-term",
+  ],
+  [
+    "an AKIA id on a continuation line, with a token",
+    "[prod]\naws_access_key_id =\n  AKIA1\naws_session_token = t\n",
+    "long-term",
+  ],
 ])("%s", (_label, text, state) => {
   expect(sectionState(text, "prod")).toBe(state as never);
 });

@@ -9,8 +9,11 @@ import { useLoginWorld } from "../support/login-world.ts";
 
 const world = useLoginWorld();
 
-/** A raw HTTP server: "drip" sends headers then one byte every 300 ms; "garbage" a bad 200. */
-function rawServer(kind: "drip" | "garbage"): Promise<{ url: string; server: Server }> {
+/**
+ * A raw HTTP server: "drip" sends headers then one byte every 300 ms; "garbage" a bad 200;
+ * "flood" headers then an endless body as fast as the socket takes it.
+ */
+function rawServer(kind: "drip" | "garbage" | "flood"): Promise<{ url: string; server: Server }> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -21,6 +24,16 @@ function rawServer(kind: "drip" | "garbage"): Promise<{ url: string; server: Ser
         socket.end(
           `HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
         );
+        return;
+      }
+      if (kind === "flood") {
+        const chunk = Buffer.alloc(256 * 1024, "a");
+        const pump = () => {
+          while (!socket.destroyed && socket.write(chunk)) {}
+        };
+        socket.on("drain", pump);
+        socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<a>");
+        pump();
         return;
       }
       socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100000\r\n\r\n<");
@@ -44,12 +57,14 @@ function rawServer(kind: "drip" | "garbage"): Promise<{ url: string; server: Ser
 
 let drip: { url: string; server: Server };
 let garbage: { url: string; server: Server };
+let flood: { url: string; server: Server };
 beforeAll(async () => {
   drip = await rawServer("drip");
   garbage = await rawServer("garbage");
+  flood = await rawServer("flood");
 });
 afterAll(() => {
-  for (const s of [drip, garbage]) {
+  for (const s of [drip, garbage, flood]) {
     s.server.close();
     s.server.emit("close");
   }
@@ -95,6 +110,25 @@ describe("an endpoint that answers HTTP 200 with garbage", () => {
       expect(r.stderr).not.toContain("This is a bug");
       expect(r.stderr).toContain("not an answer from AWS");
       expect(r.code).toBe(5);
+    }
+  });
+});
+
+// Issue 11 items 2 and 3, another case: an endless answer. The SDK collected all of it (8.5 GB
+// in the deadline, which it then overran by 33 s); the answer is now cut off at a size cap.
+describe("an endpoint that answers with an endless body", () => {
+  test("whoami and login: exit 5 at once, no crash", async () => {
+    const u = world.user();
+    const env = { ...u.sandbox.env, AWS_ENDPOINT_URL: flood.url };
+    for (const args of [
+      ["whoami", "--profile", `${u.profile}-long-term`],
+      ["login", u.profile, "--otp", u.code(), "--format", "sh"],
+    ]) {
+      const r = await u.run(args, { env, timeoutMs: 30_000 });
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.stderr).toContain("not an answer from AWS");
+      expect(r.code).toBe(5);
+      expect(r.ms).toBeLessThan(5000);
     }
   });
 });

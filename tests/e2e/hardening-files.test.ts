@@ -80,3 +80,51 @@ describe("something planted at credentials.lock", () => {
     });
   }
 });
+
+// Issue 11 item 12, other cases of "a user's path ends in This is a bug": a name too long for
+// the file system, an input/output error, a UNIX socket (open gives ENXIO).
+describe("paths the file system refuses", () => {
+  const long = `/tmp/${"a".repeat(300)}/x`;
+  const cases: [string, Record<string, string>, string][] = [
+    ["a credentials path too long", { AWS_SHARED_CREDENTIALS_FILE: long }, "is too long"],
+    ["a config path too long", { AWS_CONFIG_FILE: long }, "is too long"],
+    ["a cache folder path too long", { AWSMFA_CACHE_DIR: long }, "is too long"],
+    ["a config file that gives EIO", { AWS_CONFIG_FILE: "/proc/self/mem" }, "input/output error"],
+  ];
+  for (const [label, vars, said] of cases) {
+    test(`${label}: exit 3 with a message`, async () => {
+      const u = world.user();
+      const env = { ...u.sandbox.env, ...vars };
+      for (const args of [
+        ["login", u.profile, "--otp", u.code(), "--format", "sh"],
+        ["credential-process", u.profile, "--otp", u.code()],
+        ["list"],
+      ]) {
+        if (vars.AWSMFA_CACHE_DIR && args[0] === "list") continue;
+        const r = await u.run(args, { env, timeoutMs: 10_000 });
+        expect(r.stderr).not.toContain("This is a bug");
+        expect(r.stderr).toContain(said);
+        expect(r.code).toBe(3);
+      }
+    });
+  }
+
+  test("a UNIX socket as the credentials file: exit 3, not a regular file", async () => {
+    const u = world.user();
+    const path = u.sandbox.credentialsPath;
+    rmSync(path);
+    const made = Bun.spawnSync([
+      "python3",
+      "-c",
+      "import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])",
+      path,
+    ]);
+    expect(made.exitCode).toBe(0);
+    for (const args of [["login", u.profile, "--otp", u.code(), "--format", "sh"], ["list"]]) {
+      const r = await u.run(args, { timeoutMs: 10_000 });
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.stderr).toContain("not a regular file");
+      expect(r.code).toBe(3);
+    }
+  });
+});

@@ -5,12 +5,14 @@
  * extended without clobbering, and no process started per prompt (counted with strace).
  * The same hooks at a real prompt: tests/e2e/shell-life-tmux.test.ts.
  */
+
 import { afterAll, describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { initExtras, shellSyntax } from "../../src/shell/index.ts";
+import { powershellPromptHook } from "../../src/shell/powershell/hook.ts";
 import { realSpec } from "./completion-support.ts";
 
 /** The spec of the real command line (all commands loaded, as shell-init does). */
@@ -248,9 +250,59 @@ for (const kind of ["bash", "zsh", "fish"] as const) {
           cwd: home,
           env: { PATH: process.env.PATH, HOME: home },
         });
-        expect(pasted.stdout).toBe(`${profile}\n`);
+        // A name like an option goes after `login --` (issue 11 item 14, in the hooks too).
+        const words = profile.startsWith("-") ? ["login", "--", profile] : [profile];
+        expect(pasted.stdout).toBe(`${words.join("\n")}\n`);
         expect(existsSync(join(home, "pwned"))).toBe(false);
       });
     }
   });
 }
+
+// Issue 11 items 10 and 14, the PowerShell case: its hook printed `awsmfa $name` unquoted, so
+// "dev team" pasted as two words and a hostile name ran code.
+const PWSH = Bun.which("pwsh") ?? Bun.which("pwsh", { PATH: `${process.env.HOME}/.dotnet/tools` });
+describe.skipIf(PWSH === null)("the PowerShell hook's suggested command", () => {
+  test("pastes as one word, a dash name after a quoted '--', nothing runs", () => {
+    const home = mkdtempSync(join(dir, "pwsh-paste-"));
+    const hook = join(home, "hook.ps1");
+    writeFileSync(hook, powershellPromptHook());
+    const profiles = ["dev team", "x$(touch pwned)'\"`;y", "-rf", "a\u2018b;c", "dev-1"];
+    const list = join(home, "profiles.txt");
+    writeFileSync(list, profiles.join("\n"));
+    const env = { PATH: process.env.PATH, HOME: home };
+    const warn = spawnSync(
+      PWSH!,
+      [
+        "-NoProfile",
+        "-Command",
+        `. '${hook}'; $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds(); ` +
+          `foreach ($p in (Get-Content -Encoding utf8 '${list}')) { $env:AWS_PROFILE = $p; ` +
+          "$env:AWSMFA_EXPIRES = \"$($now - 5)\"; $global:__awsmfaWarned = ''; __awsmfaPromptHook }",
+      ],
+      { encoding: "utf8", cwd: home, env },
+    );
+    const suggested = [...warn.stderr.matchAll(/`(awsmfa .*)` gets a new one/g)].map((m) => m[1]);
+    expect(suggested).toHaveLength(profiles.length);
+    const script = join(home, "paste.ps1");
+    writeFileSync(
+      script,
+      `\uFEFFfunction awsmfa { $args | ForEach-Object { "[$_]" } }\n${suggested.map((line) => `${line}\n'---'`).join("\n")}\n`,
+    );
+    const pasted = spawnSync(PWSH!, ["-NoProfile", "-File", script], {
+      encoding: "utf8",
+      cwd: home,
+      env,
+    });
+    const expected = profiles.map((p) =>
+      (p.startsWith("-") ? ["login", "--", p] : [p]).map((w) => `[${w}]`).join("\n"),
+    );
+    expect(
+      pasted.stdout
+        .split("---")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ).toEqual(expected);
+    expect(existsSync(join(home, "pwned"))).toBe(false);
+  }, 60_000);
+});

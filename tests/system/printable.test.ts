@@ -9,6 +9,14 @@ describe("printable", () => {
     expect(printable("x\x1b]0;t\x07\x1b[2J\r\x9b")).toBe("x\\x1b]0;t\\x07\\x1b[2J\\x0d\\x9b");
     expect(printable("café ✓")).toBe("café ✓");
   });
+  // Issue 11 item 16, another case: a colour sequence that hides text is not awsmfa's own.
+  test("only awsmfa's own colours pass; conceal, black on black, cursor moves are shown", () => {
+    expect(printable("\x1b[1mb\x1b[22m \x1b[2md\x1b[22m \x1b[32mg\x1b[39m")).toBe(
+      "\x1b[1mb\x1b[22m \x1b[2md\x1b[22m \x1b[32mg\x1b[39m",
+    );
+    expect(printable("a\x1b[8mhidden")).toBe("a\\x1b[8mhidden");
+    expect(printable("a\x1b[30;40mhidden\x1b[0m")).toBe("a\\x1b[30;40mhidden\\x1b[0m");
+  });
   test("printableLine keeps the status-line redraw only", () => {
     expect(printableLine("\r\x1b[Kwaiting\r")).toBe("\r\x1b[Kwaiting\\x0d");
   });

@@ -18,6 +18,7 @@ import {
 import { saveProfileSetting } from "../../config/save-setting.ts";
 import type { Deps } from "../../deps.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
+import { quoteForUser } from "../../output/mode.ts";
 import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
 import { configuredSerial } from "../../session/mfa-serial.ts";
 import { stderrStyle } from "../../ui/report.ts";
@@ -98,7 +99,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     await saveProfileSetting(deps, files.paths.config, "config", profile, settings);
     say(`Saved ${keys.join(", ")} for ${profile} in ${files.paths.config}`);
   }
-  say(`${profile} is set up. Log in with: ${loginCommandFor(profile)}`);
+  say(`${profile} is set up. Log in with: ${loginCommandFor(profile, quoteForUser(deps.env))}`);
 }
 
 async function saveKeys(

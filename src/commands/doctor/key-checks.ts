@@ -8,6 +8,7 @@ import { listAccessKeys } from "../../aws/access-keys.ts";
 import { maskKeyId } from "../../aws/credentials.ts";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
+import { pasteableCommand, profileArg } from "../../errors.ts";
 import { keychainStore } from "../../keys/keychain.ts";
 import { passStore } from "../../keys/pass.ts";
 import { readCachedSession, secondsLeft } from "../../session/cache.ts";
@@ -39,7 +40,15 @@ export async function checkKeys(
       findings.push(
         warn(
           `[${row.profile}] keeps its long-term keys (${row.accessKeyId}) in plaintext in the credentials file, readable by every program you run; the ${better} key store is available here.`,
-          `awsmfa keys move ${row.profile} --to ${better}`,
+          pasteableCommand(
+            "awsmfa",
+            "keys",
+            "move",
+            // A name like an option goes last, after --; the usual order otherwise.
+            row.profile.startsWith("-")
+              ? ["--to", better, ...profileArg(row.profile)]
+              : [row.profile, "--to", better],
+          ),
         ),
       );
     }
@@ -68,7 +77,7 @@ async function oldKeys(files: AwsFiles, deps: Deps): Promise<Finding[]> {
           findings.push(
             warn(
               `${profile}: its access key ${maskKeyId(key.accessKeyId)} is ${days} days old (rotate every ${KEY_AGE_LIMIT_DAYS} days).`,
-              `awsmfa keys rotate ${profile}`,
+              pasteableCommand("awsmfa", "keys", "rotate", profileArg(profile)),
             ),
           );
         }

@@ -6,7 +6,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { pasteable, UsageError, UserError } from "../../errors.ts";
+import { pasteableCommand, UsageError, UserError } from "../../errors.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
 import { loopbackPeer } from "../../system/loopback-peer.ts";
@@ -85,12 +85,12 @@ export function parseExec(
   const dashes = rawArgs?.indexOf("--") ?? 0;
   if (words.length === 0 && dashes >= 0 && rawArgs) {
     throw new UsageError("Name the command after --.", {
-      hint: `For example: awsmfa exec ${profile} -- aws s3 ls; or leave out -- to start a shell: awsmfa exec ${profile}`,
+      hint: `For example: ${pasteableCommand("awsmfa", "exec", profile)} -- aws s3 ls; or leave out -- to start a shell: ${pasteableCommand("awsmfa", "exec", profile)}`,
     });
   }
   if (words.length > 0 && rawArgs && (dashes < 0 || rawArgs.length - dashes - 1 !== words.length)) {
     throw new UsageError("Put -- between the profile and the command.", {
-      hint: `For example: awsmfa exec ${pasteable(profile)} -- ${words.join(" ") || "aws s3 ls"}`,
+      hint: `For example: ${pasteableCommand("awsmfa", "exec", profile)} -- ${words.length > 0 ? pasteableCommand(words) : "aws s3 ls"}`,
     });
   }
   return {
@@ -107,7 +107,7 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
     throw new UsageError(
       `Already inside \`awsmfa exec ${outer}\` (${EXEC_MARKER}=${outer}); a nested exec would mix two sessions.`,
       {
-        hint: `Leave that one first (exit), or pass --force to run inside it anyway: awsmfa exec --force ${options.session.profile} -- ...`,
+        hint: `Leave that one first (exit), or pass --force to run inside it anyway: ${pasteableCommand("awsmfa", "exec", "--force", options.session.profile)} -- ...`,
       },
     );
   }

@@ -11,7 +11,7 @@ import { createAccessKey, deleteAccessKey, listAccessKeys } from "../../aws/acce
 import { type Credentials, maskKeyId } from "../../aws/credentials.ts";
 import { readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { ExitCode, UserError } from "../../errors.ts";
+import { ExitCode, pasteableCommand, profileArg, UserError } from "../../errors.ts";
 import { rotatingFrom, setPlacement, setRotating } from "../../keys/placement.ts";
 import { keyStore } from "../../keys/registry.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
@@ -29,7 +29,7 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
     throw new UserError(
       `${options.profile} is a role profile; rotate the keys of its MFA profile.`,
       {
-        hint: `Run \`awsmfa keys rotate ${result.plan.profile}\`.`,
+        hint: `Run \`${pasteableCommand("awsmfa", "keys", "rotate", profileArg(result.plan.profile))}\`.`,
       },
     );
   }
@@ -67,7 +67,7 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
         ? `An interrupted rotation left the key ${others.join(", ")} in IAM, but its secret was never stored: it is of no use. Your key ${maskKeyId(current.accessKeyId)} still works.`
         : `The IAM user already has two access keys (${ids.map(maskKeyId).join(", ")}; ${maskKeyId(current.accessKeyId)} is the one in the ${storeName} key store). IAM allows two, so a new one cannot be made. Nothing was changed.`,
       {
-        hint: `Delete ${others.length === 1 ? "the other key" : "one key"} in the IAM console (Security credentials) if nothing uses it, then run \`awsmfa keys rotate ${options.profile}\` again.`,
+        hint: `Delete ${others.length === 1 ? "the other key" : "one key"} in the IAM console (Security credentials) if nothing uses it, then run \`${pasteableCommand("awsmfa", "keys", "rotate", profileArg(options.profile))}\` again.`,
       },
     );
   }
@@ -111,7 +111,7 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
         `AWS does not accept the new key ${maskKeyId(stored.accessKeyId)} yet (IAM can take a while); it is stored, and the old key ${maskKeyId(oldId)} still exists.`,
         {
           code: "auth",
-          hint: `Run \`awsmfa keys rotate ${options.profile}\` again in a minute to delete the old key.`,
+          hint: `Run \`${pasteableCommand("awsmfa", "keys", "rotate", profileArg(options.profile))}\` again in a minute to delete the old key.`,
         },
       );
     }

@@ -8,8 +8,18 @@ import { NetworkError } from "../../errors.ts";
 /** Seconds for SHA256SUMS, and for the whole archive (about 55 MB). */
 export const SUMS_DEADLINE_MS = 30_000;
 export const ASSET_DEADLINE_MS = 10 * 60_000;
+/**
+ * Bytes kept of SHA256SUMS and of an archive (the binary is ~112 MB, its archive ~55 MB):
+ * a mirror that sends an endless body fails here instead of growing awsmfa to gigabytes.
+ */
+export const SUMS_MAX_BYTES = 1024 * 1024;
+export const ASSET_MAX_BYTES = 512 * 1024 * 1024;
 
-export async function download(url: string, deadlineMs: number): Promise<Uint8Array> {
+export async function download(
+  url: string,
+  deadlineMs: number,
+  maxBytes: number,
+): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(deadlineMs), redirect: "follow" });
@@ -18,7 +28,7 @@ export async function download(url: string, deadlineMs: number): Promise<Uint8Ar
         hint: "Check the address (awsmfa upgrade --to vX.Y.Z names a release) and try again.",
       });
     }
-    return new Uint8Array(await response.arrayBuffer());
+    return await readCapped(response, url, maxBytes);
   } catch (error) {
     if (error instanceof NetworkError) throw error;
     const timedOut = error instanceof Error && error.name === "TimeoutError";
@@ -32,6 +42,40 @@ export async function download(url: string, deadlineMs: number): Promise<Uint8Ar
       },
     );
   }
+}
+
+/** The body, read chunk by chunk, refused as soon as it passes maxBytes. */
+async function readCapped(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  const tooLarge = () =>
+    new NetworkError(
+      `Could not download ${url}: it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, far larger than an awsmfa release file.`,
+      { hint: "Check the mirror or release address in .awsmfa-install; awsmfa was not changed." },
+    );
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 export const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");

@@ -8,7 +8,15 @@ import { Command } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, NetworkError, UsageError, UserError } from "../../errors.ts";
 import type { CommandContext } from "../context.ts";
-import { ASSET_DEADLINE_MS, download, parseSums, SUMS_DEADLINE_MS, sha256 } from "./download.ts";
+import {
+  ASSET_DEADLINE_MS,
+  ASSET_MAX_BYTES,
+  download,
+  parseSums,
+  SUMS_DEADLINE_MS,
+  SUMS_MAX_BYTES,
+  sha256,
+} from "./download.ts";
 import { currentBytes, removeLeftover, replaceSelf, stage } from "./replace.ts";
 import { installSource, releaseFolder } from "./source.ts";
 import { fileFromTarGz } from "./untar.ts";
@@ -50,7 +58,7 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   const wanted = checkedVersion(options.version);
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);
   const current = deps.build.version;
-  const source = await installSource(deps.selfPath);
+  const source = await installSource(deps.fs, deps.selfPath);
   if (source.kind === "manager") {
     throw new UserError(`This awsmfa was installed with ${source.manager}, which upgrades it.`, {
       hint: `Run: ${source.command}`,
@@ -73,7 +81,9 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   const assets = assetsFor(deps, deps.arch);
   say(`Checking ${folder} for a newer awsmfa (this is ${current})`);
   const sums = parseSums(
-    new TextDecoder().decode(await download(`${folder}/SHA256SUMS`, SUMS_DEADLINE_MS)),
+    new TextDecoder().decode(
+      await download(`${folder}/SHA256SUMS`, SUMS_DEADLINE_MS, SUMS_MAX_BYTES),
+    ),
   );
   const rawSum = sums.get(assets.raw);
   if (rawSum && rawSum === sha256(await currentBytes(deps.selfPath))) {
@@ -87,7 +97,7 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
     );
   }
   say(`Downloading ${assets.download}`);
-  const bytes = await download(`${folder}/${assets.download}`, ASSET_DEADLINE_MS);
+  const bytes = await download(`${folder}/${assets.download}`, ASSET_DEADLINE_MS, ASSET_MAX_BYTES);
   const actual = sha256(bytes);
   if (actual !== expected) {
     throw new NetworkError(

@@ -4,8 +4,9 @@
  * "mirror=URL" for a --base-url folder); npm, Homebrew and Scoop installs are recognised by
  * where the binary lives, and they upgrade through their own package manager.
  */
-import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { FileSystem } from "../../deps.ts";
+import { readRegularText } from "../../fs/read-regular.ts";
 
 export const RECORD_NAME = ".awsmfa-install";
 
@@ -39,12 +40,13 @@ export function parseRecord(text: string): InstallSource | undefined {
   return undefined;
 }
 
-export async function installSource(selfPath: string): Promise<InstallSource> {
+export async function installSource(fs: FileSystem, selfPath: string): Promise<InstallSource> {
   const managed = MANAGERS.find((m) => m.pattern.test(selfPath));
   if (managed) return { kind: "manager", manager: managed.manager, command: managed.command };
   const record = join(dirname(selfPath), RECORD_NAME);
-  const text = await readFile(record, "utf8").catch(() => undefined);
-  return (text !== undefined && parseRecord(text)) || { kind: "unknown", record };
+  // A FIFO, a device or a huge file there is refused (exit 3), not read for ever.
+  const text = await readRegularText(fs, record, { maxBytes: 64 * 1024 });
+  return (text !== null && parseRecord(text)) || { kind: "unknown", record };
 }
 
 /** The folder that holds the wanted release's assets. */

@@ -19,6 +19,8 @@ export function fishPromptHook(): string {
     '        test -n "$profile"; or set profile default',
     "        # The suggested command is pasted: the profile quoted by fish itself (a builtin).",
     "        set -l quoted (string escape -- $profile)",
+    "        # A name like an option (-rf) goes after `login --`, or it would be read as flags.",
+    "        string match -q -- '-*' $profile; and set quoted \"login -- $quoted\"",
     "        if test $left -le 0",
     '            if test "$__awsmfa_warned" != "expired:$AWSMFA_EXPIRES"',
     '                set -g __awsmfa_warned "expired:$AWSMFA_EXPIRES"',

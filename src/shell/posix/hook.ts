@@ -35,6 +35,8 @@ function hookFunction(
 ): string[] {
   const profile = `"\${AWS_PROFILE:-default}"`;
   const quoted = `"$__awsmfa_q"`;
+  // A name like an option (-rf) goes after `login --`, or the pasted line reads it as flags.
+  const quoteLine = `${quoteProfile}; case ${profile} in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac`;
   return [
     `${name}() {`,
     "  local __awsmfa_status=$?",
@@ -48,7 +50,7 @@ function hookFunction(
     '  if [ "$__awsmfa_left" -le 0 ]; then',
     `    if [ "\${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then`,
     '      __awsmfa_warned="expired:$AWSMFA_EXPIRES"',
-    `      ${quoteProfile}`,
+    `      ${quoteLine}`,
     `      printf ${posixQuote(EXPIRED_FORMAT)} ${profile} ${quoted} >&2`,
     "    fi",
     `  elif [ "$__awsmfa_left" -le ${WARN_SECONDS} ] && [ "\${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then`,
@@ -58,7 +60,7 @@ function hookFunction(
     "    else",
     `      __awsmfa_when="\${__awsmfa_left}s"`,
     "    fi",
-    `    ${quoteProfile}`,
+    `    ${quoteLine}`,
     `    printf ${posixQuote(SOON_FORMAT)} ${profile} "$__awsmfa_when" ${quoted} >&2`,
     "  fi",
     '  return "$__awsmfa_status"',

@@ -7,8 +7,9 @@ import { EXPIRES_PATTERN, WARN_SECONDS } from "../hook-messages.ts";
 
 export function powershellPromptHook(): string {
   const soon =
-    "awsmfa: the AWS session for $name expires in $when; ``awsmfa $name`` gets a new one.";
-  const expired = "awsmfa: the AWS session for $name has expired; ``awsmfa $name`` gets a new one.";
+    "awsmfa: the AWS session for $name expires in $when; ``awsmfa $quoted`` gets a new one.";
+  const expired =
+    "awsmfa: the AWS session for $name has expired; ``awsmfa $quoted`` gets a new one.";
   return [
     "# Expiry warnings: at each prompt, a check of $env:AWSMFA_EXPIRES (set by `awsmfa login`),",
     "# no process started. One line at 10 minutes or less, one when expired, once per session.",
@@ -18,6 +19,11 @@ export function powershellPromptHook(): string {
     `  if (-not ("$expires" -match '${EXPIRES_PATTERN}')) { return }`,
     "  $left = [long]$expires - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()",
     "  $name = if ($env:AWS_PROFILE) { $env:AWS_PROFILE } else { 'default' }",
+    // The suggested command is pasted: the name in single quotes (all four kinds PowerShell
+    // reads as one, doubled), as powershellQuote does; a name like an option goes after a
+    // quoted '--' (a bare -- is taken by PowerShell itself, the binary would read -rf as flags).
+    "  $quoted = if ($name -match '^[A-Za-z0-9_.@:/+=,][A-Za-z0-9_.@:/+=,-]*$') { $name } else { \"'\" + ($name -replace '[''\\u2018\\u2019\\u201a\\u201b]', '$0$0') + \"'\" }",
+    "  if ($name.StartsWith('-')) { $quoted = \"login '--' $quoted\" }",
     "  if ($left -le 0) {",
     '    if ($global:__awsmfaWarned -ne "expired:$expires") {',
     '      $global:__awsmfaWarned = "expired:$expires"',

@@ -35,6 +35,12 @@ async function release(name: string, program: Uint8Array, tamper = false) {
   );
 }
 
+/** A body that never ends, as fast as the loopback carries it (a hostile or broken mirror). */
+function endless(): ReadableStream<Uint8Array> {
+  const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+  return new ReadableStream({ pull: (controller) => controller.enqueue(chunk) });
+}
+
 const script = (version: string) =>
   new TextEncoder().encode(`#!/bin/sh\necho "awsmfa ${version} (commit 0123456789ab)"\n`);
 
@@ -49,6 +55,7 @@ beforeAll(async () => {
     port: 0,
     fetch(request) {
       const [, folder, file] = new URL(request.url).pathname.split("/");
+      if (folder === "endless") return new Response(endless());
       const data = releases.get(folder ?? "")?.get(file ?? "");
       return data ? new Response(data) : new Response("not found", { status: 404 });
     },
@@ -70,13 +77,13 @@ function installed(folder: string, dir = mkdtempSync(join(scratch, "bin-"))) {
 let binaryPath = "";
 const readlinkOrSelf = () => binaryPath;
 
-async function upgrade(path: string, args: string[] = []) {
+async function upgrade(path: string, args: string[] = [], timeout = 60_000) {
   const child = Bun.spawn([path, "upgrade", ...args], {
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: scratch },
     stdin: "ignore",
     stdout: "pipe",
     stderr: "pipe",
-    timeout: 60_000,
+    timeout,
   });
   const [code, stdout, stderr] = await Promise.all([
     child.exited,
@@ -98,6 +105,33 @@ describe("awsmfa upgrade", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(readFileSync(path)).toEqual(Buffer.from(script("9.9.9")));
+  });
+
+  // Issue 11 items 2 and 3, another case: an endless download is cut off at a size cap (it
+  // grew awsmfa to 8 GB and overran its 30 s deadline by 20 s), and the binary is kept.
+  test("a mirror that sends an endless SHA256SUMS: exit 5 at once, nothing changed", async () => {
+    const path = installed("endless");
+    const before = readFileSync(path);
+    const started = performance.now();
+    const r = await upgrade(path);
+    expect(r.stderr).toContain("is larger than 1 MB");
+    expect(r.stderr).not.toContain("This is a bug");
+    expect(r.code).toBe(5);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(readFileSync(path)).toEqual(before);
+  });
+
+  // Issue 11 item 4, another case: the install record is an input file too.
+  test("a FIFO at .awsmfa-install: exit 3 at once, not a hang", async () => {
+    const path = installed("newer");
+    const record = join(path, "..", ".awsmfa-install");
+    rmSync(record);
+    expect(Bun.spawnSync(["mkfifo", record]).exitCode).toBe(0);
+    const started = performance.now();
+    const r = await upgrade(path, [], 10_000);
+    expect(r.stderr).toContain("is a named pipe (FIFO), not a regular file");
+    expect(r.code).toBe(3);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   test("a tampered archive is refused and the old binary kept", async () => {

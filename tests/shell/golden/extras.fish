@@ -83,6 +83,8 @@ if builtin -q path 2>/dev/null
         test -n "$profile"; or set profile default
         # The suggested command is pasted: the profile quoted by fish itself (a builtin).
         set -l quoted (string escape -- $profile)
+        # A name like an option (-rf) goes after `login --`, or it would be read as flags.
+        string match -q -- '-*' $profile; and set quoted "login -- $quoted"
         if test $left -le 0
             if test "$__awsmfa_warned" != "expired:$AWSMFA_EXPIRES"
                 set -g __awsmfa_warned "expired:$AWSMFA_EXPIRES"

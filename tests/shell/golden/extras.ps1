@@ -81,15 +81,17 @@ function global:__awsmfaPromptHook {
   if (-not ("$expires" -match '^[1-9][0-9]{0,11}$')) { return }
   $left = [long]$expires - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
   $name = if ($env:AWS_PROFILE) { $env:AWS_PROFILE } else { 'default' }
+  $quoted = if ($name -match '^[A-Za-z0-9_.@:/+=,][A-Za-z0-9_.@:/+=,-]*$') { $name } else { "'" + ($name -replace '[''\u2018\u2019\u201a\u201b]', '$0$0') + "'" }
+  if ($name.StartsWith('-')) { $quoted = "login '--' $quoted" }
   if ($left -le 0) {
     if ($global:__awsmfaWarned -ne "expired:$expires") {
       $global:__awsmfaWarned = "expired:$expires"
-      [Console]::Error.WriteLine("awsmfa: the AWS session for $name has expired; ``awsmfa $name`` gets a new one.")
+      [Console]::Error.WriteLine("awsmfa: the AWS session for $name has expired; ``awsmfa $quoted`` gets a new one.")
     }
   } elseif ($left -le 600 -and $global:__awsmfaWarned -ne "soon:$expires") {
     $global:__awsmfaWarned = "soon:$expires"
     $when = if ($left -ge 60) { "$([math]::Floor($left / 60))m" } else { "${left}s" }
-    [Console]::Error.WriteLine("awsmfa: the AWS session for $name expires in $when; ``awsmfa $name`` gets a new one.")
+    [Console]::Error.WriteLine("awsmfa: the AWS session for $name expires in $when; ``awsmfa $quoted`` gets a new one.")
   }
 }
 if (-not (Test-Path Function:global:__awsmfaUserPrompt)) {

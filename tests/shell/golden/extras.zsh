@@ -90,7 +90,7 @@ __awsmfa_precmd() {
   if [ "$__awsmfa_left" -le 0 ]; then
     if [ "${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then
       __awsmfa_warned="expired:$AWSMFA_EXPIRES"
-      __awsmfa_q=${(q+)${AWS_PROFILE:-default}}
+      __awsmfa_q=${(q+)${AWS_PROFILE:-default}}; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
       printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_q" >&2
     fi
   elif [ "$__awsmfa_left" -le 600 ] && [ "${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then
@@ -100,7 +100,7 @@ __awsmfa_precmd() {
     else
       __awsmfa_when="${__awsmfa_left}s"
     fi
-    __awsmfa_q=${(q+)${AWS_PROFILE:-default}}
+    __awsmfa_q=${(q+)${AWS_PROFILE:-default}}; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
     printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_when" "$__awsmfa_q" >&2
   fi
   return "$__awsmfa_status"
