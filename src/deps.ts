@@ -17,8 +17,9 @@ export interface Io {
   /**
    * One line from standard input without its line ending (for `--otp -` and
    * `--secret-access-key -`), or null at end of input. Reads no further than that line.
+   * undefined when no line came within `timeoutMs` (a writer that never writes).
    */
-  readLine(): Promise<string | null>;
+  readLine(timeoutMs: number): Promise<string | null | undefined>;
   stdinIsTTY: boolean;
   stdout: Writer;
   stderr: Writer;

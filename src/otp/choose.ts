@@ -5,7 +5,7 @@
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
 import type { LocalPlan } from "../session/plan.ts";
 import { withPromptFallback } from "./fallback.ts";
-import { resolveSource } from "./resolve.ts";
+import { DEFAULT_TIMEOUT_MS, resolveSource, timeoutOf } from "./resolve.ts";
 import { OTP_SETTINGS, type OtpLayer, type OtpValues } from "./settings.ts";
 import type { OtpSource } from "./source.ts";
 import { argumentSource } from "./sources/argument.ts";
@@ -21,10 +21,10 @@ export interface OtpContext {
 }
 
 export function chooseOtpSource(otpFlag: string | undefined, context?: OtpContext): OtpSource {
-  if (otpFlag === "-") return stdinSource;
-  if (otpFlag !== undefined) return argumentSource(otpFlag);
-  if (!context) return promptSource;
+  if (otpFlag !== undefined && otpFlag !== "-") return argumentSource(otpFlag);
+  if (!context) return otpFlag === "-" ? stdinSource(DEFAULT_TIMEOUT_MS) : promptSource;
   const layers = [...context.layers, ...configLayers(context.files, context.profiles)];
+  if (otpFlag === "-") return stdinSource(timeoutOf(layers));
   const choice = resolveSource(layers);
   return withPromptFallback(choice.kind.create!(choice.settings));
 }

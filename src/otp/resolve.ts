@@ -75,7 +75,8 @@ function decide(layers: readonly OtpLayer[]): Omit<SourceChoice, "settings"> {
   return { kind: sourceNamed("prompt")!, from: "default", layer: undefined };
 }
 
-function timeoutOf(layers: readonly OtpLayer[]): number {
+/** --otp-timeout (AWSMFA_OTP_TIMEOUT, awsmfa_otp_timeout), first layer that gives it. */
+export function timeoutOf(layers: readonly OtpLayer[]): number {
   const given = settingValue(layers, "timeout");
   if (!given) return DEFAULT_TIMEOUT_MS;
   let seconds: number;

@@ -13,7 +13,7 @@ import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { execFile, spawnDetached } from "./exec-file.ts";
 import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
-import { readLineSync } from "./stdin.ts";
+import { readLineWithin } from "./stdin.ts";
 import { openTerminal } from "./terminal.ts";
 import { writer } from "./writer.ts";
 
@@ -49,7 +49,7 @@ export function realDeps(facts: ProcessFacts): Deps {
   return {
     env: facts.env,
     io: {
-      readLine: async () => readLineSync(0),
+      readLine: (timeoutMs) => readLineWithin(0, timeoutMs),
       get stdinIsTTY() {
         return terminalFd(0);
       },

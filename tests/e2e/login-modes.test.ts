@@ -2,6 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { awsmfaBinary } from "../support/binary.ts";
 import { evalInBash, useLoginWorld } from "../support/login-world.ts";
 import { runInPty } from "../support/pty.ts";
 
@@ -58,6 +59,28 @@ describe("login in eval mode (stdout captured)", () => {
     const r = await run(["login", "prod", "--otp", "-"], { stdin: `${code()}\n` });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("AWS_SESSION_TOKEN");
+  });
+
+  test("--otp - gives up after --otp-timeout when the pipe's writer never writes", async () => {
+    const { sandbox } = world.user();
+    const before = world.aws.count("GetSessionToken");
+    // stdin is a pipe this test holds open and never writes to (`sleep 1000 | awsmfa ...`).
+    const child = Bun.spawn(
+      [await awsmfaBinary(), "login", "prod", "--otp", "-", "--otp-timeout", "1s"],
+      { env: sandbox.env, cwd: sandbox.home, stdin: "pipe", stdout: "pipe", stderr: "pipe" },
+    );
+    const killer = setTimeout(() => child.kill(), 20_000);
+    const [exit, stdout, stderr] = await Promise.all([
+      child.exited,
+      new Response(child.stdout).text(),
+      new Response(child.stderr).text(),
+    ]);
+    clearTimeout(killer);
+    expect(stderr).toContain("no line arrived within 1s");
+    expect(stderr).toContain("--otp-timeout");
+    expect(exit).toBe(8);
+    expect(stdout).toBe("false\n"); // eval mode: the shell's eval fails too
+    expect(world.aws.count("GetSessionToken")).toBe(before);
   });
 
   test("a code with a space in it is fine (people paste `123 456`)", async () => {

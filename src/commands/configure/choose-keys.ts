@@ -159,10 +159,23 @@ export function keyIdProblem(id: string): string | undefined {
   return undefined;
 }
 
+/** How long `--secret-access-key -` waits for its line (a pipe whose writer never writes). */
+const SECRET_STDIN_TIMEOUT_MS = 60_000;
+
 async function secret(answers: KeyAnswers, deps: Deps): Promise<string> {
   let value: string | null;
   if (answers.secretFromStdin) {
-    value = await deps.io.readLine();
+    const line = await deps.io.readLine(SECRET_STDIN_TIMEOUT_MS);
+    if (line === undefined) {
+      throw new UserError(
+        "--secret-access-key - reads the secret from stdin, but no line arrived within 60 s.",
+        {
+          code: "noTerminal",
+          hint: "Check the command that pipes the secret in (e.g. pass show aws/alice | awsmfa configure ...).",
+        },
+      );
+    }
+    value = line;
     if (value === null) {
       throw new UsageError(
         "--secret-access-key - reads the secret from stdin, but stdin was empty.",

@@ -1,8 +1,12 @@
 /** `--otp -`: one line from standard input (`op item get ... --otp | awsmfa prod --otp -`). */
+
+import { formatDuration } from "../../config/durations.ts";
 import { UsageError } from "../../errors.ts";
+import { OtpUnavailableError } from "../errors.ts";
 import { normaliseCode, type OtpSource, type OtpSourceKind } from "../source.ts";
 
-export const stdinSource: OtpSource = {
+/** Waits at most `timeoutMs` (--otp-timeout) for the line: a writer may never write. */
+export const stdinSource = (timeoutMs: number): OtpSource => ({
   name: "stdin",
   automatic: false,
   available: async () => true,
@@ -15,7 +19,14 @@ export const stdinSource: OtpSource = {
         },
       );
     }
-    const line = await deps.io.readLine();
+    const line = await deps.io.readLine(timeoutMs);
+    if (line === undefined) {
+      throw new OtpUnavailableError(
+        `--otp - reads the code from stdin, but no line arrived within ${formatDuration(timeoutMs / 1000)}.`,
+        "Check the command that pipes the code in, or allow more time with --otp-timeout " +
+          "(or AWSMFA_OTP_TIMEOUT, awsmfa_otp_timeout).",
+      );
+    }
     if (line === null) {
       throw new UsageError("--otp - reads the code from stdin, but stdin was empty.", {
         hint: "Pipe the code in: echo 123456 | awsmfa login prod --otp -",
@@ -29,7 +40,7 @@ export const stdinSource: OtpSource = {
     }
     return code;
   },
-};
+});
 
 export const stdinKind: OtpSourceKind = {
   name: "stdin",
