@@ -131,11 +131,11 @@ export interface Deps {
   /**
    * This process's user id (process.getuid), for telling our own user's programs from other
    * users' on 127.0.0.1, and awsmfa's own folders and files from another user's
-   * (fs/private-folder.ts); undefined on Windows, and in hand-built Deps of tests.
+   * (fs/private-folder.ts); undefined on Windows (unknown: nothing is judged by owner).
    */
-  uid?: number;
+  uid: number | undefined;
   /** process.getgid(): a group-writable folder of this user and group passes as theirs. */
-  gid?: number;
+  gid: number | undefined;
   /** Absolute path of the awsmfa executable, for generated shell code and credential_process. */
   selfPath: string;
   /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */
@@ -150,9 +150,9 @@ export interface Deps {
   /**
    * Calls `handler` on SIGINT, SIGTERM or SIGHUP until the returned off is called: for waits
    * that must end cleanly (a lock wait releases what it holds, exit 130) instead of dying with
-   * their locks and claim files left behind. Absent where no signal can be caught.
+   * their locks and claim files left behind. Test Deps catch nothing (a no-op).
    */
-  onInterrupt?(handler: () => void): () => void;
+  onInterrupt(handler: () => void): () => void;
   /** Where a crash test's Deps may end the process mid-change; the real Deps arms none. */
   hooks: FaultHooks;
 }

@@ -8,7 +8,8 @@ import type { UpdateOptions } from "./update.ts";
 
 /** The options every app write should use: real clock, this process, the fault hooks. */
 export function fileOptionsFrom(
-  deps: Pick<Deps, "clock" | "processes" | "hooks" | "onInterrupt">,
+  // onInterrupt only matters to writes that wait for a lock; cache files never do.
+  deps: Pick<Deps, "clock" | "processes" | "hooks"> & Partial<Pick<Deps, "onInterrupt">>,
 ): UpdateOptions & { clock: Clock } {
   const { processes, hooks, onInterrupt } = deps;
   return {

@@ -24,7 +24,18 @@ export const KEY_ID_SETTING = "awsmfa_key_id";
 
 export type StoreDeps = Pick<
   Deps,
-  "env" | "exec" | "fs" | "clock" | "processes" | "hooks" | "terminal" | "platform" | "homedir"
+  | "env"
+  | "exec"
+  | "fs"
+  | "clock"
+  | "processes"
+  | "hooks"
+  | "onInterrupt"
+  | "terminal"
+  | "platform"
+  | "homedir"
+  | "uid"
+  | "gid"
 >;
 
 export interface Availability {

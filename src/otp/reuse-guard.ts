@@ -36,6 +36,7 @@ type GuardDeps = Pick<
   | "io"
   | "uid"
   | "gid"
+  | "onInterrupt"
 >;
 
 interface WindowFile {

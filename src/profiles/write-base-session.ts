@@ -12,7 +12,7 @@ export async function writeBaseSession(
   files: AwsFiles,
   base: SessionResult,
   noWrite: boolean,
-  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "io">,
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt" | "io">,
 ): Promise<void> {
   const profile = base.plan.profile;
   if (!wantsFileWrite(files, { profile, longTermProfile: undefined, noWrite })) return;

@@ -59,7 +59,7 @@ export async function writeSessionToFile(
   files: AwsFiles,
   profile: string,
   session: SessionCredentials,
-  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks">,
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt">,
 ): Promise<boolean> {
   // The common cached login: nothing to do, so not even the lock is taken.
   if (fileHoldsSession(files, profile, session)) return false;

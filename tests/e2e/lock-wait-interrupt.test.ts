@@ -76,7 +76,14 @@ describe.skipIf(process.platform === "win32")("a signal while waiting for a lock
   test("SIGINT while waiting for the MFA lock: exit 130, no claim, no .failed marker left", async () => {
     const { code, sandbox, serial, user } = world.user();
     const cache = sessionCachePath(
-      { env: sandbox.env, homedir: sandbox.home, platform: process.platform, fs: {} as never },
+      {
+        env: sandbox.env,
+        homedir: sandbox.home,
+        platform: process.platform,
+        fs: {} as never,
+        uid: undefined,
+        gid: undefined,
+      },
       { longTermKeyId: user.accessKeyId, serial },
     );
     const { mkdirSync } = await import("node:fs");

@@ -72,7 +72,14 @@ function notifying(user: ReturnType<typeof world.user>) {
           .filter(Boolean)
           .map((line) => line.split("\x1f").slice(0, -1))
       : [];
-  const deps = { env, homedir: user.sandbox.home, platform: process.platform, fs: fsPromises };
+  const deps = {
+    env,
+    homedir: user.sandbox.home,
+    platform: process.platform,
+    fs: fsPromises,
+    uid: undefined,
+    gid: undefined,
+  };
   const state = () => readState(deps, statePath(deps, user.profile));
   return { env, shown, state };
 }

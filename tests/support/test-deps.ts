@@ -66,6 +66,10 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
     processes: { pid: process.pid, isAlive: () => true },
     spawnInteractive: async () => refuse("interactive programs")(),
     background: { spawn: refuse("background programs"), stop: () => false },
+    // No owners in hand-built files of tests unless a test gives them; no signals caught.
+    uid: undefined,
+    gid: undefined,
+    onInterrupt: () => () => undefined,
     hooks: {},
     ...overrides,
   };

@@ -123,8 +123,8 @@ export function fastWorld(facts: FastFacts): FastWorld {
     terminal: refuse("the terminal"),
     platform: facts.platform,
     homedir: facts.homedir,
-    ...(facts.uid !== undefined && { uid: facts.uid }),
-    ...(facts.gid !== undefined && { gid: facts.gid }),
+    uid: facts.uid,
+    gid: facts.gid,
     selfPath: facts.execPath,
     selfCommand: [facts.execPath],
     build: unknownBuild,
@@ -140,6 +140,8 @@ export function fastWorld(facts: FastFacts): FastWorld {
     },
     spawnInteractive: refuse("running a program"),
     background: { spawn: refuse("a background program"), stop: refuse("a background program") },
+    // The fast path never waits for a lock (processes above falls through first).
+    onInterrupt: refuse("a lock wait"),
     hooks: {},
   };
   return {

@@ -28,6 +28,9 @@ export type NotifyDeps = Pick<
   | "hooks"
   | "background"
   | "selfCommand"
+  | "uid"
+  | "gid"
+  | "onInterrupt"
 >;
 
 export const DEFAULT_NOTIFY_BEFORE_SECONDS = 600;

@@ -18,7 +18,10 @@ export interface TimerOptions {
   token: string;
 }
 
-type TimerDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "exec" | "clock">;
+type TimerDeps = Pick<
+  Deps,
+  "env" | "homedir" | "platform" | "fs" | "exec" | "clock" | "uid" | "gid"
+>;
 
 const SLICE_MS = 60_000;
 

@@ -43,6 +43,7 @@ function deps(afterTempWritten: (temp: string) => void) {
     clock: { now: () => Date.now(), sleep: (ms: number) => Bun.sleep(ms) },
     processes: { pid: process.pid, isAlive: () => true },
     hooks: { afterTempWritten },
+    onInterrupt: () => () => undefined,
   };
 }
 

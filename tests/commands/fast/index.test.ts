@@ -47,7 +47,14 @@ function makeHome(config: string, credentials: string): Home {
     files,
     cache(expiresInSeconds) {
       const path = sessionCachePath(
-        { env: baseEnv, homedir: home, platform: "linux", fs: undefined as never },
+        {
+          env: baseEnv,
+          homedir: home,
+          platform: "linux",
+          fs: undefined as never,
+          uid: undefined,
+          gid: undefined,
+        },
         { longTermKeyId: KEY, serial: SERIAL },
       );
       mkdirSync(dirname(path), { recursive: true });
