@@ -41,22 +41,10 @@ describe("keychain (Secret Service) end to end", () => {
   test("configure -> login -> list -> move out and back; no secret in ~/.aws", async () => {
     const user = clean(blank());
     const { accessKeyId, secretAccessKey } = user.user;
-    const configured = await run(
-      user,
-      [
-        "configure",
-        "prod",
-        "--access-key-id",
-        accessKeyId,
-        "--secret-access-key",
-        "-",
-        "--key-store",
-        "keychain",
-        "--region",
-        "eu-west-1",
-      ],
-      { stdin: `${secretAccessKey}\n` },
-    );
+    const configured = await user.configureKeys("keychain", {
+      extra: ["--region", "eu-west-1"],
+      env: service().env,
+    });
     expect(configured.stderr).not.toContain("awsmfa:");
     expect(configured.code).toBe(0);
     expect(configured.stderr).toContain("in the keychain key store");
@@ -110,22 +98,10 @@ describe("keychain (Secret Service) end to end", () => {
   test("rotate: the new key replaces the old in the keychain, the old is deleted", async () => {
     const user = clean(blank());
     const { accessKeyId, secretAccessKey } = user.user;
-    const configured = await run(
-      user,
-      [
-        "configure",
-        "prod",
-        "--access-key-id",
-        accessKeyId,
-        "--secret-access-key",
-        "-",
-        "--key-store",
-        "keychain",
-        "--region",
-        "eu-west-1",
-      ],
-      { stdin: `${secretAccessKey}\n` },
-    );
+    const configured = await user.configureKeys("keychain", {
+      extra: ["--region", "eu-west-1"],
+      env: service().env,
+    });
     expect(configured.code).toBe(0);
     const rotated = await run(user, ["keys", "rotate", "prod", "--otp", user.code()]);
     expect(rotated.stderr).not.toContain("awsmfa:");

@@ -37,19 +37,7 @@ describe("pass key store end to end", () => {
     const { accessKeyId, secretAccessKey } = user.user;
     user.sandbox.writeCredentials("");
     const { env, log } = recorder(user);
-    const configured = await user.run(
-      [
-        "configure",
-        "prod",
-        "--access-key-id",
-        accessKeyId,
-        "--secret-access-key",
-        "-",
-        "--key-store",
-        "pass",
-      ],
-      { stdin: `${secretAccessKey}\n`, env },
-    );
+    const configured = await user.configureKeys("pass", { env });
     expect(configured.stderr).not.toContain("awsmfa:");
     expect(configured.code).toBe(0);
     expect(pass().show("awsmfa/prod-long-term")).toBe(
@@ -86,19 +74,7 @@ describe("encrypted-file key store end to end", () => {
     const { accessKeyId, secretAccessKey } = user.user;
     user.sandbox.writeCredentials("");
     const env = { AWSMFA_KEY_STORE_PASSPHRASE: "a long test passphrase" };
-    const configured = await user.run(
-      [
-        "configure",
-        "prod",
-        "--access-key-id",
-        accessKeyId,
-        "--secret-access-key",
-        "-",
-        "--key-store",
-        "encrypted-file",
-      ],
-      { stdin: `${secretAccessKey}\n`, env },
-    );
+    const configured = await user.configureKeys("encrypted-file", { env });
     expect(configured.stderr).not.toContain("awsmfa:");
     expect(configured.code).toBe(0);
     const file = join(user.sandbox.home, ".config", "awsmfa", "keys.enc");

@@ -39,6 +39,14 @@ export interface LoginUser {
   code(): string;
   /** Runs the binary in this sandbox. */
   run(args: readonly string[], options?: Partial<RunOptions>): Promise<RunResult>;
+  /**
+   * `configure PROFILE` with this user's key id and its secret piped on stdin, into the key
+   * store `store`; `extra` arguments follow.
+   */
+  configureKeys(
+    store: string,
+    options?: { extra?: readonly string[]; env?: Record<string, string> },
+  ): Promise<RunResult>;
 }
 
 /** Registers beforeAll/afterAll for one fake AWS and cleans every sandbox made. */
@@ -79,14 +87,30 @@ export function useLoginWorld(): LoginWorld {
       if (setup.serial !== false && serial) lines.push(`mfa_serial = ${serial}`);
       if (region) lines.push(`region = ${region}`);
       sandbox.writeConfig(`${lines.join("\n")}\n`);
+      const run = (args: readonly string[], options: Partial<RunOptions> = {}) =>
+        runAwsmfa(args, { ...options, env: { ...sandbox.env, ...(options.env ?? {}) } });
       return {
         sandbox,
         user,
         serial,
         profile,
         code: () => fake.code(serial),
-        run: (args, options = {}) =>
-          runAwsmfa(args, { ...options, env: { ...sandbox.env, ...(options.env ?? {}) } }),
+        run,
+        configureKeys: (store, { extra = [], env = {} } = {}) =>
+          run(
+            [
+              "configure",
+              profile,
+              "--access-key-id",
+              user.accessKeyId,
+              "--secret-access-key",
+              "-",
+              "--key-store",
+              store,
+              ...extra,
+            ],
+            { stdin: `${user.secretAccessKey}\n`, env },
+          ),
       };
     },
   };
