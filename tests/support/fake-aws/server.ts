@@ -42,7 +42,10 @@ class FakeAwsServer implements FakeAws {
   sessionLifetimeOverrideSeconds: number | undefined = undefined;
   private readonly faults = new FaultQueue();
   private readonly server = createServer((req, res) => {
-    this.handle(req, res).catch((error: unknown) => {
+    const arrived = performance.now();
+    // The network's share of a round trip, for npm run bench: answered before anything else.
+    if (req.url === "/_fake/ping") return void res.writeHead(204).end();
+    this.handle(req, res, arrived).catch((error: unknown) => {
       console.error("fake AWS: request failed:", error);
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -134,7 +137,7 @@ class FakeAwsServer implements FakeAws {
     };
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse, arrived: number): Promise<void> {
     const request = await readRequest(req);
     if (request.rawPath.startsWith("/_fake/")) {
       const answer = handleControl(
@@ -157,10 +160,10 @@ class FakeAwsServer implements FakeAws {
       res.writeHead(answer.status, answer.headers).end(answer.body);
       return;
     }
-    this.answerAws(request, res);
+    this.answerAws(request, res, arrived);
   }
 
-  private answerAws(request: ReceivedRequest, res: ServerResponse): void {
+  private answerAws(request: ReceivedRequest, res: ServerResponse, arrived: number): void {
     const arrivedAt = this.now();
     const { Action: action, ...params } = queryParams(request);
     const spec = actionSpec(action);
@@ -218,7 +221,9 @@ class FakeAwsServer implements FakeAws {
       "x-amzn-RequestId": id,
       Date: new Date(dateMs).toUTCString(),
     });
-    res.end(xml);
+    res.end(xml, () => {
+      call.serverMs = performance.now() - arrived;
+    });
   }
 }
 
