@@ -85,8 +85,11 @@ export async function obtainSession(
     if (meanwhile) return { session: meanwhile, reused: true };
     debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
     const duration = effectiveDuration(plan, options.durationSeconds, deps);
-    const session = await askAndCall(plan, options.otp, duration, deps);
-    await writeCachedSession(deps, key, session);
+    const { session, recorded } = await askAndCall(plan, options.otp, duration, deps);
+    // Two small files of their own, both under the lock: written at once (their reads, renames
+    // and lock files interleave; a fresh login -1 ms). The record never fails.
+    const [cached] = await Promise.allSettled([writeCachedSession(deps, key, session), recorded]);
+    if (cached.status === "rejected") throw cached.reason;
     return { session, reused: false };
   });
 }
@@ -102,12 +105,13 @@ function effectiveDuration(plan: LoginPlan, requested: number, deps: Deps): numb
   return requested;
 }
 
+/** The session, and the reuse guard's record of its code's window, still being written. */
 async function askAndCall(
   plan: LoginPlan,
   otp: OtpSource,
   durationSeconds: number,
   deps: Deps,
-): Promise<SessionCredentials> {
+): Promise<{ session: SessionCredentials; recorded: Promise<void> }> {
   let previousProblem: string | undefined;
   let refused: number | undefined;
   for (let attempt = 1; ; attempt++) {
@@ -127,10 +131,10 @@ async function askAndCall(
         plan.sts,
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
-      await recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
+      const recorded = recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
       noteClock(session, deps);
       noteCappedDuration(session, durationSeconds, deps);
-      return session;
+      return { session, recorded };
     } catch (error) {
       if (credentials && isForeignDeviceError(error)) {
         throw await explainForeignDevice(plan, credentials, error);
