@@ -6,7 +6,8 @@
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import type { SessionResult } from "../session/request.ts";
-import { wantsFileWrite, writeSessionToFile } from "./write-session.ts";
+import { wantsFileWrite } from "./write-choice.ts";
+import { writeSessionToFile } from "./write-session.ts";
 
 export async function writeBaseSession(
   files: AwsFiles,

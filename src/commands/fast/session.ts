@@ -14,11 +14,12 @@ import { confirmForeignKeys } from "../../output/foreign-keys.ts";
 import { fileIsTheResult, reportLogins } from "../../output/login-report.ts";
 import { changesShell, outputMode } from "../../output/mode.ts";
 import { credentialProcessJson } from "../../output/variables.ts";
-import { wantsFileWrite } from "../../profiles/write-session.ts";
-import { getSession } from "../../session/get-session.ts";
+import { wantsFileWrite } from "../../profiles/write-choice.ts";
+import { lookUpSession } from "../../session/cached.ts";
 import { fileHoldsSession } from "../../session/in-file.ts";
 import { reportSession } from "../../session/messages.ts";
 import { profileSessionDuration } from "../../session/profile-duration.ts";
+import { requireKnownProfile } from "../../session/profile-exists.ts";
 import type { SessionRequest, SessionResult } from "../../session/request.ts";
 import { resolveRoleChain } from "../../session/roles/role-chain.ts";
 import { checkCmdValue, dotenvLine } from "../../shell/index.ts";
@@ -31,7 +32,10 @@ export const FAST_MIN_REMAINING_SECONDS = 15 * 60;
 
 type Files = Awaited<ReturnType<typeof readAwsFiles>>;
 
-/** The cached session of a plain (non-role) profile, as getSession finds it. */
+/**
+ * The cached session of a plain (non-role) profile, as getSession finds it (the same checks in
+ * the same order), from session/cached.ts alone: not the code that would ask AWS.
+ */
 async function cachedSession(files: Files, profile: string, deps: Deps): Promise<SessionResult> {
   const minRemaining = deps.env.AWSMFA_MIN_REMAINING;
   const request: SessionRequest = {
@@ -46,13 +50,14 @@ async function cachedSession(files: Files, profile: string, deps: Deps): Promise
       throw new FallThrough("a new session is needed");
     },
   };
+  requireKnownProfile(files, profile);
   // Roles: a cache miss would call AssumeRole before anything could fall through.
   if (resolveRoleChain(files, profile)) {
     throw new FallThrough("a role profile");
   }
-  const result = await getSession(files, request, deps);
-  if (!result.reused || result.role) throw new FallThrough("not a cached session");
-  return result;
+  const { found } = await lookUpSession(files, request, deps);
+  if (!found) throw new FallThrough("not a cached session");
+  return found;
 }
 
 export async function fastLogin(
