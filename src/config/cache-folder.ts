@@ -7,8 +7,9 @@
 import { dirname, relative, sep } from "node:path";
 import type { Deps } from "../deps.ts";
 import type { UserError } from "../errors.ts";
+import type { FolderProblem } from "../fs/folder-rules.ts";
 import { currentUser } from "../fs/owner.ts";
-import { checkPrivateFolder, type FolderProblem } from "../fs/private-folder.ts";
+import { checkPrivateFolder } from "../fs/private-folder.ts";
 import { readOwnFile } from "../fs/read-regular.ts";
 import { cacheDir } from "./paths.ts";
 import { unsafeFolder } from "./unsafe-folder.ts";

@@ -5,7 +5,7 @@
  */
 import { maskKeyId } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
-import { sectionState } from "../config/section-state.ts";
+import type { SectionState } from "../config/section-state.ts";
 import { booleanSetting } from "../config/settings.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
@@ -21,9 +21,15 @@ export interface WriteChoice {
 
 /**
  * Whether login writes the session into [PROFILE], decided before any code is asked for.
- * Throws when [PROFILE] holds long-term keys that the write would replace.
+ * Throws when [PROFILE] holds long-term keys that the write would replace. `stateOf` reads a
+ * profile's credentials-file sections (config/section-state.ts's sectionState on the file's
+ * text; the cached fast path has a lean reading of simple sections).
  */
-export function wantsFileWrite(files: AwsFiles, choice: WriteChoice): boolean {
+export function wantsFileWrite(
+  files: AwsFiles,
+  choice: WriteChoice,
+  stateOf: (profile: string) => SectionState,
+): boolean {
   let longTermProfile: string;
   try {
     longTermProfile = findLongTermKeys(files, choice.profile, choice.longTermProfile).profile;
@@ -32,7 +38,7 @@ export function wantsFileWrite(files: AwsFiles, choice: WriteChoice): boolean {
   }
   if (longTermProfile === choice.profile || choice.noWrite) return false;
   if (!booleanSetting(files, choice.profile, "awsmfa_write", true)) return false;
-  if (sectionState(files.credentialsText, choice.profile) === "long-term") {
+  if (stateOf(choice.profile) === "long-term") {
     const keyId = staticKeys(files, choice.profile)?.accessKeyId ?? "";
     throw longTermRefusal(choice.profile, files.paths.credentials, keyId);
   }

@@ -11,6 +11,7 @@ import { readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { digest128 } from "../fs/hash.ts";
+import { sessionOfRecord } from "./cache-record.ts";
 
 /** The session records' format (cache-write.ts writes it). */
 export const SESSION_CACHE_FORMAT = 1;
@@ -90,34 +91,6 @@ export function stillGood(
   now: number,
 ): SessionCredentials | undefined {
   return cached && secondsLeft(cached, now) > minRemainingSeconds ? cached : undefined;
-}
-
-/** The session a cache record holds, if it holds a whole one. */
-export function sessionOfRecord(data: {
-  accessKeyId?: string | undefined;
-  secretAccessKey?: string | undefined;
-  sessionToken?: string | undefined;
-  expiration?: string | undefined;
-  clock?: Partial<ClockOffset> | undefined;
-}): SessionCredentials | undefined {
-  if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
-    return undefined;
-  }
-  const expiration = new Date(data.expiration);
-  if (Number.isNaN(expiration.getTime())) return undefined;
-  return {
-    accessKeyId: data.accessKeyId,
-    secretAccessKey: data.secretAccessKey,
-    sessionToken: data.sessionToken,
-    expiration,
-    clock: clockOfRecord(data.clock),
-  };
-}
-
-function clockOfRecord(clock: Partial<ClockOffset> | undefined): ClockOffset | undefined {
-  const { offsetMs, measuredAt } = clock ?? {};
-  if (!Number.isFinite(offsetMs) || !Number.isFinite(measuredAt)) return undefined;
-  return { offsetMs: offsetMs as number, measuredAt: measuredAt as number };
 }
 
 /** Seconds of validity left, by AWS's clock when the session knows how far ours is off. */

@@ -7,6 +7,7 @@
  */
 import type { ClockOffset } from "../aws/clock-skew.ts";
 import { maskKeyId } from "../aws/credentials.ts";
+import { exportedRegion } from "../aws/region.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { debug } from "../ui/debug.ts";
@@ -86,16 +87,4 @@ function traceLocalPlan(local: LocalPlan, deps: Deps): void {
 /** The key of a session got earlier in this run (SessionRequest.obtained). */
 export function obtainedKey(longTerm: LocalPlan["longTerm"], serial: string): string {
   return `${longTerm.keyId}\n${serial}`;
-}
-
-/**
- * The region the shell gets: the profile's own; else, outside the commercial partition, the
- * region the login used (cn-north-1 for an aws-cn device), because without it every AWS tool
- * in that shell would go to us-east-1, where these keys do not exist.
- */
-export function exportedRegion(
-  plan: Pick<LocalPlan, "profileRegion" | "region">,
-): string | undefined {
-  if (plan.profileRegion) return plan.profileRegion;
-  return plan.region.partition.id === "aws" ? undefined : plan.region.region;
 }

@@ -7,6 +7,7 @@
  */
 import { readAwsFiles } from "../../config/aws-files.ts";
 import { DEFAULT_SESSION_SECONDS, parseDuration } from "../../config/durations.ts";
+import { sectionState } from "../../config/section-state.ts";
 import type { Deps } from "../../deps.ts";
 import { ExitCode } from "../../errors.ts";
 import { emitSession } from "../../output/emit.ts";
@@ -76,11 +77,11 @@ export async function fastLogin(
   if (mode.kind === "explicit" && mode.format === "dotenv") dotenvLine("AWS_PROFILE", profile);
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
-  const inFile = wantsFileWrite(files, {
-    profile,
-    longTermProfile: undefined,
-    noWrite: options.noWrite,
-  });
+  const inFile = wantsFileWrite(
+    files,
+    { profile, longTermProfile: undefined, noWrite: options.noWrite },
+    (name) => sectionState(files.credentialsText, name),
+  );
   const result = await cachedSession(files, profile, deps);
   if (inFile && !fileHoldsSession(files, profile, result.session)) {
     throw new FallThrough("the credentials file needs the session");

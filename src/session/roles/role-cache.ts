@@ -11,7 +11,8 @@ import { writeCacheFile } from "../../config/cache-file-write.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { digest128 } from "../../fs/hash.ts";
-import { readCacheRecord, sessionOfRecord } from "../cache.ts";
+import { readCacheRecord } from "../cache.ts";
+import { sessionOfRecord } from "../cache-record.ts";
 import { deleteCacheRecord } from "../cache-write.ts";
 
 const FORMAT = 1;
