@@ -26,6 +26,11 @@ export interface ObtainOptions {
   minRemainingSeconds: number;
   force: boolean;
   otp: OtpSource;
+  /**
+   * The caller looked in the cache for this session a moment ago (cached.ts lookUpSession):
+   * no second look before the lock. The look under the lock, which counts, stays.
+   */
+  cacheChecked?: boolean;
 }
 
 export interface Obtained {
@@ -46,7 +51,7 @@ export async function obtainSession(
   const key = sessionKey(plan);
   const reuse = async () =>
     options.force ? undefined : reusableSession(key, options.minRemainingSeconds, deps);
-  const before = await reuse();
+  const before = options.cacheChecked ? undefined : await reuse();
   if (before) return { session: before, reused: true };
   // One code for many callers (terraform starts many SDK clients, each running
   // credential-process): the first takes the lock and asks; the others wait, then find its
