@@ -1,8 +1,8 @@
 /**
  * A fresh login's overhead beyond the STS round trip (the goal of issue 16: <= 30 ms at 10
  * profiles). The round trip is what the call would cost a client that did nothing else: the
- * fake AWS's own time for the GetSessionToken call (from its headers read to its answer handed
- * to the socket, server.ts `serverMs`) plus a loopback round trip on a new connection, which
+ * fake AWS's own time for the GetSessionToken call (from the whole request read to its answer
+ * handed to the socket, server.ts `serverMs`) plus a loopback round trip on a new connection, which
  * the fake answers before doing anything (`/_fake/ping`), measured right after each login.
  * Each login's wall time minus its own round trip is one sample, so a machine that gets busier
  * raises both sides together.

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => aws.stop());
 
-test("each AWS call records the server's time for it, from arrival to the answer sent", async () => {
+test("each AWS call records the server's time for it, from the whole request read to the answer sent", async () => {
   const alice = aws.addUser({ name: "alice" });
   const started = performance.now();
   await sts(aws, keysOf(alice)).send(new GetCallerIdentityCommand({}));

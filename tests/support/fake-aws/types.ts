@@ -75,8 +75,8 @@ export interface RecordedCall {
   /** Server clock (ms since epoch) when the request arrived. */
   at: number;
   /**
-   * Milliseconds from the request's arrival (its headers read) until the answer was handed
-   * to the socket: the server's share of the round trip (npm run bench subtracts it).
+   * Milliseconds from the whole request received (headers and body read) until the answer
+   * was handed to the socket: the server's share of the round trip (npm run bench).
    */
   serverMs?: number;
 }
