@@ -70,9 +70,13 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
       execPath: process.execPath,
       isTerminal: terminal,
     };
-    // The lean tier first (commands/fast/lean.ts): the usual cached login in a fraction of
-    // the code; then the fast path's general tier; then the full CLI.
-    if (invocation.kind !== "prompt") {
+    // The lean paths first (commands/fast/prompt.ts, lean.ts): the prompt and the usual cached
+    // login in a fraction of the code; then the fast path's general tier; then the full CLI.
+    if (invocation.kind === "prompt") {
+      if (await (await import("./commands/fast/prompt.ts")).promptMain(invocation, env)) {
+        process.exit(0);
+      }
+    } else {
       const lean = (await import("./commands/fast/lean.ts")).leanMain(invocation, facts);
       if (lean !== undefined) process.exit(lean);
     }
