@@ -47,11 +47,17 @@ export async function buildProgram(
   return program;
 }
 
-export async function run(givenArgv: readonly string[], given: Deps): Promise<number> {
+/** `beforeAction` runs once the command line is parsed, just before the command's action. */
+export async function run(
+  givenArgv: readonly string[],
+  given: Deps,
+  beforeAction?: () => void,
+): Promise<number> {
   const argv = upgradeVersionFlag(givenArgv);
   const deps = withDebugFlag(argv, given);
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
+  if (beforeAction) program.hook("preAction", beforeAction);
   const failed = () => {
     const mode = state.outputMode ?? parsedOutputMode(program, argv, deps);
     const stdout = mode && failureCode(mode);
