@@ -7,7 +7,7 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
-import type { Deps } from "./deps.ts";
+import type { Deps, Writer } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
 import { failureCode, type OutputMode, outputMode, quoteForUser } from "./output/mode.ts";
 import { printError } from "./ui/report.ts";
@@ -41,6 +41,7 @@ export async function buildProgram(
       writeErr: (text) => deps.io.stderr.write(text),
       outputError: (text, write) => write(`awsmfa: ${text.replace(/^error: /, "")}`),
     });
+  program.configureOutput(knownOutputFacts(program, deps));
   await registerCommands(program, context, argv ? entriesFor(argv) : COMMANDS);
   // Subcommands built with `new Command()` do not inherit output and exit handling by themselves.
   for (const command of program.commands) command.copyInheritedSettings(program);
@@ -81,6 +82,31 @@ export async function run(
     failed();
     return exitCodeFor(reported);
   }
+}
+
+/** Commander's help width when it has none from the terminal. */
+const DEFAULT_WIDTH = 80;
+
+/**
+ * Commander asks process.stdout and process.stderr for the help width and for colours, and
+ * creating those stream objects costs `--help` ~2 ms. Off a terminal, with no colour variable
+ * set, commander's answers are known without them (80 columns; no colours, so escape codes
+ * are stripped); otherwise commander is asked as before.
+ */
+function knownOutputFacts(program: Command, deps: Deps) {
+  const asked = program.configureOutput();
+  const colourSet = ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"].some(
+    (name) => deps.env[name] !== undefined,
+  );
+  const known = (writer: Writer) => !writer.isTTY && !colourSet;
+  return {
+    getOutHelpWidth: () =>
+      deps.io.stdout.isTTY ? (asked.getOutHelpWidth?.() ?? DEFAULT_WIDTH) : DEFAULT_WIDTH,
+    getErrHelpWidth: () =>
+      deps.io.stderr.isTTY ? (asked.getErrHelpWidth?.() ?? DEFAULT_WIDTH) : DEFAULT_WIDTH,
+    getOutHasColors: () => !known(deps.io.stdout) && Boolean(asked.getOutHasColors?.()),
+    getErrHasColors: () => !known(deps.io.stderr) && Boolean(asked.getErrHasColors?.()),
+  };
 }
 
 /**
