@@ -3,13 +3,13 @@
  * decides what stdout carries on failure, and returns the exit code. Commands are listed
  * explicitly in commands/index.ts. cli.ts may import commands/ and everything below it.
  */
-import { Command, CommanderError } from "@commander-js/extra-typings";
+import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
 import type { Deps, Writer } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
-import { failureCode, type OutputMode, outputMode, quoteForUser } from "./output/mode.ts";
+import type { ModeInputs, OutputMode } from "./output/mode.ts";
 import { printError } from "./ui/report.ts";
 
 export async function buildProgram(
@@ -19,12 +19,13 @@ export async function buildProgram(
   const { deps } = context;
   // Loaded only under the shell function, which evaluates stdout (see wrapped-print.ts).
   const wrapped = deps.env.AWSMFA_SHELL ? await import("./output/wrapped-print.ts") : undefined;
-  const program = new Command("awsmfa")
+  const commander = await import("@commander-js/extra-typings");
+  const program = new commander.Command("awsmfa")
     .description(
       "Temporary AWS credentials with MFA, where you need them: your shell, ~/.aws/credentials, a child process or an SDK.",
     )
     .version(
-      `awsmfa ${deps.build.version} (commit ${deps.build.commit})`,
+      versionLine(deps),
       "-V, --version",
       "print the version and the git commit it was built from",
     )
@@ -56,11 +57,16 @@ export async function run(
 ): Promise<number> {
   const argv = upgradeVersionFlag(givenArgv);
   const deps = withDebugFlag(argv, given);
+  if (argv.length === 1 && VERSION_WORDS.includes(argv[0]!) && !deps.env.AWSMFA_SHELL) {
+    return printVersion(deps);
+  }
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
   if (beforeAction) program.hook("preAction", beforeAction);
-  const failed = () => {
-    const mode = state.outputMode ?? parsedOutputMode(program, argv, deps);
+  // The output modes bring every shell's code: loaded when a run fails, not for `--version`.
+  const failed = async () => {
+    const { failureCode, outputMode } = await import("./output/mode.ts");
+    const mode = state.outputMode ?? parsedOutputMode(program, argv, deps, outputMode);
     const stdout = mode && failureCode(mode);
     if (stdout !== undefined) deps.io.stdout.write(stdout);
   };
@@ -68,19 +74,40 @@ export async function run(
     await program.parseAsync([...argv], { from: "user" });
     return state.exitCode;
   } catch (error) {
+    const { CommanderError } = await import("@commander-js/extra-typings");
     if (error instanceof CommanderError) {
       // Help and version end here too; commander has already printed what it had to say.
       if (error.exitCode === 0) return ExitCode.ok;
-      failed();
+      await failed();
       const named = wordNamed(argv[0]);
       const help = named ? `awsmfa ${named.name} --help` : "awsmfa --help";
       deps.io.stderr.write(`Run \`${help}\` for usage.\n`);
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;
+    const { quoteForUser } = await import("./output/mode.ts");
     printError(reported, deps, quoteForUser(deps.env));
-    failed();
+    await failed();
     return exitCodeFor(reported);
+  }
+}
+
+function versionLine(deps: Deps): string {
+  return `awsmfa ${deps.build.version} (commit ${deps.build.commit})`;
+}
+
+/**
+ * Commander's answer to `awsmfa --version` (or -V) alone, a failed write included, without
+ * loading commander (~3 ms). Under the shell function commander answers (wrapped output).
+ */
+async function printVersion(deps: Deps): Promise<number> {
+  try {
+    deps.io.stdout.write(`${versionLine(deps)}\n`);
+    return ExitCode.ok;
+  } catch (error) {
+    const { quoteForUser } = await import("./output/mode.ts");
+    printError(error, deps, quoteForUser(deps.env));
+    return exitCodeFor(error);
   }
 }
 
@@ -140,6 +167,7 @@ function parsedOutputMode(
   program: Command,
   argv: readonly string[],
   deps: Deps,
+  outputMode: (inputs: ModeInputs) => OutputMode,
 ): OutputMode | undefined {
   const first = argv[0];
   if (first !== undefined && [...HELP_WORDS, ...VERSION_WORDS].includes(first)) return undefined;
