@@ -9,11 +9,15 @@
  * config-file values for the same key.
  */
 import type { Deps } from "../deps.ts";
-import { readRegularText } from "../fs/read-regular.ts";
-import { type IniValue, ProfileIndex, profileIndex } from "../ini/index.ts";
+import type { IniValue } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
+
+/** What a profile map may add to ReadonlyMap: has(`${base}${suffix}`) without the string. */
+interface SuffixLookup {
+  hasSuffixed(base: string, suffix: string): boolean;
+}
 
 export interface AwsFiles {
   paths: AwsPaths;
@@ -31,10 +35,15 @@ export interface AwsFiles {
  */
 export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsFiles> {
   const paths = awsPaths(deps.env, deps.homedir);
-  const [configText, credentialsText] = await Promise.all([
+  const [configText, credentialsText, { profileIndex }] = await Promise.all([
     readOptional(deps, paths.config),
     readOptional(deps, paths.credentials),
+    // Loaded here, not with this module: the lookups below are also what the cached fast path
+    // asks of its own lean reading of the files (commands/fast/lean-files.ts).
+    import("../ini/profile-index.ts"),
   ]);
+  const profileMap = (text: string | null, kind: "config" | "credentials") =>
+    text === null ? new Map<string, ProfileValues>() : profileIndex(text, kind);
   return {
     paths,
     configText,
@@ -44,19 +53,13 @@ export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): 
   };
 }
 
-function profileMap(
-  text: string | null,
-  kind: "config" | "credentials",
-): ReadonlyMap<string, ProfileValues> {
-  return text === null ? new Map() : profileIndex(text, kind);
-}
-
 /**
  * The text of an AWS file, or null when there is none: the one reader of the AWS files (the
  * messages are fs/read-regular.ts's). Bytes that are not UTF-8 read as U+FFFD here; a writer
  * goes through fs/update.ts, which refuses such a file rather than rewrite it.
  */
 export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
+  const { readRegularText } = await import("../fs/read-regular.ts");
   return readRegularText(deps.fs, path);
 }
 
@@ -77,7 +80,10 @@ function hasSuffixed(
   base: string,
   suffix: string,
 ): boolean {
-  return map instanceof ProfileIndex ? map.hasSuffixed(base, suffix) : map.has(`${base}${suffix}`);
+  // An index (ini/profile-index.ts, fast/lean-files.ts) answers without making the name.
+  return "hasSuffixed" in map
+    ? (map as SuffixLookup).hasSuffixed(base, suffix)
+    : map.has(`${base}${suffix}`);
 }
 
 /** A scalar value of a profile; the credentials file wins over the config file. */
