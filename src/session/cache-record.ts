@@ -5,6 +5,10 @@
  */
 import type { ClockOffset } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
+import { digest128 } from "../fs/hash.ts";
+
+/** The session records' format (cache-write.ts writes it). */
+export const SESSION_CACHE_FORMAT = 1;
 
 /** The session a cache record holds, if it holds a whole one. */
 export function sessionOfRecord(data: {
@@ -32,4 +36,9 @@ function clockOfRecord(clock: Partial<ClockOffset> | undefined): ClockOffset | u
   const { offsetMs, measuredAt } = clock ?? {};
   if (!Number.isFinite(offsetMs) || !Number.isFinite(measuredAt)) return undefined;
   return { offsetMs: offsetMs as number, measuredAt: measuredAt as number };
+}
+
+/** The file name of a session's cache file (`list` compares it with the folder's listing). */
+export function sessionCacheName(key: { longTermKeyId: string; serial: string }): string {
+  return `${digest128(`${key.longTermKeyId}\n${key.serial}`)}.json`;
 }

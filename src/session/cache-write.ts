@@ -8,13 +8,8 @@ import { maskKeyId } from "../aws/credentials.ts";
 import { writeCacheFile } from "../config/cache-file-write.ts";
 import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
-import {
-  type CacheDeps,
-  type CacheFile,
-  SESSION_CACHE_FORMAT,
-  type SessionKey,
-  sessionCachePath,
-} from "./cache.ts";
+import { type CacheDeps, type CacheFile, type SessionKey, sessionCachePath } from "./cache.ts";
+import { SESSION_CACHE_FORMAT } from "./cache-record.ts";
 
 /**
  * Deletes a cache record, if its folder passes the cache-folder check; false when there was

@@ -10,11 +10,11 @@ import type { SessionCredentials } from "../aws/credentials.ts";
 import { readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
-import { digest128 } from "../fs/hash.ts";
-import { sessionOfRecord } from "./cache-record.ts";
+import { SESSION_CACHE_FORMAT, sessionCacheName, sessionOfRecord } from "./cache-record.ts";
 
-/** The session records' format (cache-write.ts writes it). */
-export const SESSION_CACHE_FORMAT = 1;
+// The file name of a session (`list` compares it with the folder's listing); cache-record.ts
+// holds it so that the cached fast path can name the file without this module.
+export { sessionCacheName };
 
 export interface SessionKey {
   /** The long-term access key id that signs GetSessionToken. */
@@ -40,11 +40,6 @@ export type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid"
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
   return join(sessionCacheDir(deps), sessionCacheName(key));
-}
-
-/** The file name of a session's cache file (`list` compares it with the folder's listing). */
-export function sessionCacheName(key: SessionKey): string {
-  return `${digest128(`${key.longTermKeyId}\n${key.serial}`)}.json`;
 }
 
 /** The folder of the session files (logout --all empties it). */

@@ -11,7 +11,7 @@ import { UserError } from "../../errors.ts";
 import { readCachedSession, secondsLeft, sessionKey } from "../../session/cache.ts";
 import { planLocally } from "../../session/local-plan.ts";
 import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
-import { SERIAL_KEYS } from "../../session/mfa-serial.ts";
+import { SERIAL_KEYS } from "../../session/serial-format.ts";
 import { type Finding, info, ok, problem, warn } from "./finding.ts";
 
 /**

@@ -6,7 +6,11 @@
  * write to the credentials file, a question on the terminal, direct mode) throws FallThrough.
  */
 import { readAwsFiles } from "../../config/aws-files.ts";
-import { DEFAULT_SESSION_SECONDS, parseDuration } from "../../config/durations.ts";
+import {
+  DEFAULT_MIN_REMAINING_SECONDS,
+  DEFAULT_SESSION_SECONDS,
+  parseDuration,
+} from "../../config/durations.ts";
 import { sectionState } from "../../config/section-state.ts";
 import type { Deps } from "../../deps.ts";
 import { ExitCode } from "../../errors.ts";
@@ -26,10 +30,7 @@ import { resolveRoleChain } from "../../session/roles/role-chain.ts";
 import { checkCmdValue, dotenvLine } from "../../shell/index.ts";
 import { terminalOnly } from "../../system/terminal-only.ts";
 import { loginWordsFor } from "../login-command.ts";
-import { FallThrough } from "./world.ts";
-
-/** options/session.ts's DEFAULT_MIN_REMAINING_SECONDS (that file loads commander). */
-export const FAST_MIN_REMAINING_SECONDS = 15 * 60;
+import { FallThrough } from "./fall-through.ts";
 
 type Files = Awaited<ReturnType<typeof readAwsFiles>>;
 
@@ -45,7 +46,7 @@ async function cachedSession(files: Files, profile: string, deps: Deps): Promise
     durationSeconds: profileSessionDuration(files, profile) ?? DEFAULT_SESSION_SECONDS,
     minRemainingSeconds: minRemaining
       ? parseDuration(minRemaining, "--min-remaining")
-      : FAST_MIN_REMAINING_SECONDS,
+      : DEFAULT_MIN_REMAINING_SECONDS,
     force: false,
     otp: () => {
       throw new FallThrough("a new session is needed");
