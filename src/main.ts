@@ -86,9 +86,9 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
   }
 
   // The build starts the program with a reluctant JIT (build.ts, --compile-jit-policy), which
-  // suits the fast path's run-once code; the full CLI's long runs (list, a fresh login) want
-  // the normal one.
-  Bun.unsafe.setJITPolicy(1);
+  // suits run-once code: the fast path, and the full CLI's start-up (6 ms less CPU for
+  // `--help`). The command's own run (list at 10k profiles: 8% faster) gets the normal one.
+  const normalJit = () => Bun.unsafe.setJITPolicy(1);
 
   const [{ run }, { realDeps }] = await Promise.all([
     import("./cli.ts"),
@@ -111,7 +111,7 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
       return () => process.off(signal, handler);
     },
   });
-  run(argv, adjust ? adjust(deps) : deps).then((code) => process.exit(code), lastResort);
+  run(argv, adjust ? adjust(deps) : deps, normalJit).then((code) => process.exit(code), lastResort);
 }
 
 function osHomedir(): string {
