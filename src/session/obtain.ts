@@ -4,6 +4,7 @@
  * the answer.
  */
 
+import { preloadStsClient } from "../aws/clients.ts";
 import type { Credentials, SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
@@ -42,6 +43,8 @@ export interface Obtained {
 const INTERACTIVE_ATTEMPTS = 3;
 /** An automatic code AWS refused is retried once, in the next window. */
 const AUTOMATIC_ATTEMPTS = 2;
+/** A person needs seconds to type a code; the question is on the screen well within this. */
+const PRELOAD_AFTER_MS = 50;
 
 export async function obtainSession(
   plan: LoginPlan,
@@ -94,10 +97,16 @@ async function askAndCall(
   for (let attempt = 1; ; attempt++) {
     // The reuse guard (otp/reuse-guard.ts): never send an automatic code AWS has already seen.
     if (otp.automatic) await waitForUnusedWindow(deps, plan.serial, refused);
-    const tokenCode = await otp.code(
+    const asked = otp.code(
       { profile: plan.profile, serial: plan.serial, attempt, previousProblem },
       deps,
     );
+    // The SDK loads while a person types the code (the prompt, the dialog, stdin), once the
+    // question is on the screen (loading it at once would delay the question). Not for the
+    // automatic sources: they look for their program first, and loading would delay that.
+    // A code that comes at once (--otp) cancels it: nothing to fill.
+    const preload = otp.automatic ? undefined : setTimeout(preloadStsClient, PRELOAD_AFTER_MS);
+    const tokenCode = await asked.finally(() => clearTimeout(preload));
     const window = windowAt(deps.clock.now());
     let credentials: Credentials | undefined;
     try {
