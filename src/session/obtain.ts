@@ -43,7 +43,7 @@ export interface Obtained {
 const INTERACTIVE_ATTEMPTS = 3;
 /** An automatic code AWS refused is retried once, in the next window. */
 const AUTOMATIC_ATTEMPTS = 2;
-/** A person needs seconds to type a code; the question is on the screen well within this. */
+/** A person needs seconds for a code, a password manager 100s of ms; the question is out well within this. */
 const PRELOAD_AFTER_MS = 50;
 
 export async function obtainSession(
@@ -101,11 +101,10 @@ async function askAndCall(
       { profile: plan.profile, serial: plan.serial, attempt, previousProblem },
       deps,
     );
-    // The SDK loads while a person types the code (the prompt, the dialog, stdin), once the
-    // question is on the screen (loading it at once would delay the question). Not for the
-    // automatic sources: they look for their program first, and loading would delay that.
-    // A code that comes at once (--otp) cancels it: nothing to fill.
-    const preload = otp.automatic ? undefined : setTimeout(preloadStsClient, PRELOAD_AFTER_MS);
+    // The SDK loads while the code is on its way (a person typing, a password manager), once
+    // the question is out: loading it at once would delay the prompt, or the start of the
+    // source's program. A code that comes sooner (--otp) cancels it: nothing to fill.
+    const preload = setTimeout(preloadStsClient, PRELOAD_AFTER_MS);
     const tokenCode = await asked.finally(() => clearTimeout(preload));
     const window = windowAt(deps.clock.now());
     let credentials: Credentials | undefined;
