@@ -69,13 +69,14 @@ type LeanDeps = Pick<Deps, "env" | "platform" | "homedir" | "uid" | "gid" | "clo
  * Runs a fast-path line in the lean tier: its exit code, or undefined (having said nothing)
  * when the next tier must run it. main.ts tries this before anything else of the fast path.
  */
-export function leanMain(invocation: FastInvocation, facts: FastFacts): number | undefined {
-  // Not into a terminal (direct mode): isatty.ts asks only of character devices, as those
-  // are the only kind of file that can be one (/dev/null is one too, and no terminal).
-  const terminal = facts.writers
-    ? facts.writers[1].isTTY
-    : characterDevice(1) && facts.isTerminal(1);
-  if (invocation.kind === "prompt" || terminal) return undefined;
+export function leanMain(
+  invocation: FastInvocation,
+  facts: Omit<FastFacts, "isTerminal">,
+): number | undefined {
+  // Only into a pipe or a file. A terminal (direct mode) is a character device, and so is
+  // /dev/null, which is none: isatty.ts tells them apart, in the next tier.
+  const device = facts.writers ? facts.writers[1].isTTY : characterDevice(1);
+  if (invocation.kind === "prompt" || device) return undefined;
   const said: Array<[1 | 2, string]> = [];
   const held = (fd: 1 | 2) => ({
     write: (text: string) => void said.push([fd, text]),
