@@ -1,7 +1,9 @@
 /**
  * Questions on the terminal, never on stdout: stdout may be captured by `eval "$(...)"`.
- * @inquirer/prompts is loaded lazily (only when a question is actually asked) and given the
- * terminal's streams explicitly. Ctrl-C becomes a CancelledError (exit 130), and so does
+ * Each of the four @inquirer prompts used is loaded lazily (only when a question is actually
+ * asked) and given the terminal's streams explicitly. Not the @inquirer/prompts collection: it
+ * brings the editor prompt and with it iconv-lite and chardet (540 KB of code), which the
+ * binary would embed, and Bun reads everything embedded at every start (docs/performance.md). Ctrl-C becomes a CancelledError (exit 130), and so does
  * Ctrl-D: readline closes itself on Ctrl-D but inquirer's prompt stays pending on the closed
  * line, deaf to every key after it, so Ctrl-D aborts the prompt instead.
  */
@@ -14,20 +16,14 @@ export interface Choice<T> {
   description?: string;
 }
 
-type Inquirer = typeof import("@inquirer/prompts");
-
-async function ask<T>(
-  terminal: Terminal,
-  fn: (inquirer: Inquirer, context: object) => Promise<T>,
-): Promise<T> {
-  const inquirer = await import("@inquirer/prompts");
+async function ask<T>(terminal: Terminal, fn: (context: object) => Promise<T>): Promise<T> {
   const endOfInput = new AbortController();
   const onKey = (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
     if (key?.ctrl && key.name === "d") endOfInput.abort();
   };
   terminal.input.on("keypress", onKey);
   try {
-    return await fn(inquirer, {
+    return await fn({
       input: terminal.input,
       output: terminal.output(),
       clearPromptOnDone: false,
@@ -51,8 +47,8 @@ export function askText(
   message: string,
   options: { default?: string; validate?: (value: string) => true | string } = {},
 ): Promise<string> {
-  return ask(terminal, (inquirer, context) =>
-    inquirer.input(
+  return ask(terminal, async (context) =>
+    (await import("@inquirer/input")).default(
       {
         message,
         ...(options.default !== undefined ? { default: options.default } : {}),
@@ -64,7 +60,9 @@ export function askText(
 }
 
 export function askSecret(terminal: Terminal, message: string): Promise<string> {
-  return ask(terminal, (inquirer, context) => inquirer.password({ message, mask: "*" }, context));
+  return ask(terminal, async (context) =>
+    (await import("@inquirer/password")).default({ message, mask: "*" }, context),
+  );
 }
 
 export function askConfirm(
@@ -72,8 +70,8 @@ export function askConfirm(
   message: string,
   defaultAnswer = false,
 ): Promise<boolean> {
-  return ask(terminal, (inquirer, context) =>
-    inquirer.confirm({ message, default: defaultAnswer }, context),
+  return ask(terminal, async (context) =>
+    (await import("@inquirer/confirm")).default({ message, default: defaultAnswer }, context),
   );
 }
 
@@ -82,8 +80,11 @@ export function askSelect<T>(
   message: string,
   choices: readonly Choice<T>[],
 ): Promise<T> {
-  return ask(terminal, (inquirer, context) =>
-    inquirer.select<T>({ message, choices: choices.map((c) => ({ ...c })) }, context),
+  return ask(terminal, async (context) =>
+    (await import("@inquirer/select")).default<T>(
+      { message, choices: choices.map((c) => ({ ...c })) },
+      context,
+    ),
   );
 }
 
