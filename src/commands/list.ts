@@ -36,14 +36,7 @@ export function listCommand({ deps, state }: CommandContext) {
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
   const texts = await readAwsTexts(deps);
   const keys = new ProfileKeys(texts);
-  const rows = scanInventory(keys);
-  // Long-term profiles that serve another profile: their rows show no session of their own.
-  const serving = new Set<string>();
-  for (const row of rows) {
-    if (row.kind === "session" && row.longTermProfile && row.longTermProfile !== row.name) {
-      serving.add(row.longTermProfile);
-    }
-  }
+  const { rows, serving } = scanInventory(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
   // Every session is found before anything is written: a cache folder that others can write
   // is refused with nothing on stdout. One row after the other, and a promise only where a
@@ -54,7 +47,7 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
     const own =
       row.kind === "session" ||
       row.kind === "role" ||
-      (row.kind === "long-term" && !serving.has(row.name));
+      (row.kind === "long-term" && serving[profile] === 0);
     let session = own ? sessions.find(profile, row) : undefined;
     if (session instanceof Promise) session = await session;
     found.push(own ? (session ?? null) : undefined);
@@ -70,6 +63,7 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
     );
     return ExitCode.ok;
   }
-  writeTable(rows, found, now, styleFor(useColour(deps.env, deps.io.stdout.isTTY)), deps);
+  const style = styleFor(useColour(deps.env, deps.io.stdout.isTTY));
+  writeTable(rows, found, { now, style, ascii: keys.ascii }, deps);
   return ExitCode.ok;
 }

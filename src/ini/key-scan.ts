@@ -19,14 +19,15 @@ import type { NameTable } from "./name-table.ts";
 import { profileIndex } from "./profile-index.ts";
 import { type FileKind, profileNameOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
-import { OddSpots, oddWithin } from "./simple-read.ts";
+import { OddSpots, oddAnywhere } from "./simple-read.ts";
 
 /** The spelling of a profile's header `profile NAME` (the only one that cannot alias another). */
 const PLAIN = "\0plain";
 
 /**
  * Reads the wanted keys of every profile of `text` into `values`, numbering the profiles in
- * `names` (a name the table has already keeps its number).
+ * `names` (a name the table has already keeps its number). True when the text is printable
+ * ASCII and LF throughout (so every name and value read from it is too).
  */
 export function scanKeys(
   text: string,
@@ -34,8 +35,8 @@ export function scanKeys(
   keys: readonly string[],
   names: NameTable,
   values: KeyValues,
-): void {
-  new KeyScan(text, kind, keys, names, values).run();
+): boolean {
+  return new KeyScan(text, kind, keys, names, values).run();
 }
 
 class KeyScan {
@@ -63,46 +64,45 @@ class KeyScan {
     });
   }
 
-  run(): void {
+  run(): boolean {
     const { text } = this;
     // A space at the very start may indent a header (findHeaders knows); "\n " is odd.
-    if (text.charCodeAt(0) !== 32 && !oddWithin(text, 0, text.length)) {
-      // What generators write: every section is simple, and no header is indented.
-      if (!this.lines(0, text.length)) {
-        this.whole();
-        return;
-      }
-    } else {
-      const headers = findHeaders(text);
-      if (headers === undefined) {
-        this.whole();
-        return;
-      }
-      const odd = new OddSpots(text);
-      const { starts, names } = headers;
-      for (let o = 0; o < starts.length; o++) {
-        const start = starts[o]!;
-        const end = starts[o + 1] ?? text.length;
-        if (!odd.within(start, end)) {
-          if (!this.lines(start, end)) {
-            this.whole();
-            return;
-          }
-          continue;
-        }
-        if (names[o] === "DEFAULT") {
-          this.whole();
-          return;
-        }
-        const name = profileNameOf(names[o]!, this.kind);
-        if (name !== undefined) this.general.add(this.names.addName(name));
+    const simple = text.charCodeAt(0) !== 32 && !oddAnywhere(text);
+    // What generators write: every section is simple, and no header is indented.
+    if (!(simple ? this.lines(0, text.length) : this.sections())) {
+      this.whole();
+      return simple;
+    }
+    if (this.general.size > 0) {
+      const index = profileIndex(text, this.kind);
+      for (const ordinal of this.general) {
+        this.fill(ordinal, index.get(this.names.names[ordinal]!));
       }
     }
-    if (this.general.size === 0) return;
-    const index = profileIndex(text, this.kind);
-    for (const ordinal of this.general) {
-      this.fill(ordinal, index.get(this.names.names[ordinal]!));
+    return simple;
+  }
+
+  /**
+   * A text with odd spots: section by section, the simple ones by lines(), the profiles of
+   * the others left to ProfileIndex. False when the file must be read whole.
+   */
+  private sections(): boolean {
+    const headers = findHeaders(this.text);
+    if (headers === undefined) return false;
+    const odd = new OddSpots(this.text);
+    const { starts, names } = headers;
+    for (let o = 0; o < starts.length; o++) {
+      const start = starts[o]!;
+      const end = starts[o + 1] ?? this.text.length;
+      if (!odd.within(start, end)) {
+        if (!this.lines(start, end)) return false;
+        continue;
+      }
+      if (names[o] === "DEFAULT") return false;
+      const name = profileNameOf(names[o]!, this.kind);
+      if (name !== undefined) this.general.add(this.names.addName(name));
     }
+    return true;
   }
 
   /**

@@ -13,7 +13,7 @@ export class KeyValues {
     readonly width: number,
     profiles = 1024,
   ) {
-    this.places = new Int32Array(Math.max(1, profiles) * width);
+    this.places = new Int32Array(Math.max(1, Math.ceil(profiles)) * width);
   }
 
   /** The value of key `k` of profile `profile`, or undefined. */

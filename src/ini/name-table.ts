@@ -32,7 +32,14 @@ export class NameTable {
     let hash = this.hashes[ordinal]!;
     for (let i = 0; i < suffix.length; i++)
       hash = Math.imul(hash ^ suffix.charCodeAt(i), FNV_PRIME);
-    return this.probe(name, 0, name.length, suffix, hash);
+    const length = name.length + suffix.length;
+    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+      const found = this.slots[at]!;
+      if (found === EMPTY) return EMPTY;
+      if (this.hashes[found] !== hash) continue;
+      const other = this.names[found]!;
+      if (other.length === length && other.startsWith(name) && other.endsWith(suffix)) return found;
+    }
   }
 
   /** The ordinal of text[from, to), added when new. */

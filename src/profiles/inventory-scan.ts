@@ -8,14 +8,26 @@ import { checkSerial } from "../session/mfa-serial.ts";
 import type { ProfileKind, ProfileSummary } from "./inventory.ts";
 import { Key, type ProfileKeys, SERIAL_SLOTS } from "./profile-keys.ts";
 
-/** Every profile's summary, in profileNames' order. */
-export function scanInventory(keys: ProfileKeys): ProfileSummary[] {
-  const summaries: ProfileSummary[] = [];
-  for (let profile = 0; profile < keys.size; profile++) summaries.push(summarize(keys, profile));
-  return summaries;
+export interface Inventory {
+  /** Every profile's summary, in profileNames' order (profile number i is rows[i]). */
+  rows: ProfileSummary[];
+  /**
+   * 1 for a long-term profile that serves another (the session profile's longTermProfile):
+   * its row shows no session of its own (inventory.ts's partners(), by number).
+   */
+  serving: Uint8Array;
 }
 
-function summarize(keys: ProfileKeys, profile: number): ProfileSummary {
+export function scanInventory(keys: ProfileKeys): Inventory {
+  const rows: ProfileSummary[] = [];
+  const serving = new Uint8Array(keys.size);
+  for (let profile = 0; profile < keys.size; profile++) {
+    rows.push(summarize(keys, profile, serving));
+  }
+  return { rows, serving };
+}
+
+function summarize(keys: ProfileKeys, profile: number, serving: Uint8Array): ProfileSummary {
   const name = keys.name(profile);
   // -2: not looked up (a role's partner never is: summarizeProfile's partnerOnce); -1: none
   let partner = -2;
@@ -45,6 +57,7 @@ function summarize(keys: ProfileKeys, profile: number): ProfileSummary {
   }
   const region =
     keys.value(profile, Key.region) ?? (other ? keys.value(partner, Key.region) : undefined);
+  if (kind === "session" && other) serving[partner] = 1;
   const cacheKey =
     partner >= 0 && valid && serial
       ? { longTermKeyId: keys.longTermKeyId(partner), serial }

@@ -56,19 +56,23 @@ export class ProfileKeys {
   readonly names = new NameTable();
   private readonly config: KeyValues;
   private readonly credentials: KeyValues;
+  /** Whether both files are printable ASCII and LF throughout, and so every name and value. */
+  readonly ascii: boolean;
 
   constructor(texts: AwsTexts) {
-    // Room for as many profiles as there are headers (more are made room for when needed).
-    const headers = countHeaders(texts.configText) + countHeaders(texts.credentialsText);
-    this.config = new KeyValues(WIDTH, headers);
-    this.credentials = new KeyValues(WIDTH, headers);
+    const { configText, credentialsText } = texts;
+    // A first guess at the number of profiles (a generated section is ~100 characters); the
+    // tables grow when there are more.
+    const guess = ((configText?.length ?? 0) + (credentialsText?.length ?? 0)) / 64;
+    this.config = new KeyValues(WIDTH, guess);
+    this.credentials = new KeyValues(WIDTH, guess);
     // Config first: profiles are numbered as profileNames() orders them.
-    if (texts.configText !== null) {
-      scanKeys(texts.configText, "config", KEYS, this.names, this.config);
-    }
-    if (texts.credentialsText !== null) {
-      scanKeys(texts.credentialsText, "credentials", KEYS, this.names, this.credentials);
-    }
+    const config =
+      configText === null || scanKeys(configText, "config", KEYS, this.names, this.config);
+    this.ascii =
+      (credentialsText === null ||
+        scanKeys(credentialsText, "credentials", KEYS, this.names, this.credentials)) &&
+      config;
   }
 
   /** How many profiles; each is a number below this. */
@@ -152,12 +156,4 @@ export class ProfileKeys {
     if (keyId.startsWith("AKIA")) return "long-term";
     return keyState(keyId, this.hasToken(profile)) as "long-term" | "session";
   }
-}
-
-/** How many lines start with `[` (at most): a first guess at how many profiles there are. */
-function countHeaders(text: string | null): number {
-  let count = 0;
-  if (text === null) return count;
-  for (let at = text.indexOf("\n["); at >= 0; at = text.indexOf("\n[", at + 2)) count++;
-  return count + 1;
 }

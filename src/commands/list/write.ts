@@ -6,7 +6,7 @@
  */
 import type { Deps } from "../../deps.ts";
 import { isoSeconds } from "../../output/variables.ts";
-import type { ProfileSummary } from "../../profiles/inventory.ts";
+import type { ProfileKind, ProfileSummary } from "../../profiles/inventory.ts";
 import { type FoundSession, timeLeft } from "../../profiles/session-status.ts";
 import { secondsLeft } from "../../session/cache.ts";
 import type { Style } from "../../ui/report.ts";
@@ -19,38 +19,56 @@ const HEADER = ["PROFILE", "KIND", "MFA DEVICE", "REGION", "SESSION"] as const;
 /** Output is written in pieces of about this many characters. */
 const PIECE = 1 << 16;
 
+export interface TableOptions {
+  now: number;
+  style: Style;
+  /** Every text of the rows is printable ASCII: a cell's width is its length. */
+  ascii: boolean;
+}
+
 /** renderTable(HEADER, the rows' cells), written a piece at a time. */
 export function writeTable(
   rows: readonly ProfileSummary[],
   found: readonly Found[],
-  now: number,
-  style: Style,
+  { now, style, ascii }: TableOptions,
   deps: Pick<Deps, "io">,
 ): void {
+  const names = rows.map((row) => row.name);
   const serials = rows.map((row) => (row.serial ? shortSerial(row.serial) : "-"));
-  const widths = HEADER.map((text) => cellWidth(text));
-  rows.forEach((row, i) => {
-    widths[0] = Math.max(widths[0]!, cellWidth(row.name));
-    widths[1] = Math.max(widths[1]!, cellWidth(row.kind));
-    widths[2] = Math.max(widths[2]!, cellWidth(serials[i]!));
-    widths[3] = Math.max(widths[3]!, cellWidth(row.region ?? "-"));
-  });
+  const regions = rows.map((row) => row.region ?? "-");
+  const widest = (header: string, texts: readonly string[]) => {
+    let width = header.length;
+    for (const text of texts) width = Math.max(width, ascii ? text.length : cellWidth(text));
+    return width;
+  };
+  const widths = [
+    widest(HEADER[0], names),
+    widest(HEADER[1], [...new Set(rows.map((row) => row.kind))]),
+    widest(HEADER[2], serials),
+    widest(HEADER[3], regions),
+  ];
   const pad = padding();
   // renderTable's line: each cell but the last padded with padEnd (which counts code units,
   // so a width below a cell's length pads nothing), painted, joined by two spaces. Its
   // trimEnd has nothing to take: the last cell never ends in a space.
   const cell = (text: string, column: number) => text + pad(widths[column]! - text.length);
+  const kinds = new Map(KINDS.map((kind) => [kind, cell(kind, 1)]));
+  const none = style.dim("none");
   let piece = `${HEADER.map((text, column) => (column < 4 ? cell(text, column) : text)).join("  ")}\n`;
-  rows.forEach((row, i) => {
-    const [session, paint] = sessionCell(found[i], now, style);
-    piece += `${style.bold(cell(row.name, 0))}  ${cell(row.kind, 1)}  ${cell(serials[i]!, 2)}  ${cell(row.region ?? "-", 3)}  ${paint ? paint(session) : session}\n`;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const own = found[i];
+    const session = own === undefined ? "-" : own === null ? none : sessionText(own, now, style);
+    piece += `${style.bold(cell(names[i]!, 0))}  ${kinds.get(row.kind)}  ${cell(serials[i]!, 2)}  ${cell(regions[i]!, 3)}  ${session}\n`;
     if (piece.length >= PIECE) {
       deps.io.stdout.write(piece);
       piece = "";
     }
-  });
+  }
   if (piece) deps.io.stdout.write(piece);
 }
+
+const KINDS: readonly ProfileKind[] = ["long-term", "session", "role", "other"];
 
 /** JSON.stringify(rows as JSON, null, 2), written a row at a time. */
 export function writeJson(
@@ -76,13 +94,11 @@ export function writeJson(
   deps.io.stdout.write(piece);
 }
 
-function sessionCell(found: Found, now: number, style: Style): [string, Style["red"] | undefined] {
-  if (found === undefined) return ["-", undefined];
-  if (found === null) return ["none", style.dim];
+/** The SESSION cell of a row with a session, painted. */
+function sessionText(found: FoundSession, now: number, style: Style): string {
   const { session, source } = found;
-  const valid = secondsLeft(session, now) > 0;
-  const text = `${timeLeft(session.expiration, now)}${source === "cache" ? " (cached)" : ""}`;
-  return [text, valid ? style.green : style.red];
+  const paint = secondsLeft(session, now) > 0 ? style.green : style.red;
+  return paint(`${timeLeft(session.expiration, now)}${source === "cache" ? " (cached)" : ""}`);
 }
 
 /** arn:aws:iam::123456789012:mfa/alice -> 123456789012:mfa/alice; serial numbers as they are. */

@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 
-const BASES = ["dev", "prod", "a.b", "ünï", "default", "x y"];
+const BASES = ["dev", "prod", "a.b", "ünï", "default", "x y", "😀"];
 const SUFFIXES = ["", "", "", "-long-term", "-mfa", "-default", "-mfa-mfa", "-keys"];
 const NAME = fc
   .tuple(fc.constantFrom(...BASES), fc.constantFrom(...SUFFIXES))
