@@ -15,8 +15,6 @@
  * entry point (tests/support/fault-main.ts, never shipped) that imports main() and arms the
  * Deps' fault hooks, so the product itself reads no test switch.
  */
-import { writeSync } from "node:fs";
-import { homedir } from "node:os";
 import { fastInvocation } from "./commands/fast/invocation.ts";
 import type { Deps } from "./deps.ts";
 import { isTerminal } from "./system/isatty.ts";
@@ -31,6 +29,8 @@ declare const AWSMFA_FAST_PATH: boolean | undefined;
  */
 function lastResort(error: unknown): never {
   try {
+    // Required here: node:fs costs every run ~1.3 ms to load, and `prompt` needs none of it.
+    const { writeSync } = require("node:fs") as typeof import("node:fs");
     writeSync(
       2,
       `awsmfa: unexpected error: ${oneLine(error)}\n  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n`,
@@ -54,19 +54,30 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
   // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
   const terminal = (fd: number) => isTerminal(fd, process.platform);
 
+  // Bun's homedir() is $HOME when it is set (elsewhere than Windows), else the user database;
+  // node:os is loaded only for the latter (~0.3 ms of every run).
+  const home = (process.platform !== "win32" && env.HOME) || osHomedir();
+
   const fast = !adjust && (typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH);
   const invocation = fast ? fastInvocation(argv, env) : undefined;
   if (invocation) {
-    const { fastRun } = await import("./commands/fast/index.ts");
     const facts = {
       env,
       platform: process.platform,
-      homedir: homedir(),
+      homedir: home,
       uid: process.getuid?.(),
       gid: process.getgid?.(),
       execPath: process.execPath,
+      isTerminal: terminal,
     };
-    const code = await fastRun(invocation, { ...facts, isTerminal: terminal });
+    // The lean tier first (commands/fast/lean.ts): the usual cached login in a fraction of
+    // the code; then the fast path's general tier; then the full CLI.
+    if (invocation.kind !== "prompt") {
+      const lean = (await import("./commands/fast/lean.ts")).leanMain(invocation, facts);
+      if (lean !== undefined) process.exit(lean);
+    }
+    const { fastRun } = await import("./commands/fast/index.ts");
+    const code = await fastRun(invocation, facts);
     if (code !== undefined) process.exit(code);
   }
 
@@ -83,7 +94,7 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
     env,
     platform: process.platform,
     arch: process.arch,
-    homedir: homedir(),
+    homedir: home,
     uid: process.getuid?.(),
     gid: process.getgid?.(),
     execPath: process.execPath,
@@ -97,6 +108,10 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
     },
   });
   run(argv, adjust ? adjust(deps) : deps).then((code) => process.exit(code), lastResort);
+}
+
+function osHomedir(): string {
+  return (require("node:os") as typeof import("node:os")).homedir();
 }
 
 if (import.meta.main) await main();

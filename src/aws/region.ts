@@ -58,3 +58,16 @@ function explicit(region: string, source: RegionSource, from: string): ResolvedR
   }
   return { region, partition: partitionOfRegion(region), source };
 }
+
+/**
+ * The region the shell gets: the profile's own; else, outside the commercial partition, the
+ * region the login used (cn-north-1 for an aws-cn device), because without it every AWS tool
+ * in that shell would go to us-east-1, where these keys do not exist.
+ */
+export function exportedRegion(plan: {
+  profileRegion: string | undefined;
+  region: ResolvedRegion;
+}): string | undefined {
+  if (plan.profileRegion) return plan.profileRegion;
+  return plan.region.partition.id === "aws" ? undefined : plan.region.region;
+}

@@ -8,6 +8,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
+import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { otpChooser } from "../otp/choose.ts";
@@ -17,7 +18,8 @@ import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { fileIsTheResult, type LoginOutcome, reportLogins } from "../output/login-report.ts";
 import { changesShell, OUTPUT_FORMATS } from "../output/mode.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
-import { wantsFileWrite, writeSessionToFile } from "../profiles/write-session.ts";
+import { wantsFileWrite } from "../profiles/write-choice.ts";
+import { writeSessionToFile } from "../profiles/write-session.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
@@ -133,11 +135,11 @@ export async function runLogin(
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
   // Decided for every profile before any code is asked for, so a refusal costs no code.
   const writes = options.profiles.map((profile) =>
-    wantsFileWrite(files, {
-      profile,
-      longTermProfile: options.longTermProfile,
-      noWrite: options.noWrite,
-    }),
+    wantsFileWrite(
+      files,
+      { profile, longTermProfile: options.longTermProfile, noWrite: options.noWrite },
+      (name) => sectionState(files.credentialsText, name),
+    ),
   );
   const obtained = new Map<string, SessionCredentials>();
   const otp = oneCodePerDevice(options.otp, otpChooser(options.otp, options.otpLayers, files));

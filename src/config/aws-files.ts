@@ -9,11 +9,15 @@
  * config-file values for the same key.
  */
 import type { Deps } from "../deps.ts";
-import { readRegularText } from "../fs/read-regular.ts";
-import { type IniValue, ProfileIndex, profileIndex } from "../ini/index.ts";
+import type { IniValue } from "../ini/index.ts";
 import { type AwsPaths, awsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
+
+/** What a profile map may add to ReadonlyMap: has(`${base}${suffix}`) without the string. */
+interface SuffixLookup {
+  hasSuffixed(base: string, suffix: string): boolean;
+}
 
 export interface AwsFiles {
   paths: AwsPaths;
@@ -46,19 +50,17 @@ export async function readAwsTexts(deps: Pick<Deps, "env" | "homedir" | "fs">): 
 }
 
 /** The files read by readAwsTexts, indexed (each text once per run: see profileIndex). */
-export function awsFilesOf(texts: AwsTexts): AwsFiles {
+export async function awsFilesOf(texts: AwsTexts): Promise<AwsFiles> {
+  // Loaded here, not with this module: the lookups below are also what the cached fast path
+  // asks of its own lean reading of the files (commands/fast/lean-files.ts).
+  const { profileIndex } = await import("../ini/profile-index.ts");
+  const profileMap = (text: string | null, kind: "config" | "credentials") =>
+    text === null ? new Map<string, ProfileValues>() : profileIndex(text, kind);
   return {
     ...texts,
     config: profileMap(texts.configText, "config"),
     credentials: profileMap(texts.credentialsText, "credentials"),
   };
-}
-
-function profileMap(
-  text: string | null,
-  kind: "config" | "credentials",
-): ReadonlyMap<string, ProfileValues> {
-  return text === null ? new Map() : profileIndex(text, kind);
 }
 
 /**
@@ -67,6 +69,7 @@ function profileMap(
  * goes through fs/update.ts, which refuses such a file rather than rewrite it.
  */
 export async function readOptional(deps: Pick<Deps, "fs">, path: string): Promise<string | null> {
+  const { readRegularText } = await import("../fs/read-regular.ts");
   return readRegularText(deps.fs, path);
 }
 
@@ -87,7 +90,10 @@ function hasSuffixed(
   base: string,
   suffix: string,
 ): boolean {
-  return map instanceof ProfileIndex ? map.hasSuffixed(base, suffix) : map.has(`${base}${suffix}`);
+  // An index (ini/profile-index.ts, fast/lean-files.ts) answers without making the name.
+  return "hasSuffixed" in map
+    ? (map as SuffixLookup).hasSuffixed(base, suffix)
+    : map.has(`${base}${suffix}`);
 }
 
 /** A scalar value of a profile; the credentials file wins over the config file. */

@@ -7,9 +7,9 @@
 import { dirname, relative, sep } from "node:path";
 import type { Deps } from "../deps.ts";
 import type { UserError } from "../errors.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
+import type { FolderProblem } from "../fs/folder-rules.ts";
 import { currentUser } from "../fs/owner.ts";
-import { checkPrivateFolder, type FolderProblem } from "../fs/private-folder.ts";
+import { checkPrivateFolder } from "../fs/private-folder.ts";
 import { readOwnFile } from "../fs/read-regular.ts";
 import { cacheDir } from "./paths.ts";
 import { unsafeFolder } from "./unsafe-folder.ts";
@@ -51,31 +51,6 @@ export async function readCacheFile(deps: CacheFolderDeps, path: string): Promis
   } catch {
     return "";
   }
-}
-
-/**
- * How every file of the cache folder is written: 0600 in 0700 folders, never through a link at
- * its name (private: the link itself is replaced), and not flushed: a cache lost to a power cut
- * costs one new session or code window, not worth two fsyncs per login.
- */
-export const CACHE_FILE_OPTIONS = {
-  mode: 0o600,
-  dirMode: 0o700,
-  private: true,
-  durable: false,
-} as const;
-
-/**
- * Writes a file of the cache folder (checked first, levels made 0700 when missing): 0600,
- * atomic, and never through a link at its name (private: the link itself is replaced).
- */
-export async function writeCacheFile(
-  deps: CacheFolderDeps & Pick<Deps, "clock" | "processes" | "hooks">,
-  path: string,
-  text: string,
-): Promise<void> {
-  await checkCacheFolder(deps, dirname(path), true);
-  await writeFileAtomic(deps.fs, path, text, { ...fileOptionsFrom(deps), ...CACHE_FILE_OPTIONS });
 }
 
 /** The one message for a cache folder that is not safe to use. */

@@ -11,6 +11,8 @@ export const ROOT_MAX_SESSION_SECONDS = 3600;
 /** Role chaining: AWS refuses more than one hour. */
 export const ROLE_CHAIN_MAX_SECONDS = 3600;
 export const DEFAULT_SESSION_SECONDS = 12 * 3600;
+/** A session with less left than this is not reused (--min-remaining, AWSMFA_MIN_REMAINING). */
+export const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 

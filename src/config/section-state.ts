@@ -1,52 +1,18 @@
 /**
- * Whether a profile's keys are long-term keys or a session: the one rule, keyState, and its
- * write-safety variant, keyStateForWriting.
+ * Whether a profile's section in the credentials file holds long-term keys or a session, as a
+ * writer decides it (the rule itself is key-state.ts's).
  *
  * Long-term keys are never a write target (DESIGN.md, "The user's files are sacred"), so
  * writers decide on the text they are about to change, under the file's lock, and section by
  * section (sectionState): a profile whose header appears twice is edited in both places, so
  * either one holding long-term keys forbids it.
  */
-import { isTemporaryKeyId } from "../aws/credentials.ts";
 import { parseIni, profileIndex } from "../ini/index.ts";
 import { type KeyBlock, keyBlocks, profileSections } from "../ini/layout.ts";
+import { type KeyState, keyStateForWriting, TOKEN_KEYS } from "./key-state.ts";
 
-export type KeyState = "none" | "session" | "long-term";
 /** The state of a credentials-file section, as writers decide it (keyStateForWriting). */
 export type SectionState = KeyState;
-
-/** The keys that make a section a session; aws-mfa also writes the old aws_security_token. */
-export const TOKEN_KEYS = ["aws_session_token", "aws_security_token"] as const;
-
-/** Every key a session consists of, as written to (and removed from) a section. */
-export const SESSION_KEYS = [
-  "aws_access_key_id",
-  "aws_secret_access_key",
-  ...TOKEN_KEYS,
-  "expiration",
-] as const;
-
-/**
- * What keys are, for readers (which profile holds long-term keys, what a profile is in the
- * list): none without a key id; long-term for an IAM user's id (AKIA..., whatever token sits
- * beside it); a session with a token, or with a temporary id (ASIA...) even when someone
- * copied it without its token; else long-term.
- */
-export function keyState(keyId: string | undefined, hasToken: boolean): KeyState {
-  if (!keyId) return "none";
-  if (isLongTermKeyId(keyId)) return "long-term";
-  return hasToken || isTemporaryKeyId(keyId.trim()) ? "session" : "long-term";
-}
-
-/**
- * keyState for a writer about to replace or remove keys: a key id without a token is
- * long-term even when it reads ASIA... A reader that guesses wrong skips a profile; a writer
- * that guesses wrong destroys a secret key that cannot be recovered.
- */
-export function keyStateForWriting(keyId: string | undefined, hasToken: boolean): KeyState {
-  const state = keyState(keyId, hasToken);
-  return state === "session" && !hasToken ? "long-term" : state;
-}
 
 /** The state of a profile in credentials-file text: the strongest over all its sections. */
 export function sectionState(text: string | null, profile: string): SectionState {
@@ -71,15 +37,6 @@ export function sectionState(text: string | null, profile: string): SectionState
     if (one === "session") state = one;
   }
   return state;
-}
-
-/**
- * An IAM user's access key id (AKIA...; ASIA... are session keys): whatever else the section
- * holds (a stale aws_session_token, aws-mfa's aws_security_token), a lost secret key cannot be
- * recovered, so such a section is never overwritten or emptied.
- */
-export function isLongTermKeyId(keyId: string | undefined): boolean {
-  return /^\s*AKIA/.test(keyId ?? "");
 }
 
 /** A key's value with its continuation lines, as one string ("" when it has none). */

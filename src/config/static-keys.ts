@@ -1,7 +1,7 @@
 /** The keys a profile holds itself (as opposed to getting them from a role or a process). */
 import type { Credentials } from "../aws/credentials.ts";
 import { type AwsFiles, profileReader } from "./aws-files.ts";
-import { TOKEN_KEYS } from "./section-state.ts";
+import { TOKEN_KEYS } from "./key-state.ts";
 
 export function staticKeys(files: AwsFiles, profile: string): Credentials | undefined {
   const value = profileReader(files, profile);

@@ -5,7 +5,7 @@
  * how to choose another folder. Exit 3, like every file that cannot be used.
  */
 import { pasteable as q, UserError } from "../errors.ts";
-import type { FolderProblem } from "../fs/private-folder.ts";
+import type { FolderProblem } from "../fs/folder-rules.ts";
 
 export interface FolderRole {
   /** "cache folder" */

@@ -10,7 +10,7 @@ export { deleteProfile, deleteProfileKeys } from "./delete.ts";
 export type { IniLine } from "./document.ts";
 export { parseIni, renderIni } from "./document.ts";
 export { IniEditError } from "./edit-input.ts";
-export { ProfileIndex, profileIndex } from "./profile-index.ts";
+export { profileIndex } from "./profile-index.ts";
 export type { FileKind, ProfileRef } from "./profiles.ts";
 export { profileNameOf, profilesOf, sectionsOf } from "./profiles.ts";
 export type { IniValue, IniValues } from "./read.ts";

@@ -57,14 +57,15 @@ export class OddSpots {
 }
 
 /**
- * Adds the keys of the simple section text[start, end) (its first line is the header) to
- * `values`: later keys win, a key keeps its first position, as read.ts merges repeated sections.
+ * Each key line of a simple section text[start, end) (its header line first), in order: the
+ * key in lower case and the value, both trimmed as configparser trims them. Comments, blank
+ * lines and lines without `=` or `:` are skipped.
  */
-export function readSimpleSection(
+export function eachSimpleLine(
   text: string,
   start: number,
   end: number,
-  values: Record<string, string>,
+  visit: (key: string, value: string) => void,
 ): void {
   let at = text.indexOf("\n", start);
   if (at < 0 || at >= end) return;
@@ -80,11 +81,26 @@ export function readSimpleSection(
       const split = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
       if (split >= 0) {
         const key = line.slice(0, split).trimEnd().toLowerCase();
-        if (key !== "") values[key] = line.slice(split + 1).trim();
+        if (key !== "") visit(key, line.slice(split + 1).trim());
       }
     }
     at = stop + 1;
   }
+}
+
+/**
+ * Adds the keys of the simple section text[start, end) (its first line is the header) to
+ * `values`: later keys win, a key keeps its first position, as read.ts merges repeated sections.
+ */
+export function readSimpleSection(
+  text: string,
+  start: number,
+  end: number,
+  values: Record<string, string>,
+): void {
+  eachSimpleLine(text, start, end, (key, value) => {
+    values[key] = value;
+  });
 }
 
 /** `own` sections read as one section, with the keys of `defaults` it lacks (configparser). */

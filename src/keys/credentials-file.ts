@@ -5,8 +5,9 @@
  */
 import type { Credentials } from "../aws/credentials.ts";
 import { readOptional } from "../config/aws-files.ts";
+import { TOKEN_KEYS } from "../config/key-state.ts";
 import { awsPaths } from "../config/paths.ts";
-import { sectionState, TOKEN_KEYS } from "../config/section-state.ts";
+import { sectionState } from "../config/section-state.ts";
 import { UserError } from "../errors.ts";
 import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
 import { deleteProfileKeys, profilesOf, setProfileKeys } from "../ini/index.ts";

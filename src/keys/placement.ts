@@ -21,11 +21,6 @@ export function placementOf(files: AwsFiles, profile: string): KeyStoreName {
   return typeof name === "string" && isKeyStoreName(name) ? name : "credentials-file";
 }
 
-/** The key id noted beside the store's name, if any. */
-export function notedKeyId(files: AwsFiles, profile: string): string | undefined {
-  return configText(files, profile, KEY_ID_SETTING);
-}
-
 /** A setting of the profile's config section as text, when it has a non-empty one. */
 function configText(files: AwsFiles, profile: string, key: string): string | undefined {
   const value = files.config.get(profile)?.[key];

@@ -4,6 +4,7 @@
  * name the profile and the masked key id only.
  */
 import type { Credentials } from "../aws/credentials.ts";
+import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 
 export const KEY_STORE_NAMES = ["credentials-file", "keychain", "pass", "encrypted-file"] as const;
@@ -77,4 +78,10 @@ export function decodeKeys(text: string): Credentials | undefined {
     // not ours: treated as no keys, the caller says so
   }
   return undefined;
+}
+
+/** The key id noted beside the store's name, if any. */
+export function notedKeyId(files: AwsFiles, profile: string): string | undefined {
+  const value = files.config.get(profile)?.[KEY_ID_SETTING];
+  return typeof value === "string" && value ? value : undefined;
 }

@@ -3,7 +3,7 @@
  * the environment and the profile's config say (otp/resolve.ts); else the terminal prompt.
  */
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
-import type { LocalPlan } from "../session/plan.ts";
+import type { LocalPlan } from "../session/local-plan.ts";
 import { withPromptFallback } from "./fallback.ts";
 import { DEFAULT_TIMEOUT_MS, resolveSource, timeoutOf } from "./resolve.ts";
 import { OTP_SETTINGS, type OtpLayer, type OtpValues } from "./settings.ts";

@@ -11,7 +11,8 @@
  */
 
 import { dirname, join } from "node:path";
-import { CACHE_FILE_OPTIONS, checkCacheFolder, readCacheFile } from "../config/cache-folder.ts";
+import { CACHE_FILE_OPTIONS } from "../config/cache-file-write.ts";
+import { checkCacheFolder, readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";

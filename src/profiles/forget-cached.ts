@@ -7,12 +7,8 @@ import type { AwsFiles } from "../config/aws-files.ts";
 import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import type { SessionKey } from "../session/cache.ts";
-import {
-  deleteCachedSession,
-  readCachedSession,
-  sessionCacheDir,
-  sessionCachePath,
-} from "../session/cache.ts";
+import { readCachedSession, sessionCacheDir, sessionCachePath } from "../session/cache.ts";
+import { deleteCachedSession } from "../session/cache-write.ts";
 import { findLongTermKeys } from "../session/long-term.ts";
 import { configuredSerial } from "../session/mfa-serial.ts";
 import { forgetCachedRole } from "../session/roles/cached-role-of.ts";

@@ -4,7 +4,7 @@
  * give (tests/profiles/inventory-scan.test.ts), in a few array reads each instead of ~25
  * lookups through them.
  */
-import { checkSerial } from "../session/mfa-serial.ts";
+import { checkSerial } from "../session/serial-format.ts";
 import type { ProfileKind, ProfileSummary } from "./inventory.ts";
 import { Key, type ProfileKeys, SERIAL_SLOTS } from "./profile-keys.ts";
 

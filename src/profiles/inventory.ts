@@ -4,7 +4,7 @@
  * (SSO, credential_process, settings only). For `awsmfa list` and `awsmfa status`.
  */
 import { type AwsFiles, profileNames, profileValue } from "../config/aws-files.ts";
-import { keyState } from "../config/section-state.ts";
+import { keyState } from "../config/key-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import type { SessionKey } from "../session/cache.ts";
 import { findLongTermKeys, type LongTermKeys } from "../session/long-term.ts";

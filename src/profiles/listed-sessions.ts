@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { type AwsFiles, type AwsTexts, awsFilesOf } from "../config/aws-files.ts";
 import { checkCacheFolder } from "../config/cache-folder.ts";
-import { keyState } from "../config/section-state.ts";
+import { keyState } from "../config/key-state.ts";
 import type { Deps } from "../deps.ts";
 import { currentUser } from "../fs/owner.ts";
 import { readOwnFile } from "../fs/read-regular.ts";
@@ -101,7 +101,7 @@ export class ListedSessions {
       await this.folderChecked;
       return undefined;
     }
-    this.files ??= awsFilesOf(this.texts);
+    this.files ??= await awsFilesOf(this.texts);
     const session = await cachedRoleSession(this.files, profile, this.deps);
     return session ? { session, source: "cache" } : undefined;
   }

@@ -9,13 +9,13 @@
  * tests/profiles/inventory-scan.test.ts holds both to the same answers.
  */
 import type { AwsTexts } from "../config/aws-files.ts";
-import { keyState, TOKEN_KEYS } from "../config/section-state.ts";
+import { keyState, TOKEN_KEYS } from "../config/key-state.ts";
 import { scanKeys } from "../ini/key-scan.ts";
 import { KeyValues } from "../ini/key-values.ts";
 import { NameTable } from "../ini/name-table.ts";
 import { isKeyStoreName, KEY_ID_SETTING, KEY_STORE_SETTING } from "../keys/store.ts";
 import { LONG_TERM_SUFFIXES } from "../session/long-term.ts";
-import { SERIAL_KEYS } from "../session/mfa-serial.ts";
+import { SERIAL_KEYS } from "../session/serial-format.ts";
 
 /** The keys read; a key's place in this list is its Key number. */
 const KEYS = [

@@ -4,7 +4,8 @@
  * are never removed: that is decided on the text under the lock, like every write.
  */
 
-import { SESSION_KEYS, type SectionState, sectionState } from "../config/section-state.ts";
+import { SESSION_KEYS } from "../config/key-state.ts";
+import { type SectionState, sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, readText, withHeldLock, writeFileAtomic } from "../fs/index.ts";
 import { deleteProfileKeysIn, profileIndex } from "../ini/index.ts";

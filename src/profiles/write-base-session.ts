@@ -4,9 +4,11 @@
  * would write it. The AWS CLI and the SDKs can then assume the role themselves from it.
  */
 import type { AwsFiles } from "../config/aws-files.ts";
+import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import type { SessionResult } from "../session/request.ts";
-import { wantsFileWrite, writeSessionToFile } from "./write-session.ts";
+import { wantsFileWrite } from "./write-choice.ts";
+import { writeSessionToFile } from "./write-session.ts";
 
 export async function writeBaseSession(
   files: AwsFiles,
@@ -15,7 +17,8 @@ export async function writeBaseSession(
   deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt" | "io">,
 ): Promise<void> {
   const profile = base.plan.profile;
-  if (!wantsFileWrite(files, { profile, longTermProfile: undefined, noWrite })) return;
+  const stateOf = (name: string) => sectionState(files.credentialsText, name);
+  if (!wantsFileWrite(files, { profile, longTermProfile: undefined, noWrite }, stateOf)) return;
   if (await writeSessionToFile(files, profile, base.session, deps)) {
     deps.io.stderr.write(
       `Saved the MFA session of ${profile} in [${profile}] of ${files.paths.credentials}\n`,

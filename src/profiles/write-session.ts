@@ -13,46 +13,14 @@
  * as it is at that moment.
  */
 import type { SessionCredentials } from "../aws/credentials.ts";
-import { maskKeyId } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import { sectionState } from "../config/section-state.ts";
-import { booleanSetting } from "../config/settings.ts";
-import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
-import { pasteable, UserError } from "../errors.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { profileIndex, setProfileKeysIn } from "../ini/index.ts";
 import { isoSeconds } from "../output/variables.ts";
 import { fileHoldsSession } from "../session/in-file.ts";
-import { findLongTermKeys } from "../session/long-term.ts";
-
-export interface WriteChoice {
-  profile: string;
-  /** --long-term-profile, which decides whether PROFILE is a session profile at all. */
-  longTermProfile: string | undefined;
-  /** --no-write */
-  noWrite: boolean;
-}
-
-/**
- * Whether login writes the session into [PROFILE], decided before any code is asked for.
- * Throws when [PROFILE] holds long-term keys that the write would replace.
- */
-export function wantsFileWrite(files: AwsFiles, choice: WriteChoice): boolean {
-  let longTermProfile: string;
-  try {
-    longTermProfile = findLongTermKeys(files, choice.profile, choice.longTermProfile).profile;
-  } catch {
-    return false; // getSession explains what is missing
-  }
-  if (longTermProfile === choice.profile || choice.noWrite) return false;
-  if (!booleanSetting(files, choice.profile, "awsmfa_write", true)) return false;
-  if (sectionState(files.credentialsText, choice.profile) === "long-term") {
-    const keyId = staticKeys(files, choice.profile)?.accessKeyId ?? "";
-    throw longTermRefusal(choice.profile, files.paths.credentials, keyId);
-  }
-  return true;
-}
+import { longTermRefusal } from "./write-choice.ts";
 
 /** Writes the session into [profile]; false when the file already held exactly it. */
 export async function writeSessionToFile(
@@ -99,13 +67,4 @@ export function withSession(
     values.aws_security_token = session.sessionToken;
   }
   return setProfileKeysIn(index, { kind: "credentials", profile }, values);
-}
-
-export function longTermRefusal(profile: string, path: string, keyId: string): UserError {
-  return new UserError(
-    `[${profile}] in ${path} holds long-term keys (${maskKeyId(keyId)}); awsmfa will not overwrite them with a session.`,
-    {
-      hint: `Run \`awsmfa configure ${pasteable(profile)}\` to move them to [${profile}-long-term], or log in with --no-write to leave the file alone.`,
-    },
-  );
 }

@@ -1,18 +1,20 @@
 /**
  * The session cache: one small JSON file per long-term key and MFA device, in the user's
  * cache folder (0700 folder, 0600 files, atomic writes). This is the hot path of every login
- * after the first, so it costs no more than a small digest and a file read.
+ * after the first, so it costs no more than a small digest and a file read; this file only
+ * reads (cache-write.ts writes and deletes), so that the cached path loads no writer.
  */
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { type ClockOffset, secondsLeftAt } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
-import { maskKeyId } from "../aws/credentials.ts";
-import { checkCacheFolder, readCacheFile, writeCacheFile } from "../config/cache-folder.ts";
+import { readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
-import { digest128 } from "../fs/hash.ts";
+import { SESSION_CACHE_FORMAT, sessionCacheName, sessionOfRecord } from "./cache-record.ts";
 
-const FORMAT = 1;
+// The file name of a session (`list` compares it with the folder's listing); cache-record.ts
+// holds it so that the cached fast path can name the file without this module.
+export { sessionCacheName };
 
 export interface SessionKey {
   /** The long-term access key id that signs GetSessionToken. */
@@ -20,7 +22,7 @@ export interface SessionKey {
   serial: string;
 }
 
-interface CacheFile {
+export interface CacheFile {
   format: number;
   accessKeyId: string;
   secretAccessKey: string;
@@ -34,15 +36,10 @@ interface CacheFile {
   clock?: ClockOffset | undefined;
 }
 
-type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
+export type CacheDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
 
 export function sessionCachePath(deps: CacheDeps, key: SessionKey): string {
   return join(sessionCacheDir(deps), sessionCacheName(key));
-}
-
-/** The file name of a session's cache file (`list` compares it with the folder's listing). */
-export function sessionCacheName(key: SessionKey): string {
-  return `${digest128(`${key.longTermKeyId}\n${key.serial}`)}.json`;
 }
 
 /** The folder of the session files (logout --all empties it). */
@@ -56,7 +53,7 @@ export async function readCachedSession(
   key: SessionKey,
 ): Promise<SessionCredentials | undefined> {
   const data = await readCacheRecord<CacheFile>(deps, sessionCachePath(deps, key));
-  if (data?.format !== FORMAT || data.serial !== key.serial) return undefined;
+  if (data?.format !== SESSION_CACHE_FORMAT || data.serial !== key.serial) return undefined;
   return sessionOfRecord(data);
 }
 
@@ -80,20 +77,6 @@ export async function readCacheRecord<T>(
 }
 
 /**
- * Deletes a cache record, if its folder passes the cache-folder check; false when there was
- * none. Shared with the role cache.
- */
-export async function deleteCacheRecord(deps: CacheDeps, path: string): Promise<boolean> {
-  if (!(await checkCacheFolder(deps, dirname(path), false))) return false;
-  try {
-    await deps.fs.unlink(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * A cached session still good for more than `minRemainingSeconds`, else undefined: the one
  * rule for reusing an MFA session or a role session.
  */
@@ -105,61 +88,33 @@ export function stillGood(
   return cached && secondsLeft(cached, now) > minRemainingSeconds ? cached : undefined;
 }
 
-/** The session a cache record holds, if it holds a whole one. */
-export function sessionOfRecord(data: {
-  accessKeyId?: string | undefined;
-  secretAccessKey?: string | undefined;
-  sessionToken?: string | undefined;
-  expiration?: string | undefined;
-  clock?: Partial<ClockOffset> | undefined;
-}): SessionCredentials | undefined {
-  if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
-    return undefined;
-  }
-  const expiration = new Date(data.expiration);
-  if (Number.isNaN(expiration.getTime())) return undefined;
-  return {
-    accessKeyId: data.accessKeyId,
-    secretAccessKey: data.secretAccessKey,
-    sessionToken: data.sessionToken,
-    expiration,
-    clock: clockOfRecord(data.clock),
-  };
-}
-
-function clockOfRecord(clock: Partial<ClockOffset> | undefined): ClockOffset | undefined {
-  const { offsetMs, measuredAt } = clock ?? {};
-  if (!Number.isFinite(offsetMs) || !Number.isFinite(measuredAt)) return undefined;
-  return { offsetMs: offsetMs as number, measuredAt: measuredAt as number };
-}
-
-export async function writeCachedSession(
-  deps: CacheDeps & Pick<Deps, "clock" | "processes" | "hooks">,
-  key: SessionKey,
-  session: SessionCredentials,
-): Promise<void> {
-  const data: CacheFile = {
-    format: FORMAT,
-    accessKeyId: session.accessKeyId,
-    secretAccessKey: session.secretAccessKey,
-    sessionToken: session.sessionToken,
-    expiration: session.expiration.toISOString(),
-    serial: key.serial,
-    longTermKey: maskKeyId(key.longTermKeyId),
-    createdAt: new Date(deps.clock.now()).toISOString(),
-    ...(session.clock ? { clock: session.clock } : {}),
-  };
-  await writeCacheFile(deps, sessionCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
-}
-
-export function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {
-  return deleteCacheRecord(deps, sessionCachePath(deps, key));
-}
-
 /** Seconds of validity left, by AWS's clock when the session knows how far ours is off. */
 export function secondsLeft(
   session: { expiration: Date; clock?: ClockOffset | undefined },
   now: number,
 ): number {
   return secondsLeftAt(session, now);
+}
+
+/** The cache key of a plan's session: its long-term key and device. */
+export function sessionKey(plan: { longTerm: { keyId: string }; serial: string }): SessionKey {
+  return { longTermKeyId: plan.longTerm.keyId, serial: plan.serial };
+}
+
+/** The cached session when it is still good for long enough. */
+export async function reusableSession(
+  key: SessionKey,
+  minRemainingSeconds: number,
+  deps: CacheDeps & Pick<Deps, "clock">,
+): Promise<SessionCredentials | undefined> {
+  return stillGood(await readCachedSession(deps, key), minRemainingSeconds, deps.clock.now());
+}
+
+/** True when a session has more than `minRemainingSeconds` left (cache.ts stillGood). */
+export function isReusable(
+  session: SessionCredentials,
+  minRemainingSeconds: number,
+  deps: Pick<Deps, "clock">,
+): boolean {
+  return stillGood(session, minRemainingSeconds, deps.clock.now()) !== undefined;
 }

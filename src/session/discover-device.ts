@@ -12,7 +12,7 @@ import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { debug } from "../ui/debug.ts";
 import { askSelect, noTerminalError } from "../ui/prompts.ts";
-import { isSecurityKey } from "./mfa-serial.ts";
+import { isSecurityKey } from "./serial-format.ts";
 
 export interface Discovered {
   serial: string;

@@ -10,7 +10,8 @@
  * through a link, and is ignored unless it is a plain file of this user that nobody else may
  * write: a marker planted by someone else cannot make awsmfa fail.
  */
-import { readCacheFile, writeCacheFile } from "../config/cache-folder.ts";
+import { writeCacheFile } from "../config/cache-file-write.ts";
+import { readCacheFile } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, type ExitCodeName, UserError } from "../errors.ts";
 

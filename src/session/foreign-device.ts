@@ -7,7 +7,7 @@
 import type { Credentials } from "../aws/credentials.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
 import { AuthError, pasteable, type UserError } from "../errors.ts";
-import type { LoginPlan } from "./plan.ts";
+import type { LoginPlan } from "./local-plan.ts";
 
 const DEVICE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):(?:mfa|u2f)\/(?:.*\/)?([^/]+)$/;
 const USER_ARN = /^arn:aws[\w-]*:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;

@@ -3,16 +3,18 @@
  * aws-mfa, or by a hand-written script), read from the files awsmfa has already loaded.
  * A valid one is reused like a cached session: no code, no network, no SDK.
  */
-import type { ClockOffset } from "../aws/clock-skew.ts";
+import { type ClockOffset, secondsLeftAt } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
-import { keyState, TOKEN_KEYS } from "../config/section-state.ts";
+import { keyState, TOKEN_KEYS } from "../config/key-state.ts";
 import { isoSeconds } from "../output/variables.ts";
-import { secondsLeft } from "./cache.ts";
 import { parseExpiration } from "./expiration.ts";
 
 /** The complete session in [profile] of the credentials file, expired or not. */
-export function sessionInFile(files: AwsFiles, profile: string): SessionCredentials | undefined {
+export function sessionInFile(
+  files: Pick<AwsFiles, "credentials">,
+  profile: string,
+): SessionCredentials | undefined {
   const values = files.credentials.get(profile);
   const text = (key: string) => {
     const value = values?.[key];
@@ -51,12 +53,12 @@ export function reusableFileSession(
   if (!found) return undefined;
   // `clock`: how far this computer's clock was off when AWS last answered (aws/clock-skew.ts).
   const session = clock ? { ...found, clock } : found;
-  return secondsLeft(session, now) > minRemainingSeconds ? session : undefined;
+  return secondsLeftAt(session, now) > minRemainingSeconds ? session : undefined;
 }
 
 /** True when [profile] already holds exactly this session (so there is nothing to write). */
 export function fileHoldsSession(
-  files: AwsFiles,
+  files: Pick<AwsFiles, "credentials">,
   profile: string,
   session: SessionCredentials,
 ): boolean {

@@ -20,11 +20,10 @@ import {
   hasSuffixedProfile,
   profileValue,
 } from "../config/aws-files.ts";
-import { keyState } from "../config/section-state.ts";
+import { keyState } from "../config/key-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
-import { notedKeyId } from "../keys/placement.ts";
-import { isKeyStoreName, KEY_STORE_SETTING, type KeyStoreName } from "../keys/store.ts";
+import { isKeyStoreName, KEY_STORE_SETTING, type KeyStoreName, notedKeyId } from "../keys/store.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 

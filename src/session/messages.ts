@@ -1,11 +1,10 @@
 /** What a login tells the person on stderr once the session is in hand. */
-import { clockWarning, localExpiration } from "../aws/clock-skew.ts";
+import { clockWarning, localExpiration, secondsLeftAt } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { clockTime } from "../ui/clock-time.ts";
 import { stderrStyle } from "../ui/report.ts";
-import { secondsLeft } from "./cache.ts";
 
 export function reportSession(
   profile: string,
@@ -13,7 +12,7 @@ export function reportSession(
   reused: boolean,
   deps: Pick<Deps, "io" | "env" | "clock">,
 ): void {
-  const left = formatDuration(secondsLeft(session, deps.clock.now()));
+  const left = formatDuration(secondsLeftAt(session, deps.clock.now()));
   if (reused) {
     // No clock time here: the first local-time conversion loads the time zone (~4 ms), and
     // this is the path that must feel instant.

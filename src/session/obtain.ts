@@ -12,19 +12,13 @@ import { AuthError } from "../errors.ts";
 import { recordUsedWindow, waitForUnusedWindow, windowAt } from "../otp/reuse-guard.ts";
 import type { OtpSource } from "../otp/source.ts";
 import { debug } from "../ui/debug.ts";
-import {
-  readCachedSession,
-  type SessionKey,
-  secondsLeft,
-  sessionCachePath,
-  stillGood,
-  writeCachedSession,
-} from "./cache.ts";
+import { reusableSession, secondsLeft, sessionCachePath, sessionKey } from "./cache.ts";
+import { writeCachedSession } from "./cache-write.ts";
 import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
+import type { LoginPlan } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
 import { noteClock } from "./messages.ts";
 import { withMfaLock } from "./mfa-lock.ts";
-import type { LoginPlan } from "./plan.ts";
 
 export interface ObtainOptions {
   durationSeconds: number;
@@ -43,28 +37,6 @@ export interface Obtained {
 const INTERACTIVE_ATTEMPTS = 3;
 /** An automatic code AWS refused is retried once, in the next window. */
 const AUTOMATIC_ATTEMPTS = 2;
-
-export function sessionKey(plan: Pick<LoginPlan, "longTerm" | "serial">): SessionKey {
-  return { longTermKeyId: plan.longTerm.keyId, serial: plan.serial };
-}
-
-/** The cached session when it is still good for long enough. */
-export async function reusableSession(
-  key: SessionKey,
-  minRemainingSeconds: number,
-  deps: Deps,
-): Promise<SessionCredentials | undefined> {
-  return stillGood(await readCachedSession(deps, key), minRemainingSeconds, deps.clock.now());
-}
-
-/** True when a session has more than `minRemainingSeconds` left (cache.ts stillGood). */
-export function isReusable(
-  session: SessionCredentials,
-  minRemainingSeconds: number,
-  deps: Pick<Deps, "clock">,
-): boolean {
-  return stillGood(session, minRemainingSeconds, deps.clock.now()) !== undefined;
-}
 
 export async function obtainSession(
   plan: LoginPlan,

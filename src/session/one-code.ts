@@ -6,7 +6,7 @@
 import { UsageError } from "../errors.ts";
 import type { OtpSource } from "../otp/source.ts";
 import { promptSource } from "../otp/sources/prompt.ts";
-import type { LocalPlan } from "./plan.ts";
+import type { LocalPlan } from "./local-plan.ts";
 
 /**
  * A factory for getSession's `otp`: called once per device that needs a new session.

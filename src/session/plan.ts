@@ -1,13 +1,9 @@
 /**
- * Everything a login needs to know before it asks for a code: whose keys sign the call, which
- * device, which region and endpoints. Resolved once, up front, so the cached path can be
- * answered from files alone and the network path fails before a code is spent.
+ * Completes a login's plan (local-plan.ts) when the MFA device is not written down: looks it
+ * up with IAM under a lock per long-term key, and saves it for the next login.
  */
 import { join } from "node:path";
-import { type ResolvedRegion, resolveRegion } from "../aws/region.ts";
-import type { AwsCallTarget } from "../aws/sts.ts";
-import { callTarget } from "../aws/target.ts";
-import { type AwsFiles, firstProfileValue, readAwsFiles } from "../config/aws-files.ts";
+import { type AwsFiles, readAwsFiles } from "../config/aws-files.ts";
 import { saveProfileSetting } from "../config/save-setting.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
@@ -15,62 +11,9 @@ import { digest128 } from "../fs/hash.ts";
 import { debug } from "../ui/debug.ts";
 import { sessionCacheDir } from "./cache.ts";
 import { discoverDevice } from "./discover-device.ts";
-import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
+import { type LocalPlan, type LoginInputs, type LoginPlan, planLocally } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
 import { withMfaLock } from "./mfa-lock.ts";
-import { configuredSerial } from "./mfa-serial.ts";
-
-export interface LoginInputs {
-  profile: string;
-  longTermProfile?: string | undefined;
-  serial?: string | undefined;
-  region?: string | undefined;
-}
-
-export interface LoginPlan {
-  profile: string;
-  longTerm: LongTermKeys;
-  serial: string;
-  region: ResolvedRegion;
-  /** The profile's own region, exported as AWS_REGION / AWS_DEFAULT_REGION. */
-  profileRegion: string | undefined;
-  sts: AwsCallTarget;
-  iam: AwsCallTarget;
-}
-
-/** The part of the plan that needs no network: undefined serial means "discover it". */
-export interface LocalPlan extends Omit<LoginPlan, "serial"> {
-  serial: string | undefined;
-}
-
-export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): LocalPlan {
-  const longTerm = findLongTermKeys(files, inputs.profile, inputs.longTermProfile);
-  const profiles = [inputs.profile, longTerm.profile];
-  const serial = configuredSerial(files, profiles, inputs.serial)?.serial;
-  const profileRegion = firstProfileValue(files, profiles, "region");
-  const region = resolveRegion({
-    flag: inputs.region,
-    profile: profileRegion,
-    env: deps.env,
-    arn: serial,
-  });
-  const endpointUrl = firstProfileValue(files, profiles, "endpoint_url");
-  const variants = {
-    fips: firstProfileValue(files, profiles, "use_fips_endpoint"),
-    dualstack: firstProfileValue(files, profiles, "use_dualstack_endpoint"),
-  };
-  const target = (service: "sts" | "iam") =>
-    callTarget(service, region, { deps, endpointUrl, variants, profile: longTerm.profile });
-  return {
-    profile: inputs.profile,
-    longTerm,
-    serial,
-    region,
-    profileRegion,
-    sts: target("sts"),
-    iam: target("iam"),
-  };
-}
 
 /**
  * Completes a local plan by looking the device up with IAM, and remembers what it found.

@@ -6,7 +6,7 @@
 import type { SessionCredentials } from "../aws/credentials.ts";
 import type { OtpSource } from "../otp/source.ts";
 import type { SessionContext } from "../output/variables.ts";
-import type { LocalPlan } from "./plan.ts";
+import type { LocalPlan } from "./local-plan.ts";
 
 export interface SessionRequest {
   profile: string;

@@ -5,7 +5,7 @@
  * major numbers of consoles, serial lines and pseudo-terminals. Elsewhere, or for any other
  * character device (/dev/null is one), node:tty decides.
  */
-import { fstatSync } from "node:fs";
+import type { Stats } from "node:fs";
 import { createRequire } from "node:module";
 
 /** Linux: 3 BSD ptys, 4 consoles and serial lines, 5 /dev/tty and /dev/console, 136-143 ptys. */
@@ -14,9 +14,10 @@ const TERMINAL_MAJORS = new Set([3, 4, 5, 136, 137, 138, 139, 140, 141, 142, 143
 const MEMORY_MAJOR = 1;
 
 export function isTerminal(fd: number, platform: NodeJS.Platform): boolean {
-  let stat: ReturnType<typeof fstatSync>;
+  let stat: Stats;
   try {
-    stat = fstatSync(fd);
+    // Required on first use: `prompt` asks nothing of node:fs but this (see main.ts).
+    stat = (require("node:fs") as typeof import("node:fs")).fstatSync(fd);
   } catch {
     return false; // closed
   }

@@ -7,13 +7,14 @@
  * main.ts exits explicitly for the same reason. Each prompt gets its own output stream
  * because prompts end() their output when they finish.
  */
-import { openSync, writeSync } from "node:fs";
+import { openSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { printableLine } from "./printable.ts";
 import { openConsoleMode } from "./windows-console.ts";
+import { WRITE_STALL_MS, writeAll } from "./write-all.ts";
 
 /** process.on(SIGINT, handler) from main.ts, returning the matching off. */
 export type OnInterrupt = (handler: () => void) => () => void;
@@ -90,78 +91,4 @@ function consoleInput(stream: ReadStream, onInterrupt?: OnInterrupt): ReadStream
     return stream;
   };
   return stream;
-}
-
-/** How long a write may wait for a reader that takes nothing (a stopped pager, a full pipe). */
-export const WRITE_STALL_MS = 30_000;
-
-/**
- * Synchronous write of the whole text, retrying when a non-blocking fd is full: with a backoff
- * (1 ms doubling to 50 ms, slept, not spun) and a deadline. A reader that takes nothing for
- * `stallMs` (counted from the last byte it took) ends the write with an ETIMEDOUT error.
- * The text is written as a string first: encoding it (TextEncoder, Buffer) costs the small
- * cached paths memory and time, and only a write cut short needs the bytes to go on from.
- */
-export function writeAll(fd: number, text: string, stallMs = WRITE_STALL_MS): void {
-  let offset = 0;
-  try {
-    offset = writeSync(fd, text);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-  }
-  if (offset === byteLength(text)) return;
-  const bytes = new TextEncoder().encode(text);
-  let delay = 1;
-  let since = Date.now();
-  while (offset < bytes.length) {
-    try {
-      offset += writeSync(fd, bytes, offset);
-      delay = 1;
-      since = Date.now();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      if (Date.now() - since >= stallMs) throw stalled(stallMs);
-      sleepSync(delay);
-      delay = Math.min(delay * 2, 50);
-    }
-  }
-}
-
-function stalled(ms: number): NodeJS.ErrnoException {
-  const seconds = Math.round(ms / 100) / 10;
-  return Object.assign(new Error(`nothing was read from the output for ${seconds} s`), {
-    code: "ETIMEDOUT",
-  });
-}
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-/** A synchronous sleep that uses no CPU (the writes around it are synchronous too). */
-function sleepSync(ms: number): void {
-  Atomics.wait(pause, 0, 0, ms);
-}
-
-/**
- * utf8Length, natively for long texts (`list` writes pieces of 64 KiB: counted in JavaScript,
- * 7 MB took ~25 ms); the short texts of the cached paths keep the loop, which loads nothing.
- */
-function byteLength(text: string): number {
-  return text.length < 4096 ? utf8Length(text) : Buffer.byteLength(text, "utf8");
-}
-
-/** The length of `text` in UTF-8, as writeSync counts it (a lone surrogate is 3 bytes). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
 }

@@ -6,7 +6,7 @@
 import type { Writer } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { printable } from "./printable.ts";
-import { WRITE_STALL_MS, writeAll } from "./terminal.ts";
+import { WRITE_STALL_MS, writeAll } from "./write-all.ts";
 
 /**
  * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,

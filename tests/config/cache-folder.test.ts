@@ -18,7 +18,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkCacheFolder, readCacheFile, writeCacheFile } from "../../src/config/cache-folder.ts";
+import { writeCacheFile } from "../../src/config/cache-file-write.ts";
+import { checkCacheFolder, readCacheFile } from "../../src/config/cache-folder.ts";
 import { pasteable, UserError } from "../../src/errors.ts";
 import { testDeps } from "../support/test-deps.ts";
 

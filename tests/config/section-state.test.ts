@@ -1,6 +1,7 @@
 /** What a credentials-file section holds, section by section, as the writers decide it. */
 import { describe, expect, test } from "bun:test";
-import { keyState, keyStateForWriting, sectionState } from "../../src/config/section-state.ts";
+import { keyState, keyStateForWriting } from "../../src/config/key-state.ts";
+import { sectionState } from "../../src/config/section-state.ts";
 
 test.each([
   ["no file", null, "none"],

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
 import { UserError } from "../../src/errors.ts";
+import { planLocally } from "../../src/session/local-plan.ts";
 import { findLongTermKeys } from "../../src/session/long-term.ts";
-import { planLocally } from "../../src/session/plan.ts";
 import { testDeps } from "../support/test-deps.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-plan-"));

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { closeSync, constants, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeAll } from "../../src/system/terminal.ts";
+import { writeAll } from "../../src/system/write-all.ts";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

@@ -4,7 +4,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { utf8Length, writeAll } from "../../src/system/terminal.ts";
+import { utf8Length, writeAll } from "../../src/system/write-all.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "awsmfa-write-all-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

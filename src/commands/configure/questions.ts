@@ -11,7 +11,7 @@ import { UsageError } from "../../errors.ts";
 import { selectableSources, sourceNamed } from "../../otp/registry.ts";
 import { settingOf } from "../../otp/settings.ts";
 import { discoverDevice } from "../../session/discover-device.ts";
-import { checkSerial } from "../../session/mfa-serial.ts";
+import { checkSerial } from "../../session/serial-format.ts";
 import { askSelect, askText } from "../../ui/prompts.ts";
 
 export async function chooseDevice(

@@ -13,9 +13,9 @@ import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, pasteable, UserError } from "../../errors.ts";
 import { getSession } from "../../session/get-session.ts";
-import { accountOfSerial, SERIAL_KEYS } from "../../session/mfa-serial.ts";
 import { requireKnownProfile } from "../../session/profile-exists.ts";
 import { isRoleProfile } from "../../session/roles/role-config.ts";
+import { accountOfSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv, envOption } from "../options/env.ts";
 import {

@@ -8,11 +8,10 @@ import { type AwsFiles, hasProfile, profileNames, profileValue } from "../../con
 import { formatDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
-import { readCachedSession, secondsLeft } from "../../session/cache.ts";
+import { readCachedSession, secondsLeft, sessionKey } from "../../session/cache.ts";
+import { planLocally } from "../../session/local-plan.ts";
 import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
-import { SERIAL_KEYS } from "../../session/mfa-serial.ts";
-import { sessionKey } from "../../session/obtain.ts";
-import { planLocally } from "../../session/plan.ts";
+import { SERIAL_KEYS } from "../../session/serial-format.ts";
 import { type Finding, info, ok, problem, warn } from "./finding.ts";
 
 /**

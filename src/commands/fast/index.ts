@@ -21,12 +21,24 @@ export async function fastRun(
   invocation: FastInvocation,
   facts: FastFacts,
 ): Promise<number | undefined> {
+  return attempt(facts, (deps) => runInvocation(invocation, deps));
+}
+
+/**
+ * One tier's try, in a world of its own: its output is written only when it finishes, so a
+ * tier that falls through leaves no trace for the next one (or the full CLI).
+ */
+async function attempt(
+  facts: FastFacts,
+  run: (deps: ReturnType<typeof fastWorld>["deps"]) => Promise<number>,
+): Promise<number | undefined> {
   const world = fastWorld(facts);
   let code: number;
   try {
-    code = await runInvocation(invocation, world.deps);
+    code = await run(world.deps);
   } catch {
-    // FallThrough, or any error at all: the full CLI says it the way it always has.
+    // FallThrough, or any error at all: the next tier, or the full CLI, says it the way it
+    // always has.
     return undefined;
   }
   world.flush();

@@ -6,7 +6,12 @@
  * write to the credentials file, a question on the terminal, direct mode) throws FallThrough.
  */
 import { readAwsFiles } from "../../config/aws-files.ts";
-import { DEFAULT_SESSION_SECONDS, parseDuration } from "../../config/durations.ts";
+import {
+  DEFAULT_MIN_REMAINING_SECONDS,
+  DEFAULT_SESSION_SECONDS,
+  parseDuration,
+} from "../../config/durations.ts";
+import { sectionState } from "../../config/section-state.ts";
 import type { Deps } from "../../deps.ts";
 import { ExitCode } from "../../errors.ts";
 import { emitSession } from "../../output/emit.ts";
@@ -14,24 +19,25 @@ import { confirmForeignKeys } from "../../output/foreign-keys.ts";
 import { fileIsTheResult, reportLogins } from "../../output/login-report.ts";
 import { changesShell, outputMode } from "../../output/mode.ts";
 import { credentialProcessJson } from "../../output/variables.ts";
-import { wantsFileWrite } from "../../profiles/write-session.ts";
-import { getSession } from "../../session/get-session.ts";
+import { wantsFileWrite } from "../../profiles/write-choice.ts";
+import { lookUpSession } from "../../session/cached.ts";
 import { fileHoldsSession } from "../../session/in-file.ts";
 import { reportSession } from "../../session/messages.ts";
 import { profileSessionDuration } from "../../session/profile-duration.ts";
+import { requireKnownProfile } from "../../session/profile-exists.ts";
 import type { SessionRequest, SessionResult } from "../../session/request.ts";
 import { resolveRoleChain } from "../../session/roles/role-chain.ts";
 import { checkCmdValue, dotenvLine } from "../../shell/index.ts";
 import { terminalOnly } from "../../system/terminal-only.ts";
 import { loginWordsFor } from "../login-command.ts";
-import { FallThrough } from "./world.ts";
-
-/** options/session.ts's DEFAULT_MIN_REMAINING_SECONDS (that file loads commander). */
-export const FAST_MIN_REMAINING_SECONDS = 15 * 60;
+import { FallThrough } from "./fall-through.ts";
 
 type Files = Awaited<ReturnType<typeof readAwsFiles>>;
 
-/** The cached session of a plain (non-role) profile, as getSession finds it. */
+/**
+ * The cached session of a plain (non-role) profile, as getSession finds it (the same checks in
+ * the same order), from session/cached.ts alone: not the code that would ask AWS.
+ */
 async function cachedSession(files: Files, profile: string, deps: Deps): Promise<SessionResult> {
   const minRemaining = deps.env.AWSMFA_MIN_REMAINING;
   const request: SessionRequest = {
@@ -40,19 +46,20 @@ async function cachedSession(files: Files, profile: string, deps: Deps): Promise
     durationSeconds: profileSessionDuration(files, profile) ?? DEFAULT_SESSION_SECONDS,
     minRemainingSeconds: minRemaining
       ? parseDuration(minRemaining, "--min-remaining")
-      : FAST_MIN_REMAINING_SECONDS,
+      : DEFAULT_MIN_REMAINING_SECONDS,
     force: false,
     otp: () => {
       throw new FallThrough("a new session is needed");
     },
   };
+  requireKnownProfile(files, profile);
   // Roles: a cache miss would call AssumeRole before anything could fall through.
   if (resolveRoleChain(files, profile)) {
     throw new FallThrough("a role profile");
   }
-  const result = await getSession(files, request, deps);
-  if (!result.reused || result.role) throw new FallThrough("not a cached session");
-  return result;
+  const { found } = await lookUpSession(files, request, deps);
+  if (!found) throw new FallThrough("not a cached session");
+  return found;
 }
 
 export async function fastLogin(
@@ -71,11 +78,11 @@ export async function fastLogin(
   if (mode.kind === "explicit" && mode.format === "dotenv") dotenvLine("AWS_PROFILE", profile);
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
-  const inFile = wantsFileWrite(files, {
-    profile,
-    longTermProfile: undefined,
-    noWrite: options.noWrite,
-  });
+  const inFile = wantsFileWrite(
+    files,
+    { profile, longTermProfile: undefined, noWrite: options.noWrite },
+    (name) => sectionState(files.credentialsText, name),
+  );
   const result = await cachedSession(files, profile, deps);
   if (inFile && !fileHoldsSession(files, profile, result.session)) {
     throw new FallThrough("the credentials file needs the session");

@@ -19,9 +19,7 @@ import {
 } from "node:fs";
 import type { BuildInfo, Deps, FileSystem, Writer } from "../../deps.ts";
 import { writer } from "../../system/writer.ts";
-
-/** The fast path cannot finish this run alone; the full CLI takes over. */
-export class FallThrough extends Error {}
+import { FallThrough } from "./fall-through.ts";
 
 export interface FastFacts {
   env: Record<string, string | undefined>;

@@ -8,8 +8,9 @@ import { type AwsFiles, profileNames, readAwsFiles } from "../../config/aws-file
 import type { Deps } from "../../deps.ts";
 import { ExitCode } from "../../errors.ts";
 import { keysInText } from "../../keys/credentials-file.ts";
-import { notedKeyId, placementOf } from "../../keys/placement.ts";
+import { placementOf } from "../../keys/placement.ts";
 import { KEY_STORES } from "../../keys/registry.ts";
+import { notedKeyId } from "../../keys/store.ts";
 import { renderTable } from "../../ui/table.ts";
 
 export interface KeyRow {

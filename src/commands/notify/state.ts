@@ -6,7 +6,8 @@
  */
 
 import { join } from "node:path";
-import { checkCacheFolder, readCacheFile, writeCacheFile } from "../../config/cache-folder.ts";
+import { writeCacheFile } from "../../config/cache-file-write.ts";
+import { checkCacheFolder, readCacheFile } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { sha256Hex } from "../../fs/node-crypto.ts";

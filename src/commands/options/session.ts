@@ -6,6 +6,7 @@ import { type Command, Option } from "@commander-js/extra-typings";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import {
   checkSessionDuration,
+  DEFAULT_MIN_REMAINING_SECONDS,
   DEFAULT_SESSION_SECONDS,
   parseDuration,
 } from "../../config/durations.ts";
@@ -45,8 +46,6 @@ export interface RawSessionOptions {
   minRemaining?: string | undefined;
   region?: string | undefined;
 }
-
-export const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
 
 export function sessionOptionList(): Option[] {
   return [

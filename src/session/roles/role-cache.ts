@@ -7,11 +7,13 @@
 import { join } from "node:path";
 import type { ClockOffset } from "../../aws/clock-skew.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
-import { writeCacheFile } from "../../config/cache-folder.ts";
+import { writeCacheFile } from "../../config/cache-file-write.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
 import { digest128 } from "../../fs/hash.ts";
-import { deleteCacheRecord, readCacheRecord, sessionOfRecord } from "../cache.ts";
+import { readCacheRecord } from "../cache.ts";
+import { sessionOfRecord } from "../cache-record.ts";
+import { deleteCacheRecord } from "../cache-write.ts";
 
 const FORMAT = 1;
 

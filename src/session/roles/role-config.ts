@@ -7,7 +7,7 @@
 import { type AwsFiles, hasProfile, profileValue } from "../../config/aws-files.ts";
 import { UsageError, UserError } from "../../errors.ts";
 import { LONG_TERM_SUFFIXES } from "../long-term.ts";
-import { checkSerial } from "../mfa-serial.ts";
+import { checkSerial } from "../serial-format.ts";
 
 export interface RoleConfig {
   profile: string;

@@ -14,8 +14,8 @@ import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { debug, debugEnabled } from "../../ui/debug.ts";
 import { stillGood } from "../cache.ts";
+import { type LocalPlan, planLocally } from "../local-plan.ts";
 import { noteClock } from "../messages.ts";
-import { type LocalPlan, planLocally } from "../plan.ts";
 import type { SessionRequest, SessionResult } from "../request.ts";
 import { explainAssumeRoleError } from "./assume-errors.ts";
 import {

@@ -9,8 +9,6 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fastRun } from "../../../src/commands/fast/index.ts";
 import { fastInvocation } from "../../../src/commands/fast/invocation.ts";
-import { FAST_MIN_REMAINING_SECONDS } from "../../../src/commands/fast/session.ts";
-import { DEFAULT_MIN_REMAINING_SECONDS } from "../../../src/commands/options/session.ts";
 import { sessionCachePath } from "../../../src/session/cache.ts";
 
 const KEY = "AKIAFASTPATHTEST0001";
@@ -110,10 +108,6 @@ const PAIR_CONFIG = `[profile prod]\nmfa_serial = ${SERIAL}\nregion = eu-west-1\
 const PAIR_CREDENTIALS = `[prod-long-term]\naws_access_key_id = ${KEY}\naws_secret_access_key = s\n`;
 
 describe("the fast path", () => {
-  test("keeps the full CLI's default --min-remaining", () => {
-    expect(FAST_MIN_REMAINING_SECONDS).toBe(DEFAULT_MIN_REMAINING_SECONDS);
-  });
-
   test("answers a cached login in eval mode with the export lines and the reuse line", async () => {
     const home = makeHome(PAIR_CONFIG, PAIR_CREDENTIALS);
     home.cache(3600);

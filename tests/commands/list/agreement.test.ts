@@ -16,7 +16,7 @@ import { readAwsFiles } from "../../../src/config/aws-files.ts";
 import type { Deps } from "../../../src/deps.ts";
 import { cacheKeyOf } from "../../../src/profiles/forget-cached.ts";
 import { summarizeProfiles } from "../../../src/profiles/inventory.ts";
-import { writeCachedSession } from "../../../src/session/cache.ts";
+import { writeCachedSession } from "../../../src/session/cache-write.ts";
 import { roleCacheKeyOf } from "../../../src/session/roles/cached-role-of.ts";
 import { writeCachedRole } from "../../../src/session/roles/role-cache.ts";
 import { TEST_NOW, testDeps } from "../../support/test-deps.ts";
