@@ -47,6 +47,8 @@ class KeyScan {
   private readonly general = new Set<number>();
   /** Ordinal -> the spelling of its first header in this file (config files only). */
   private readonly spelling: (string | undefined)[] = [];
+  /** Each key's last value read (see value()). */
+  private readonly last: (string | undefined)[] = [];
   /** The number of the profile whose section is being read; -1 outside a profile's section. */
   private current = -1;
 
@@ -195,7 +197,22 @@ class KeyScan {
     let to = stop;
     while (from < to && text.charCodeAt(from) === 32) from++;
     while (to > from && text.charCodeAt(to - 1) === 32) to--;
-    this.values.set(this.current, slot, from < to ? text.slice(from, to) : undefined);
+    this.values.set(this.current, slot, from < to ? this.value(slot, from, to) : undefined);
+  }
+
+  /**
+   * text[from, to), the same string as the key's last value when it is equal: most files
+   * repeat a region or a device in every profile, and each copy would be one more string for
+   * the collector (at 100,000 profiles ~10 MB).
+   */
+  private value(slot: number, from: number, to: number): string {
+    const last = this.last[slot];
+    if (last !== undefined && last.length === to - from && this.text.startsWith(last, from)) {
+      return last;
+    }
+    const value = this.text.slice(from, to);
+    this.last[slot] = value;
+    return value;
   }
 
   /** The whole file through ProfileIndex. */

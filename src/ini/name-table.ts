@@ -26,22 +26,6 @@ export class NameTable {
     return this.probe(text, from, to, tail, hashOf(text, from, to, tail));
   }
 
-  /** The ordinal of names[ordinal] + suffix, or -1: hashed on from the name's own hash. */
-  findSuffixed(ordinal: number, suffix: string): number {
-    const name = this.names[ordinal]!;
-    let hash = this.hashes[ordinal]!;
-    for (let i = 0; i < suffix.length; i++)
-      hash = Math.imul(hash ^ suffix.charCodeAt(i), FNV_PRIME);
-    const length = name.length + suffix.length;
-    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
-      const found = this.slots[at]!;
-      if (found === EMPTY) return EMPTY;
-      if (this.hashes[found] !== hash) continue;
-      const other = this.names[found]!;
-      if (other.length === length && other.startsWith(name) && other.endsWith(suffix)) return found;
-    }
-  }
-
   /** The ordinal of text[from, to), added when new. */
   add(text: string, from: number, to: number): number {
     const hash = hashOf(text, from, to, "");

@@ -58,21 +58,36 @@ export class ProfileKeys {
   private readonly credentials: KeyValues;
   /** Whether both files are printable ASCII and LF throughout, and so every name and value. */
   readonly ascii: boolean;
+  /**
+   * Per LONG_TERM_SUFFIXES entry: profile number -> the number of name + suffix, or -1. Found
+   * once from the names that end in a suffix (a few), instead of three lookups per profile.
+   */
+  private readonly suffixed: Int32Array[];
 
   constructor(texts: AwsTexts) {
     const { configText, credentialsText } = texts;
-    // A first guess at the number of profiles (a generated section is ~100 characters); the
-    // tables grow when there are more.
-    const guess = ((configText?.length ?? 0) + (credentialsText?.length ?? 0)) / 64;
-    this.config = new KeyValues(WIDTH, guess);
-    this.credentials = new KeyValues(WIDTH, guess);
-    // Config first: profiles are numbered as profileNames() orders them.
+    // First guesses at the number of profiles (a generated section is ~100 characters); the
+    // tables grow when there are more. Config first: profiles are numbered as profileNames().
+    this.config = new KeyValues(WIDTH, (configText?.length ?? 0) / 96);
     const config =
       configText === null || scanKeys(configText, "config", KEYS, this.names, this.config);
+    this.credentials = new KeyValues(WIDTH, this.size + (credentialsText?.length ?? 0) / 96);
     this.ascii =
       (credentialsText === null ||
         scanKeys(credentialsText, "credentials", KEYS, this.names, this.credentials)) &&
       config;
+    this.suffixed = LONG_TERM_SUFFIXES.map(() => new Int32Array(this.size).fill(-1));
+    const last = LONG_TERM_SUFFIXES.map((suffix) => suffix.charCodeAt(suffix.length - 1));
+    for (let profile = 0; profile < this.size; profile++) {
+      const name = this.name(profile);
+      const end = name.charCodeAt(name.length - 1);
+      for (let i = 0; i < LONG_TERM_SUFFIXES.length; i++) {
+        const suffix = LONG_TERM_SUFFIXES[i]!;
+        if (end !== last[i] || name.length < suffix.length || !name.endsWith(suffix)) continue;
+        const base = this.names.find(name, 0, name.length - suffix.length);
+        if (base >= 0) this.suffixed[i]![base] = profile;
+      }
+    }
   }
 
   /** How many profiles; each is a number below this. */
@@ -116,8 +131,8 @@ export class ProfileKeys {
       const named = this.names.find(configured, 0, configured.length);
       return named >= 0 && this.candidate(named, true) === "long-term" ? named : -1;
     }
-    for (const suffix of LONG_TERM_SUFFIXES) {
-      const candidate = this.names.findSuffixed(profile, suffix);
+    for (const suffixed of this.suffixed) {
+      const candidate = suffixed[profile]!;
       if (candidate < 0) continue;
       const state = this.candidate(candidate, true);
       if (state === "throws") return -1;
