@@ -207,7 +207,13 @@ class KeyScan {
    */
   private value(slot: number, from: number, to: number): string {
     const last = this.last[slot];
-    if (last !== undefined && last.length === to - from && this.text.startsWith(last, from)) {
+    if (
+      last !== undefined &&
+      last.length === to - from &&
+      // the last character first: values that differ mostly differ at the end (p1, p2, ...)
+      last.charCodeAt(last.length - 1) === this.text.charCodeAt(to - 1) &&
+      this.text.startsWith(last, from)
+    ) {
       return last;
     }
     const value = this.text.slice(from, to);
