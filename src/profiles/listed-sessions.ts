@@ -29,6 +29,8 @@ import type { FoundSession } from "./session-status.ts";
 const ROLE_FILE = "role-";
 /** Up to this many session files are read for their devices; past it every name is worked out. */
 const READ_AHEAD = 64;
+/** With fewer profiles than this, working out every name costs less than reading the files. */
+const READ_AHEAD_PROFILES = 1000;
 
 export class ListedSessions {
   private files: AwsFiles | undefined;
@@ -50,10 +52,14 @@ export class ListedSessions {
     texts: AwsTexts,
     deps: Deps,
     listed: ReadonlySet<string>,
+    /** Read the session files for their devices first (default: with many profiles). */
+    readAhead = keys.size >= READ_AHEAD_PROFILES,
   ): Promise<ListedSessions> {
     const names = [...listed];
     const sessions = names.filter((name) => name.endsWith(".json") && !name.startsWith(ROLE_FILE));
-    const devices = sessions.length <= READ_AHEAD ? await devicesOf(deps, sessions) : undefined;
+    // Reading the files first pays when there are many more profiles than files.
+    const devices =
+      readAhead && sessions.length <= READ_AHEAD ? await devicesOf(deps, sessions) : undefined;
     const roleFiles = names.some((name) => name.startsWith(ROLE_FILE));
     return new ListedSessions(keys, texts, deps, listed, devices, roleFiles);
   }
