@@ -3,13 +3,13 @@
  * decides what stdout carries on failure, and returns the exit code. Commands are listed
  * explicitly in commands/index.ts. cli.ts may import commands/ and everything below it.
  */
-import { Command, CommanderError } from "@commander-js/extra-typings";
+import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
-import type { Deps } from "./deps.ts";
+import type { Deps, Writer } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
-import { failureCode, type OutputMode, outputMode, quoteForUser } from "./output/mode.ts";
+import type { ModeInputs, OutputMode } from "./output/mode.ts";
 import { printError } from "./ui/report.ts";
 
 export async function buildProgram(
@@ -19,12 +19,13 @@ export async function buildProgram(
   const { deps } = context;
   // Loaded only under the shell function, which evaluates stdout (see wrapped-print.ts).
   const wrapped = deps.env.AWSMFA_SHELL ? await import("./output/wrapped-print.ts") : undefined;
-  const program = new Command("awsmfa")
+  const commander = await import("@commander-js/extra-typings");
+  const program = new commander.Command("awsmfa")
     .description(
       "Temporary AWS credentials with MFA, where you need them: your shell, ~/.aws/credentials, a child process or an SDK.",
     )
     .version(
-      `awsmfa ${deps.build.version} (commit ${deps.build.commit})`,
+      versionLine(deps),
       "-V, --version",
       "print the version and the git commit it was built from",
     )
@@ -41,19 +42,31 @@ export async function buildProgram(
       writeErr: (text) => deps.io.stderr.write(text),
       outputError: (text, write) => write(`awsmfa: ${text.replace(/^error: /, "")}`),
     });
+  program.configureOutput(knownOutputFacts(program, deps));
   await registerCommands(program, context, argv ? entriesFor(argv) : COMMANDS);
   // Subcommands built with `new Command()` do not inherit output and exit handling by themselves.
   for (const command of program.commands) command.copyInheritedSettings(program);
   return program;
 }
 
-export async function run(givenArgv: readonly string[], given: Deps): Promise<number> {
+/** `beforeAction` runs once the command line is parsed, just before the command's action. */
+export async function run(
+  givenArgv: readonly string[],
+  given: Deps,
+  beforeAction?: () => void,
+): Promise<number> {
   const argv = upgradeVersionFlag(givenArgv);
   const deps = withDebugFlag(argv, given);
+  if (argv.length === 1 && VERSION_WORDS.includes(argv[0]!) && !deps.env.AWSMFA_SHELL) {
+    return printVersion(deps);
+  }
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
-  const failed = () => {
-    const mode = state.outputMode ?? parsedOutputMode(program, argv, deps);
+  if (beforeAction) program.hook("preAction", beforeAction);
+  // The output modes bring every shell's code: loaded when a run fails, not for `--version`.
+  const failed = async () => {
+    const { failureCode, outputMode } = await import("./output/mode.ts");
+    const mode = state.outputMode ?? parsedOutputMode(program, argv, deps, outputMode);
     const stdout = mode && failureCode(mode);
     if (stdout !== undefined) deps.io.stdout.write(stdout);
   };
@@ -61,20 +74,66 @@ export async function run(givenArgv: readonly string[], given: Deps): Promise<nu
     await program.parseAsync([...argv], { from: "user" });
     return state.exitCode;
   } catch (error) {
+    const { CommanderError } = await import("@commander-js/extra-typings");
     if (error instanceof CommanderError) {
       // Help and version end here too; commander has already printed what it had to say.
       if (error.exitCode === 0) return ExitCode.ok;
-      failed();
+      await failed();
       const named = wordNamed(argv[0]);
       const help = named ? `awsmfa ${named.name} --help` : "awsmfa --help";
       deps.io.stderr.write(`Run \`${help}\` for usage.\n`);
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;
+    const { quoteForUser } = await import("./output/mode.ts");
     printError(reported, deps, quoteForUser(deps.env));
-    failed();
+    await failed();
     return exitCodeFor(reported);
   }
+}
+
+function versionLine(deps: Deps): string {
+  return `awsmfa ${deps.build.version} (commit ${deps.build.commit})`;
+}
+
+/**
+ * Commander's answer to `awsmfa --version` (or -V) alone, a failed write included, without
+ * loading commander (~3 ms). Under the shell function commander answers (wrapped output).
+ */
+async function printVersion(deps: Deps): Promise<number> {
+  try {
+    deps.io.stdout.write(`${versionLine(deps)}\n`);
+    return ExitCode.ok;
+  } catch (error) {
+    const { quoteForUser } = await import("./output/mode.ts");
+    printError(error, deps, quoteForUser(deps.env));
+    return exitCodeFor(error);
+  }
+}
+
+/** Commander's help width when it has none from the terminal. */
+const DEFAULT_WIDTH = 80;
+
+/**
+ * Commander asks process.stdout and process.stderr for the help width and for colours, and
+ * creating those stream objects costs `--help` ~2 ms. Off a terminal, with no colour variable
+ * set, commander's answers are known without them (80 columns; no colours, so escape codes
+ * are stripped); otherwise commander is asked as before.
+ */
+function knownOutputFacts(program: Command, deps: Deps) {
+  const asked = program.configureOutput();
+  const colourSet = ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"].some(
+    (name) => deps.env[name] !== undefined,
+  );
+  const known = (writer: Writer) => !writer.isTTY && !colourSet;
+  return {
+    getOutHelpWidth: () =>
+      deps.io.stdout.isTTY ? (asked.getOutHelpWidth?.() ?? DEFAULT_WIDTH) : DEFAULT_WIDTH,
+    getErrHelpWidth: () =>
+      deps.io.stderr.isTTY ? (asked.getErrHelpWidth?.() ?? DEFAULT_WIDTH) : DEFAULT_WIDTH,
+    getOutHasColors: () => !known(deps.io.stdout) && Boolean(asked.getOutHasColors?.()),
+    getErrHasColors: () => !known(deps.io.stderr) && Boolean(asked.getErrHasColors?.()),
+  };
 }
 
 /**
@@ -108,6 +167,7 @@ function parsedOutputMode(
   program: Command,
   argv: readonly string[],
   deps: Deps,
+  outputMode: (inputs: ModeInputs) => OutputMode,
 ): OutputMode | undefined {
   const first = argv[0];
   if (first !== undefined && [...HELP_WORDS, ...VERSION_WORDS].includes(first)) return undefined;

@@ -17,8 +17,6 @@
  */
 import { fastInvocation } from "./commands/fast/invocation.ts";
 import type { Deps } from "./deps.ts";
-import { isTerminal } from "./system/isatty.ts";
-import { oneLine } from "./ui/report.ts";
 
 /** false in a build made with `bun build.ts --no-fast-path`; undefined when run from source. */
 declare const AWSMFA_FAST_PATH: boolean | undefined;
@@ -26,19 +24,26 @@ declare const AWSMFA_FAST_PATH: boolean | undefined;
 /**
  * The last resort: anything that escapes run() (an error in a callback, a rejected promise no
  * one awaited) is one line and exit 1, never Bun's report, which quotes the bundle's source.
+ * What it needs is loaded when it is needed: loading node:fs costs every run ~1.3 ms, and
+ * `prompt` needs none of it; ui/report.ts and isatty.ts at start cost the cached paths 0.3 ms.
  */
-function lastResort(error: unknown): never {
-  try {
-    // Required here: node:fs costs every run ~1.3 ms to load, and `prompt` needs none of it.
-    const { writeSync } = require("node:fs") as typeof import("node:fs");
-    writeSync(
-      2,
-      `awsmfa: unexpected error: ${oneLine(error)}\n  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n`,
-    );
-  } catch {
-    // stderr is gone too; the exit code still says it
-  }
-  process.exit(1);
+function lastResort(error: unknown): void {
+  import("./ui/report.ts")
+    .then(({ oneLine }) => oneLine(error))
+    // The report module itself failed to load: no details, rather than unmasked ones.
+    .catch(() => "(no details)")
+    .then((line) => {
+      try {
+        const { writeSync } = require("node:fs") as typeof import("node:fs");
+        writeSync(
+          2,
+          `awsmfa: unexpected error: ${line}\n  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n`,
+        );
+      } catch {
+        // stderr is gone too; the exit code still says it
+      }
+      process.exit(1);
+    });
 }
 
 /**
@@ -51,9 +56,6 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
 
   const argv = process.argv.slice(2);
   const env = { ...process.env };
-  // Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up.
-  const terminal = (fd: number) => isTerminal(fd, process.platform);
-
   // Bun's homedir() is $HOME when it is set (elsewhere than Windows), else the user database;
   // node:os is loaded only for the latter (~0.3 ms of every run).
   const home = (process.platform !== "win32" && env.HOME) || osHomedir();
@@ -68,27 +70,31 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
       uid: process.getuid?.(),
       gid: process.getgid?.(),
       execPath: process.execPath,
-      isTerminal: terminal,
     };
-    // The lean tier first (commands/fast/lean.ts): the usual cached login in a fraction of
-    // the code; then the fast path's general tier; then the full CLI.
-    if (invocation.kind !== "prompt") {
+    // The lean paths first (commands/fast/prompt.ts, lean.ts): the prompt and the usual cached
+    // login in a fraction of the code; then the fast path's general tier; then the full CLI.
+    if (invocation.kind === "prompt") {
+      if (await (await import("./commands/fast/prompt.ts")).promptMain(invocation, env)) {
+        process.exit(0);
+      }
+    } else {
       const lean = (await import("./commands/fast/lean.ts")).leanMain(invocation, facts);
       if (lean !== undefined) process.exit(lean);
     }
     const { fastRun } = await import("./commands/fast/index.ts");
-    const code = await fastRun(invocation, facts);
+    const code = await fastRun(invocation, { ...facts, isTerminal: await terminal() });
     if (code !== undefined) process.exit(code);
   }
 
   // The build starts the program with a reluctant JIT (build.ts, --compile-jit-policy), which
-  // suits the fast path's run-once code; the full CLI's long runs (list, a fresh login) want
-  // the normal one.
-  Bun.unsafe.setJITPolicy(1);
+  // suits run-once code: the fast path, and the full CLI's start-up (6 ms less CPU for
+  // `--help`). The command's own run (list at 10k profiles: 8% faster) gets the normal one.
+  const normalJit = () => Bun.unsafe.setJITPolicy(1);
 
-  const [{ run }, { realDeps }] = await Promise.all([
+  const [{ run }, { realDeps }, isTerminal] = await Promise.all([
     import("./cli.ts"),
     import("./system/index.ts"),
+    terminal(),
   ]);
   const deps = realDeps({
     env,
@@ -99,7 +105,7 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
     gid: process.getgid?.(),
     execPath: process.execPath,
     script: process.argv[1],
-    isTerminal: terminal,
+    isTerminal,
     pid: process.pid,
     kill: (pid, signal) => process.kill(pid, signal),
     onSignal: (signal, handler) => {
@@ -107,7 +113,13 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
       return () => process.off(signal, handler);
     },
   });
-  run(argv, adjust ? adjust(deps) : deps).then((code) => process.exit(code), lastResort);
+  run(argv, adjust ? adjust(deps) : deps, normalJit).then((code) => process.exit(code), lastResort);
+}
+
+/** Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up. */
+async function terminal(): Promise<(fd: number) => boolean> {
+  const { isTerminal } = await import("./system/isatty.ts");
+  return (fd) => isTerminal(fd, process.platform);
 }
 
 function osHomedir(): string {

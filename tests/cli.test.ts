@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { run } from "../src/cli.ts";
-import { ExitCode } from "../src/errors.ts";
+import { ExitCode, exitCodeFor, UserError } from "../src/errors.ts";
 import { testDeps } from "./support/test-deps.ts";
 
 async function failure(argv: string[], options: Parameters<typeof testDeps>[0] = {}) {
@@ -73,5 +73,39 @@ describe("stdout on a failure after the command chose its output", () => {
     expect(r.code).not.toBe(ExitCode.usage);
     expect(r.stderr).toContain("prod");
     expect(r.stdout).toBe(stdout);
+  });
+});
+
+describe("--version alone is answered without commander, as commander answers it", () => {
+  // ["--version", "--version"] goes through commander: it prints at the first and stops.
+  const byCommander = ["--version", "--version"];
+
+  test.each([[["--version"]], [["-V"]]])("%p", async (argv) => {
+    const fast = await failure(argv);
+    const slow = await failure(byCommander);
+    expect(fast).toEqual({
+      code: ExitCode.ok,
+      stdout: "awsmfa 0.0.0-test (commit test)\n",
+      stderr: "",
+    });
+    expect(fast).toEqual(slow);
+  });
+
+  test("a stdout that fails: the same message and exit code", async () => {
+    const stalled = async (argv: string[]) => {
+      const world = testDeps();
+      const stdout = {
+        isTTY: false,
+        write: () => {
+          throw new UserError("awsmfa gave up writing its output.", { code: "failure" });
+        },
+      };
+      const code = await run(argv, { ...world.deps, io: { ...world.deps.io, stdout } });
+      return { code, stderr: world.stderr() };
+    };
+    const fast = await stalled(["--version"]);
+    expect(fast.code).toBe(exitCodeFor(new UserError("x", { code: "failure" })));
+    expect(fast.stderr).toContain("gave up writing");
+    expect(fast).toEqual(await stalled(byCommander));
   });
 });

@@ -48,15 +48,24 @@ export const HELP_WORDS: readonly string[] = ["help", "-h", "--help"];
 export const VERSION_WORDS: readonly string[] = ["-V", "--version"];
 
 /** Commands whose stdout the shell function captures and evaluates. */
-export const EVAL_COMMANDS: readonly string[] = COMMAND_WORDS.filter(
-  (word: CommandWord) => word.evaluated,
-).map((word) => word.name);
+export const EVAL_COMMANDS: readonly string[] = evaluatedNames();
+
+// Plain loops in this file: it is loaded by every run, the cached fast path included, and each
+// of Array's callback methods (find, filter, map...) costs 30-130 µs the first time it is
+// called (docs/performance.md).
+function evaluatedNames(): string[] {
+  const names: string[] = [];
+  for (const word of COMMAND_WORDS as readonly CommandWord[])
+    if (word.evaluated) names.push(word.name);
+  return names;
+}
 
 /** The command a first word names (by name or alias), if any. */
 export function wordNamed(word: string | undefined): CommandWord | undefined {
-  return COMMAND_WORDS.find(
-    (entry: CommandWord) => entry.name === word || entry.aliases.includes(word ?? ""),
-  );
+  for (const entry of COMMAND_WORDS as readonly CommandWord[]) {
+    if (entry.name === word || entry.aliases.includes(word ?? "")) return entry;
+  }
+  return undefined;
 }
 
 /** True when a profile with this name must be written `awsmfa login NAME`, not `awsmfa NAME`. */

@@ -22,7 +22,9 @@ export function sessionInFile(
   };
   const accessKeyId = text("aws_access_key_id");
   const secretAccessKey = text("aws_secret_access_key");
-  const sessionToken = TOKEN_KEYS.map(text).find((token) => token !== undefined);
+  // The first token key with a value (a loop: the cached fast path reads this, see words.ts).
+  let sessionToken: string | undefined;
+  for (const key of TOKEN_KEYS) sessionToken ??= text(key);
   const expiration = parseExpiration(text("expiration"));
   if (!accessKeyId || !secretAccessKey || !sessionToken || !expiration) return undefined;
   // AKIA keys with a stale token are long-term keys, not a session (see section-state.ts).

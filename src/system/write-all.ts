@@ -47,9 +47,11 @@ function stalled(ms: number): NodeJS.ErrnoException {
   });
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
+/** Made on the first wait, not when the module loads: every cached run loads it. */
+let pause: Int32Array | undefined;
 /** A synchronous sleep that uses no CPU (the writes around it are synchronous too). */
 function sleepSync(ms: number): void {
+  pause ??= new Int32Array(new SharedArrayBuffer(4));
   Atomics.wait(pause, 0, 0, ms);
 }
 

@@ -145,6 +145,10 @@ describe("fast path and full CLI print the same", () => {
     await same(login, ["prompt"], { ...shell, AWSMFA_PROMPT_TEMPLATE: "[{profile}]" });
     await same(login, ["prompt"], { AWS_PROFILE: "prod", AWSMFA_EXPIRES: "1" });
     await same(login, ["prompt"]);
+    // Names the prompt's own path leaves to the general tier, which escapes what it must.
+    for (const profile of ["pr\u001b[2Jod", "prød", "a%sb%%"]) {
+      await same(login, ["prompt"], { ...shell, AWS_PROFILE: profile });
+    }
   });
 
   test("a .env or bunfig.toml in the current folder is not read (build.ts turns it off)", async () => {

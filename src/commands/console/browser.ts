@@ -10,8 +10,7 @@
 import type { Deps } from "../../deps.ts";
 import { pasteable, UserError } from "../../errors.ts";
 import type { PeerVerdict } from "../../system/loopback-peer.ts";
-import { type HandoffPage, writeHandoffPage } from "./handoff-page.ts";
-import { startOneTimeLink } from "./one-time-link.ts";
+import type { HandoffPage, writeHandoffPage } from "./handoff-page.ts";
 
 export const DEFAULT_OPEN_TIMEOUT_MS = 60_000;
 
@@ -37,6 +36,9 @@ export async function openInBrowser(
 ): Promise<void> {
   // Each kind of refusal is said once: a flood of requests must not flood the terminal.
   const said = new Set<string>();
+  // Loaded when a browser is opened, not with the command's definition: node:http and
+  // node:crypto cost ~4 ms of every `--help` and shell-init (docs/performance.md).
+  const { startOneTimeLink } = await import("./one-time-link.ts");
   const link = await startOneTimeLink(secretUrl, deps, (verdict) => {
     const note = refusalNote(verdict);
     if (said.has(note)) return;
@@ -80,6 +82,7 @@ async function handoffPage(
   profile: string,
   deps: Parameters<typeof writeHandoffPage>[1],
 ) {
+  const { writeHandoffPage } = await import("./handoff-page.ts");
   try {
     return await writeHandoffPage(address, deps);
   } catch (error) {

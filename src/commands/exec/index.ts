@@ -23,7 +23,6 @@ import {
   sessionRequest,
 } from "../options/session.ts";
 import { childEnvironment, EXEC_MARKER, serverEnvironment } from "./child-env.ts";
-import { startCredentialServer } from "./credential-server.ts";
 import { exitStatus } from "./exit-status.ts";
 import { helperFlags, sessionForExec } from "./session-for-exec.ts";
 
@@ -137,6 +136,9 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
     if ("exitCode" in again) throw new UserError("awsmfa could not renew the session.");
     return again.session;
   };
+  // Loaded here, not with the command's definition: node:http and node:crypto cost ~4 ms of
+  // every `--help` and shell-init, which load all definitions (docs/performance.md).
+  const { startCredentialServer } = await import("./credential-server.ts");
   let warned = false;
   const server = await startCredentialServer(
     renew,

@@ -14,8 +14,10 @@ type Env = Readonly<Record<string, string | undefined>>;
  * join on Windows, and in `~\\`). Not a regular expression: compiling one costs more here.
  */
 function normalNames(path: string, from: number): boolean {
-  const names = path.slice(from).split("/");
-  return !names.some((name) => name === "" || name === "." || name === ".." || name.includes("\\"));
+  for (const name of path.slice(from).split("/")) {
+    if (name === "" || name === "." || name === ".." || name.includes("\\")) return false;
+  }
+  return true;
 }
 
 /** join(folder, rest) for an absolute folder in normal form. */

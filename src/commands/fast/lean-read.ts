@@ -46,6 +46,15 @@ export interface SimpleFile {
   text: string;
 }
 
+/** Whether `fd` is a character device (a terminal, or /dev/null and the like). */
+export function characterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return true; // closed: isatty.ts says no terminal, but the next tier knows what to do
+  }
+}
+
 /** What fs/read-regular.ts reads (null: no file), or FallThrough for what it would explain. */
 export function readAwsText(path: string): string | null {
   let fd: number;
@@ -117,7 +126,8 @@ function profileName(header: string, kind: "config" | "credentials"): string | u
  * config/section-state.ts's sectionState weighs, for simple sections.
  */
 export function keyLines(file: SimpleFile, name: string): Array<[string[], boolean]> {
-  return (file.spans.get(name) ?? []).map(([start, end]) => {
+  const sections: Array<[string[], boolean]> = [];
+  for (const [start, end] of file.spans.get(name) ?? []) {
     const ids: string[] = [];
     let token = false;
     eachSimpleLine(file.text, start, end, (key, value) => {
@@ -125,16 +135,20 @@ export function keyLines(file: SimpleFile, name: string): Array<[string[], boole
       if (key === "aws_access_key_id") ids.push(value);
       else if (key === "aws_session_token" || key === "aws_security_token") token = true;
     });
-    return [ids, token];
-  });
+    sections.push([ids, token]);
+  }
+  return sections;
 }
 
 /** The folder at `root`, walked from / as fs/private-folder.ts walks it, judged by its rules. */
 export function checkedFolder(root: string, inside: string, user: User): string {
   const names = root.split("/");
   // Relative, `.`, `..` or `//`: the walk resolves those; here they are the next tier's.
-  if (names[0] !== "" || names.slice(1).some((n) => n === "" || n === "." || n === "..")) {
-    throw new FallThrough("a folder path to resolve");
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (i === 0 ? n !== "" : n === "" || n === "." || n === "..") {
+      throw new FallThrough("a folder path to resolve");
+    }
   }
   let current = "/";
   let stats = lstatOrFall(current);

@@ -38,11 +38,13 @@ import { fileHoldsSession } from "../../session/in-file.ts";
 import { reportSession } from "../../session/messages.ts";
 import { checkSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
 import { sh } from "../../shell/posix/shell.ts";
+import { writeAll } from "../../system/write-all.ts";
 import { writer } from "../../system/writer.ts";
 import { FallThrough } from "./fall-through.ts";
 import type { FastInvocation } from "./invocation.ts";
 import { leanAwsPaths, leanCacheDir } from "./lean-paths.ts";
 import {
+  characterDevice,
   checkedFolder,
   keyLines,
   readAwsText,
@@ -67,9 +69,14 @@ type LeanDeps = Pick<Deps, "env" | "platform" | "homedir" | "uid" | "gid" | "clo
  * Runs a fast-path line in the lean tier: its exit code, or undefined (having said nothing)
  * when the next tier must run it. main.ts tries this before anything else of the fast path.
  */
-export function leanMain(invocation: FastInvocation, facts: FastFacts): number | undefined {
-  // Only into a pipe or a file: a terminal (direct mode) or another device is the next tier's.
-  if (invocation.kind === "prompt" || facts.isTerminal(1)) return undefined;
+export function leanMain(
+  invocation: FastInvocation,
+  facts: Omit<FastFacts, "isTerminal">,
+): number | undefined {
+  // Only into a pipe or a file. A terminal (direct mode) is a character device, and so is
+  // /dev/null, which is none: isatty.ts tells them apart, in the next tier.
+  const device = facts.writers ? facts.writers[1].isTTY : characterDevice(1);
+  if (invocation.kind === "prompt" || device) return undefined;
   const said: Array<[1 | 2, string]> = [];
   const held = (fd: 1 | 2) => ({
     write: (text: string) => void said.push([fd, text]),
@@ -93,10 +100,32 @@ export function leanMain(invocation: FastInvocation, facts: FastFacts): number |
   } catch {
     return undefined;
   }
-  // As the full CLI writes: stderr always through printable(), stdout as it is (no terminal).
-  const real = facts.writers ?? { 1: writer(1, facts.isTerminal), 2: writer(2, facts.isTerminal) };
+  // The full CLI writes stderr through printable(), which changes only control characters
+  // (and paste marks): a message with one is the next tier's to escape.
+  for (const [fd, text] of said) if (fd === 2 && !printableAlready(text)) return undefined;
+  const real = facts.writers ?? { 1: writer(1, () => false), 2: { write: writeStderr } };
   for (const [fd, text] of said) real[fd].write(text);
   return code;
+}
+
+/** True when system/printable.ts's printable() would return `text` as it is. */
+function printableAlready(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const control = c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f);
+    if (control || c === 0xe000 || c === 0xe001) return false;
+  }
+  return true;
+}
+
+/** writer(2) for text printable() leaves alone: people's text is dropped, never fatal. */
+function writeStderr(text: string): void {
+  try {
+    writeAll(2, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPIPE" && code !== "EBADF" && code !== "ETIMEDOUT") throw error;
+  }
 }
 
 function leanRun(invocation: FastInvocation, deps: LeanDeps): number {
@@ -135,8 +164,11 @@ function leanLogin(profile: string, noWrite: boolean, deps: LeanDeps): number {
   reportSession(profile, session, true, deps);
   // emitSession in eval and function mode: renderExports("sh", ...); reportLogins says
   // nothing of one profile it did not write.
-  const lines = sessionVariables(session, found.context).map(([n, v]) => `${sh.setVar(n, v)}\n`);
-  deps.io.stdout.write(lines.join(""));
+  let lines = "";
+  for (const [name, value] of sessionVariables(session, found.context)) {
+    lines += `${sh.setVar(name, value)}\n`;
+  }
+  deps.io.stdout.write(lines);
   return 0;
 }
 
@@ -150,14 +182,17 @@ function flag(value: string | undefined): boolean {
 
 /** sectionState(...) === "long-term": any aws_access_key_id line a write would replace. */
 function heldLongTerm(credentials: SimpleFile, profile: string): boolean {
-  return keyLines(credentials, profile).some(([ids, token]) =>
-    ids.some((id) => keyStateForWriting(id, token) === "long-term"),
-  );
+  for (const [ids, token] of keyLines(credentials, profile)) {
+    for (const id of ids) if (keyStateForWriting(id, token) === "long-term") return true;
+  }
+  return false;
 }
 
 /** getSession's answer for a plain profile with a valid cached session, or FallThrough. */
 function cachedSession(profile: string, deps: LeanDeps) {
-  const names = [profile, ...SUFFIXES.map((suffix) => `${profile}${suffix}`)];
+  const partners: string[] = [];
+  for (const suffix of SUFFIXES) partners.push(`${profile}${suffix}`);
+  const names = [profile, ...partners];
   const paths = leanAwsPaths(deps.env, deps.homedir);
   const config = simpleFile(readAwsText(paths.config), "config", names);
   const credentials = simpleFile(readAwsText(paths.credentials), "credentials", names);
@@ -174,9 +209,13 @@ function cachedSession(profile: string, deps: LeanDeps) {
     : DEFAULT_MIN_REMAINING_SECONDS;
 
   // findLongTermKeys: the first partner by convention that holds long-term keys, else itself.
-  const partner = SUFFIXES.map((suffix) => `${profile}${suffix}`).find(
-    (name) => has(name) && keyIdOf(name, true, value, config) !== undefined,
-  );
+  let partner: string | undefined;
+  for (const name of partners) {
+    if (has(name) && keyIdOf(name, true, value, config) !== undefined) {
+      partner = name;
+      break;
+    }
+  }
   const longTerm = partner ?? profile;
   const keyId = keyIdOf(longTerm, partner !== undefined, value, config);
   if (keyId === undefined) throw new FallThrough("no long-term keys");

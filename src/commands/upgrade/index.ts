@@ -8,18 +8,8 @@ import { Command } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, NetworkError, UsageError, UserError } from "../../errors.ts";
 import type { CommandContext } from "../context.ts";
-import {
-  ASSET_DEADLINE_MS,
-  ASSET_MAX_BYTES,
-  download,
-  parseSums,
-  SUMS_DEADLINE_MS,
-  SUMS_MAX_BYTES,
-  sha256,
-} from "./download.ts";
 import { currentBytes, removeLeftover, replaceSelf, stage } from "./replace.ts";
 import { installSource, releaseFolder } from "./source.ts";
-import { fileFromTarGz } from "./untar.ts";
 
 export interface UpgradeOptions {
   version: string | undefined;
@@ -77,6 +67,20 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
     return ExitCode.ok;
   }
   await removeLeftover(deps.selfPath);
+  // Loaded only for a download: node:crypto and node:zlib cost every `--help` and shell-init
+  // ~1 ms if the command's definition brings them (docs/performance.md).
+  const [
+    {
+      ASSET_DEADLINE_MS,
+      ASSET_MAX_BYTES,
+      download,
+      parseSums,
+      SUMS_DEADLINE_MS,
+      SUMS_MAX_BYTES,
+      sha256,
+    },
+    { fileFromTarGz },
+  ] = await Promise.all([import("./download.ts"), import("./untar.ts")]);
   const folder = releaseFolder(source, wanted);
   const assets = assetsFor(deps, deps.arch);
   say(`Checking ${folder} for a newer awsmfa (this is ${current})`);

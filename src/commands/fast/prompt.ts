@@ -1,0 +1,33 @@
+/**
+ * `awsmfa prompt`, at every shell prompt of the people who put it in starship or p10k: the
+ * segment from the environment alone, written with Bun's own writer. Not node:fs, whose
+ * loading alone (~1.3 ms) was a fifth of the run. The writer the rest of awsmfa uses
+ * (system/writer.ts) changes nothing in a line of printable ASCII, so such a line goes out here;
+ * any other line (control characters a terminal would act on) goes to the fast path's general
+ * tier (index.ts), which escapes it the usual way.
+ */
+import { DEFAULT_TEMPLATE, promptSegment } from "../../output/prompt-segment.ts";
+import type { FastInvocation } from "./invocation.ts";
+
+/** True when the prompt has been answered (printed, or nothing to print). */
+export async function promptMain(
+  invocation: Extract<FastInvocation, { kind: "prompt" }>,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<boolean> {
+  // As prompt.ts: the flag, else AWSMFA_PROMPT_TEMPLATE when not empty, else the default.
+  const template = invocation.template ?? (env.AWSMFA_PROMPT_TEMPLATE || DEFAULT_TEMPLATE);
+  const segment = promptSegment(env, Date.now(), template);
+  if (segment === "") return true;
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  try {
+    await Bun.write(Bun.stdout, `${segment}\n`);
+  } catch (error) {
+    // As writer.ts: a reader that went away (EPIPE) or a closed stdout is no failure.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPIPE" && code !== "EBADF") throw error;
+  }
+  return true;
+}
