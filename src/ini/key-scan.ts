@@ -235,10 +235,7 @@ class KeyScan {
   }
 }
 
-/**
- * Whether text[from, to) is a name that `profile NAME` gives as it is (profile-index.ts's
- * PLAIN_PROFILE): not empty, no space, tab, quote or backslash (no line break can be there).
- */
+/** Whether text[from, to) is a name `profile NAME` gives as it is (profile-index.ts's PLAIN_PROFILE). */
 function plainName(text: string, from: number, to: number): boolean {
   if (from >= to) return false;
   for (let i = from; i < to; i++) {
