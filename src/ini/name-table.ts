@@ -3,7 +3,8 @@
  * text without cutting it out: `list` meets each of 100,000 profile names in a header and
  * asks for name + "-long-term" and the like, and a Map would need a new string for every
  * question and a heap cell for every name (~0.5 µs each here, a third of `list`'s time).
- * An open-addressed table of ordinals in an Int32Array, with each name's hash kept beside it.
+ * An open-addressed table in an Int32Array: each slot holds a name's ordinal and its hash side
+ * by side, so that a probe that meets another name rarely reads more than that slot.
  */
 
 const EMPTY = -1;
@@ -14,8 +15,17 @@ export class NameTable {
   /** Ordinal -> name. */
   readonly names: string[] = [];
   private readonly hashes: number[] = [];
-  private slots = new Int32Array(1024).fill(EMPTY);
-  private mask = 1023;
+  /** Slot i: ordinal at [2i] (EMPTY: none), hash at [2i + 1]. */
+  private slots: Int32Array;
+  private mask: number;
+
+  /** `expected`: about how many names will be added (the table grows past it). */
+  constructor(expected = 256) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 2).fill(EMPTY);
+  }
 
   get size(): number {
     return this.names.length;
@@ -47,9 +57,9 @@ export class NameTable {
   private probe(text: string, from: number, to: number, tail: string, hash: number): number {
     const length = to - from + tail.length;
     for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
-      const ordinal = this.slots[at]!;
+      const ordinal = this.slots[2 * at]!;
       if (ordinal === EMPTY) return EMPTY;
-      if (this.hashes[ordinal] !== hash) continue;
+      if (this.slots[2 * at + 1] !== hash) continue;
       const name = this.names[ordinal]!;
       if (name.length !== length) continue;
       if (tail === "" ? text.startsWith(name, from) : sameName(name, text, from, to, tail)) {
@@ -60,14 +70,15 @@ export class NameTable {
 
   private place(ordinal: number, hash: number): void {
     let at = hash & this.mask;
-    while (this.slots[at] !== EMPTY) at = (at + 1) & this.mask;
-    this.slots[at] = ordinal;
+    while (this.slots[2 * at] !== EMPTY) at = (at + 1) & this.mask;
+    this.slots[2 * at] = ordinal;
+    this.slots[2 * at + 1] = hash;
   }
 
   /** Twice the slots, so that at most half are taken (short probes). */
   private grow(): void {
     this.mask = this.mask * 2 + 1;
-    this.slots = new Int32Array(this.mask + 1).fill(EMPTY);
+    this.slots = new Int32Array((this.mask + 1) * 2).fill(EMPTY);
     for (let ordinal = 0; ordinal < this.names.length; ordinal++) {
       this.place(ordinal, this.hashes[ordinal]!);
     }

@@ -53,7 +53,7 @@ export const SERIAL_SLOTS = SERIAL_KEYS.map((name) => [name, key(name)] as const
 type Candidate = "no-keys" | "session" | "long-term" | "throws";
 
 export class ProfileKeys {
-  readonly names = new NameTable();
+  readonly names: NameTable;
   private readonly config: KeyValues;
   private readonly credentials: KeyValues;
   /** Whether both files are printable ASCII and LF throughout, and so every name and value. */
@@ -68,6 +68,7 @@ export class ProfileKeys {
     const { configText, credentialsText } = texts;
     // First guesses at the number of profiles (a generated section is ~100 characters); the
     // tables grow when there are more. Config first: profiles are numbered as profileNames().
+    this.names = new NameTable(((configText?.length ?? 0) + (credentialsText?.length ?? 0)) / 96);
     this.config = new KeyValues(WIDTH, (configText?.length ?? 0) / 96);
     const config =
       configText === null || scanKeys(configText, "config", KEYS, this.names, this.config);
