@@ -13,13 +13,15 @@
  * reported as median and min-max, as a multiple of the floor (a compiled hello world built with
  * the same Bun and flags, measured in the same rounds), and with its peak RSS. The AWS CLI v2
  * (/usr/bin/aws), when installed, does the same jobs in the same run, on every third round.
- * Sessions come from the fake AWS (tests/support/fake-aws.ts) on 127.0.0.1.
+ * Sessions come from the fake AWS (tests/support/fake-aws.ts) on 127.0.0.1. A fresh login is also
+ * reported less its STS round trip (bench/round-trip.ts says how that is measured).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awsmfaBinary, removeTestBinary } from "../tests/support/binary.ts";
 import { type Case, hasGnuTime, interleave, mib, ms, type Result } from "./bench/measure.ts";
+import { RoundTrips } from "./bench/round-trip.ts";
 import {
   buildHello,
   type FakeAwsProcess,
@@ -33,6 +35,10 @@ const SCALE_SIZES = [10, 100, 1_000, 10_000, 100_000];
 /** The goals of issue 16 for the paths that run at every prompt and every SDK call. */
 const FLOOR_RATIO_GOAL = 1.6;
 const RSS_GOAL_MIB = 32;
+/** A fresh login at 10 profiles, less its STS round trip. */
+const FRESH_OVERHEAD_GOAL_MS = 30;
+/** A fresh login at 100,000 profiles. */
+const FRESH_100K_GOAL = { ms: 1500, mib: 300 };
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -79,6 +85,7 @@ try {
     );
   fake = await startFakeAwsProcess();
   const aws = fake;
+  const trips = new RoundTrips(aws);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: home,
@@ -104,6 +111,7 @@ try {
   let code = "";
   const newFreshUser = async () => {
     freshUser = await aws.addUser("bench-fresh");
+    await trips.forget();
     files.write(cachedUser, freshUser, session);
     code = await aws.code(freshUser.serial);
   };
@@ -149,6 +157,7 @@ try {
       argv: () => [awsmfa, "fresh", "--otp", code],
       env,
       setup: newFreshUser,
+      after: trips.after,
     },
   } satisfies Record<string, Case>;
   const cliEnv = {
@@ -192,6 +201,7 @@ try {
     rounds,
     join(work, "rss"),
   );
+  results.push(...trips.take());
   const byId = new Map(results.map((r) => [r.id, r]));
   const floor = byId.get("floor")!;
   printTable(results, floor);
@@ -204,6 +214,12 @@ try {
       `${id}: ${ratio.toFixed(2)}x the floor, ${mib(r.rssMax)}: ${verdict} the goal (<= ${FLOOR_RATIO_GOAL}x, <= ${RSS_GOAL_MIB} MiB)`,
     );
   }
+  const overhead = byId.get("fresh-overhead")!;
+  const trip = byId.get("fresh-round-trip")!;
+  const freshVerdict = overhead.median <= FRESH_OVERHEAD_GOAL_MS ? "meets" : "MISSES";
+  console.log(
+    `fresh login: ${ms(overhead.median)} beyond the STS round trip (${ms(trip.median)}): ${freshVerdict} the goal (<= ${FRESH_OVERHEAD_GOAL_MS} ms)`,
+  );
   const ratios: Record<string, number> = {};
   if (hasCli) {
     const pairs = [
@@ -225,8 +241,8 @@ try {
   if (scaleSizes) {
     scale = [];
     console.log("\nScaling: N profiles in ~/.aws (pairs, with comments), median (peak RSS)\n");
-    console.log("| N | cached login | list | fresh login | floor |");
-    console.log("|---|---|---|---|---|");
+    console.log("| N | cached login | list | fresh login | fresh - round trip | floor |");
+    console.log("|---|---|---|---|---|---|");
     for (const size of scaleSizes) {
       files = new ProfileFiles(home, size);
       files.write(cachedUser, freshUser, session);
@@ -237,18 +253,28 @@ try {
         n,
         join(work, "rss"),
       );
+      r.push(...trips.take());
       const at = new Map(r.map((x) => [x.id, x]));
       const floor = at.get("floor")!;
       const cell = (x: Result) => `${ms(x.median)} (${mib(x.rssMax)})`;
       for (const tag of baseline ? ["", "@baseline"] : [""]) {
         const [cached, list, fresh] = ["cached", "list", "fresh"].map((id) => at.get(id + tag)!);
+        const freshOverhead = at.get(`fresh${tag}-overhead`)!;
         const name = `${size.toLocaleString("en")}${tag ? " (baseline)" : ""}`;
         console.log(
-          `| ${name} | ${cell(cached!)} | ${cell(list!)} | ${cell(fresh!)} | ${ms(floor.median)} |`,
+          `| ${name} | ${cell(cached!)} | ${cell(list!)} | ${cell(fresh!)} | ${ms(freshOverhead.median)} | ${ms(floor.median)} |`,
         );
-        const row = { cached: cached!, list: list!, fresh: fresh! };
+        const row = { cached: cached!, list: list!, fresh: fresh!, freshOverhead };
         scale.push({ profiles: size, baseline: tag !== "", rounds: n, floor, ...row });
       }
+    }
+    const at100k = scale.find((row) => row.profiles === 100_000 && !row.baseline);
+    if (at100k) {
+      const { median, rssMax } = at100k.fresh;
+      const meets = median <= FRESH_100K_GOAL.ms && rssMax <= FRESH_100K_GOAL.mib;
+      console.log(
+        `\nfresh login at 100,000 profiles: ${ms(median)}, ${mib(rssMax)}: ${meets ? "meets" : "MISSES"} the goal (<= ${FRESH_100K_GOAL.ms} ms, <= ${FRESH_100K_GOAL.mib} MiB)`,
+      );
     }
   }
 
@@ -261,6 +287,12 @@ try {
       results,
       ratiosToFloor: Object.fromEntries(results.map((r) => [r.id, r.median / floor.median])),
       awsCliRatios: ratios,
+      freshOverhead: {
+        medianMs: overhead.median,
+        roundTripMs: trip.median,
+        goalMs: FRESH_OVERHEAD_GOAL_MS,
+        meets: overhead.median <= FRESH_OVERHEAD_GOAL_MS,
+      },
       ...(scale ? { scale } : {}),
     };
     writeFileSync(jsonPath, `${JSON.stringify(record, null, 2)}\n`);
@@ -280,15 +312,19 @@ interface ScaleRow {
   cached: Result;
   list: Result;
   fresh: Result;
+  /** The fresh login less its STS round trip (bench/round-trip.ts). */
+  freshOverhead: Result;
 }
 
 function printTable(results: readonly Result[], floor: Result): void {
   console.log("| case | runs | median | min-max | x floor | CPU | peak RSS |");
   console.log("|---|---|---|---|---|---|---|");
+  // Derived rows (the round trip, the login less it) have no process: no CPU time or RSS.
+  const or = (n: number, show: (n: number) => string) => (Number.isNaN(n) ? "-" : show(n));
   for (const r of results) {
     const ratio = (r.median / floor.median).toFixed(2);
     console.log(
-      `| ${r.label} | ${r.runs} | ${ms(r.median)} | ${r.min.toFixed(1)}-${r.max.toFixed(1)} | ${ratio}x | ${ms(r.cpuMedian)} | ${mib(r.rssMax)} |`,
+      `| ${r.label} | ${r.runs} | ${ms(r.median)} | ${r.min.toFixed(1)}-${r.max.toFixed(1)} | ${ratio}x | ${or(r.cpuMedian, ms)} | ${or(r.rssMax, mib)} |`,
     );
   }
 }

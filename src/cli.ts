@@ -49,11 +49,14 @@ export async function buildProgram(
   return program;
 }
 
-/** `beforeAction` runs once the command line is parsed, just before the command's action. */
+/**
+ * `beforeAction` runs once the command line is parsed, just before the command's action, with
+ * the command's name.
+ */
 export async function run(
   givenArgv: readonly string[],
   given: Deps,
-  beforeAction?: () => void,
+  beforeAction?: (command: string) => void,
 ): Promise<number> {
   const argv = upgradeVersionFlag(givenArgv);
   const deps = withDebugFlag(argv, given);
@@ -62,7 +65,7 @@ export async function run(
   }
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
   const program = await buildProgram({ deps, state }, argv);
-  if (beforeAction) program.hook("preAction", beforeAction);
+  if (beforeAction) program.hook("preAction", (_program, action) => beforeAction(action.name()));
   // The output modes bring every shell's code: loaded when a run fails, not for `--version`.
   const failed = async () => {
     const { failureCode, outputMode } = await import("./output/mode.ts");

@@ -88,8 +88,11 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
 
   // The build starts the program with a reluctant JIT (build.ts, --compile-jit-policy), which
   // suits run-once code: the fast path, and the full CLI's start-up (6 ms less CPU for
-  // `--help`). The command's own run (list at 10k profiles: 8% faster) gets the normal one.
-  const normalJit = () => Bun.unsafe.setJITPolicy(1);
+  // `--help`). A command that may go over every profile (list at 10k profiles: 8% faster)
+  // gets the normal one for its run.
+  const normalJit = (command: string) => {
+    if (!SHORT_RUNS.includes(command)) Bun.unsafe.setJITPolicy(1);
+  };
 
   const [{ run }, { realDeps }, isTerminal] = await Promise.all([
     import("./cli.ts"),
@@ -115,6 +118,14 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
   });
   run(argv, adjust ? adjust(deps) : deps, normalJit).then((code) => process.exit(code), lastResort);
 }
+
+/**
+ * Commands whose run does one thing once (read a few profiles, make one AWS call, write one
+ * section): they keep the reluctant JIT, whose compiling would not pay back (a fresh login:
+ * 5 ms less CPU). The others may go over every profile (list, logout --all, doctor, keys,
+ * completion data) and get the normal JIT.
+ */
+const SHORT_RUNS = ["login", "credential-process", "exec", "console", "whoami", "status"];
 
 /** Not process.stdout.isTTY: creating the stream objects costs ~10 ms of start-up. */
 async function terminal(): Promise<(fd: number) => boolean> {

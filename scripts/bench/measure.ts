@@ -26,6 +26,8 @@ export interface Case {
   setup?: () => Promise<void>;
   /** Only every Nth round (slow peers), always including the first. */
   every?: number;
+  /** Run after each timed run, untimed, with the case's id and the run's wall time (ms). */
+  after?: (id: string, ms: number) => Promise<void>;
 }
 
 export interface Stats {
@@ -87,6 +89,7 @@ export async function interleave(
         );
       }
       times.get(c.id)!.push(ms);
+      await c.after?.(c.id, ms);
       cpu.get(c.id)!.push(Number(run.resourceUsage?.cpuTime.total ?? 0) / 1000);
       if (hasGnuTime && round % RSS_EVERY === 0) {
         await c.setup?.();
@@ -102,7 +105,7 @@ export async function interleave(
   }));
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -5,6 +5,7 @@
  * binary compared is a fresh copy).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dir, "..", "..");
@@ -19,6 +20,10 @@ export interface FakeAwsProcess {
   url: string;
   addUser(name: string): Promise<BenchUser>;
   code(serial: string): Promise<string>;
+  /** The AWS calls answered since the last take (action, server time in ms), then forgotten. */
+  takeCalls(): Promise<{ action: string; serverMs: number }[]>;
+  /** One HTTP request on a new loopback connection, answered at once: the network's part (ms). */
+  loopbackRoundTrip(): Promise<number>;
   stop(): void;
 }
 
@@ -63,8 +68,41 @@ export async function startFakeAwsProcess(): Promise<FakeAwsProcess> {
     async code(serial) {
       return (await call("GET", `/_fake/code?serial=${encodeURIComponent(serial)}`)).code;
     },
+    async takeCalls() {
+      const calls: { action: string; serverMs?: number }[] = await call("GET", "/_fake/calls");
+      await call("DELETE", "/_fake/calls");
+      return calls.map((c) => ({ action: c.action, serverMs: c.serverMs ?? Number.NaN }));
+    },
+    loopbackRoundTrip: () => loopbackRoundTrip(new URL(url).port),
     stop: () => child.kill(),
   };
+}
+
+/**
+ * What a request costs on loopback without the server's work: connect, send a request, read
+ * the answer's first bytes, as a client that opens one connection for one call does. The fake
+ * answers /_fake/ping before doing anything else (server.ts).
+ */
+function loopbackRoundTrip(port: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = connect(Number(port), "127.0.0.1", () => {
+      socket.write(
+        `GET /_fake/ping HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+      );
+    });
+    const timer = setTimeout(() => socket.destroy(new Error("no answer to the ping in 5 s")), 5000);
+    socket.once("data", () => {
+      const ms = performance.now() - started;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ms);
+    });
+    socket.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
 }
 
 /** A fresh copy of a binary in `folder`, executable. */

@@ -73,13 +73,38 @@ export async function withDeadline<O>(
   }
 }
 
-async function clientConfig(credentials: Credentials, target: ClientTarget) {
+let handlerModules: Promise<[HttpHandlerModule, CappedAnswerModule]> | undefined;
+let stsModules: Promise<typeof import("@aws-sdk/client-sts")> | undefined;
+type HttpHandlerModule = typeof import("@smithy/node-http-handler");
+type CappedAnswerModule = typeof import("./capped-answer.ts");
+
+/** The request handler's modules, loaded once. */
+function loadHandler() {
   // Lazily, like the SDK: capped-answer.ts brings node:stream (+2.5 ms of start-up), which a
   // cached login, reaching this module through the session code, must not pay for.
-  const [{ NodeHttpHandler }, { capAnswers }] = await Promise.all([
+  handlerModules ??= Promise.all([
     import("@smithy/node-http-handler"),
     import("./capped-answer.ts"),
   ]);
+  return handlerModules;
+}
+
+function loadSts() {
+  stsModules ??= import("@aws-sdk/client-sts");
+  return stsModules;
+}
+
+/**
+ * Starts loading what an STS call needs (the SDK chunk and the request handler, ~7 ms of a
+ * fresh login) without waiting for it, for a login that waits for a person to type the code
+ * (session/obtain.ts). stsClient awaits the same loading, and sees any failure.
+ */
+export function preloadStsClient(): void {
+  Promise.all([loadSts(), loadHandler()]).catch(() => undefined);
+}
+
+async function clientConfig(credentials: Credentials, target: ClientTarget) {
+  const [{ NodeHttpHandler }, { capAnswers }] = await loadHandler();
   return {
     region: target.region,
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
@@ -113,7 +138,7 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
 }
 
 export async function stsClient(credentials: Credentials, target: ClientTarget) {
-  const sts = await import("@aws-sdk/client-sts");
+  const sts = await loadSts();
   const client = new sts.STSClient(await clientConfig(credentials, target));
   // The answer's Date: expirations are in AWS's time, and a wrong local clock must not be
   // mistaken for a short session (clock-skew.ts).

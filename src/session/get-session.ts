@@ -60,6 +60,8 @@ async function getMfaSession(
       minRemainingSeconds: request.minRemainingSeconds,
       force: request.force,
       otp,
+      // lookUpSession looked when the device was known; a discovered one was not looked for.
+      cacheChecked: local.serial !== undefined,
     },
     deps,
   );

@@ -4,6 +4,7 @@
  * the answer.
  */
 
+import { preloadStsClient } from "../aws/clients.ts";
 import type { Credentials, SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
@@ -26,6 +27,11 @@ export interface ObtainOptions {
   minRemainingSeconds: number;
   force: boolean;
   otp: OtpSource;
+  /**
+   * The caller looked in the cache for this session a moment ago (cached.ts lookUpSession):
+   * no second look before the lock. The look under the lock, which counts, stays.
+   */
+  cacheChecked?: boolean;
 }
 
 export interface Obtained {
@@ -37,6 +43,8 @@ export interface Obtained {
 const INTERACTIVE_ATTEMPTS = 3;
 /** An automatic code AWS refused is retried once, in the next window. */
 const AUTOMATIC_ATTEMPTS = 2;
+/** A person needs seconds for a code, a password manager 100s of ms; the question is out well within this. */
+const PRELOAD_AFTER_MS = 50;
 
 export async function obtainSession(
   plan: LoginPlan,
@@ -46,7 +54,7 @@ export async function obtainSession(
   const key = sessionKey(plan);
   const reuse = async () =>
     options.force ? undefined : reusableSession(key, options.minRemainingSeconds, deps);
-  const before = await reuse();
+  const before = options.cacheChecked ? undefined : await reuse();
   if (before) return { session: before, reused: true };
   // One code for many callers (terraform starts many SDK clients, each running
   // credential-process): the first takes the lock and asks; the others wait, then find its
@@ -57,8 +65,11 @@ export async function obtainSession(
     if (meanwhile) return { session: meanwhile, reused: true };
     debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
     const duration = effectiveDuration(plan, options.durationSeconds, deps);
-    const session = await askAndCall(plan, options.otp, duration, deps);
-    await writeCachedSession(deps, key, session);
+    const { session, recorded } = await askAndCall(plan, options.otp, duration, deps);
+    // Two small files of their own, both under the lock: written at once (their reads, renames
+    // and lock files interleave; a fresh login -1 ms). The record never fails.
+    const [cached] = await Promise.allSettled([writeCachedSession(deps, key, session), recorded]);
+    if (cached.status === "rejected") throw cached.reason;
     return { session, reused: false };
   });
 }
@@ -74,21 +85,27 @@ function effectiveDuration(plan: LoginPlan, requested: number, deps: Deps): numb
   return requested;
 }
 
+/** The session, and the reuse guard's record of its code's window, still being written. */
 async function askAndCall(
   plan: LoginPlan,
   otp: OtpSource,
   durationSeconds: number,
   deps: Deps,
-): Promise<SessionCredentials> {
+): Promise<{ session: SessionCredentials; recorded: Promise<void> }> {
   let previousProblem: string | undefined;
   let refused: number | undefined;
   for (let attempt = 1; ; attempt++) {
     // The reuse guard (otp/reuse-guard.ts): never send an automatic code AWS has already seen.
     if (otp.automatic) await waitForUnusedWindow(deps, plan.serial, refused);
-    const tokenCode = await otp.code(
+    const asked = otp.code(
       { profile: plan.profile, serial: plan.serial, attempt, previousProblem },
       deps,
     );
+    // The SDK loads while the code is on its way (a person typing, a password manager), once
+    // the question is out: loading it at once would delay the prompt, or the start of the
+    // source's program. A code that comes sooner (--otp) cancels it: nothing to fill.
+    const preload = setTimeout(preloadStsClient, PRELOAD_AFTER_MS);
+    const tokenCode = await asked.finally(() => clearTimeout(preload));
     const window = windowAt(deps.clock.now());
     let credentials: Credentials | undefined;
     try {
@@ -99,10 +116,10 @@ async function askAndCall(
         plan.sts,
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
-      await recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
+      const recorded = recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
       noteClock(session, deps);
       noteCappedDuration(session, durationSeconds, deps);
-      return session;
+      return { session, recorded };
     } catch (error) {
       if (credentials && isForeignDeviceError(error)) {
         throw await explainForeignDevice(plan, credentials, error);

@@ -74,6 +74,11 @@ export interface RecordedCall {
   errorCode?: string;
   /** Server clock (ms since epoch) when the request arrived. */
   at: number;
+  /**
+   * Milliseconds from the whole request received (headers and body read) until the answer
+   * was handed to the socket: the server's share of the round trip (npm run bench).
+   */
+  serverMs?: number;
 }
 
 export type FaultKind = "throttle" | "hang" | "internal" | "signature-expired";
