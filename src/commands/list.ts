@@ -3,21 +3,16 @@
  * from the files and the session cache only (no network, no SDK). Colour on a terminal only.
  */
 import { Command } from "@commander-js/extra-typings";
-import { readAwsFiles } from "../config/aws-files.ts";
+import { readAwsTexts } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
-import { isoSeconds } from "../output/variables.ts";
-import { type ProfileSummary, partners, summarizeProfiles } from "../profiles/inventory.ts";
-import {
-  cachedSessionNames,
-  type FoundSession,
-  findSession,
-  timeLeft,
-} from "../profiles/session-status.ts";
-import { secondsLeft } from "../session/cache.ts";
+import { scanInventory } from "../profiles/inventory-scan.ts";
+import { ListedSessions } from "../profiles/listed-sessions.ts";
+import { ProfileKeys } from "../profiles/profile-keys.ts";
+import { cachedSessionNames } from "../profiles/session-status.ts";
 import { styleFor, useColour } from "../ui/report.ts";
-import { type Cell, renderTable } from "../ui/table.ts";
 import type { CommandContext } from "./context.ts";
+import { type Found, writeJson, writeTable } from "./list/write.ts";
 
 export interface ListOptions {
   json: boolean;
@@ -33,90 +28,42 @@ export function listCommand({ deps, state }: CommandContext) {
     });
 }
 
-interface Row extends ProfileSummary {
-  /** undefined: the kind has no session of its own (other, a long-term partner). */
-  found: FoundSession | null | undefined;
-}
-
+/**
+ * The one command that reads every profile (up to 100,000): each file is read in one pass
+ * for the keys the summaries need (profiles/profile-keys.ts), not through the general
+ * readers, which answer the same (tests/commands/list-agreement.test.ts).
+ */
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const files = await readAwsFiles(deps);
-  const summaries = summarizeProfiles(files);
-  const serving = partners(summaries);
-  const cached = await cachedSessionNames(deps);
-  // One row after the other, not 100,000 promises at once: only a profile whose cache file is
-  // in the folder's listing opens a file, so nearly every await is of a settled promise.
-  const rows: Row[] = [];
-  for (const summary of summaries) {
+  const texts = await readAwsTexts(deps);
+  const keys = new ProfileKeys(texts);
+  const { rows, serving } = scanInventory(keys);
+  const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
+  // Every session is found before anything is written: a cache folder that others can write
+  // is refused with nothing on stdout. One row after the other, and a promise only where a
+  // file is read.
+  const found: Found[] = [];
+  for (let profile = 0; profile < rows.length; profile++) {
+    const row = rows[profile]!;
     const own =
-      summary.kind === "session" ||
-      summary.kind === "role" ||
-      (summary.kind === "long-term" && !serving.has(summary.name));
-    const found = own
-      ? ((await findSession(files, summary.name, deps, cached, { key: summary.cacheKey })) ?? null)
-      : undefined;
-    rows.push({ ...summary, found });
+      row.kind === "session" ||
+      row.kind === "role" ||
+      (row.kind === "long-term" && serving[profile] === 0);
+    let session = own ? sessions.find(profile, row) : undefined;
+    if (session instanceof Promise) session = await session;
+    found.push(own ? (session ?? null) : undefined);
   }
   const now = deps.clock.now();
   if (options.json) {
-    deps.io.stdout.write(
-      `${JSON.stringify(
-        rows.map((row) => jsonRow(row, now)),
-        null,
-        2,
-      )}\n`,
-    );
+    writeJson(rows, found, now, deps);
     return ExitCode.ok;
   }
   if (rows.length === 0) {
     deps.io.stderr.write(
-      `No profiles in ${files.paths.config} or ${files.paths.credentials}. \`awsmfa configure NAME\` sets one up.\n`,
+      `No profiles in ${texts.paths.config} or ${texts.paths.credentials}. \`awsmfa configure NAME\` sets one up.\n`,
     );
     return ExitCode.ok;
   }
   const style = styleFor(useColour(deps.env, deps.io.stdout.isTTY));
-  const cells = rows.map((row): Cell[] => [
-    { text: row.name, paint: style.bold },
-    { text: row.kind },
-    { text: row.serial ? shortSerial(row.serial) : "-" },
-    { text: row.region ?? "-" },
-    sessionCell(row, now, style),
-  ]);
-  deps.io.stdout.write(renderTable(["PROFILE", "KIND", "MFA DEVICE", "REGION", "SESSION"], cells));
+  writeTable(rows, found, { now, style, ascii: keys.ascii }, deps);
   return ExitCode.ok;
-}
-
-function sessionCell(row: Row, now: number, style: ReturnType<typeof styleFor>): Cell {
-  if (row.found === undefined) return { text: "-" };
-  if (row.found === null) return { text: "none", paint: style.dim };
-  const { session, source } = row.found;
-  const valid = secondsLeft(session, now) > 0;
-  const text = `${timeLeft(session.expiration, now)}${source === "cache" ? " (cached)" : ""}`;
-  return { text, paint: valid ? style.green : style.red };
-}
-
-/** arn:aws:iam::123456789012:mfa/alice -> 123456789012:mfa/alice; serial numbers as they are. */
-function shortSerial(serial: string): string {
-  return serial.replace(/^arn:[^:]+:iam::/, "");
-}
-
-function jsonRow(row: Row, now: number) {
-  const session =
-    row.found === undefined
-      ? null
-      : row.found === null
-        ? { state: "none" }
-        : {
-            state: secondsLeft(row.found.session, now) > 0 ? "valid" : "expired",
-            expiration: isoSeconds(row.found.session.expiration),
-            secondsLeft: Math.max(0, secondsLeft(row.found.session, now)),
-            source: row.found.source,
-          };
-  return {
-    name: row.name,
-    kind: row.kind,
-    longTermProfile: row.longTermProfile ?? null,
-    mfaSerial: row.serial ?? null,
-    region: row.region ?? null,
-    session,
-  };
 }

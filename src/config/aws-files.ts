@@ -29,27 +29,37 @@ export interface AwsFiles {
 }
 
 /**
- * Each profile is parsed when first asked for: a login reads two or three of thousands, and
- * `list`, which reads them all, reads simple sections without the full parser (see
- * ini/profile-index.ts). Writers that edit the same text later reuse its index.
+ * Each profile is parsed when first asked for: a login reads two or three of thousands (see
+ * ini/profile-index.ts); `list`, which reads them all, reads the texts (readAwsTexts) in one
+ * pass of its own (ini/key-scan.ts). Writers that edit the same text later reuse its index.
  */
 export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsFiles> {
+  return awsFilesOf(await readAwsTexts(deps));
+}
+
+/** The two files' paths and texts, not indexed yet: `list` reads them in its own pass. */
+export type AwsTexts = Pick<AwsFiles, "paths" | "configText" | "credentialsText">;
+
+export async function readAwsTexts(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsTexts> {
   const paths = awsPaths(deps.env, deps.homedir);
-  const [configText, credentialsText, { profileIndex }] = await Promise.all([
+  const [configText, credentialsText] = await Promise.all([
     readOptional(deps, paths.config),
     readOptional(deps, paths.credentials),
-    // Loaded here, not with this module: the lookups below are also what the cached fast path
-    // asks of its own lean reading of the files (commands/fast/lean-files.ts).
-    import("../ini/profile-index.ts"),
   ]);
+  return { paths, configText, credentialsText };
+}
+
+/** The files read by readAwsTexts, indexed (each text once per run: see profileIndex). */
+export async function awsFilesOf(texts: AwsTexts): Promise<AwsFiles> {
+  // Loaded here, not with this module: the lookups below are also what the cached fast path
+  // asks of its own lean reading of the files (commands/fast/lean-files.ts).
+  const { profileIndex } = await import("../ini/profile-index.ts");
   const profileMap = (text: string | null, kind: "config" | "credentials") =>
     text === null ? new Map<string, ProfileValues>() : profileIndex(text, kind);
   return {
-    paths,
-    configText,
-    credentialsText,
-    config: profileMap(configText, "config"),
-    credentials: profileMap(credentialsText, "credentials"),
+    ...texts,
+    config: profileMap(texts.configText, "config"),
+    credentials: profileMap(texts.credentialsText, "credentials"),
   };
 }
 

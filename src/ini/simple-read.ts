@@ -23,6 +23,14 @@ export function oddWithin(text: string, start: number, end: number): boolean {
 const ODD_ONE = /[^\n\x20-\x7e]|\n /;
 
 /**
+ * Whether the whole text holds an odd spot: oddWithin(text, 0, text.length), in two native
+ * scans (a character class alone, and "\n ") that are ~5x faster on 12 MB than the one.
+ */
+export function oddAnywhere(text: string): boolean {
+  return text.includes("\n ") || /[^\n\x20-\x7e]/.test(text);
+}
+
+/**
  * Positions of odd spots in `text`, ascending, to ask of a range whether it has one: one scan
  * of the file (~5 ms per 7 MB), for readers that ask about many sections.
  */

@@ -10,7 +10,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   const all: (readonly Cell[])[] = [header.map((text) => ({ text })), ...rows];
   const widths = header.map((_, column) => {
     let widest = 0;
-    for (const row of all) widest = Math.max(widest, width(row[column]?.text ?? ""));
+    for (const row of all) widest = Math.max(widest, cellWidth(row[column]?.text ?? ""));
     return widest;
   });
   return all
@@ -30,7 +30,11 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
 
 const SURROGATE = /[\ud800-\udfff]/;
 
-/** Code points, as padEnd counts them (a surrogate pair is one); a spread only when needed. */
-function width(text: string): number {
+/**
+ * Code points, as padEnd counts them (a surrogate pair is one); a spread only when needed.
+ * The width renderTable gives a cell (`list` works out its widths itself, to write its rows
+ * as it makes them).
+ */
+export function cellWidth(text: string): number {
   return SURROGATE.test(text) ? [...text].length : text.length;
 }

@@ -18,6 +18,11 @@ const texts = fc.oneof(
     .map((p) => p.join("")),
 );
 
+/** Texts past 4096 characters, whose length writeAll counts natively (list's pieces). */
+const longTexts = fc
+  .tuple(texts, fc.integer({ min: 4096, max: 20_000 }))
+  .map(([text, length]) => (text || "x").repeat(Math.ceil(length / Math.max(1, text.length))));
+
 describe("writeAll", () => {
   test("utf8Length is the length TextEncoder makes", () => {
     fc.assert(
@@ -41,6 +46,22 @@ describe("writeAll", () => {
         expect(readFileSync(path)).toEqual(Buffer.from(new TextEncoder().encode(text)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("writes a long text exactly once too", () => {
+    fc.assert(
+      fc.property(longTexts, (text) => {
+        const path = join(folder, "long");
+        const fd = openSync(path, "w");
+        try {
+          writeAll(fd, text);
+        } finally {
+          closeSync(fd);
+        }
+        expect(readFileSync(path)).toEqual(Buffer.from(new TextEncoder().encode(text)));
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * The session of each profile `list` shows, found as findSession (session-status.ts) finds
+ * it, from the keys ProfileKeys read: the session in the credentials file, else the cached
+ * one. A role profile's goes through findSession's own code, over the files indexed the
+ * general way, and only when the cache folder holds role sessions at all.
+ *
+ * A cached session is opened only when the folder's listing has its file, and its file name
+ * (a digest of key id and device) is worked out only for a profile whose device is the
+ * device of a session in the folder: the few files there are read first for their devices
+ * (readCachedSession refuses a file of another device anyway). At 100,000 profiles the
+ * digests alone took 90 ms.
+ */
+import { join } from "node:path";
+import type { SessionCredentials } from "../aws/credentials.ts";
+import { type AwsFiles, type AwsTexts, awsFilesOf } from "../config/aws-files.ts";
+import { checkCacheFolder } from "../config/cache-folder.ts";
+import { keyState } from "../config/key-state.ts";
+import type { Deps } from "../deps.ts";
+import { currentUser } from "../fs/owner.ts";
+import { readOwnFile } from "../fs/read-regular.ts";
+import { readCachedSession, sessionCacheDir, sessionCacheName } from "../session/cache.ts";
+import { parseExpiration } from "../session/expiration.ts";
+import { cachedRoleSession } from "../session/roles/cached-role-of.ts";
+import type { ProfileSummary } from "./inventory.ts";
+import { Key, type ProfileKeys } from "./profile-keys.ts";
+import type { FoundSession } from "./session-status.ts";
+
+/** The prefix of role session files in the cache folder (session/roles/role-cache.ts). */
+const ROLE_FILE = "role-";
+/** Up to this many session files are read for their devices; past it every name is worked out. */
+const READ_AHEAD = 64;
+/** With fewer profiles than this, working out every name costs less than reading the files. */
+const READ_AHEAD_PROFILES = 1000;
+
+export class ListedSessions {
+  private files: AwsFiles | undefined;
+  private folderChecked: Promise<unknown> | undefined;
+
+  private constructor(
+    private readonly keys: ProfileKeys,
+    private readonly texts: AwsTexts,
+    private readonly deps: Deps,
+    /** The names in the session cache folder (cachedSessionNames). */
+    private readonly listed: ReadonlySet<string>,
+    /** The devices of the cached sessions, or undefined when they were not read. */
+    private readonly devices: ReadonlySet<string> | undefined,
+    private readonly roleFiles: boolean,
+  ) {}
+
+  static async of(
+    keys: ProfileKeys,
+    texts: AwsTexts,
+    deps: Deps,
+    listed: ReadonlySet<string>,
+    /** Read the session files for their devices first (default: with many profiles). */
+    readAhead = keys.size >= READ_AHEAD_PROFILES,
+  ): Promise<ListedSessions> {
+    const names = [...listed];
+    const sessions = names.filter((name) => name.endsWith(".json") && !name.startsWith(ROLE_FILE));
+    // Reading the files first pays when there are many more profiles than files.
+    const devices =
+      readAhead && sessions.length <= READ_AHEAD ? await devicesOf(deps, sessions) : undefined;
+    const roleFiles = names.some((name) => name.startsWith(ROLE_FILE));
+    return new ListedSessions(keys, texts, deps, listed, devices, roleFiles);
+  }
+
+  /**
+   * findSession's answer for profile number `profile`, whose row shows its own session; a
+   * promise only when a file has to be read (nearly every row is answered at once).
+   */
+  find(
+    profile: number,
+    summary: ProfileSummary,
+  ): FoundSession | undefined | Promise<FoundSession | undefined> {
+    if (summary.kind === "role") return this.role(summary.name);
+    const inFile = this.sessionInFile(profile);
+    if (inFile) return { session: inFile, source: "file" };
+    const key = summary.cacheKey;
+    if (!key || this.listed.size === 0) return undefined;
+    if (this.devices && !this.devices.has(key.serial)) return undefined;
+    if (!this.listed.has(sessionCacheName(key))) return undefined;
+    return readCachedSession(this.deps, key).then((session) =>
+      session ? { session, source: "cache" } : undefined,
+    );
+  }
+
+  /** sessionInFile (session/in-file.ts): the complete session in the credentials file. */
+  sessionInFile(profile: number): SessionCredentials | undefined {
+    const { keys } = this;
+    const accessKeyId = keys.credentialsValue(profile, Key.keyId);
+    const secretAccessKey = keys.credentialsValue(profile, Key.secret);
+    const sessionToken =
+      keys.credentialsValue(profile, Key.token) ?? keys.credentialsValue(profile, Key.oldToken);
+    if (!accessKeyId || !secretAccessKey || !sessionToken) return undefined;
+    const expiration = parseExpiration(keys.credentialsValue(profile, Key.expiration));
+    if (!expiration) return undefined;
+    // AKIA keys with a stale token are long-term keys, not a session (see section-state.ts).
+    if (keyState(accessKeyId, true) !== "session") return undefined;
+    return { accessKeyId, secretAccessKey, sessionToken, expiration };
+  }
+
+  private async role(profile: string): Promise<FoundSession | undefined> {
+    if (!this.roleFiles) {
+      // No role session is cached, so none is found; but findSession would have looked for
+      // one, and refused a cache folder that others can write: so is it here, once.
+      this.folderChecked ??= checkCacheFolder(this.deps, sessionCacheDir(this.deps), false);
+      await this.folderChecked;
+      return undefined;
+    }
+    this.files ??= await awsFilesOf(this.texts);
+    const session = await cachedRoleSession(this.files, profile, this.deps);
+    return session ? { session, source: "cache" } : undefined;
+  }
+}
+
+/** The `serial` of each session file that reads as JSON (any other is no session of anyone). */
+async function devicesOf(deps: Deps, names: readonly string[]): Promise<Set<string>> {
+  const folder = sessionCacheDir(deps);
+  const devices = new Set<string>();
+  for (const name of names) {
+    try {
+      const data = JSON.parse(await readOwnFile(deps.fs, join(folder, name), currentUser(deps)));
+      if (typeof data?.serial === "string") devices.add(data.serial);
+    } catch {
+      // unreadable or not JSON: readCachedSession finds no session in it either
+    }
+  }
+  return devices;
+}

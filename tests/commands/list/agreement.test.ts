@@ -1,0 +1,132 @@
+/**
+ * `awsmfa list` reads every profile in one pass per file (profiles/profile-keys.ts) instead of
+ * through the general readers; its output must not change for it. On generated files with
+ * everything that decides a row (see varied-files.ts) and cached sessions for some profiles
+ * (valid, expired, role sessions), the table (plain and coloured) and the JSON are compared
+ * byte for byte with the general readers' list (general-list.ts), on the files as generated
+ * and made simple (what the one-pass reader reads itself).
+ */
+import { afterAll, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { runList } from "../../../src/commands/list.ts";
+import { readAwsFiles } from "../../../src/config/aws-files.ts";
+import type { Deps } from "../../../src/deps.ts";
+import { cacheKeyOf } from "../../../src/profiles/forget-cached.ts";
+import { summarizeProfiles } from "../../../src/profiles/inventory.ts";
+import { writeCachedSession } from "../../../src/session/cache-write.ts";
+import { roleCacheKeyOf } from "../../../src/session/roles/cached-role-of.ts";
+import { writeCachedRole } from "../../../src/session/roles/role-cache.ts";
+import { TEST_NOW, testDeps } from "../../support/test-deps.ts";
+import { generalList } from "./general-list.ts";
+import { type VariedFiles, variedFiles } from "./varied-files.ts";
+
+const root = mkdtempSync(join(tmpdir(), "awsmfa-list-agreement-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let runs = 0;
+
+/** The same files with nothing odd in them: LF, printable ASCII, no indented line. */
+const simple = (text: string) =>
+  text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(/[^\n\x20-\x7e]/g, "")
+    .replace(/^ +.*\n/gm, "");
+
+async function world(files: VariedFiles, transform: (text: string) => string) {
+  const home = join(root, String(runs++));
+  mkdirSync(join(home, ".aws"), { recursive: true });
+  const env = {
+    AWS_CONFIG_FILE: join(home, ".aws", "config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
+    AWSMFA_CACHE_DIR: join(home, "cache"),
+  };
+  writeFileSync(env.AWS_CONFIG_FILE, transform(files.config));
+  writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, transform(files.credentials));
+  const { deps } = testDeps({ env, homedir: home });
+  // Cached sessions where login would have put them, found by the general readers.
+  const read = await readAwsFiles(deps);
+  const summaries = summarizeProfiles(read);
+  for (const [i, summary] of summaries.entries()) {
+    const choice = files.cached[i % files.cached.length]!;
+    if (choice >= 3) continue;
+    const session = {
+      accessKeyId: "ASIACACHEDCACHEDCACH",
+      secretAccessKey: "s",
+      sessionToken: "t",
+      expiration: new Date(TEST_NOW + (choice === 0 ? -60_000 : 3_600_000 * (choice + 1))),
+    };
+    const roleKey = roleCacheKeyOf(read, summary.name, deps);
+    if (roleKey) await writeCachedRole(deps, roleKey, summary.name, session);
+    const key = cacheKeyOf(read, summary.name);
+    if (key) await writeCachedSession(deps, key, session);
+  }
+  return env;
+}
+
+async function output(
+  list: (options: { json: boolean }, deps: Deps) => Promise<number>,
+  env: Record<string, string>,
+  json: boolean,
+  colour: boolean,
+) {
+  const { deps, stdout, stderr } = testDeps({
+    env: colour ? { ...env, FORCE_COLOR: "1" } : env,
+    homedir: join(env.AWS_CONFIG_FILE!, "..", ".."),
+  });
+  const code = await list({ json }, deps);
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+async function agrees(files: VariedFiles, transform: (text: string) => string): Promise<void> {
+  const env = await world(files, transform);
+  for (const [json, colour] of [
+    [false, false],
+    [false, true],
+    [true, false],
+  ] as const) {
+    const expected = await output(generalList, env, json, colour);
+    expect(await output(runList, env, json, colour)).toEqual(expected);
+  }
+}
+
+test("list prints what the general readers' list printed, on varied files", async () => {
+  await fc.assert(
+    fc.asyncProperty(variedFiles, async (files) => {
+      await agrees(files, (text) => text);
+      await agrees(files, simple);
+    }),
+    { numRuns: 150 },
+  );
+}, 120_000);
+
+test("the cases the generator reaches least often", async () => {
+  const cases: [string, string][] = [
+    ["", ""],
+    [
+      "[profile dev]\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\nregion = eu-west-1\n",
+      "[dev-mfa]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n[dev-long-term]\naws_access_key_id = AKIABBBBBBBBBBBBBBBB\naws_secret_access_key = s\n",
+    ],
+    [
+      "[profile dev]\nawsmfa_long_term_profile = keys\n[profile keys]\nawsmfa_key_store = vault\n[profile keys-mfa]\n",
+      "[dev-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n",
+    ],
+    [
+      "[profile dev]\nmfa_serial = GAHT12345678\n[profile dev-long-term]\nawsmfa_key_store = vault\n",
+      "[dev-mfa]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n",
+    ],
+    [
+      '[profile ""]\nmfa_serial = GAHT12345678\n[profile -long-term]\ncredential_process = x\n',
+      "[]\n[-mfa]\naws_access_key_id = ASIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n",
+    ],
+    [
+      "[default]\nregion = a\n[profile default]\nregion = b\n[profile r]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = default\n",
+      "[default]\naws_access_key_id = ASIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\naws_security_token = t\nexpiration = 2026-01-01 02:00:00\n[default-default]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n",
+    ],
+  ];
+  for (const [config, credentials] of cases) {
+    for (const cached of [[0], [1], [5]]) await agrees({ config, credentials, cached }, (t) => t);
+  }
+}, 60_000);
