@@ -12,9 +12,10 @@ import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { WRITE_STALL_MS } from "./output-stall.ts";
 import { printableLine } from "./printable.ts";
 import { openConsoleMode } from "./windows-console.ts";
-import { WRITE_STALL_MS, writeAll } from "./write-all.ts";
+import { writeAll } from "./write-all.ts";
 
 /** process.on(SIGINT, handler) from main.ts, returning the matching off. */
 export type OnInterrupt = (handler: () => void) => () => void;

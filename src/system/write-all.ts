@@ -4,9 +4,7 @@
  * (terminal.ts). Apart from terminal.ts so that the cached fast path loads only this.
  */
 import { writeSync } from "node:fs";
-
-/** How long a write may wait for a reader that takes nothing (a stopped pager, a full pipe). */
-export const WRITE_STALL_MS = 30_000;
+import { WRITE_STALL_MS } from "./output-stall.ts";
 
 /**
  * Synchronous write of the whole text, retrying when a non-blocking fd is full: with a backoff

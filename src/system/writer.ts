@@ -4,9 +4,9 @@
  * (which brings fs/promises and child_process).
  */
 import type { Writer } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { stalledOutput } from "./output-stall.ts";
 import { printable } from "./printable.ts";
-import { WRITE_STALL_MS, writeAll } from "./write-all.ts";
+import { writeAll } from "./write-all.ts";
 
 /**
  * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
@@ -37,15 +37,4 @@ export function writer(fd: number, terminalFd: (fd: number) => boolean): Writer 
       return terminalFd(fd);
     },
   };
-}
-
-function stalledOutput(cause: unknown): UserError {
-  return new UserError(
-    `awsmfa gave up writing its output: nothing read it for ${WRITE_STALL_MS / 1000} s.`,
-    {
-      code: "failure",
-      hint: "Whatever reads awsmfa's output (a pager, a pipe) stopped reading. Run the command again.",
-      cause,
-    },
-  );
 }

@@ -7,12 +7,14 @@
  * tier (index.ts), which escapes it the usual way.
  */
 import { DEFAULT_TEMPLATE, promptSegment } from "../../output/prompt-segment.ts";
+import { stalledOutput, WRITE_STALL_MS } from "../../system/output-stall.ts";
 import type { FastInvocation } from "./invocation.ts";
 
 /** True when the prompt has been answered (printed, or nothing to print). */
 export async function promptMain(
   invocation: Extract<FastInvocation, { kind: "prompt" }>,
   env: Readonly<Record<string, string | undefined>>,
+  stallMs = WRITE_STALL_MS,
 ): Promise<boolean> {
   // As prompt.ts: the flag, else AWSMFA_PROMPT_TEMPLATE when not empty, else the default.
   const template = invocation.template ?? (env.AWSMFA_PROMPT_TEMPLATE || DEFAULT_TEMPLATE);
@@ -22,12 +24,19 @@ export async function promptMain(
     const code = segment.charCodeAt(i);
     if (code < 0x20 || code > 0x7e) return false;
   }
+  // As writer.ts: a reader that takes nothing for WRITE_STALL_MS ends the run with its error;
+  // one that went away (EPIPE), or a closed stdout, is no failure.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(stalledOutput()), stallMs);
+  });
   try {
-    await Bun.write(Bun.stdout, `${segment}\n`);
+    await Promise.race([Bun.write(Bun.stdout, `${segment}\n`), stalled]);
   } catch (error) {
-    // As writer.ts: a reader that went away (EPIPE) or a closed stdout is no failure.
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "EPIPE" && code !== "EBADF") throw error;
+  } finally {
+    clearTimeout(timer);
   }
   return true;
 }
