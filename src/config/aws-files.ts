@@ -10,7 +10,7 @@
  */
 import type { Deps } from "../deps.ts";
 import type { IniValue } from "../ini/index.ts";
-import { type AwsPaths, awsPaths } from "./paths.ts";
+import type { AwsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
 
@@ -41,6 +41,8 @@ export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): 
 export type AwsTexts = Pick<AwsFiles, "paths" | "configText" | "credentialsText">;
 
 export async function readAwsTexts(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsTexts> {
+  // Loaded here too: paths.ts brings node:path (~0.5 ms), which the lookups below do not need.
+  const { awsPaths } = await import("./paths.ts");
   const paths = awsPaths(deps.env, deps.homedir);
   const [configText, credentialsText] = await Promise.all([
     readOptional(deps, paths.config),
@@ -52,7 +54,7 @@ export async function readAwsTexts(deps: Pick<Deps, "env" | "homedir" | "fs">): 
 /** The files read by readAwsTexts, indexed (each text once per run: see profileIndex). */
 export async function awsFilesOf(texts: AwsTexts): Promise<AwsFiles> {
   // Loaded here, not with this module: the lookups below are also what the cached fast path
-  // asks of its own lean reading of the files (commands/fast/lean-files.ts).
+  // asks of its own lean reading of the files (commands/fast/lean.ts, lean-read.ts).
   const { profileIndex } = await import("../ini/profile-index.ts");
   const profileMap = (text: string | null, kind: "config" | "credentials") =>
     text === null ? new Map<string, ProfileValues>() : profileIndex(text, kind);

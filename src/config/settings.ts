@@ -15,13 +15,20 @@ export function booleanSetting(
 ): boolean {
   const value = profileValue(files, profile, key);
   if (value === undefined) return fallback;
-  const word = value.trim().toLowerCase();
-  if (TRUE.includes(word)) return true;
-  if (FALSE.includes(word)) return false;
+  const answer = booleanWord(value);
+  if (answer !== undefined) return answer;
   throw new UserError(
     `${key} in profile ${profile} is "${value}", which is neither true nor false.`,
     {
       hint: `Set it to true or false in ${files.paths.config}.`,
     },
   );
+}
+
+/** What a yes/no setting's value says, or undefined when it is neither. */
+export function booleanWord(value: string): boolean | undefined {
+  const word = value.trim().toLowerCase();
+  if (TRUE.includes(word)) return true;
+  if (FALSE.includes(word)) return false;
+  return undefined;
 }

@@ -20,7 +20,21 @@ function shown(match: string): string {
 }
 
 export function printable(text: string): string {
+  if (!hasControl(text)) return text;
   return text.replace(CONTROL, shown).replace(PASTE_MARKS, "");
+}
+
+/**
+ * Whether CONTROL or PASTE_MARKS could match: a plain loop, so that the usual message costs no
+ * regular expression (the first one costs a cached login ~0.15 ms and 1.4 MiB).
+ */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f)) return true;
+    if (c === 0xe000 || c === 0xe001) return true;
+  }
+  return false;
 }
 
 /** errors.ts pasteable() marks, should any reach a writer unquoted: never shown. */

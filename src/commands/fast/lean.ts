@@ -26,6 +26,7 @@ import {
   parseDuration,
 } from "../../config/durations.ts";
 import { keyState, keyStateForWriting } from "../../config/key-state.ts";
+import { booleanWord } from "../../config/settings.ts";
 import type { Deps } from "../../deps.ts";
 import { isKeyStoreName, KEY_ID_SETTING, KEY_STORE_SETTING } from "../../keys/store.ts";
 import { credentialProcessJson, sessionVariables } from "../../output/variables.ts";
@@ -35,10 +36,10 @@ import {
   sessionOfRecord,
 } from "../../session/cache-record.ts";
 import { fileHoldsSession } from "../../session/in-file.ts";
+import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
 import { reportSession } from "../../session/messages.ts";
 import { checkSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
 import { sh } from "../../shell/posix/shell.ts";
-import { writeAll } from "../../system/write-all.ts";
 import { writer } from "../../system/writer.ts";
 import { FallThrough } from "./fall-through.ts";
 import type { FastInvocation } from "./invocation.ts";
@@ -56,11 +57,6 @@ import type { FastFacts } from "./world.ts";
 
 /** AWSMFA_SHELL values whose function evaluates POSIX export lines (shell/index.ts: "sh"). */
 const POSIX_FUNCTIONS = ["bash", "zsh"];
-/** session/long-term.ts's LONG_TERM_SUFFIXES, in its order. */
-const SUFFIXES = ["-long-term", "-mfa", "-default"];
-/** config/settings.ts's words for booleanSetting. */
-const TRUE = ["true", "yes", "on", "1"];
-const FALSE = ["false", "no", "off", "0"];
 
 /** What the lean tier asks of the world: no files to write, no terminal, no waits. */
 type LeanDeps = Pick<Deps, "env" | "platform" | "homedir" | "uid" | "gid" | "clock" | "io">;
@@ -100,32 +96,10 @@ export function leanMain(
   } catch {
     return undefined;
   }
-  // The full CLI writes stderr through printable(), which changes only control characters
-  // (and paste marks): a message with one is the next tier's to escape.
-  for (const [fd, text] of said) if (fd === 2 && !printableAlready(text)) return undefined;
-  const real = facts.writers ?? { 1: writer(1, () => false), 2: { write: writeStderr } };
+  // As the full CLI writes: stderr through printable(), stdout as it is (no terminal).
+  const real = facts.writers ?? { 1: writer(1, () => false), 2: writer(2, () => false) };
   for (const [fd, text] of said) real[fd].write(text);
   return code;
-}
-
-/** True when system/printable.ts's printable() would return `text` as it is. */
-function printableAlready(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const control = c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f);
-    if (control || c === 0xe000 || c === 0xe001) return false;
-  }
-  return true;
-}
-
-/** writer(2) for text printable() leaves alone: people's text is dropped, never fatal. */
-function writeStderr(text: string): void {
-  try {
-    writeAll(2, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EPIPE" && code !== "EBADF" && code !== "ETIMEDOUT") throw error;
-  }
 }
 
 function leanRun(invocation: FastInvocation, deps: LeanDeps): number {
@@ -172,12 +146,11 @@ function leanLogin(profile: string, noWrite: boolean, deps: LeanDeps): number {
   return 0;
 }
 
+/** booleanSetting(files, PROFILE, "awsmfa_write", true), which explains a wrong value. */
 function flag(value: string | undefined): boolean {
-  if (value === undefined) return true;
-  const word = value.trim().toLowerCase();
-  if (TRUE.includes(word)) return true;
-  if (FALSE.includes(word)) return false;
-  throw new FallThrough("awsmfa_write to explain");
+  const answer = value === undefined ? true : booleanWord(value);
+  if (answer === undefined) throw new FallThrough("awsmfa_write to explain");
+  return answer;
 }
 
 /** sectionState(...) === "long-term": any aws_access_key_id line a write would replace. */
@@ -191,7 +164,7 @@ function heldLongTerm(credentials: SimpleFile, profile: string): boolean {
 /** getSession's answer for a plain profile with a valid cached session, or FallThrough. */
 function cachedSession(profile: string, deps: LeanDeps) {
   const partners: string[] = [];
-  for (const suffix of SUFFIXES) partners.push(`${profile}${suffix}`);
+  for (const suffix of LONG_TERM_SUFFIXES) partners.push(`${profile}${suffix}`);
   const names = [profile, ...partners];
   const paths = leanAwsPaths(deps.env, deps.homedir);
   const config = simpleFile(readAwsText(paths.config), "config", names);
