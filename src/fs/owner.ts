@@ -4,7 +4,6 @@
  * Undefined on Windows, where files have no owner ids of this kind and ACLs decide.
  */
 import type { Stats } from "node:fs";
-import { userInfo } from "node:os";
 import type { Deps } from "../deps.ts";
 
 export interface User {
@@ -17,7 +16,9 @@ export function currentUser(deps: Pick<Deps, "platform" | "uid" | "gid">): User 
   const { uid, gid } = deps;
   if (uid !== undefined) return { uid, gid: gid ?? -1 };
   // Hand-built Deps in tests: the real ids (geteuid/getegid behind libuv's passwd lookup).
-  const info = userInfo();
+  // node:os is required here, not imported: the cached fast path uses notOwnFile below and
+  // must not load it (~0.3 ms).
+  const info = (require("node:os") as typeof import("node:os")).userInfo();
   return info.uid < 0 ? undefined : { uid: info.uid, gid: info.gid };
 }
 

@@ -25,7 +25,7 @@ import {
   type Stats,
 } from "node:fs";
 import { judgeAbove, judgeOwn } from "../../fs/folder-rules.ts";
-import type { User } from "../../fs/owner.ts";
+import { notOwnFile, type User } from "../../fs/owner.ts";
 import { findHeaders } from "../../ini/headers.ts";
 import { eachSimpleLine, oddWithin, readSimpleSection } from "../../ini/simple-read.ts";
 import { FallThrough } from "./fall-through.ts";
@@ -183,9 +183,7 @@ export function readOwnRecord(path: string, user: User): Record<string, unknown>
   let text: string;
   try {
     const stats = fstatSync(fd);
-    // fs/owner.ts notOwnFile (that module loads node:os for what the lean tier never asks).
-    const foreign = stats.uid !== user.uid || (stats.mode & 0o022) !== 0;
-    if (!stats.isFile() || foreign || stats.size > MAX_OWN_FILE_BYTES) {
+    if (!stats.isFile() || notOwnFile(stats, user) || stats.size > MAX_OWN_FILE_BYTES) {
       throw new FallThrough("a file not to trust");
     }
     text = readFileSync(fd).toString("utf8");
