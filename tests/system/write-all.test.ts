@@ -33,10 +33,11 @@ describe("writeAll", () => {
     );
   });
 
-  test("writes exactly the encoded text, once", () => {
+  /** Every text of `arbitrary`, written to a file, is exactly its UTF-8 bytes, once. */
+  function writesExactly(arbitrary: typeof texts, name: string, numRuns: number): void {
     fc.assert(
-      fc.property(texts, (text) => {
-        const path = join(folder, "out");
+      fc.property(arbitrary, (text) => {
+        const path = join(folder, name);
         const fd = openSync(path, "w");
         try {
           writeAll(fd, text);
@@ -45,23 +46,15 @@ describe("writeAll", () => {
         }
         expect(readFileSync(path)).toEqual(Buffer.from(new TextEncoder().encode(text)));
       }),
-      { numRuns: 300 },
+      { numRuns },
     );
+  }
+
+  test("writes exactly the encoded text, once", () => {
+    writesExactly(texts, "out", 300);
   });
 
   test("writes a long text exactly once too", () => {
-    fc.assert(
-      fc.property(longTexts, (text) => {
-        const path = join(folder, "long");
-        const fd = openSync(path, "w");
-        try {
-          writeAll(fd, text);
-        } finally {
-          closeSync(fd);
-        }
-        expect(readFileSync(path)).toEqual(Buffer.from(new TextEncoder().encode(text)));
-      }),
-      { numRuns: 100 },
-    );
+    writesExactly(longTexts, "long", 100);
   });
 });
