@@ -63,7 +63,12 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
     );
     return ExitCode.ok;
   }
-  const style = styleFor(useColour(deps.env, deps.io.stdout.isTTY));
-  writeTable(rows, found, { now, style, ascii: keys.ascii }, deps);
+  const colour = useColour(deps.env, deps.io.stdout.isTTY);
+  writeTable(
+    rows,
+    found,
+    { now, style: styleFor(colour), ascii: keys.ascii, plain: !colour },
+    deps,
+  );
   return ExitCode.ok;
 }

@@ -9,8 +9,9 @@ import { isoSeconds } from "../../output/variables.ts";
 import type { ProfileKind, ProfileSummary } from "../../profiles/inventory.ts";
 import { type FoundSession, timeLeft } from "../../profiles/session-status.ts";
 import { secondsLeft } from "../../session/cache.ts";
-import type { Style } from "../../ui/report.ts";
+import { type Style, styleFor } from "../../ui/report.ts";
 import { cellWidth } from "../../ui/table.ts";
+import { writeAsciiTable } from "./ascii-table.ts";
 
 /** undefined: the kind has no session of its own (other, a long-term partner); null: none. */
 export type Found = FoundSession | null | undefined;
@@ -19,21 +20,28 @@ const HEADER = ["PROFILE", "KIND", "MFA DEVICE", "REGION", "SESSION"] as const;
 /** Output is written in pieces of about this many characters (JSON), or parts (table). */
 const PIECE = 1 << 16;
 const PIECE_PARTS = 12 * 1024;
+const PLAIN = styleFor(false);
 
 export interface TableOptions {
   now: number;
   style: Style;
   /** Every text of the rows is printable ASCII: a cell's width is its length. */
   ascii: boolean;
+  /** No colour: `style` paints nothing. */
+  plain: boolean;
 }
 
 /** renderTable(HEADER, the rows' cells), written a piece at a time. */
 export function writeTable(
   rows: readonly ProfileSummary[],
   found: readonly Found[],
-  { now, style, ascii }: TableOptions,
+  { now, style, ascii, plain }: TableOptions,
   deps: Pick<Deps, "io">,
 ): void {
+  if (ascii && plain) {
+    writePlain(rows, found, now, deps);
+    return;
+  }
   const serials = rows.map((row) => (row.serial ? shortSerial(row.serial) : "-"));
   const widths = [HEADER[0].length, HEADER[1].length, HEADER[2].length, HEADER[3].length];
   const width = ascii ? (text: string) => text.length : cellWidth;
@@ -83,6 +91,42 @@ export function writeTable(
 
 const KINDS: readonly ProfileKind[] = ["long-term", "session", "role", "other"];
 
+/** writeTable's bytes for printable ASCII rows without colour (ascii-table.ts). */
+function writePlain(
+  rows: readonly ProfileSummary[],
+  found: readonly Found[],
+  now: number,
+  deps: Pick<Deps, "io">,
+): void {
+  const widths = [HEADER[0].length, HEADER[1].length, HEADER[2].length, HEADER[3].length];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const serial = row.serial;
+    widths[0] = Math.max(widths[0]!, row.name.length);
+    widths[1] = Math.max(widths[1]!, row.kind.length);
+    widths[2] = Math.max(widths[2]!, serial ? serial.length - serialFrom(serial) : 1);
+    widths[3] = Math.max(widths[3]!, row.region?.length ?? 1);
+  }
+  writeAsciiTable(
+    HEADER,
+    widths,
+    rows.length,
+    (i, cells) => {
+      const row = rows[i]!;
+      const own = found[i];
+      cells.name = row.name;
+      cells.kind = row.kind;
+      cells.serial = row.serial ?? "-";
+      cells.serialFrom = row.serial ? serialFrom(row.serial) : 0;
+      cells.region = row.region ?? "-";
+      cells.session =
+        own === undefined ? "-" : own === null ? "none" : sessionText(own, now, PLAIN);
+      return cells;
+    },
+    deps,
+  );
+}
+
 /** JSON.stringify(rows as JSON, null, 2), written a row at a time. */
 export function writeJson(
   rows: readonly ProfileSummary[],
@@ -116,10 +160,15 @@ function sessionText(found: FoundSession, now: number, style: Style): string {
 
 /** arn:aws:iam::123456789012:mfa/alice -> 123456789012:mfa/alice; serial numbers as they are. */
 function shortSerial(serial: string): string {
-  // serial.replace(/^arn:[^:]+:iam::/, ""), without a regular expression for each row
-  if (!serial.startsWith("arn:")) return serial;
+  const from = serialFrom(serial);
+  return from === 0 ? serial : serial.slice(from);
+}
+
+/** Where shortSerial's text starts in `serial`: serial.replace(/^arn:[^:]+:iam::/, ""). */
+function serialFrom(serial: string): number {
+  if (!serial.startsWith("arn:")) return 0;
   const colon = serial.indexOf(":", 4);
-  return colon > 4 && serial.startsWith(":iam::", colon) ? serial.slice(colon + 6) : serial;
+  return colon > 4 && serial.startsWith(":iam::", colon) ? colon + 6 : 0;
 }
 
 /** n spaces ("" for n <= 0), each length made once. */

@@ -130,3 +130,23 @@ test("the cases the generator reaches least often", async () => {
     for (const cached of [[0], [1], [5]]) await agrees({ config, credentials, cached }, (t) => t);
   }
 }, 60_000);
+
+test("a list of thousands of profiles, written in many pieces", async () => {
+  // Generated pairs as organisations write them (the benchmark's shape), names of varied
+  // length so that the columns' widths move, sessions in the cache for a few: the table runs
+  // to ~40 pieces of output, each made apart (commands/list/ascii-table.ts).
+  const config: string[] = [];
+  const credentials: string[] = [];
+  for (let i = 0; i < 2500; i++) {
+    const name = i % 7 === 0 ? `team-${i}-${"x".repeat(i % 23)}` : `p${i}`;
+    config.push(
+      `# team ${i % 97}\n[profile ${name}]\nregion = ${i % 5 ? "eu-west-1" : "ap-southeast-2"}\n`,
+      i % 11 ? `mfa_serial = arn:aws:iam::123456789012:mfa/${name}\n\n` : "\n",
+    );
+    credentials.push(
+      `[${name}-long-term]\naws_access_key_id = AKIA${String(i).padStart(16, "0")}\naws_secret_access_key = s\n\n`,
+    );
+  }
+  const cached = Array.from({ length: 151 }, (_, i) => (i === 0 ? 1 : i === 75 ? 0 : 5));
+  await agrees({ config: config.join(""), credentials: credentials.join(""), cached }, (t) => t);
+}, 60_000);
