@@ -13,6 +13,7 @@
  * reported as median and min-max, as a multiple of the floor (a compiled hello world built with
  * the same Bun and flags, measured in the same rounds), and with its peak RSS. The AWS CLI v2
  * (/usr/bin/aws), when installed, does the same jobs in the same run, on every third round.
+ * The scaling table has a floor of its own for `list`: bench/list-floor.ts, built the same way.
  * Sessions come from the fake AWS (tests/support/fake-aws.ts) on 127.0.0.1. A fresh login is also
  * reported less its STS round trip (bench/round-trip.ts says how that is measured).
  */
@@ -24,6 +25,7 @@ import { type Case, hasGnuTime, interleave, mib, ms, type Result } from "./bench
 import { RoundTrips } from "./bench/round-trip.ts";
 import {
   buildHello,
+  buildListFloor,
   type FakeAwsProcess,
   freshCopy,
   ProfileFiles,
@@ -240,32 +242,49 @@ try {
   let scale: ScaleRow[] | undefined;
   if (scaleSizes) {
     scale = [];
+    const listFloorBinary = freshCopy(buildListFloor(work), work, "list-floor");
+    const listFloor = {
+      id: "list-floor",
+      label: "list's floor (bench/list-floor.ts)",
+      argv: () => [listFloorBinary],
+      env,
+    } satisfies Case;
     console.log("\nScaling: N profiles in ~/.aws (pairs, with comments), median (peak RSS)\n");
-    console.log("| N | cached login | list | fresh login | fresh - round trip | floor |");
-    console.log("|---|---|---|---|---|---|");
+    console.log(
+      "| N | cached login | list | fresh login | fresh - round trip | floor | list's floor |",
+    );
+    console.log("|---|---|---|---|---|---|---|");
     for (const size of scaleSizes) {
       files = new ProfileFiles(home, size);
       files.write(cachedUser, freshUser, session);
       // Big files take long: fewer rounds, at least three.
       const n = Math.max(3, Math.min(rounds, Math.floor(200_000 / Math.max(size, 1))));
       const r = await interleave(
-        ab([cases.floor, cases.cached, cases.list, cases.fresh]),
+        ab([cases.floor, listFloor, cases.cached, cases.list, cases.fresh]),
         n,
         join(work, "rss"),
       );
       r.push(...trips.take());
       const at = new Map(r.map((x) => [x.id, x]));
       const floor = at.get("floor")!;
+      const floorOfList = at.get("list-floor")!;
       const cell = (x: Result) => `${ms(x.median)} (${mib(x.rssMax)})`;
       for (const tag of baseline ? ["", "@baseline"] : [""]) {
         const [cached, list, fresh] = ["cached", "list", "fresh"].map((id) => at.get(id + tag)!);
         const freshOverhead = at.get(`fresh${tag}-overhead`)!;
         const name = `${size.toLocaleString("en")}${tag ? " (baseline)" : ""}`;
         console.log(
-          `| ${name} | ${cell(cached!)} | ${cell(list!)} | ${cell(fresh!)} | ${ms(freshOverhead.median)} | ${ms(floor.median)} |`,
+          `| ${name} | ${cell(cached!)} | ${cell(list!)} | ${cell(fresh!)} | ${ms(freshOverhead.median)} | ${ms(floor.median)} | ${cell(floorOfList)} |`,
         );
         const row = { cached: cached!, list: list!, fresh: fresh!, freshOverhead };
-        scale.push({ profiles: size, baseline: tag !== "", rounds: n, floor, ...row });
+        scale.push({
+          profiles: size,
+          baseline: tag !== "",
+          rounds: n,
+          floor,
+          listFloor: floorOfList,
+          ...row,
+        });
       }
     }
     const at100k = scale.find((row) => row.profiles === 100_000 && !row.baseline);
@@ -309,6 +328,8 @@ interface ScaleRow {
   baseline: boolean;
   rounds: number;
   floor: Result;
+  /** bench/list-floor.ts: the least a list of the same files does. */
+  listFloor: Result;
   cached: Result;
   list: Result;
   fresh: Result;

@@ -119,13 +119,22 @@ export function freshCopy(binary: string, folder: string, name: string): string 
 export function buildHello(folder: string): string {
   const source = join(folder, "hello.ts");
   writeFileSync(source, 'console.log("hello");\n');
-  const outfile = join(folder, "hello-built");
+  return buildProgram(source, join(folder, "hello-built"));
+}
+
+/** bench/list-floor.ts built the same way: the floor of `list` at scale. */
+export function buildListFloor(folder: string): string {
+  return buildProgram(join(import.meta.dir, "list-floor.ts"), join(folder, "list-floor-built"));
+}
+
+function buildProgram(source: string, outfile: string): string {
   const args = ["build", "--compile", "--format=esm", "--minify", "--bytecode"];
   const built = Bun.spawnSync([process.execPath, ...args, source, "--outfile", outfile], {
     stdout: "pipe",
     stderr: "pipe",
   });
-  if (built.exitCode !== 0) throw new Error(`building hello failed: ${built.stderr.toString()}`);
+  if (built.exitCode !== 0)
+    throw new Error(`building ${source} failed: ${built.stderr.toString()}`);
   return outfile;
 }
 

@@ -80,12 +80,15 @@ test("npm run bench: every path against the floor, the AWS CLI, scaling, and JSO
       cli ? "faster than the AWS CLI reading the same cached profile" : "AWS CLI v2 not installed",
     );
     expect(r.output).toMatch(/^\| 10 \| [\d.]+ ms \([\d.]+ MiB\) \| /m);
+    // the last column: list's own floor (bench/list-floor.ts)
+    expect(r.output).toMatch(/^\| 10 \| .* \| [\d.]+ ms \([\d.]+ MiB\) \|$/m);
     const record = JSON.parse(readFileSync(json, "utf8"));
     const ids = record.results.map((x: { id: string }) => x.id);
     expect(ids).toEqual(expect.arrayContaining(["floor", "cached", "credential-process", "fresh"]));
     expect(record.results[0].median).toBeGreaterThan(0);
     expect(record.scale[0].profiles).toBe(10);
     expect(record.scale[0].fresh.runs).toBe(3);
+    expect(record.scale[0].listFloor.runs).toBe(3);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
