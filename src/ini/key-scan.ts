@@ -13,6 +13,7 @@
  * and `[profile default]`), is read by ProfileIndex; a file with `[DEFAULT]` or an indented
  * header is read whole by it. tests/ini/key-scan.test.ts holds them to the same answers.
  */
+import { belowTopTier } from "../system/below-top-tier.ts";
 import { findHeaders } from "./headers.ts";
 import type { KeyValues } from "./key-values.ts";
 import type { NameTable } from "./name-table.ts";
@@ -233,6 +234,18 @@ class KeyScan {
       this.values.set(ordinal, slot, typeof value === "string" && value !== "" ? value : undefined);
     });
   }
+
+  static {
+    // ../system/below-top-tier.ts: why
+    const { prototype } = KeyScan;
+    belowTopTier(
+      prototype.run,
+      prototype.lines,
+      prototype.header,
+      prototype.keyLine,
+      prototype.value,
+    );
+  }
 }
 
 /** Whether text[from, to) is a name `profile NAME` gives as it is (profile-index.ts's PLAIN_PROFILE). */
@@ -246,3 +259,5 @@ function plainName(text: string, from: number, to: number): boolean {
   }
   return true;
 }
+
+belowTopTier(scanKeys, plainName);

@@ -4,6 +4,8 @@
  * none, in an Int32Array that grows by half: for 100,000 profiles, a million and a half
  * places cost one zeroed allocation instead of an array (or a million pushes) per profile.
  */
+import { belowTopTier } from "../system/below-top-tier.ts";
+
 export class KeyValues {
   private places: Int32Array;
   /** String number -> string; number 0 is "none". */
@@ -40,5 +42,10 @@ export class KeyValues {
     const places = new Int32Array(length);
     places.set(this.places);
     this.places = places;
+  }
+
+  static {
+    // ../system/below-top-tier.ts: why
+    belowTopTier(KeyValues.prototype.get, KeyValues.prototype.set);
   }
 }

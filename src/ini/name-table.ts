@@ -6,6 +6,7 @@
  * An open-addressed table in an Int32Array: each slot holds a name's ordinal and its hash side
  * by side, so that a probe that meets another name rarely reads more than that slot.
  */
+import { belowTopTier } from "../system/below-top-tier.ts";
 
 const EMPTY = -1;
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -83,6 +84,12 @@ export class NameTable {
       this.place(ordinal, this.hashes[ordinal]!);
     }
   }
+
+  static {
+    // ../system/below-top-tier.ts: why
+    const { prototype } = NameTable;
+    belowTopTier(prototype.find, prototype.add, prototype.probe, prototype.place);
+  }
 }
 
 /** FNV-1a over the UTF-16 code units of text[from, to) + tail. */
@@ -100,3 +107,5 @@ function sameName(name: string, text: string, from: number, to: number, tail: st
     if (name.charCodeAt(i - from) !== text.charCodeAt(i)) return false;
   return true;
 }
+
+belowTopTier(hashOf, sameName);

@@ -5,6 +5,7 @@
  * lookups through them.
  */
 import { checkSerial } from "../session/serial-format.ts";
+import { belowTopTier } from "../system/below-top-tier.ts";
 import type { ProfileKind, ProfileSummary } from "./inventory.ts";
 import { Key, type ProfileKeys, SERIAL_SLOTS } from "./profile-keys.ts";
 
@@ -74,3 +75,6 @@ function serialOf(keys: ProfileKeys, profile: number): string | undefined {
   }
   return undefined;
 }
+
+// ../system/below-top-tier.ts: why
+belowTopTier(scanInventory, summarize, serialOf);

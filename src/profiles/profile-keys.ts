@@ -16,6 +16,7 @@ import { NameTable } from "../ini/name-table.ts";
 import { isKeyStoreName, KEY_ID_SETTING, KEY_STORE_SETTING } from "../keys/store.ts";
 import { LONG_TERM_SUFFIXES } from "../session/long-term.ts";
 import { SERIAL_KEYS } from "../session/serial-format.ts";
+import { belowTopTier } from "../system/below-top-tier.ts";
 
 /** The keys read; a key's place in this list is its Key number. */
 const KEYS = [
@@ -171,5 +172,12 @@ export class ProfileKeys {
     // What isLongTermKeyId's /^\s*AKIA/ says of most ids, without a regular expression
     if (keyId.startsWith("AKIA")) return "long-term";
     return keyState(keyId, this.hasToken(profile)) as "long-term" | "session";
+  }
+
+  static {
+    // ../system/below-top-tier.ts: why
+    const { prototype: p } = ProfileKeys;
+    belowTopTier(ProfileKeys, p.name, p.value, p.credentialsValue, p.hasKeys, p.hasToken);
+    belowTopTier(p.partnerOf, p.longTermKeyId, p.candidate, p.keyState);
   }
 }

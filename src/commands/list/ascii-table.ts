@@ -9,6 +9,7 @@
  * the same output).
  */
 import type { Deps } from "../../deps.ts";
+import { belowTopTier } from "../../system/below-top-tier.ts";
 
 /** Bytes per piece written (each piece is decoded to one string). */
 const PIECE = 1 << 16;
@@ -90,3 +91,6 @@ function put(out: Uint8Array, at: number, text: string, from: number, width: num
   for (let i = from; i < end; i++) out[at + i - from] = text.charCodeAt(i);
   return at + Math.max(width, end - from);
 }
+
+// ../../system/below-top-tier.ts: why
+belowTopTier(writeAsciiTable, put);

@@ -9,6 +9,7 @@ import { isoSeconds } from "../../output/variables.ts";
 import type { ProfileKind, ProfileSummary } from "../../profiles/inventory.ts";
 import { type FoundSession, timeLeft } from "../../profiles/session-status.ts";
 import { secondsLeft } from "../../session/cache.ts";
+import { belowTopTier } from "../../system/below-top-tier.ts";
 import { type Style, styleFor } from "../../ui/report.ts";
 import { cellWidth } from "../../ui/table.ts";
 import { writeAsciiTable } from "./ascii-table.ts";
@@ -202,3 +203,6 @@ function jsonRow(row: ProfileSummary, found: Found, now: number) {
     session,
   };
 }
+
+// ../../system/below-top-tier.ts: why
+belowTopTier(writeTable, writePlain, sessionText, serialFrom);
