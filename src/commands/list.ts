@@ -10,9 +10,13 @@ import { scanInventory } from "../profiles/inventory-scan.ts";
 import { ListedSessions } from "../profiles/listed-sessions.ts";
 import { ProfileKeys } from "../profiles/profile-keys.ts";
 import { cachedSessionNames } from "../profiles/session-status.ts";
+import { keepBelowTopTier } from "../system/below-top-tier.ts";
 import { styleFor, useColour } from "../ui/report.ts";
 import type { CommandContext } from "./context.ts";
 import { type Found, writeJson, writeTable } from "./list/write.ts";
+
+/** Characters of both files from which list keeps its hot functions below FTL (~5,000 profiles). */
+const LARGE_FILES = 512 * 1024;
 
 export interface ListOptions {
   json: boolean;
@@ -35,6 +39,10 @@ export function listCommand({ deps, state }: CommandContext) {
  */
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
   const texts = await readAwsTexts(deps);
+  // ~5,000 profiles and more: see system/below-top-tier.ts
+  if ((texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0) >= LARGE_FILES) {
+    keepBelowTopTier();
+  }
   const keys = new ProfileKeys(texts);
   const { rows, serving } = scanInventory(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));

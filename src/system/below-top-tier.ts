@@ -11,24 +11,34 @@
  * profiles, load ~5): CPU 520 -> 375 ms, wall 507-562 -> 380 ms. Main thread alone: unchanged.
  *
  * A function marked keeps its baseline and DFG tiers; only compiles that start after the call
- * are affected, so modules mark their functions when they are loaded (only `list` loads them).
+ * are affected: modules name their hot functions when they load, and `list` marks them
+ * before its first pass when the files are large (below that, nothing gets hot enough).
  */
 
 /** A function, or a class (its constructor). */
 type Code = ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
 type Marker = (fn: Code) => void;
 
-/** bun:jsc's noFTL, when running under Bun. */
-const noFTL = ((): Marker | undefined => {
-  if (typeof Bun === "undefined") return undefined;
-  try {
-    return (require("bun:jsc") as { noFTL?: Marker }).noFTL;
-  } catch {
-    return undefined;
-  }
-})();
+const pending: Code[] = [];
 
-/** Marks each function: never compiled with FTL (see above). */
+/**
+ * Names functions to keep below FTL: noted only, when a module loads (`--help` loads the
+ * modules of every command, and loading bun:jsc costs ~0.4 ms), and marked by
+ * keepBelowTopTier.
+ */
 export function belowTopTier(...functions: Code[]): void {
-  if (noFTL) for (const fn of functions) noFTL(fn);
+  pending.push(...functions);
+}
+
+/** Marks every function named so far, once, where the runtime can (Bun's bun:jsc noFTL). */
+export function keepBelowTopTier(): void {
+  if (pending.length === 0 || typeof Bun === "undefined") return;
+  let noFTL: Marker | undefined;
+  try {
+    noFTL = (require("bun:jsc") as { noFTL?: Marker }).noFTL;
+  } catch {
+    return;
+  }
+  if (noFTL) for (const fn of pending) noFTL(fn);
+  pending.length = 0;
 }

@@ -6,7 +6,7 @@
 
 import { profile } from "bun:jsc";
 import { expect, test } from "bun:test";
-import { belowTopTier } from "../../src/system/below-top-tier.ts";
+import { belowTopTier, keepBelowTopTier } from "../../src/system/below-top-tier.ts";
 
 function marked(n: number): number {
   let sum = 0;
@@ -21,6 +21,7 @@ function unmarked(n: number): number {
 }
 
 belowTopTier(marked);
+keepBelowTopTier();
 
 /** The tiers `fn` was sampled in, run hot for `ms` (JITType of "fn#hash:JITType:bytecode"). */
 function tiersOf(fn: (n: number) => number, ms: number): Set<string> {
@@ -60,4 +61,6 @@ test("classes and functions alike can be marked, more than once", () => {
     }
   }
   expect(() => belowTopTier(Hot, Hot.prototype.run, marked)).not.toThrow();
+  expect(() => keepBelowTopTier()).not.toThrow();
+  expect(() => keepBelowTopTier()).not.toThrow();
 });
