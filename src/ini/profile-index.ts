@@ -16,13 +16,10 @@
  * One run asks about the same text several times (the login reads it, the write edits it under
  * the lock): profileIndex() keeps the index of the texts it saw last, so each is indexed once.
  */
-import { findHeaders } from "./headers.ts";
+import { findHeaders, plainProfileName } from "./headers.ts";
 import { type FileKind, profileNameOf, profilesOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
 import { OddSpots, oddWithin, readSimpleProfile, readSimpleSection } from "./simple-read.ts";
-
-/** `profile NAME` that shlex splits into exactly those two words (the usual header). */
-const PLAIN_PROFILE = /^profile ([^ \t\r\n'"\\]+)$/;
 
 /** How many hasSuffixed questions are answered one by one (see there). */
 const SUFFIX_CHECKS = 64;
@@ -237,8 +234,8 @@ export function profileIndex(text: string, kind: FileKind): ProfileIndex {
 
 function nameOf(header: string, kind: FileKind): string | undefined {
   if (kind === "config") {
-    const plain = PLAIN_PROFILE.exec(header);
-    if (plain) return plain[1];
+    const plain = plainProfileName(header);
+    if (plain !== undefined) return plain;
   }
   return profileNameOf(header, kind);
 }
