@@ -28,28 +28,20 @@ export interface Headers {
 /** The header lines of `text`, or undefined when one of them is indented. */
 export function findHeaders(text: string): Headers | undefined {
   const first = text.startsWith(BOM) ? 1 : 0;
-  if (indentedHeader(text, first)) return undefined;
   const hasCr = text.includes("\r");
   const starts: number[] = [];
   const names: string[] = [];
-  const consider = (at: number) => {
-    const end = lineEnd(text, at, hasCr);
-    const close = text.lastIndexOf("]", end - 1);
-    if (close < at + 2) return; // `[]` or no `]`: not a header, just an odd line
-    starts.push(at);
-    names.push(text.slice(at + 1, close));
-  };
-  if (text.charCodeAt(first) === 91) consider(first);
-  if (hasCr) {
-    // /[\r\n]\[/g: each `[` right after a CR or LF.
-    for (let at = text.indexOf("[", first + 1); at >= 0; at = text.indexOf("[", at + 1)) {
-      const before = text.charCodeAt(at - 1);
-      if (before === 10 || before === 13) consider(at);
-    }
-  } else {
-    for (let at = text.indexOf("\n["); at >= 0; at = text.indexOf("\n[", at + 2)) {
-      consider(at + 1);
-    }
+  // One pass over the `[`s, each looked at once: a header's where it starts a line (the text's
+  // start or after CR or LF: /[\r\n]\[/g), an indented header's where only indent lies
+  // between it and a line's start (INDENTED, below), else nothing.
+  for (let at = text.indexOf("[", first); at >= 0; at = text.indexOf("[", at + 1)) {
+    const before = at === first ? 10 : text.charCodeAt(at - 1);
+    if (before === 10 || before === 13) {
+      const close = text.lastIndexOf("]", lineEnd(text, at, hasCr) - 1);
+      if (close < at + 2) continue; // `[]` or no `]`: not a header, just an odd line
+      starts.push(at);
+      names.push(text.slice(at + 1, close));
+    } else if (isIndent(before) && indentedAt(text, at, first)) return undefined;
   }
   return { starts, names };
 }
@@ -71,25 +63,22 @@ export function lineEnd(text: string, at: number, hasCr = true): number {
 }
 
 /**
- * Whether text[first..] has a line that starts with Python's whitespace (python-text.ts) and
- * then `[`: /^[\t\v\f\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\[/m.
- * The m flag's `^` also matches after U+2028 and U+2029, which end no INI line: a false alarm
- * there only costs a whole parse, never a wrong answer. Found from each `[` backwards over
- * its indent, so each character is looked at about once.
+ * INDENTED: /^[\t\v\f\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\[/m
+ * on text[first..], Python's whitespace (python-text.ts) but line ends, then `[` at the start
+ * of a line. The m flag's `^` also matches after U+2028 and U+2029, which end no INI line: a
+ * false alarm there only costs a whole parse, never a wrong answer. Whether it matches at the
+ * `[` at `at`, which follows an indent character: found backwards over the indent.
  */
-function indentedHeader(text: string, first: number): boolean {
-  for (let at = text.indexOf("[", first); at >= 0; at = text.indexOf("[", at + 1)) {
-    let start = at;
-    while (start > first && isIndent(text.charCodeAt(start - 1))) start--;
-    if (start === at) continue;
-    // `^` before the indent: the start (after a byte-order mark) or after CR or LF.
-    const before = start === first ? 10 : text.charCodeAt(start - 1);
-    if (before === 10 || before === 13) return true;
-    // `^` inside it: after a U+2028 or U+2029 with more indent before the `[`.
-    for (let i = start; i < at - 1; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x2028 || c === 0x2029) return true;
-    }
+function indentedAt(text: string, at: number, first: number): boolean {
+  let start = at - 1;
+  while (start > first && isIndent(text.charCodeAt(start - 1))) start--;
+  // `^` before the indent: the start (after a byte-order mark) or after CR or LF.
+  const before = start === first ? 10 : text.charCodeAt(start - 1);
+  if (before === 10 || before === 13) return true;
+  // `^` inside it: after a U+2028 or U+2029 with more indent before the `[`.
+  for (let i = start; i < at - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2028 || c === 0x2029) return true;
   }
   return false;
 }
@@ -114,10 +103,14 @@ function isIndent(c: number): boolean {
 /**
  * The NAME of a `[profile NAME]` header that shlex splits into exactly those two words (the
  * usual header; profile-index.ts and the cached path's reader), else undefined:
- * /^profile ([^ \t\r\n'"\\]+)$/.
+ * /^profile ([^ \t\r\n'"\\]+)$/. `spacesOnly`: the caller knows the header has none of those
+ * characters but the space (a header of a text without shlexMarks), so one native search
+ * decides; a loop over each header's characters, run cold, costs a cached login ~16 ms at
+ * 50,000 config profiles.
  */
-export function plainProfileName(header: string): string | undefined {
+export function plainProfileName(header: string, spacesOnly = false): string | undefined {
   if (header.length < 9 || !header.startsWith("profile ")) return undefined;
+  if (spacesOnly) return header.indexOf(" ", 8) < 0 ? header.slice(8) : undefined;
   for (let i = 8; i < header.length; i++) {
     const c = header.charCodeAt(i);
     // space, tab, CR, LF, ' " and backslash
@@ -126,4 +119,12 @@ export function plainProfileName(header: string): string | undefined {
     }
   }
   return header.slice(8);
+}
+
+/**
+ * Whether `text` has a tab, a quote or a backslash: with the space (and the line ends, which
+ * no header found here holds), what can make a header need shlex. Four native searches.
+ */
+export function shlexMarks(text: string): boolean {
+  return text.includes("\t") || text.includes("'") || text.includes('"') || text.includes("\\");
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { findHeaders, plainProfileName } from "../../src/ini/headers.ts";
+import { findHeaders, plainProfileName, shlexMarks } from "../../src/ini/headers.ts";
 import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 
 /** findHeaders as it was, with its three regular expressions. */
@@ -94,5 +94,23 @@ describe("plainProfileName", () => {
       }),
       { numRuns: ORACLE_RUNS },
     );
+  });
+
+  test("judges the headers of a text without shlexMarks by their spaces alone", () => {
+    const pieces = [...HEADER_PIECES, "[profile a]", "[profile a b]", "[profile  a]", "[profile]"];
+    const files = [...HEADER_FILES, "[profile a]\n[profile  b]\n[profile c d]\n[profiles]\n"];
+    let judged = 0;
+    fc.assert(
+      fc.property(oracleTexts(files, [...pieces, "\t", "'", '"', "\\"]), (text) => {
+        expect(shlexMarks(text)).toBe(/[\t'"\\]/.test(text));
+        if (shlexMarks(text)) return;
+        for (const header of findHeaders(text)?.names ?? []) {
+          expect(plainProfileName(header, true)).toBe(PLAIN.exec(header)?.[1]);
+          judged++;
+        }
+      }),
+      { numRuns: ORACLE_RUNS },
+    );
+    expect(judged).toBeGreaterThan(1000);
   });
 });

@@ -26,7 +26,7 @@ import {
 } from "node:fs";
 import { judgeAbove, judgeOwn } from "../../fs/folder-rules.ts";
 import { notOwnFile, type User } from "../../fs/owner.ts";
-import { findHeaders, plainProfileName } from "../../ini/headers.ts";
+import { findHeaders, plainProfileName, shlexMarks } from "../../ini/headers.ts";
 import { eachSimpleLine, oddWithin, readSimpleSection } from "../../ini/simple-read.ts";
 import { FallThrough } from "./fall-through.ts";
 
@@ -86,9 +86,10 @@ export function simpleFile(
   if (headers === undefined) throw new FallThrough("an indented header");
   const { starts } = headers;
   const seen = new Map<string, string>();
+  const spacesOnly = kind === "config" && !shlexMarks(text);
   for (let ordinal = 0; ordinal < starts.length; ordinal++) {
     const header = headers.names[ordinal]!;
-    const name = profileName(header, kind);
+    const name = profileName(header, kind, spacesOnly);
     if (name === undefined || !names.includes(name)) continue;
     // `[default]` beside `[profile default]`: aliases follow profilesOf's rules.
     if ((seen.get(name) ?? header) !== header) throw new FallThrough("an alias");
@@ -109,12 +110,16 @@ export function simpleFile(
 }
 
 /** The profile a header names, as profile-index.ts names it; FallThrough where it needs shlex. */
-function profileName(header: string, kind: "config" | "credentials"): string | undefined {
+function profileName(
+  header: string,
+  kind: "config" | "credentials",
+  spacesOnly: boolean,
+): string | undefined {
   // [DEFAULT] lends its keys to every section: the general reader merges them.
   if (header === "DEFAULT") throw new FallThrough("a [DEFAULT] section");
   if (kind === "credentials" || header === "default") return header;
   if (!header.startsWith("profile")) return undefined;
-  const name = plainProfileName(header);
+  const name = plainProfileName(header, spacesOnly);
   if (name === undefined) throw new FallThrough("a header for shlex");
   return name;
 }
