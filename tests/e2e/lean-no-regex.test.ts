@@ -39,4 +39,13 @@ describe("the lean tier compiles no regular expression", () => {
       expect(fish.stderr).toContain(COMPILED);
     });
   }
+
+  test("a note on stderr: AWS_REGION in another partition than the device (no region set)", async () => {
+    const login = world.user({ partition: "aws-cn", region: null });
+    expect((await login.run(["prod", "--otp", login.code()])).code).toBe(0);
+    const run = await login.run(["prod"], { env: { ...DUMP, AWS_REGION: "us-east-1" } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("is in the aws partition but");
+    expect(run.stderr).not.toContain(COMPILED);
+  });
 });
