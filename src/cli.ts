@@ -64,17 +64,34 @@ export async function run(
     return printVersion(deps);
   }
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
-  const program = await buildProgram({ deps, state }, argv);
-  if (beforeAction) program.hook("preAction", (_program, action) => beforeAction(action.name()));
+  // A login with its code typed (a fresh one) needs no parser: commands/known-login.ts.
+  const known = argv.some(isOtpWord)
+    ? (await import("./commands/known-login.ts")).knownLoginLine(argv, deps.env)
+    : undefined;
+  const program = known ? undefined : await buildProgram({ deps, state }, argv);
+  if (beforeAction && program) {
+    program.hook("preAction", (_program, action) => beforeAction(action.name()));
+  }
+  /** The --format a command got, as far as it was parsed. */
+  const formatOf = (name: string): unknown =>
+    known
+      ? known.format
+      : program?.commands.find((command) => command.name() === name)?.opts().format;
   // The output modes bring every shell's code: loaded when a run fails, not for `--version`.
   const failed = async () => {
     const { failureCode, outputMode } = await import("./output/mode.ts");
-    const mode = state.outputMode ?? parsedOutputMode(program, argv, deps, outputMode);
+    const mode = state.outputMode ?? parsedOutputMode(formatOf, argv, deps, outputMode);
     const stdout = mode && failureCode(mode);
     if (stdout !== undefined) deps.io.stdout.write(stdout);
   };
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    if (known) {
+      beforeAction?.("login");
+      const { knownLoginOptions, runLogin } = await import("./commands/login.ts");
+      state.exitCode = await runLogin(knownLoginOptions(known, deps.env), deps, state);
+      return state.exitCode;
+    }
+    await program!.parseAsync([...argv], { from: "user" });
     return state.exitCode;
   } catch (error) {
     const { CommanderError } = await import("@commander-js/extra-typings");
@@ -93,6 +110,11 @@ export async function run(
     await failed();
     return exitCodeFor(reported);
   }
+}
+
+/** `--otp` or `--otp=...`: a line that may be a known login (commands/known-login.ts). */
+function isOtpWord(word: string): boolean {
+  return word === "--otp" || word.startsWith("--otp=");
 }
 
 function versionLine(deps: Deps): string {
@@ -167,7 +189,7 @@ function isPromptCancel(error: unknown): boolean {
  * help and version have none.
  */
 function parsedOutputMode(
-  program: Command,
+  formatOf: (command: string) => unknown,
   argv: readonly string[],
   deps: Deps,
   outputMode: (inputs: ModeInputs) => OutputMode,
@@ -176,7 +198,7 @@ function parsedOutputMode(
   if (first !== undefined && [...HELP_WORDS, ...VERSION_WORDS].includes(first)) return undefined;
   const word = wordNamed(first) ?? wordNamed(DEFAULT_COMMAND)!;
   if (!word.evaluated) return undefined;
-  const format = program.commands.find((command) => command.name() === word.name)?.opts().format;
+  const format = formatOf(word.name);
   const inputs = { env: deps.env, stdoutIsTTY: deps.io.stdout.isTTY };
   for (const tried of [typeof format === "string" ? format : undefined, undefined]) {
     try {

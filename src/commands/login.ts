@@ -25,6 +25,7 @@ import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
 import { checkCmdValue, dotenvLine } from "../shell/index.ts";
 import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
+import type { KnownLogin } from "./known-login.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
 import { applyEnv, envOption } from "./options/env.ts";
@@ -75,15 +76,23 @@ export function loginCommand({ deps, state }: CommandContext) {
       ),
     )
     .action(async (positional, _raw, command) => {
-      const profileFlag = profileTyped(command);
-      applyEnv(command, deps.env);
-      const raw = command.opts();
-      const otpLayers = sessionOtpLayers(command);
-      const options = parseLogin({ ...raw, positional, profileFlag, otpLayers });
-      state.exitCode = await runLogin(options, deps, state);
+      state.exitCode = await runLogin(loginOptionsOf(positional, command, deps.env), deps, state);
     });
   addSessionOptions(command);
   return command;
+}
+
+/** The checked options of a parsed login command: the environment applied, then parseLogin. */
+export function loginOptionsOf(
+  positional: readonly string[] | string | undefined,
+  command: ReturnType<typeof loginCommand>,
+  env: Readonly<Record<string, string | undefined>>,
+): LoginOptions {
+  const profileFlag = profileTyped(command);
+  applyEnv(command, env);
+  const raw = command.opts();
+  const otpLayers = sessionOtpLayers(command);
+  return parseLogin({ ...raw, positional, profileFlag, otpLayers });
 }
 
 interface RawLogin extends RawSessionOptions {
@@ -100,6 +109,32 @@ interface RawLogin extends RawSessionOptions {
   /** false for --no-write */
   write?: boolean | undefined;
   notify?: boolean | undefined;
+}
+
+/**
+ * The options commander makes of a line known-login.ts knows, without commander: the same
+ * raw values, as applyEnv would fill them from the environment (only AWS_PROFILE and
+ * AWSMFA_MIN_REMAINING can be set for such a line; empty is unset).
+ */
+export function knownLoginOptions(
+  line: KnownLogin,
+  env: Readonly<Record<string, string | undefined>>,
+): LoginOptions {
+  return parseLogin({
+    positional: line.profile === undefined ? [] : [line.profile],
+    profile: env.AWS_PROFILE || undefined,
+    profileFlag: false,
+    otp: line.otp,
+    format: line.format,
+    yes: line.yes,
+    force: false,
+    write: !line.noWrite,
+    minRemaining: env.AWSMFA_MIN_REMAINING || undefined,
+    otpLayers: [
+      { kind: "flag", values: {} },
+      { kind: "env", values: {} },
+    ],
+  });
 }
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */
