@@ -6,6 +6,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
+import { useCommander } from "./commands/options/commander.ts";
 import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
 import type { Deps, Writer } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
@@ -20,6 +21,7 @@ export async function buildProgram(
   // Loaded only under the shell function, which evaluates stdout (see wrapped-print.ts).
   const wrapped = deps.env.AWSMFA_SHELL ? await import("./output/wrapped-print.ts") : undefined;
   const commander = await import("@commander-js/extra-typings");
+  useCommander(commander);
   const program = new commander.Command("awsmfa")
     .description(
       "Temporary AWS credentials with MFA, where you need them: your shell, ~/.aws/credentials, a child process or an SDK.",

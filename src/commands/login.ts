@@ -4,7 +4,6 @@
  * --format, and into [PROFILE] of the credentials file when PROFILE is a session profile.
  */
 
-import { Command, Option } from "@commander-js/extra-typings";
 import { localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
@@ -28,6 +27,7 @@ import { type CommandContext, chooseOutputMode, type RunState } from "./context.
 import type { KnownLogin } from "./known-login.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
+import { commander } from "./options/commander.ts";
 import { applyEnv, envOption } from "./options/env.ts";
 import { chosenProfiles, profileOption, profileTyped } from "./options/profile.ts";
 import {
@@ -52,6 +52,7 @@ export interface LoginOptions extends SessionOptions {
 }
 
 export function loginCommand({ deps, state }: CommandContext) {
+  const { Command, Option } = commander();
   const command = new Command("login")
     .description("get an MFA session for a profile and put it in your shell (the default command)")
     .argument(
