@@ -6,6 +6,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
+import { useCommander } from "./commands/options/commander.ts";
 import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
 import type { Deps, Writer } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
@@ -20,6 +21,7 @@ export async function buildProgram(
   // Loaded only under the shell function, which evaluates stdout (see wrapped-print.ts).
   const wrapped = deps.env.AWSMFA_SHELL ? await import("./output/wrapped-print.ts") : undefined;
   const commander = await import("@commander-js/extra-typings");
+  useCommander(commander);
   const program = new commander.Command("awsmfa")
     .description(
       "Temporary AWS credentials with MFA, where you need them: your shell, ~/.aws/credentials, a child process or an SDK.",
@@ -64,17 +66,37 @@ export async function run(
     return printVersion(deps);
   }
   const state: RunState = { exitCode: ExitCode.ok, outputMode: undefined };
-  const program = await buildProgram({ deps, state }, argv);
-  if (beforeAction) program.hook("preAction", (_program, action) => beforeAction(action.name()));
+  // A login with its code typed (a fresh one) needs no parser: commands/known-login.ts. Not in
+  // a build without the fast path, where commander runs every line: the e2e tests run against
+  // that build too (.ci/stages/60-full-path.sh), so both ways pass the same assertions.
+  const known =
+    knownLinesRun() && argv.some(isOtpWord)
+      ? (await import("./commands/known-login.ts")).knownLoginLine(argv, deps.env)
+      : undefined;
+  const program = known ? undefined : await buildProgram({ deps, state }, argv);
+  if (beforeAction && program) {
+    program.hook("preAction", (_program, action) => beforeAction(action.name()));
+  }
+  /** The --format a command got, as far as it was parsed. */
+  const formatOf = (name: string): unknown =>
+    known
+      ? known.format
+      : program?.commands.find((command) => command.name() === name)?.opts().format;
   // The output modes bring every shell's code: loaded when a run fails, not for `--version`.
   const failed = async () => {
     const { failureCode, outputMode } = await import("./output/mode.ts");
-    const mode = state.outputMode ?? parsedOutputMode(program, argv, deps, outputMode);
+    const mode = state.outputMode ?? parsedOutputMode(formatOf, argv, deps, outputMode);
     const stdout = mode && failureCode(mode);
     if (stdout !== undefined) deps.io.stdout.write(stdout);
   };
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    if (known) {
+      beforeAction?.("login");
+      const { knownLoginOptions, runLogin } = await import("./commands/login.ts");
+      state.exitCode = await runLogin(knownLoginOptions(known, deps.env), deps, state);
+      return state.exitCode;
+    }
+    await program!.parseAsync([...argv], { from: "user" });
     return state.exitCode;
   } catch (error) {
     const { CommanderError } = await import("@commander-js/extra-typings");
@@ -93,6 +115,18 @@ export async function run(
     await failed();
     return exitCodeFor(reported);
   }
+}
+
+/** false in a build made with `bun build.ts --no-fast-path`; undefined when run from source. */
+declare const AWSMFA_FAST_PATH: boolean | undefined;
+
+function knownLinesRun(): boolean {
+  return typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH;
+}
+
+/** `--otp` or `--otp=...`: a line that may be a known login (commands/known-login.ts). */
+function isOtpWord(word: string): boolean {
+  return word === "--otp" || word.startsWith("--otp=");
 }
 
 function versionLine(deps: Deps): string {
@@ -167,7 +201,7 @@ function isPromptCancel(error: unknown): boolean {
  * help and version have none.
  */
 function parsedOutputMode(
-  program: Command,
+  formatOf: (command: string) => unknown,
   argv: readonly string[],
   deps: Deps,
   outputMode: (inputs: ModeInputs) => OutputMode,
@@ -176,7 +210,7 @@ function parsedOutputMode(
   if (first !== undefined && [...HELP_WORDS, ...VERSION_WORDS].includes(first)) return undefined;
   const word = wordNamed(first) ?? wordNamed(DEFAULT_COMMAND)!;
   if (!word.evaluated) return undefined;
-  const format = program.commands.find((command) => command.name() === word.name)?.opts().format;
+  const format = formatOf(word.name);
   const inputs = { env: deps.env, stdoutIsTTY: deps.io.stdout.isTTY };
   for (const tried of [typeof format === "string" ? format : undefined, undefined]) {
     try {

@@ -75,17 +75,14 @@ export async function withDeadline<O>(
 
 let handlerModules: Promise<[HttpHandlerModule, CappedAnswerModule]> | undefined;
 let stsModules: Promise<typeof import("@aws-sdk/client-sts")> | undefined;
-type HttpHandlerModule = typeof import("@smithy/node-http-handler");
+type HttpHandlerModule = typeof import("./node-handler.ts");
 type CappedAnswerModule = typeof import("./capped-answer.ts");
 
 /** The request handler's modules, loaded once. */
 function loadHandler() {
   // Lazily, like the SDK: capped-answer.ts brings node:stream (+2.5 ms of start-up), which a
   // cached login, reaching this module through the session code, must not pay for.
-  handlerModules ??= Promise.all([
-    import("@smithy/node-http-handler"),
-    import("./capped-answer.ts"),
-  ]);
+  handlerModules ??= Promise.all([import("./node-handler.ts"), import("./capped-answer.ts")]);
   return handlerModules;
 }
 

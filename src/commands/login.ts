@@ -4,7 +4,6 @@
  * --format, and into [PROFILE] of the credentials file when PROFILE is a session profile.
  */
 
-import { Command, Option } from "@commander-js/extra-typings";
 import { localExpiration } from "../aws/clock-skew.ts";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { readAwsFiles } from "../config/aws-files.ts";
@@ -25,8 +24,10 @@ import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
 import { checkCmdValue, dotenvLine } from "../shell/index.ts";
 import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
+import type { KnownLogin } from "./known-login.ts";
 import { loginWordsFor } from "./login-command.ts";
 import { notificationScheduler } from "./notify/schedule.ts";
+import { commander } from "./options/commander.ts";
 import { applyEnv, envOption } from "./options/env.ts";
 import { chosenProfiles, profileOption, profileTyped } from "./options/profile.ts";
 import {
@@ -51,6 +52,7 @@ export interface LoginOptions extends SessionOptions {
 }
 
 export function loginCommand({ deps, state }: CommandContext) {
+  const { Command, Option } = commander();
   const command = new Command("login")
     .description("get an MFA session for a profile and put it in your shell (the default command)")
     .argument(
@@ -75,15 +77,23 @@ export function loginCommand({ deps, state }: CommandContext) {
       ),
     )
     .action(async (positional, _raw, command) => {
-      const profileFlag = profileTyped(command);
-      applyEnv(command, deps.env);
-      const raw = command.opts();
-      const otpLayers = sessionOtpLayers(command);
-      const options = parseLogin({ ...raw, positional, profileFlag, otpLayers });
-      state.exitCode = await runLogin(options, deps, state);
+      state.exitCode = await runLogin(loginOptionsOf(positional, command, deps.env), deps, state);
     });
   addSessionOptions(command);
   return command;
+}
+
+/** The checked options of a parsed login command: the environment applied, then parseLogin. */
+export function loginOptionsOf(
+  positional: readonly string[] | string | undefined,
+  command: ReturnType<typeof loginCommand>,
+  env: Readonly<Record<string, string | undefined>>,
+): LoginOptions {
+  const profileFlag = profileTyped(command);
+  applyEnv(command, env);
+  const raw = command.opts();
+  const otpLayers = sessionOtpLayers(command);
+  return parseLogin({ ...raw, positional, profileFlag, otpLayers });
 }
 
 interface RawLogin extends RawSessionOptions {
@@ -100,6 +110,32 @@ interface RawLogin extends RawSessionOptions {
   /** false for --no-write */
   write?: boolean | undefined;
   notify?: boolean | undefined;
+}
+
+/**
+ * The options commander makes of a line known-login.ts knows, without commander: the same
+ * raw values, as applyEnv would fill them from the environment (only AWS_PROFILE and
+ * AWSMFA_MIN_REMAINING can be set for such a line; empty is unset).
+ */
+export function knownLoginOptions(
+  line: KnownLogin,
+  env: Readonly<Record<string, string | undefined>>,
+): LoginOptions {
+  return parseLogin({
+    positional: line.profile === undefined ? [] : [line.profile],
+    profile: env.AWS_PROFILE || undefined,
+    profileFlag: false,
+    otp: line.otp,
+    format: line.format,
+    yes: line.yes,
+    force: false,
+    write: !line.noWrite,
+    minRemaining: env.AWSMFA_MIN_REMAINING || undefined,
+    otpLayers: [
+      { kind: "flag", values: {} },
+      { kind: "env", values: {} },
+    ],
+  });
 }
 
 /** Raw command-line values to checked options. Pure; throws UsageError. */

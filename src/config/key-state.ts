@@ -42,8 +42,9 @@ export function keyStateForWriting(keyId: string | undefined, hasToken: boolean)
 /**
  * An IAM user's access key id (AKIA...; ASIA... are session keys): whatever else the section
  * holds (a stale aws_session_token, aws-mfa's aws_security_token), a lost secret key cannot be
- * recovered, so such a section is never overwritten or emptied.
+ * recovered, so such a section is never overwritten or emptied. (/^\s*AKIA/: trimStart() drops
+ * what \s matches; no regular expression on the cached path, see docs/performance.md.)
  */
 export function isLongTermKeyId(keyId: string | undefined): boolean {
-  return /^\s*AKIA/.test(keyId ?? "");
+  return (keyId ?? "").trimStart().startsWith("AKIA");
 }

@@ -16,13 +16,10 @@
  * One run asks about the same text several times (the login reads it, the write edits it under
  * the lock): profileIndex() keeps the index of the texts it saw last, so each is indexed once.
  */
-import { findHeaders } from "./headers.ts";
+import { findHeaders, plainProfileName, shlexMarks } from "./headers.ts";
 import { type FileKind, profileNameOf, profilesOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
 import { OddSpots, oddWithin, readSimpleProfile, readSimpleSection } from "./simple-read.ts";
-
-/** `profile NAME` that shlex splits into exactly those two words (the usual header). */
-const PLAIN_PROFILE = /^profile ([^ \t\r\n'"\\]+)$/;
 
 /** How many hasSuffixed questions are answered one by one (see there). */
 const SUFFIX_CHECKS = 64;
@@ -54,8 +51,9 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
     this.starts = found?.starts;
     if (found === undefined) return;
     this.headers = found.names;
+    const spacesOnly = kind === "config" && !shlexMarks(text);
     found.names.forEach((header, ordinal) => {
-      const name = header === "DEFAULT" ? undefined : nameOf(header, kind);
+      const name = header === "DEFAULT" ? undefined : nameOf(header, kind, spacesOnly);
       const own =
         header === "DEFAULT" ? this.defaults : name === undefined ? [] : this.byName.get(name);
       if (own) own.push(ordinal);
@@ -235,10 +233,10 @@ export function profileIndex(text: string, kind: FileKind): ProfileIndex {
   return index;
 }
 
-function nameOf(header: string, kind: FileKind): string | undefined {
+function nameOf(header: string, kind: FileKind, spacesOnly: boolean): string | undefined {
   if (kind === "config") {
-    const plain = PLAIN_PROFILE.exec(header);
-    if (plain) return plain[1];
+    const plain = plainProfileName(header, spacesOnly);
+    if (plain !== undefined) return plain;
   }
   return profileNameOf(header, kind);
 }

@@ -15,12 +15,21 @@ import type { IniValues } from "./read.ts";
 /** What makes a section odd: a character outside printable ASCII and LF, or an indented line. */
 const ODD = /[^\n\x20-\x7e]|\n /g;
 
-/** Whether text[start, end) holds an odd spot, by looking at that range alone. */
+/**
+ * Whether text[start, end) holds an odd spot, by looking at that range alone: ODD as a loop,
+ * since the cached login asks this of its sections and runs no regular expression (the first
+ * one costs it ~0.15 ms and 1.4 MiB: docs/performance.md).
+ */
 export function oddWithin(text: string, start: number, end: number): boolean {
-  return ODD_ONE.test(text.slice(start, end));
+  const stop = Math.min(end, text.length);
+  for (let i = Math.max(start, 0); i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (i + 1 < stop && text.charCodeAt(i + 1) === 32) return true;
+    } else if (c < 0x20 || c > 0x7e) return true;
+  }
+  return false;
 }
-
-const ODD_ONE = /[^\n\x20-\x7e]|\n /;
 
 /**
  * Whether the whole text holds an odd spot: oddWithin(text, 0, text.length), in two native

@@ -5,7 +5,7 @@
  * a typo in the config never costs an MFA code.
  */
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
-import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from "../config/durations.ts";
+import { isDigits, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from "../config/durations.ts";
 import { UserError } from "../errors.ts";
 import { isRoleProfile } from "./roles/role-config.ts";
 
@@ -13,7 +13,7 @@ export function profileSessionDuration(files: AwsFiles, profile: string): number
   if (isRoleProfile(files, profile)) return undefined;
   const text = profileValue(files, profile, "duration_seconds")?.trim();
   if (text === undefined || text === "") return undefined;
-  const seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  const seconds = isDigits(text) ? Number(text) : Number.NaN;
   if (seconds >= MIN_SESSION_SECONDS && seconds <= MAX_SESSION_SECONDS) return seconds;
   throw new UserError(`duration_seconds in profile "${profile}" is "${text}".`, {
     hint: `An MFA session lasts ${MIN_SESSION_SECONDS} to ${MAX_SESSION_SECONDS} seconds (15 minutes to 36 hours); fix the value in the config, or override it with --duration.`,

@@ -2,8 +2,18 @@
  * Runs external programs (password managers, ykman) without a shell. Secrets never go on argv:
  * callers pass them through `env` or `input` when they must pass them at all.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import type { Exec, ExecResult } from "../deps.ts";
+
+/**
+ * node:child_process, loaded on first use (~1 ms of start-up): most runs start no program, and
+ * `require` keeps the callers synchronous (spawnDetached answers with the pid at once).
+ */
+export function childProcess(): typeof import("node:child_process") {
+  loadedChildProcess ??= require("node:child_process") as typeof import("node:child_process");
+  return loadedChildProcess;
+}
+let loadedChildProcess: typeof import("node:child_process") | undefined;
 
 /** How long output may still arrive after the child has exited. */
 const EXIT_GRACE_MS = 200;
@@ -17,7 +27,7 @@ export const execFile: Exec = (file, args, options = {}) =>
   new Promise<ExecResult>((resolve) => {
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawn(file, [...args], {
+      child = childProcess().spawn(file, [...args], {
         env: options.env as NodeJS.ProcessEnv | undefined,
         cwd: options.cwd,
         stdio: ["pipe", "pipe", "pipe"],
@@ -92,7 +102,7 @@ export function spawnDetached(
   env: Record<string, string | undefined>,
 ): number | undefined {
   try {
-    const child = spawn(file, [...args], {
+    const child = childProcess().spawn(file, [...args], {
       env: env as NodeJS.ProcessEnv,
       detached: true,
       stdio: "ignore",

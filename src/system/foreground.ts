@@ -4,8 +4,8 @@
  * would deliver it twice (terraform takes a second SIGINT as "abort now"). A SIGINT that
  * arrives any other way (`kill -INT`, a supervisor) is forwarded.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { childProcess } from "./exec-file.ts";
 
 /** From /proc/self/stat (Linux): the process group equals the terminal's foreground group. */
 export function foregroundFromProcStat(text: string): boolean | undefined {
@@ -29,7 +29,7 @@ export function inTerminalForeground(platform: NodeJS.Platform, pid: number): bo
     if (platform === "linux") {
       return foregroundFromProcStat(readFileSync("/proc/self/stat", "utf8")) ?? false;
     }
-    const stat = execFileSync("ps", ["-o", "stat=", "-p", String(pid)], {
+    const stat = childProcess().execFileSync("ps", ["-o", "stat=", "-p", String(pid)], {
       encoding: "utf8",
       timeout: 2000,
       stdio: ["ignore", "pipe", "ignore"],

@@ -6,7 +6,6 @@
  * itself, so everything that depends on the outside world is visible in main.ts.
  */
 import { readlinkSync } from "node:fs";
-import * as fsPromises from "node:fs/promises";
 import { hostname } from "node:os";
 import type { Deps, Processes, Terminal } from "../deps.ts";
 import { lockHostName } from "../fs/options.ts";
@@ -14,6 +13,7 @@ import { buildInfo } from "./build-info.ts";
 import { execFile, spawnDetached } from "./exec-file.ts";
 import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
 import { readLineWithin } from "./stdin.ts";
+import { syncFileSystem } from "./sync-fs.ts";
 import { openTerminal } from "./terminal.ts";
 import { writer } from "./writer.ts";
 
@@ -60,7 +60,7 @@ export function realDeps(facts: ProcessFacts): Deps {
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
-    fs: fsPromises,
+    fs: syncFileSystem(),
     exec: execFile,
     terminal() {
       if (terminal === undefined)

@@ -3,8 +3,9 @@
  * inherited), and SIGINT, SIGTERM and SIGHUP sent to awsmfa are passed on to it, while awsmfa
  * itself waits for it to end. Receives the process facts it needs from main.ts.
  */
-import { spawn } from "node:child_process";
+import type { spawn } from "node:child_process";
 import type { InteractiveResult, SpawnInteractive } from "../deps.ts";
+import { childProcess } from "./exec-file.ts";
 import { inTerminalForeground } from "./foreground.ts";
 
 export const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -38,7 +39,7 @@ export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
         resolve(result);
       };
       try {
-        child = spawn(file, [...args], {
+        child = childProcess().spawn(file, [...args], {
           env: options.env as NodeJS.ProcessEnv,
           stdio: "inherit",
         });

@@ -1,6 +1,13 @@
 import { describe, expect, test } from "bun:test";
-import { checkSessionDuration, formatDuration, parseDuration } from "../../src/config/durations.ts";
+import fc from "fast-check";
+import {
+  checkSessionDuration,
+  formatDuration,
+  isDigits,
+  parseDuration,
+} from "../../src/config/durations.ts";
 import { UsageError } from "../../src/errors.ts";
+import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 
 describe("parseDuration", () => {
   test.each([
@@ -53,5 +60,76 @@ describe("formatDuration", () => {
     [-5, "0s"],
   ])("%p seconds read %p", (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe("without regular expressions (the cached path runs none: docs/performance.md)", () => {
+  /** parseDuration as it was: the oracle. */
+  function parseByRegex(text: string): number | "error" {
+    const trimmed = text.trim().toLowerCase();
+    if (/^\d+$/.test(trimmed)) return Number(trimmed);
+    const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+    const parts = [...trimmed.matchAll(/(\d+)\s*([smhd])/g)];
+    const consumed = parts.map((p) => p[0]).join("");
+    if (parts.length === 0 || consumed.replace(/\s/g, "") !== trimmed.replace(/\s/g, "")) {
+      return "error";
+    }
+    return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]!]!, 0);
+  }
+  const parse = (text: string): number | "error" => {
+    try {
+      return parseDuration(text, "--x");
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toBe(`--x "${text}" is not a duration.`);
+      return "error";
+    }
+  };
+
+  // The old expression is quadratic on long runs of digits: the texts stay short.
+  test("parseDuration reads what /^\\d+$/ and /(\\d+)\\s*([smhd])/g read", () => {
+    const examples = [
+      "3600",
+      "15m",
+      "1h30m",
+      " 1 h 30 m ",
+      "36H",
+      "1d",
+      "1h 5",
+      "h1",
+      "1h,30m",
+      "9".repeat(40),
+    ];
+    const pieces = [
+      "1",
+      "12",
+      "s",
+      "m",
+      "h",
+      "d",
+      "H",
+      " ",
+      "\t",
+      "\u3000",
+      "\ufeff",
+      "x",
+      ",",
+      ".",
+    ];
+    fc.assert(
+      fc.property(oracleTexts(examples, pieces, 600), (text) => {
+        expect(parse(text)).toEqual(parseByRegex(text));
+      }),
+      { numRuns: ORACLE_RUNS * 2 },
+    );
+  });
+
+  test("isDigits is /^\\d+$/", () => {
+    fc.assert(
+      fc.property(oracleTexts(["0", "0123", "12a", "\u0661"], ["0", "9", "/", ":"]), (text) => {
+        expect(isDigits(text)).toBe(/^\d+$/.test(text));
+      }),
+      { numRuns: ORACLE_RUNS },
+    );
   });
 });

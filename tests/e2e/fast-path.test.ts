@@ -208,3 +208,26 @@ describe("fast path and full CLI print the same", () => {
     await same(login, ["prod"]);
   });
 });
+
+describe("known login lines (cli.ts without commander) and commander print the same", () => {
+  // The build without the fast path leaves every line to commander (commands/known-login.ts).
+  test("a code typed while a session is cached: every known shape", async () => {
+    const login = await loggedIn();
+    expect((await same(login, ["prod", "--otp", "123456"])).stderr).toContain("Reusing session");
+    await same(login, ["login", "prod", "--otp=123456", "--no-write", "-y"]);
+    await same(login, ["--otp", "123456"], { AWS_PROFILE: "prod" });
+    await same(login, ["--otp", "123456", "prod", "--format", "json"], { AWSMFA_SHELL: "bash" });
+    await same(login, ["prod", "--otp", "123456", "--format=dotenv"]);
+    await same(login, ["prod", "--otp", "123456"], { AWS_ACCESS_KEY_ID: "AKIAFOREIGNKEY000001" });
+  });
+
+  test("its failures: no such profile, a bad setting, a code AWS refuses", async () => {
+    const login = await loggedIn();
+    await same(login, ["nope", "--otp", "123456"]);
+    await same(login, ["prod", "--otp", "123456"], { AWSMFA_MIN_REMAINING: "soon" });
+    await same(login, ["prod", "--otp", "123456", "--format", "cmd"], { AWSMFA_SHELL: "x" });
+    // Nothing cached has 13 hours left: the code goes to AWS, which refuses a wrong one.
+    const refused = await same(login, ["prod", "--otp", "000000"], { AWSMFA_MIN_REMAINING: "13h" });
+    expect(refused.code).not.toBe(0);
+  });
+});

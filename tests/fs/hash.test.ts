@@ -31,6 +31,38 @@ describe("digest128", () => {
     );
   });
 
+  test("encodes UTF-8 as TextEncoder does: astral characters, lone surrogates (U+FFFD), long texts", () => {
+    // Code units chosen to sit on every UTF-8 boundary, surrogate halves on their own and in
+    // pairs, ASCII before and after them, and texts long enough to grow the scratch buffer.
+    const edges = [0, 0x41, 0x7f, 0x80, 0x7ff, 0x800, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff];
+    const unit = fc.oneof(
+      fc.constantFrom(...edges, 0xe000, 0xfffd, 0xfeff, 0xffff).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+      fc.string({ unit: "grapheme-ascii", maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 200 }), (text) => {
+        expect(digest128(text)).toBe(reference(text));
+      }),
+      { numRuns: 3_000 },
+    );
+    for (const text of [
+      "",
+      "\ud800",
+      "\udc00",
+      "a\ud800",
+      "\ud800\ud800\udc00",
+      "\udbff\udfff",
+      "\udc00\ud800",
+    ]) {
+      expect(digest128(text)).toBe(reference(text));
+    }
+    const long = `AKIA${"x".repeat(5_000)}\u00e9${"\ud83d\ude00".repeat(3_000)}\ud800`;
+    expect(digest128(long)).toBe(reference(long));
+    expect(digest128("é".repeat(10))).toBe(reference("é".repeat(10))); // after a longer one
+  });
+
   test("is 32 hex digits, stable, and does not contain its input", () => {
     const d = digest128("AKIAIOSFODNN7EXAMPLE\narn:aws:iam::123456789012:mfa/alice");
     expect(d).toMatch(/^[0-9a-f]{32}$/);

@@ -26,16 +26,13 @@ import {
 } from "node:fs";
 import { judgeAbove, judgeOwn } from "../../fs/folder-rules.ts";
 import { notOwnFile, type User } from "../../fs/owner.ts";
-import { findHeaders } from "../../ini/headers.ts";
+import { findHeaders, plainProfileName, shlexMarks } from "../../ini/headers.ts";
 import { eachSimpleLine, oddWithin, readSimpleSection } from "../../ini/simple-read.ts";
 import { FallThrough } from "./fall-through.ts";
 
 /** fs/read-regular.ts's limits: an AWS file, one of awsmfa's own files. */
 const MAX_AWS_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_OWN_FILE_BYTES = 1024 * 1024;
-
-/** `profile NAME` as shlex splits it into exactly those two words (profile-index.ts's rule). */
-const PLAIN_PROFILE = /^profile [^ \t\r\n'"\\]+$/;
 
 export type Values = Readonly<Record<string, string>>;
 
@@ -89,9 +86,10 @@ export function simpleFile(
   if (headers === undefined) throw new FallThrough("an indented header");
   const { starts } = headers;
   const seen = new Map<string, string>();
+  const spacesOnly = kind === "config" && !shlexMarks(text);
   for (let ordinal = 0; ordinal < starts.length; ordinal++) {
     const header = headers.names[ordinal]!;
-    const name = profileName(header, kind);
+    const name = profileName(header, kind, spacesOnly);
     if (name === undefined || !names.includes(name)) continue;
     // `[default]` beside `[profile default]`: aliases follow profilesOf's rules.
     if ((seen.get(name) ?? header) !== header) throw new FallThrough("an alias");
@@ -112,13 +110,18 @@ export function simpleFile(
 }
 
 /** The profile a header names, as profile-index.ts names it; FallThrough where it needs shlex. */
-function profileName(header: string, kind: "config" | "credentials"): string | undefined {
+function profileName(
+  header: string,
+  kind: "config" | "credentials",
+  spacesOnly: boolean,
+): string | undefined {
   // [DEFAULT] lends its keys to every section: the general reader merges them.
   if (header === "DEFAULT") throw new FallThrough("a [DEFAULT] section");
   if (kind === "credentials" || header === "default") return header;
   if (!header.startsWith("profile")) return undefined;
-  if (!PLAIN_PROFILE.test(header)) throw new FallThrough("a header for shlex");
-  return header.slice(8);
+  const name = plainProfileName(header, spacesOnly);
+  if (name === undefined) throw new FallThrough("a header for shlex");
+  return name;
 }
 
 /**
@@ -186,7 +189,8 @@ export function readOwnRecord(path: string, user: User): Record<string, unknown>
     if (!stats.isFile() || notOwnFile(stats, user) || stats.size > MAX_OWN_FILE_BYTES) {
       throw new FallThrough("a file not to trust");
     }
-    text = readFileSync(fd).toString("utf8");
+    // A string at once: a Buffer first costs the cached path ~0.1 MiB (docs/performance.md).
+    text = readFileSync(fd, "utf8");
   } finally {
     closeSync(fd);
   }

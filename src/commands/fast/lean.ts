@@ -21,6 +21,7 @@ import { secondsLeftAt } from "../../aws/clock-skew.ts";
 import { exportedRegion, resolveRegion } from "../../aws/region.ts";
 import {
   DEFAULT_MIN_REMAINING_SECONDS,
+  isDigits,
   MAX_SESSION_SECONDS,
   MIN_SESSION_SECONDS,
   parseDuration,
@@ -222,7 +223,7 @@ function cachedSession(profile: string, deps: LeanDeps) {
 function checkDuration(text: string | undefined): void {
   const value = text?.trim();
   if (value === undefined || value === "") return;
-  const seconds = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  const seconds = isDigits(value) ? Number(value) : Number.NaN;
   if (!(seconds >= MIN_SESSION_SECONDS && seconds <= MAX_SESSION_SECONDS)) {
     throw new FallThrough("duration_seconds to explain");
   }

@@ -5,7 +5,8 @@
  * through deps instead, so the mapping lives here and is applied once, right after parsing.
  * Precedence: flag > environment > (command-specific config) > default.
  */
-import { Option } from "@commander-js/extra-typings";
+import type { Option } from "@commander-js/extra-typings";
+import { commander } from "./commander.ts";
 
 const envNames = new WeakMap<object, string>();
 
@@ -15,7 +16,7 @@ export function envOption<Flags extends string>(
   description: string,
   envName: string,
 ) {
-  const option = new Option(flags, `${description} [env: ${envName}]`);
+  const option = new (commander().Option)(flags, `${description} [env: ${envName}]`);
   envNames.set(option, envName);
   return option;
 }

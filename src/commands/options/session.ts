@@ -2,7 +2,7 @@
  * The session options that exec, credential-process and console share with login: the same
  * flags, environment variables and defaults, so a profile behaves the same in every command.
  */
-import { type Command, Option } from "@commander-js/extra-typings";
+import type { Command, Option } from "@commander-js/extra-typings";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import {
   checkSessionDuration,
@@ -14,6 +14,7 @@ import { otpChooser } from "../../otp/choose.ts";
 import { OTP_SETTINGS, type OtpLayer } from "../../otp/settings.ts";
 import { profileSessionDuration } from "../../session/profile-duration.ts";
 import type { SessionRequest } from "../../session/request.ts";
+import { commander } from "./commander.ts";
 import { applyEnv, envOption } from "./env.ts";
 import { addOtpOptions, checkOtpFlags, otpLayersFrom } from "./otp.ts";
 import { parseRoleDuration, roleDurationOption } from "./role-duration.ts";
@@ -48,6 +49,7 @@ export interface RawSessionOptions {
 }
 
 export function sessionOptionList(): Option[] {
+  const { Option } = commander();
   return [
     new Option(
       "--long-term-profile <name>",

@@ -1,0 +1,60 @@
+/**
+ * lean-read.ts's readOwnRecord reads a record as a string at once (no Buffer: it costs the
+ * cached path memory, docs/performance.md): the same text, and so the same record or the same
+ * refusal, as decoding the file's bytes through a Buffer, for any bytes at all.
+ */
+import { afterAll, expect, test } from "bun:test";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { FallThrough } from "../../../src/commands/fast/fall-through.ts";
+import { readOwnRecord } from "../../../src/commands/fast/lean-read.ts";
+
+const root = mkdtempSync(join(tmpdir(), "awsmfa-lean-read-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const user = { uid: process.getuid!(), gid: process.getgid!() };
+
+function read(path: string): unknown {
+  try {
+    return readOwnRecord(path, user);
+  } catch (error) {
+    expect(error).toBeInstanceOf(FallThrough);
+    return "fall through";
+  }
+}
+
+/** What reading the bytes through a Buffer gave. */
+function readByBuffer(path: string): unknown {
+  try {
+    const data = JSON.parse(readFileSync(path).toString("utf8"));
+    return typeof data === "object" && data !== null ? data : "fall through";
+  } catch {
+    return "fall through";
+  }
+}
+
+test("readOwnRecord decodes every byte sequence as a Buffer does", () => {
+  const path = join(root, "record.json");
+  // JSON around bytes that are UTF-8 or not: bad leads, lone continuations, overlong forms,
+  // encoded surrogates, a byte-order mark, code points past U+10FFFF.
+  const odd = [0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xe0, 0xed, 0xa0, 0xef, 0xbb, 0xf0, 0xf4, 0xf5, 0xff];
+  const byte = fc.oneof(fc.constantFrom(...odd), fc.integer({ min: 0x20, max: 0xff }));
+  const inner = fc.array(byte, { maxLength: 30 });
+  const bytes = fc.tuple(fc.boolean(), inner, fc.boolean()).map(([bom, middle, quoted]) => {
+    const head = new TextEncoder().encode(quoted ? '{"accessKeyId":"' : "");
+    const tail = new TextEncoder().encode(quoted ? '","format":1}' : "");
+    return new Uint8Array([...(bom ? [0xef, 0xbb, 0xbf] : []), ...head, ...middle, ...tail]);
+  });
+  let records = 0;
+  fc.assert(
+    fc.property(bytes, (content) => {
+      writeFileSync(path, content, { mode: 0o600 });
+      const record = read(path);
+      expect(record).toEqual(readByBuffer(path));
+      if (record !== "fall through") records++;
+    }),
+    { numRuns: 1_000 },
+  );
+  expect(records).toBeGreaterThan(200);
+});

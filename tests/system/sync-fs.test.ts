@@ -1,0 +1,115 @@
+/**
+ * The real Deps.fs (system/sync-fs.ts) answers as node:fs/promises does: the same results and
+ * the same errors (code, errno, syscall, path, message), call for call, in two folders where
+ * the same things happen.
+ */
+import { afterAll, expect, test } from "bun:test";
+import { constants, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import * as fsPromises from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FileSystem } from "../../src/deps.ts";
+import { syncFileSystem } from "../../src/system/sync-fs.ts";
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** What a call gave: its value (stats as the fields fs/ reads), or its error's fields. */
+async function outcome(call: () => Promise<unknown>, root: string): Promise<unknown> {
+  const local = (value: unknown) =>
+    typeof value === "string" ? value.replaceAll(root, "ROOT") : value;
+  try {
+    const value = await call();
+    if (value && typeof value === "object" && "isFile" in value) {
+      const s = value as import("node:fs").Stats;
+      return { file: s.isFile(), dir: s.isDirectory(), link: s.isSymbolicLink(), mode: s.mode };
+    }
+    if (Array.isArray(value)) return [...value].sort();
+    return Buffer.isBuffer(value) ? value.toString("hex") : local(value);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return {
+      failed: e.constructor.name,
+      code: e.code,
+      errno: e.errno,
+      syscall: e.syscall,
+      path: local(e.path),
+      message: local(e.message),
+    };
+  }
+}
+
+/** Every call fs/ makes, on files that exist and files that do not. */
+async function script(fs: FileSystem): Promise<unknown[]> {
+  const root = mkdtempSync(join(tmpdir(), "awsmfa-sync-fs-"));
+  roots.push(root);
+  const at = (name: string) => join(root, name);
+  const seen: unknown[] = [];
+  const step = async (call: () => Promise<unknown>) => seen.push(await outcome(call, root));
+  const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
+  const READ = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+  await step(() => fs.mkdir(at("a/b"), { recursive: true, mode: 0o700 }));
+  await step(() => fs.mkdir(at("a"), { mode: 0o700 }));
+  const handle = await fs.open(at("a/file"), CREATE_NEW, 0o600);
+  await step(() => handle.writeFile("héllo\n", "utf8"));
+  await step(() => handle.chmod(0o640));
+  await step(() => handle.sync());
+  await step(() => handle.stat());
+  await step(() => handle.close());
+  await step(() => fs.open(at("a/file"), CREATE_NEW, 0o600));
+  const reader = await fs.open(at("a/file"), READ);
+  await step(() => reader.readFile("utf8"));
+  await step(() => reader.close());
+  symlinkSync(at("a/file"), at("a/link"));
+  await step(() => fs.open(at("a/link"), READ));
+  await step(() => fs.readlink(at("a/link")));
+  await step(() => fs.realpath(at("a/link")));
+  await step(() => fs.lstat(at("a/link")));
+  await step(() => fs.stat(at("a/link")));
+  await step(() => fs.readFile(at("a/file"), "utf8"));
+  await step(() => fs.readFile(at("a/file")));
+  await step(() => fs.readFile(at("a/none"), "utf8"));
+  await step(() => fs.link(at("a/file"), at("a/hard")));
+  await step(() => fs.link(at("a/file"), at("a/hard")));
+  await step(() => fs.rename(at("a/hard"), at("a/moved")));
+  await step(() => fs.rename(at("a/hard"), at("a/moved")));
+  await step(() => fs.readdir(at("a")));
+  await step(() => fs.readdir(at("a/file")));
+  await step(() => fs.chmod(at("a/moved"), 0o600));
+  await step(() => fs.writeFile(at("a/w"), "text", { mode: 0o600, flag: "wx" }));
+  await step(() => fs.writeFile(at("a/w"), "text", { mode: 0o600, flag: "wx" }));
+  await step(() => fs.unlink(at("a/moved")));
+  await step(() => fs.unlink(at("a/moved")));
+  await step(() => fs.rm(at("a/moved"), { force: true }));
+  await step(() => fs.rm(at("a/moved")));
+  await step(() => fs.rmdir(at("a")));
+  await step(() => fs.rmdir(at("a/b")));
+  await step(() => fs.rm(at("a"), { recursive: true, force: true }));
+  await step(() => fs.lstat(at("a")));
+  return seen;
+}
+
+test("every call answers as fs/promises does, errors included", async () => {
+  const expected = await script(fsPromises);
+  const actual = await script(syncFileSystem());
+  expect(actual).toEqual(expected);
+  // The script met errors and values alike.
+  expect(expected.filter((x) => (x as { failed?: string })?.failed).length).toBeGreaterThan(8);
+  expect(expected).toContain("héllo\n");
+});
+
+test("a handle closed twice closes its descriptor once", async () => {
+  const root = mkdtempSync(join(tmpdir(), "awsmfa-sync-fs-"));
+  roots.push(root);
+  const fs = syncFileSystem();
+  const first = await fs.open(join(root, "one"), "w");
+  await first.close();
+  // The next open may reuse the number; a second close of the first must not close it.
+  const second = await fs.open(join(root, "two"), "w");
+  await first.close();
+  await second.writeFile("still open", "utf8");
+  await second.close();
+  expect(await fs.readFile(join(root, "two"), "utf8")).toBe("still open");
+});
