@@ -58,3 +58,27 @@ describe("writeAll", () => {
     writesExactly(longTexts, "long", 100);
   });
 });
+
+/** The text of `function NAME(...) {...}` in a module's source, its comments left out. */
+function functionSource(source: string, name: string): string {
+  const start = source.indexOf(`function ${name}(`);
+  const end = source.indexOf("\n}\n", start);
+  if (start < 0 || end < 0) throw new Error(`no function ${name} in the source`);
+  return source
+    .slice(start, end)
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("//"))
+    .join("\n");
+}
+
+describe("what every cached run executes", () => {
+  // JavaScriptCore looks up the globals a function names when it first runs the function, and
+  // Bun makes Buffer and TextEncoder at their first lookup: ~0.4 ms of a cached login, for a
+  // branch it never takes (docs/performance.md).
+  test("writeAll and byteLength name no global that Bun makes on first use", () => {
+    const source = readFileSync(join(import.meta.dir, "../../src/system/write-all.ts"), "utf8");
+    for (const name of ["writeAll", "byteLength"]) {
+      expect(functionSource(source, name)).not.toMatch(/\b(Buffer|TextEncoder|TextDecoder)\b/);
+    }
+  });
+});
