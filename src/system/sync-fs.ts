@@ -33,27 +33,45 @@ import {
 } from "node:fs";
 import type { FileSystem } from "../deps.ts";
 
-/** The part of fs/promises' FileHandle that fs/ uses. */
+/**
+ * The part of fs/promises' FileHandle that fs/ uses. Once closed (even by a close that failed),
+ * its number may already be another file's: every call is refused as fs/promises refuses it,
+ * and a second close resolves.
+ */
 function handleOf(fd: number) {
   let closed = false;
+  const open = (syscall: string): number => {
+    if (closed) throw closedHandle(syscall);
+    return fd;
+  };
   return {
-    fd,
-    stat: async () => fstatSync(fd),
-    readFile: async (encoding?: BufferEncoding) =>
-      encoding ? readFileSync(fd, encoding) : readFileSync(fd),
-    writeFile: async (data: string | Uint8Array, encoding?: BufferEncoding) => {
-      writeFileSync(fd, data, encoding);
+    get fd() {
+      return closed ? -1 : fd;
     },
-    chmod: async (mode: number) => fchmodSync(fd, mode),
-    chown: async (uid: number, gid: number) => fchownSync(fd, uid, gid),
-    sync: async () => fsyncSync(fd),
+    stat: async () => fstatSync(open("fstat")),
+    readFile: async (encoding?: BufferEncoding) =>
+      encoding ? readFileSync(open("readFile"), encoding) : readFileSync(open("readFile")),
+    writeFile: async (data: string | Uint8Array, encoding?: BufferEncoding) => {
+      writeFileSync(open("writeFile"), data, encoding);
+    },
+    chmod: async (mode: number) => fchmodSync(open("fchmod"), mode),
+    chown: async (uid: number, gid: number) => fchownSync(open("fchown"), uid, gid),
+    sync: async () => fsyncSync(open("fsync")),
     close: async () => {
-      // fs/promises resolves a second close; closing a number twice could close another file.
       if (closed) return;
       closed = true;
       closeSync(fd);
     },
   };
+}
+
+/** fs/promises' error for a call on a closed FileHandle. */
+function closedHandle(syscall: string): Error {
+  return Object.assign(new Error("Bad file descriptor"), {
+    name: "SystemError",
+    code: "EBADF",
+    syscall,
+  });
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each call passes its arguments on unchanged.
@@ -69,7 +87,9 @@ export function syncFileSystem(): FileSystem {
     mkdir: async (...args: Args) => mkdirSync(...(args as [string])),
     stat: async (...args: Args) => statSync(...(args as [string])),
     lstat: async (...args: Args) => lstatSync(...(args as [string])),
-    realpath: async (...args: Args) => realpathSync(...(args as [string])),
+    // The native call, as fs/promises makes: realpathSync walks the path in JS, and its errors
+    // name the lstat of a component instead of realpath.
+    realpath: async (...args: Args) => realpathSync.native(...(args as [string])),
     unlink: async (path: string) => unlinkSync(path),
     chmod: async (path: string, mode: number) => chmodSync(path, mode),
     readdir: async (...args: Args) => readdirSync(...(args as [string])),

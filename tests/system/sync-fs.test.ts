@@ -113,3 +113,52 @@ test("a handle closed twice closes its descriptor once", async () => {
   await second.close();
   expect(await fs.readFile(join(root, "two"), "utf8")).toBe("still open");
 });
+
+test("realpath fails as fs/promises' does: syscall realpath, not the lstat of a JS walk", async () => {
+  const run = async (fs: FileSystem) => {
+    const root = mkdtempSync(join(tmpdir(), "awsmfa-sync-fs-"));
+    roots.push(root);
+    const at = (name: string) => join(root, name);
+    await fs.writeFile(at("file"), "x");
+    symlinkSync(at("loop"), at("loop"));
+    symlinkSync(at("file"), at("link"));
+    const seen: unknown[] = [];
+    for (const path of ["none", "none/x", "file/x", "loop", "link", "."].map(at)) {
+      seen.push(await outcome(() => fs.realpath(path), root));
+    }
+    return seen;
+  };
+  const expected = await run(fsPromises);
+  expect(await run(syncFileSystem())).toEqual(expected);
+  expect(expected).toContainEqual(expect.objectContaining({ code: "ELOOP", syscall: "realpath" }));
+});
+
+test("a closed handle refuses every call as fs/promises' does, never touching its old number", async () => {
+  const run = async (fs: FileSystem, label: string) => {
+    const root = mkdtempSync(join(tmpdir(), "awsmfa-sync-fs-"));
+    roots.push(root);
+    const first = await fs.open(join(root, "first"), "w");
+    await first.close();
+    // The next open may reuse the number: nothing the first handle does may reach that file.
+    const second = await fs.open(join(root, "second"), "w");
+    const seen: unknown[] = [first.fd];
+    for (const call of [
+      () => first.stat(),
+      () => first.readFile("utf8"),
+      () => first.writeFile("not for the second file", "utf8"),
+      () => first.chmod(0o644),
+      () => first.chown(0, 0),
+      () => first.sync(),
+      () => first.close(),
+    ]) {
+      seen.push(await outcome(call, root));
+    }
+    await second.close();
+    seen.push(await fs.readFile(join(root, "second"), "utf8"));
+    return { label, seen };
+  };
+  const expected = await run(fsPromises, "same");
+  expect(await run(syncFileSystem(), "same")).toEqual(expected);
+  expect(expected.seen).toContainEqual(expect.objectContaining({ code: "EBADF" }));
+  expect(expected.seen.at(-1)).toBe("");
+});
