@@ -18,7 +18,14 @@ export function sessionOfRecord(data: {
   expiration?: string | undefined;
   clock?: Partial<ClockOffset> | undefined;
 }): SessionCredentials | undefined {
-  if (!data.accessKeyId || !data.secretAccessKey || !data.sessionToken || !data.expiration) {
+  // Each a non-empty string: a number or a list in the JSON would reach the shell quoting
+  // (a crash) or credential-process's output (a session the SDK cannot use).
+  if (
+    !filled(data.accessKeyId) ||
+    !filled(data.secretAccessKey) ||
+    !filled(data.sessionToken) ||
+    !filled(data.expiration)
+  ) {
     return undefined;
   }
   const expiration = new Date(data.expiration);
@@ -30,6 +37,10 @@ export function sessionOfRecord(data: {
     expiration,
     clock: clockOfRecord(data.clock),
   };
+}
+
+function filled(value: unknown): value is string {
+  return typeof value === "string" && value !== "";
 }
 
 function clockOfRecord(clock: Partial<ClockOffset> | undefined): ClockOffset | undefined {

@@ -185,6 +185,22 @@ describe("fast path and full CLI print the same", () => {
     await same(login, ["prod"], { AWSMFA_DURATION: "forever" });
   });
 
+  test("a cache record with a non-string field is no session: a code is needed, no crash", async () => {
+    const login = await loggedIn();
+    // Without the session in [prod], the cache record decides.
+    login.sandbox.writeCredentials(login.sandbox.readCredentials().replace(/\[prod\][^[]*/, ""));
+    const folder = join(login.sandbox.home, ".cache", "awsmfa", "sessions");
+    const path = join(folder, readdirSync(folder)[0]!);
+    const record = JSON.parse(readFileSync(path, "utf8"));
+    writeFileSync(path, JSON.stringify({ ...record, sessionToken: 5 }));
+    for (const args of [["prod"], ["credential-process", "prod"]]) {
+      const run = await same(login, args);
+      expect(run.stderr).toContain("needs an MFA code for prod");
+      // Nothing that applies keys (a failed login prints only code that fails when evaluated).
+      expect(run.stdout).not.toMatch(/AWS_SESSION_TOKEN|SessionToken/);
+    }
+  });
+
   test("files the fast path cannot answer from: session not in [prod] yet, malformed, missing", async () => {
     const login = await loggedIn();
     const credentials = login.sandbox.readCredentials();
