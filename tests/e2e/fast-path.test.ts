@@ -246,4 +246,65 @@ describe("known login lines (cli.ts without commander) and commander print the s
     const refused = await same(login, ["prod", "--otp", "000000"], { AWSMFA_MIN_REMAINING: "13h" });
     expect(refused.code).not.toBe(0);
   });
+
+  test("a fresh login with the code typed: each binary from a fresh HOME, the same but its keys", async () => {
+    const fresh = await sameFresh(["prod", "--otp", "CODE"]);
+    expect(fresh.stdout).toContain("export AWS_SESSION_TOKEN='TOKEN'");
+    expect(fresh.stderr).toContain("New session for prod");
+    await sameFresh(["--otp=CODE", "login", "prod", "--no-write", "--yes", "--format", "json"]);
+    await sameFresh(["--otp", "CODE", "--format=dotenv", "-y"], { AWS_PROFILE: "prod" });
+    await sameFresh(["prod", "--otp", "CODE"], {
+      AWSMFA_SHELL: "fish",
+      AWSMFA_MIN_REMAINING: "1h",
+    });
+    await sameFresh(["prod", "--otp", "CODE"], { AWS_ACCESS_KEY_ID: "AKIAFOREIGNKEY000001" });
+    await sameFresh(["prod", "--otp", "12345"]);
+  });
 });
+
+/**
+ * Both binaries log in afresh with CODE (each its own user and HOME: a code is good once),
+ * print the same and leave the same files once what differs by user is named.
+ */
+async function sameFresh(args: readonly string[], env: Record<string, string> = {}) {
+  const runs = [];
+  for (const binary of [undefined, await fullPathBinary()]) {
+    const login = world.user();
+    const code = login.code();
+    const given = args.map((word) => word.replace("CODE", code));
+    const result = await runAwsmfa(given, { env: { ...login.sandbox.env, ...env }, binary });
+    const files = JSON.stringify(shown(snapshot(login.sandbox.home)));
+    const named = (text: string) => byUser(text, login, code);
+    runs.push({
+      code: result.code,
+      stdout: named(result.stdout),
+      stderr: named(result.stderr),
+      files: named(files),
+    });
+  }
+  expect(runs[0]).toEqual(runs[1]!);
+  return runs[0]!;
+}
+
+/** The text with this user's keys, device, code, HOME, new session and moments named. */
+function byUser(text: string, login: LoginUser, code: string): string {
+  const { user } = login;
+  let named = text;
+  for (const [value, name] of [
+    [login.sandbox.home, "HOME"],
+    [login.serial, "SERIAL"],
+    [user.accessKeyId, "AKIA"],
+    [`AKIA****${user.accessKeyId.slice(-4)}`, "AKIA****"],
+    [user.secretAccessKey, "SECRET"],
+    [code, "CODE"],
+  ])
+    named = named.replaceAll(value!, name!);
+  return named
+    .replace(/ASIA[A-Z0-9]{16}/g, "ASIA")
+    .replace(/[A-Za-z0-9/+=]{60,}/g, "TOKEN")
+    .replace(/[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, "SECRET")
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?/g, "TIME")
+    .replace(/\b1\d{9,12}\b/g, "EPOCH")
+    .replace(/\\"(offsetMs|window)\\":\s*-?[\d.]+/g, "$1")
+    .replace(/\b[0-9a-f]{16,64}\b/g, "HASH");
+}
