@@ -5,6 +5,7 @@
  * cannot be checked (another host) is broken after staleMs (lock-record.ts says which). The
  * lock is for short critical sections (read, edit, write); it is not re-entrant.
  */
+import { constants } from "node:fs";
 import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
@@ -203,19 +204,24 @@ async function attempt(lock: LockContext): Promise<{ mine: boolean; seen: LockSe
 
 const windowsBusyMs = 2000;
 
+const CONFIRM_FLAGS =
+  constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
 function isBusyOnWindows(error: unknown): boolean {
   const code = errnoOf(error instanceof UserError ? error.cause : error);
   return ["EPERM", "EACCES", "EBUSY"].includes(code ?? "");
 }
 
 async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen) {
-  // One read, as close to the write as possible: the window it leaves is the rename alone.
-  // One plain read (one step: the window it leaves is the rename alone). The name holds the
-  // lock this process made, so it is no FIFO or link unless the folder is someone else's.
-  const now = await fs.readFile(lockPath, "utf8").catch((error) => {
-    if (errnoOf(error) === "ENOENT") return null;
-    throw fileError(error, lockPath, "read");
-  });
+  // One plain read (one step: the window it leaves is the rename alone), without blocking or
+  // following a link: with Deps.fs on synchronous calls a FIFO put at the name would block the
+  // whole process, Ctrl-C's handler included. A FIFO or link there is not our lock.
+  const now = await fs
+    .readFile(lockPath, { encoding: "utf8", flag: CONFIRM_FLAGS })
+    .catch((error) => {
+      if (["ENOENT", "ELOOP", "EAGAIN"].includes(errnoOf(error) ?? "")) return null;
+      throw fileError(error, lockPath, "read");
+    });
   if (now === mine.text) return;
   throw new UserError(
     `Another process took the lock of ${target} while this awsmfa was writing it, so ` +
