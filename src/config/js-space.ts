@@ -1,3 +1,5 @@
+import { isWideSpace } from "../ini/wide-space.ts";
+
 /**
  * JavaScript's whitespace: what `\s` matches and trim() removes (its WhiteSpace and
  * LineTerminator; unlike Python's, U+FEFF is one and U+001C..U+001F and U+0085 are not).
@@ -7,15 +9,6 @@
 export function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  // The byte-order mark counts as a space in JavaScript, not in Python.
+  return c === 0xfeff || isWideSpace(c);
 }

@@ -9,6 +9,7 @@
  * their own as they do in the whole file. A header after Python whitespace (an indented one)
  * may instead continue a value, so for a file with one this gives undefined: read it whole.
  */
+import { isWideSpace } from "./wide-space.ts";
 
 const BOM = "\uFEFF";
 
@@ -87,17 +88,8 @@ function indentedAt(text: string, at: number, first: number): boolean {
 function isIndent(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || c === 9 || c === 11 || c === 12 || c >= 0x1c;
   if (c < 0x85) return false;
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
+  // NEL counts as a space in Python, not in JavaScript.
+  return c === 0x85 || isWideSpace(c);
 }
 
 /**
