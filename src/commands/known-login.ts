@@ -10,6 +10,7 @@
  * The cached fast path (commands/fast/) knows the lines without --otp; this is the full CLI's.
  */
 import { OUTPUT_FORMATS } from "../output/mode.ts";
+import { hasCommanderSetting } from "./line-settings.ts";
 import { isCommandWord } from "./words.ts";
 
 export interface KnownLogin {
@@ -23,30 +24,13 @@ export interface KnownLogin {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * The AWSMFA_* variables a known line may find set: those a login puts into the shell or the
- * shell function sets, which back no login option, and AWSMFA_MIN_REMAINING (read here as
- * commander reads it). Any other set (a code source, a duration, --notify's, the trace) makes
- * the line commander's.
- */
-const LEFT_ALONE = new Set([
-  "AWSMFA_SHELL",
-  "AWSMFA_FUNCTION",
-  "AWSMFA_EXPIRES",
-  "AWSMFA_CACHE_DIR",
-  "AWSMFA_PROMPT_TEMPLATE",
-  "AWSMFA_MIN_REMAINING",
-]);
-
 /** A word commander can only read as a value: not empty, not flag-like. */
 function plainWord(word: string | undefined): boolean {
   return word !== undefined && word !== "" && !word.startsWith("-");
 }
 
 export function knownLoginLine(argv: readonly string[], env: Env): KnownLogin | undefined {
-  for (const name in env) {
-    if (name.startsWith("AWSMFA_") && env[name] !== "" && !LEFT_ALONE.has(name)) return undefined;
-  }
+  if (hasCommanderSetting(env)) return undefined;
   const words = argv[0] === "login" ? argv.slice(1) : argv;
   if (argv[0] !== "login" && argv[0] !== undefined && isCommandWord(argv[0])) return undefined;
   let profile: string | undefined;

@@ -6,29 +6,16 @@
  * aws/node-handler.ts imports the one class by name. Bundled as the binary is.
  */
 import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeBundleGraph } from "../support/bundle-graph.ts";
 
-const ROOT = join(import.meta.dir, "..", "..");
 const out = mkdtempSync(join(tmpdir(), "awsmfa-no-http2-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 test("no chunk of the binary imports node:http2, while the SDK and node:https are bundled", async () => {
-  const built = await Bun.build({
-    entrypoints: [join(ROOT, "src", "main.ts")],
-    outdir: out,
-    target: "bun",
-    format: "esm",
-    splitting: true,
-    conditions: ["module"],
-    minify: { syntax: true },
-    define: { AWSMFA_KEYRING_ADDON: '""', AWSMFA_FAST_PATH: "true" },
-  });
-  if (!built.success) throw new AggregateError(built.logs, "bun build failed");
-  const texts = readdirSync(out)
-    .filter((file) => file.endsWith(".js"))
-    .map((file) => readFileSync(join(out, file), "utf8"));
+  const { texts } = await makeBundleGraph(out);
   const imports = (name: string) =>
     texts.some((text) =>
       new RegExp(`from\\s*"(?:node:)?${name}"|import\\("(?:node:)?${name}"\\)`).test(text),

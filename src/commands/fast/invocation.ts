@@ -4,6 +4,7 @@
  * read it (any other flag, `--`, `--debug`, a setting it does not handle) is left to the full
  * CLI: `undefined` here costs nothing but the full start-up.
  */
+import { hasCommanderSetting } from "../line-settings.ts";
 import { isCommandWord } from "../words.ts";
 
 export type FastInvocation =
@@ -14,27 +15,6 @@ export type FastInvocation =
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * The AWSMFA_* variables the session commands may find set and still take the fast path: those
- * a login puts into the shell and the shell function sets, and those the fast path reads.
- * Any other (a code source, a duration, --notify's, the debug trace) sends them to the full CLI.
- */
-const KNOWN_SETTINGS = new Set([
-  "AWSMFA_SHELL",
-  "AWSMFA_FUNCTION",
-  "AWSMFA_EXPIRES",
-  "AWSMFA_CACHE_DIR",
-  "AWSMFA_MIN_REMAINING",
-  "AWSMFA_PROMPT_TEMPLATE",
-]);
-
-function hasUnknownSetting(env: Env): boolean {
-  for (const name in env) {
-    if (name.startsWith("AWSMFA_") && env[name] !== "" && !KNOWN_SETTINGS.has(name)) return true;
-  }
-  return false;
-}
-
 /** A word that can only be a value: not empty, not flag-like (commander might read it so). */
 function plainWord(word: string | undefined): word is string {
   return word !== undefined && word !== "" && !word.startsWith("-");
@@ -43,7 +23,7 @@ function plainWord(word: string | undefined): word is string {
 export function fastInvocation(argv: readonly string[], env: Env): FastInvocation | undefined {
   const [first, ...rest] = argv;
   if (first === "prompt") return promptLine(rest);
-  if (hasUnknownSetting(env)) return undefined;
+  if (hasCommanderSetting(env)) return undefined;
   if (first === "credential-process") {
     return rest.length === 1 && plainWord(rest[0])
       ? { kind: "credential-process", profile: rest[0] }
