@@ -6,18 +6,9 @@
  * written only when the whole command has succeeded, so a fall-through leaves no trace and the
  * full CLI starts from scratch.
  */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  statSync,
-} from "node:fs";
+import { constants } from "node:fs";
 import type { BuildInfo, Deps, FileSystem, Writer } from "../../deps.ts";
+import { syncFileSystem } from "../../system/sync-fs.ts";
 import { writer } from "../../system/writer.ts";
 import { FallThrough } from "./fall-through.ts";
 
@@ -53,28 +44,31 @@ function refuse(what: string): () => never {
   };
 }
 
-/** open/stat/readFile for reading; everything else falls through before touching anything. */
+/**
+ * The real file system (system/sync-fs.ts: the same synchronous calls and error objects as the
+ * full CLI's) for reading: open only without a writing flag, and every call that could change
+ * something falls through before touching anything.
+ */
 function readOnlyFs(): FileSystem {
-  const handle = (fd: number) => ({
-    stat: async () => fstatSync(fd),
-    readFile: async () => readFileSync(fd),
-    close: async () => closeSync(fd),
-  });
-  const fs = {
-    open: async (path: string, flags: number) => {
-      if (typeof flags !== "number" || (flags & WRITING) !== 0) throw new FallThrough("a write");
-      return handle(openSync(path, flags));
-    },
-    stat: async (path: string) => statSync(path),
-    readFile: async (path: string) => readFileSync(path),
-    // The cache folder's check (config/cache-folder.ts) walks it with these before a read.
-    lstat: async (path: string) => lstatSync(path),
-    readlink: async (path: string) => readlinkSync(path),
-    realpath: async (path: string) => realpathSync(path),
+  const real = syncFileSystem();
+  const open: typeof real.open = async (path, flags, mode) => {
+    if (typeof flags !== "number" || (flags & WRITING) !== 0) throw new FallThrough("a write");
+    return real.open(path, flags, mode);
   };
-  const writes = ["writeFile", "rename", "mkdir", "unlink", "chmod", "rm", "link", "readdir"];
+  const fs: FileSystem = { ...real, open };
+  const writes = [
+    "writeFile",
+    "rename",
+    "mkdir",
+    "unlink",
+    "chmod",
+    "rm",
+    "rmdir",
+    "link",
+    "readdir",
+  ];
   for (const name of writes) Object.assign(fs, { [name]: refuse(name) });
-  return fs as unknown as FileSystem;
+  return fs;
 }
 
 /**
