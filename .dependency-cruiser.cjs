@@ -41,11 +41,11 @@ module.exports = {
     {
       name: "fast-path-stays-small",
       comment:
-        "The cached fast path (src/commands/fast/) runs before the full CLI and must not load it: no cli.ts or other commands but the leaf word and setting lists (commander comes with the rest), no system/index.ts, no child_process, fs/promises, node:crypto, util or events.",
+        "The cached fast path (src/commands/fast/) runs before the full CLI and must not load it: no cli.ts or other commands but the leaf word, setting and login-line readers (commander comes with the rest), no system/index.ts, no child_process, fs/promises, node:crypto, util or events.",
       severity: "error",
       from: { path: "^src/commands/fast/" },
       to: {
-        path: "^src/cli\\.ts$|^src/commands/(?!fast/|words\\.ts$|login-command\\.ts$|line-settings\\.ts$)|^src/system/index\\.ts$|^(node:)?(child_process|fs/promises|crypto|util|events)$",
+        path: "^src/cli\\.ts$|^src/commands/(?!fast/|words\\.ts$|login-command\\.ts$|line-settings\\.ts$|login-line\\.ts$)|^src/system/index\\.ts$|^(node:)?(child_process|fs/promises|crypto|util|events)$",
       },
     },
     {

@@ -6,12 +6,12 @@
  * parsing costs it ~3 ms; cli.ts runs it with the options commander would have made
  * (login.ts knownLoginOptions; tests/commands/known-login.test.ts compares the two). A line
  * with anything else, however harmless, is left to commander: `undefined` costs nothing.
- *
- * The cached fast path (commands/fast/) knows the lines without --otp; this is the full CLI's.
+ * The words are read by login-line.ts, as the cached fast path reads the lines without --otp;
+ * here only the ones with a code and a --format commander accepts.
  */
 import { OUTPUT_FORMATS } from "../output/mode.ts";
 import { hasCommanderSetting } from "./line-settings.ts";
-import { isCommandWord } from "./words.ts";
+import { loginLine } from "./login-line.ts";
 
 export interface KnownLogin {
   /** The profile named on the line, if any (else AWS_PROFILE, else default). */
@@ -22,40 +22,15 @@ export interface KnownLogin {
   yes: boolean;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** A word commander can only read as a value: not empty, not flag-like. */
-function plainWord(word: string | undefined): boolean {
-  return word !== undefined && word !== "" && !word.startsWith("-");
-}
-
-export function knownLoginLine(argv: readonly string[], env: Env): KnownLogin | undefined {
+export function knownLoginLine(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): KnownLogin | undefined {
   if (hasCommanderSetting(env)) return undefined;
-  const words = argv[0] === "login" ? argv.slice(1) : argv;
-  if (argv[0] !== "login" && argv[0] !== undefined && isCommandWord(argv[0])) return undefined;
-  let profile: string | undefined;
-  let otp: string | undefined;
-  let format: string | undefined;
-  let noWrite = false;
-  let yes = false;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    // A second value for a flag or a second profile: commander's rules say which counts.
-    if (plainWord(word)) {
-      if (profile !== undefined) return undefined;
-      profile = word;
-    } else if (word === "--no-write") noWrite = true;
-    else if (word === "-y" || word === "--yes") yes = true;
-    else if (otp === undefined && word === "--otp" && plainWord(words[i + 1])) otp = words[++i];
-    else if (otp === undefined && word.startsWith("--otp=") && plainWord(word.slice(6))) {
-      otp = word.slice(6);
-    } else if (format === undefined && word === "--format" && knownFormat(words[i + 1])) {
-      format = words[++i];
-    } else if (format === undefined && word.startsWith("--format=") && knownFormat(word.slice(9))) {
-      format = word.slice(9);
-    } else return undefined;
-  }
-  if (otp === undefined) return undefined;
+  const line = loginLine(argv);
+  if (line?.otp === undefined) return undefined;
+  if (line.format !== undefined && !knownFormat(line.format)) return undefined;
+  const { profile, otp, format, noWrite, yes } = line;
   return { profile, otp, format, noWrite, yes };
 }
 
