@@ -1,6 +1,7 @@
 /**
- * What stands in for the package @smithy/node-http-handler wherever the AWS SDK imports it
- * (tsconfig.json "paths", which Bun's bundler and test runner follow into node_modules).
+ * What stands in for the package @smithy/node-http-handler wherever the AWS SDK imports it, in
+ * the binary (tsconfig.build.json "paths", which the bundler follows into node_modules; see
+ * scripts/build/build-tsconfig.ts).
  *
  * The SDK's Node runtime config imports that package for two things only: to take the request
  * handler it is given (NodeHttpHandler.create) and to collect answer bodies (streamCollector).

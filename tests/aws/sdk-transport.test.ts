@@ -1,8 +1,8 @@
 /**
  * awsmfa's STS and IAM calls go out on fetch (aws/fetch-handler.ts): nothing a call loads may
  * load node:http, node:https, node:http2, net or tls, which cost every fresh login ~5 ms on Bun.
- * The SDK's Node runtime config imports @smithy/node-http-handler itself; tsconfig.json maps that
- * package to aws/sdk-transport-stand-in.ts. Bundled as the binary is.
+ * The SDK's Node runtime config imports @smithy/node-http-handler itself; the build maps that
+ * package to aws/sdk-transport-stand-in.ts (tsconfig.build.json). Bundled as the binary is.
  */
 import { afterAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
