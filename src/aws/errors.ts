@@ -13,6 +13,7 @@ import {
 } from "./clock-skew.ts";
 import { maskKeyId } from "./credentials.ts";
 import { type Partition, partitionOfArn } from "./partition.ts";
+import { proxyFailure } from "./proxy-errors.ts";
 
 export interface CallContext {
   /** e.g. "GetSessionToken" */
@@ -70,6 +71,8 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const who = call.profile ? ` (profile "${call.profile}")` : "";
   const key = call.accessKeyId ? maskKeyId(call.accessKeyId) : "the access key";
 
+  const proxy = proxyFailure(error, call);
+  if (proxy) return proxy;
   if (isUnreadableAnswer(e)) {
     return new NetworkError(
       `${call.operation} got an answer from ${call.endpoint} that is not an answer from AWS (it cannot be read as one).`,

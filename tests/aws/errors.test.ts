@@ -191,3 +191,44 @@ describe("mapAwsError", () => {
     expect(mapped.hint).toContain("cn-north-1");
   });
 });
+
+describe("mapAwsError: the proxy's refusals are the proxy's (proxy-errors.ts)", () => {
+  test("a CONNECT refused with 407 (fetch's ERR_PROXY_TUNNEL) is a network error naming HTTPS_PROXY", () => {
+    const tunnel = Object.assign(
+      new Error("Proxy refused to open a tunnel: 407 Proxy Authentication Required"),
+      { code: "ERR_PROXY_TUNNEL", status: 407, statusText: "Proxy Authentication Required" },
+    );
+    const mapped = mapAwsError(tunnel, call);
+    expect(mapped.message).toBe(
+      "Could not reach AWS STS/IAM at https://sts.us-east-1.amazonaws.com: the proxy refused the connection (HTTP 407 Proxy Authentication Required).",
+    );
+    expect(mapped.hint).toContain("HTTPS_PROXY wants a user name and password");
+    expect(exitCodeFor(mapped)).toBe(ExitCode.network);
+  });
+
+  test("an http call's 407 (the proxy's own answer) names HTTP_PROXY; another 4xx stays AWS's", () => {
+    const http = { ...call, endpoint: "http://127.0.0.1:4566" };
+    const mapped = mapAwsError(
+      sdkError("Unknown", "Unknown", { $metadata: { httpStatusCode: 407 } }),
+      http,
+    );
+    expect(mapped.message).toContain("the proxy refused the connection (HTTP 407)");
+    expect(mapped.hint).toContain("HTTP_PROXY");
+    expect(exitCodeFor(mapped)).toBe(ExitCode.network);
+    const other = mapAwsError(
+      sdkError("Unknown", "Unknown", { $metadata: { httpStatusCode: 403 } }),
+      http,
+    );
+    expect(other.message).toContain("AWS answered HTTP 403");
+  });
+
+  test("a socks5:// proxy (fetch's UnsupportedProxyProtocol) is a configuration error", () => {
+    const unsupported = Object.assign(new TypeError('UnsupportedProxyProtocol fetching "x"'), {
+      code: "UnsupportedProxyProtocol",
+    });
+    const mapped = mapAwsError(unsupported, call);
+    expect(mapped.message).toContain("HTTPS_PROXY");
+    expect(mapped.hint).toContain("http:// or https://");
+    expect(exitCodeFor(mapped)).toBe(ExitCode.config);
+  });
+});

@@ -66,3 +66,64 @@ test("a proxy that refuses connections is a network error with exit 5", async ()
   expect(r.stderr).toContain("Could not reach AWS STS/IAM");
   expect(r.stderr).not.toContain("This is a bug");
 });
+
+/**
+ * A proxy that answers every request (a CONNECT for https, a forwarded request for http) with
+ * `status`, as a proxy that wants other credentials or forbids the host does.
+ */
+function refusingProxy(status: string) {
+  return Bun.listen({
+    hostname: "127.0.0.1",
+    port: 0,
+    socket: {
+      data(socket) {
+        socket.end(
+          `HTTP/1.1 ${status}\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n`,
+        );
+      },
+    },
+  });
+}
+
+test.each([
+  ["https", "HTTPS_PROXY", "407 Proxy Authentication Required"],
+  ["https", "HTTPS_PROXY", "403 Forbidden"],
+  ["http", "HTTP_PROXY", "407 Proxy Authentication Required"],
+])(
+  "a proxy that refuses a %s call (%s, %s) is named, with exit 5, and its password never shown",
+  async (scheme, variable, status) => {
+    const u = world.user();
+    const proxy = refusingProxy(status);
+    try {
+      // The tunnel is refused before any TLS, so the https endpoint need not exist.
+      const endpoint = scheme === "https" ? "https://127.0.0.1:1" : world.aws.url;
+      const r = await u.run(["whoami", "--profile", `${u.profile}-long-term`], {
+        env: {
+          ...u.sandbox.env,
+          AWS_ENDPOINT_URL: endpoint,
+          [variable]: `http://alice:s3cretPw@127.0.0.1:${proxy.port}`,
+          AWSMFA_DEBUG: "1",
+        },
+      });
+      expect(r.stderr).toContain(`the proxy refused`);
+      expect(r.stderr).toContain(status.split(" ")[0]!);
+      expect(r.stderr).toContain(variable);
+      expect(r.stderr).not.toContain("s3cretPw");
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.code).toBe(5);
+    } finally {
+      proxy.stop(true);
+    }
+  },
+);
+
+test("a proxy awsmfa cannot use (socks5://) is a configuration error, exit 3", async () => {
+  const u = world.user();
+  const r = await u.run(["whoami", "--profile", `${u.profile}-long-term`], {
+    env: { ...u.sandbox.env, HTTP_PROXY: "socks5://alice:s3cretPw@127.0.0.1:1" },
+  });
+  expect(r.stderr).toContain("HTTP_PROXY");
+  expect(r.stderr).toContain("http://");
+  expect(r.stderr).not.toContain("s3cretPw");
+  expect(r.code).toBe(3);
+});

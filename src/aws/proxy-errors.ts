@@ -1,0 +1,57 @@
+/**
+ * Failures of the proxy in HTTPS_PROXY / HTTP_PROXY (fetch honours them, fetch-handler.ts),
+ * told as the proxy's, not AWS's: without this a proxy that wants a password came out as
+ * "GetSessionToken failed (profile ...)" with exit 4, as if AWS had refused the keys.
+ *
+ * What fetch gives: a refused CONNECT (an https endpoint) rejects with code ERR_PROXY_TUNNEL and
+ * the proxy's status; a forwarded http request comes back as the proxy's own answer, 407 being
+ * only ever a proxy's; a proxy URL of a scheme fetch cannot use (socks5://) rejects with
+ * UnsupportedProxyProtocol. None of these carries the proxy's URL, so its password (user:pass@)
+ * cannot reach a message; the messages name the variable, never its value.
+ */
+import { NetworkError, UserError } from "../errors.ts";
+
+interface ProxyErrorShape {
+  code?: unknown;
+  status?: unknown;
+  statusText?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** The variable fetch took the proxy from, for an endpoint (lower case and ALL_PROXY too). */
+function proxyVariable(endpoint: string): string {
+  return endpoint.startsWith("http:") ? "HTTP_PROXY" : "HTTPS_PROXY";
+}
+
+/** A UserError when the proxy, not AWS, refused the call; undefined otherwise. */
+export function proxyFailure(error: unknown, call: { endpoint: string }): UserError | undefined {
+  const e = (error ?? {}) as ProxyErrorShape;
+  const variable = proxyVariable(call.endpoint);
+  if (e.code === "UnsupportedProxyProtocol") {
+    return new UserError(
+      `The proxy in ${variable} (or its lower-case or ALL_PROXY form) is not one awsmfa can use.`,
+      {
+        code: "config",
+        hint: `Give an http:// or https:// proxy URL (socks proxies are not supported), or unset ${variable} to reach ${call.endpoint} directly.`,
+        cause: error,
+      },
+    );
+  }
+  const tunnel = e.code === "ERR_PROXY_TUNNEL";
+  const status = tunnel ? e.status : e.$metadata?.httpStatusCode;
+  if (!tunnel && status !== 407) return undefined;
+  const said =
+    typeof status === "number"
+      ? ` (HTTP ${status}${tunnel && typeof e.statusText === "string" && e.statusText ? ` ${e.statusText}` : ""})`
+      : "";
+  const wantsLogin = status === 407;
+  return new NetworkError(
+    `Could not reach AWS STS/IAM at ${call.endpoint}: the proxy refused the connection${said}.`,
+    {
+      hint: wantsLogin
+        ? `The proxy in ${variable} wants a user name and password, or others than given: put them in its URL (http://USER:PASSWORD@HOST:PORT), or list the host in NO_PROXY to reach it without the proxy.`
+        : `Check the proxy in ${variable} (its address, user name and password), or list the host in NO_PROXY to reach it without the proxy.`,
+      cause: error,
+    },
+  );
+}
