@@ -15,7 +15,8 @@
  *   TimeoutError, as NodeHttpHandler gives them, so the SDK's standard retry treats them as
  *   transient exactly as before and errors.ts says the same words.
  * - The answer's size cap (capped-answer.ts). The body is handed to the SDK collected, which is
- *   how its deserialisers want it anyway.
+ *   how its deserialisers want it anyway, and as sent: no content encoding asked for, none
+ *   undone (the cap is on the bytes that came).
  *
  * And one thing it adds: fetch honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the AWS CLI
  * and boto3 do (README, Environment).
@@ -72,10 +73,13 @@ export class FetchHandler {
       try {
         answer = await fetch(urlOf(request), {
           method: request.method,
-          headers: request.headers,
+          headers: headersOf(request),
           body: bodyOf(request),
           signal: attempt.signal,
           redirect: "manual",
+          // The body as sent, as NodeHttpHandler gave it: fetch would otherwise decompress it,
+          // and fail a mislabelled one with a ZlibError (and a line of its own on stderr).
+          decompress: false,
         });
       } catch (error) {
         if (timedOut) throw new AnswerTimeoutError(ms);
@@ -122,6 +126,18 @@ function urlOf(request: HttpRequest): string {
   const port = request.port ? `:${request.port}` : "";
   const fragment = request.fragment ? `#${request.fragment}` : "";
   return `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ""}${fragment}`;
+}
+
+/**
+ * The SDK's headers, asking for the answer unencoded unless they say otherwise: fetch would ask
+ * for gzip, deflate, br and zstd; NodeHttpHandler asked for nothing, the AWS CLI asks for
+ * identity, and with decompress off an encoded answer could not be read.
+ */
+function headersOf(request: HttpRequest): Record<string, string> {
+  const asked = Object.keys(request.headers).some(
+    (name) => name.toLowerCase() === "accept-encoding",
+  );
+  return asked ? request.headers : { "accept-encoding": "identity", ...request.headers };
 }
 
 /** The body as the SDK serialised it (a string or bytes for STS and IAM), never for GET. */

@@ -179,3 +179,32 @@ test("the SDK retries a refused connection once (2 attempts), as with NodeHttpHa
   expect(error.code).toBe("ECONNREFUSED");
   expect(error.$metadata.attempts).toBe(2);
 });
+
+test("asks for no content encoding, and hands a body labelled gzip to the SDK as sent", async () => {
+  // NodeHttpHandler sent no Accept-Encoding and decompressed nothing (the AWS CLI asks for
+  // identity too). fetch asks for gzip, deflate, br, zstd by default and fails a mislabelled
+  // body with a ZlibError, printing "Decompression error" on stderr itself.
+  let acceptEncoding: string | null = "";
+  const xml = "<GetCallerIdentityResponse>not gzip</GetCallerIdentityResponse>";
+  const server = await rawServer((socket) => {
+    socket.write(
+      `HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: ${xml.length}\r\n\r\n${xml}`,
+    );
+    socket.end();
+  });
+  servers.push(server);
+  const seen = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    fetch(req) {
+      acceptEncoding = req.headers.get("accept-encoding");
+      return new Response("ok");
+    },
+  });
+  servers.push(seen);
+  await handler().handle(request(seen.port ?? 0));
+  expect(acceptEncoding).toBe("identity");
+  const { response } = await handler().handle(request(server.port));
+  expect(response.headers["content-encoding"]).toBe("gzip");
+  expect(new TextDecoder().decode(response.body as Uint8Array)).toBe(xml);
+});
