@@ -14,6 +14,7 @@ import {
 import { maskKeyId } from "./credentials.ts";
 import { type Partition, partitionOfArn } from "./partition.ts";
 import { proxyFailure } from "./proxy-errors.ts";
+import { untrustedCertificate } from "./tls-errors.ts";
 
 export interface CallContext {
   /** e.g. "GetSessionToken" */
@@ -71,7 +72,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const who = call.profile ? ` (profile "${call.profile}")` : "";
   const key = call.accessKeyId ? maskKeyId(call.accessKeyId) : "the access key";
 
-  const proxy = proxyFailure(error, call);
+  const proxy = proxyFailure(error, call) ?? untrustedCertificate(error, call);
   if (proxy) return proxy;
   if (isUnreadableAnswer(e)) {
     return new NetworkError(

@@ -232,3 +232,17 @@ describe("mapAwsError: the proxy's refusals are the proxy's (proxy-errors.ts)", 
     expect(exitCodeFor(mapped)).toBe(ExitCode.config);
   });
 });
+
+describe("mapAwsError: an untrusted certificate is the network's (tls-errors.ts)", () => {
+  test.each([
+    ["SELF_SIGNED_CERT_IN_CHAIN", "signed by a CA this computer does not trust"],
+    ["ERR_TLS_CERT_ALTNAME_INVALID", "for another host name"],
+    ["CERT_HAS_EXPIRED", "expired"],
+  ])("%s: exit 5, naming NODE_EXTRA_CA_CERTS", (code, why) => {
+    const mapped = mapAwsError(Object.assign(new TypeError("tls"), { code }), call);
+    expect(mapped.message).toContain(`its TLS certificate is not trusted (it`);
+    expect(mapped.message).toContain(why);
+    expect(mapped.hint).toContain("NODE_EXTRA_CA_CERTS");
+    expect(exitCodeFor(mapped)).toBe(ExitCode.network);
+  });
+});
