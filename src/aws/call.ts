@@ -27,6 +27,8 @@ export interface AwsCallTarget {
   trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call (ms); clients.ts has the default. */
   deadlineMs?: number | undefined;
+  /** The proxy variable set for this endpoint, for network errors (proxy-errors.ts). */
+  proxy?: string | undefined;
 }
 
 export interface AwsCall {
@@ -67,6 +69,7 @@ export async function callAws<C extends { client: { destroy(): void } }, O>(
       arn,
       now: target.now(),
       platform: target.platform,
+      proxy: target.proxy,
     });
   }
 }

@@ -32,6 +32,8 @@ export interface CallContext {
   now: number;
   /** For the clock fix (clock-skew.ts clockFix); Linux's when unknown. */
   platform?: NodeJS.Platform | undefined;
+  /** "HTTPS_PROXY is set (the proxy HOST:PORT)", when one is (proxy-errors.ts proxySetting). */
+  proxy?: string | undefined;
 }
 
 interface SdkErrorShape {
@@ -85,8 +87,12 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   }
   const network = networkReason(e);
   if (network) {
+    // fetch says the same when the proxy, not the endpoint, refused or was silent.
+    const proxy = call.proxy
+      ? ` ${call.proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`
+      : "";
     return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
-      hint: "Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_STS, check that it is right.",
+      hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_STS, check that it is right.${proxy}`,
       cause: error,
     });
   }

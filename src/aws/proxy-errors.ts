@@ -49,9 +49,34 @@ export function proxyFailure(error: unknown, call: { endpoint: string }): UserEr
     `Could not reach AWS STS/IAM at ${call.endpoint}: the proxy refused the connection${said}.`,
     {
       hint: wantsLogin
-        ? `The proxy in ${variable} wants a user name and password, or others than given: put them in its URL (http://USER:PASSWORD@HOST:PORT), or list the host in NO_PROXY to reach it without the proxy.`
+        ? `The proxy in ${variable} wants a user name and password, or others than given: put them in its URL (http://USER:PASSWORD@HOST:PORT, with @ : / % in them written %40 %3A %2F %25), or list the host in NO_PROXY to reach it without the proxy.`
         : `Check the proxy in ${variable} (its address, user name and password), or list the host in NO_PROXY to reach it without the proxy.`,
       cause: error,
     },
   );
+}
+
+/**
+ * The proxy variable set for calls to `endpoint`, as "HTTPS_PROXY is set (the proxy HOST:PORT)",
+ * for the hint of a network error: fetch reports a proxy that refused or timed out exactly as
+ * the endpoint doing so. The order is fetch's: lower case first, ALL_PROXY last. NO_PROXY is not
+ * weighed, so it says "is set", not "was used". Only host and port: anything up to the last @
+ * (user:password) and any path are cut off, so no password can reach the message.
+ */
+export function proxySetting(
+  env: Record<string, string | undefined>,
+  endpoint: string | undefined,
+): string | undefined {
+  const scheme = endpoint?.toLowerCase().startsWith("http:") ? "http" : "https";
+  const names = [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, "all_proxy", "ALL_PROXY"];
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    const host = value
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+      .replace(/^.*@/s, "")
+      .replace(/[/?#].*$/s, "");
+    return `${name} is set (the proxy ${host})`;
+  }
+  return undefined;
 }

@@ -6,6 +6,7 @@ import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
 import { debug, debugEnabled } from "../ui/debug.ts";
 import { endpointOverride, endpointVariants } from "./endpoints.ts";
+import { proxySetting } from "./proxy-errors.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
 
@@ -22,10 +23,12 @@ export function callTarget(
     profile: string;
   },
 ): AwsCallTarget {
+  const endpoint = endpointOverride(service, context.deps.env, context.endpointUrl);
   return {
     region: service === "iam" ? region.partition.iamRegion : region.region,
     partition: region.partition,
-    endpoint: endpointOverride(service, context.deps.env, context.endpointUrl),
+    endpoint,
+    proxy: proxySetting(context.deps.env, endpoint),
     ...endpointVariants(context.deps.env, context.variants),
     profile: context.profile,
     now: context.deps.clock.now,

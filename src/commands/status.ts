@@ -7,6 +7,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { maskKeyId } from "../aws/credentials.ts";
 import { endpointOverride } from "../aws/endpoints.ts";
+import { proxySetting } from "../aws/proxy-errors.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { type CallerIdentity, getCallerIdentity } from "../aws/sts.ts";
 import { callDeadlineMs } from "../aws/target.ts";
@@ -102,18 +103,20 @@ async function judge(
     profile: profile ? profileValue(files, profile, "region") : undefined,
     env: deps.env,
   });
+  const endpoint = endpointOverride(
+    "sts",
+    deps.env,
+    profile ? profileValue(files, profile, "endpoint_url") : undefined,
+  );
   try {
     const identity = await getCallerIdentity(credentials, {
       region: region.region,
       partition: region.partition,
-      endpoint: endpointOverride(
-        "sts",
-        deps.env,
-        profile ? profileValue(files, profile, "endpoint_url") : undefined,
-      ),
+      endpoint,
       profile,
       now: deps.clock.now,
       deadlineMs: callDeadlineMs(deps.env),
+      proxy: proxySetting(deps.env, endpoint),
     });
     return { valid: true, problem: undefined, identity };
   } catch (error) {

@@ -60,10 +60,13 @@ test("a proxy that refuses connections is a network error with exit 5", async ()
   const port = dead.port;
   dead.stop(true);
   const r = await u.run(["whoami", "--profile", `${u.profile}-long-term`], {
-    env: { ...u.sandbox.env, HTTP_PROXY: `http://127.0.0.1:${port}` },
+    env: { ...u.sandbox.env, HTTP_PROXY: `http://bob:pr0xyPw@127.0.0.1:${port}` },
   });
   expect(r.code).toBe(5);
   expect(r.stderr).toContain("Could not reach AWS STS/IAM");
+  // The proxy is named (it, not the endpoint, refused), its password never.
+  expect(r.stderr).toContain(`HTTP_PROXY is set (the proxy 127.0.0.1:${port})`);
+  expect(r.stderr).not.toContain("pr0xyPw");
   expect(r.stderr).not.toContain("This is a bug");
 });
 

@@ -5,6 +5,7 @@
  */
 import { endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
+import { proxySetting } from "../../aws/proxy-errors.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import type { AwsCallTarget } from "../../aws/sts.ts";
 import { callDeadlineMs } from "../../aws/target.ts";
@@ -73,6 +74,11 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
       arn: role.roleArn,
     });
     if (region.note) notes.push(region.note);
+    const endpoint = endpointOverride(
+      "sts",
+      inputs.env,
+      role.endpointUrl ?? inputs.baseEndpointUrl,
+    );
     steps.push({
       role,
       source,
@@ -82,12 +88,13 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
       target: {
         region: region.region,
         partition: region.partition,
-        endpoint: endpointOverride("sts", inputs.env, role.endpointUrl ?? inputs.baseEndpointUrl),
+        endpoint,
         ...endpointVariants(inputs.env),
         profile: source,
         now: inputs.now,
         trace: inputs.trace,
         deadlineMs: callDeadlineMs(inputs.env),
+        proxy: proxySetting(inputs.env, endpoint),
       },
       notes,
     });
