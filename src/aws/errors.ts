@@ -202,6 +202,11 @@ export class UnreadableAnswerError extends Error {
 function isUnreadableAnswer(e: SdkErrorShape): boolean {
   // An answer past the cap (capped-answer.ts) is no answer from AWS either.
   if (e.name === "UnreadableAnswer" || e.name === "AnswerTooLarge") return true;
+  // Headers past fetch's limit (node:http said "Parse Error: Header overflow").
+  if (e.code === "ResponseHeadersTooLarge" || e.code === "HPE_HEADER_OVERFLOW") return true;
+  // STS and IAM never redirect; the handler does not follow a redirect (a captive portal's).
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 300 && status < 400) return true;
   return /Deserialization error|inspect the hidden field/i.test(e.message ?? "");
 }
 

@@ -246,3 +246,26 @@ describe("mapAwsError: an untrusted certificate is the network's (tls-errors.ts)
     expect(exitCodeFor(mapped)).toBe(ExitCode.network);
   });
 });
+
+describe("mapAwsError: answers no AWS endpoint gives are 'not an answer from AWS' (exit 5)", () => {
+  test.each([
+    [
+      "a redirect (fetch does not follow it)",
+      sdkError("Unknown", "Unknown", { $metadata: { httpStatusCode: 301 } }),
+    ],
+    [
+      "a 307 from a captive portal",
+      sdkError("Unknown", "Unknown", { $metadata: { httpStatusCode: 307 } }),
+    ],
+    [
+      "headers past fetch's limit",
+      Object.assign(new TypeError('ResponseHeadersTooLarge fetching "x"'), {
+        code: "ResponseHeadersTooLarge",
+      }),
+    ],
+  ])("%s", (_name, error) => {
+    const mapped = mapAwsError(error, call);
+    expect(mapped.message).toContain("that is not an answer from AWS");
+    expect(exitCodeFor(mapped)).toBe(ExitCode.network);
+  });
+});
