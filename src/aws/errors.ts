@@ -195,10 +195,35 @@ function isUnreadableAnswer(e: SdkErrorShape): boolean {
   return /Deserialization error|inspect the hidden field/i.test(e.message ?? "");
 }
 
+/**
+ * The certificate checks' codes (OpenSSL's, as Node and Bun name them): the endpoint answered
+ * TLS but with a certificate this computer does not trust, often a proxy that intercepts TLS.
+ */
+const CERTIFICATE_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_REVOKED",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
 function networkReason(e: SdkErrorShape): string | undefined {
   const candidates = [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
   for (const candidate of candidates) {
     if (candidate && NETWORK_CODES[candidate]) return NETWORK_CODES[candidate];
+    if (candidate && CERTIFICATE_CODES.has(candidate)) {
+      return `its TLS certificate is not one this computer trusts (${candidate})`;
+    }
+  }
+  // A TLS handshake that failed: fetch says EPROTO, Node's TLS an OpenSSL "SSL routines" error.
+  if (e.code === "EPROTO" || /SSL routines|TLS handshake/i.test(e.message ?? "")) {
+    return "the TLS handshake failed (is it an https:// endpoint that speaks TLS?)";
   }
   if (/socket hang up|timed out|ECONNREFUSED|Unable to connect/i.test(e.message ?? "")) {
     return e.message;

@@ -134,6 +134,22 @@ describe("mapAwsError", () => {
       ExitCode.network,
     ],
     [
+      "a certificate not trusted (fetch's and Node's code)",
+      Object.assign(new TypeError("self signed certificate"), {
+        code: "DEPTH_ZERO_SELF_SIGNED_CERT",
+      }),
+      /: its TLS certificate is not one this computer trusts \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+      /proxy/,
+      ExitCode.network,
+    ],
+    [
+      "a TLS handshake that failed (Node's TLS: an OpenSSL message, no code)",
+      new Error("error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER"),
+      /: the TLS handshake failed/,
+      /network/,
+      ExitCode.network,
+    ],
+    [
       "timeout",
       Object.assign(new Error("Request timed out"), { name: "TimeoutError" }),
       /did not answer in time/,
