@@ -3,9 +3,9 @@
  * (and the cached login path) never load it.
  *
  * Timeouts are tight on purpose: a person is waiting. Two attempts whose answer must start
- * within 4 s each keep a dead or black-holed endpoint under ~10 s in total. That timeout does
- * not cover the body (a server that drips one byte every 2 s never trips it), so every call
- * also has one overall deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting,
+ * within 4 s each keep a dead or black-holed endpoint under ~10 s in total. The same 4 s is the
+ * longest pause allowed within the body, but a server that drips one byte every 2 s never trips
+ * it, so every call also has one overall deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting,
  * retries and the whole body. The requests go out on fetch (fetch-handler.ts).
  *
  * Every setting the SDK would otherwise look up in ~/.aws is given here, so that it never reads
@@ -34,7 +34,7 @@ export interface ClientTarget {
   now?: (() => number) | undefined;
 }
 
-/** How long an attempt's answer may take to start, connecting included. */
+/** How long an attempt's answer may take to start, connecting included, and then pause. */
 export const ANSWER_TIMEOUT_MS = 4000;
 export const MAX_ATTEMPTS = 2;
 export const CALL_DEADLINE_MS = 10_000;
