@@ -221,3 +221,24 @@ test("the SDK retries a refused connection once (2 attempts), as with NodeHttpHa
   expect(error.code).toBe("ECONNREFUSED");
   expect(error.$metadata.attempts).toBe(2);
 });
+
+test("the SDK retries a body that stopped coming once (2 attempts), as a silent endpoint", async () => {
+  let connections = 0;
+  const server = await rawServer((socket) => {
+    connections++;
+    socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100\r\n\r\n<a>");
+  });
+  servers.push(server);
+  const client = new STSClient({
+    region: "us-east-1",
+    endpoint: `http://127.0.0.1:${server.port}`,
+    credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "secret" },
+    maxAttempts: 2,
+    requestHandler: handler(300),
+  });
+  const error = await client.send(new GetCallerIdentityCommand({})).catch((e) => e);
+  expect(error.name).toBe("TimeoutError");
+  expect(error.code).toBe("ETIMEDOUT");
+  expect(error.$metadata.attempts).toBe(2);
+  expect(connections).toBe(2);
+});
