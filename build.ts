@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import pkg from "./package.json" with { type: "json" };
+import { BUILD_TSCONFIG } from "./scripts/build/build-tsconfig.ts";
 import { fastEntry } from "./scripts/build/fast-entry.ts";
 import { type Entry, tarGz, zip } from "./scripts/release/archive.ts";
 import { manualSections, renderManPage } from "./scripts/release/man-page.ts";
@@ -154,6 +155,9 @@ async function compile(
     // bundled whole and evaluated eagerly. The ES modules halve loading the SDK (a fresh login
     // -7 ms). Only SDK packages offer the condition.
     "--conditions=module",
+    // The AWS SDK's import of its Node request handler goes to aws/sdk-transport-stand-in.ts:
+    // awsmfa gives it a handler on fetch, and the package would load node:http and https.
+    `--tsconfig-override=${BUILD_TSCONFIG}`,
     "--minify",
     "--bytecode",
     // A compiled Bun program reads .env and bunfig.toml from the current folder by default:

@@ -11,7 +11,8 @@
  *
  * Every case runs once per round, interleaved, over fresh copies of the binaries; each is
  * reported as median and min-max, as a multiple of the floor (a compiled hello world built with
- * the same Bun and flags, measured in the same rounds), and with its peak RSS. The AWS CLI v2
+ * the same Bun, measured in the same rounds), and with its peak RSS. A second hello world, built
+ * without the .env/bunfig look as awsmfa is, shows the stricter floor beside it. The AWS CLI v2
  * (/usr/bin/aws), when installed, does the same jobs in the same run, on every third round.
  * The scaling table has a floor of its own for `list`: bench/list-floor.ts, built the same way.
  * Sessions come from the fake AWS (tests/support/fake-aws.ts) on 127.0.0.1. A fresh login is also
@@ -69,6 +70,7 @@ try {
   const built = await awsmfaBinary();
   const awsmfa = freshCopy(built, work, "awsmfa");
   const hello = freshCopy(buildHello(work), work, "hello");
+  const helloLikeAwsmfa = freshCopy(buildHello(work, true), work, "hello-like-awsmfa");
   const baseline = baselinePath ? freshCopy(baselinePath, work, "awsmfa-baseline") : undefined;
   /** With --baseline, each awsmfa case twice: as built, and with the baseline binary. */
   const ab = (list: Case[]): Case[] =>
@@ -120,6 +122,12 @@ try {
   const expires = String(Math.floor(Date.now() / 1000) + 3600);
   const cases = {
     floor: { id: "floor", label: "hello world (the floor)", argv: () => [hello], env },
+    strictFloor: {
+      id: "floor-like-awsmfa",
+      label: "hello world built like awsmfa (no .env/bunfig look)",
+      argv: () => [helloLikeAwsmfa],
+      env,
+    },
     version: { id: "version", label: "awsmfa --version", argv: () => [awsmfa, "--version"], env },
     cached: {
       id: "cached",
@@ -206,14 +214,16 @@ try {
   results.push(...trips.take());
   const byId = new Map(results.map((r) => [r.id, r]));
   const floor = byId.get("floor")!;
+  const strictFloor = byId.get("floor-like-awsmfa")!;
   printTable(results, floor);
   console.log("");
   for (const id of ["cached", "credential-process", "prompt"]) {
     const r = byId.get(id)!;
     const ratio = r.median / floor.median;
+    const strict = r.median / strictFloor.median;
     const verdict = ratio <= FLOOR_RATIO_GOAL && r.rssMax <= RSS_GOAL_MIB ? "meets" : "MISSES";
     console.log(
-      `${id}: ${ratio.toFixed(2)}x the floor, ${mib(r.rssMax)}: ${verdict} the goal (<= ${FLOOR_RATIO_GOAL}x, <= ${RSS_GOAL_MIB} MiB)`,
+      `${id}: ${ratio.toFixed(2)}x the floor (${strict.toFixed(2)}x the hello world built like awsmfa), ${mib(r.rssMax)}: ${verdict} the goal (<= ${FLOOR_RATIO_GOAL}x, <= ${RSS_GOAL_MIB} MiB)`,
     );
   }
   const overhead = byId.get("fresh-overhead")!;
@@ -305,6 +315,9 @@ try {
       rounds,
       results,
       ratiosToFloor: Object.fromEntries(results.map((r) => [r.id, r.median / floor.median])),
+      ratiosToFloorLikeAwsmfa: Object.fromEntries(
+        results.map((r) => [r.id, r.median / strictFloor.median]),
+      ),
       awsCliRatios: ratios,
       freshOverhead: {
         medianMs: overhead.median,

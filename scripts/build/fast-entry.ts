@@ -15,6 +15,7 @@
  * so nothing else gets bigger or starts differently.
  */
 import { join } from "node:path";
+import { BUILD_TSCONFIG } from "./build-tsconfig.ts";
 
 /** main.ts's dynamic imports that are bundled here, by the name of their output file. */
 const LEAN_TIERS: Record<string, string> = {
@@ -36,6 +37,7 @@ export async function fastEntry(src: string, folder: string): Promise<string> {
     naming: "[name].js",
     target: "bun",
     format: "esm",
+    tsconfig: BUILD_TSCONFIG,
     // Each entry point whole: the tiers must not share chunks with each other or with main.
     splitting: false,
     plugins: [

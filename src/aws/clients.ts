@@ -2,10 +2,11 @@
  * STS and IAM clients. The SDK is imported here, lazily, so commands that never call AWS
  * (and the cached login path) never load it.
  *
- * Timeouts are tight on purpose: a person is waiting. Two attempts of at most ~4 s each keep
- * a dead or black-holed endpoint under ~10 s in total. The handler's timeouts are idle timeouts
- * (a server that drips one byte every 2 s never trips them), so every call also has one overall
- * deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting, retries and the whole body.
+ * Timeouts are tight on purpose: a person is waiting. Two attempts whose answer must start
+ * within 4 s each keep a dead or black-holed endpoint under ~10 s in total. That timeout does
+ * not cover the body (a server that drips one byte every 2 s never trips it), so every call
+ * also has one overall deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting,
+ * retries and the whole body. The requests go out on fetch (fetch-handler.ts).
  *
  * Every setting the SDK would otherwise look up in ~/.aws is given here, so that it never reads
  * the files itself: for each unset one (FIPS, dual-stack, retry mode, defaults mode, auth-scheme
@@ -33,8 +34,8 @@ export interface ClientTarget {
   now?: (() => number) | undefined;
 }
 
-export const CONNECT_TIMEOUT_MS = 3000;
-export const REQUEST_TIMEOUT_MS = 4000;
+/** How long an attempt's answer may take to start, connecting included. */
+export const ANSWER_TIMEOUT_MS = 4000;
 export const MAX_ATTEMPTS = 2;
 export const CALL_DEADLINE_MS = 10_000;
 
@@ -73,17 +74,13 @@ export async function withDeadline<O>(
   }
 }
 
-let handlerModules: Promise<[HttpHandlerModule, CappedAnswerModule]> | undefined;
+let handlerModule: Promise<typeof import("./fetch-handler.ts")> | undefined;
 let stsModules: Promise<typeof import("@aws-sdk/client-sts")> | undefined;
-type HttpHandlerModule = typeof import("./node-handler.ts");
-type CappedAnswerModule = typeof import("./capped-answer.ts");
 
-/** The request handler's modules, loaded once. */
+/** The request handler's module, loaded once, with the SDK: a cached login never needs it. */
 function loadHandler() {
-  // Lazily, like the SDK: capped-answer.ts brings node:stream (+2.5 ms of start-up), which a
-  // cached login, reaching this module through the session code, must not pay for.
-  handlerModules ??= Promise.all([import("./node-handler.ts"), import("./capped-answer.ts")]);
-  return handlerModules;
+  handlerModule ??= import("./fetch-handler.ts");
+  return handlerModule;
 }
 
 function loadSts() {
@@ -101,7 +98,7 @@ export function preloadStsClient(): void {
 }
 
 async function clientConfig(credentials: Credentials, target: ClientTarget) {
-  const [{ NodeHttpHandler }, { capAnswers }] = await loadHandler();
+  const { FetchHandler } = await loadHandler();
   return {
     region: target.region,
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
@@ -122,15 +119,8 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
     sigv4aSigningRegionSet: async () => undefined,
     userAgentAppId: async () => undefined,
     disableClockSkewCorrection: false,
-    // Capped: an endless answer must not grow the process to gigabytes (capped-answer.ts).
-    requestHandler: capAnswers(
-      new NodeHttpHandler({
-        connectionTimeout: CONNECT_TIMEOUT_MS,
-        requestTimeout: REQUEST_TIMEOUT_MS,
-        // Without this the handler only logs a warning and a silent endpoint hangs forever.
-        throwOnRequestTimeout: true,
-      }),
-    ),
+    // Its answers are capped: an endless one must not grow the process to gigabytes.
+    requestHandler: new FetchHandler({ answerTimeoutMs: ANSWER_TIMEOUT_MS }),
   };
 }
 

@@ -52,7 +52,6 @@ const NETWORK_CODES: Record<string, string> = {
   RequestTimeout: "it did not answer in time",
   ConnectionRefused: "the connection was refused",
   CallDeadline: "it did not finish answering in time (AWSMFA_AWS_TIMEOUT)",
-  AnswerTooLarge: "its answer was far larger than any answer from AWS, so it was cut off",
 };
 
 const THROTTLING = new Set([
@@ -191,7 +190,8 @@ export class UnreadableAnswerError extends Error {
 
 /** The SDK could not parse the body, or it parsed but lacked the fields AWS always sends. */
 function isUnreadableAnswer(e: SdkErrorShape): boolean {
-  if (e.name === "UnreadableAnswer") return true;
+  // An answer past the cap (capped-answer.ts) is no answer from AWS either.
+  if (e.name === "UnreadableAnswer" || e.name === "AnswerTooLarge") return true;
   return /Deserialization error|inspect the hidden field/i.test(e.message ?? "");
 }
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { FetchHandler } from "../../src/aws/fetch-handler.ts";
 import { type FakeAws, type FakeUser, startFakeAws } from "../support/fake-aws.ts";
 import { rawCall } from "./raw-request.ts";
 import { expectAwsError, keysOf, sts } from "./sdk.ts";
@@ -81,7 +81,7 @@ describe("hang", () => {
       endpoint: aws.url,
       credentials: keysOf(alice),
       maxAttempts: 1,
-      requestHandler: new NodeHttpHandler({ requestTimeout: 300, throwOnRequestTimeout: true }),
+      requestHandler: new FetchHandler({ answerTimeoutMs: 300 }),
     });
     const started = Date.now();
     await expectAwsError(client.send(new GetCallerIdentityCommand({})), "TimeoutError");

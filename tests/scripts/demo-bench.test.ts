@@ -64,6 +64,7 @@ test("npm run bench: every path against the floor, the AWS CLI, scaling, and JSO
       );
     for (const label of [
       "hello world \\(the floor\\)",
+      "hello world built like awsmfa \\(no \\.env/bunfig look\\)",
       "awsmfa PROFILE \\(cached, eval mode\\)",
       "awsmfa credential-process \\(cached\\)",
       "awsmfa prompt",
@@ -74,7 +75,9 @@ test("npm run bench: every path against the floor, the AWS CLI, scaling, and JSO
     ]) {
       expect(r.output).toMatch(row(label));
     }
-    expect(r.output).toMatch(/^cached: [\d.]+x the floor, [\d.]+ MiB: (meets|MISSES) the goal/m);
+    expect(r.output).toMatch(
+      /^cached: [\d.]+x the floor \([\d.]+x the hello world built like awsmfa\), [\d.]+ MiB: (meets|MISSES) the goal/m,
+    );
     const cli = existsSync("/usr/bin/aws");
     expect(r.output).toContain(
       cli ? "faster than the AWS CLI reading the same cached profile" : "AWS CLI v2 not installed",
@@ -84,7 +87,16 @@ test("npm run bench: every path against the floor, the AWS CLI, scaling, and JSO
     expect(r.output).toMatch(/^\| 10 \| .* \| [\d.]+ ms \([\d.]+ MiB\) \|$/m);
     const record = JSON.parse(readFileSync(json, "utf8"));
     const ids = record.results.map((x: { id: string }) => x.id);
-    expect(ids).toEqual(expect.arrayContaining(["floor", "cached", "credential-process", "fresh"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "floor",
+        "floor-like-awsmfa",
+        "cached",
+        "credential-process",
+        "fresh",
+      ]),
+    );
+    expect(record.ratiosToFloorLikeAwsmfa.cached).toBeGreaterThan(0);
     expect(record.results[0].median).toBeGreaterThan(0);
     expect(record.scale[0].profiles).toBe(10);
     expect(record.scale[0].fresh.runs).toBe(3);

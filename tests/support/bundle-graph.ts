@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { BUILD_TSCONFIG } from "../../scripts/build/build-tsconfig.ts";
 
 const ROOT = join(import.meta.dir, "..", "..");
 
@@ -38,6 +39,7 @@ export async function makeBundleGraph(out: string): Promise<BundleGraph> {
     format: "esm",
     splitting: true,
     conditions: ["module"],
+    tsconfig: BUILD_TSCONFIG,
     // Folds the keychain addon's per-target requires away, as the real build does.
     minify: { syntax: true },
     define: { AWSMFA_KEYRING_ADDON: '""', AWSMFA_FAST_PATH: "true" },

@@ -1,0 +1,154 @@
+/**
+ * The SDK's request handler, on the runtime's fetch: how every STS and IAM call reaches AWS.
+ *
+ * Why not the SDK's NodeHttpHandler: on Bun, node:http and node:https are a compatibility layer
+ * that costs a fresh login ~10 ms of its ~40 (loading node:https with net and tls, a
+ * ClientRequest, the socket and stream work, the agent destroyed; docs/performance.md).
+ * fetch is the runtime's own client. What NodeHttpHandler guaranteed, this keeps:
+ *
+ * - A deadline for the answer to start: its headers within `answerTimeoutMs` of the request
+ *   (NodeHttpHandler's requestTimeout, which counted from the request too; its separate
+ *   connect timeout is inside this one, as fetch does not say when it has connected).
+ *   The body is then bounded by the call's overall deadline (clients.ts withDeadline), which
+ *   aborts the signal given here.
+ * - The same errors: fetch's ECONNREFUSED, ECONNRESET, EPIPE and ETIMEDOUT carry the name
+ *   TimeoutError, as NodeHttpHandler gives them, so the SDK's standard retry treats them as
+ *   transient exactly as before and errors.ts says the same words.
+ * - The answer's size cap (capped-answer.ts). The body is handed to the SDK collected, which is
+ *   how its deserialisers want it anyway.
+ *
+ * And one thing it adds: fetch honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the AWS CLI
+ * and boto3 do (README, Environment).
+ */
+import { buildQueryString } from "@smithy/core/protocols";
+import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
+import { MAX_ANSWER_BYTES, readCapped } from "./capped-answer.ts";
+
+/** The errors NodeHttpHandler renames TimeoutError (its NODEJS_TIMEOUT_ERROR_CODES). */
+const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"]);
+
+export interface FetchHandlerOptions {
+  /** How long the answer may take to start (its status and headers), in ms. */
+  answerTimeoutMs: number;
+  /** The most bytes an answer's body may have. */
+  maxAnswerBytes?: number;
+}
+
+/** Thrown when no answer started within the timeout; named as NodeHttpHandler names it. */
+export class AnswerTimeoutError extends Error {
+  readonly code = "ETIMEDOUT";
+  constructor(ms: number) {
+    super(`no answer within ${ms / 1000} s`);
+    this.name = "TimeoutError";
+  }
+}
+
+export class FetchHandler {
+  private config: FetchHandlerOptions;
+
+  constructor(options: FetchHandlerOptions) {
+    this.config = { ...options };
+  }
+
+  async handle(
+    request: HttpRequest,
+    options: HttpHandlerOptions = {},
+  ): Promise<{ response: HttpResponse }> {
+    // The SDK's own AbortSignal type describes the runtime's: withDeadline passes a real one.
+    const outer = options.abortSignal as AbortSignal | undefined;
+    if (outer?.aborted) throw abortError(outer);
+    // One signal for fetch: the caller's (the call's deadline) or this attempt's timeout.
+    const attempt = new AbortController();
+    const ms = this.config.answerTimeoutMs;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attempt.abort();
+    }, ms);
+    const onOuterAbort = () => attempt.abort();
+    outer?.addEventListener("abort", onOuterAbort, { once: true });
+    try {
+      let answer: Response;
+      try {
+        answer = await fetch(urlOf(request), {
+          method: request.method,
+          headers: request.headers,
+          body: bodyOf(request),
+          signal: attempt.signal,
+          redirect: "manual",
+        });
+      } catch (error) {
+        if (timedOut) throw new AnswerTimeoutError(ms);
+        if (outer?.aborted) throw abortError(outer);
+        throw asNodeHandlerError(error);
+      } finally {
+        clearTimeout(timer);
+      }
+      const headers: Record<string, string> = {};
+      answer.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      let body: Uint8Array;
+      try {
+        body = await readCapped(answer.body, this.config.maxAnswerBytes ?? MAX_ANSWER_BYTES);
+      } catch (error) {
+        if (outer?.aborted) throw abortError(outer);
+        throw asNodeHandlerError(error);
+      }
+      return {
+        response: { statusCode: answer.status, reason: answer.statusText, headers, body },
+      };
+    } finally {
+      outer?.removeEventListener("abort", onOuterAbort);
+    }
+  }
+
+  /** The SDK's HttpHandler interface: the client's extensions may read or change the config. */
+  updateHttpClientConfig(key: keyof FetchHandlerOptions, value: number): void {
+    this.config = { ...this.config, [key]: value };
+  }
+
+  httpHandlerConfigs(): FetchHandlerOptions {
+    return this.config;
+  }
+
+  /** fetch's connections are the runtime's; awsmfa exits when its call is done. */
+  destroy(): void {}
+}
+
+/** The request's URL, its query encoded as the SDK signed it. */
+function urlOf(request: HttpRequest): string {
+  const query = request.query ? buildQueryString(request.query) : "";
+  const port = request.port ? `:${request.port}` : "";
+  const fragment = request.fragment ? `#${request.fragment}` : "";
+  return `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ""}${fragment}`;
+}
+
+/** The body as the SDK serialised it (a string or bytes for STS and IAM), never for GET. */
+function bodyOf(request: HttpRequest): string | Uint8Array | undefined {
+  if (request.method === "GET" || request.method === "HEAD") return undefined;
+  return (request.body ?? undefined) as string | Uint8Array | undefined;
+}
+
+/** fetch's network errors as NodeHttpHandler would have rejected with them. */
+function asNodeHandlerError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof Error && typeof code === "string" && TRANSIENT_CODES.has(code)) {
+    error.name = "TimeoutError";
+  }
+  return error;
+}
+
+/** What NodeHttpHandler rejects with when the signal is aborted (its buildAbortError). */
+function abortError(signal: AbortSignal): Error {
+  const reason = signal.reason;
+  if (reason instanceof Error) {
+    const error = new Error("Request aborted");
+    error.name = "AbortError";
+    error.cause = reason;
+    return error;
+  }
+  const error = new Error(typeof reason === "string" ? reason : "Request aborted");
+  error.name = "AbortError";
+  return error;
+}

@@ -1,0 +1,36 @@
+/**
+ * awsmfa's STS and IAM calls go out on fetch (aws/fetch-handler.ts): nothing a call loads may
+ * load node:http, node:https, node:http2, net or tls, which cost every fresh login ~5 ms on Bun.
+ * The SDK's Node runtime config imports @smithy/node-http-handler itself; the build maps that
+ * package to aws/sdk-transport-stand-in.ts (tsconfig.build.json). Bundled as the binary is.
+ */
+import { afterAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makeBundleGraph } from "../support/bundle-graph.ts";
+
+const out = mkdtempSync(join(tmpdir(), "awsmfa-sdk-transport-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+test("the SDK's chunks and the request handler reach no Node HTTP client module", async () => {
+  const graph = await makeBundleGraph(out);
+  const sdkFiles = [
+    "node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js",
+    "node_modules/@aws-sdk/client-iam/dist-es/runtimeConfig.js",
+    "src/aws/fetch-handler.ts",
+    "src/aws/sdk-transport-stand-in.ts",
+  ];
+  const { files, builtins } = graph.reach(sdkFiles);
+  // The SDK is bundled, with the stand-in where it imports the package.
+  expect(files).toContain("node_modules/@aws-sdk/client-sts/dist-es/STSClient.js");
+  expect(files.some((file) => file.startsWith("node_modules/@smithy/node-http-handler/"))).toBe(
+    false,
+  );
+  for (const name of ["http", "https", "http2", "net", "tls"]) {
+    expect([name, builtins.has(name)]).toEqual([name, false]);
+  }
+  // The SDK's runtime config imports the stand-in where it imported the package.
+  const sts = graph.reach(["node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js"]);
+  expect(sts.files).toContain("src/aws/sdk-transport-stand-in.ts");
+}, 60_000);
