@@ -6,7 +6,7 @@
  */
 import { belowTopTier } from "../system/below-top-tier.ts";
 import type { ProfileKind, ProfileSummary } from "./inventory.ts";
-import { Key, type ProfileKeys, SERIAL_SLOTS } from "./profile-keys.ts";
+import { Key, type ProfileKeys, SERIAL_NAMES, SERIAL_SLOTS } from "./profile-keys.ts";
 import { SerialChecks } from "./serial-checks.ts";
 
 export interface Inventory {
@@ -75,10 +75,12 @@ function summarize(
 
 /** configuredSerial for one profile: its first device key, checked (checkSerial throws). */
 function serialOf(keys: ProfileKeys, profile: number, checks: SerialChecks): string | undefined {
-  for (const [key, k] of SERIAL_SLOTS) {
-    const value = keys.value(profile, k);
+  // By index, not `for (const [name, k] of ...)`: a pair destructured per key tried was an
+  // iteration of its own, for every profile and partner.
+  for (let i = 0; i < SERIAL_SLOTS.length; i++) {
+    const value = keys.value(profile, SERIAL_SLOTS[i]!);
     // What the message names does not matter here: a device that fails is "invalid".
-    if (value !== undefined) return checks.check(value, key);
+    if (value !== undefined) return checks.check(value, SERIAL_NAMES[i]!);
   }
   return undefined;
 }
