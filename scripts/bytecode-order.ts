@@ -5,7 +5,10 @@
  * touches are never read in: the cached login's peak RSS is ~2 MiB lower, a fresh login's
  * ~2.5 MiB (docs/performance.md).
  *
- *   bun scripts/bytecode-order.ts     (after larger changes; a stale order still applies)
+ *   bun scripts/bytecode-order.ts               (after larger changes; a stale order still applies)
+ *   bun scripts/bytecode-order.ts --out PATH    elsewhere (tests/scripts/bytecode-order.test.ts)
+ *
+ * AWSMFA_TEST_BINARY names a binary to record with instead of building one.
  *
  * Each path runs once with BUN_BYTECODE_ORDER_OUT, in the benchmark's world (the fake AWS on
  * 127.0.0.1, a HOME with ten profiles), with stdout into a pipe: on /dev/null (a character
@@ -18,7 +21,11 @@ import { join } from "node:path";
 import { awsmfaBinary, removeTestBinary } from "../tests/support/binary.ts";
 import { ProfileFiles, startFakeAwsProcess } from "./bench/world.ts";
 
-const OUT = join(import.meta.dir, "bytecode-order.txt");
+const at = process.argv.indexOf("--out");
+const OUT =
+  at >= 0 && process.argv[at + 1]
+    ? process.argv[at + 1]!
+    : join(import.meta.dir, "bytecode-order.txt");
 
 const work = mkdtempSync(join(tmpdir(), "awsmfa-order-"));
 const aws = await startFakeAwsProcess();
