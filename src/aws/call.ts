@@ -27,6 +27,8 @@ export interface AwsCallTarget {
   trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call (ms); clients.ts has the default. */
   deadlineMs?: number | undefined;
+  /** Work for the main thread while the request is out (clients.ts ClientTarget). */
+  whileWaiting?: (() => void) | undefined;
 }
 
 export interface AwsCall {

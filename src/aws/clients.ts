@@ -32,6 +32,11 @@ export interface ClientTarget {
   deadlineMs?: number | undefined;
   /** The local clock: with it, every answer's Date header is compared with it (clock-skew.ts). */
   now?: (() => number) | undefined;
+  /**
+   * Work for the main thread while the call's first request is out (once per call): the wait
+   * for AWS is the one time in a login it has nothing else to do (session/obtain.ts).
+   */
+  whileWaiting?: (() => void) | undefined;
 }
 
 /** How long an attempt's answer may take to start, connecting included, and then pause. */
@@ -131,6 +136,7 @@ export async function stsClient(credentials: Credentials, target: ClientTarget) 
   // mistaken for a short session (clock-skew.ts).
   const clock: { reading?: ClockOffset | undefined } = {};
   if (target.now) recordClock(client, target.now, clock);
+  if (target.whileWaiting) meanwhile(client, target.whileWaiting);
   return { sdk: sts, client: traced(client, target), clock };
 }
 
@@ -147,9 +153,33 @@ interface Traceable {
         next: (args: unknown) => Promise<{ response: unknown }>,
         context: { commandName?: string },
       ) => (args: unknown) => Promise<{ response: unknown }>,
-      options: { step: "deserialize"; name: string },
+      options: { step: "deserialize"; name: string; priority?: "low" },
     ): void;
   };
+}
+
+/**
+ * Runs `work` once, right after the first request is handed to the request handler: the last
+ * middleware before it, whose `next` reaches fetch without waiting, so the request is on its
+ * way while `work` runs. A failure of `work` is not the call's.
+ */
+function meanwhile<C>(client: C, work: () => void): void {
+  let done = false;
+  (client as unknown as Traceable).middlewareStack.add(
+    (next) => (args) => {
+      const answer = next(args);
+      if (!done) {
+        done = true;
+        try {
+          work();
+        } catch {
+          // only ever a head start on later work, which will then pay for itself
+        }
+      }
+      return answer;
+    },
+    { step: "deserialize", priority: "low", name: "awsmfaWhileWaiting" },
+  );
 }
 
 /**
