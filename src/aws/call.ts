@@ -29,6 +29,8 @@ export interface AwsCallTarget {
   deadlineMs?: number | undefined;
   /** The proxy variable set for this endpoint, for network errors (proxy-errors.ts). */
   proxy?: string | undefined;
+  /** Work for the main thread while the request is out (clients.ts ClientTarget). */
+  whileWaiting?: (() => void) | undefined;
 }
 
 export interface AwsCall {

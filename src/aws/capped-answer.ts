@@ -22,10 +22,12 @@ export class AnswerTooLargeError extends Error {
 /**
  * The whole body, or AnswerTooLargeError as soon as more than `limit` bytes came (the stream
  * is cancelled then, which closes the connection). A failed read rejects with its own error.
+ * `onChunk` is told of each piece as it comes (fetch-handler.ts restarts its idle timer).
  */
 export async function readCapped(
   body: ReadableStream<Uint8Array> | null,
   limit = MAX_ANSWER_BYTES,
+  onChunk?: () => void,
 ): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
@@ -34,6 +36,7 @@ export async function readCapped(
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    onChunk?.();
     size += value.byteLength;
     if (size > limit) {
       reader.cancel().catch(() => undefined);

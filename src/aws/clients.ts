@@ -3,9 +3,9 @@
  * (and the cached login path) never load it.
  *
  * Timeouts are tight on purpose: a person is waiting. Two attempts whose answer must start
- * within 4 s each keep a dead or black-holed endpoint under ~10 s in total. That timeout does
- * not cover the body (a server that drips one byte every 2 s never trips it), so every call
- * also has one overall deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting,
+ * within 4 s each keep a dead or black-holed endpoint under ~10 s in total. The same 4 s is the
+ * longest pause allowed within the body, but a server that drips one byte every 2 s never trips
+ * it, so every call also has one overall deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting,
  * retries and the whole body. The requests go out on fetch (fetch-handler.ts).
  *
  * Every setting the SDK would otherwise look up in ~/.aws is given here, so that it never reads
@@ -32,9 +32,14 @@ export interface ClientTarget {
   deadlineMs?: number | undefined;
   /** The local clock: with it, every answer's Date header is compared with it (clock-skew.ts). */
   now?: (() => number) | undefined;
+  /**
+   * Work for the main thread while the call's first request is out (once per call): the wait
+   * for AWS is the one time in a login it has nothing else to do (session/obtain.ts).
+   */
+  whileWaiting?: (() => void) | undefined;
 }
 
-/** How long an attempt's answer may take to start, connecting included. */
+/** How long an attempt's answer may take to start, connecting included, and then pause. */
 export const ANSWER_TIMEOUT_MS = 4000;
 export const MAX_ATTEMPTS = 2;
 export const CALL_DEADLINE_MS = 10_000;
@@ -131,6 +136,7 @@ export async function stsClient(credentials: Credentials, target: ClientTarget) 
   // mistaken for a short session (clock-skew.ts).
   const clock: { reading?: ClockOffset | undefined } = {};
   if (target.now) recordClock(client, target.now, clock);
+  if (target.whileWaiting) meanwhile(client, target.whileWaiting);
   return { sdk: sts, client: traced(client, target), clock };
 }
 
@@ -147,9 +153,33 @@ interface Traceable {
         next: (args: unknown) => Promise<{ response: unknown }>,
         context: { commandName?: string },
       ) => (args: unknown) => Promise<{ response: unknown }>,
-      options: { step: "deserialize"; name: string },
+      options: { step: "deserialize"; name: string; priority?: "low" },
     ): void;
   };
+}
+
+/**
+ * Runs `work` once, right after the first request is handed to the request handler: the last
+ * middleware before it, whose `next` reaches fetch without waiting, so the request is on its
+ * way while `work` runs. A failure of `work` is not the call's.
+ */
+function meanwhile<C>(client: C, work: () => void): void {
+  let done = false;
+  (client as unknown as Traceable).middlewareStack.add(
+    (next) => (args) => {
+      const answer = next(args);
+      if (!done) {
+        done = true;
+        try {
+          work();
+        } catch {
+          // only ever a head start on later work, which will then pay for itself
+        }
+      }
+      return answer;
+    },
+    { step: "deserialize", priority: "low", name: "awsmfaWhileWaiting" },
+  );
 }
 
 /**

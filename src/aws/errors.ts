@@ -14,7 +14,6 @@ import {
 import { maskKeyId } from "./credentials.ts";
 import { type Partition, partitionOfArn } from "./partition.ts";
 import { proxyFailure } from "./proxy-errors.ts";
-import { untrustedCertificate } from "./tls-errors.ts";
 
 export interface CallContext {
   /** e.g. "GetSessionToken" */
@@ -74,7 +73,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const who = call.profile ? ` (profile "${call.profile}")` : "";
   const key = call.accessKeyId ? maskKeyId(call.accessKeyId) : "the access key";
 
-  const proxy = proxyFailure(error, call) ?? untrustedCertificate(error, call);
+  const proxy = proxyFailure(error, call);
   if (proxy) return proxy;
   if (isUnreadableAnswer(e)) {
     return new NetworkError(
@@ -91,8 +90,13 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
     const proxy = call.proxy
       ? ` ${call.proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`
       : "";
+    // With HTTPS_PROXY honoured, an untrusted certificate is most often a proxy or security
+    // software that inspects HTTPS with its own CA: the binary trusts NODE_EXTRA_CA_CERTS too.
+    const ca = untrustedCode(e)
+      ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in NODE_EXTRA_CA_CERTS."
+      : "";
     return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
-      hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_STS, check that it is right.${proxy}`,
+      hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_STS, check that it is right.${proxy}${ca}`,
       cause: error,
     });
   }
@@ -210,10 +214,41 @@ function isUnreadableAnswer(e: SdkErrorShape): boolean {
   return /Deserialization error|inspect the hidden field/i.test(e.message ?? "");
 }
 
+/**
+ * The certificate checks' codes (OpenSSL's, as Node and Bun name them): the endpoint answered
+ * TLS but with a certificate this computer does not trust, often a proxy that intercepts TLS.
+ */
+const CERTIFICATE_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_REVOKED",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** The certificate check's code, when the call failed on the endpoint's certificate. */
+function untrustedCode(e: SdkErrorShape): string | undefined {
+  const candidates = [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
+  return candidates.find((candidate) => candidate && CERTIFICATE_CODES.has(candidate));
+}
+
 function networkReason(e: SdkErrorShape): string | undefined {
   const candidates = [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
   for (const candidate of candidates) {
     if (candidate && NETWORK_CODES[candidate]) return NETWORK_CODES[candidate];
+    if (candidate && CERTIFICATE_CODES.has(candidate)) {
+      return `its TLS certificate is not one this computer trusts (${candidate})`;
+    }
+  }
+  // A TLS handshake that failed: fetch says EPROTO, Node's TLS an OpenSSL "SSL routines" error.
+  if (e.code === "EPROTO" || /SSL routines|TLS handshake/i.test(e.message ?? "")) {
+    return "the TLS handshake failed (is it an https:// endpoint that speaks TLS?)";
   }
   if (/socket hang up|timed out|ECONNREFUSED|Unable to connect/i.test(e.message ?? "")) {
     return e.message;

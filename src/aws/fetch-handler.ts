@@ -9,8 +9,9 @@
  * - A deadline for the answer to start: its headers within `answerTimeoutMs` of the request
  *   (NodeHttpHandler's requestTimeout, which counted from the request too; its separate
  *   connect timeout is inside this one, as fetch does not say when it has connected).
- *   The body is then bounded by the call's overall deadline (clients.ts withDeadline), which
- *   aborts the signal given here.
+ *   Then the same time between two pieces of the body: a body that stops coming fails the
+ *   attempt (retried) instead of waiting for the call's overall deadline (clients.ts
+ *   withDeadline, which aborts the signal given here and still bounds a body that drips).
  * - The same errors: fetch's ECONNREFUSED, ECONNRESET, EPIPE and ETIMEDOUT carry the name
  *   TimeoutError, as NodeHttpHandler gives them, so the SDK's standard retry treats them as
  *   transient exactly as before and errors.ts says the same words.
@@ -29,13 +30,15 @@ import { MAX_ANSWER_BYTES, readCapped } from "./capped-answer.ts";
 const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"]);
 
 export interface FetchHandlerOptions {
-  /** How long the answer may take to start (its status and headers), in ms. */
+  /** How long the answer may take to start (its status and headers), and then between two
+   * pieces of its body, in ms. */
   answerTimeoutMs: number;
   /** The most bytes an answer's body may have. */
   maxAnswerBytes?: number;
 }
 
-/** Thrown when no answer started within the timeout; named as NodeHttpHandler names it. */
+/** Thrown when no answer started, or its body stopped, within the timeout; named as
+ * NodeHttpHandler names its request timeout, so the SDK retries it. */
 export class AnswerTimeoutError extends Error {
   readonly code = "ETIMEDOUT";
   constructor(ms: number) {
@@ -62,10 +65,11 @@ export class FetchHandler {
     const attempt = new AbortController();
     const ms = this.config.answerTimeoutMs;
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const expire = () => {
       timedOut = true;
       attempt.abort();
-    }, ms);
+    };
+    let timer = setTimeout(expire, ms);
     const onOuterAbort = () => attempt.abort();
     outer?.addEventListener("abort", onOuterAbort, { once: true });
     try {
@@ -88,16 +92,26 @@ export class FetchHandler {
       } finally {
         clearTimeout(timer);
       }
+      // The idle timer: restarted by each piece of the body.
+      const idle = () => {
+        clearTimeout(timer);
+        timer = setTimeout(expire, ms);
+      };
       const headers: Record<string, string> = {};
       answer.headers.forEach((value, name) => {
         headers[name] = value;
       });
       let body: Uint8Array;
       try {
-        body = await readCapped(answer.body, this.config.maxAnswerBytes ?? MAX_ANSWER_BYTES);
+        idle();
+        const limit = this.config.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+        body = await readCapped(answer.body, limit, idle);
       } catch (error) {
+        if (timedOut) throw new AnswerTimeoutError(ms);
         if (outer?.aborted) throw abortError(outer);
         throw asNodeHandlerError(error);
+      } finally {
+        clearTimeout(timer);
       }
       return {
         response: { statusCode: answer.status, reason: answer.statusText, headers, body },

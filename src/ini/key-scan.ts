@@ -41,8 +41,13 @@ export function scanKeys(
 }
 
 class KeyScan {
-  /** First character code (lower case) -> [key, place] of the wanted keys that start with it. */
-  private readonly byFirst: (readonly (readonly [string, number])[] | undefined)[] = [];
+  /**
+   * First character code (lower case) -> the wanted keys that start with it, and their places
+   * at the same index: two flat arrays, since destructuring a [key, place] pair per key tried
+   * costs an iteration of its own.
+   */
+  private readonly byFirst: (string[] | undefined)[] = [];
+  private readonly placesByFirst: number[][] = [];
   private readonly slots = new Map<string, number>();
   /** Ordinals of the profiles read by ProfileIndex instead. */
   private readonly general = new Set<number>();
@@ -63,7 +68,8 @@ class KeyScan {
     keys.forEach((key, slot) => {
       this.slots.set(key, slot);
       const first = key.charCodeAt(0);
-      this.byFirst[first] = [...(this.byFirst[first] ?? []), [key, slot]];
+      this.byFirst[first] = [...(this.byFirst[first] ?? []), key];
+      this.placesByFirst[first] = [...(this.placesByFirst[first] ?? []), slot];
     });
   }
 
@@ -130,7 +136,7 @@ class KeyScan {
       // A key starts with its first character (lower-cased): most lines end here.
       if (first >= 65 && first <= 90) first += 32;
       const wanted = this.current >= 0 ? byFirst[first] : undefined;
-      if (wanted !== undefined) this.keyLine(at, stop, wanted);
+      if (wanted !== undefined) this.keyLine(at, stop, wanted, this.placesByFirst[first]!);
       at = stop + 1;
     }
     return true;
@@ -170,17 +176,23 @@ class KeyScan {
   }
 
   /** A key line of a simple section, read as readSimpleSection does, if its key is wanted. */
-  private keyLine(at: number, stop: number, wanted: readonly (readonly [string, number])[]): void {
+  private keyLine(
+    at: number,
+    stop: number,
+    wanted: readonly string[],
+    places: readonly number[],
+  ): void {
     const { text } = this;
     let slot = -1;
     let split = -1;
-    for (const [key, place] of wanted) {
+    for (let i = 0; i < wanted.length; i++) {
+      const key = wanted[i]!;
       if (!text.startsWith(key, at)) continue;
       split = at + key.length;
       while (split < stop && text.charCodeAt(split) === 32) split++;
       const c = text.charCodeAt(split);
       if (split < stop && (c === 61 /* = */ || c === 58) /* : */) {
-        slot = place;
+        slot = places[i]!;
         break;
       }
     }

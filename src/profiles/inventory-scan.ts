@@ -4,10 +4,10 @@
  * give (tests/profiles/inventory-scan.test.ts), in a few array reads each instead of ~25
  * lookups through them.
  */
-import { checkSerial } from "../session/serial-format.ts";
 import { belowTopTier } from "../system/below-top-tier.ts";
 import type { ProfileKind, ProfileSummary } from "./inventory.ts";
-import { Key, type ProfileKeys, SERIAL_SLOTS } from "./profile-keys.ts";
+import { Key, type ProfileKeys, SERIAL_NAMES, SERIAL_SLOTS } from "./profile-keys.ts";
+import { SerialChecks } from "./serial-checks.ts";
 
 export interface Inventory {
   /** Every profile's summary, in profileNames' order (profile number i is rows[i]). */
@@ -22,13 +22,19 @@ export interface Inventory {
 export function scanInventory(keys: ProfileKeys): Inventory {
   const rows: ProfileSummary[] = [];
   const serving = new Uint8Array(keys.size);
+  const checks = new SerialChecks();
   for (let profile = 0; profile < keys.size; profile++) {
-    rows.push(summarize(keys, profile, serving));
+    rows.push(summarize(keys, profile, serving, checks));
   }
   return { rows, serving };
 }
 
-function summarize(keys: ProfileKeys, profile: number, serving: Uint8Array): ProfileSummary {
+function summarize(
+  keys: ProfileKeys,
+  profile: number,
+  serving: Uint8Array,
+  checks: SerialChecks,
+): ProfileSummary {
   const name = keys.name(profile);
   // -2: not looked up (a role's partner never is: summarizeProfile's partnerOnce); -1: none
   let partner = -2;
@@ -51,7 +57,8 @@ function summarize(keys: ProfileKeys, profile: number, serving: Uint8Array): Pro
   let serial: string | undefined;
   let valid = true;
   try {
-    serial = serialOf(keys, profile) ?? (other ? serialOf(keys, partner) : undefined);
+    serial =
+      serialOf(keys, profile, checks) ?? (other ? serialOf(keys, partner, checks) : undefined);
   } catch {
     serial = "invalid";
     valid = false;
@@ -67,11 +74,13 @@ function summarize(keys: ProfileKeys, profile: number, serving: Uint8Array): Pro
 }
 
 /** configuredSerial for one profile: its first device key, checked (checkSerial throws). */
-function serialOf(keys: ProfileKeys, profile: number): string | undefined {
-  for (const [key, k] of SERIAL_SLOTS) {
-    const value = keys.value(profile, k);
+function serialOf(keys: ProfileKeys, profile: number, checks: SerialChecks): string | undefined {
+  // By index, not `for (const [name, k] of ...)`: a pair destructured per key tried was an
+  // iteration of its own, for every profile and partner.
+  for (let i = 0; i < SERIAL_SLOTS.length; i++) {
+    const value = keys.value(profile, SERIAL_SLOTS[i]!);
     // What the message names does not matter here: a device that fails is "invalid".
-    if (value !== undefined) return checkSerial(value, key);
+    if (value !== undefined) return checks.check(value, SERIAL_NAMES[i]!);
   }
   return undefined;
 }

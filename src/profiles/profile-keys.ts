@@ -47,8 +47,9 @@ export const Key = {
   notedKeyId: key(KEY_ID_SETTING),
   process: key("credential_process"),
 } as const;
-/** The device keys in the order configuredSerial tries them, with their Key numbers. */
-export const SERIAL_SLOTS = SERIAL_KEYS.map((name) => [name, key(name)] as const);
+/** The device keys in the order configuredSerial tries them, and their Key numbers. */
+export const SERIAL_NAMES: readonly string[] = SERIAL_KEYS;
+export const SERIAL_SLOTS: readonly number[] = SERIAL_KEYS.map((name) => key(name));
 
 /** What candidateState says of a profile; "throws": an unknown key store, which ends the search. */
 type Candidate = "no-keys" | "session" | "long-term" | "throws";

@@ -18,7 +18,7 @@ import { writeCachedSession } from "./cache-write.ts";
 import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
 import type { LoginPlan } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
-import { noteClock } from "./messages.ts";
+import { newSessionLineSetUp, noteClock } from "./messages.ts";
 import { withMfaLock } from "./mfa-lock.ts";
 
 export interface ObtainOptions {
@@ -113,7 +113,7 @@ async function askAndCall(
       const session = await getSessionToken(
         credentials,
         { serialNumber: plan.serial, tokenCode, durationSeconds },
-        plan.sts,
+        { ...plan.sts, whileWaiting: newSessionLineSetUp(deps) },
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
       const recorded = recordUsedWindow(deps, plan.serial, window).catch(() => undefined);

@@ -134,6 +134,22 @@ describe("mapAwsError", () => {
       ExitCode.network,
     ],
     [
+      "a certificate not trusted (fetch's and Node's code)",
+      Object.assign(new TypeError("self signed certificate"), {
+        code: "DEPTH_ZERO_SELF_SIGNED_CERT",
+      }),
+      /: its TLS certificate is not one this computer trusts \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+      /proxy/,
+      ExitCode.network,
+    ],
+    [
+      "a TLS handshake that failed (Node's TLS: an OpenSSL message, no code)",
+      new Error("error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER"),
+      /: the TLS handshake failed/,
+      /network/,
+      ExitCode.network,
+    ],
+    [
       "timeout",
       Object.assign(new Error("Request timed out"), { name: "TimeoutError" }),
       /did not answer in time/,
@@ -233,17 +249,23 @@ describe("mapAwsError: the proxy's refusals are the proxy's (proxy-errors.ts)", 
   });
 });
 
-describe("mapAwsError: an untrusted certificate is the network's (tls-errors.ts)", () => {
+describe("mapAwsError: an untrusted certificate names NODE_EXTRA_CA_CERTS", () => {
   test.each([
-    ["SELF_SIGNED_CERT_IN_CHAIN", "signed by a CA this computer does not trust"],
-    ["ERR_TLS_CERT_ALTNAME_INVALID", "for another host name"],
-    ["CERT_HAS_EXPIRED", "expired"],
-  ])("%s: exit 5, naming NODE_EXTRA_CA_CERTS", (code, why) => {
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+  ])("%s: exit 5, and the hint says how to trust an inspecting proxy's CA", (code) => {
     const mapped = mapAwsError(Object.assign(new TypeError("tls"), { code }), call);
-    expect(mapped.message).toContain(`its TLS certificate is not trusted (it`);
-    expect(mapped.message).toContain(why);
+    expect(mapped.message).toContain(
+      `its TLS certificate is not one this computer trusts (${code})`,
+    );
     expect(mapped.hint).toContain("NODE_EXTRA_CA_CERTS");
     expect(exitCodeFor(mapped)).toBe(ExitCode.network);
+  });
+
+  test("a refused connection does not mention it", () => {
+    const refused = Object.assign(new Error("refused"), { code: "ECONNREFUSED" });
+    expect(mapAwsError(refused, call).hint).not.toContain("NODE_EXTRA_CA_CERTS");
   });
 });
 

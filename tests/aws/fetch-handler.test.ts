@@ -127,6 +127,48 @@ test("no answer within the timeout: TimeoutError with ETIMEDOUT, and the socket 
   expect(server.closed()).toBe(true);
 });
 
+test("a body that stops coming: TimeoutError after the same timeout, not the call's deadline", async () => {
+  const server = await rawServer((socket) => {
+    socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100\r\n\r\n<a>");
+  });
+  servers.push(server);
+  // The call's deadline (the outer signal) is far; only the idle timer can end it in time.
+  const deadline = new AbortController();
+  const far = setTimeout(() => deadline.abort(new Error("deadline")), 5000);
+  const started = Date.now();
+  const error = await handler(300)
+    .handle(request(server.port), { abortSignal: deadline.signal as never })
+    .catch((e) => e);
+  clearTimeout(far);
+  expect(Date.now() - started).toBeWithin(250, 2000);
+  expect(error.name).toBe("TimeoutError");
+  expect(error.code).toBe("ETIMEDOUT");
+  for (let i = 0; i < 100 && !server.closed(); i++) await Bun.sleep(10);
+  expect(server.closed()).toBe(true);
+});
+
+test("a body that keeps coming, slower in all than the timeout, is read whole", async () => {
+  const body = "<answer>dripped</answer>";
+  const server = await rawServer((socket) => {
+    socket.write(
+      `HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    let at = 0;
+    const timer = setInterval(() => {
+      if (socket.destroyed) return clearInterval(timer);
+      socket.write(body.slice(at, at + 4));
+      at += 4;
+      if (at >= body.length) clearInterval(timer);
+    }, 80);
+  });
+  servers.push(server);
+  const started = Date.now();
+  const { response } = await handler(300).handle(request(server.port));
+  // Seven pieces 80 ms apart: over twice the timeout in all, never 300 ms between two.
+  expect(Date.now() - started).toBeGreaterThan(450);
+  expect(new TextDecoder().decode(response.body as Uint8Array)).toBe(body);
+});
+
 test("the caller's abort ends the request at once with an AbortError", async () => {
   const server = await rawServer(() => {});
   servers.push(server);
@@ -207,4 +249,25 @@ test("asks for no content encoding, and hands a body labelled gzip to the SDK as
   const { response } = await handler().handle(request(server.port));
   expect(response.headers["content-encoding"]).toBe("gzip");
   expect(new TextDecoder().decode(response.body as Uint8Array)).toBe(xml);
+});
+
+test("the SDK retries a body that stopped coming once (2 attempts), as a silent endpoint", async () => {
+  let connections = 0;
+  const server = await rawServer((socket) => {
+    connections++;
+    socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100\r\n\r\n<a>");
+  });
+  servers.push(server);
+  const client = new STSClient({
+    region: "us-east-1",
+    endpoint: `http://127.0.0.1:${server.port}`,
+    credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "secret" },
+    maxAttempts: 2,
+    requestHandler: handler(300),
+  });
+  const error = await client.send(new GetCallerIdentityCommand({})).catch((e) => e);
+  expect(error.name).toBe("TimeoutError");
+  expect(error.code).toBe("ETIMEDOUT");
+  expect(error.$metadata.attempts).toBe(2);
+  expect(connections).toBe(2);
 });

@@ -34,3 +34,25 @@ test("the SDK's chunks and the request handler reach no Node HTTP client module"
   const sts = graph.reach(["node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js"]);
   expect(sts.files).toContain("src/aws/sdk-transport-stand-in.ts");
 }, 60_000);
+
+test("a fresh login's modules, the SDK's included, reach none of them either", async () => {
+  const graph = await makeBundleGraph(out);
+  const { files, builtins } = graph.reach([
+    // What a login loads before its call (known-login-imports.test.ts) ...
+    "src/main.ts",
+    "src/cli.ts",
+    "src/system/index.ts",
+    "src/commands/known-login.ts",
+    "src/commands/login.ts",
+    // ... and what the call loads (aws/clients.ts's dynamic imports).
+    "src/aws/clients.ts",
+    "src/aws/fetch-handler.ts",
+    "node_modules/@aws-sdk/client-sts/dist-es/STSClient.js",
+    "node_modules/@aws-sdk/client-sts/dist-es/commands/GetSessionTokenCommand.js",
+  ]);
+  expect(files).toContain("src/session/get-session.ts");
+  expect(files).toContain("node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js");
+  for (const name of ["http", "https", "http2", "net", "tls"]) {
+    expect([name, builtins.has(name)]).toEqual([name, false]);
+  }
+}, 60_000);

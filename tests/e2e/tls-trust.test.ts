@@ -1,7 +1,7 @@
 /**
  * An https endpoint whose certificate this computer does not trust (a proxy or security
- * software inspecting HTTPS, aws/tls-errors.ts) is the network's doing: exit 5 with the way out
- * (NODE_EXTRA_CA_CERTS), not "GetCallerIdentity failed" with exit 4 as if AWS refused the keys.
+ * software inspecting HTTPS) is the network's doing: exit 5 with the way out
+ * (NODE_EXTRA_CA_CERTS, aws/errors.ts), not "GetCallerIdentity failed" with exit 4.
  * The endpoint is a TLS front on 127.0.0.1, with a self-signed certificate made by openssl
  * here, in front of the fake AWS.
  */
@@ -72,7 +72,7 @@ test("an untrusted certificate is exit 5 naming NODE_EXTRA_CA_CERTS, which then 
   const env = { ...u.sandbox.env, AWS_ENDPOINT_URL: `https://127.0.0.1:${front.port}` };
   const refused = await u.run(["whoami", "--profile", `${u.profile}-long-term`], { env });
   expect(refused.stderr).toContain(
-    `Could not reach AWS STS/IAM at https://127.0.0.1:${front.port}: its TLS certificate is not trusted (it is self-signed).`,
+    `Could not reach AWS STS/IAM at https://127.0.0.1:${front.port}: its TLS certificate is not one this computer trusts (DEPTH_ZERO_SELF_SIGNED_CERT).`,
   );
   expect(refused.stderr).toContain("NODE_EXTRA_CA_CERTS");
   expect(refused.code).toBe(5);

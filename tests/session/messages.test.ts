@@ -1,6 +1,7 @@
 /** The login's success line: the local clock time only when a person reads it at a terminal. */
 import { expect, test } from "bun:test";
-import { reportSession } from "../../src/session/messages.ts";
+import { newSessionLineSetUp, reportSession } from "../../src/session/messages.ts";
+import { setUpLocalTime } from "../../src/ui/clock-time.ts";
 import { TEST_NOW, testDeps } from "../support/test-deps.ts";
 
 const session = {
@@ -22,4 +23,9 @@ test("captured (a script, a log): the duration only, no time-zone work", () => {
   expect(stderr()).toBe("✓ New session for prod, valid for 12h00m\n");
   reportSession("prod", session, true, deps);
   expect(stderr()).toEndWith("Reusing session for prod, valid for 12h00m\n");
+});
+
+test("the time-zone set-up is handed ahead (done while AWS answers) only at a terminal", () => {
+  expect(newSessionLineSetUp(testDeps({ stderrIsTTY: true }).deps)).toBe(setUpLocalTime);
+  expect(newSessionLineSetUp(testDeps({ stderrIsTTY: false }).deps)).toBeUndefined();
 });

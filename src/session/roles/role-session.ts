@@ -15,7 +15,7 @@ import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
 import { debug, debugEnabled } from "../../ui/debug.ts";
 import { stillGood } from "../cache.ts";
 import { type LocalPlan, planLocally } from "../local-plan.ts";
-import { noteClock } from "../messages.ts";
+import { newSessionLineSetUp, noteClock } from "../messages.ts";
 import type { SessionRequest, SessionResult } from "../request.ts";
 import { explainAssumeRoleError } from "./assume-errors.ts";
 import {
@@ -217,7 +217,8 @@ async function assumeOrReuse(
             durationSeconds: step.durationSeconds,
             externalId: step.role.externalId,
           },
-          step.target,
+          // The success line's time-zone set-up while AWS answers (session/obtain.ts).
+          { ...step.target, whileWaiting: newSessionLineSetUp(deps) },
         );
       } catch (error) {
         throw explainAssumeRoleError(error, step);

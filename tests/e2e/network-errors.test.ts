@@ -1,0 +1,106 @@
+/**
+ * How a call to AWS that cannot reach it ends, as a user sees it: each network failure is a
+ * network error (exit 5) with its reason in words, and the same words whichever HTTP client
+ * carries the call (aws/fetch-handler.ts on the runtime's fetch; NodeHttpHandler before it).
+ * A TLS failure and a certificate that is not trusted are there too: a proxy that intercepts
+ * TLS, or a wrong AWS_ENDPOINT_URL, look like that.
+ */
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server as NetServer, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Server } from "bun";
+import { useLoginWorld } from "../support/login-world.ts";
+
+const world = useLoginWorld();
+const dir = mkdtempSync(join(tmpdir(), "awsmfa-network-errors-"));
+let selfSigned: Server<undefined>;
+const raw: NetServer[] = [];
+
+/** A TCP server on 127.0.0.1 that does `onData` with the first bytes of each connection. */
+function tcpServer(onData: (socket: Socket) => void): Promise<string> {
+  const server = createServer((socket) => {
+    socket.on("error", () => {});
+    socket.once("data", () => onData(socket));
+  });
+  raw.push(server);
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve(`127.0.0.1:${(server.address() as { port: number }).port}`),
+    ),
+  );
+}
+
+beforeAll(() => {
+  const made = Bun.spawnSync(
+    ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+      .concat(["-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"])
+      .concat(["-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")]),
+  );
+  if (made.exitCode !== 0) throw new Error(`openssl failed: ${made.stderr.toString()}`);
+  selfSigned = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    tls: {
+      cert: readFileSync(join(dir, "cert.pem"), "utf8"),
+      key: readFileSync(join(dir, "key.pem"), "utf8"),
+    },
+    fetch: () => new Response("<never/>"),
+  });
+});
+afterAll(() => {
+  selfSigned?.stop(true);
+  for (const s of raw) s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function whoami(endpoint: string) {
+  const u = world.user();
+  const env = { ...u.sandbox.env, AWS_ENDPOINT_URL: endpoint };
+  return u.run(["whoami", "--profile", `${u.profile}-long-term`], { env, timeoutMs: 30_000 });
+}
+
+const HINT = "Check your network connection, VPN or proxy.";
+
+test("a refused connection and a reset one: exit 5, the reason in words", async () => {
+  const refused = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+  const port = refused.port;
+  refused.stop(true);
+  const reset = await tcpServer((socket) => socket.destroy());
+  for (const [endpoint, reason] of [
+    [`http://127.0.0.1:${port}`, "the connection was refused"],
+    [`http://${reset}`, "the connection was reset"],
+    [`https://${reset}`, "the connection was reset"],
+  ] as const) {
+    const r = await whoami(endpoint);
+    expect([endpoint, r.stderr]).toEqual([
+      endpoint,
+      expect.stringContaining(`Could not reach AWS STS/IAM at ${endpoint}: ${reason}.`),
+    ]);
+    expect(r.stderr).toContain(HINT);
+    expect(r.code).toBe(5);
+  }
+});
+
+test("a certificate this computer does not trust: exit 5, named, not 'report a bug'", async () => {
+  const endpoint = `https://127.0.0.1:${selfSigned.port}`;
+  const r = await whoami(endpoint);
+  expect(r.stderr).toContain(
+    `Could not reach AWS STS/IAM at ${endpoint}: its TLS certificate is not one this computer trusts (DEPTH_ZERO_SELF_SIGNED_CERT).`,
+  );
+  expect(r.stderr).toContain(HINT);
+  expect(r.stderr).not.toContain("AWSMFA_DEBUG=1 and report");
+  expect(r.code).toBe(5);
+});
+
+test("an https:// endpoint that does not speak TLS: exit 5, the handshake named", async () => {
+  const plain = await tcpServer((socket) => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
+  const endpoint = `https://${plain}`;
+  const r = await whoami(endpoint);
+  expect(r.stderr).toContain(
+    `Could not reach AWS STS/IAM at ${endpoint}: the TLS handshake failed (is it an https:// endpoint that speaks TLS?).`,
+  );
+  expect(r.stderr).not.toContain("AWSMFA_DEBUG=1 and report");
+  expect(r.code).toBe(5);
+});
