@@ -9,6 +9,8 @@
  * every fresh login ~2.5 ms.
  */
 
+import { readCappedBody } from "../system/capped-body.ts";
+
 /** Far above any STS/IAM answer (ListMFADevices of a user with many devices is < 100 KB). */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
@@ -20,36 +22,14 @@ export class AnswerTooLargeError extends Error {
 }
 
 /**
- * The whole body, or AnswerTooLargeError as soon as more than `limit` bytes came (the stream
- * is cancelled then, which closes the connection). A failed read rejects with its own error.
- * `onChunk` is told of each piece as it comes (fetch-handler.ts restarts its idle timer).
+ * The whole body, or AnswerTooLargeError as soon as more than `limit` bytes came
+ * (system/capped-body.ts). `onChunk` is told of each piece as it comes (fetch-handler.ts
+ * restarts its idle timer).
  */
-export async function readCapped(
+export function readCapped(
   body: ReadableStream<Uint8Array> | null,
   limit = MAX_ANSWER_BYTES,
   onChunk?: () => void,
 ): Promise<Uint8Array> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    onChunk?.();
-    size += value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => undefined);
-      throw new AnswerTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return whole;
+  return readCappedBody(body, limit, () => new AnswerTooLargeError(limit), onChunk);
 }

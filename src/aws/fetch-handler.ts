@@ -71,6 +71,12 @@ export class FetchHandler {
     };
     let timer = setTimeout(expire, ms);
     const onOuterAbort = () => attempt.abort();
+    // What a failed fetch or body read is, as NodeHttpHandler would have rejected with it.
+    const failure = (error: unknown) => {
+      if (timedOut) return new AnswerTimeoutError(ms);
+      if (outer?.aborted) return abortError(outer);
+      return asNodeHandlerError(error);
+    };
     outer?.addEventListener("abort", onOuterAbort, { once: true });
     try {
       let answer: Response;
@@ -86,9 +92,7 @@ export class FetchHandler {
           decompress: false,
         });
       } catch (error) {
-        if (timedOut) throw new AnswerTimeoutError(ms);
-        if (outer?.aborted) throw abortError(outer);
-        throw asNodeHandlerError(error);
+        throw failure(error);
       } finally {
         clearTimeout(timer);
       }
@@ -107,9 +111,7 @@ export class FetchHandler {
         const limit = this.config.maxAnswerBytes ?? MAX_ANSWER_BYTES;
         body = await readCapped(answer.body, limit, idle);
       } catch (error) {
-        if (timedOut) throw new AnswerTimeoutError(ms);
-        if (outer?.aborted) throw abortError(outer);
-        throw asNodeHandlerError(error);
+        throw failure(error);
       } finally {
         clearTimeout(timer);
       }

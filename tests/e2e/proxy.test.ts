@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import type { Server } from "bun";
+import { forward } from "../support/forward.ts";
 import { useLoginWorld } from "../support/login-world.ts";
 
 const world = useLoginWorld();
@@ -18,15 +19,7 @@ beforeAll(() => {
     // A proxy gets the absolute URL; it forwards the request as it came.
     async fetch(req) {
       proxied.push(`${req.method} ${req.url}`);
-      const answer = await fetch(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: await req.arrayBuffer(),
-      });
-      return new Response(await answer.arrayBuffer(), {
-        status: answer.status,
-        headers: answer.headers,
-      });
+      return forward(req, req.url);
     },
   });
 });

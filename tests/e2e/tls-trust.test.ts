@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "bun";
+import { forward } from "../support/forward.ts";
 import { useLoginWorld } from "../support/login-world.ts";
 
 const world = useLoginWorld();
@@ -49,16 +50,7 @@ beforeAll(() => {
     },
     // Forwards each request to the fake AWS as it came.
     async fetch(req) {
-      const path = new URL(req.url).pathname;
-      const answer = await fetch(`${world.aws.url}${path}`, {
-        method: req.method,
-        headers: req.headers,
-        body: await req.arrayBuffer(),
-      });
-      return new Response(await answer.arrayBuffer(), {
-        status: answer.status,
-        headers: answer.headers,
-      });
+      return forward(req, `${world.aws.url}${new URL(req.url).pathname}`);
     },
   });
 });

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { NetworkError } from "../../errors.ts";
+import { readCappedBody } from "../../system/capped-body.ts";
 
 /** Seconds for SHA256SUMS, and for the whole archive (about 55 MB). */
 export const SUMS_DEADLINE_MS = 30_000;
@@ -44,7 +45,7 @@ export async function download(
   }
 }
 
-/** The body, read chunk by chunk, refused as soon as it passes maxBytes. */
+/** The body, refused as soon as it passes maxBytes (or says it will). */
 async function readCapped(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   const tooLarge = () =>
@@ -56,26 +57,7 @@ async function readCapped(response: Response, url: string, maxBytes: number): Pr
     await response.body?.cancel();
     throw tooLarge();
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return readCappedBody(response.body, maxBytes, tooLarge);
 }
 
 export const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
