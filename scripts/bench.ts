@@ -246,7 +246,11 @@ try {
   }
   if (!hasGnuTime) console.log("(GNU time not installed at /usr/bin/time: no peak RSS)");
   if (!hasCli) {
-    console.log(`(AWS CLI v2 not installed at ${AWS_CLI}: no comparison)`);
+    console.log(
+      args.includes("--no-aws-cli")
+        ? "(AWS CLI cases skipped: --no-aws-cli)"
+        : `(AWS CLI v2 not installed at ${AWS_CLI}: no comparison)`,
+    );
   }
 
   let scale: ScaleRow[] | undefined;
