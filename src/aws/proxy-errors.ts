@@ -18,9 +18,14 @@ interface ProxyErrorShape {
   $metadata?: { httpStatusCode?: number };
 }
 
+/** The scheme whose proxy variables fetch reads for `endpoint` (no override: AWS's https). */
+function schemeOf(endpoint: string | undefined): "http" | "https" {
+  return endpoint?.toLowerCase().startsWith("http:") ? "http" : "https";
+}
+
 /** The variable fetch took the proxy from, for an endpoint (lower case and ALL_PROXY too). */
 function proxyVariable(endpoint: string): string {
-  return endpoint.startsWith("http:") ? "HTTP_PROXY" : "HTTPS_PROXY";
+  return `${schemeOf(endpoint).toUpperCase()}_PROXY`;
 }
 
 /** A UserError when the proxy, not AWS, refused the call; undefined otherwise. */
@@ -67,7 +72,7 @@ export function proxySetting(
   env: Record<string, string | undefined>,
   endpoint: string | undefined,
 ): string | undefined {
-  const scheme = endpoint?.toLowerCase().startsWith("http:") ? "http" : "https";
+  const scheme = schemeOf(endpoint);
   const names = [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, "all_proxy", "ALL_PROXY"];
   for (const name of names) {
     const value = env[name]?.trim();

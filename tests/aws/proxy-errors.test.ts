@@ -1,6 +1,6 @@
 /** aws/proxy-errors.ts: which proxy variable a network error names, and never its password. */
 import { expect, test } from "bun:test";
-import { proxySetting } from "../../src/aws/proxy-errors.ts";
+import { proxyFailure, proxySetting } from "../../src/aws/proxy-errors.ts";
 
 test("names the variable fetch reads for the endpoint's scheme: lower case first, ALL_PROXY last", () => {
   const env = {
@@ -32,4 +32,16 @@ test.each([
   expect(said).toBe(`HTTPS_PROXY is set (the proxy ${shown})`);
   expect(said).not.toContain("s3cret");
   expect(said).not.toContain("s3@cr");
+});
+
+test("a proxy's refusal names the variable of the endpoint's scheme, whatever its case", () => {
+  const refused = { code: "ERR_PROXY_TUNNEL", status: 407 };
+  for (const [endpoint, variable] of [
+    ["http://127.0.0.1:4566", "HTTP_PROXY"],
+    ["HTTP://127.0.0.1:4566", "HTTP_PROXY"],
+    ["https://sts.amazonaws.com", "HTTPS_PROXY"],
+    ["the us-east-1 endpoint", "HTTPS_PROXY"],
+  ]) {
+    expect(proxyFailure(refused, { endpoint: endpoint! })?.hint).toContain(`proxy in ${variable}`);
+  }
 });
