@@ -5,8 +5,9 @@
  * Timeouts are tight on purpose: a person is waiting. Two attempts whose answer must start
  * within 4 s each keep a dead or black-holed endpoint under ~10 s in total. The same 4 s is the
  * longest pause allowed within the body, but a server that drips one byte every 2 s never trips
- * it, so every call also has one overall deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that covers connecting,
- * retries and the whole body. The requests go out on fetch (fetch-handler.ts).
+ * it, so every call also has one overall deadline (AWSMFA_AWS_TIMEOUT, default 10 s) that
+ * covers connecting, retries and the whole body. The requests go out on fetch
+ * (fetch-handler.ts).
  *
  * Every setting the SDK would otherwise look up in ~/.aws is given here, so that it never reads
  * the files itself: for each unset one (FIPS, dual-stack, retry mode, defaults mode, auth-scheme

@@ -232,15 +232,18 @@ const CERTIFICATE_CODES = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 
+/** Where an error may say what went wrong: its code, its name, its cause's code. */
+function codesOf(e: SdkErrorShape): Array<string | undefined> {
+  return [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
+}
+
 /** The certificate check's code, when the call failed on the endpoint's certificate. */
 function untrustedCode(e: SdkErrorShape): string | undefined {
-  const candidates = [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
-  return candidates.find((candidate) => candidate && CERTIFICATE_CODES.has(candidate));
+  return codesOf(e).find((candidate) => candidate && CERTIFICATE_CODES.has(candidate));
 }
 
 function networkReason(e: SdkErrorShape): string | undefined {
-  const candidates = [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
-  for (const candidate of candidates) {
+  for (const candidate of codesOf(e)) {
     if (candidate && NETWORK_CODES[candidate]) return NETWORK_CODES[candidate];
     if (candidate && CERTIFICATE_CODES.has(candidate)) {
       return `its TLS certificate is not one this computer trusts (${candidate})`;
