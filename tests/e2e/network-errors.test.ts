@@ -104,3 +104,24 @@ test("an https:// endpoint that does not speak TLS: exit 5, the handshake named"
   expect(r.stderr).not.toContain("AWSMFA_DEBUG=1 and report");
   expect(r.code).toBe(5);
 });
+
+test("an endpoint that answers but not in HTTP (another service, a bad status or header line, a broken chunk): exit 5, 'not an answer from AWS'", async () => {
+  const answers = [
+    "SSH-2.0-OpenSSH_9.2\r\n", // another service on that port
+    "HTTP/1.1 abc OK\r\n\r\n", // a status line that is not one
+    "HTTP/1.1 200 OK\r\nthis is not a header\r\nContent-Length: 0\r\n\r\n",
+    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n", // the body's framing
+  ];
+  for (const answer of answers) {
+    const endpoint = `http://${await tcpServer((socket) => socket.end(answer))}`;
+    const r = await whoami(endpoint);
+    expect([answer, r.stderr]).toEqual([
+      answer,
+      expect.stringContaining(`got an answer from ${endpoint} that is not an answer from AWS`),
+    ]);
+    expect(r.stderr).toContain("wrong AWS_ENDPOINT_URL");
+    expect(r.stderr).not.toContain("Malformed_HTTP_Response");
+    expect(r.stderr).not.toContain("AWSMFA_DEBUG=1 and report");
+    expect(r.code).toBe(5);
+  }
+});

@@ -187,4 +187,28 @@ describe("getSigninToken against the fake sign-in endpoint", () => {
     );
     expect((thrown as NetworkError).cause).toBeUndefined();
   });
+
+  test("a failure fetch names by its code is said in words, still without the URL", async () => {
+    const { role } = await sessions();
+    const other = Bun.listen({
+      hostname: "127.0.0.1",
+      port: 0,
+      socket: { data: (socket) => void socket.end("SSH-2.0-OpenSSH_9.2\r\n") },
+    });
+    let thrown: unknown;
+    try {
+      await getSigninToken(role, `http://127.0.0.1:${other.port}/federation`);
+    } catch (error) {
+      thrown = error;
+    } finally {
+      other.stop(true);
+    }
+    expect(thrown).toBeInstanceOf(NetworkError);
+    const message = (thrown as NetworkError).message;
+    expect(message).toStartWith(
+      `Could not reach the AWS sign-in endpoint 127.0.0.1:${other.port}: what answered is not an HTTP server`,
+    );
+    expect(message).not.toContain(role.secretAccessKey);
+    expect(message).not.toContain("verbose");
+  });
 });

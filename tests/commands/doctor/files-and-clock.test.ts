@@ -4,7 +4,7 @@
 import { describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { judgeClock } from "../../../src/commands/doctor/clock.ts";
+import { judgeClock, readClockOffset } from "../../../src/commands/doctor/clock.ts";
 import type { Finding } from "../../../src/commands/doctor/finding.ts";
 import { checkPermissions } from "../../../src/commands/doctor/permissions.ts";
 import { clockEndpoint } from "../../../src/commands/doctor/run-checks.ts";
@@ -114,6 +114,23 @@ describe("the clock", () => {
       text: `Could not reach STS at ${endpoint} to compare clocks: ECONNREFUSED`,
       fix: undefined,
     });
+  });
+
+  test("an endpoint where something else answers: the reason in words, not the runtime's", async () => {
+    const other = Bun.listen({
+      hostname: "127.0.0.1",
+      port: 0,
+      socket: { data: (socket) => void socket.end("SSH-2.0-OpenSSH_9.2\r\n") },
+    });
+    try {
+      const reading = await readClockOffset(`http://127.0.0.1:${other.port}`, Date.now);
+      expect(reading).toEqual({
+        error: expect.stringContaining("what answered is not an HTTP server"),
+      });
+      expect(JSON.stringify(reading)).not.toContain("verbose");
+    } finally {
+      other.stop(true);
+    }
   });
 
   test("the endpoint is the one a login would call", async () => {

@@ -121,6 +121,29 @@ describe("awsmfa upgrade", () => {
     expect(readFileSync(path)).toEqual(before);
   });
 
+  test("a mirror address where something else answers: exit 5, the failure in words", async () => {
+    const other = Bun.listen({
+      hostname: "127.0.0.1",
+      port: 0,
+      socket: { data: (socket) => void socket.end("SSH-2.0-OpenSSH_9.2\r\n") },
+    });
+    try {
+      const path = installed("unused");
+      const mirror = `http://127.0.0.1:${other.port}/releases`;
+      writeFileSync(join(path, "..", ".awsmfa-install"), `mirror=${mirror}\n`);
+      const before = readFileSync(path);
+      const r = await upgrade(path);
+      expect(r.stderr).toContain(
+        `Could not download ${mirror}/SHA256SUMS: what answered is not an HTTP server`,
+      );
+      expect(r.stderr).not.toContain("verbose: true");
+      expect(r.code).toBe(5);
+      expect(readFileSync(path)).toEqual(before);
+    } finally {
+      other.stop(true);
+    }
+  });
+
   // Issue 11 item 4, another case: the install record is an input file too.
   test("a FIFO at .awsmfa-install: exit 3 at once, not a hang", async () => {
     const path = installed("newer");
