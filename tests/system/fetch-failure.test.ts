@@ -6,24 +6,16 @@
 import { afterAll, expect, test } from "bun:test";
 import { createServer, type Server, type Socket } from "node:net";
 import { fetchFailureReason, fetchFailureText } from "../../src/system/fetch-failure.ts";
+import { NOT_HTTP_GREETING, tcpServer as rawServer } from "../support/raw-server.ts";
 
 const servers: Server[] = [];
 afterAll(() => {
   for (const server of servers) server.close();
 });
 
-/** A TCP server that does `onData` with the first bytes of each connection; its http:// URL. */
-function tcpServer(onData: (socket: Socket) => void): Promise<string> {
-  const server = createServer((socket) => {
-    socket.on("error", () => {});
-    socket.once("data", () => onData(socket));
-  });
-  servers.push(server);
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}/?secret=s3cr3t`),
-    ),
-  );
+/** A raw server's http:// URL, with a secret in its query that no message may show. */
+async function tcpServer(onData: (socket: Socket) => void): Promise<string> {
+  return `http://${await rawServer(onData, servers)}/?secret=s3cr3t`;
 }
 
 async function failureOf(url: string, init: RequestInit = {}): Promise<unknown> {
@@ -45,7 +37,7 @@ test("each real failure of fetch gets its words, without the URL or the runtime'
   const cases: Array<[string, string]> = [
     [`http://127.0.0.1:${port}/?secret=s3cr3t`, "the connection was refused"],
     [await tcpServer((s) => s.destroy()), "the connection was reset"],
-    [await tcpServer((s) => s.end("SSH-2.0-OpenSSH_9.2\r\n")), "not an HTTP server"],
+    [await tcpServer((s) => s.end(NOT_HTTP_GREETING)), "not an HTTP server"],
     [await tcpServer((s) => s.end("HTTP/1.1 abc OK\r\n\r\n")), "not an HTTP server"],
     [
       await tcpServer((s) =>

@@ -9,6 +9,7 @@ import type { Finding } from "../../../src/commands/doctor/finding.ts";
 import { checkPermissions } from "../../../src/commands/doctor/permissions.ts";
 import { clockEndpoint } from "../../../src/commands/doctor/run-checks.ts";
 import { readAwsFiles } from "../../../src/config/aws-files.ts";
+import { withNotHttpServer } from "../../support/raw-server.ts";
 import { KEYS, levels, useHomes } from "./support.ts";
 
 const home = useHomes();
@@ -117,20 +118,13 @@ describe("the clock", () => {
   });
 
   test("an endpoint where something else answers: the reason in words, not the runtime's", async () => {
-    const other = Bun.listen({
-      hostname: "127.0.0.1",
-      port: 0,
-      socket: { data: (socket) => void socket.end("SSH-2.0-OpenSSH_9.2\r\n") },
-    });
-    try {
-      const reading = await readClockOffset(`http://127.0.0.1:${other.port}`, Date.now);
+    await withNotHttpServer(async (port) => {
+      const reading = await readClockOffset(`http://127.0.0.1:${port}`, Date.now);
       expect(reading).toEqual({
         error: expect.stringContaining("what answered is not an HTTP server"),
       });
       expect(JSON.stringify(reading)).not.toContain("verbose");
-    } finally {
-      other.stop(true);
-    }
+    });
   });
 
   test("the endpoint is the one a login would call", async () => {

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import pkg from "../../../package.json" with { type: "json" };
 import { tarGz } from "../../../scripts/release/archive.ts";
 import { awsmfaBinary } from "../../support/binary.ts";
+import { withNotHttpServer } from "../../support/raw-server.ts";
 
 const ASSET = `awsmfa-${process.platform}-${process.arch}`;
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
@@ -122,14 +123,9 @@ describe("awsmfa upgrade", () => {
   });
 
   test("a mirror address where something else answers: exit 5, the failure in words", async () => {
-    const other = Bun.listen({
-      hostname: "127.0.0.1",
-      port: 0,
-      socket: { data: (socket) => void socket.end("SSH-2.0-OpenSSH_9.2\r\n") },
-    });
-    try {
+    await withNotHttpServer(async (port) => {
       const path = installed("unused");
-      const mirror = `http://127.0.0.1:${other.port}/releases`;
+      const mirror = `http://127.0.0.1:${port}/releases`;
       writeFileSync(join(path, "..", ".awsmfa-install"), `mirror=${mirror}\n`);
       const before = readFileSync(path);
       const r = await upgrade(path);
@@ -139,9 +135,7 @@ describe("awsmfa upgrade", () => {
       expect(r.stderr).not.toContain("verbose: true");
       expect(r.code).toBe(5);
       expect(readFileSync(path)).toEqual(before);
-    } finally {
-      other.stop(true);
-    }
+    });
   });
 
   // Issue 11 item 4, another case: the install record is an input file too.
