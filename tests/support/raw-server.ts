@@ -37,3 +37,14 @@ export async function withNotHttpServer<T>(use: (port: number) => Promise<T>): P
     server.stop(true);
   }
 }
+
+/** Sends `head`, then an endless body as fast as the socket takes it, until it is closed. */
+export function flood(socket: Socket, head: string): void {
+  const chunk = Buffer.alloc(64 * 1024, "a");
+  const pump = () => {
+    while (!socket.destroyed && socket.write(chunk)) {}
+  };
+  socket.on("drain", pump);
+  socket.write(head);
+  pump();
+}
