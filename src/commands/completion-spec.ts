@@ -1,7 +1,8 @@
 /**
  * The completion spec of the real command line, read from commander: every visible command
- * with its aliases and flags. Options whose name ends in "profile" take profile names; a first
- * argument called "profile" (or "profiles") is one too. Commands added later complete without any change here.
+ * with its aliases, flags and subcommands. Options whose name ends in "profile" take profile
+ * names; a first argument called "profile" (or "profiles") is one too. Commands and
+ * subcommands added later complete without any change here.
  */
 import type { CommandUnknownOpts, Option } from "@commander-js/extra-typings";
 import type { CommandSpec, CompletionSpec, FlagSpec } from "../shell/completion-spec.ts";
@@ -23,6 +24,8 @@ function commandOf(command: CommandUnknownOpts): CommandSpec {
     description: command.description(),
     flags: help.visibleOptions(command).map(flagOf),
     profileArgument: /^profiles?$/.test(command.registeredArguments[0]?.name() ?? ""),
+    // `keys list`, `keys move`...: every level of commander's tree, so none is left out.
+    subcommands: help.visibleCommands(command).map(commandOf),
   };
 }
 

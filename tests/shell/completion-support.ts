@@ -43,6 +43,26 @@ export const SMALL_SPEC: CompletionSpec = {
       profileArgument: false,
       flags: [{ names: ["--json"], description: "print JSON" }],
     },
+    {
+      names: ["keys"],
+      description: "long-term keys",
+      profileArgument: false,
+      flags: [],
+      subcommands: [
+        {
+          names: ["move", "mv"],
+          description: "move a profile's keys",
+          profileArgument: true,
+          flags: [
+            {
+              names: ["--to"],
+              description: "the key store",
+              value: { kind: "choices", choices: ["keychain", "pass"] },
+            },
+          ],
+        },
+      ],
+    },
   ],
 };
 

@@ -13,10 +13,15 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
       @{ Names = @('--format'); Kind = 'choices'; Choices = @('sh', 'fish', 'json'); Description = 'output format' },
       @{ Names = @('--otp'); Kind = 'text'; Choices = @(); Description = 'the code' },
       @{ Names = @('-f', '--force'); Kind = 'switch'; Choices = @(); Description = 'a new session\even if cached' }
-    ) },
+    ); Subcommands = @() },
   @{ Names = @('whoami'); Description = 'who am I'; Profile = $false; Flags = @(
       @{ Names = @('--json'); Kind = 'switch'; Choices = @(); Description = 'print JSON' }
-    ) }
+    ); Subcommands = @() },
+  @{ Names = @('keys'); Description = 'long-term keys'; Profile = $false; Flags = @(
+    ); Subcommands = @(
+    @{ Names = @('move', 'mv'); Description = 'move a profile''s keys'; Profile = $true; Flags = @(
+      @{ Names = @('--to'); Kind = 'choices'; Choices = @('keychain', 'pass'); Description = 'the key store' }
+    ); Subcommands = @() }) }
   )
   }
   $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
@@ -33,8 +38,9 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
     $flag = @($current.Flags) + @($table.Global) | Where-Object { $_.Names -ccontains $word }
     if ($previous) { $previous = $null; continue }
     if ($word.StartsWith('-')) { if ($flag -and $flag.Kind -ne 'switch') { $previous = $flag }; continue }
-    if (-not $command -and $positionals -eq 0) {
-      $named = $table.Commands | Where-Object { $_.Names -ccontains $word }
+    if ($positionals -eq 0) {
+      $choices = if ($command) { $command.Subcommands } else { $table.Commands }
+      $named = $choices | Where-Object { $_.Names -ccontains $word }
       if ($named) { $command = $named; continue }
     }
     $positionals++
@@ -63,8 +69,8 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
     }
     return
   }
-  if (-not $command -and $positionals -eq 0) {
-    foreach ($each in $table.Commands) {
+  if ($positionals -eq 0 -and -not ($command -and $command.Subcommands.Count -eq 0)) {
+    foreach ($each in $(if ($command) { $command.Subcommands } else { $table.Commands })) {
       $each.Names | Select-Object -First 1 | Where-Object { $_ -like "$wordToComplete*" -and -not $_.StartsWith('_') } | ForEach-Object { & $result $_ 'Command' $each.Description }
     }
   }
