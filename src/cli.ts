@@ -87,7 +87,11 @@ export async function run(
     const { failureCode, outputMode } = await import("./output/mode.ts");
     const mode = state.outputMode ?? parsedOutputMode(formatOf, argv, deps, outputMode);
     const stdout = mode && failureCode(mode);
-    if (stdout !== undefined) deps.io.stdout.write(stdout);
+    try {
+      if (stdout !== undefined) deps.io.stdout.write(stdout);
+    } catch {
+      // stdout cannot be written (closed, a full disk): the run has failed and said why.
+    }
   };
   try {
     if (known) {
