@@ -3,7 +3,7 @@
  * decides what stdout carries on failure, and returns the exit code. Commands are listed
  * explicitly in commands/index.ts. cli.ts may import commands/ and everything below it.
  */
-import type { Command } from "@commander-js/extra-typings";
+import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { useCommander } from "./commands/options/commander.ts";
@@ -46,9 +46,21 @@ export async function buildProgram(
     });
   program.configureOutput(knownOutputFacts(program, deps));
   await registerCommands(program, context, argv ? entriesFor(argv) : COMMANDS);
-  // Subcommands built with `new Command()` do not inherit output and exit handling by themselves.
-  for (const command of program.commands) command.copyInheritedSettings(program);
+  inheritSettings(program);
   return program;
+}
+
+/**
+ * Commands built with `new Command()` do not inherit output and exit handling by themselves,
+ * nor do their own subcommands (`keys move`), which took their settings from a parent that had
+ * none yet: every level gets them, so a usage error anywhere exits 2 through run()'s printer
+ * instead of commander's process.exit(1).
+ */
+function inheritSettings(parent: CommandUnknownOpts): void {
+  for (const command of parent.commands) {
+    command.copyInheritedSettings(parent);
+    inheritSettings(command);
+  }
 }
 
 /**
