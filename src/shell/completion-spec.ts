@@ -26,6 +26,8 @@ export interface CommandSpec {
   flags: readonly FlagSpec[];
   /** True when the first positional argument is a profile name (`login [profile]`). */
   profileArgument: boolean;
+  /** The words the first positional argument may be (`shell-init bash`, `help login`). */
+  argumentValues?: readonly string[];
   /** Commands under this one (`keys list`, `keys move`); absent or empty when none. */
   subcommands?: readonly CommandSpec[];
 }

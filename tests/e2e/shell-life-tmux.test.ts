@@ -77,6 +77,11 @@ describe.skipIf(!tmuxAvailable())("shell integration in real shells", () => {
     await shell.press("Tab");
     await shell.waitFor(/\$ awsmfa keys move --to[= ]?\s*$/m);
     await shell.press("C-u");
+    // An argument's choices.
+    await shell.type("awsmfa shell-init fi");
+    await shell.press("Tab");
+    await shell.waitFor(line("awsmfa shell-init fish"));
+    await shell.press("C-u");
     expect(await shell.run("echo done")).toBe("done");
   });
 

@@ -1,8 +1,9 @@
 /**
- * Every command, subcommand and flag that commander defines completes in every shell. The
- * expected words are read from the real command line (the commander program with every
- * command loaded, as `shell-init` builds it), not written here, so a command, subcommand or
- * flag added later is checked without touching this file. bash (its completion function),
+ * Every command, subcommand, flag and argument choice that commander defines completes in
+ * every shell (and `help`'s argument: the commands beside it). The expected words are read
+ * from the real command line (the commander program with every command loaded, as
+ * `shell-init` builds it), not written here, so a command, subcommand, flag or choice added
+ * later is checked without touching this file. bash (its completion function),
  * fish (`complete -C`) and PowerShell (TabExpansion2) run here; zsh needs a line editor and
  * is typed into under tmux (tests/e2e/shell-life-tmux.test.ts).
  */
@@ -23,6 +24,8 @@ interface Defined {
   words: string[];
   /** Every flag name commander shows for it. */
   flags: string[];
+  /** The values its first argument may take: its choices; for `help`, the commands beside it. */
+  values: string[];
 }
 
 /** Every visible command at every depth, with its flags, as commander defines them. */
@@ -30,13 +33,18 @@ function definedCommands(program: CommandUnknownOpts): Defined[] {
   const found: Defined[] = [];
   const walk = (command: CommandUnknownOpts, parent: string[]) => {
     const help = command.createHelp();
+    const siblings = help.visibleCommands(command).map((child) => child.name());
     for (const child of help.visibleCommands(command)) {
       const words = [...parent, child.name()];
       const flags = help
         .visibleOptions(child)
         .flatMap((option) => [option.short, option.long])
         .filter((name): name is string => Boolean(name));
-      found.push({ words, flags });
+      const values =
+        child.name() === "help"
+          ? siblings.filter((name) => name !== "help")
+          : [...(child.registeredArguments[0]?.argChoices ?? [])];
+      found.push({ words, flags, values });
       walk(child, words);
     }
   };
@@ -63,13 +71,14 @@ interface Case {
  * (a long flag from its first letter, a short one from its dash: a complete short flag such as
  * `-h` is a whole word, which shells complete differently).
  */
-const CASES: Case[] = DEFINED.flatMap(({ words, flags }) => [
+const CASES: Case[] = DEFINED.flatMap(({ words, flags, values }) => [
   { before: words.slice(0, -1), typed: words.at(-1)!.slice(0, 2), wanted: words.at(-1)! },
   ...flags.map((flag) => ({
     before: words,
     typed: flag.startsWith("--") ? flag.slice(0, 3) : "-",
     wanted: flag,
   })),
+  ...values.map((value) => ({ before: words, typed: value.slice(0, 2), wanted: value })),
 ]);
 
 const binary = standInBinary();
@@ -85,12 +94,13 @@ async function initFile(shell: "bash" | "fish" | "powershell", ext: string): Pro
 
 const label = (c: Case) => `awsmfa ${[...c.before, c.typed].join(" ")} -> ${c.wanted}`;
 
-test("the real command line has subcommands, so the nested cases below are exercised", () => {
+test("the real command line has subcommands and argument choices, so those cases are exercised", () => {
   expect(DEFINED.some(({ words }) => words.length > 1)).toBe(true);
+  expect(DEFINED.find(({ words }) => words.join(" ") === "shell-init")?.values).toContain("fish");
   expect(CASES.length).toBeGreaterThan(100);
 });
 
-describe("bash completes every command, subcommand and flag", async () => {
+describe("bash completes every command, subcommand, flag and argument choice", async () => {
   const file = await initFile("bash", "bash");
   const script = [
     `. '${file}'`,
@@ -115,7 +125,7 @@ describe("bash completes every command, subcommand and flag", async () => {
   });
 });
 
-describe("fish completes every command, subcommand and flag", async () => {
+describe("fish completes every command, subcommand, flag and argument choice", async () => {
   const file = await initFile("fish", "fish");
   const script = [
     `source '${file}'`,
@@ -136,38 +146,41 @@ describe("fish completes every command, subcommand and flag", async () => {
   });
 });
 
-describe.skipIf(!pwsh)("PowerShell completes every command, subcommand and flag", async () => {
-  const file = await initFile("powershell", "ps1");
-  const folder = dirname(binary);
-  const result = join(folder, "every.json");
-  const script = join(folder, "every-check.ps1");
-  writeFileSync(
-    script,
-    [
-      "$ErrorActionPreference = 'Stop'",
-      `. '${file}'`,
-      "function c([string]$line) { ,@((TabExpansion2 $line $line.Length).CompletionMatches | ForEach-Object CompletionText) }",
-      "$r = @(",
-      CASES.map(({ before, typed }) => `  ,(c '${["awsmfa", ...before, typed].join(" ")}')`).join(
-        "\n",
-      ),
-      ")",
-      "[IO.File]::WriteAllText($env:TEST_RESULT, (ConvertTo-Json -InputObject $r -Depth 3))",
-      "",
-    ].join("\n"),
-  );
-  const run = await runPwshFile(
-    script,
-    { PATH: `${folder}:${process.env.PATH ?? ""}`, HOME: folder, TEST_RESULT: result },
-    folder,
-  );
-  const answers = JSON.parse(readFileSync(result, "utf8")) as string[][];
+describe.skipIf(!pwsh)(
+  "PowerShell completes every command, subcommand, flag and argument choice",
+  async () => {
+    const file = await initFile("powershell", "ps1");
+    const folder = dirname(binary);
+    const result = join(folder, "every.json");
+    const script = join(folder, "every-check.ps1");
+    writeFileSync(
+      script,
+      [
+        "$ErrorActionPreference = 'Stop'",
+        `. '${file}'`,
+        "function c([string]$line) { ,@((TabExpansion2 $line $line.Length).CompletionMatches | ForEach-Object CompletionText) }",
+        "$r = @(",
+        CASES.map(({ before, typed }) => `  ,(c '${["awsmfa", ...before, typed].join(" ")}')`).join(
+          "\n",
+        ),
+        ")",
+        "[IO.File]::WriteAllText($env:TEST_RESULT, (ConvertTo-Json -InputObject $r -Depth 3))",
+        "",
+      ].join("\n"),
+    );
+    const run = await runPwshFile(
+      script,
+      { PATH: `${folder}:${process.env.PATH ?? ""}`, HOME: folder, TEST_RESULT: result },
+      folder,
+    );
+    const answers = JSON.parse(readFileSync(result, "utf8")) as string[][];
 
-  test("runs without errors", () => {
-    expect(run.stderr).toBe("");
-    expect(answers.length).toBe(CASES.length);
-  });
-  test.each(CASES.map((c, i) => [label(c), c.wanted, i] as const))("%s", (_l, wanted, i) => {
-    expect(answers[i]).toContain(wanted);
-  });
-});
+    test("runs without errors", () => {
+      expect(run.stderr).toBe("");
+      expect(answers.length).toBe(CASES.length);
+    });
+    test.each(CASES.map((c, i) => [label(c), c.wanted, i] as const))("%s", (_l, wanted, i) => {
+      expect(answers[i]).toContain(wanted);
+    });
+  },
+);

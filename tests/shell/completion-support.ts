@@ -44,6 +44,13 @@ export const SMALL_SPEC: CompletionSpec = {
       flags: [{ names: ["--json"], description: "print JSON" }],
     },
     {
+      names: ["init"],
+      description: "print the shell function",
+      profileArgument: false,
+      argumentValues: ["bash", "fish"],
+      flags: [],
+    },
+    {
       names: ["keys"],
       description: "long-term keys",
       profileArgument: false,

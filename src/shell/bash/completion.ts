@@ -75,14 +75,18 @@ function subcommandBranches(paths: readonly CommandPath[]): string[] {
   return lines;
 }
 
-/** The subcommand names offered where a command with subcommands wants its first word. */
-function subcommandWords(paths: readonly CommandPath[]): string[] {
+/**
+ * The words offered where a command wants its first word: its subcommands' names, or the
+ * values its first argument may take (`shell-init bash`, `help login`).
+ */
+function firstWords(paths: readonly CommandPath[]): string[] {
   return paths.flatMap((parent) => {
-    const children = subcommandPaths(paths, parent);
-    if (children.length === 0) return [];
-    return [
-      `          ${posixQuote(parent.key)}) __awsmfa_add_words ${list(children.map((c) => c.names[0]!))} ;;`,
+    const words = [
+      ...subcommandPaths(paths, parent).map((child) => child.names[0]!),
+      ...(parent.command.argumentValues ?? []),
     ];
+    if (words.length === 0) return [];
+    return [`          ${posixQuote(parent.key)}) __awsmfa_add_words ${list(words)} ;;`];
   });
 }
 
@@ -178,7 +182,7 @@ export function bashCompletion(spec: CompletionSpec, binary: string): string {
     '      elif [ "$positionals" -eq 0 ]; then',
     `        case "$command" in ${profileCommands(paths)}) __awsmfa_add_profiles ;; esac`,
     '        case "$command" in',
-    ...subcommandWords(paths),
+    ...firstWords(paths),
     "        esac",
     "      fi",
     "      ;;",

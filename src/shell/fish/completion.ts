@@ -163,6 +163,9 @@ export function fishCompletion(spec: CompletionSpec, binary: string): string {
     if (command.profileArgument) {
       lines.push(`complete -c awsmfa ${wants} -a '(__awsmfa_profiles)' -d profile`);
     }
+    const values = plainWords(command.argumentValues ?? []);
+    if (values.length > 0)
+      lines.push(`complete -c awsmfa ${wants} -a ${fishQuote(values.join(" "))}`);
   }
   lines.push("");
   return lines.join("\n");

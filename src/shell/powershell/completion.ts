@@ -36,7 +36,8 @@ function commandEntry(command: CommandSpec, indent: string): string {
   return (
     `@{ Names = ${list(plainWords(command.names))}; ` +
     `Description = ${powershellQuote(menuText(command.description))}; ` +
-    `Profile = $${command.profileArgument}; Flags = ${flagTable(command.flags)}; ` +
+    `Profile = $${command.profileArgument}; Values = ${list(plainWords(command.argumentValues ?? []))}; ` +
+    `Flags = ${flagTable(command.flags)}; ` +
     `Subcommands = @(${subcommands.join(",")}) }`
   );
 }
@@ -108,6 +109,9 @@ export function powershellCompletion(spec: CompletionSpec, binary: string): stri
     "    foreach ($each in $(if ($command) { $command.Subcommands } else { $table.Commands })) {",
     "      $each.Names | Select-Object -First 1 | Where-Object { $_ -like \"$wordToComplete*\" -and -not $_.StartsWith('_') } | ForEach-Object { & $result $_ 'Command' $each.Description }",
     "    }",
+    "  }",
+    "  if ($current.Values -and $positionals -eq 0) {",
+    "    $current.Values | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterValue' $null }",
     "  }",
     "  if ($current.Profile -and $positionals -eq 0) {",
     "    & $profiles | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterValue' $null }",

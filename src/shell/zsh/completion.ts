@@ -60,7 +60,12 @@ function describeEntries(commands: readonly CommandSpec[]): string[] {
 function commandBody(command: CommandSpec, indent: string): string[] {
   const children = command.subcommands ?? [];
   if (children.length === 0) {
-    const positional = command.profileArgument ? ["'1:profile:__awsmfa_profiles'"] : [];
+    const values = plainWords(command.argumentValues ?? []);
+    const positional = command.profileArgument
+      ? ["'1:profile:__awsmfa_profiles'"]
+      : values.length > 0
+        ? [`'1:value:(${values.join(" ")})'`]
+        : [];
     return [...argumentsCall(command.flags, positional, indent), `${indent}  && ret=0`];
   }
   return [

@@ -17,6 +17,7 @@ __awsmfa_flags() {
   case "$1" in
     'login') __awsmfa_all='-p --profile --format --otp -f --force'; __awsmfa_valued=' -p --profile --format --otp ' ;;
     'whoami') __awsmfa_all='--json'; __awsmfa_valued='  ' ;;
+    'init') __awsmfa_all=''; __awsmfa_valued='  ' ;;
     'keys') __awsmfa_all=''; __awsmfa_valued='  ' ;;
     'keys move') __awsmfa_all='--to'; __awsmfa_valued=' --to ' ;;
     *) __awsmfa_all=''; __awsmfa_valued=' ' ;;
@@ -55,6 +56,7 @@ _awsmfa_complete() {
           case "$word" in
           login|in) command=login ;;
           whoami) command=whoami ;;
+          init) command=init ;;
           keys) command=keys ;;
           *) command=login; positionals=1 ;;
           esac
@@ -85,11 +87,12 @@ _awsmfa_complete() {
       ;;
     *)
       if [ -z "$command" ]; then
-        __awsmfa_add_words 'login whoami keys'
+        __awsmfa_add_words 'login whoami init keys'
         __awsmfa_add_profiles
       elif [ "$positionals" -eq 0 ]; then
         case "$command" in 'login'|'keys move') __awsmfa_add_profiles ;; esac
         case "$command" in
+          'init') __awsmfa_add_words 'bash fish' ;;
           'keys') __awsmfa_add_words 'move' ;;
         esac
       fi

@@ -43,6 +43,8 @@ function __awsmfa_parse
                         set command login
                     case whoami
                         set command whoami
+                    case init
+                        set command init
                     case keys
                         set command keys
                     case '*'
@@ -68,6 +70,7 @@ complete -c awsmfa -e
 complete -c awsmfa -f
 complete -c awsmfa -n __awsmfa_first -a login -d 'get a session [the default] for `prod`: it\'s quick'
 complete -c awsmfa -n __awsmfa_first -a whoami -d 'who am I'
+complete -c awsmfa -n __awsmfa_first -a init -d 'print the shell function'
 complete -c awsmfa -n __awsmfa_first -a keys -d 'long-term keys'
 complete -c awsmfa -n __awsmfa_first -a '(__awsmfa_profiles)' -d profile
 complete -c awsmfa -n __awsmfa_first -s V -l version -d 'print the version'
@@ -82,6 +85,7 @@ complete -c awsmfa -n '__awsmfa_in \'login\'' -l otp -x -d 'the code'
 complete -c awsmfa -n '__awsmfa_in \'login\'' -s f -l force -d 'a new session\\even if cached'
 complete -c awsmfa -n '__awsmfa_wants_argument \'login\'' -a '(__awsmfa_profiles)' -d profile
 complete -c awsmfa -n '__awsmfa_in \'whoami\'' -l json -d 'print JSON'
+complete -c awsmfa -n '__awsmfa_wants_argument \'init\'' -a 'bash fish'
 complete -c awsmfa -n '__awsmfa_wants_argument \'keys\'' -a move -d 'move a profile\'s keys'
 complete -c awsmfa -n '__awsmfa_in \'keys move\'' -l to -x -a 'keychain pass' -d 'the key store'
 complete -c awsmfa -n '__awsmfa_wants_argument \'keys move\'' -a '(__awsmfa_profiles)' -d profile

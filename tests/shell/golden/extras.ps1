@@ -8,18 +8,20 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
       @{ Names = @('-h', '--help'); Kind = 'switch'; Choices = @(); Description = 'show help' }
     )
   Commands = @(
-  @{ Names = @('login', 'in'); Description = 'get a session [the default] for `prod`: it''s quick'; Profile = $true; Flags = @(
+  @{ Names = @('login', 'in'); Description = 'get a session [the default] for `prod`: it''s quick'; Profile = $true; Values = @(); Flags = @(
       @{ Names = @('-p', '--profile'); Kind = 'profile'; Choices = @(); Description = 'profile' },
       @{ Names = @('--format'); Kind = 'choices'; Choices = @('sh', 'fish', 'json'); Description = 'output format' },
       @{ Names = @('--otp'); Kind = 'text'; Choices = @(); Description = 'the code' },
       @{ Names = @('-f', '--force'); Kind = 'switch'; Choices = @(); Description = 'a new session\even if cached' }
     ); Subcommands = @() },
-  @{ Names = @('whoami'); Description = 'who am I'; Profile = $false; Flags = @(
+  @{ Names = @('whoami'); Description = 'who am I'; Profile = $false; Values = @(); Flags = @(
       @{ Names = @('--json'); Kind = 'switch'; Choices = @(); Description = 'print JSON' }
     ); Subcommands = @() },
-  @{ Names = @('keys'); Description = 'long-term keys'; Profile = $false; Flags = @(
+  @{ Names = @('init'); Description = 'print the shell function'; Profile = $false; Values = @('bash', 'fish'); Flags = @(
+    ); Subcommands = @() },
+  @{ Names = @('keys'); Description = 'long-term keys'; Profile = $false; Values = @(); Flags = @(
     ); Subcommands = @(
-    @{ Names = @('move', 'mv'); Description = 'move a profile''s keys'; Profile = $true; Flags = @(
+    @{ Names = @('move', 'mv'); Description = 'move a profile''s keys'; Profile = $true; Values = @(); Flags = @(
       @{ Names = @('--to'); Kind = 'choices'; Choices = @('keychain', 'pass'); Description = 'the key store' }
     ); Subcommands = @() }) }
   )
@@ -73,6 +75,9 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
     foreach ($each in $(if ($command) { $command.Subcommands } else { $table.Commands })) {
       $each.Names | Select-Object -First 1 | Where-Object { $_ -like "$wordToComplete*" -and -not $_.StartsWith('_') } | ForEach-Object { & $result $_ 'Command' $each.Description }
     }
+  }
+  if ($current.Values -and $positionals -eq 0) {
+    $current.Values | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterValue' $null }
   }
   if ($current.Profile -and $positionals -eq 0) {
     & $profiles | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterValue' $null }

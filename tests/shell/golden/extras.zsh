@@ -10,6 +10,7 @@ __awsmfa_first() {
   commands=(
     'login:get a session [the default] for `prod`: it'\''s quick'
     'whoami:who am I'
+    'init:print the shell function'
     'keys:long-term keys'
   )
   _describe -t commands 'command' commands && ret=0
@@ -44,6 +45,11 @@ _awsmfa() {
         whoami)
           _arguments -s -S \
             '--json[print JSON]' \
+            && ret=0
+          ;;
+        init)
+          _arguments -s -S \
+            '1:value:(bash fish)' \
             && ret=0
           ;;
         keys)
