@@ -50,6 +50,22 @@ export async function buildProgram(
   return program;
 }
 
+/** The subcommands the words after a command name, in a row (`keys move`): their names. */
+function subcommandWords(
+  program: Command | undefined,
+  name: string,
+  rest: readonly string[],
+): string[] {
+  const found: string[] = [];
+  let command: CommandUnknownOpts | undefined = program?.commands.find((c) => c.name() === name);
+  for (const word of rest) {
+    command = command?.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!command) break;
+    found.push(command.name());
+  }
+  return found;
+}
+
 /**
  * Commands built with `new Command()` do not inherit output and exit handling by themselves,
  * nor do their own subcommands (`keys move`), which took their settings from a parent that had
@@ -121,8 +137,10 @@ export async function run(
       if (error.exitCode === 0) return ExitCode.ok;
       await failed();
       const named = wordNamed(argv[0]);
-      const help = named ? `awsmfa ${named.name} --help` : "awsmfa --help";
-      deps.io.stderr.write(`Run \`${help}\` for usage.\n`);
+      const words = named
+        ? [named.name, ...subcommandWords(program, named.name, argv.slice(1))]
+        : [];
+      deps.io.stderr.write(`Run \`${["awsmfa", ...words, "--help"].join(" ")}\` for usage.\n`);
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;

@@ -138,15 +138,16 @@ describe("usage errors at every depth of the command line", () => {
       expect({ words, code: r.code }).toEqual({ words, code: ExitCode.usage });
       // awsmfa's printer (the flag, or a required option missing first), not commander's.
       expect(r.stderr).toMatch(/^awsmfa: (unknown option '--no-such-flag'|required option)/);
-      expect(r.stderr).toContain("for usage.");
+      expect(r.stderr).toContain(`Run \`awsmfa ${words.join(" ")} --help\` for usage.`);
     }
   });
 
-  test("`keys move` with a key store that does not exist: exit 2, the choices named", async () => {
+  test("`keys move` with a key store that does not exist: exit 2, the choices named, its own help", async () => {
     const r = await failure(["keys", "move", "prod", "--to", "nowhere"]);
     expect(r.code).toBe(ExitCode.usage);
-    expect(r.stderr).toContain(
-      "awsmfa: option '--to <store>' argument 'nowhere' is invalid. Allowed choices are credentials-file, keychain, pass, encrypted-file.",
+    expect(r.stderr).toBe(
+      "awsmfa: option '--to <store>' argument 'nowhere' is invalid. Allowed choices are credentials-file, keychain, pass, encrypted-file.\n" +
+        "Run `awsmfa keys move --help` for usage.\n",
     );
   });
 });
