@@ -122,6 +122,8 @@ describe("bash completes every command, subcommand, flag and argument choice", a
   });
   test.each(CASES.map((c, i) => [label(c), c.wanted, i] as const))("%s", (_l, wanted, i) => {
     expect(answers[i]).toContain(wanted);
+    // Each word once (a command's --help and the program's are one flag).
+    expect(new Set(answers[i]).size).toBe(answers[i]!.length);
   });
 });
 
@@ -143,6 +145,8 @@ describe("fish completes every command, subcommand, flag and argument choice", a
   });
   test.each(CASES.map((c, i) => [label(c), c.wanted, i] as const))("%s", (_l, wanted, i) => {
     expect(answers[i]).toContain(wanted);
+    // Each word once (a command's --help and the program's are one flag).
+    expect(new Set(answers[i]).size).toBe(answers[i]!.length);
   });
 });
 
@@ -181,6 +185,8 @@ describe.skipIf(!pwsh)(
     });
     test.each(CASES.map((c, i) => [label(c), c.wanted, i] as const))("%s", (_l, wanted, i) => {
       expect(answers[i]).toContain(wanted);
+      // Each word once (a command's --help and the program's are one flag).
+      expect(new Set(answers[i]).size).toBe(answers[i]!.length);
     });
   },
 );

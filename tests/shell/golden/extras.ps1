@@ -66,8 +66,10 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
     return
   }
   if ($wordToComplete.StartsWith('-')) {
+    # A command's own -h/--help and the program's are one flag: each name once (case counts: -V).
+    $seen = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::Ordinal)
     foreach ($flag in $flags) {
-      $flag.Names | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }
+      $flag.Names | Where-Object { $_ -like "$wordToComplete*" -and $seen.Add($_) } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }
     }
     return
   }
