@@ -58,5 +58,8 @@ export function cellWidth(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x20 || (c >= 0x7f && c < 0xa0)) controls++;
   }
+  // Where Bun is missing (docs/development.md: every Bun API in src/ keeps a path without it),
+  // the length: right for ASCII, what the tables used before.
+  if (typeof Bun === "undefined") return text.length;
   return Bun.stringWidth(text, { countAnsiEscapeCodes: true }) + controls;
 }
