@@ -12,6 +12,7 @@ import { profilesOf } from "../../src/ini/index.ts";
 import { scanKeys } from "../../src/ini/key-scan.ts";
 import { KeyValues } from "../../src/ini/key-values.ts";
 import { NameTable } from "../../src/ini/name-table.ts";
+import { oddAnywhere } from "../../src/ini/simple-read.ts";
 import { CONFIG_CASES } from "./support/config-cases.ts";
 import { iniFile } from "./support/ini-arbitraries.ts";
 
@@ -35,6 +36,28 @@ function agrees(text: string, kind: FileKind, names = new NameTable()): void {
   }
 }
 
+/**
+ * scanKeys with `quick`: the same names, values and answer as without, or undefined, and then
+ * only for a text with an odd character in it.
+ */
+function agreesQuick(text: string, kind: FileKind): void {
+  const names = new NameTable();
+  const values = new KeyValues(KEYS.length, 2);
+  const quick = scanKeys(text, kind, KEYS, names, values, true);
+  if (quick === undefined) {
+    expect([text, oddAnywhere(text)]).toEqual([text, true]);
+    return;
+  }
+  const exactNames = new NameTable();
+  const exactValues = new KeyValues(KEYS.length, 2);
+  expect(quick).toBe(scanKeys(text, kind, KEYS, exactNames, exactValues)!);
+  expect(names.names).toEqual(exactNames.names);
+  names.names.forEach((name, ordinal) => {
+    const read = (from: KeyValues) => KEYS.map((_, k) => from.get(ordinal, k));
+    expect([name, read(values)]).toEqual([name, read(exactValues)]);
+  });
+}
+
 /** The same file with nothing odd in it: LF only, printable ASCII, no line indented. */
 const simple = (text: string) =>
   text
@@ -53,6 +76,20 @@ describe.each<FileKind>(["config", "credentials"])("%s file", (kind) => {
     );
   });
 
+  test("quick: the same, or undefined for a text with an odd character", () => {
+    const controls = fc.constantFrom("\f", "\x1b[0m", "\x7f", "\v", "\0", "\r", "\t", "é");
+    fc.assert(
+      fc.property(iniFile({ kind, invalid: true }), controls, fc.nat(), (text, odd, at) => {
+        const plain = simple(text);
+        const spot = at % (plain.length + 1);
+        agreesQuick(text, kind);
+        agreesQuick(plain, kind);
+        agreesQuick(plain.slice(0, spot) + odd + plain.slice(spot), kind);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   test("names the table has already keep their numbers", () => {
     fc.assert(
       fc.property(iniFile({ kind, invalid: true }), iniFile({ kind: "config" }), (text, other) => {
@@ -67,6 +104,8 @@ describe.each<FileKind>(["config", "credentials"])("%s file", (kind) => {
   test.each(CONFIG_CASES)("%s", (_, text) => {
     agrees(text, kind);
     agrees(simple(text), kind);
+    agreesQuick(text, kind);
+    agreesQuick(simple(text), kind);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "bun:test";
 import fc from "fast-check";
-import { oddWithin } from "../../src/ini/simple-read.ts";
+import { mayBePlain, oddAnywhere, oddWithin, plainGiven } from "../../src/ini/simple-read.ts";
 import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 
 const ODD_ONE = /[^\n\x20-\x7e]|\n /;
@@ -37,5 +37,24 @@ test("oddWithin is /[^\\n\\x20-\\x7e]|\\n /.test(text.slice(start, end))", () =>
     ] as const) {
       expect(oddWithin(text, start, end)).toBe(ODD_ONE.test(text.slice(start, end)));
     }
+  }
+});
+
+/** The line feeds in text. */
+const lineFeeds = (text: string) => text.split("\n").length - 1;
+
+test("mayBePlain and plainGiven (native scans, for key-scan.ts) answer !oddAnywhere", () => {
+  const examples = ["[a]\nk = v\n", "[a]\n k = v\n", "[a]\r\nk = v", "k = \x1b[1mv\x1b[0m\n"];
+  const pieces = ["\n", "\n ", " ", "\t", "\r", "~", "\x7f", "\x1b", "\x1b[", "m", "\f", "\u00e9"];
+  const agree = (text: string) =>
+    expect([text, mayBePlain(text) && plainGiven(text, lineFeeds(text))]).toEqual([
+      text,
+      !oddAnywhere(text),
+    ]);
+  fc.assert(fc.property(oracleTexts(examples, pieces), agree), { numRuns: ORACLE_RUNS });
+  // Every character alone, and beside each printable one and an escape
+  for (let c = 0; c < 0x10000; c++) {
+    const one = String.fromCharCode(c);
+    for (const text of [one, `a\n${one}b`, `\x1b${one}`, `${one}\n`]) agree(text);
   }
 });
