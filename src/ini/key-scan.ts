@@ -27,14 +27,16 @@ const PLAIN = "\0plain";
 
 /**
  * Reads the wanted keys of every profile of `text` into `values`, numbering the profiles in
- * `names` (a name the table has already keeps its number). True when the text is printable
- * ASCII and LF throughout (so every name and value read from it is too).
+ * `names` (a name the table has already keeps its number). True when every name and value
+ * read from it is printable ASCII: the text is, with LF line breaks (CRLF too when `quick`).
  *
- * `quick`: whether the text is printable ASCII and LF is decided by native scans, the last
- * one after the lines are read (simple-read.ts's mayBePlain and plainGiven: at 100,000
- * profiles ~7 ms less than the regular expression). Then undefined means that a rare odd
- * character (a control character other than CR and tab) was found only after the lines were
- * read as simple: `names` and `values` hold what they hold, and the caller reads both files
+ * `quick`: whether the text is printable ASCII is decided by native scans, the last one after
+ * the lines are read (simple-read.ts's mayBePlain and plainGiven: at 100,000 profiles ~7 ms
+ * less than the regular expression), and CRLF line breaks are read as simple too (they were
+ * read by ProfileIndex, section by section: ~4x the time and 180 MiB at 100,000 profiles).
+ * Then undefined means that a rare odd character (a control character other than tab, a CR
+ * not before an LF) was found only after the lines were read as simple, or a CRLF text holds
+ * `[DEFAULT]`: `names` and `values` hold what they hold, and the caller reads both files
  * again, into new tables, without `quick`.
  */
 export function scanKeys(
@@ -65,8 +67,8 @@ class KeyScan {
   private readonly last: (string | undefined)[] = [];
   /** The number of the profile whose section is being read; -1 outside a profile's section. */
   private current = -1;
-  /** The line feeds lines() has passed (plainGiven wants them). */
-  private lineFeeds = 0;
+  /** The characters of the line breaks lines() has passed, LFs and CRs (plainGiven wants them). */
+  private lineBreaks = 0;
 
   constructor(
     private readonly text: string,
@@ -89,8 +91,9 @@ class KeyScan {
     const simple = text.charCodeAt(0) !== 32 && (quick ? mayBePlain(text) : !oddAnywhere(text));
     // What generators write: every section is simple, and no header is indented.
     const read = simple ? this.lines(0, text.length) : this.sections();
-    // Where lines() stopped early at [DEFAULT], it did not count every line feed.
-    const plain = read ? plainGiven(text, this.lineFeeds) : !oddAnywhere(text);
+    // Where lines() stopped early at [DEFAULT], it did not count every line break (a CRLF
+    // text is then read again, the exact way).
+    const plain = read ? plainGiven(text, this.lineBreaks) : !oddAnywhere(text);
     if (simple && quick && !plain) return undefined;
     if (!read) {
       this.whole();
@@ -138,13 +141,20 @@ class KeyScan {
     for (let at = start; at < end; ) {
       let stop = text.indexOf("\n", at);
       if (stop < 0 || stop > end) stop = end;
-      else this.lineFeeds++;
+      else this.lineBreaks++;
+      const next = stop + 1;
+      // CRLF (a Windows file): the CR is the line break's, as Python's universal newlines read
+      // it. A CR anywhere else is odd: plainGiven, which counts on lineBreaks, finds it.
+      if (stop < end && stop > at && text.charCodeAt(stop - 1) === 13 /* \r */) {
+        stop--;
+        this.lineBreaks++;
+      }
       let first = text.charCodeAt(at);
       if (first === 91 /* [ */) {
         const close = text.lastIndexOf("]", stop - 1);
         if (close >= at + 2) {
           if (!this.header(at, close)) return false;
-          at = stop + 1;
+          at = next;
           continue;
         }
       }
@@ -152,7 +162,7 @@ class KeyScan {
       if (first >= 65 && first <= 90) first += 32;
       const wanted = this.current >= 0 ? byFirst[first] : undefined;
       if (wanted !== undefined) this.keyLine(at, stop, wanted, this.placesByFirst[first]!);
-      at = stop + 1;
+      at = next;
     }
     return true;
   }

@@ -79,7 +79,7 @@ export class ProfileKeys {
   readonly names: NameTable;
   private readonly config: KeyValues;
   private readonly credentials: KeyValues;
-  /** Whether both files are printable ASCII and LF throughout, and so every name and value. */
+  /** Whether every name and value read is printable ASCII (both files are, bar line breaks). */
   readonly ascii: boolean;
   /**
    * Per LONG_TERM_SUFFIXES entry: profile number -> the number of name + suffix, or -1. Found

@@ -40,21 +40,37 @@ test("oddWithin is /[^\\n\\x20-\\x7e]|\\n /.test(text.slice(start, end))", () =>
   }
 });
 
-/** The line feeds in text. */
-const lineFeeds = (text: string) => text.split("\n").length - 1;
+/** The characters of the line breaks in text: LFs, and the CRs right before them. */
+const lineBreaks = (text: string) => text.split("\n").length - 1 + text.split("\r\n").length - 1;
 
-test("mayBePlain and plainGiven (native scans, for key-scan.ts) answer !oddAnywhere", () => {
+test("mayBePlain and plainGiven (native scans, for key-scan.ts) answer !oddAnywhere, CRLF as LF", () => {
   const examples = ["[a]\nk = v\n", "[a]\n k = v\n", "[a]\r\nk = v", "k = \x1b[1mv\x1b[0m\n"];
-  const pieces = ["\n", "\n ", " ", "\t", "\r", "~", "\x7f", "\x1b", "\x1b[", "m", "\f", "\u00e9"];
+  const pieces = [
+    "\n",
+    "\n ",
+    " ",
+    "\t",
+    "\r",
+    "\r\n",
+    "~",
+    "\x7f",
+    "\x1b",
+    "\x1b[",
+    "m",
+    "\f",
+    "\u00e9",
+  ];
   const agree = (text: string) =>
-    expect([text, mayBePlain(text) && plainGiven(text, lineFeeds(text))]).toEqual([
+    expect([text, mayBePlain(text) && plainGiven(text, lineBreaks(text))]).toEqual([
       text,
-      !oddAnywhere(text),
+      !oddAnywhere(text.replaceAll("\r\n", "\n")),
     ]);
   fc.assert(fc.property(oracleTexts(examples, pieces), agree), { numRuns: ORACLE_RUNS });
-  // Every character alone, and beside each printable one and an escape
+  // Every character alone, and beside each printable one, an escape and a line break
   for (let c = 0; c < 0x10000; c++) {
     const one = String.fromCharCode(c);
-    for (const text of [one, `a\n${one}b`, `\x1b${one}`, `${one}\n`]) agree(text);
+    for (const text of [one, `a\n${one}b`, `\x1b${one}`, `${one}\n`, `${one}\r\n`, `\r${one}`]) {
+      agree(text);
+    }
   }
 });
