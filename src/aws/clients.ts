@@ -29,6 +29,8 @@ export interface ClientTarget {
   useDualstackEndpoint?: boolean | undefined;
   /** The --debug trace, if on. */
   trace?: ((line: string) => void) | undefined;
+  /** The proxy variable set for this endpoint (proxy-errors.ts proxySetting), for the trace. */
+  proxy?: string | undefined;
   /** The overall deadline of one call, retries and body included (ms). */
   deadlineMs?: number | undefined;
   /** The local clock: with it, every answer's Date header is compared with it (clock-skew.ts). */
@@ -190,7 +192,11 @@ function meanwhile<C>(client: C, work: () => void): void {
 function traced<C>(client: C, target: ClientTarget): C {
   const trace = target.trace;
   if (!trace) return client;
-  const where = target.endpoint ?? `the ${target.region} endpoint`;
+  // fetch sends through the proxy variables on its own: say so, or a proxy's answer (a 403, a
+  // TLS-inspecting certificate) looks like AWS's. NO_PROXY may still exempt the host.
+  const where =
+    (target.endpoint ?? `the ${target.region} endpoint`) +
+    (target.proxy ? `; ${target.proxy}, unless NO_PROXY names the host` : "");
   (client as unknown as Traceable).middlewareStack.add(
     (next, context) => async (args) => {
       const operation = context.commandName?.replace(/Command$/, "") ?? "request";

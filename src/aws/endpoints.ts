@@ -4,19 +4,54 @@
  * in the profile; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns all of them off.
  * Without an override the SDK picks the regional endpoint of the partition.
  */
+import { UserError } from "../errors.ts";
+
 export type Service = "sts" | "iam" | "signin";
 
+/**
+ * The override in effect, checked: a value that is no http(s) URL is the user's setting to fix
+ * (exit 3, naming where it came from), not a failed AWS call with the runtime's "Invalid URL".
+ */
 export function endpointOverride(
   service: Service,
   env: Readonly<Record<string, string | undefined>>,
   profileEndpoint?: string,
 ): string | undefined {
   if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === "true") return undefined;
-  return (
-    nonEmpty(env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`]) ??
-    nonEmpty(env.AWS_ENDPOINT_URL) ??
-    nonEmpty(profileEndpoint)
-  );
+  const variable = `AWS_ENDPOINT_URL_${service.toUpperCase()}`;
+  const sources: Array<[string, string | undefined]> = [
+    [variable, env[variable]],
+    ["AWS_ENDPOINT_URL", env.AWS_ENDPOINT_URL],
+    ["endpoint_url", profileEndpoint],
+  ];
+  for (const [name, raw] of sources) {
+    const value = nonEmpty(raw);
+    if (value !== undefined) return checkedEndpoint(name, value);
+  }
+  return undefined;
+}
+
+function checkedEndpoint(name: string, value: string): string {
+  const url = URL.parse(value);
+  const wrong =
+    url === null
+      ? "it is not a URL"
+      : !value.includes("://")
+        ? "it does not start with http:// or https://"
+        : url.protocol !== "http:" && url.protocol !== "https:"
+          ? `awsmfa calls AWS over http:// or https://, not ${url.protocol}//`
+          : undefined;
+  if (wrong === undefined) return value;
+  const where = name === "endpoint_url" ? "endpoint_url in the profile's config" : name;
+  const fix =
+    name === "endpoint_url"
+      ? "Fix or remove endpoint_url in the profile's section of ~/.aws/config"
+      : `Set ${name} to the endpoint's address or unset it`;
+  // Anything up to the last @ may be a user and password: never shown.
+  const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, "$1…@");
+  throw new UserError(`${where} "${shown}" is not an endpoint awsmfa can call: ${wrong}.`, {
+    hint: `${fix} (an http:// or https:// URL, e.g. https://sts.us-east-1.amazonaws.com or http://127.0.0.1:4566 for a local emulator).`,
+  });
 }
 
 /**

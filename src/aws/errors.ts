@@ -5,6 +5,13 @@
  */
 import { AuthError, NetworkError, pasteable, UsageError, UserError } from "../errors.ts";
 import {
+  CERTIFICATE_CODES,
+  CONNECTION_WORDS,
+  failureCodes,
+  isNotHttp,
+  untrustedCertificate,
+} from "../system/fetch-failure.ts";
+import {
   CLOCK_WARN_SECONDS,
   clockFix,
   describeOffset,
@@ -43,17 +50,11 @@ interface SdkErrorShape {
   $response?: { headers?: Record<string, string | undefined> };
 }
 
+/** Connection failures in words, and the SDK's own names for a call that ran out of time. */
 const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: "the connection was refused",
-  ECONNRESET: "the connection was reset",
-  ENOTFOUND: "the host name could not be resolved",
-  EAI_AGAIN: "the host name could not be resolved (DNS failure)",
-  ETIMEDOUT: "it did not answer in time (timed out)",
-  EHOSTUNREACH: "the host is unreachable",
-  ENETUNREACH: "the network is unreachable",
+  ...CONNECTION_WORDS,
   TimeoutError: "it did not answer in time",
   RequestTimeout: "it did not answer in time",
-  ConnectionRefused: "the connection was refused",
   CallDeadline: "it did not finish answering in time (AWSMFA_AWS_TIMEOUT)",
 };
 
@@ -92,7 +93,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
       : "";
     // With HTTPS_PROXY honoured, an untrusted certificate is most often a proxy or security
     // software that inspects HTTPS with its own CA: the binary trusts NODE_EXTRA_CA_CERTS too.
-    const ca = untrustedCode(e)
+    const ca = untrustedCertificate(e)
       ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in NODE_EXTRA_CA_CERTS."
       : "";
     return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
@@ -206,44 +207,17 @@ export class UnreadableAnswerError extends Error {
 function isUnreadableAnswer(e: SdkErrorShape): boolean {
   // An answer past the cap (capped-answer.ts) is no answer from AWS either.
   if (e.name === "UnreadableAnswer" || e.name === "AnswerTooLarge") return true;
-  // Headers past fetch's limit (node:http said "Parse Error: Header overflow").
-  if (e.code === "ResponseHeadersTooLarge" || e.code === "HPE_HEADER_OVERFLOW") return true;
+  // Headers past fetch's limit (node:http said "Parse Error: Header overflow"), or bytes that
+  // are not HTTP at all: another service on the port, a broken status line, header or chunk.
+  if (isNotHttp(e)) return true;
   // STS and IAM never redirect; the handler does not follow a redirect (a captive portal's).
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 300 && status < 400) return true;
   return /Deserialization error|inspect the hidden field/i.test(e.message ?? "");
 }
 
-/**
- * The certificate checks' codes (OpenSSL's, as Node and Bun name them): the endpoint answered
- * TLS but with a certificate this computer does not trust, often a proxy that intercepts TLS.
- */
-const CERTIFICATE_CODES = new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "CERT_REVOKED",
-  "CERT_UNTRUSTED",
-  "CERT_REJECTED",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-]);
-
-/** Where an error may say what went wrong: its code, its name, its cause's code. */
-function codesOf(e: SdkErrorShape): Array<string | undefined> {
-  return [e.code, e.name, (e as { cause?: { code?: string } }).cause?.code];
-}
-
-/** The certificate check's code, when the call failed on the endpoint's certificate. */
-function untrustedCode(e: SdkErrorShape): string | undefined {
-  return codesOf(e).find((candidate) => candidate && CERTIFICATE_CODES.has(candidate));
-}
-
 function networkReason(e: SdkErrorShape): string | undefined {
-  for (const candidate of codesOf(e)) {
+  for (const candidate of failureCodes(e)) {
     if (candidate && NETWORK_CODES[candidate]) return NETWORK_CODES[candidate];
     if (candidate && CERTIFICATE_CODES.has(candidate)) {
       return `its TLS certificate is not one this computer trusts (${candidate})`;

@@ -7,6 +7,7 @@ import { createServer, type Socket } from "node:net";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { AnswerTooLargeError } from "../../src/aws/capped-answer.ts";
 import { FetchHandler } from "../../src/aws/fetch-handler.ts";
+import { flood } from "../support/raw-server.ts";
 
 const handler = (answerTimeoutMs = 2000, maxAnswerBytes?: number) =>
   new FetchHandler({ answerTimeoutMs, ...(maxAnswerBytes ? { maxAnswerBytes } : {}) });
@@ -188,15 +189,9 @@ test("the caller's abort ends the request at once with an AbortError", async () 
 });
 
 test("an endless body is cut off at the cap, and the connection closed", async () => {
-  const server = await rawServer((socket) => {
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    const pump = () => {
-      while (!socket.destroyed && socket.write(chunk)) {}
-    };
-    socket.on("drain", pump);
-    socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n");
-    pump();
-  });
+  const server = await rawServer((socket) =>
+    flood(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n"),
+  );
   servers.push(server);
   const error = await handler(2000, 256 * 1024)
     .handle(request(server.port))

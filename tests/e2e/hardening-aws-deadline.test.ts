@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createServer, type Server, type Socket } from "node:net";
 import { useLoginWorld } from "../support/login-world.ts";
+import { flood as endlessBody } from "../support/raw-server.ts";
 
 const world = useLoginWorld();
 
@@ -27,13 +28,7 @@ function rawServer(kind: "drip" | "garbage" | "flood"): Promise<{ url: string; s
         return;
       }
       if (kind === "flood") {
-        const chunk = Buffer.alloc(256 * 1024, "a");
-        const pump = () => {
-          while (!socket.destroyed && socket.write(chunk)) {}
-        };
-        socket.on("drain", pump);
-        socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<a>");
-        pump();
+        endlessBody(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<a>");
         return;
       }
       socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100000\r\n\r\n<");

@@ -7,30 +7,18 @@
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server as NetServer, type Socket } from "node:net";
+import type { Server as NetServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "bun";
 import { useLoginWorld } from "../support/login-world.ts";
+import { NOT_HTTP_GREETING, tcpServer as rawServer } from "../support/raw-server.ts";
 
 const world = useLoginWorld();
 const dir = mkdtempSync(join(tmpdir(), "awsmfa-network-errors-"));
 let selfSigned: Server<undefined>;
 const raw: NetServer[] = [];
-
-/** A TCP server on 127.0.0.1 that does `onData` with the first bytes of each connection. */
-function tcpServer(onData: (socket: Socket) => void): Promise<string> {
-  const server = createServer((socket) => {
-    socket.on("error", () => {});
-    socket.once("data", () => onData(socket));
-  });
-  raw.push(server);
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve(`127.0.0.1:${(server.address() as { port: number }).port}`),
-    ),
-  );
-}
+const tcpServer = (onData: (socket: Socket) => void) => rawServer(onData, raw);
 
 beforeAll(() => {
   const made = Bun.spawnSync(
@@ -103,4 +91,25 @@ test("an https:// endpoint that does not speak TLS: exit 5, the handshake named"
   );
   expect(r.stderr).not.toContain("AWSMFA_DEBUG=1 and report");
   expect(r.code).toBe(5);
+});
+
+test("an endpoint that answers but not in HTTP (another service, a bad status or header line, a broken chunk): exit 5, 'not an answer from AWS'", async () => {
+  const answers = [
+    NOT_HTTP_GREETING, // another service on that port
+    "HTTP/1.1 abc OK\r\n\r\n", // a status line that is not one
+    "HTTP/1.1 200 OK\r\nthis is not a header\r\nContent-Length: 0\r\n\r\n",
+    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n", // the body's framing
+  ];
+  for (const answer of answers) {
+    const endpoint = `http://${await tcpServer((socket) => socket.end(answer))}`;
+    const r = await whoami(endpoint);
+    expect([answer, r.stderr]).toEqual([
+      answer,
+      expect.stringContaining(`got an answer from ${endpoint} that is not an answer from AWS`),
+    ]);
+    expect(r.stderr).toContain("wrong AWS_ENDPOINT_URL");
+    expect(r.stderr).not.toContain("Malformed_HTTP_Response");
+    expect(r.stderr).not.toContain("AWSMFA_DEBUG=1 and report");
+    expect(r.code).toBe(5);
+  }
 });

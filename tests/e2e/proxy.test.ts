@@ -47,6 +47,30 @@ test("a login goes through HTTP_PROXY, and straight to AWS for a host in NO_PROX
   expect(world.aws.calls.length).toBe(calls + 1);
 });
 
+test("--debug says a proxy variable is set for the call, host and port only", async () => {
+  const u = world.user();
+  const proxyUrl = `http://carol:s3cretPw@127.0.0.1:${proxy.port}`;
+  const r = await u.run(["login", u.profile, "--otp", u.code(), "--format", "sh", "--debug"], {
+    env: { ...u.sandbox.env, HTTP_PROXY: proxyUrl },
+  });
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain(
+    `sts: GetSessionToken -> ${world.aws.url}; HTTP_PROXY is set (the proxy 127.0.0.1:${proxy.port}), unless NO_PROXY names the host`,
+  );
+  expect(r.stderr).not.toContain("s3cretPw");
+  const plain = world.user();
+  const without = await plain.run([
+    "login",
+    plain.profile,
+    "--otp",
+    plain.code(),
+    "--format",
+    "sh",
+    "--debug",
+  ]);
+  expect(without.stderr).toContain(`sts: GetSessionToken -> ${world.aws.url}\n`);
+});
+
 test("a proxy that refuses connections is a network error with exit 5", async () => {
   const u = world.user();
   const dead = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });

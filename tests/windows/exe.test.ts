@@ -274,8 +274,11 @@ describe.skipIf(!exe)("awsmfa.exe under Wine", () => {
       const result = await w.run(["prod", "--otp", w.code(), "--format", "json"]);
       hold.kill();
       await hold.exited;
-      expect(result.code).toBe(3);
-      expect(result.stderr).toContain("is in use by another program");
+      // The whole result on failure: a wrong exit code is only explained by what awsmfa said.
+      expect({ code: result.code, stderr: result.stderr }).toMatchObject({
+        code: 3,
+        stderr: expect.stringContaining("is in use by another program"),
+      });
       expect(result.stderr).not.toContain("ls -ld");
       expect(Date.now() - started).toBeGreaterThan(1000); // it retried first
       expect(w.credentials()).toBe(before);

@@ -7,6 +7,7 @@
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import type { Partition } from "../../aws/partition.ts";
 import { AuthError, NetworkError } from "../../errors.ts";
+import { fetchFailureReason } from "../../system/fetch-failure.ts";
 
 export const SIGNIN_TIMEOUT_MS = 8000;
 export const ISSUER = "awsmfa";
@@ -40,11 +41,15 @@ export async function getSigninToken(
       signal,
       redirect: "manual",
     });
-  } catch {
-    // The error would carry the URL, and the URL carries the session: say it without.
-    throw new NetworkError(`Could not reach the AWS sign-in endpoint ${where}.`, {
-      hint: "Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL, check that it is right.",
-    });
+  } catch (error) {
+    // The error's message carries the URL, and the URL the session: only its code's words.
+    const reason = fetchFailureReason(error);
+    throw new NetworkError(
+      `Could not reach the AWS sign-in endpoint ${where}${reason ? `: ${reason}` : ""}.`,
+      {
+        hint: "Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL, check that it is right.",
+      },
+    );
   }
   const token = response.ok ? await signinTokenOf(response) : undefined;
   if (!token && signal.aborted) {

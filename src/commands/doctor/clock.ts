@@ -13,6 +13,7 @@ import {
   offSeconds,
   offsetFromDate,
 } from "../../aws/clock-skew.ts";
+import { fetchFailureText } from "../../system/fetch-failure.ts";
 import { type Finding, ok, problem, warn } from "./finding.ts";
 
 const TIMEOUT_MS = 5000;
@@ -38,7 +39,7 @@ export async function readClockOffset(
     date = answer.headers.get("date");
     await answer.body?.cancel();
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: fetchFailureText(error) };
   }
   const offsetMs = offsetFromDate(date, sent, now());
   if (offsetMs === undefined) return { error: "the answer had no Date header" };

@@ -23,8 +23,11 @@ export interface DoctorOptions {
   offline: boolean;
 }
 
-/** The STS endpoint a login would call: AWS_PROFILE's, else the first MFA profile's. */
-export function clockEndpoint(files: AwsFiles | undefined, env: Deps["env"]): string {
+/**
+ * The STS endpoint a login would call: AWS_PROFILE's, else the first MFA profile's; or the
+ * error a login would stop with, when its endpoint setting is no URL.
+ */
+export function clockEndpoint(files: AwsFiles | undefined, env: Deps["env"]): string | UserError {
   const profile = env.AWS_PROFILE || (files ? mfaProfiles(files)[0] : undefined) || "default";
   const value = (key: string) => (files ? profileValue(files, profile, key) : undefined);
   let region = { region: "us-east-1", dnsSuffix: "amazonaws.com" };
@@ -34,8 +37,13 @@ export function clockEndpoint(files: AwsFiles | undefined, env: Deps["env"]): st
   } catch {
     // a bad region name is reported with the profiles; the clock can still be read
   }
-  const override = endpointOverride("sts", env, value("endpoint_url"));
-  return describeEndpoint("sts", region.region, region.dnsSuffix, override);
+  try {
+    const override = endpointOverride("sts", env, value("endpoint_url"));
+    return describeEndpoint("sts", region.region, region.dnsSuffix, override);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
 }
 
 /** Is this awsmfa the one PATH finds? Only meaningful for the compiled binary. */
@@ -66,11 +74,13 @@ export async function runChecks(
   const endpoint = clockEndpoint(readable, deps.env);
   const clock: Finding = options.offline
     ? info("Clock not compared with AWS (--offline).")
-    : judgeClock(
-        await readClockOffset(endpoint, deps.clock.now),
-        endpoint,
-        clockFix(deps.platform),
-      );
+    : endpoint instanceof UserError
+      ? problem(endpoint.message, endpoint.hint)
+      : judgeClock(
+          await readClockOffset(endpoint, deps.clock.now),
+          endpoint,
+          clockFix(deps.platform),
+        );
   return [
     { title: "Shell", findings: [...(await checkPath(deps)), ...(await checkShell(deps))] },
     {

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { NetworkError } from "../../errors.ts";
 import { readCappedBody } from "../../system/capped-body.ts";
+import { fetchFailureText } from "../../system/fetch-failure.ts";
 
 /** Seconds for SHA256SUMS, and for the whole archive (about 55 MB). */
 export const SUMS_DEADLINE_MS = 30_000;
@@ -36,7 +37,7 @@ export async function download(
     throw new NetworkError(
       timedOut
         ? `Downloading ${url} took longer than ${deadlineMs / 1000} s; gave up.`
-        : `Could not download ${url}: ${error instanceof Error ? error.message : String(error)}.`,
+        : `Could not download ${url}: ${fetchFailureText(error)}.`,
       {
         hint: "Check your network connection and try again; awsmfa was not changed.",
         cause: error,

@@ -15,6 +15,7 @@ import {
 import { AuthError, NetworkError, UsageError } from "../../../src/errors.ts";
 import { sessionKeys, sts } from "../../fake-aws/sdk.ts";
 import { type FakeAws, startFakeAws } from "../../support/fake-aws.ts";
+import { withNotHttpServer } from "../../support/raw-server.ts";
 
 describe("hosts per partition", () => {
   test.each([
@@ -186,5 +187,23 @@ describe("getSigninToken against the fake sign-in endpoint", () => {
       "Could not reach the AWS sign-in endpoint 127.0.0.1:1.",
     );
     expect((thrown as NetworkError).cause).toBeUndefined();
+  });
+
+  test("a failure fetch names by its code is said in words, still without the URL", async () => {
+    const { role } = await sessions();
+    let thrown: unknown;
+    const port = await withNotHttpServer(async (port) => {
+      await getSigninToken(role, `http://127.0.0.1:${port}/federation`).catch((error) => {
+        thrown = error;
+      });
+      return port;
+    });
+    expect(thrown).toBeInstanceOf(NetworkError);
+    const message = (thrown as NetworkError).message;
+    expect(message).toStartWith(
+      `Could not reach the AWS sign-in endpoint 127.0.0.1:${port}: what answered is not an HTTP server`,
+    );
+    expect(message).not.toContain(role.secretAccessKey);
+    expect(message).not.toContain("verbose");
   });
 });

@@ -4,11 +4,12 @@
 import { describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { judgeClock } from "../../../src/commands/doctor/clock.ts";
+import { judgeClock, readClockOffset } from "../../../src/commands/doctor/clock.ts";
 import type { Finding } from "../../../src/commands/doctor/finding.ts";
 import { checkPermissions } from "../../../src/commands/doctor/permissions.ts";
 import { clockEndpoint } from "../../../src/commands/doctor/run-checks.ts";
 import { readAwsFiles } from "../../../src/config/aws-files.ts";
+import { withNotHttpServer } from "../../support/raw-server.ts";
 import { KEYS, levels, useHomes } from "./support.ts";
 
 const home = useHomes();
@@ -113,6 +114,16 @@ describe("the clock", () => {
       level: "warn",
       text: `Could not reach STS at ${endpoint} to compare clocks: ECONNREFUSED`,
       fix: undefined,
+    });
+  });
+
+  test("an endpoint where something else answers: the reason in words, not the runtime's", async () => {
+    await withNotHttpServer(async (port) => {
+      const reading = await readClockOffset(`http://127.0.0.1:${port}`, Date.now);
+      expect(reading).toEqual({
+        error: expect.stringContaining("what answered is not an HTTP server"),
+      });
+      expect(JSON.stringify(reading)).not.toContain("verbose");
     });
   });
 

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import pkg from "../../../package.json" with { type: "json" };
 import { tarGz } from "../../../scripts/release/archive.ts";
 import { awsmfaBinary } from "../../support/binary.ts";
+import { withNotHttpServer } from "../../support/raw-server.ts";
 
 const ASSET = `awsmfa-${process.platform}-${process.arch}`;
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
@@ -119,6 +120,22 @@ describe("awsmfa upgrade", () => {
     expect(r.code).toBe(5);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(readFileSync(path)).toEqual(before);
+  });
+
+  test("a mirror address where something else answers: exit 5, the failure in words", async () => {
+    await withNotHttpServer(async (port) => {
+      const path = installed("unused");
+      const mirror = `http://127.0.0.1:${port}/releases`;
+      writeFileSync(join(path, "..", ".awsmfa-install"), `mirror=${mirror}\n`);
+      const before = readFileSync(path);
+      const r = await upgrade(path);
+      expect(r.stderr).toContain(
+        `Could not download ${mirror}/SHA256SUMS: what answered is not an HTTP server`,
+      );
+      expect(r.stderr).not.toContain("verbose: true");
+      expect(r.code).toBe(5);
+      expect(readFileSync(path)).toEqual(before);
+    });
   });
 
   // Issue 11 item 4, another case: the install record is an input file too.
