@@ -20,7 +20,7 @@ import type { NameTable } from "./name-table.ts";
 import { profileIndex } from "./profile-index.ts";
 import { type FileKind, profileNameOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
-import { mayBePlain, OddSpots, oddAnywhere, plainGiven } from "./simple-read.ts";
+import { BOM, mayBePlain, OddSpots, oddAnywhere, plainGiven } from "./simple-read.ts";
 
 /** The spelling of a profile's header `profile NAME` (the only one that cannot alias another). */
 const PLAIN = "\0plain";
@@ -32,8 +32,9 @@ const PLAIN = "\0plain";
  *
  * `quick`: whether the text is printable ASCII is decided by native scans, the last one after
  * the lines are read (simple-read.ts's mayBePlain and plainGiven: at 100,000 profiles ~7 ms
- * less than the regular expression), and CRLF line breaks are read as simple too (they were
- * read by ProfileIndex, section by section: ~4x the time and 180 MiB at 100,000 profiles).
+ * less than the regular expression), and CRLF line breaks and a byte-order mark are read as
+ * simple too (they were read by ProfileIndex, section by section: ~7x the time and ~300 MiB
+ * at 100,000 profiles).
  * Then undefined means that a rare odd character (a control character other than tab, a CR
  * not before an LF) was found only after the lines were read as simple, or a CRLF text holds
  * `[DEFAULT]`: `names` and `values` hold what they hold, and the caller reads both files
@@ -87,10 +88,12 @@ class KeyScan {
 
   run(quick: boolean): boolean | undefined {
     const { text } = this;
+    // A byte-order mark (PowerShell 5's UTF-8 files) is skipped, as every reader skips it.
+    const from = quick && text.startsWith(BOM) ? 1 : 0;
     // A space at the very start may indent a header (findHeaders knows); "\n " is odd.
-    const simple = text.charCodeAt(0) !== 32 && (quick ? mayBePlain(text) : !oddAnywhere(text));
+    const simple = text.charCodeAt(from) !== 32 && (quick ? mayBePlain(text) : !oddAnywhere(text));
     // What generators write: every section is simple, and no header is indented.
-    const read = simple ? this.lines(0, text.length) : this.sections();
+    const read = simple ? this.lines(from, text.length) : this.sections();
     // Where lines() stopped early at [DEFAULT], it did not count every line break (a CRLF
     // text is then read again, the exact way).
     const plain = read ? plainGiven(text, this.lineBreaks) : !oddAnywhere(text);

@@ -38,15 +38,17 @@ function agrees(text: string, kind: FileKind, names = new NameTable()): void {
 
 /**
  * scanKeys with `quick`: the same names and values as without, or undefined, and then only
- * for a text with an odd character in it (a CR before an LF is not), or with [DEFAULT].
+ * for a text with an odd character in it (a CR before an LF is not, nor a byte-order mark at
+ * its start), or with [DEFAULT].
  */
 function agreesQuick(text: string, kind: FileKind): void {
   const names = new NameTable();
   const values = new KeyValues(KEYS.length, 2);
   const quick = scanKeys(text, kind, KEYS, names, values, true);
   if (quick === undefined) {
-    // [DEFAULT] stops the line loop early: a CRLF text is then read again too
-    const again = oddAnywhere(text.replaceAll("\r\n", "\n")) || text.includes("[DEFAULT]");
+    // [DEFAULT] stops the line loop early: a CRLF text (or one with a BOM) is then read again
+    const read = text.replace(/^\uFEFF/, "").replaceAll("\r\n", "\n");
+    const again = oddAnywhere(read) || text.includes("[DEFAULT]");
     expect([text, again]).toEqual([text, true]);
     return;
   }
@@ -94,6 +96,8 @@ describe.each<FileKind>(["config", "credentials"])("%s file", (kind) => {
         agreesQuick(plain, kind);
         agreesQuick(plain.slice(0, spot) + odd + plain.slice(spot), kind);
         agreesQuick(plain.replaceAll("\n", "\r\n"), kind);
+        agreesQuick(`\uFEFF${plain}`, kind);
+        agreesQuick(`\uFEFF${plain.replaceAll("\n", "\r\n")}`, kind);
       }),
       { numRuns: 400 },
     );
