@@ -22,6 +22,9 @@ import { type FileKind, profileNameOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
 import { BOM, mayBePlain, OddSpots, oddAnywhere, plainGiven } from "./simple-read.ts";
 
+/** An odd character, as the quick scan reads a text: a CR is odd only where no LF follows. */
+const ODD_CHARACTER = /[^\n\r\x20-\x7e]|\r(?!\n)/g;
+
 /** The spelling of a profile's header `profile NAME` (the only one that cannot alias another). */
 const PLAIN = "\0plain";
 
@@ -70,6 +73,11 @@ class KeyScan {
   private current = -1;
   /** The characters of the line breaks lines() has passed, LFs and CRs (plainGiven wants them). */
   private lineBreaks = 0;
+  /** Mixed texts (see mixed()): where the odd characters are, ascending; empty otherwise. */
+  private spots: number[] = [];
+  /** Mixed texts: the index in `spots` oddFrom looks from, and where the current section starts. */
+  private spot = 0;
+  private sectionStart = 0;
 
   constructor(
     private readonly text: string,
@@ -92,6 +100,11 @@ class KeyScan {
     const from = quick && text.startsWith(BOM) ? 1 : 0;
     // A space at the very start may indent a header (findHeaders knows); "\n " is odd.
     const simple = text.charCodeAt(from) !== 32 && (quick ? mayBePlain(text) : !oddAnywhere(text));
+    // A few odd characters (a name or a comment not in ASCII, a tab) in a text of simple lines
+    if (quick && !simple && text.charCodeAt(from) !== 32) {
+      const mixed = this.mixed(from);
+      if (mixed !== undefined) return mixed;
+    }
     // What generators write: every section is simple, and no header is indented.
     const read = simple ? this.lines(from, text.length) : this.sections();
     // Where lines() stopped early at [DEFAULT], it did not count every line break (a CRLF
@@ -102,13 +115,68 @@ class KeyScan {
       this.whole();
       return simple;
     }
-    if (this.general.size > 0) {
-      const index = profileIndex(text, this.kind);
-      for (const ordinal of this.general) {
-        this.fill(ordinal, index.get(this.names.names[ordinal]!));
-      }
-    }
+    this.readGeneral();
     return simple;
+  }
+
+  /** The profiles left to ProfileIndex, read by it. */
+  private readGeneral(): void {
+    if (this.general.size === 0) return;
+    const index = profileIndex(this.text, this.kind);
+    for (const ordinal of this.general) {
+      this.fill(ordinal, index.get(this.names.names[ordinal]!));
+    }
+  }
+
+  /**
+   * A text whose odd spots are characters only, no indented line and no CR but before an LF
+   * (a name or a comment not in ASCII, a tab here and there), read by one line loop as if
+   * simple, with each section that holds an odd character left to ProfileIndex: what
+   * sections() reads, without finding every header first and a line loop per section (at
+   * 100,000 profiles one `é` cost ~70 ms that way). Without an indented line and a lone CR the
+   * line loop's headers are findHeaders' (a `[` after an LF), so its sections are the same.
+   * undefined when the text is not such a text: sections() reads it.
+   */
+  private mixed(from: number): boolean | undefined {
+    const { text } = this;
+    if (text.includes("\n ")) return undefined;
+    const spots: number[] = [];
+    for (const { index } of text.matchAll(ODD_CHARACTER)) {
+      // A lone CR ends a line for Python, and a tab (or another odd space) at a line's start
+      // may indent a header: either way the headers are not the line loop's
+      if (text.charCodeAt(index) === 13 || index === from || text.charCodeAt(index - 1) === 10) {
+        return undefined;
+      }
+      spots.push(index);
+    }
+    this.spots = spots;
+    this.sectionStart = from;
+    if (!this.lines(from, text.length)) {
+      this.whole();
+      return false;
+    }
+    this.endSection(text.length);
+    this.readGeneral();
+    return false;
+  }
+
+  /**
+   * Mixed texts: the section read so far ends at `end`; one with an odd character in it is
+   * left to ProfileIndex, as sections() leaves it.
+   */
+  private endSection(end: number): void {
+    if (this.current >= 0 && this.oddFrom(this.sectionStart) < end) {
+      this.general.add(this.current);
+    }
+  }
+
+  /** Mixed texts: the first odd character at or after `at` (asked for ascending `at`s). */
+  private oddFrom(at: number): number {
+    const { spots } = this;
+    let i = this.spot;
+    while (i < spots.length && spots[i]! < at) i++;
+    this.spot = i;
+    return i < spots.length ? spots[i]! : Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -156,6 +224,10 @@ class KeyScan {
       if (first === 91 /* [ */) {
         const close = text.lastIndexOf("]", stop - 1);
         if (close >= at + 2) {
+          if (this.spots.length > 0) {
+            this.endSection(at);
+            this.sectionStart = at;
+          }
           if (!this.header(at, close)) return false;
           at = next;
           continue;
@@ -175,6 +247,15 @@ class KeyScan {
     const { text, kind } = this;
     let ordinal: number;
     let spelling = PLAIN;
+    // A header with an odd character: its section is left to ProfileIndex, as sections() does
+    if (this.spots.length > 0 && this.oddFrom(at) < close) {
+      spelling = text.slice(at + 1, close);
+      if (spelling === "DEFAULT") return false;
+      const name = profileNameOf(spelling, kind);
+      this.current = name === undefined ? -1 : this.names.addName(name);
+      if (this.current >= 0) this.general.add(this.current);
+      return true;
+    }
     if (
       kind === "config" &&
       text.startsWith("profile ", at + 1) &&
