@@ -129,12 +129,13 @@ class KeyScan {
   }
 
   /**
-   * A text whose odd spots are characters only, no indented line and no CR but before an LF
-   * (a name or a comment not in ASCII, a tab here and there), read by one line loop as if
-   * simple, with each section that holds an odd character left to ProfileIndex: what
-   * sections() reads, without finding every header first and a line loop per section (at
-   * 100,000 profiles one `é` cost ~70 ms that way). Without an indented line and a lone CR the
-   * line loop's headers are findHeaders' (a `[` after an LF), so its sections are the same.
+   * A text whose odd spots are characters only, none at a line's start, with no indented line
+   * and no CR but before an LF (a name or a comment not in ASCII, a tab before a key's `=`),
+   * read by one line loop as if simple, with each section that holds an odd character left
+   * to ProfileIndex: what sections() reads, without finding every header first and a line
+   * loop per section (at 100,000 profiles one `é` cost ~70 ms that way). Without indented
+   * lines and lone CRs the line loop's headers are findHeaders' (a `[` at a line's start), so
+   * its sections are the same.
    * undefined when the text is not such a text: sections() reads it.
    */
   private mixed(from: number): boolean | undefined {
