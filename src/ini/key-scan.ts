@@ -17,13 +17,11 @@ import { belowTopTier } from "../system/below-top-tier.ts";
 import { findHeaders } from "./headers.ts";
 import type { KeyValues } from "./key-values.ts";
 import type { NameTable } from "./name-table.ts";
+import { OddCharacters } from "./odd-characters.ts";
 import { profileIndex } from "./profile-index.ts";
 import { type FileKind, profileNameOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
 import { BOM, mayBePlain, OddSpots, oddAnywhere, plainGiven } from "./simple-read.ts";
-
-/** An odd character, as the quick scan reads a text: a CR is odd only where no LF follows. */
-const ODD_CHARACTER = /[^\n\r\x20-\x7e]|\r(?!\n)/g;
 
 /** The spelling of a profile's header `profile NAME` (the only one that cannot alias another). */
 const PLAIN = "\0plain";
@@ -73,10 +71,8 @@ class KeyScan {
   private current = -1;
   /** The characters of the line breaks lines() has passed, LFs and CRs (plainGiven wants them). */
   private lineBreaks = 0;
-  /** Mixed texts (see mixed()): where the odd characters are, ascending; empty otherwise. */
-  private spots: number[] = [];
-  /** Mixed texts: the index in `spots` oddFrom looks from, and where the current section starts. */
-  private spot = 0;
+  /** Mixed texts (see mixed()): where the odd characters are, and where this section starts. */
+  private odd: OddCharacters | undefined;
   private sectionStart = 0;
 
   constructor(
@@ -129,34 +125,22 @@ class KeyScan {
   }
 
   /**
-   * A text whose odd spots are characters only, none at a line's start, with no indented line
-   * and no CR but before an LF (a name or a comment not in ASCII, a tab before a key's `=`),
-   * read by one line loop as if simple, with each section that holds an odd character left
-   * to ProfileIndex: what sections() reads, without finding every header first and a line
-   * loop per section (at 100,000 profiles one `é` cost ~70 ms that way). Without indented
-   * lines and lone CRs the line loop's headers are findHeaders' (a `[` at a line's start), so
-   * its sections are the same.
-   * undefined when the text is not such a text: sections() reads it.
+   * A text that is simple but for a few characters (odd-characters.ts), read by one line loop
+   * as if simple, with each section that holds an odd character left to ProfileIndex: what
+   * sections() reads, without finding every header first and a line loop per section (at
+   * 100,000 profiles one `é` cost ~70 ms that way). undefined when the text is not such a
+   * text: sections() reads it.
    */
   private mixed(from: number): boolean | undefined {
-    const { text } = this;
-    if (text.includes("\n ")) return undefined;
-    const spots: number[] = [];
-    for (const { index } of text.matchAll(ODD_CHARACTER)) {
-      // A lone CR ends a line for Python, and a tab (or another odd space) at a line's start
-      // may indent a header: either way the headers are not the line loop's
-      if (text.charCodeAt(index) === 13 || index === from || text.charCodeAt(index - 1) === 10) {
-        return undefined;
-      }
-      spots.push(index);
-    }
-    this.spots = spots;
+    const odd = OddCharacters.of(this.text, from);
+    if (odd === undefined) return undefined;
+    this.odd = odd;
     this.sectionStart = from;
-    if (!this.lines(from, text.length)) {
+    if (!this.lines(from, this.text.length)) {
       this.whole();
       return false;
     }
-    this.endSection(text.length);
+    this.endSection(this.text.length);
     this.readGeneral();
     return false;
   }
@@ -166,18 +150,9 @@ class KeyScan {
    * left to ProfileIndex, as sections() leaves it.
    */
   private endSection(end: number): void {
-    if (this.current >= 0 && this.oddFrom(this.sectionStart) < end) {
+    if (this.current >= 0 && this.odd!.from(this.sectionStart) < end) {
       this.general.add(this.current);
     }
-  }
-
-  /** Mixed texts: the first odd character at or after `at` (asked for ascending `at`s). */
-  private oddFrom(at: number): number {
-    const { spots } = this;
-    let i = this.spot;
-    while (i < spots.length && spots[i]! < at) i++;
-    this.spot = i;
-    return i < spots.length ? spots[i]! : Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -225,7 +200,7 @@ class KeyScan {
       if (first === 91 /* [ */) {
         const close = text.lastIndexOf("]", stop - 1);
         if (close >= at + 2) {
-          if (this.spots.length > 0) {
+          if (this.odd !== undefined) {
             this.endSection(at);
             this.sectionStart = at;
           }
@@ -249,7 +224,7 @@ class KeyScan {
     let ordinal: number;
     let spelling = PLAIN;
     // A header with an odd character: its section is left to ProfileIndex, as sections() does
-    if (this.spots.length > 0 && this.oddFrom(at) < close) {
+    if (this.odd !== undefined && this.odd.from(at) < close) {
       spelling = text.slice(at + 1, close);
       if (spelling === "DEFAULT") return false;
       const name = profileNameOf(spelling, kind);
