@@ -5,6 +5,8 @@
 # program runs, installs it into %LOCALAPPDATA%\awsmfa\bin (elsewhere ~/.local/bin), adds that
 # folder to the user's PATH (Windows), and adds the shell integration to $PROFILE once, between
 # markers, after asking. -Uninstall undoes exactly that ($PROFILE gets back its bytes).
+# Next to the program it leaves .awsmfa-install, which records where the release came from, as
+# install.sh does: `awsmfa upgrade` downloads from the same place.
 # Environment: AWSMFA_INSTALL_BASE_URL (a mirror folder), AWSMFA_INSTALL_DIR, AWSMFA_INSTALL_YES=1,
 # AWSMFA_UNINSTALL=1 (for `irm | iex`, which cannot pass options).
 param(
@@ -17,7 +19,10 @@ param(
 & {
   $ErrorActionPreference = 'Stop'
   $ProgressPreference = 'SilentlyContinue'
-  if (-not $BaseUrl) { $BaseUrl = 'https://github.com/awsmfa/awsmfa/releases/latest/download' }
+  $releases = 'https://github.com/awsmfa/awsmfa/releases'
+  # A folder given by -BaseUrl is a mirror: upgrades come from it too (the install record).
+  $customBase = [bool]$BaseUrl
+  if (-not $BaseUrl) { $BaseUrl = "$releases/latest/download" }
   $BaseUrl = $BaseUrl.TrimEnd('/')
   if ($env:AWSMFA_INSTALL_YES -eq '1') { $Yes = $true }
   if ($env:AWSMFA_UNINSTALL -eq '1') { $Uninstall = $true }
@@ -34,6 +39,7 @@ param(
     else { Join-Path $HOME '.local/bin' }
   $exeName = if ($onWindows) { 'awsmfa.exe' } else { 'awsmfa' }
   $target = Join-Path $dir $exeName
+  $record = Join-Path $dir '.awsmfa-install'
 
   function Say($text) { [Console]::Error.WriteLine("awsmfa install: $text") }
 
@@ -72,6 +78,35 @@ param(
     Say "added the shell integration to $PROFILE (open a new PowerShell to use it)"
   }
 
+  # A file (not a link, not a folder) at $path: what the installer may write over or remove.
+  function Test-PlainFile($path) {
+    $item = Get-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
+    return $item -and -not $item.PSIsContainer -and -not $item.LinkType
+  }
+
+  # The install record, as install.sh writes it: the GitHub-style releases folder (which has
+  # latest/ and download/vX.Y.Z/) or, for -BaseUrl, the mirror folder itself. Written whole
+  # next to its place, then renamed over it. Not writing it fails nothing: upgrade says so.
+  function Write-Record {
+    $source = if ($customBase) { "mirror=$BaseUrl" } else { "releases=$releases" }
+    # Get-Item, not Test-Path: it sees a link whose target is gone too.
+    $there = Get-Item -LiteralPath $record -Force -ErrorAction SilentlyContinue
+    if ($there -and -not (Test-PlainFile $record)) {
+      Say "$record is not a regular file; left it alone. awsmfa upgrade will not know where to download from."
+      return
+    }
+    $next = "$record.$([guid]::NewGuid().ToString('N'))"
+    try {
+      $text = "# Written by the awsmfa installer: awsmfa upgrade downloads from here.`n$source`n"
+      [System.IO.File]::WriteAllText($next, $text, [System.Text.UTF8Encoding]::new($false))
+      if (-not $onWindows) { chmod 644 $next }
+      Move-Item -LiteralPath $next -Destination $record -Force
+    } catch {
+      Remove-Item -LiteralPath $next -Force -ErrorAction SilentlyContinue
+      Say "could not write ${record}: $($_.Exception.Message); awsmfa upgrade will not know where to download from."
+    }
+  }
+
   function Set-UserPath([bool]$add) {
     if (-not $onWindows) { return }
     $current = [Environment]::GetEnvironmentVariable('Path', 'User')
@@ -89,6 +124,7 @@ param(
   if ($Uninstall) {
     Remove-Block
     if (Test-Path -LiteralPath $target) { Remove-Item -LiteralPath $target -Force; Say "removed $target" }
+    if (Test-PlainFile $record) { Remove-Item -LiteralPath $record -Force }
     Set-UserPath $false
     return
   }
@@ -136,6 +172,7 @@ param(
     Copy-Item -LiteralPath $program -Destination $next -Force
     Move-Item -LiteralPath $next -Destination $target -Force
     Say "installed $version into $target"
+    Write-Record
   } finally {
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
   }

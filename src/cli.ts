@@ -3,7 +3,7 @@
  * decides what stdout carries on failure, and returns the exit code. Commands are listed
  * explicitly in commands/index.ts. cli.ts may import commands/ and everything below it.
  */
-import type { Command } from "@commander-js/extra-typings";
+import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { useCommander } from "./commands/options/commander.ts";
@@ -46,9 +46,37 @@ export async function buildProgram(
     });
   program.configureOutput(knownOutputFacts(program, deps));
   await registerCommands(program, context, argv ? entriesFor(argv) : COMMANDS);
-  // Subcommands built with `new Command()` do not inherit output and exit handling by themselves.
-  for (const command of program.commands) command.copyInheritedSettings(program);
+  inheritSettings(program);
   return program;
+}
+
+/** The subcommands the words after a command name, in a row (`keys move`): their names. */
+function subcommandWords(
+  program: Command | undefined,
+  name: string,
+  rest: readonly string[],
+): string[] {
+  const found: string[] = [];
+  let command: CommandUnknownOpts | undefined = program?.commands.find((c) => c.name() === name);
+  for (const word of rest) {
+    command = command?.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!command) break;
+    found.push(command.name());
+  }
+  return found;
+}
+
+/**
+ * Commands built with `new Command()` do not inherit output and exit handling by themselves,
+ * nor do their own subcommands (`keys move`), which took their settings from a parent that had
+ * none yet: every level gets them, so a usage error anywhere exits 2 through run()'s printer
+ * instead of commander's process.exit(1).
+ */
+function inheritSettings(parent: CommandUnknownOpts): void {
+  for (const command of parent.commands) {
+    command.copyInheritedSettings(parent);
+    inheritSettings(command);
+  }
 }
 
 /**
@@ -87,7 +115,11 @@ export async function run(
     const { failureCode, outputMode } = await import("./output/mode.ts");
     const mode = state.outputMode ?? parsedOutputMode(formatOf, argv, deps, outputMode);
     const stdout = mode && failureCode(mode);
-    if (stdout !== undefined) deps.io.stdout.write(stdout);
+    try {
+      if (stdout !== undefined) deps.io.stdout.write(stdout);
+    } catch {
+      // stdout cannot be written (closed, a full disk): the run has failed and said why.
+    }
   };
   try {
     if (known) {
@@ -105,8 +137,10 @@ export async function run(
       if (error.exitCode === 0) return ExitCode.ok;
       await failed();
       const named = wordNamed(argv[0]);
-      const help = named ? `awsmfa ${named.name} --help` : "awsmfa --help";
-      deps.io.stderr.write(`Run \`${help}\` for usage.\n`);
+      const words = named
+        ? [named.name, ...subcommandWords(program, named.name, argv.slice(1))]
+        : [];
+      deps.io.stderr.write(`Run \`${["awsmfa", ...words, "--help"].join(" ")}\` for usage.\n`);
       return ExitCode.usage;
     }
     const reported = isPromptCancel(error) ? new CancelledError() : error;

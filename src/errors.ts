@@ -7,7 +7,7 @@
  */
 export const ExitCode = {
   ok: 0,
-  /** Unexpected failure (a bug, or an error awsmfa does not know how to explain). */
+  /** Unexpected failure (a bug, or an error awsmfa does not know how to explain); output that could not be written. */
   failure: 1,
   /** Bad command line: unknown flag, malformed value, wrong number of arguments. */
   usage: 2,

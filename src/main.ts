@@ -73,17 +73,23 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
     };
     // The lean paths first (commands/fast/prompt.ts, lean.ts): the prompt and the usual cached
     // login in a fraction of the code; then the fast path's general tier; then the full CLI.
-    if (invocation.kind === "prompt") {
-      if (await (await import("./commands/fast/prompt.ts")).promptMain(invocation, env)) {
-        process.exit(0);
+    // What escapes them is a write of their output that failed (stdout closed, a full disk).
+    try {
+      if (invocation.kind === "prompt") {
+        if (await (await import("./commands/fast/prompt.ts")).promptMain(invocation, env)) {
+          process.exit(0);
+        }
+      } else {
+        const lean = (await import("./commands/fast/lean.ts")).leanMain(invocation, facts);
+        if (lean !== undefined) process.exit(lean);
       }
-    } else {
-      const lean = (await import("./commands/fast/lean.ts")).leanMain(invocation, facts);
-      if (lean !== undefined) process.exit(lean);
+      const { fastRun } = await import("./commands/fast/index.ts");
+      const code = await fastRun(invocation, { ...facts, isTerminal: await terminal() });
+      if (code !== undefined) process.exit(code);
+    } catch (error) {
+      const { reportFastFailure } = await import("./commands/fast/failed-output.ts");
+      process.exit(reportFastFailure(error, env, await terminal()));
     }
-    const { fastRun } = await import("./commands/fast/index.ts");
-    const code = await fastRun(invocation, { ...facts, isTerminal: await terminal() });
-    if (code !== undefined) process.exit(code);
   }
 
   // The build starts the program with a reluctant JIT (build.ts, --compile-jit-policy), which

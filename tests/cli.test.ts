@@ -109,3 +109,45 @@ describe("--version alone is answered without commander, as commander answers it
     expect(fast).toEqual(await stalled(byCommander));
   });
 });
+
+describe("usage errors at every depth of the command line", () => {
+  /** Every visible command and subcommand, as words (`keys move`), read from commander. */
+  async function commandPaths(): Promise<string[][]> {
+    const { buildProgram } = await import("../src/cli.ts");
+    const program = await buildProgram({
+      deps: testDeps().deps,
+      state: { exitCode: 0, outputMode: undefined },
+    });
+    const paths: string[][] = [];
+    const walk = (command: typeof program, parent: string[]) => {
+      for (const child of command.createHelp().visibleCommands(command)) {
+        if (child.name() === "help") continue;
+        paths.push([...parent, child.name()]);
+        walk(child as typeof program, [...parent, child.name()]);
+      }
+    };
+    walk(program, []);
+    return paths;
+  }
+
+  test("an unknown flag exits 2 with awsmfa's message, for every command and subcommand", async () => {
+    const paths = await commandPaths();
+    expect(paths).toContainEqual(["keys", "move"]);
+    for (const words of paths) {
+      const r = await failure([...words, "--no-such-flag"]);
+      expect({ words, code: r.code }).toEqual({ words, code: ExitCode.usage });
+      // awsmfa's printer (the flag, or a required option missing first), not commander's.
+      expect(r.stderr).toMatch(/^awsmfa: (unknown option '--no-such-flag'|required option)/);
+      expect(r.stderr).toContain(`Run \`awsmfa ${words.join(" ")} --help\` for usage.`);
+    }
+  });
+
+  test("`keys move` with a key store that does not exist: exit 2, the choices named, its own help", async () => {
+    const r = await failure(["keys", "move", "prod", "--to", "nowhere"]);
+    expect(r.code).toBe(ExitCode.usage);
+    expect(r.stderr).toBe(
+      "awsmfa: option '--to <store>' argument 'nowhere' is invalid. Allowed choices are credentials-file, keychain, pass, encrypted-file.\n" +
+        "Run `awsmfa keys move --help` for usage.\n",
+    );
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The completion spec of the real command line, read from commander: every visible command
- * with its aliases and flags. Options whose name ends in "profile" take profile names; a first
- * argument called "profile" (or "profiles") is one too. Commands added later complete without any change here.
+ * with its aliases, flags, subcommands and the choices of its first argument. Options whose
+ * name ends in "profile" take profile names; a first argument called "profile" (or
+ * "profiles") is one too. Commands and subcommands added later complete without any change
+ * here.
  */
 import type { CommandUnknownOpts, Option } from "@commander-js/extra-typings";
 import type { CommandSpec, CompletionSpec, FlagSpec } from "../shell/completion-spec.ts";
@@ -16,14 +18,33 @@ function flagOf(option: Option): FlagSpec {
   return { ...spec, value: { kind: "text", name: name?.[1] ?? name?.[2] ?? "value" } };
 }
 
-function commandOf(command: CommandUnknownOpts): CommandSpec {
+function commandOf(command: CommandUnknownOpts, parent: CommandUnknownOpts): CommandSpec {
   const help = command.createHelp();
+  const values = argumentValues(command, parent);
   return {
     names: [command.name(), ...command.aliases()],
     description: command.description(),
     flags: help.visibleOptions(command).map(flagOf),
     profileArgument: /^profiles?$/.test(command.registeredArguments[0]?.name() ?? ""),
+    ...(values.length > 0 ? { argumentValues: values } : {}),
+    // `keys list`, `keys move`...: every level of commander's tree, so none is left out.
+    subcommands: help.visibleCommands(command).map((child) => commandOf(child, command)),
   };
+}
+
+/**
+ * The words the first argument may be: its choices (`shell-init <shell>`), or for the `help`
+ * command commander adds by itself (it is in no command list) the commands beside it.
+ */
+function argumentValues(command: CommandUnknownOpts, parent: CommandUnknownOpts): string[] {
+  if (command.name() === "help" && !parent.commands.includes(command)) {
+    const help = parent.createHelp();
+    return help
+      .visibleCommands(parent)
+      .map((sibling) => sibling.name())
+      .filter((name) => name !== "help");
+  }
+  return [...(command.registeredArguments[0]?.argChoices ?? [])];
 }
 
 export function completionSpec(
@@ -32,7 +53,7 @@ export function completionSpec(
 ): CompletionSpec {
   const help = program.createHelp();
   return {
-    commands: help.visibleCommands(program).map(commandOf),
+    commands: help.visibleCommands(program).map((command) => commandOf(command, program)),
     globalFlags: help.visibleOptions(program).map(flagOf),
     defaultCommand,
   };

@@ -6,7 +6,7 @@
  * the function untouched, with the terminal as their stdout; only the eval commands (login,
  * unset, logout, or a bare profile name) are captured and evaluated.
  */
-import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
+import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import type { CompletionSpec } from "../shell/completion-spec.ts";
@@ -70,7 +70,13 @@ export function shellInitCommand({ deps, state }: CommandContext) {
     .description(
       "print the shell function that lets `awsmfa <profile>` set variables in your shell",
     )
-    .argument("<shell>", `${SHELLS.map((shell) => shell.name).join(", ")} (or sh, dash, pwsh)`)
+    .addArgument(
+      // The choices are for --help and Tab completion; parseShellInit checks the name itself,
+      // which takes sh, dash and pwsh too and says what to do with any other.
+      new Argument("<shell>", "your shell (or sh, dash, pwsh)")
+        .choices(SHELLS.map((shell) => shell.name))
+        .argParser((name) => name),
+    )
     .addHelpText("after", SETUP_HELP)
     .action(async (shell, _options, command) => {
       // cli.ts loads every command for shell-init: completions are read from their definitions.

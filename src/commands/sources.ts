@@ -9,6 +9,7 @@ import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { type Overview, sourcesOverview } from "../otp/overview.ts";
 import { styleFor, useColour } from "../ui/report.ts";
+import { cellWidth, padCell } from "../ui/table.ts";
 import type { CommandContext } from "./context.ts";
 import { envLayer } from "./options/otp.ts";
 
@@ -44,10 +45,10 @@ export async function runSources(options: SourcesOptions, deps: Deps): Promise<n
 export function renderOverview(overview: Overview, colour: boolean): string {
   const style = styleFor(colour);
   const lines = ["Code sources (choose with --otp-source or awsmfa_otp_source):"];
-  const nameWidth = Math.max(...overview.sources.map((s) => s.name.length));
+  const nameWidth = Math.max(...overview.sources.map((s) => cellWidth(s.name)));
   for (const s of overview.sources) {
     const here = s.available ? style.green("yes") : style.red("no ");
-    lines.push(`  ${s.name.padEnd(nameWidth)}  ${here}  ${s.summary}`);
+    lines.push(`  ${padCell(s.name, nameWidth)}  ${here}  ${s.summary}`);
     if (!s.available || s.detail.startsWith("/")) {
       lines.push(`  ${" ".repeat(nameWidth)}       ${style.dim(s.detail)}`);
     }
@@ -58,12 +59,12 @@ export function renderOverview(overview: Overview, colour: boolean): string {
     return `${lines.join("\n")}\n`;
   }
   lines.push("Profiles:");
-  const width = Math.max(...overview.profiles.map((p) => p.profile.length));
+  const width = Math.max(...overview.profiles.map((p) => cellWidth(p.profile)));
   const available = new Map(overview.sources.map((s) => [s.name, s.available]));
   for (const p of overview.profiles) {
-    const head = `  ${p.profile.padEnd(width)}  `;
+    const head = `  ${padCell(p.profile, width)}  `;
     if (p.error) {
-      lines.push(`${head}${style.red("error".padEnd(nameWidth))}  ${p.error}`);
+      lines.push(`${head}${style.red(padCell("error", nameWidth))}  ${p.error}`);
       continue;
     }
     const settings = Object.values(p.settings).map(
@@ -71,7 +72,7 @@ export function renderOverview(overview: Overview, colour: boolean): string {
     );
     const why = p.from === "default" ? "(default)" : `(${p.from})`;
     const missing = available.get(p.source!) ? "" : style.yellow(" [not available here]");
-    const source = p.source!.padEnd(nameWidth);
+    const source = padCell(p.source!, nameWidth);
     lines.push(`${head}${[source, ...settings, style.dim(why)].join("  ")}${missing}`);
   }
   return `${lines.join("\n")}\n`;

@@ -26,6 +26,10 @@ export interface CommandSpec {
   flags: readonly FlagSpec[];
   /** True when the first positional argument is a profile name (`login [profile]`). */
   profileArgument: boolean;
+  /** The words the first positional argument may be (`shell-init bash`, `help login`). */
+  argumentValues?: readonly string[];
+  /** Commands under this one (`keys list`, `keys move`); absent or empty when none. */
+  subcommands?: readonly CommandSpec[];
 }
 
 export interface CompletionSpec {
@@ -72,4 +76,42 @@ export function valuedFlagNames(flags: readonly FlagSpec[]): string[] {
 /** Every flag name, in order. */
 export function flagNames(flags: readonly FlagSpec[]): string[] {
   return plainWords(flags.flatMap((flag) => flag.names));
+}
+
+/** A command or subcommand, with the words that name it: `keys move` is ["keys", "move"]. */
+export interface CommandPath {
+  /** The words joined by one space: what the generated parsers compare with. */
+  key: string;
+  words: readonly string[];
+  command: CommandSpec;
+  /** The names a user may type at this level (the name, then its aliases). */
+  names: readonly string[];
+}
+
+/**
+ * Every command and subcommand, each parent before its children, so that a generator can
+ * treat `keys move` like any other command. Commands whose name is not a plain word are left
+ * out (they could not be typed unquoted).
+ */
+export function commandPaths(spec: CompletionSpec): CommandPath[] {
+  const paths: CommandPath[] = [];
+  const walk = (commands: readonly CommandSpec[], parent: readonly string[]) => {
+    for (const command of commands) {
+      const names = plainWords(command.names);
+      if (names.length === 0) continue;
+      const words = [...parent, names[0]!];
+      paths.push({ key: words.join(" "), words, command, names });
+      walk(command.subcommands ?? [], words);
+    }
+  };
+  walk(spec.commands, []);
+  return paths;
+}
+
+/** The subcommands of a path, as paths. */
+export function subcommandPaths(paths: readonly CommandPath[], parent: CommandPath): CommandPath[] {
+  return paths.filter(
+    (path) =>
+      path.words.length === parent.words.length + 1 && path.key.startsWith(`${parent.key} `),
+  );
 }

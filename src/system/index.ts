@@ -53,7 +53,7 @@ export function realDeps(facts: ProcessFacts): Deps {
       get stdinIsTTY() {
         return terminalFd(0);
       },
-      stdout: writer(1, terminalFd),
+      stdout: writer(1, terminalFd, facts.platform),
       stderr: writer(2, terminalFd),
     },
     clock: {

@@ -3,38 +3,89 @@
  * fast path (commands/fast/) writes exactly as the full CLI does without loading system/index.ts
  * (which brings fs/promises and child_process).
  */
+import { fstatSync, readFileSync, readlinkSync } from "node:fs";
 import type { Writer } from "../deps.ts";
-import { stalledOutput } from "./output-stall.ts";
+import { stalledOutput, unwritableOutput } from "./output-stall.ts";
 import { printable } from "./printable.ts";
 import { writeAll } from "./write-all.ts";
 
 /**
  * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
  * so it is made printable; stdout is a protocol (eval, JSON) and made printable only on a
- * terminal. A closed pipe (`awsmfa ... | head`) is a normal end: the rest is dropped quietly.
+ * terminal.
+ *
+ * What a failed write means depends on the stream. stdout carries the credentials or the
+ * shell code: when it cannot take them (closed, a full disk, an I/O error) the run fails with
+ * unwritableOutput (exit 1), whatever the command printed on stderr before. A closed pipe
+ * (`awsmfa list | head`) is a reader that chose to stop: the rest is dropped quietly. stderr
+ * is for people; when it cannot be written there is no one to tell, so the run goes on.
+ *
+ * `platform`, when given, lets stdout find out whether it was closed when awsmfa started
+ * (stdoutClosedAtStart): the lean tier, which writes only into pipes and files, leaves it out.
  */
-export function writer(fd: number, terminalFd: (fd: number) => boolean): Writer {
+export function writer(
+  fd: number,
+  terminalFd: (fd: number) => boolean,
+  platform?: NodeJS.Platform,
+): Writer {
   let closed = false;
+  let checked = fd !== 1 || platform === undefined;
   return {
     write: (text) => {
       if (closed) return;
+      if (!checked) {
+        checked = true;
+        if (!terminalFd(fd) && stdoutClosedAtStart(platform!)) {
+          closed = true;
+          throw unwritableOutput(Object.assign(new Error("stdout is closed"), { code: "EBADF" }));
+        }
+      }
       try {
         writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : text);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // A reader that takes nothing for WRITE_STALL_MS: people's text is dropped from then
-        // on; the protocol on stdout cannot be, so that is a failure.
-        if (code === "ETIMEDOUT") {
-          closed = true;
-          if (fd === 1) throw stalledOutput(error);
-          return;
-        }
-        if (code !== "EPIPE" && code !== "EBADF") throw error;
         closed = true;
+        if (fd !== 1) return;
+        const code = (error as NodeJS.ErrnoException).code;
+        // A reader that takes nothing for WRITE_STALL_MS: the protocol cannot be dropped.
+        if (code === "ETIMEDOUT") throw stalledOutput(error);
+        if (code === "EPIPE") return;
+        throw unwritableOutput(error);
       }
     },
     get isTTY() {
       return terminalFd(fd);
     },
   };
+}
+
+/** O_CLOEXEC as Linux shows it in /proc/self/fdinfo (octal 02000000). */
+const CLOSE_ON_EXEC = 0o2000000;
+
+/**
+ * True when awsmfa started with stdout closed (`awsmfa prod >&-`). Bun then opens /dev/null
+ * in its place before any of our code runs, so writes succeed and vanish; that /dev/null is
+ * opened close-on-exec, which no shell redirection (`>/dev/null`) does, so Linux tells the
+ * two apart in /proc/self/fdinfo. Elsewhere there is no such record: false. Asked once, and
+ * only when stdout is a character device (never in the usual pipe of eval mode).
+ */
+export function stdoutClosedAtStart(platform: NodeJS.Platform): boolean {
+  if (platform !== "linux") return false;
+  try {
+    if (!fstatSync(1).isCharacterDevice() || readlinkSync("/proc/self/fd/1") !== "/dev/null") {
+      return false;
+    }
+    const info = readFileSync("/proc/self/fdinfo/1", "utf8");
+    const start = info.indexOf("flags:");
+    if (start < 0) return false;
+    const flags = Number.parseInt(
+      info
+        .slice(start + 6)
+        .trim()
+        .split("\n")[0]!,
+      8,
+    );
+    return (flags & CLOSE_ON_EXEC) !== 0;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,9 @@
-/** A plain text table for people: columns padded to their widest cell, colour not counted. */
+/**
+ * A plain text table for people: columns padded to their widest cell, colour not counted.
+ * Widths are terminal columns, not string lengths: a CJK character or most emoji take two
+ * columns, a combining accent none, so a profile called 本番 or café (with a combining accent)
+ * would shift every column after it if cells were padded by their length.
+ */
 
 export interface Cell {
   text: string;
@@ -18,7 +23,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
       row
         .map((cell, column) => {
           const last = column === row.length - 1;
-          const padded = last ? cell.text : cell.text.padEnd(widths[column]!);
+          const padded = last ? cell.text : padCell(cell.text, widths[column]!);
           return cell.paint ? cell.paint(padded) : padded;
         })
         .join("  ")
@@ -28,13 +33,33 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
     .join("");
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
+/** `text` and the spaces that make it `width` columns wide (none when it is that wide already). */
+export function padCell(text: string, width: number): string {
+  const missing = width - cellWidth(text);
+  return missing > 0 ? text + " ".repeat(missing) : text;
+}
 
 /**
- * Code points, as padEnd counts them (a surrogate pair is one); a spread only when needed.
- * The width renderTable gives a cell (`list` works out its widths itself, to write its rows
- * as it makes them).
+ * The columns `text` takes in a terminal (Unicode East Asian Width and emoji presentation;
+ * combining marks and zero-width characters take none). Bun.stringWidth is built into the
+ * runtime the binary ships with, so no width tables travel in the bundle: the one use of Bun
+ * in ui/. It agrees with the string-width packages on wide, combining and emoji text
+ * (tests/ui/table.test.ts). The width renderTable gives a cell; `list` works out its widths
+ * with it too, to write its rows as it makes them.
+ *
+ * A control character (a tab or an escape in a value) has no width of its own: a terminal
+ * gets it escaped by printable(), a file as it is. It counts one column, as its length did
+ * before, and an escape sequence in a name counts as the text it is (it is no colour: colour
+ * is painted after padding).
  */
 export function cellWidth(text: string): number {
-  return SURROGATE.test(text) ? [...text].length : text.length;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) controls++;
+  }
+  // Where Bun is missing (docs/development.md: every Bun API in src/ keeps a path without it),
+  // the length: right for ASCII, what the tables used before.
+  if (typeof Bun === "undefined") return text.length;
+  return Bun.stringWidth(text, { countAnsiEscapeCodes: true }) + controls;
 }

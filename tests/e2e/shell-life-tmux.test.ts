@@ -1,8 +1,9 @@
 /**
  * Living in the shell with the compiled binary's `shell-init` loaded in real bash, zsh and
- * fish under tmux: Tab completes profile names (read from the sandbox's AWS files), and the
- * prompt warns once when the session has 10 minutes or less (a short session from the fake
- * AWS), once when it has expired, and never for a fresh 12-hour session.
+ * fish under tmux: Tab completes commands, subcommands and profile names (read from the
+ * sandbox's AWS files), and the prompt warns once when the session has 10 minutes or less (a
+ * short session from the fake AWS), once when it has expired, and never for a fresh 12-hour
+ * session.
  */
 import { afterEach, describe, expect, test } from "bun:test";
 import { awsmfaBinary } from "../support/binary.ts";
@@ -67,6 +68,19 @@ describe.skipIf(!tmuxAvailable())("shell integration in real shells", () => {
     await shell.type("awsmfa doc");
     await shell.press("Tab");
     await shell.waitFor(line("awsmfa doctor"));
+    await shell.press("C-u");
+    // A subcommand and its flag (every one is checked in tests/shell/completion-every-command).
+    await shell.type("awsmfa keys mo");
+    await shell.press("Tab");
+    await shell.waitFor(line("awsmfa keys move"));
+    await shell.type("--t");
+    await shell.press("Tab");
+    await shell.waitFor(/\$ awsmfa keys move --to[= ]?\s*$/m);
+    await shell.press("C-u");
+    // An argument's choices.
+    await shell.type("awsmfa shell-init fi");
+    await shell.press("Tab");
+    await shell.waitFor(line("awsmfa shell-init fish"));
     await shell.press("C-u");
     expect(await shell.run("echo done")).toBe("done");
   });

@@ -2,7 +2,9 @@
  * install.ps1 in real pwsh, as `irm <url>/install.ps1 | iex`, against a release folder served
  * on 127.0.0.1: the archive preferred when SHA256SUMS lists it (else the raw binary), a
  * tampered archive refused with nothing installed, idempotent, and -Uninstall giving $PROFILE
- * back byte for byte. The release is made here from the host test binary.
+ * back byte for byte; the install record `.awsmfa-install` written as install.sh writes it, so
+ * that `awsmfa upgrade` knows where to download from. The release is made here from the host
+ * test binary.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
@@ -14,6 +16,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -122,6 +125,26 @@ describe.skipIf(!pwsh)("install.ps1 (irm | iex in pwsh)", () => {
     expect(first.status).toBe(0);
     expect(requests).toContain(`/${HOST_ASSET}.tar.gz`);
     expect(spawnSync(h.binary, ["--version"], { encoding: "utf8" }).stdout).toMatch(/^awsmfa /);
+    // The install record, as install.sh writes it: upgrade reads the mirror from it.
+    const record = join(h.dir, ".local", "bin", ".awsmfa-install");
+    const url = `http://127.0.0.1:${server!.port}`;
+    expect(readFileSync(record, "utf8")).toBe(
+      `# Written by the awsmfa installer: awsmfa upgrade downloads from here.\nmirror=${url}\n`,
+    );
+    expect(statSync(record).mode & 0o777).toBe(0o644);
+    // Not spawnSync: the release server runs in this process.
+    const upgrade = Bun.spawn([h.binary, "upgrade"], {
+      env: { PATH: process.env.PATH ?? "", HOME: h.dir, NO_COLOR: "1" },
+      stdout: "pipe",
+      stderr: "pipe",
+      timeout: 50_000,
+    });
+    const [upgraded, upgradeErr] = await Promise.all([
+      upgrade.exited,
+      new Response(upgrade.stderr).text(),
+    ]);
+    expect(upgradeErr).toContain(`at ${url}; nothing to do.`);
+    expect(upgraded).toBe(0);
     const once = readFileSync(h.profile, "utf8");
     expect(once.startsWith(before)).toBe(true);
     expect(once).toContain(
@@ -134,6 +157,19 @@ describe.skipIf(!pwsh)("install.ps1 (irm | iex in pwsh)", () => {
     expect(removed.status).toBe(0);
     expect(readFileSync(h.profile)).toEqual(Buffer.from(before));
     expect(existsSync(h.binary)).toBe(false);
+    expect(existsSync(record)).toBe(false);
+    rmSync(h.dir, { recursive: true, force: true });
+  }, 120_000);
+
+  test("something other than a file at .awsmfa-install is left alone, with a warning; the install goes on", async () => {
+    const h = home();
+    const record = join(h.dir, ".local", "bin", ".awsmfa-install");
+    mkdirSync(record, { recursive: true });
+    const r = await install(h.dir, {});
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${record} is not a regular file; left it alone`);
+    expect(statSync(record).isDirectory()).toBe(true);
+    expect(existsSync(h.binary)).toBe(true);
     rmSync(h.dir, { recursive: true, force: true });
   }, 120_000);
 

@@ -43,6 +43,33 @@ export const SMALL_SPEC: CompletionSpec = {
       profileArgument: false,
       flags: [{ names: ["--json"], description: "print JSON" }],
     },
+    {
+      names: ["init"],
+      description: "print the shell function",
+      profileArgument: false,
+      argumentValues: ["bash", "fish"],
+      flags: [],
+    },
+    {
+      names: ["keys"],
+      description: "long-term keys",
+      profileArgument: false,
+      flags: [],
+      subcommands: [
+        {
+          names: ["move", "mv"],
+          description: "move a profile's keys",
+          profileArgument: true,
+          flags: [
+            {
+              names: ["--to"],
+              description: "the key store",
+              value: { kind: "choices", choices: ["keychain", "pass"] },
+            },
+          ],
+        },
+      ],
+    },
   ],
 };
 

@@ -1,6 +1,11 @@
-/** renderTable: columns padded to the widest cell; colour applied after padding. */
-import { expect, test } from "bun:test";
-import { renderTable } from "../../src/ui/table.ts";
+/**
+ * renderTable: columns padded to the widest cell in terminal columns (not string length);
+ * colour applied after padding. Wide characters (CJK, fullwidth, most emoji) take two
+ * columns, combining marks and zero-width characters none, as terminals draw them.
+ */
+import { describe, expect, test } from "bun:test";
+import { renderOverview } from "../../src/commands/sources.ts";
+import { cellWidth, padCell, renderTable } from "../../src/ui/table.ts";
 
 test("pads every column but the last, trims line ends", () => {
   expect(
@@ -20,4 +25,81 @@ test("escape codes do not shift the columns", () => {
   const red = (text: string) => `\x1b[31m${text}\x1b[39m`;
   const out = renderTable(["A", "B"], [[{ text: "x", paint: red }, { text: "y" }]]);
   expect(out).toBe("A  B\n\x1b[31mx\x1b[39m  y\n");
+});
+
+describe("terminal columns", () => {
+  /** [text, the columns a terminal gives it] (Unicode East Asian Width, emoji presentation). */
+  const WIDTHS: [string, number][] = [
+    ["prod", 4],
+    ["本番", 4],
+    ["日本語プロファイル", 18],
+    ["한국어", 6],
+    ["Ｆｕｌｌ", 8],
+    ["ｶﾀｶﾅ", 4],
+    ["café", 4], // precomposed é
+    ["cafe\u0301", 4], // e + combining acute accent
+    ["ünï", 3],
+    ["😀", 2],
+    ["👩\u200d💻", 2], // a ZWJ sequence: one picture
+    ["🇯🇵", 2], // a flag: two regional indicators
+    ["👍🏽", 2], // with a skin tone modifier
+    ["x\u200by", 2], // zero-width space
+    // Control characters count one column each, as before (see cellWidth).
+    ["ü-1\n\tx = 1", 10],
+    ["a\x1b[31mb", 7],
+  ];
+  test.each(WIDTHS)("%p takes %i columns", (text, columns) => {
+    expect(cellWidth(text)).toBe(columns);
+  });
+
+  test("padCell pads to columns, and never cuts a cell wider than asked", () => {
+    expect(padCell("本番", 6)).toBe("本番  ");
+    expect(padCell("cafe\u0301", 6)).toBe("cafe\u0301  ");
+    expect(padCell("日本語", 4)).toBe("日本語");
+  });
+
+  test("wide and combining profile names keep the columns straight", () => {
+    const out = renderTable(
+      ["PROFILE", "KIND", "ACCESS KEY"],
+      [
+        [{ text: "本番" }, { text: "long-term" }, { text: "AKIA****MPLE" }],
+        [{ text: "cafe\u0301" }, { text: "session" }, { text: "-" }],
+        [{ text: "👩\u200d💻-dev" }, { text: "role" }, { text: "-" }],
+        [{ text: "dev" }, { text: "other" }, { text: "-" }],
+      ],
+    );
+    expect(out).toBe(
+      [
+        "PROFILE  KIND       ACCESS KEY",
+        "本番     long-term  AKIA****MPLE",
+        "cafe\u0301     session    -",
+        "👩\u200d💻-dev   role       -",
+        "dev      other      -",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+test("`sources` pads profile and source names by columns too", () => {
+  const source = (name: string) => ({
+    name,
+    aliases: [],
+    automatic: false,
+    summary: "a source",
+    available: true,
+    detail: "",
+    settings: [],
+  });
+  const out = renderOverview(
+    {
+      sources: [source("prompt"), source("ykman")],
+      profiles: [
+        { profile: "本番", source: "ykman", from: "default", settings: {} },
+        { profile: "dev", source: "prompt", from: "default", settings: {} },
+      ],
+    },
+    false,
+  );
+  expect(out).toContain("\n  本番  ykman   (default)\n  dev   prompt  (default)\n");
 });

@@ -7,7 +7,7 @@
  * tier (index.ts), which escapes it the usual way.
  */
 import { DEFAULT_TEMPLATE, promptSegment } from "../../output/prompt-segment.ts";
-import { stalledOutput, WRITE_STALL_MS } from "../../system/output-stall.ts";
+import { stalledOutput, unwritableOutput, WRITE_STALL_MS } from "../../system/output-stall.ts";
 import type { FastInvocation } from "./invocation.ts";
 
 /** True when the prompt has been answered (printed, or nothing to print). */
@@ -24,19 +24,21 @@ export async function promptMain(
     const code = segment.charCodeAt(i);
     if (code < 0x20 || code > 0x7e) return false;
   }
-  // As writer.ts: a reader that takes nothing for WRITE_STALL_MS ends the run with its error;
-  // one that went away (EPIPE), or a closed stdout, is no failure.
+  // As writer.ts: a reader that takes nothing for WRITE_STALL_MS ends the run with its error,
+  // and so does a stdout that cannot take the line (a full disk); one that went away (EPIPE)
+  // is no failure.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(stalledOutput()), stallMs);
   });
   try {
-    await Promise.race([Bun.write(Bun.stdout, `${segment}\n`), stalled]);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EPIPE" && code !== "EBADF") throw error;
+    await Promise.race([Bun.write(Bun.stdout, `${segment}\n`).catch(failedWrite), stalled]);
   } finally {
     clearTimeout(timer);
   }
   return true;
+}
+
+function failedWrite(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw unwritableOutput(error);
 }

@@ -139,7 +139,10 @@ export function fastWorld(facts: FastFacts): FastWorld {
   return {
     deps,
     flush() {
-      const real = facts.writers ?? { 1: writer(1, terminalFd), 2: writer(2, terminalFd) };
+      const real = facts.writers ?? {
+        1: writer(1, terminalFd, facts.platform),
+        2: writer(2, terminalFd),
+      };
       for (const [fd, text] of said) real[fd].write(text);
     },
   };

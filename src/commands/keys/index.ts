@@ -2,9 +2,8 @@
  * awsmfa keys: where long-term keys live. `keys list` shows them (masked), `keys move` puts a
  * profile's keys into another key store (OS keychain, pass, encrypted file, credentials file).
  */
-import { Command } from "@commander-js/extra-typings";
-import { UsageError } from "../../errors.ts";
-import { isKeyStoreName, KEY_STORE_NAMES } from "../../keys/store.ts";
+import { Command, Option } from "@commander-js/extra-typings";
+import { KEY_STORE_NAMES } from "../../keys/store.ts";
 import type { CommandContext } from "../context.ts";
 import { addSessionOptions, sessionOptionsOf } from "../options/session.ts";
 import { runKeysList } from "./list.ts";
@@ -26,13 +25,14 @@ export function keysCommand({ deps, state }: CommandContext) {
     .command("move")
     .description("move a profile's long-term keys to another key store")
     .argument("<profile>", "the profile that holds the long-term keys")
-    .requiredOption("--to <store>", `the key store: ${KEY_STORE_NAMES.join(", ")}`)
+    // Choices, as configure's --key-store: commander refuses another name (exit 2), and Tab
+    // completion offers the names.
+    .addOption(
+      new Option("--to <store>", "the key store to move them to")
+        .choices(KEY_STORE_NAMES)
+        .makeOptionMandatory(),
+    )
     .action(async (profile, raw) => {
-      if (!isKeyStoreName(raw.to)) {
-        throw new UsageError(`Unknown key store "${raw.to}".`, {
-          hint: `Key stores: ${KEY_STORE_NAMES.join(", ")}.`,
-        });
-      }
       state.exitCode = await runKeysMove({ profile, to: raw.to }, deps);
     });
   const rotate = keys

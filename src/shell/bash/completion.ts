@@ -1,30 +1,33 @@
 /**
- * Tab completion for bash: commands, flags, flag values and profile names. Profile names come
- * from `awsmfa _profiles` at the moment Tab is pressed; everything else is written into the
- * script. Works in bash 3.2 (macOS) and later, and with `set -u`; it starts no process except
+ * Tab completion for bash: commands, subcommands (`keys move`), flags, flag values and profile
+ * names. Profile names come from `awsmfa _profiles` at the moment Tab is pressed; everything
+ * else is written into the script. Works in bash 3.2 (macOS) and later, and with `set -u`; it starts no process except
  * that one, and only for a profile name.
  */
 
 import {
-  type CommandSpec,
+  type CommandPath,
   type CompletionSpec,
   commandNamed,
+  commandPaths,
   flagNames,
   plainWords,
+  subcommandPaths,
   valuedFlagNames,
 } from "../completion-spec.ts";
 import { posixQuote } from "../posix/index.ts";
 
 const list = (words: readonly string[]) => posixQuote(plainWords(words).join(" "));
 const pattern = (words: readonly string[]) => plainWords(words).join("|");
+/** A case pattern of command paths (`'keys move'`), quoted: a path holds a space. */
+const keys = (paths: readonly CommandPath[]) => paths.map((path) => posixQuote(path.key)).join("|");
 
-/** `case` branches that set the flags of each command. */
-function flagBranches(spec: CompletionSpec): string[] {
+/** `case` branches that set the flags of each command and subcommand. */
+function flagBranches(paths: readonly CommandPath[]): string[] {
   const lines: string[] = [];
-  for (const command of spec.commands) {
-    const name = command.names[0]!;
+  for (const { key, command } of paths) {
     lines.push(
-      `    ${name}) __awsmfa_all=${list(flagNames(command.flags))}; __awsmfa_valued=${posixQuote(` ${valuedFlagNames(command.flags).join(" ")} `)} ;;`,
+      `    ${posixQuote(key)}) __awsmfa_all=${list(flagNames(command.flags))}; __awsmfa_valued=${posixQuote(` ${valuedFlagNames(command.flags).join(" ")} `)} ;;`,
     );
   }
   lines.push("    *) __awsmfa_all=''; __awsmfa_valued=' ' ;;");
@@ -32,18 +35,18 @@ function flagBranches(spec: CompletionSpec): string[] {
 }
 
 /** `case` branches that complete a flag's value: profile names or a fixed list. */
-function valueBranches(spec: CompletionSpec): string[] {
+function valueBranches(paths: readonly CommandPath[]): string[] {
   const lines: string[] = [];
-  for (const command of spec.commands) {
+  for (const { key, command } of paths) {
     for (const flag of command.flags) {
       if (!flag.value || flag.value.kind === "text") continue;
-      const keys = plainWords(flag.names).map((name) => posixQuote(`${command.names[0]} ${name}`));
-      if (keys.length === 0) continue;
+      const cases = plainWords(flag.names).map((name) => posixQuote(`${key} ${name}`));
+      if (cases.length === 0) continue;
       const action =
         flag.value.kind === "profile"
           ? "__awsmfa_add_profiles"
           : `__awsmfa_add_words ${list(flag.value.choices)}`;
-      lines.push(`    ${keys.join("|")}) ${action} ;;`);
+      lines.push(`    ${cases.join("|")}) ${action} ;;`);
     }
   }
   return lines;
@@ -59,16 +62,43 @@ function commandBranches(spec: CompletionSpec): string[] {
   ];
 }
 
-function profileCommands(spec: CompletionSpec): string {
-  const names = spec.commands
-    .filter((command: CommandSpec) => command.profileArgument)
-    .map((c) => c.names[0]!);
-  return names.length > 0 ? pattern(names) : "__awsmfa_none__";
+/** After a command, its first word may name a subcommand (`keys move`), aliases included. */
+function subcommandBranches(paths: readonly CommandPath[]): string[] {
+  const lines: string[] = [];
+  for (const parent of paths) {
+    for (const child of subcommandPaths(paths, parent)) {
+      const cases = child.names.map((name) => posixQuote(`0:${parent.key} ${name}`));
+      lines.push(`            ${cases.join("|")}) command=${posixQuote(child.key)} ;;`);
+    }
+  }
+  lines.push("            *) positionals=$((positionals + 1)) ;;");
+  return lines;
+}
+
+/**
+ * The words offered where a command wants its first word: its subcommands' names, or the
+ * values its first argument may take (`shell-init bash`, `help login`).
+ */
+function firstWords(paths: readonly CommandPath[]): string[] {
+  return paths.flatMap((parent) => {
+    const words = [
+      ...subcommandPaths(paths, parent).map((child) => child.names[0]!),
+      ...(parent.command.argumentValues ?? []),
+    ];
+    if (words.length === 0) return [];
+    return [`          ${posixQuote(parent.key)}) __awsmfa_add_words ${list(words)} ;;`];
+  });
+}
+
+function profileCommands(paths: readonly CommandPath[]): string {
+  const wanted = paths.filter((path) => path.command.profileArgument);
+  return wanted.length > 0 ? keys(wanted) : "__awsmfa_none__";
 }
 
 export function bashCompletion(spec: CompletionSpec, binary: string): string {
   const fallback = commandNamed(spec, spec.defaultCommand)?.names[0] ?? spec.defaultCommand;
   const commands = list(spec.commands.map((command) => command.names[0]!));
+  const paths = commandPaths(spec);
   return [
     "# Tab completion: commands, flags, and profile names (read by `awsmfa _profiles`).",
     "__awsmfa_add_words() {",
@@ -87,12 +117,12 @@ export function bashCompletion(spec: CompletionSpec, binary: string): string {
     "}",
     "__awsmfa_flags() {",
     '  case "$1" in',
-    ...flagBranches(spec),
+    ...flagBranches(paths),
     "  esac",
     "}",
     "__awsmfa_values() {",
     '  case "$1 $2" in',
-    ...valueBranches(spec),
+    ...valueBranches(paths),
     "  esac",
     "}",
     "_awsmfa_complete() {",
@@ -113,7 +143,9 @@ export function bashCompletion(spec: CompletionSpec, binary: string): string {
     "        ;;",
     "      *)",
     '        if [ -n "$command" ]; then',
-    "          positionals=$((positionals + 1))",
+    '          case "$positionals:$command $word" in',
+    ...subcommandBranches(paths),
+    "          esac",
     "        else",
     '          case "$word" in',
     ...commandBranches(spec),
@@ -148,7 +180,10 @@ export function bashCompletion(spec: CompletionSpec, binary: string): string {
     `        __awsmfa_add_words ${commands}`,
     "        __awsmfa_add_profiles",
     '      elif [ "$positionals" -eq 0 ]; then',
-    `        case "$command" in ${profileCommands(spec)}) __awsmfa_add_profiles ;; esac`,
+    `        case "$command" in ${profileCommands(paths)}) __awsmfa_add_profiles ;; esac`,
+    '        case "$command" in',
+    ...firstWords(paths),
+    "        esac",
     "      fi",
     "      ;;",
     "  esac",

@@ -1,24 +1,40 @@
 /**
- * Tab completion for fish: `complete` rules for commands, flags and flag values, with
- * descriptions. A small parser of the command line (`commandline -opc`, a builtin) tells
- * which command is being completed and whether its profile argument is still missing.
+ * Tab completion for fish: `complete` rules for commands, subcommands (`keys move`), flags and
+ * flag values, with descriptions. A small parser of the command line (`commandline -opc`, a
+ * builtin) tells which command (or subcommand) is being completed and whether its first
+ * argument is still missing.
  * Profile names come from `awsmfa _profiles` when Tab is pressed.
  */
 
-import { type CompletionSpec, type FlagSpec, menuText, plainWords } from "../completion-spec.ts";
+import {
+  type CommandPath,
+  type CompletionSpec,
+  commandPaths,
+  type FlagSpec,
+  menuText,
+  plainWords,
+  subcommandPaths,
+} from "../completion-spec.ts";
 import { fishQuote } from "./index.ts";
 
-function valuedBranches(spec: CompletionSpec): string[] {
-  return spec.commands.flatMap((command) => {
+function valuedBranches(paths: readonly CommandPath[]): string[] {
+  return paths.flatMap(({ key, command }) => {
     const valued = plainWords(
       command.flags.filter((flag) => flag.value).flatMap((flag) => flag.names),
     );
     if (valued.length === 0) return [];
-    return [
-      `        case ${command.names[0]}`,
-      `            printf '%s\\n' -- ${valued.join(" ")}`,
-    ];
+    return [`        case ${fishQuote(key)}`, `            printf '%s\\n' -- ${valued.join(" ")}`];
   });
+}
+
+/** Every "command subcommand" pair (aliases included), for the parser to recognise. */
+function subcommandPairs(paths: readonly CommandPath[]): string {
+  const pairs = paths.flatMap((parent) =>
+    subcommandPaths(paths, parent).flatMap((child) =>
+      child.names.map((name) => fishQuote(`${parent.key} ${name}`)),
+    ),
+  );
+  return pairs.length > 0 ? pairs.join(" ") : "''";
 }
 
 function commandCases(spec: CompletionSpec): string[] {
@@ -49,6 +65,7 @@ function flagRule(flag: FlagSpec): string {
 }
 
 export function fishCompletion(spec: CompletionSpec, binary: string): string {
+  const paths = commandPaths(spec);
   const lines = [
     "# Tab completion: commands, flags, and profile names (read by `awsmfa _profiles`).",
     "function __awsmfa_profiles",
@@ -56,7 +73,7 @@ export function fishCompletion(spec: CompletionSpec, binary: string): string {
     "end",
     "function __awsmfa_valued --argument-names command",
     "    switch $command",
-    ...valuedBranches(spec),
+    ...valuedBranches(paths),
     "    end",
     "end",
     "# Prints the command being completed (empty when none yet) and how many arguments follow it.",
@@ -80,6 +97,10 @@ export function fishCompletion(spec: CompletionSpec, binary: string): string {
     "                end",
     "            case '*'",
     '                if test -n "$command"',
+    `                    if test $positionals -eq 0; and contains -- "$command $token" ${subcommandPairs(paths)}`,
+    '                        set command "$command $token"',
+    "                        continue",
+    "                    end",
     "                    set positionals (math $positionals + 1)",
     "                    continue",
     "                end",
@@ -99,7 +120,8 @@ export function fishCompletion(spec: CompletionSpec, binary: string): string {
     "function __awsmfa_in --argument-names name",
     "    test (__awsmfa_parse)[1] = $name",
     "end",
-    "function __awsmfa_wants_profile --argument-names name",
+    "# True when the command is `name` and none of its arguments has been typed yet.",
+    "function __awsmfa_wants_argument --argument-names name",
     "    set -l state (__awsmfa_parse)",
     '    test "$state[1]" = $name -a "$state[2]" = 0',
     "end",
@@ -124,17 +146,26 @@ export function fishCompletion(spec: CompletionSpec, binary: string): string {
   for (const flag of firstFlags) {
     lines.push(`complete -c awsmfa -n __awsmfa_first ${flagRule(flag)}`);
   }
-  for (const command of spec.commands) {
-    const name = plainWords(command.names)[0];
-    if (!name) continue;
+  for (const path of paths) {
+    const { key, command } = path;
     for (const flag of command.flags) {
-      lines.push(`complete -c awsmfa -n '__awsmfa_in ${name}' ${flagRule(flag)}`);
-    }
-    if (command.profileArgument) {
       lines.push(
-        `complete -c awsmfa -n '__awsmfa_wants_profile ${name}' -a '(__awsmfa_profiles)' -d profile`,
+        `complete -c awsmfa -n ${fishQuote(`__awsmfa_in ${fishQuote(key)}`)} ${flagRule(flag)}`,
       );
     }
+    const wants = `-n ${fishQuote(`__awsmfa_wants_argument ${fishQuote(key)}`)}`;
+    for (const child of subcommandPaths(paths, path)) {
+      const name = child.names[0]!;
+      lines.push(
+        `complete -c awsmfa ${wants} -a ${name} -d ${fishQuote(menuText(child.command.description))}`,
+      );
+    }
+    if (command.profileArgument) {
+      lines.push(`complete -c awsmfa ${wants} -a '(__awsmfa_profiles)' -d profile`);
+    }
+    const values = plainWords(command.argumentValues ?? []);
+    if (values.length > 0)
+      lines.push(`complete -c awsmfa ${wants} -a ${fishQuote(values.join(" "))}`);
   }
   lines.push("");
   return lines.join("\n");

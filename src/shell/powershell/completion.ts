@@ -1,11 +1,17 @@
 /**
  * Tab completion for PowerShell: one `Register-ArgumentCompleter -Native` script block for the
  * `awsmfa` function (and awsmfa.exe), over a table of commands and flags generated from the
- * same spec as bash, zsh and fish. It completes commands, flags, flag values (--format
- * choices, profile names) and the profile argument. Profile names come from `awsmfa
+ * same spec as bash, zsh and fish. It completes commands, subcommands (`keys move`), flags,
+ * flag values (--format choices, profile names) and the profile argument. Profile names come from `awsmfa
  * _profiles` when Tab is pressed, and are quoted when they need it.
  */
-import { type CompletionSpec, type FlagSpec, menuText, plainWords } from "../completion-spec.ts";
+import {
+  type CommandSpec,
+  type CompletionSpec,
+  type FlagSpec,
+  menuText,
+  plainWords,
+} from "../completion-spec.ts";
 import { powershellQuote } from "./index.ts";
 
 const list = (words: readonly string[]) => `@(${words.map(powershellQuote).join(", ")})`;
@@ -23,15 +29,23 @@ function flagTable(flags: readonly FlagSpec[]): string {
   return `@(${flags.map((flag) => `\n      ${flagEntry(flag)}`).join(",")}\n    )`;
 }
 
+/** One command's entry; a command with subcommands (`keys`) holds their entries. */
+function commandEntry(command: CommandSpec, indent: string): string {
+  const children = (command.subcommands ?? []).filter((c) => plainWords(c.names).length > 0);
+  const subcommands = children.map((child) => `\n${indent}  ${commandEntry(child, `${indent}  `)}`);
+  return (
+    `@{ Names = ${list(plainWords(command.names))}; ` +
+    `Description = ${powershellQuote(menuText(command.description))}; ` +
+    `Profile = $${command.profileArgument}; Values = ${list(plainWords(command.argumentValues ?? []))}; ` +
+    `Flags = ${flagTable(command.flags)}; ` +
+    `Subcommands = @(${subcommands.join(",")}) }`
+  );
+}
+
 function commandTable(spec: CompletionSpec): string[] {
   return spec.commands
     .filter((command) => plainWords(command.names).length > 0)
-    .map(
-      (command) =>
-        `  @{ Names = ${list(plainWords(command.names))}; ` +
-        `Description = ${powershellQuote(menuText(command.description))}; ` +
-        `Profile = $${command.profileArgument}; Flags = ${flagTable(command.flags)} }`,
-    );
+    .map((command) => `  ${commandEntry(command, "  ")}`);
 }
 
 export function powershellCompletion(spec: CompletionSpec, binary: string): string {
@@ -60,8 +74,9 @@ export function powershellCompletion(spec: CompletionSpec, binary: string): stri
     "    $flag = @($current.Flags) + @($table.Global) | Where-Object { $_.Names -ccontains $word }",
     "    if ($previous) { $previous = $null; continue }",
     "    if ($word.StartsWith('-')) { if ($flag -and $flag.Kind -ne 'switch') { $previous = $flag }; continue }",
-    "    if (-not $command -and $positionals -eq 0) {",
-    "      $named = $table.Commands | Where-Object { $_.Names -ccontains $word }",
+    "    if ($positionals -eq 0) {",
+    "      $choices = if ($command) { $command.Subcommands } else { $table.Commands }",
+    "      $named = $choices | Where-Object { $_.Names -ccontains $word }",
     "      if ($named) { $command = $named; continue }",
     "    }",
     "    $positionals++",
@@ -85,15 +100,20 @@ export function powershellCompletion(spec: CompletionSpec, binary: string): stri
     "    return",
     "  }",
     "  if ($wordToComplete.StartsWith('-')) {",
+    "    # A command's own -h/--help and the program's are one flag: each name once (case counts: -V).",
+    "    $seen = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::Ordinal)",
     "    foreach ($flag in $flags) {",
-    "      $flag.Names | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }",
+    "      $flag.Names | Where-Object { $_ -like \"$wordToComplete*\" -and $seen.Add($_) } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }",
     "    }",
     "    return",
     "  }",
-    "  if (-not $command -and $positionals -eq 0) {",
-    "    foreach ($each in $table.Commands) {",
+    "  if ($positionals -eq 0 -and -not ($command -and $command.Subcommands.Count -eq 0)) {",
+    "    foreach ($each in $(if ($command) { $command.Subcommands } else { $table.Commands })) {",
     "      $each.Names | Select-Object -First 1 | Where-Object { $_ -like \"$wordToComplete*\" -and -not $_.StartsWith('_') } | ForEach-Object { & $result $_ 'Command' $each.Description }",
     "    }",
+    "  }",
+    "  if ($current.Values -and $positionals -eq 0) {",
+    "    $current.Values | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterValue' $null }",
     "  }",
     "  if ($current.Profile -and $positionals -eq 0) {",
     "    & $profiles | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object { & $result $_ 'ParameterValue' $null }",

@@ -1,11 +1,12 @@
 /**
  * Tab completion for zsh, through the completion system (`_arguments`, `_describe`), so
- * flags and commands show their descriptions. Profile names come from `awsmfa _profiles`
+ * flags, commands and subcommands (`keys move`) show their descriptions. Profile names come from `awsmfa _profiles`
  * when Tab is pressed. Registered with compdef; when compinit has not run yet (the init line
  * sits above it in .zshrc) registration waits for the first prompt.
  */
 
 import {
+  type CommandSpec,
   type CompletionSpec,
   type FlagSpec,
   isPlainWord,
@@ -44,20 +45,69 @@ function argumentsCall(flags: readonly FlagSpec[], extra: string[], indent: stri
   return [`${indent}_arguments -s -S \\`, ...specs.map((spec) => `${indent}  ${spec} \\`)];
 }
 
-function commandBranches(spec: CompletionSpec): string[] {
+/** The menu entries (`name:description`) of a list of commands. */
+function describeEntries(commands: readonly CommandSpec[]): string[] {
+  return commands
+    .filter((command) => isPlainWord(command.names[0]!))
+    .map((command) => posixQuote(`${command.names[0]}:${menuText(command.description)}`));
+}
+
+/**
+ * What completes after a command word: its flags and profile argument, or, for a command
+ * with subcommands (`keys`), a subcommand name and then that subcommand's own body. `*::`
+ * shifts the words, so each level reads its command word from $words[1].
+ */
+function commandBody(command: CommandSpec, indent: string): string[] {
+  const children = command.subcommands ?? [];
+  if (children.length === 0) {
+    const values = plainWords(command.argumentValues ?? []);
+    const positional = command.profileArgument
+      ? ["'1:profile:__awsmfa_profiles'"]
+      : values.length > 0
+        ? [`'1:value:(${values.join(" ")})'`]
+        : [];
+    return [...argumentsCall(command.flags, positional, indent), `${indent}  && ret=0`];
+  }
+  return [
+    ...argumentsCall(command.flags, ["'1: :->subcommand'", "'*:: :->subrest'"], indent).map(
+      (line, i) => (i === 0 ? line.replace("_arguments ", "_arguments -C ") : line),
+    ),
+    `${indent}  && ret=0`,
+    `${indent}case $state in`,
+    `${indent}  subcommand)`,
+    `${indent}    local -a subcommands`,
+    `${indent}    subcommands=(`,
+    ...describeEntries(children).map((entry) => `${indent}      ${entry}`),
+    `${indent}    )`,
+    `${indent}    _describe -t commands 'subcommand' subcommands && ret=0`,
+    `${indent}    ;;`,
+    `${indent}  subrest)`,
+    `${indent}    case $words[1] in`,
+    ...caseBranches(children, `${indent}      `),
+    `${indent}    esac`,
+    `${indent}    ;;`,
+    `${indent}esac`,
+  ];
+}
+
+/** One `case` branch per command (its name and aliases), at any level. */
+function caseBranches(commands: readonly CommandSpec[], indent: string): string[] {
   const lines: string[] = [];
-  const indent = "          ";
-  for (const command of spec.commands) {
+  for (const command of commands) {
     const names = plainWords(command.names);
     if (names.length === 0) continue;
-    const positional = command.profileArgument ? ["'1:profile:__awsmfa_profiles'"] : [];
     lines.push(
-      `        ${names.join("|")})`,
-      ...argumentsCall(command.flags, positional, indent),
-      `${indent}  && ret=0`,
-      `${indent};;`,
+      `${indent}${names.join("|")})`,
+      ...commandBody(command, `${indent}  `),
+      `${indent}  ;;`,
     );
   }
+  return lines;
+}
+
+function commandBranches(spec: CompletionSpec): string[] {
+  const indent = "          ";
+  const lines = caseBranches(spec.commands, "        ");
   const fallback = spec.commands.find((command) => command.names.includes(spec.defaultCommand));
   // A profile name in first place: the default command's flags follow it.
   lines.push(
@@ -70,9 +120,7 @@ function commandBranches(spec: CompletionSpec): string[] {
 }
 
 export function zshCompletion(spec: CompletionSpec, binary: string): string {
-  const commands = spec.commands
-    .filter((command) => isPlainWord(command.names[0]!))
-    .map((command) => posixQuote(`${command.names[0]}:${menuText(command.description)}`));
+  const commands = describeEntries(spec.commands);
   return [
     "# Tab completion: commands, flags, and profile names (read by `awsmfa _profiles`).",
     "__awsmfa_profiles() {",

@@ -15,8 +15,11 @@ __awsmfa_add_profiles() {
 }
 __awsmfa_flags() {
   case "$1" in
-    login) __awsmfa_all='-p --profile --format --otp -f --force'; __awsmfa_valued=' -p --profile --format --otp ' ;;
-    whoami) __awsmfa_all='--json'; __awsmfa_valued='  ' ;;
+    'login') __awsmfa_all='-p --profile --format --otp -f --force'; __awsmfa_valued=' -p --profile --format --otp ' ;;
+    'whoami') __awsmfa_all='--json'; __awsmfa_valued='  ' ;;
+    'init') __awsmfa_all=''; __awsmfa_valued='  ' ;;
+    'keys') __awsmfa_all=''; __awsmfa_valued='  ' ;;
+    'keys move') __awsmfa_all='--to'; __awsmfa_valued=' --to ' ;;
     *) __awsmfa_all=''; __awsmfa_valued=' ' ;;
   esac
 }
@@ -24,6 +27,7 @@ __awsmfa_values() {
   case "$1 $2" in
     'login -p'|'login --profile') __awsmfa_add_profiles ;;
     'login --format') __awsmfa_add_words 'sh fish json' ;;
+    'keys move --to') __awsmfa_add_words 'keychain pass' ;;
   esac
 }
 _awsmfa_complete() {
@@ -44,11 +48,16 @@ _awsmfa_complete() {
         ;;
       *)
         if [ -n "$command" ]; then
-          positionals=$((positionals + 1))
+          case "$positionals:$command $word" in
+            '0:keys move'|'0:keys mv') command='keys move' ;;
+            *) positionals=$((positionals + 1)) ;;
+          esac
         else
           case "$word" in
           login|in) command=login ;;
           whoami) command=whoami ;;
+          init) command=init ;;
+          keys) command=keys ;;
           *) command=login; positionals=1 ;;
           esac
         fi
@@ -78,10 +87,14 @@ _awsmfa_complete() {
       ;;
     *)
       if [ -z "$command" ]; then
-        __awsmfa_add_words 'login whoami'
+        __awsmfa_add_words 'login whoami init keys'
         __awsmfa_add_profiles
       elif [ "$positionals" -eq 0 ]; then
-        case "$command" in login) __awsmfa_add_profiles ;; esac
+        case "$command" in 'login'|'keys move') __awsmfa_add_profiles ;; esac
+        case "$command" in
+          'init') __awsmfa_add_words 'bash fish' ;;
+          'keys') __awsmfa_add_words 'move' ;;
+        esac
       fi
       ;;
   esac

@@ -4,8 +4,10 @@ function __awsmfa_profiles
 end
 function __awsmfa_valued --argument-names command
     switch $command
-        case login
+        case 'login'
             printf '%s\n' -- -p --profile --format --otp
+        case 'keys move'
+            printf '%s\n' -- --to
     end
 end
 # Prints the command being completed (empty when none yet) and how many arguments follow it.
@@ -29,6 +31,10 @@ function __awsmfa_parse
                 end
             case '*'
                 if test -n "$command"
+                    if test $positionals -eq 0; and contains -- "$command $token" 'keys move' 'keys mv'
+                        set command "$command $token"
+                        continue
+                    end
                     set positionals (math $positionals + 1)
                     continue
                 end
@@ -37,6 +43,10 @@ function __awsmfa_parse
                         set command login
                     case whoami
                         set command whoami
+                    case init
+                        set command init
+                    case keys
+                        set command keys
                     case '*'
                         set command login
                         set positionals 1
@@ -51,7 +61,8 @@ end
 function __awsmfa_in --argument-names name
     test (__awsmfa_parse)[1] = $name
 end
-function __awsmfa_wants_profile --argument-names name
+# True when the command is `name` and none of its arguments has been typed yet.
+function __awsmfa_wants_argument --argument-names name
     set -l state (__awsmfa_parse)
     test "$state[1]" = $name -a "$state[2]" = 0
 end
@@ -59,6 +70,8 @@ complete -c awsmfa -e
 complete -c awsmfa -f
 complete -c awsmfa -n __awsmfa_first -a login -d 'get a session [the default] for `prod`: it\'s quick'
 complete -c awsmfa -n __awsmfa_first -a whoami -d 'who am I'
+complete -c awsmfa -n __awsmfa_first -a init -d 'print the shell function'
+complete -c awsmfa -n __awsmfa_first -a keys -d 'long-term keys'
 complete -c awsmfa -n __awsmfa_first -a '(__awsmfa_profiles)' -d profile
 complete -c awsmfa -n __awsmfa_first -s V -l version -d 'print the version'
 complete -c awsmfa -n __awsmfa_first -s h -l help -d 'show help'
@@ -66,12 +79,16 @@ complete -c awsmfa -n __awsmfa_first -s p -l profile -x -a '(__awsmfa_profiles)'
 complete -c awsmfa -n __awsmfa_first -l format -x -a 'sh fish json' -d 'output format'
 complete -c awsmfa -n __awsmfa_first -l otp -x -d 'the code'
 complete -c awsmfa -n __awsmfa_first -s f -l force -d 'a new session\\even if cached'
-complete -c awsmfa -n '__awsmfa_in login' -s p -l profile -x -a '(__awsmfa_profiles)' -d 'profile'
-complete -c awsmfa -n '__awsmfa_in login' -l format -x -a 'sh fish json' -d 'output format'
-complete -c awsmfa -n '__awsmfa_in login' -l otp -x -d 'the code'
-complete -c awsmfa -n '__awsmfa_in login' -s f -l force -d 'a new session\\even if cached'
-complete -c awsmfa -n '__awsmfa_wants_profile login' -a '(__awsmfa_profiles)' -d profile
-complete -c awsmfa -n '__awsmfa_in whoami' -l json -d 'print JSON'
+complete -c awsmfa -n '__awsmfa_in \'login\'' -s p -l profile -x -a '(__awsmfa_profiles)' -d 'profile'
+complete -c awsmfa -n '__awsmfa_in \'login\'' -l format -x -a 'sh fish json' -d 'output format'
+complete -c awsmfa -n '__awsmfa_in \'login\'' -l otp -x -d 'the code'
+complete -c awsmfa -n '__awsmfa_in \'login\'' -s f -l force -d 'a new session\\even if cached'
+complete -c awsmfa -n '__awsmfa_wants_argument \'login\'' -a '(__awsmfa_profiles)' -d profile
+complete -c awsmfa -n '__awsmfa_in \'whoami\'' -l json -d 'print JSON'
+complete -c awsmfa -n '__awsmfa_wants_argument \'init\'' -a 'bash fish'
+complete -c awsmfa -n '__awsmfa_wants_argument \'keys\'' -a move -d 'move a profile\'s keys'
+complete -c awsmfa -n '__awsmfa_in \'keys move\'' -l to -x -a 'keychain pass' -d 'the key store'
+complete -c awsmfa -n '__awsmfa_wants_argument \'keys move\'' -a '(__awsmfa_profiles)' -d profile
 
 # Expiry warnings: at each prompt, builtins only on AWSMFA_EXPIRES (set by `awsmfa login`),
 # no process started. One line at 10 minutes or less, one when expired, once per session.

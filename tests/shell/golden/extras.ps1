@@ -8,15 +8,22 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
       @{ Names = @('-h', '--help'); Kind = 'switch'; Choices = @(); Description = 'show help' }
     )
   Commands = @(
-  @{ Names = @('login', 'in'); Description = 'get a session [the default] for `prod`: it''s quick'; Profile = $true; Flags = @(
+  @{ Names = @('login', 'in'); Description = 'get a session [the default] for `prod`: it''s quick'; Profile = $true; Values = @(); Flags = @(
       @{ Names = @('-p', '--profile'); Kind = 'profile'; Choices = @(); Description = 'profile' },
       @{ Names = @('--format'); Kind = 'choices'; Choices = @('sh', 'fish', 'json'); Description = 'output format' },
       @{ Names = @('--otp'); Kind = 'text'; Choices = @(); Description = 'the code' },
       @{ Names = @('-f', '--force'); Kind = 'switch'; Choices = @(); Description = 'a new session\even if cached' }
-    ) },
-  @{ Names = @('whoami'); Description = 'who am I'; Profile = $false; Flags = @(
+    ); Subcommands = @() },
+  @{ Names = @('whoami'); Description = 'who am I'; Profile = $false; Values = @(); Flags = @(
       @{ Names = @('--json'); Kind = 'switch'; Choices = @(); Description = 'print JSON' }
-    ) }
+    ); Subcommands = @() },
+  @{ Names = @('init'); Description = 'print the shell function'; Profile = $false; Values = @('bash', 'fish'); Flags = @(
+    ); Subcommands = @() },
+  @{ Names = @('keys'); Description = 'long-term keys'; Profile = $false; Values = @(); Flags = @(
+    ); Subcommands = @(
+    @{ Names = @('move', 'mv'); Description = 'move a profile''s keys'; Profile = $true; Values = @(); Flags = @(
+      @{ Names = @('--to'); Kind = 'choices'; Choices = @('keychain', 'pass'); Description = 'the key store' }
+    ); Subcommands = @() }) }
   )
   }
   $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
@@ -33,8 +40,9 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
     $flag = @($current.Flags) + @($table.Global) | Where-Object { $_.Names -ccontains $word }
     if ($previous) { $previous = $null; continue }
     if ($word.StartsWith('-')) { if ($flag -and $flag.Kind -ne 'switch') { $previous = $flag }; continue }
-    if (-not $command -and $positionals -eq 0) {
-      $named = $table.Commands | Where-Object { $_.Names -ccontains $word }
+    if ($positionals -eq 0) {
+      $choices = if ($command) { $command.Subcommands } else { $table.Commands }
+      $named = $choices | Where-Object { $_.Names -ccontains $word }
       if ($named) { $command = $named; continue }
     }
     $positionals++
@@ -58,15 +66,20 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
     return
   }
   if ($wordToComplete.StartsWith('-')) {
+    # A command's own -h/--help and the program's are one flag: each name once (case counts: -V).
+    $seen = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::Ordinal)
     foreach ($flag in $flags) {
-      $flag.Names | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }
+      $flag.Names | Where-Object { $_ -like "$wordToComplete*" -and $seen.Add($_) } | ForEach-Object { & $result $_ 'ParameterName' $flag.Description }
     }
     return
   }
-  if (-not $command -and $positionals -eq 0) {
-    foreach ($each in $table.Commands) {
+  if ($positionals -eq 0 -and -not ($command -and $command.Subcommands.Count -eq 0)) {
+    foreach ($each in $(if ($command) { $command.Subcommands } else { $table.Commands })) {
       $each.Names | Select-Object -First 1 | Where-Object { $_ -like "$wordToComplete*" -and -not $_.StartsWith('_') } | ForEach-Object { & $result $_ 'Command' $each.Description }
     }
+  }
+  if ($current.Values -and $positionals -eq 0) {
+    $current.Values | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterValue' $null }
   }
   if ($current.Profile -and $positionals -eq 0) {
     & $profiles | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object { & $result $_ 'ParameterValue' $null }

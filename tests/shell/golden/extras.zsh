@@ -10,6 +10,8 @@ __awsmfa_first() {
   commands=(
     'login:get a session [the default] for `prod`: it'\''s quick'
     'whoami:who am I'
+    'init:print the shell function'
+    'keys:long-term keys'
   )
   _describe -t commands 'command' commands && ret=0
   __awsmfa_profiles && ret=0
@@ -44,6 +46,36 @@ _awsmfa() {
           _arguments -s -S \
             '--json[print JSON]' \
             && ret=0
+          ;;
+        init)
+          _arguments -s -S \
+            '1:value:(bash fish)' \
+            && ret=0
+          ;;
+        keys)
+          _arguments -C -s -S \
+            '1: :->subcommand' \
+            '*:: :->subrest' \
+            && ret=0
+          case $state in
+            subcommand)
+              local -a subcommands
+              subcommands=(
+                'move:move a profile'\''s keys'
+              )
+              _describe -t commands 'subcommand' subcommands && ret=0
+              ;;
+            subrest)
+              case $words[1] in
+                move|mv)
+                  _arguments -s -S \
+                    '--to=[the key store]:value:(keychain pass)' \
+                    '1:profile:__awsmfa_profiles' \
+                    && ret=0
+                  ;;
+              esac
+              ;;
+          esac
           ;;
         *)
           _arguments -s -S \
