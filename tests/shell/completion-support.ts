@@ -3,6 +3,8 @@
  * spec of the real program, and a stand-in binary whose `_profiles` prints a fixed list.
  */
 
+import { expect, test } from "bun:test";
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -92,4 +94,30 @@ export function standInBinary(): string {
   writeFileSync(binary, `#!/bin/sh\n[ "$1" = _profiles ] && printf '%s\\n' ${lines}\n`);
   chmodSync(binary, 0o755);
   return binary;
+}
+
+/**
+ * Runs a bash or fish script that prints each case's completions, one per line, then "=====":
+ * the words each case got, in order; and a test that the script ran without errors.
+ */
+export function completionAnswers(shell: "bash" | "fish", script: string): string[][] {
+  const args =
+    shell === "bash" ? ["--norc", "--noprofile", "-c", script] : ["--no-config", "-c", script];
+  const run = spawnSync(shell, args, { encoding: "utf8" });
+  test("runs without errors", () => {
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+  return run.stdout.split("=====\n").map((block) => block.split("\n").filter(Boolean));
+}
+
+/** A bash function, complete_words WORD..., that prints what completing the last word offers. */
+export function bashCompleteWords(sorted: boolean): string[] {
+  return [
+    "complete_words() {",
+    '  COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=()',
+    "  _awsmfa_complete",
+    `  printf '%s\\n' "\${COMPREPLY[@]}"${sorted ? " | LC_ALL=C sort" : ""}; echo =====`,
+    "}",
+  ];
 }
