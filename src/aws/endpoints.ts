@@ -74,6 +74,15 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
+/**
+ * An endpoint as people may see it (errors, --debug, doctor): a user and password in it
+ * (http://user:password@host/) become "…@". The URL's authority ends at the first / ? # or \
+ * and its user part at the authority's last @, as the URL standard reads it.
+ */
+export function shownEndpoint(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, "$1…@");
+}
+
 /** The URL a call goes to, for messages (the SDK resolves the same one itself). */
 export function describeEndpoint(
   service: Service,
@@ -81,7 +90,7 @@ export function describeEndpoint(
   dnsSuffix: string,
   override: string | undefined,
 ): string {
-  if (override) return override;
+  if (override) return shownEndpoint(override);
   if (service === "iam") {
     if (region.startsWith("cn-")) return `https://iam.cn-north-1.${dnsSuffix}`;
     if (region.startsWith("us-gov-")) return "https://iam.us-gov.amazonaws.com";
