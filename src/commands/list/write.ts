@@ -54,9 +54,11 @@ export function writeTable(
     widths[3] = Math.max(widths[3]!, width(row.region ?? "-"));
   }
   const pad = padding();
-  // renderTable's line: each cell but the last padded with padEnd (which counts code units,
-  // so a width below a cell's length pads nothing), painted, joined by two spaces. Its
-  // trimEnd has nothing to take: the last cell never ends in a space.
+  // renderTable's line: each cell but the last padded to its column's width in terminal
+  // columns (padCell: by the same `width` the widths were found with, not by length, or a
+  // 本番 or a café with a combining accent shifts the columns after it; nothing when a cell is
+  // that wide already), painted, joined by two spaces. Its trimEnd has nothing to take: the
+  // last cell never ends in a space.
   const kinds = new Map(KINDS.map((kind) => [kind, kind + pad(widths[1]! - kind.length)]));
   const none = style.dim("none");
   const header = HEADER.map((text, c) => (c < 4 ? text + pad(widths[c]! - text.length) : text));
@@ -69,15 +71,15 @@ export function writeTable(
     const serial = serials[i]!;
     const region = row.region ?? "-";
     parts.push(
-      style.bold(row.name + pad(widths[0]! - row.name.length)),
+      style.bold(row.name + pad(widths[0]! - width(row.name))),
       "  ",
       kinds.get(row.kind)!,
       "  ",
       serial,
-      pad(widths[2]! - serial.length),
+      pad(widths[2]! - width(serial)),
       "  ",
       region,
-      pad(widths[3]! - region.length),
+      pad(widths[3]! - width(region)),
       "  ",
       own === undefined ? "-" : own === null ? none : sessionText(own, now, style),
       "\n",
