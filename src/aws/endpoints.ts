@@ -5,6 +5,7 @@
  * Without an override the SDK picks the regional endpoint of the partition.
  */
 import { UserError } from "../errors.ts";
+import { shownUrl } from "../system/shown-url.ts";
 
 export type Service = "sts" | "iam" | "signin";
 
@@ -74,15 +75,6 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-/**
- * An endpoint as people may see it (errors, --debug, doctor): a user and password in it
- * (http://user:password@host/) become "…@". The URL's authority ends at the first / ? # or \
- * and its user part at the authority's last @, as the URL standard reads it.
- */
-export function shownEndpoint(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, "$1…@");
-}
-
 /** The URL a call goes to, for messages (the SDK resolves the same one itself). */
 export function describeEndpoint(
   service: Service,
@@ -90,7 +82,8 @@ export function describeEndpoint(
   dnsSuffix: string,
   override: string | undefined,
 ): string {
-  if (override) return shownEndpoint(override);
+  // A user and password in it are never shown.
+  if (override) return shownUrl(override);
   if (service === "iam") {
     if (region.startsWith("cn-")) return `https://iam.cn-north-1.${dnsSuffix}`;
     if (region.startsWith("us-gov-")) return "https://iam.us-gov.amazonaws.com";

@@ -13,8 +13,8 @@ import {
   offSeconds,
   offsetFromDate,
 } from "../../aws/clock-skew.ts";
-import { shownEndpoint } from "../../aws/endpoints.ts";
 import { fetchFailureText } from "../../system/fetch-failure.ts";
+import { shownUrl } from "../../system/shown-url.ts";
 import { type Finding, ok, problem, warn } from "./finding.ts";
 
 const TIMEOUT_MS = 5000;
@@ -53,7 +53,7 @@ export function judgeClock(
   fix: string,
 ): Finding {
   // A user and password in an endpoint setting are never shown.
-  const where = shownEndpoint(endpoint);
+  const where = shownUrl(endpoint);
   if ("error" in reading) {
     return warn(`Could not reach STS at ${where} to compare clocks: ${reading.error}`);
   }
