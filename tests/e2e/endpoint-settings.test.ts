@@ -89,6 +89,8 @@ test("a user and password in a valid endpoint URL never show: not in errors, --d
     `HTTPS://bob:s3cretPw@127.0.0.1:${port}`,
     `http://bob:s3cret@Pw@127.0.0.1:${port}/path?q=1`,
     `http://s3cretPw@[::1]:${port}/`,
+    // One slash, as the URL standard takes it for http (it has a "://" further on).
+    `http:/bob:s3cretPw@127.0.0.1:${port}/?q=://`,
   ];
   for (const url of urls) {
     const env = { ...u.sandbox.env, AWS_ENDPOINT_URL_STS: url, HTTPS_PROXY: "", HTTP_PROXY: "" };
