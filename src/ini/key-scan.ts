@@ -17,18 +17,29 @@ import { belowTopTier } from "../system/below-top-tier.ts";
 import { findHeaders } from "./headers.ts";
 import type { KeyValues } from "./key-values.ts";
 import type { NameTable } from "./name-table.ts";
+import { OddCharacters } from "./odd-characters.ts";
 import { profileIndex } from "./profile-index.ts";
 import { type FileKind, profileNameOf } from "./profiles.ts";
 import type { IniValues } from "./read.ts";
-import { OddSpots, oddAnywhere } from "./simple-read.ts";
+import { BOM, mayBePlain, OddSpots, oddAnywhere, plainGiven } from "./simple-read.ts";
 
 /** The spelling of a profile's header `profile NAME` (the only one that cannot alias another). */
 const PLAIN = "\0plain";
 
 /**
  * Reads the wanted keys of every profile of `text` into `values`, numbering the profiles in
- * `names` (a name the table has already keeps its number). True when the text is printable
- * ASCII and LF throughout (so every name and value read from it is too).
+ * `names` (a name the table has already keeps its number). True when every name and value
+ * read from it is printable ASCII: the text is, with LF line breaks (CRLF too when `quick`).
+ *
+ * `quick`: whether the text is printable ASCII is decided by native scans, the last one after
+ * the lines are read (simple-read.ts's mayBePlain and plainGiven: at 100,000 profiles ~7 ms
+ * less than the regular expression), and CRLF line breaks and a byte-order mark are read as
+ * simple too (they were read by ProfileIndex, section by section: ~7x the time and ~300 MiB
+ * at 100,000 profiles).
+ * Then undefined means that a rare odd character (a control character other than tab, a CR
+ * not before an LF) was found only after the lines were read as simple, or a CRLF text holds
+ * `[DEFAULT]`: `names` and `values` hold what they hold, and the caller reads both files
+ * again, into new tables, without `quick`.
  */
 export function scanKeys(
   text: string,
@@ -36,8 +47,9 @@ export function scanKeys(
   keys: readonly string[],
   names: NameTable,
   values: KeyValues,
-): boolean {
-  return new KeyScan(text, kind, keys, names, values).run();
+  quick = false,
+): boolean | undefined {
+  return new KeyScan(text, kind, keys, names, values).run(quick);
 }
 
 class KeyScan {
@@ -57,6 +69,11 @@ class KeyScan {
   private readonly last: (string | undefined)[] = [];
   /** The number of the profile whose section is being read; -1 outside a profile's section. */
   private current = -1;
+  /** The characters of the line breaks lines() has passed, LFs and CRs (plainGiven wants them). */
+  private lineBreaks = 0;
+  /** Mixed texts (see mixed()): where the odd characters are, and where this section starts. */
+  private odd: OddCharacters | undefined;
+  private sectionStart = 0;
 
   constructor(
     private readonly text: string,
@@ -73,22 +90,69 @@ class KeyScan {
     });
   }
 
-  run(): boolean {
+  run(quick: boolean): boolean | undefined {
     const { text } = this;
+    // A byte-order mark (PowerShell 5's UTF-8 files) is skipped, as every reader skips it.
+    const from = quick && text.startsWith(BOM) ? 1 : 0;
     // A space at the very start may indent a header (findHeaders knows); "\n " is odd.
-    const simple = text.charCodeAt(0) !== 32 && !oddAnywhere(text);
+    const simple = text.charCodeAt(from) !== 32 && (quick ? mayBePlain(text) : !oddAnywhere(text));
+    // A few odd characters (a name or a comment not in ASCII, a tab) in a text of simple lines
+    if (quick && !simple && text.charCodeAt(from) !== 32) {
+      const mixed = this.mixed(from);
+      if (mixed !== undefined) return mixed;
+    }
     // What generators write: every section is simple, and no header is indented.
-    if (!(simple ? this.lines(0, text.length) : this.sections())) {
+    const read = simple ? this.lines(from, text.length) : this.sections();
+    // Where lines() stopped early at [DEFAULT], it did not count every line break (a CRLF
+    // text is then read again, the exact way).
+    const plain = read ? plainGiven(text, this.lineBreaks) : !oddAnywhere(text);
+    if (simple && quick && !plain) return undefined;
+    if (!read) {
       this.whole();
       return simple;
     }
-    if (this.general.size > 0) {
-      const index = profileIndex(text, this.kind);
-      for (const ordinal of this.general) {
-        this.fill(ordinal, index.get(this.names.names[ordinal]!));
-      }
-    }
+    this.readGeneral();
     return simple;
+  }
+
+  /** The profiles left to ProfileIndex, read by it. */
+  private readGeneral(): void {
+    if (this.general.size === 0) return;
+    const index = profileIndex(this.text, this.kind);
+    for (const ordinal of this.general) {
+      this.fill(ordinal, index.get(this.names.names[ordinal]!));
+    }
+  }
+
+  /**
+   * A text that is simple but for a few characters (odd-characters.ts), read by one line loop
+   * as if simple, with each section that holds an odd character left to ProfileIndex: what
+   * sections() reads, without finding every header first and a line loop per section (at
+   * 100,000 profiles one `é` cost ~70 ms that way). undefined when the text is not such a
+   * text: sections() reads it.
+   */
+  private mixed(from: number): boolean | undefined {
+    const odd = OddCharacters.of(this.text, from);
+    if (odd === undefined) return undefined;
+    this.odd = odd;
+    this.sectionStart = from;
+    if (!this.lines(from, this.text.length)) {
+      this.whole();
+      return false;
+    }
+    this.endSection(this.text.length);
+    this.readGeneral();
+    return false;
+  }
+
+  /**
+   * Mixed texts: the section read so far ends at `end`; one with an odd character in it is
+   * left to ProfileIndex, as sections() leaves it.
+   */
+  private endSection(end: number): void {
+    if (this.current >= 0 && this.odd!.from(this.sectionStart) < end) {
+      this.general.add(this.current);
+    }
   }
 
   /**
@@ -124,12 +188,24 @@ class KeyScan {
     for (let at = start; at < end; ) {
       let stop = text.indexOf("\n", at);
       if (stop < 0 || stop > end) stop = end;
+      else this.lineBreaks++;
+      const next = stop + 1;
+      // CRLF (a Windows file): the CR is the line break's, as Python's universal newlines read
+      // it. A CR anywhere else is odd: plainGiven, which counts on lineBreaks, finds it.
+      if (stop < end && stop > at && text.charCodeAt(stop - 1) === 13 /* \r */) {
+        stop--;
+        this.lineBreaks++;
+      }
       let first = text.charCodeAt(at);
       if (first === 91 /* [ */) {
         const close = text.lastIndexOf("]", stop - 1);
         if (close >= at + 2) {
+          if (this.odd !== undefined) {
+            this.endSection(at);
+            this.sectionStart = at;
+          }
           if (!this.header(at, close)) return false;
-          at = stop + 1;
+          at = next;
           continue;
         }
       }
@@ -137,7 +213,7 @@ class KeyScan {
       if (first >= 65 && first <= 90) first += 32;
       const wanted = this.current >= 0 ? byFirst[first] : undefined;
       if (wanted !== undefined) this.keyLine(at, stop, wanted, this.placesByFirst[first]!);
-      at = stop + 1;
+      at = next;
     }
     return true;
   }
@@ -147,6 +223,15 @@ class KeyScan {
     const { text, kind } = this;
     let ordinal: number;
     let spelling = PLAIN;
+    // A header with an odd character: its section is left to ProfileIndex, as sections() does
+    if (this.odd !== undefined && this.odd.from(at) < close) {
+      spelling = text.slice(at + 1, close);
+      if (spelling === "DEFAULT") return false;
+      const name = profileNameOf(spelling, kind);
+      this.current = name === undefined ? -1 : this.names.addName(name);
+      if (this.current >= 0) this.general.add(this.current);
+      return true;
+    }
     if (
       kind === "config" &&
       text.startsWith("profile ", at + 1) &&

@@ -51,6 +51,27 @@ export const Key = {
 export const SERIAL_NAMES: readonly string[] = SERIAL_KEYS;
 export const SERIAL_SLOTS: readonly number[] = SERIAL_KEYS.map((name) => key(name));
 
+/**
+ * Both files' keys into new tables, config first: profiles are numbered as profileNames().
+ * undefined when a `quick` scan found an odd character late (see scanKeys).
+ */
+function readKeys(texts: AwsTexts, quick: boolean) {
+  const { configText, credentialsText } = texts;
+  // First guesses at the number of profiles (a generated section is ~100 characters); the
+  // tables grow when there are more.
+  const names = new NameTable(((configText?.length ?? 0) + (credentialsText?.length ?? 0)) / 96);
+  const config = new KeyValues(WIDTH, (configText?.length ?? 0) / 96);
+  const configAscii =
+    configText === null || scanKeys(configText, "config", KEYS, names, config, quick);
+  if (configAscii === undefined) return undefined;
+  const credentials = new KeyValues(WIDTH, names.size + (credentialsText?.length ?? 0) / 96);
+  const credentialsAscii =
+    credentialsText === null ||
+    scanKeys(credentialsText, "credentials", KEYS, names, credentials, quick);
+  if (credentialsAscii === undefined) return undefined;
+  return { names, config, credentials, ascii: configAscii && credentialsAscii };
+}
+
 /** What candidateState says of a profile; "throws": an unknown key store, which ends the search. */
 type Candidate = "no-keys" | "session" | "long-term" | "throws";
 
@@ -58,7 +79,7 @@ export class ProfileKeys {
   readonly names: NameTable;
   private readonly config: KeyValues;
   private readonly credentials: KeyValues;
-  /** Whether both files are printable ASCII and LF throughout, and so every name and value. */
+  /** Whether every name and value read is printable ASCII (both files are, bar line breaks). */
   readonly ascii: boolean;
   /**
    * Per LONG_TERM_SUFFIXES entry: profile number -> the number of name + suffix, or -1. Found
@@ -67,18 +88,12 @@ export class ProfileKeys {
   private readonly suffixed: Int32Array[];
 
   constructor(texts: AwsTexts) {
-    const { configText, credentialsText } = texts;
-    // First guesses at the number of profiles (a generated section is ~100 characters); the
-    // tables grow when there are more. Config first: profiles are numbered as profileNames().
-    this.names = new NameTable(((configText?.length ?? 0) + (credentialsText?.length ?? 0)) / 96);
-    this.config = new KeyValues(WIDTH, (configText?.length ?? 0) / 96);
-    const config =
-      configText === null || scanKeys(configText, "config", KEYS, this.names, this.config);
-    this.credentials = new KeyValues(WIDTH, this.size + (credentialsText?.length ?? 0) / 96);
-    this.ascii =
-      (credentialsText === null ||
-        scanKeys(credentialsText, "credentials", KEYS, this.names, this.credentials)) &&
-      config;
+    // The quick look at the texts, and in the rare case it was wrong, the exact one (scanKeys).
+    const read = readKeys(texts, true) ?? readKeys(texts, false)!;
+    this.names = read.names;
+    this.config = read.config;
+    this.credentials = read.credentials;
+    this.ascii = read.ascii;
     this.suffixed = LONG_TERM_SUFFIXES.map(() => new Int32Array(this.size).fill(-1));
     const last = LONG_TERM_SUFFIXES.map((suffix) => suffix.charCodeAt(suffix.length - 1));
     for (let profile = 0; profile < this.size; profile++) {

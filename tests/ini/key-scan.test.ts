@@ -12,6 +12,7 @@ import { profilesOf } from "../../src/ini/index.ts";
 import { scanKeys } from "../../src/ini/key-scan.ts";
 import { KeyValues } from "../../src/ini/key-values.ts";
 import { NameTable } from "../../src/ini/name-table.ts";
+import { oddAnywhere } from "../../src/ini/simple-read.ts";
 import { CONFIG_CASES } from "./support/config-cases.ts";
 import { iniFile } from "./support/ini-arbitraries.ts";
 
@@ -35,6 +36,38 @@ function agrees(text: string, kind: FileKind, names = new NameTable()): void {
   }
 }
 
+/**
+ * scanKeys with `quick`: the same names and values as without, or undefined, and then only
+ * for a text with an odd character in it (a CR before an LF is not, nor a byte-order mark at
+ * its start), or with [DEFAULT].
+ */
+function agreesQuick(text: string, kind: FileKind): void {
+  const names = new NameTable();
+  const values = new KeyValues(KEYS.length, 2);
+  const quick = scanKeys(text, kind, KEYS, names, values, true);
+  if (quick === undefined) {
+    // [DEFAULT] stops the line loop early: a CRLF text (or one with a BOM) is then read again
+    const read = text.replace(/^\uFEFF/, "").replaceAll("\r\n", "\n");
+    const again = oddAnywhere(read) || text.includes("[DEFAULT]");
+    expect([text, again]).toEqual([text, true]);
+    return;
+  }
+  const exactNames = new NameTable();
+  const exactValues = new KeyValues(KEYS.length, 2);
+  const exact = scanKeys(text, kind, KEYS, exactNames, exactValues)!;
+  expect(names.names).toEqual(exactNames.names);
+  const printable = /^[\x20-\x7e]*$/;
+  names.names.forEach((name, ordinal) => {
+    const read = (from: KeyValues) => KEYS.map((_, k) => from.get(ordinal, k));
+    expect([name, read(values)]).toEqual([name, read(exactValues)]);
+    // true: every name and value read is printable ASCII (a CRLF file's too, unlike exact's)
+    if (quick)
+      expect([name, ...read(values)].every((v) => v === undefined || printable.test(v))).toBe(true);
+  });
+  if (exact) expect(quick).toBe(true);
+  if (!quick) expect(exact).toBe(false);
+}
+
 /** The same file with nothing odd in it: LF only, printable ASCII, no line indented. */
 const simple = (text: string) =>
   text
@@ -53,6 +86,23 @@ describe.each<FileKind>(["config", "credentials"])("%s file", (kind) => {
     );
   });
 
+  test("quick: the same, or undefined for a text with an odd character", () => {
+    const controls = fc.constantFrom("\f", "\x1b[0m", "\x7f", "\v", "\0", "\r", "\r\n", "\t", "é");
+    fc.assert(
+      fc.property(iniFile({ kind, invalid: true }), controls, fc.nat(), (text, odd, at) => {
+        const plain = simple(text);
+        const spot = at % (plain.length + 1);
+        agreesQuick(text, kind);
+        agreesQuick(plain, kind);
+        agreesQuick(plain.slice(0, spot) + odd + plain.slice(spot), kind);
+        agreesQuick(plain.replaceAll("\n", "\r\n"), kind);
+        agreesQuick(`\uFEFF${plain}`, kind);
+        agreesQuick(`\uFEFF${plain.replaceAll("\n", "\r\n")}`, kind);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   test("names the table has already keep their numbers", () => {
     fc.assert(
       fc.property(iniFile({ kind, invalid: true }), iniFile({ kind: "config" }), (text, other) => {
@@ -67,6 +117,8 @@ describe.each<FileKind>(["config", "credentials"])("%s file", (kind) => {
   test.each(CONFIG_CASES)("%s", (_, text) => {
     agrees(text, kind);
     agrees(simple(text), kind);
+    agreesQuick(text, kind);
+    agreesQuick(simple(text), kind);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "bun:test";
 import fc from "fast-check";
-import { oddWithin } from "../../src/ini/simple-read.ts";
+import { mayBePlain, oddAnywhere, oddWithin, plainGiven } from "../../src/ini/simple-read.ts";
 import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 
 const ODD_ONE = /[^\n\x20-\x7e]|\n /;
@@ -36,6 +36,59 @@ test("oddWithin is /[^\\n\\x20-\\x7e]|\\n /.test(text.slice(start, end))", () =>
       [0, 2],
     ] as const) {
       expect(oddWithin(text, start, end)).toBe(ODD_ONE.test(text.slice(start, end)));
+    }
+  }
+});
+
+/** The characters of the line breaks in text: LFs, and the CRs right before them. */
+const lineBreaks = (text: string) => text.split("\n").length - 1 + text.split("\r\n").length - 1;
+
+/** oddAnywhere of the text as key-scan.ts's quick look reads it: CRLF as LF, a leading BOM skipped. */
+const oddRead = (text: string) => oddAnywhere(text.replace(/^\uFEFF/, "").replaceAll("\r\n", "\n"));
+
+test("mayBePlain and plainGiven (native scans, for key-scan.ts) answer !oddAnywhere, CRLF as LF", () => {
+  const examples = [
+    "[a]\nk = v\n",
+    "[a]\n k = v\n",
+    "[a]\r\nk = v",
+    "k = \x1b[1mv\x1b[0m\n",
+    "\uFEFF[a]\r\nk = v\r\n",
+  ];
+  const pieces = [
+    "\n",
+    "\n ",
+    " ",
+    "\t",
+    "\r",
+    "\r\n",
+    "~",
+    "\x7f",
+    "\x1b",
+    "\x1b[",
+    "m",
+    "\f",
+    "\u00e9",
+  ];
+  const agree = (text: string) =>
+    expect([text, mayBePlain(text) && plainGiven(text, lineBreaks(text))]).toEqual([
+      text,
+      !oddRead(text),
+    ]);
+  fc.assert(fc.property(oracleTexts(examples, pieces), agree), { numRuns: ORACLE_RUNS });
+  // Every character alone, and beside each printable one, an escape and a line break
+  for (let c = 0; c < 0x10000; c++) {
+    const one = String.fromCharCode(c);
+    for (const text of [
+      one,
+      `a\n${one}b`,
+      `\x1b${one}`,
+      `${one}\n`,
+      `${one}\r\n`,
+      `\r${one}`,
+      `\uFEFF${one}`,
+      `\uFEFF${one}\r\n`,
+    ]) {
+      agree(text);
     }
   }
 });

@@ -66,3 +66,30 @@ test("the same summaries, serving profiles and sessions as the general readers",
     { numRuns: 120 },
   );
 }, 120_000);
+
+test("an odd character found after the lines were read: both files are read again", async () => {
+  // Plain config, then credentials whose only odd spots are a form feed and an ESC (the
+  // quick look before reading cannot see them: ini/key-scan.ts), with CRLF line breaks or LF.
+  for (const eol of ["\n", "\r\n"]) {
+    const home = join(root, String(runs++));
+    mkdirSync(join(home, ".aws"), { recursive: true });
+    const config = ["[profile a]", "mfa_serial = arn:aws:iam::123456789012:mfa/a", "region = r"];
+    const credentials = [
+      "[a-long-term]",
+      "aws_access_key_id = AKIAAAAAAAAAAAAAAAAA",
+      "aws_secret_access_key = s",
+      "# a form feed \f",
+      "[b]",
+      "region = \x1b[1mbold",
+      "aws_access_key_id = AKIABBBBBBBBBBBBBBBB",
+      "aws_secret_access_key = s",
+    ];
+    const text = (lines: string[]) => lines.map((line) => line + eol).join("");
+    writeFileSync(join(home, ".aws", "config"), text(config));
+    writeFileSync(join(home, ".aws", "credentials"), text(credentials));
+    const { deps } = testDeps({ env: { AWSMFA_CACHE_DIR: join(home, "cache") }, homedir: home });
+    const keys = new ProfileKeys(await readAwsTexts(deps));
+    expect(keys.ascii).toBe(false);
+    expect(scanInventory(keys).rows).toEqual(summarizeProfiles(await readAwsFiles(deps)));
+  }
+});

@@ -55,10 +55,8 @@ export function writeTable(
   }
   const pad = padding();
   // renderTable's line: each cell but the last padded to its column's width in terminal
-  // columns (padCell: by the same `width` the widths were found with, not by length, or a
-  // 本番 or a café with a combining accent shifts the columns after it; nothing when a cell is
-  // that wide already), painted, joined by two spaces. Its trimEnd has nothing to take: the
-  // last cell never ends in a space.
+  // columns (ui/table.ts cellWidth; a cell as wide pads nothing), painted, joined by two spaces. Its
+  // trimEnd has nothing to take: the last cell never ends in a space.
   const kinds = new Map(KINDS.map((kind) => [kind, kind + pad(widths[1]! - kind.length)]));
   const none = style.dim("none");
   const header = HEADER.map((text, c) => (c < 4 ? text + pad(widths[c]! - text.length) : text));

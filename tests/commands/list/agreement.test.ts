@@ -155,3 +155,26 @@ test("a list of thousands of profiles, written in many pieces", async () => {
   const cached = Array.from({ length: 151 }, (_, i) => (i === 0 ? 1 : i === 75 ? 0 : 5));
   await agrees({ config: config.join(""), credentials: credentials.join(""), cached }, (t) => t);
 }, 60_000);
+
+test("wide and combining characters: the columns line up in a terminal's columns", async () => {
+  const names = ["本番", "cafe\u0301", "p", "🚀-prod"];
+  const config = names
+    .map((name) => `[profile ${name}]\nmfa_serial = arn:aws:iam::123456789012:mfa/${name}\n`)
+    .join("");
+  const env = await world({ config, credentials: "", cached: [5] }, (t) => t);
+  for (const colour of [false, true]) {
+    const { stdout } = await output(runList, env, false, colour);
+    expect(stdout).toEqual((await output(generalList, env, false, colour)).stdout);
+    // Where the KIND column starts, in terminal columns, on every line: the same.
+    const starts = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => {
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are taken out.
+        const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
+        const cut = plain.search(/ {2}(long-term|session|role|other|KIND)/);
+        return Bun.stringWidth(plain.slice(0, cut));
+      });
+    expect(new Set(starts).size).toBe(1);
+  }
+});

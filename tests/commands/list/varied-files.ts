@@ -5,7 +5,7 @@
  * aws-mfa's time, AKIA with a stale token), devices of every spelling (and bad ones); and the
  * noise that must not change the answer: odd spacing and case, `:` for `=`, comments, blank
  * lines, repeated sections, `[default]` beside `[profile default]`, indented lines, tabs,
- * non-ASCII, CRLF, a BOM, now and then `[DEFAULT]` or an indented header.
+ * non-ASCII, CRLF, a BOM, now and then `[DEFAULT]`, an indented header or a control character.
  */
 import fc from "fast-check";
 
@@ -148,7 +148,17 @@ export const variedFiles: fc.Arbitrary<VariedFiles> = fc
       .map((groups) => groups.flat()),
     eol: fc.constantFrom("\n", "\n", "\n", "\r\n"),
     bom: fc.boolean(),
-    odd: fc.constantFrom("none", "none", "none", "none", "DEFAULT", "indented header", "sso"),
+    odd: fc.constantFrom(
+      "none",
+      "none",
+      "none",
+      "none",
+      "DEFAULT",
+      "indented header",
+      "sso",
+      "form feed",
+      "escape",
+    ),
     cached: fc.array(fc.nat(5), { minLength: 40, maxLength: 40 }),
   })
   .map(({ sections, eol, bom, odd, cached }) => {
@@ -162,6 +172,10 @@ export const variedFiles: fc.Arbitrary<VariedFiles> = fc
     if (odd === "indented header")
       credentials.push("  [dev]", "aws_access_key_id = AKIAEEEEEEEEEEEEEEEE");
     if (odd === "sso") config.push("[sso-session dev]", "region = r");
+    // Control characters other than CR and tab: found only after the lines were read
+    // (ini/key-scan.ts's quick look), in the second file or the first
+    if (odd === "form feed") credentials.push("# a form feed \f here");
+    if (odd === "escape") config.push("[profile esc]", "region = \x1b[1mbold\x1b[0m");
     const text = (lines: string[]) =>
       (bom ? "\uFEFF" : "") + lines.map((line) => line + eol).join("");
     return { config: text(config), credentials: text(credentials), cached };
