@@ -16,6 +16,7 @@
  * read them for the profile in AWS_PROFILE, not the one awsmfa logs in to. awsmfa has already
  * resolved the endpoint (endpoints.ts) and the region.
  */
+import { shownUrl } from "../system/shown-url.ts";
 import { type ClockOffset, recordClock } from "./clock-skew.ts";
 import type { Credentials } from "./credentials.ts";
 
@@ -195,7 +196,7 @@ function traced<C>(client: C, target: ClientTarget): C {
   // fetch sends through the proxy variables on its own: say so, or a proxy's answer (a 403, a
   // TLS-inspecting certificate) looks like AWS's. NO_PROXY may still exempt the host.
   const where =
-    (target.endpoint ?? `the ${target.region} endpoint`) +
+    (target.endpoint ? shownUrl(target.endpoint) : `the ${target.region} endpoint`) +
     (target.proxy ? `; ${target.proxy}, unless NO_PROXY names the host` : "");
   (client as unknown as Traceable).middlewareStack.add(
     (next, context) => async (args) => {

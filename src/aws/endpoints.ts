@@ -5,6 +5,7 @@
  * Without an override the SDK picks the regional endpoint of the partition.
  */
 import { UserError } from "../errors.ts";
+import { shownUrl } from "../system/shown-url.ts";
 
 export type Service = "sts" | "iam" | "signin";
 
@@ -47,8 +48,8 @@ function checkedEndpoint(name: string, value: string): string {
     name === "endpoint_url"
       ? "Fix or remove endpoint_url in the profile's section of ~/.aws/config"
       : `Set ${name} to the endpoint's address or unset it`;
-  // Anything up to the last @ may be a user and password: never shown.
-  const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, "$1…@");
+  // A user and password in it are never shown.
+  const shown = shownUrl(value);
   throw new UserError(`${where} "${shown}" is not an endpoint awsmfa can call: ${wrong}.`, {
     hint: `${fix} (an http:// or https:// URL, e.g. https://sts.us-east-1.amazonaws.com or http://127.0.0.1:4566 for a local emulator).`,
   });
@@ -81,7 +82,8 @@ export function describeEndpoint(
   dnsSuffix: string,
   override: string | undefined,
 ): string {
-  if (override) return override;
+  // A user and password in it are never shown.
+  if (override) return shownUrl(override);
   if (service === "iam") {
     if (region.startsWith("cn-")) return `https://iam.cn-north-1.${dnsSuffix}`;
     if (region.startsWith("us-gov-")) return "https://iam.us-gov.amazonaws.com";

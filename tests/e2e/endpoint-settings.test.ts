@@ -79,3 +79,37 @@ test("doctor reports a bad endpoint setting as a problem and goes on with the ot
   expect(r.stdout).toContain("Files and folders");
   expect(r.code).toBe(9);
 });
+
+test("a user and password in a valid endpoint URL never show: not in errors, --debug or doctor", async () => {
+  const u = world.user();
+  const port = await closedPort();
+  // Every form a user:password can take in an http(s) URL the runtime accepts.
+  const urls = [
+    `http://bob:s3cretPw@127.0.0.1:${port}/`,
+    `HTTPS://bob:s3cretPw@127.0.0.1:${port}`,
+    `http://bob:s3cret@Pw@127.0.0.1:${port}/path?q=1`,
+    `http://s3cretPw@[::1]:${port}/`,
+    // One slash, as the URL standard takes it for http (it has a "://" further on).
+    `http:/bob:s3cretPw@127.0.0.1:${port}/?q=://`,
+  ];
+  for (const url of urls) {
+    const env = { ...u.sandbox.env, AWS_ENDPOINT_URL_STS: url, HTTPS_PROXY: "", HTTP_PROXY: "" };
+    const r = await u.run(["login", u.profile, "--otp", u.code(), "--format", "sh", "--debug"], {
+      env,
+    });
+    expect([url, r.stderr]).toEqual([
+      url,
+      expect.stringContaining("Could not reach AWS STS/IAM at"),
+    ]);
+    expect([url, r.stderr]).toEqual([url, expect.stringContaining("…@")]);
+    expect([url, r.stderr]).toEqual([url, expect.stringContaining("GetSessionToken ->")]);
+    expect([url, r.stderr]).not.toEqual([url, expect.stringContaining("s3cret")]);
+    expect(r.code).toBe(5);
+    const doctor = await u.run(["doctor"], { env });
+    expect([url, doctor.stdout]).toEqual([url, expect.stringContaining("Could not reach STS at")]);
+    expect([url, doctor.stdout + doctor.stderr]).not.toEqual([
+      url,
+      expect.stringContaining("s3cret"),
+    ]);
+  }
+});

@@ -14,6 +14,7 @@ import {
   offsetFromDate,
 } from "../../aws/clock-skew.ts";
 import { fetchFailureText } from "../../system/fetch-failure.ts";
+import { shownUrl } from "../../system/shown-url.ts";
 import { type Finding, ok, problem, warn } from "./finding.ts";
 
 const TIMEOUT_MS = 5000;
@@ -51,12 +52,14 @@ export function judgeClock(
   endpoint: string,
   fix: string,
 ): Finding {
+  // A user and password in an endpoint setting are never shown.
+  const where = shownUrl(endpoint);
   if ("error" in reading) {
-    return warn(`Could not reach STS at ${endpoint} to compare clocks: ${reading.error}`);
+    return warn(`Could not reach STS at ${where} to compare clocks: ${reading.error}`);
   }
   const seconds = offSeconds(reading.offsetMs);
-  if (seconds === 0) return ok(`This computer's clock agrees with AWS (${endpoint}).`);
-  const text = `This computer's clock is ${describeOffset(reading.offsetMs)} (${endpoint})`;
+  if (seconds === 0) return ok(`This computer's clock agrees with AWS (${where}).`);
+  const text = `This computer's clock is ${describeOffset(reading.offsetMs)} (${where})`;
   if (seconds < CLOCK_WARN_SECONDS) return ok(`${text}.`);
   if (seconds < CLOCK_FAIL_SECONDS) {
     return warn(`${text}: codes computed on this computer may be refused.`, fix);

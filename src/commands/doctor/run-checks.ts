@@ -39,7 +39,9 @@ export function clockEndpoint(files: AwsFiles | undefined, env: Deps["env"]): st
   }
   try {
     const override = endpointOverride("sts", env, value("endpoint_url"));
-    return describeEndpoint("sts", region.region, region.dnsSuffix, override);
+    // The URL itself, a user and password in it included: doctor calls it (messages show it
+    // through shownUrl).
+    return override ?? describeEndpoint("sts", region.region, region.dnsSuffix, undefined);
   } catch (error) {
     if (error instanceof UserError) return error;
     throw error;

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { NetworkError } from "../../errors.ts";
 import { readCappedBody } from "../../system/capped-body.ts";
 import { fetchFailureText } from "../../system/fetch-failure.ts";
+import { shownUrl } from "../../system/shown-url.ts";
 
 /** Seconds for SHA256SUMS, and for the whole archive (about 55 MB). */
 export const SUMS_DEADLINE_MS = 30_000;
@@ -22,22 +23,27 @@ export async function download(
   deadlineMs: number,
   maxBytes: number,
 ): Promise<Uint8Array> {
+  // The URL as messages show it: a mirror's user and password never.
+  const shown = shownUrl(url);
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(deadlineMs), redirect: "follow" });
     if (!response.ok) {
-      throw new NetworkError(`Could not download ${url}: the server answered ${response.status}.`, {
-        hint: "Check the address (awsmfa upgrade --to vX.Y.Z names a release) and try again.",
-      });
+      throw new NetworkError(
+        `Could not download ${shown}: the server answered ${response.status}.`,
+        {
+          hint: "Check the address (awsmfa upgrade --to vX.Y.Z names a release) and try again.",
+        },
+      );
     }
-    return await readCapped(response, url, maxBytes);
+    return await readCapped(response, shown, maxBytes);
   } catch (error) {
     if (error instanceof NetworkError) throw error;
     const timedOut = error instanceof Error && error.name === "TimeoutError";
     throw new NetworkError(
       timedOut
-        ? `Downloading ${url} took longer than ${deadlineMs / 1000} s; gave up.`
-        : `Could not download ${url}: ${fetchFailureText(error)}.`,
+        ? `Downloading ${shown} took longer than ${deadlineMs / 1000} s; gave up.`
+        : `Could not download ${shown}: ${fetchFailureText(error)}.`,
       {
         hint: "Check your network connection and try again; awsmfa was not changed.",
         cause: error,

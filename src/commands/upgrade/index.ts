@@ -7,6 +7,7 @@
 import { Command } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, NetworkError, UsageError, UserError } from "../../errors.ts";
+import { shownUrl } from "../../system/shown-url.ts";
 import type { CommandContext } from "../context.ts";
 import { currentBytes, removeLeftover, replaceSelf, stage } from "./replace.ts";
 import { installSource, releaseFolder } from "./source.ts";
@@ -82,8 +83,10 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
     { fileFromTarGz },
   ] = await Promise.all([import("./download.ts"), import("./untar.ts")]);
   const folder = releaseFolder(source, wanted);
+  // The folder as messages show it: a mirror's user and password never.
+  const shown = shownUrl(folder);
   const assets = assetsFor(deps, deps.arch);
-  say(`Checking ${folder} for a newer awsmfa (this is ${current})`);
+  say(`Checking ${shown} for a newer awsmfa (this is ${current})`);
   const sums = parseSums(
     new TextDecoder().decode(
       await download(`${folder}/SHA256SUMS`, SUMS_DEADLINE_MS, SUMS_MAX_BYTES),
@@ -91,13 +94,13 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   );
   const rawSum = sums.get(assets.raw);
   if (rawSum && rawSum === sha256(await currentBytes(deps.selfPath))) {
-    say(`awsmfa ${current} is the release at ${folder}; nothing to do.`);
+    say(`awsmfa ${current} is the release at ${shown}; nothing to do.`);
     return ExitCode.ok;
   }
   const expected = sums.get(assets.download);
   if (!expected) {
     throw new NetworkError(
-      `${folder}/SHA256SUMS has no checksum for ${assets.download}; awsmfa was not changed.`,
+      `${shown}/SHA256SUMS has no checksum for ${assets.download}; awsmfa was not changed.`,
     );
   }
   say(`Downloading ${assets.download}`);
@@ -114,18 +117,19 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   const binary = assets.download === assets.raw ? bytes : fileFromTarGz(bytes, "awsmfa");
   if (!binary)
     throw new NetworkError(`${assets.download} holds no awsmfa binary; awsmfa was not changed.`);
-  return install(binary, { deps, current, wanted, folder, say });
+  return install(binary, { deps, current, wanted, shown, say });
 }
 
 interface Install {
   deps: Deps;
   current: string;
   wanted: string | undefined;
-  folder: string;
+  /** The release folder as messages show it (shownUrl). */
+  shown: string;
   say(line: string): void;
 }
 
-async function install(binary: Uint8Array, { deps, current, wanted, folder, say }: Install) {
+async function install(binary: Uint8Array, { deps, current, wanted, shown, say }: Install) {
   const staged = await stage(deps.selfPath, binary, deps.processes.pid).catch((error) => {
     throw new UserError(
       `Cannot write next to ${deps.selfPath}: ${error.message}; awsmfa was not changed.`,
@@ -146,11 +150,11 @@ async function install(binary: Uint8Array, { deps, current, wanted, folder, say 
     }
     if (wanted && `v${version}` !== wanted) {
       throw new UserError(
-        `${folder} served awsmfa ${version}, not ${wanted}; awsmfa was not changed.`,
+        `${shown} served awsmfa ${version}, not ${wanted}; awsmfa was not changed.`,
       );
     }
     if (version === current) {
-      say(`awsmfa ${current} is already the newest at ${folder}; nothing to do.`);
+      say(`awsmfa ${current} is already the newest at ${shown}; nothing to do.`);
       return ExitCode.ok;
     }
     await replaceSelf(deps.selfPath, staged, deps.platform === "win32");

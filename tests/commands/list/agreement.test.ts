@@ -125,6 +125,11 @@ test("the cases the generator reaches least often", async () => {
       "[default]\nregion = a\n[profile default]\nregion = b\n[profile r]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = default\n",
       "[default]\naws_access_key_id = ASIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\naws_security_token = t\nexpiration = 2026-01-01 02:00:00\n[default-default]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n",
     ],
+    // Names and values wider or narrower than their length: CJK, a combining accent, emoji.
+    [
+      "[profile 本番]\nmfa_serial = arn:aws:iam::123456789012:mfa/本番\nregion = eu-west-1\n[profile cafe\u0301]\nregion = 東京\n[profile 👩‍👩‍👧]\nmfa_serial = GAHT12345678\n[profile x]\n",
+      "[本番-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n",
+    ],
   ];
   for (const [config, credentials] of cases) {
     for (const cached of [[0], [1], [5]]) await agrees({ config, credentials, cached }, (t) => t);

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import pkg from "../../../package.json" with { type: "json" };
 import { tarGz } from "../../../scripts/release/archive.ts";
 import { awsmfaBinary } from "../../support/binary.ts";
+import { closedPort } from "../../support/closed-port.ts";
 import { withNotHttpServer } from "../../support/raw-server.ts";
 
 const ASSET = `awsmfa-${process.platform}-${process.arch}`;
@@ -120,6 +121,34 @@ describe("awsmfa upgrade", () => {
     expect(r.code).toBe(5);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(readFileSync(path)).toEqual(before);
+  });
+
+  test("a mirror URL with a user and password: used, never shown", async () => {
+    const withPassword = (folder: string) => {
+      const path = installed(folder);
+      const mirror = `${server.url}${folder}`.replace("://", "://bob:s3cretPw@");
+      writeFileSync(join(path, "..", ".awsmfa-install"), `mirror=${mirror}\n`);
+      return path;
+    };
+    const upgraded = await upgrade(withPassword("newer"));
+    expect(upgraded.stderr).toContain("Checking http://…@127.0.0.1:");
+    expect(upgraded.stderr).toContain(`Upgraded awsmfa: ${pkg.version} -> 9.9.9`);
+    expect(upgraded.code).toBe(0);
+    for (const folder of ["missing", "tampered", "same"]) {
+      const r = await upgrade(withPassword(folder));
+      expect([folder, r.stderr]).toEqual([folder, expect.stringContaining("http://…@127.0.0.1:")]);
+      expect([folder, r.stderr]).not.toEqual([folder, expect.stringContaining("s3cretPw")]);
+    }
+    // Unreachable (a closed port): the same.
+    const path = installed("unused");
+    writeFileSync(
+      join(path, "..", ".awsmfa-install"),
+      `mirror=http://bob:s3cretPw@127.0.0.1:${await closedPort()}/m\n`,
+    );
+    const refused = await upgrade(path, ["--debug"]);
+    expect(refused.stderr).toContain("Could not download http://…@127.0.0.1:");
+    expect(refused.stderr).not.toContain("s3cretPw");
+    expect(refused.code).toBe(5);
   });
 
   test("a mirror address where something else answers: exit 5, the failure in words", async () => {
