@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fastRun } from "../../../src/commands/fast/index.ts";
-import { fastInvocation } from "../../../src/commands/fast/invocation.ts";
+import { type FastInvocation, fastInvocation } from "../../../src/commands/fast/invocation.ts";
 import { leanMain } from "../../../src/commands/fast/lean.ts";
 import type { FastFacts } from "../../../src/commands/fast/world.ts";
 import { sessionCachePath } from "../../../src/session/cache.ts";
@@ -193,6 +193,12 @@ function facts(c: Case, said: Said): FastFacts {
   };
 }
 
+async function generalSaid(invocation: FastInvocation, c: Case): Promise<Said> {
+  const general: Said = { code: undefined, stdout: "", stderr: "" };
+  general.code = await fastRun(invocation, facts(c, general));
+  return general;
+}
+
 describe("the lean tier", () => {
   test("answers exactly as the general tier, or leaves the line to it", async () => {
     let answered = 0;
@@ -209,8 +215,16 @@ describe("the lean tier", () => {
         continue;
       }
       answered++;
-      const general: Said = { code: undefined, stdout: "", stderr: "" };
-      general.code = await fastRun(invocation, facts(c, general));
+      let general = await generalSaid(invocation, c);
+      // Both tiers read the real clock, a few ms apart: "valid for 3h01m" rounds to "3h00m" when
+      // a half-minute passes between them. Such a pair is run once more; a real difference
+      // stays a difference.
+      if (!Bun.deepEquals(general, lean)) {
+        const again: Said = { code: undefined, stdout: "", stderr: "" };
+        again.code = leanMain(invocation, facts(c, again));
+        Object.assign(lean, again);
+        general = await generalSaid(invocation, c);
+      }
       expect({ seed, ...general }).toEqual({ seed, ...lean });
     }
     // Both kinds must be well represented, or this test shows little.
