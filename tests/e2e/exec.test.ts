@@ -203,6 +203,12 @@ describe("exec: signals", () => {
     ["SIGTERM", 42],
     ["SIGINT", 43],
     ["SIGHUP", 44],
+    // Not only the three a terminal sends: any signal that would end awsmfa alone would leave
+    // the program running, orphaned, without the signal, while the caller sees exec finish.
+    ["SIGQUIT", 45],
+    ["SIGUSR1", 46],
+    ["SIGUSR2", 47],
+    ["SIGALRM", 48],
   ] as const)(
     "%s sent to awsmfa reaches the program; its exit status comes back",
     async (signal, status) => {
