@@ -64,7 +64,11 @@ export function realDeps(facts: ProcessFacts): Deps {
     exec: execFile,
     terminal() {
       if (terminal === undefined)
-        terminal = openTerminal(facts.platform, (handler) => facts.onSignal("SIGINT", handler));
+        terminal = openTerminal(
+          facts.platform,
+          (handler) => facts.onSignal("SIGINT", handler),
+          facts.pid,
+        );
       return terminal;
     },
     platform: facts.platform,
