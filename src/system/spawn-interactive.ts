@@ -40,9 +40,13 @@ export interface SignalFacts {
   onSignal(signal: ForwardedSignal, handler: () => void): () => void;
 }
 
+/** How many programs `awsmfa exec` runs now: while one runs, awsmfa lives until it ends. */
+export const interactive = { running: 0 };
+
 export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
   return (file, args, options) =>
     new Promise<InteractiveResult>((resolve) => {
+      interactive.running++;
       let child: ReturnType<typeof spawn> | undefined;
       const early: ForwardedSignal[] = [];
       // Handlers first: handling a signal at all keeps awsmfa alive until the child has
@@ -57,6 +61,7 @@ export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
       const finish = (result: InteractiveResult) => {
         if (settled) return;
         settled = true;
+        interactive.running--;
         for (const stop of stops) stop();
         resolve(result);
       };
