@@ -7,6 +7,7 @@ import { Command } from "@commander-js/extra-typings";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { pasteableCommand, UsageError, UserError } from "../../errors.ts";
+import { otpChooser } from "../../otp/choose.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
 import { loopbackPeer } from "../../system/loopback-peer.ts";
@@ -127,9 +128,18 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
     return exitStatus(outcome, file);
   }
   const renew = async () => {
+    const now = await readAwsFiles(deps);
     const again = await sessionForExec(
-      await readAwsFiles(deps),
-      { ...request, force: false, minRemainingSeconds: SERVER_RENEW_SECONDS },
+      now,
+      {
+        ...request,
+        force: false,
+        minRemainingSeconds: SERVER_RENEW_SECONDS,
+        // --otp CODE was one code, used for the first session: sent again, AWS only rejects
+        // it. --otp - read awsmfa's stdin, which is now the program's. A renewal that needs a
+        // code asks the profile's code source, the terminal (helper) or the dialog instead.
+        otp: otpChooser(undefined, options.session.otpLayers, now),
+      },
       flags,
       deps,
     );
