@@ -47,6 +47,20 @@ describe.skipIf(missing.length > 0)("the code dialog with three callers at once"
     expect(callsOf(world.aws, login, "GetSessionToken")).toHaveLength(0);
   });
 
+  test("three `awsmfa exec` at once, one Cancel: none runs its program, all exit 130", async () => {
+    const login = world.user();
+    const env = { env: { ...login.sandbox.env, DISPLAY: display!.name } };
+    const marker = `${login.sandbox.home}/ran`;
+    const runs = [0, 1, 2].map(() =>
+      login.run(["exec", "prod", "--", "sh", "-c", `echo x >>'${marker}'`], env),
+    );
+    const window = await waitForWindow(display!.name, "awsmfa");
+    await typeInto(display!.name, window, "", "Escape");
+    const results = await Promise.all(runs);
+    for (const r of results) expect(r.code).toBe(130);
+    expect(await Bun.file(marker).exists()).toBe(false);
+  });
+
   test("a dialog left unanswered: all three end with its timeout, not one timeout each", async () => {
     const login = world.user();
     const env = { env: { ...login.sandbox.env, DISPLAY: display!.name, AWSMFA_OTP_TIMEOUT: "3s" } };
