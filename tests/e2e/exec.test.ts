@@ -240,6 +240,23 @@ describe("exec: signals", () => {
   );
 
   test.skipIf(!tmuxAvailable())(
+    "the helper asking for the code is killed: exec says so with 128 + n, not 1",
+    async () => {
+      const login = world.user();
+      const binary = await awsmfaBinary();
+      session = await startShell("bash", { home: login.sandbox.home, env: login.sandbox.env });
+      await session.start(`'${binary}' exec prod -- true`);
+      await session.waitFor("MFA code for prod", 10_000);
+      const helper = Bun.spawnSync(["pgrep", "-f", `^${binary} credential-process prod`]);
+      const pid = Number(new TextDecoder().decode(helper.stdout).trim().split("\n")[0]);
+      expect(pid).toBeGreaterThan(0);
+      process.kill(pid, "SIGTERM");
+      await session.finish(10_000);
+      expect(await session.run('echo "status=$?"')).toContain("status=143");
+    },
+  );
+
+  test.skipIf(!tmuxAvailable())(
     "after a prompt the program has the terminal to itself: its first line is not lost",
     async () => {
       const login = world.user();
