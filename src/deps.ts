@@ -35,6 +35,12 @@ export interface Terminal {
   output(): Writable;
   /** Write text for the person at the terminal. */
   write(text: string): void;
+  /**
+   * Calls `lost` once if this process, in the terminal's foreground when asked, leaves it
+   * (the program that started awsmfa was killed and the shell took the terminal back).
+   * Returns the stop. Absent where it cannot be told.
+   */
+  watchForeground?(lost: () => void): () => void;
 }
 
 export interface ExecOptions {

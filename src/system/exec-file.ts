@@ -23,6 +23,9 @@ const EXIT_GRACE_MS = 200;
  */
 export const MAX_CHILD_OUTPUT = 1024 * 1024;
 
+/** The programs running now, so that awsmfa ending on a signal ends them too (child-guard.ts). */
+export const liveChildren = new Set<{ kill(signal?: NodeJS.Signals): boolean }>();
+
 export const execFile: Exec = (file, args, options = {}) =>
   new Promise<ExecResult>((resolve) => {
     let child: ChildProcessWithoutNullStreams;
@@ -46,7 +49,9 @@ export const execFile: Exec = (file, args, options = {}) =>
     let overflowed = false;
     let settled = false;
     const limit = options.maxOutput ?? MAX_CHILD_OUTPUT;
+    liveChildren.add(child);
     const finish = (result: Omit<ExecResult, "stdout" | "stderr" | "timedOut">) => {
+      liveChildren.delete(child);
       if (settled) return;
       settled = true;
       clearTimeout(timer);

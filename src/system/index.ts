@@ -10,7 +10,8 @@ import { hostname } from "node:os";
 import type { Deps, Processes, Terminal } from "../deps.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
-import { execFile, spawnDetached } from "./exec-file.ts";
+import { guardedExec } from "./child-guard.ts";
+import { spawnDetached } from "./exec-file.ts";
 import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
 import { readLineWithin } from "./stdin.ts";
 import { syncFileSystem } from "./sync-fs.ts";
@@ -61,10 +62,14 @@ export function realDeps(facts: ProcessFacts): Deps {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
     fs: syncFileSystem(),
-    exec: execFile,
+    exec: guardedExec(facts),
     terminal() {
       if (terminal === undefined)
-        terminal = openTerminal(facts.platform, (handler) => facts.onSignal("SIGINT", handler));
+        terminal = openTerminal(
+          facts.platform,
+          (handler) => facts.onSignal("SIGINT", handler),
+          facts.pid,
+        );
       return terminal;
     },
     platform: facts.platform,

@@ -8,8 +8,30 @@ import type { InteractiveResult, SpawnInteractive } from "../deps.ts";
 import { childProcess } from "./exec-file.ts";
 import { inTerminalForeground } from "./foreground.ts";
 
-export const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/**
+ * Every signal whose default action would end awsmfa and that a program may be sent on purpose
+ * (a supervisor's SIGTERM, `kill -USR1` to make a program reopen logs or dump state). One left
+ * out would end awsmfa alone: the caller sees it finish while the program runs on, orphaned,
+ * without the signal (and, with --server, without its credential endpoint).
+ */
+export const FORWARDED_SIGNALS = [
+  "SIGINT",
+  "SIGTERM",
+  "SIGHUP",
+  "SIGQUIT",
+  "SIGUSR1",
+  "SIGUSR2",
+  "SIGALRM",
+] as const;
 export type ForwardedSignal = (typeof FORWARDED_SIGNALS)[number];
+
+/** Windows has only SIGINT, SIGTERM and SIGHUP to listen to (libuv refuses the others). */
+export function forwardedSignals(platform: NodeJS.Platform): readonly ForwardedSignal[] {
+  return platform === "win32" ? ["SIGINT", "SIGTERM", "SIGHUP"] : FORWARDED_SIGNALS;
+}
+
+/** Signals the terminal itself sends to its whole foreground group (Ctrl-C, Ctrl-\). */
+const FROM_TERMINAL: readonly ForwardedSignal[] = ["SIGINT", "SIGQUIT"];
 
 export interface SignalFacts {
   platform: NodeJS.Platform;
@@ -18,14 +40,18 @@ export interface SignalFacts {
   onSignal(signal: ForwardedSignal, handler: () => void): () => void;
 }
 
+/** How many programs `awsmfa exec` runs now: while one runs, awsmfa lives until it ends. */
+export const interactive = { running: 0 };
+
 export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
   return (file, args, options) =>
     new Promise<InteractiveResult>((resolve) => {
+      interactive.running++;
       let child: ReturnType<typeof spawn> | undefined;
       const early: ForwardedSignal[] = [];
       // Handlers first: handling a signal at all keeps awsmfa alive until the child has
       // ended, and one that arrives while the child starts is passed on once it exists.
-      const stops = FORWARDED_SIGNALS.map((signal) =>
+      const stops = forwardedSignals(facts.platform).map((signal) =>
         facts.onSignal(signal, () => {
           if (child) forward(child, signal, facts);
           else early.push(signal);
@@ -35,6 +61,7 @@ export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
       const finish = (result: InteractiveResult) => {
         if (settled) return;
         settled = true;
+        interactive.running--;
         for (const stop of stops) stop();
         resolve(result);
       };
@@ -58,7 +85,7 @@ export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
 function forward(child: ReturnType<typeof spawn>, signal: ForwardedSignal, facts: SignalFacts) {
   // Windows has no signals to pass on: Ctrl-C reaches every process on the console.
   if (facts.platform === "win32") return;
-  if (signal === "SIGINT" && inTerminalForeground(facts.platform, facts.pid)) return;
+  if (FROM_TERMINAL.includes(signal) && inTerminalForeground(facts.platform, facts.pid)) return;
   try {
     child.kill(signal);
   } catch {

@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import type { ReadStream } from "node:tty";
 import type { Terminal } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { inTerminalForeground } from "./foreground.ts";
 import { WRITE_STALL_MS } from "./output-stall.ts";
 import { printableLine } from "./printable.ts";
 import { openConsoleMode } from "./windows-console.ts";
@@ -23,6 +24,7 @@ export type OnInterrupt = (handler: () => void) => () => void;
 export function openTerminal(
   platform: NodeJS.Platform,
   onInterrupt?: OnInterrupt,
+  pid?: number,
 ): Terminal | null {
   const [inPath, outPath] = platform === "win32" ? ["CONIN$", "CONOUT$"] : ["/dev/tty", "/dev/tty"];
   let inFd: number;
@@ -37,6 +39,9 @@ export function openTerminal(
   const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
   let input: ReadStream | undefined;
   return {
+    ...(platform !== "win32" && pid !== undefined
+      ? { watchForeground: (lost: () => void) => watchForeground(platform, pid, lost) }
+      : {}),
     get input() {
       input ??=
         platform === "win32"
@@ -92,4 +97,26 @@ function consoleInput(stream: ReadStream, onInterrupt?: OnInterrupt): ReadStream
     return stream;
   };
   return stream;
+}
+
+/**
+ * A prompt whose process is no longer in the terminal's foreground group: the program that
+ * ran awsmfa (the AWS CLI, an SDK, exec) was killed and the shell took the terminal back. The
+ * read already waiting would take the next line the person types for the shell (a command, a
+ * password) as the answer, so the question must end at once. Only a prompt that started in
+ * the foreground is watched: one that works from elsewhere is left as it was.
+ */
+function watchForeground(platform: NodeJS.Platform, pid: number, lost: () => void): () => void {
+  if (!inTerminalForeground(platform, pid)) return () => undefined;
+  const timer = setInterval(
+    () => {
+      if (inTerminalForeground(platform, pid)) return;
+      clearInterval(timer);
+      lost();
+    },
+    // /proc/self/stat is a cheap read; elsewhere it is a `ps` per look.
+    platform === "linux" ? 200 : 1000,
+  );
+  timer.unref?.();
+  return () => clearInterval(timer);
 }

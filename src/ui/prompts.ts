@@ -21,6 +21,11 @@ async function ask<T>(terminal: Terminal, fn: (context: object) => Promise<T>): 
   const onKey = (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
     if (key?.ctrl && key.name === "d") endOfInput.abort();
   };
+  let lostTerminal = false;
+  const stopWatching = terminal.watchForeground?.(() => {
+    lostTerminal = true;
+    endOfInput.abort();
+  });
   terminal.input.on("keypress", onKey);
   try {
     return await fn({
@@ -30,6 +35,7 @@ async function ask<T>(terminal: Terminal, fn: (context: object) => Promise<T>): 
       signal: endOfInput.signal,
     });
   } catch (error) {
+    if (lostTerminal) throw lostTerminalError(error);
     if (
       error instanceof Error &&
       (error.name === "ExitPromptError" || error.name === "AbortPromptError")
@@ -38,8 +44,17 @@ async function ask<T>(terminal: Terminal, fn: (context: object) => Promise<T>): 
     }
     throw error;
   } finally {
+    stopWatching?.();
     terminal.input.off("keypress", onKey);
   }
+}
+
+/** Exit 130 like Ctrl-C: nobody is left to answer (waiting callers learn it from the marker). */
+function lostTerminalError(cause: unknown): UserError {
+  return new CancelledError(
+    "Stopped asking: the terminal went back to another program (the one that ran awsmfa ended).",
+    { hint: "Run the command again in the foreground to be asked.", cause },
+  );
 }
 
 export function askText(

@@ -107,6 +107,39 @@ describe("awsmfa exec --server", () => {
   });
 });
 
+describe("awsmfa exec --server: a renewal that needs a new code", () => {
+  test("never sends the used --otp code again; says a code is needed", async () => {
+    const login = world.user();
+    addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+    // The program ends the cached sessions (as 12 hours would) and asks the endpoint.
+    const child = login.sandbox.file(
+      "ask-after-expiry.ts",
+      [
+        'import { readdirSync, rmSync } from "node:fs";',
+        'import { join } from "node:path";',
+        'const dir = join(process.env.XDG_CACHE_HOME!, "awsmfa", "sessions");',
+        "for (const f of readdirSync(dir)) rmSync(join(dir, f), { force: true });",
+        "const r = await fetch(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI!, {",
+        "  headers: { authorization: process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN! },",
+        "});",
+        "console.log(JSON.stringify({ status: r.status, ...(await r.json()) }));",
+        "",
+      ].join("\n"),
+    );
+    const r = await login.run(
+      ["exec", "--server", "prod-admin", "--otp", login.code(), "--", process.execPath, child],
+      { env: { ...login.sandbox.env, AWSMFA_DIALOG: "0" } },
+    );
+    expect(r.code).toBe(0);
+    const seen = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+    expect(seen.status).toBe(500);
+    expect(seen.message).not.toContain("AWS rejected the MFA code");
+    expect(seen.message).toContain("no terminal");
+    // The first session only: the used code was not sent to AWS again.
+    expect(callsOf(world.aws, login, "GetSessionToken")).toHaveLength(1);
+  });
+});
+
 const canPlayThief =
   process.platform === "linux" && isRoot && canDropPrivileges && !!Bun.which("curl");
 if (!canPlayThief)

@@ -203,6 +203,12 @@ describe("exec: signals", () => {
     ["SIGTERM", 42],
     ["SIGINT", 43],
     ["SIGHUP", 44],
+    // Not only the three a terminal sends: any signal that would end awsmfa alone would leave
+    // the program running, orphaned, without the signal, while the caller sees exec finish.
+    ["SIGQUIT", 45],
+    ["SIGUSR1", 46],
+    ["SIGUSR2", 47],
+    ["SIGALRM", 48],
   ] as const)(
     "%s sent to awsmfa reaches the program; its exit status comes back",
     async (signal, status) => {
@@ -230,6 +236,23 @@ describe("exec: signals", () => {
       await session.press("C-c");
       await session.finish(10_000);
       expect(await session.run('echo "status=$?"')).toContain("status=41");
+    },
+  );
+
+  test.skipIf(!tmuxAvailable())(
+    "the helper asking for the code is killed: exec says so with 128 + n, not 1",
+    async () => {
+      const login = world.user();
+      const binary = await awsmfaBinary();
+      session = await startShell("bash", { home: login.sandbox.home, env: login.sandbox.env });
+      await session.start(`'${binary}' exec prod -- true`);
+      await session.waitFor("MFA code for prod", 10_000);
+      const helper = Bun.spawnSync(["pgrep", "-f", `^${binary} credential-process prod`]);
+      const pid = Number(new TextDecoder().decode(helper.stdout).trim().split("\n")[0]);
+      expect(pid).toBeGreaterThan(0);
+      process.kill(pid, "SIGTERM");
+      await session.finish(10_000);
+      expect(await session.run('echo "status=$?"')).toContain("status=143");
     },
   );
 

@@ -6,7 +6,8 @@
 import { Command } from "@commander-js/extra-typings";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { pasteableCommand, UsageError, UserError } from "../../errors.ts";
+import { CancelledError, ExitCode, pasteableCommand, UsageError, UserError } from "../../errors.ts";
+import { otpChooser } from "../../otp/choose.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
 import { loopbackPeer } from "../../system/loopback-peer.ts";
@@ -126,14 +127,39 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
     });
     return exitStatus(outcome, file);
   }
+  // A question the person cancelled (the dialog's Cancel, Ctrl-C at the helper's prompt) is
+  // not asked again in this run: the SDKs retry and every client asks on its own, so each
+  // would open a new dialog. Like Ctrl-C, one Cancel answers them all; a new run asks again.
+  let cancelled: UserError | undefined;
   const renew = async () => {
+    if (cancelled) throw cancelled;
+    try {
+      return await renewOnce();
+    } catch (error) {
+      if (error instanceof UserError && error.code === "cancelled") cancelled = error;
+      throw error;
+    }
+  };
+  const renewOnce = async () => {
+    const now = await readAwsFiles(deps);
     const again = await sessionForExec(
-      await readAwsFiles(deps),
-      { ...request, force: false, minRemainingSeconds: SERVER_RENEW_SECONDS },
+      now,
+      {
+        ...request,
+        force: false,
+        minRemainingSeconds: SERVER_RENEW_SECONDS,
+        // --otp CODE was one code, used for the first session: sent again, AWS only rejects
+        // it. --otp - read awsmfa's stdin, which is now the program's. A renewal that needs a
+        // code asks the profile's code source, the terminal (helper) or the dialog instead.
+        otp: otpChooser(undefined, options.session.otpLayers, now),
+      },
       flags,
       deps,
     );
-    if ("exitCode" in again) throw new UserError("awsmfa could not renew the session.");
+    if ("exitCode" in again) {
+      if (again.exitCode === ExitCode.cancelled) throw new CancelledError();
+      throw new UserError("awsmfa could not renew the session.");
+    }
     return again.session;
   };
   // Loaded here, not with the command's definition: node:http and node:crypto cost ~4 ms of

@@ -7,6 +7,7 @@
  * when a question is needed, `awsmfa credential-process` asks it in a process of its own, which
  * ends (and its read with it) before the program starts, and leaves the session in the cache.
  */
+import { constants } from "node:os";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
@@ -36,7 +37,9 @@ export async function sessionForExec(
   );
   if (helper.code !== 0) {
     deps.io.stderr.write(helper.stderr);
-    return { exitCode: helper.code ?? 1 };
+    // Ended by a signal (killed at its prompt): 128 + n, as a shell reports it, not 1.
+    const signal = helper.signal ? constants.signals[helper.signal as NodeJS.Signals] : undefined;
+    return { exitCode: helper.code ?? (signal === undefined ? 1 : 128 + signal) };
   }
   // The helper left the session in the cache: this is now the cached path.
   return getSession(files, { ...request, force: false }, withoutTerminal);
