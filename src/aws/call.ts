@@ -57,6 +57,7 @@ export async function callAws<C extends { client: { destroy(): void } }, O>(
     );
   } catch (error) {
     throw mapAwsError(error, {
+      service,
       operation,
       endpoint: describeEndpoint(
         service,

@@ -40,6 +40,8 @@ export interface CallContext {
   platform?: NodeJS.Platform | undefined;
   /** "HTTPS_PROXY is set (the proxy HOST:PORT)", when one is (proxy-errors.ts proxySetting). */
   proxy?: string | undefined;
+  /** The service called: its own endpoint variable is the one to check. STS when not given. */
+  service?: "sts" | "iam" | undefined;
 }
 
 interface SdkErrorShape {
@@ -97,7 +99,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
       ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in NODE_EXTRA_CA_CERTS."
       : "";
     return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
-      hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_STS, check that it is right.${proxy}${ca}`,
+      hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_${call.service === "iam" ? "IAM" : "STS"}, check that it is right.${proxy}${ca}`,
       cause: error,
     });
   }

@@ -42,6 +42,13 @@ export interface LockOptions extends ProcessOptions {
   onInterrupt?: ((handler: () => void) => () => void) | undefined;
   /** A file in awsmfa's own folder: its lock sits next to the name, no link is followed. */
   private?: boolean;
+  /**
+   * With onInterrupt: a signal while the lock is held (not only while waiting for it) ends
+   * the hold with a CancelledError, so the lock is released before the process exits. For
+   * locks whose holder does slow work with nothing to lose (the MFA lock: a code, an AWS
+   * call); not for a file write, which must not outlive its lock.
+   */
+  releaseOnInterrupt?: boolean;
 }
 
 export const defaultTimeoutMs = 10_000;
@@ -88,13 +95,30 @@ export async function withHeldLock<T>(
     staleMs: options.staleMs ?? defaultStaleMs,
   };
   const mine = await acquire(lock, options);
+  const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
   try {
     await removeOrphanClaims(lock, mine);
-    return await fn({ confirm: () => confirmHeld(lock, mine) });
+    const work = fn({ confirm: () => confirmHeld(lock, mine) });
+    return await (held ? Promise.race([work, held.interrupted]) : work);
   } finally {
+    held?.off();
     // Gone already or unremovable: a later waiter will judge it by its holder.
     await removeLock(lock, mine, { holder: true }).catch(() => {});
   }
+}
+
+/**
+ * A promise that rejects with a CancelledError at the first SIGINT, SIGTERM or SIGHUP (left
+ * to the default, they killed the holder with its lock left behind), until `off`.
+ */
+function interruptible(options: LockOptions): { interrupted: Promise<never>; off(): void } {
+  let cancel: (() => void) | undefined;
+  const interrupted = new Promise<never>((_, reject) => {
+    cancel = () => reject(new CancelledError());
+  });
+  interrupted.catch(() => {}); // the hold may end before any signal: never an unhandled one
+  const off = options.onInterrupt?.(() => cancel?.()) ?? (() => {});
+  return { interrupted, off };
 }
 
 /**

@@ -32,7 +32,14 @@ export async function withMfaLock<T>(
   const since = deps.clock.now();
   // The lock, its claims and the marker live in the cache folder: refused unless it is ours.
   await checkCacheFolder(deps, dirname(path), true);
-  const options = { ...fileOptionsFrom(deps), ...MFA_LOCK, private: true };
+  // A signal while the code is asked for or AWS answers releases the lock (and leaves the
+  // fail marker, so that waiters stop too) instead of killing the process with it held.
+  const options = {
+    ...fileOptionsFrom(deps),
+    ...MFA_LOCK,
+    private: true,
+    releaseOnInterrupt: true,
+  };
   // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
   const busy = await lockIsHeld(deps.fs, path, options);
   if (busy) debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);

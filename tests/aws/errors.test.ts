@@ -291,3 +291,25 @@ describe("mapAwsError: answers no AWS endpoint gives are 'not an answer from AWS
     expect(exitCodeFor(mapped)).toBe(ExitCode.network);
   });
 });
+
+// A network failure of an IAM call (ListMFADevices, the key rotation's calls) named
+// AWS_ENDPOINT_URL_STS as the setting to check: the one that points IAM elsewhere is _IAM.
+describe("the endpoint variable a network hint names", () => {
+  const refused = () =>
+    Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+  test("an IAM call: AWS_ENDPOINT_URL_IAM", () => {
+    const hint = mapAwsError(refused(), {
+      ...call,
+      operation: "ListMFADevices",
+      service: "iam",
+    }).hint;
+    expect(hint).toContain("If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_IAM, check");
+    expect(hint).not.toContain("AWS_ENDPOINT_URL_STS");
+  });
+  test("an STS call, or a caller that does not say: AWS_ENDPOINT_URL_STS", () => {
+    for (const service of ["sts", undefined] as const) {
+      const hint = mapAwsError(refused(), { ...call, service }).hint;
+      expect(hint).toContain("If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_STS, check");
+    }
+  });
+});

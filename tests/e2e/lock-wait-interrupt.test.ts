@@ -3,8 +3,9 @@
  * code prompt (issue 11): it must end the wait with exit 130, release what it holds and leave
  * no claim or temp file, not die by the signal with its locks left behind.
  */
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import type { Server } from "node:net";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { formatLockRecord } from "../../src/fs/lock-record.ts";
@@ -12,6 +13,8 @@ import { lockHostName } from "../../src/fs/options.ts";
 import { sessionCachePath } from "../../src/session/cache.ts";
 import { awsmfaBinary } from "../support/binary.ts";
 import { useLoginWorld } from "../support/login-world.ts";
+import { tcpServer } from "../support/raw-server.ts";
+import { addRoleProfiles } from "../support/role-world.ts";
 
 const world = useLoginWorld();
 
@@ -99,3 +102,95 @@ describe.skipIf(process.platform === "win32")("a signal while waiting for a lock
     expect(readdirSync(dirname(cache))).toEqual([`${cache.split("/").pop()}.lock`]);
   });
 });
+
+// The same class (issue 11, item 11: every exit path releases its locks), another case: a
+// signal while the MFA lock is held, not waited for. A SIGINT, SIGTERM or SIGHUP while AWS was
+// slow to answer killed awsmfa by the signal, its MFA lock left in the cache folder.
+describe.skipIf(process.platform === "win32")(
+  "a signal while holding the MFA or a role lock",
+  () => {
+    const opened: Server[] = [];
+    afterAll(() => {
+      for (const server of opened) server.close();
+    });
+    /** An STS endpoint that sends the headers, then a byte now and then: the call stays out. */
+    const slowAws = () =>
+      tcpServer((socket) => {
+        socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 9999\r\n\r\n<");
+        const timer = setInterval(() => socket.destroyed || socket.write("a"), 300);
+        socket.on("close", () => clearInterval(timer));
+      }, opened);
+
+    test.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
+      "%s while AWS answers: exit 130 at once, no lock left",
+      async (signal) => {
+        const { code, sandbox } = world.user();
+        const sessions = `${sandbox.home}/.cache/awsmfa/sessions`;
+        const env = {
+          ...sandbox.env,
+          AWS_ENDPOINT_URL_STS: `http://${await slowAws()}`,
+          AWSMFA_AWS_TIMEOUT: "30",
+        };
+        const child = Bun.spawn([await awsmfaBinary(), "login", "prod", "--otp", code()], {
+          env,
+          stdin: "ignore",
+          stdout: "pipe",
+          stderr: "pipe",
+        });
+        // Until the lock is taken (the AWS call is out then, and stays out).
+        for (let waited = 0; waited < 10_000; waited += 50) {
+          const names = (() => {
+            try {
+              return readdirSync(sessions);
+            } catch {
+              return [];
+            }
+          })();
+          if (names.some((name) => name.endsWith(".lock"))) break;
+          await Bun.sleep(50);
+        }
+        await Bun.sleep(200);
+        const sent = Date.now();
+        child.kill(signal);
+        const [exit, stderr] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+        expect(child.signalCode).toBeNull();
+        expect(exit).toBe(130);
+        expect(Date.now() - sent).toBeLessThan(2000);
+        expect(stderr).not.toContain("This is a bug");
+        expect(readdirSync(sessions).filter((name) => name.endsWith(".lock"))).toEqual([]);
+      },
+    );
+
+    // The role lock too: held while AssumeRole is out.
+    test("SIGTERM while AWS answers AssumeRole: exit 130 at once, no lock left", async () => {
+      const login = world.user();
+      addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+      const first = await login.run(["login", "prod", "--otp", login.code(), "--no-write"]);
+      expect(first.code).toBe(0);
+      const cache = `${login.sandbox.home}/.cache/awsmfa`;
+      const locks = () =>
+        (readdirSync(cache, { recursive: true }) as string[]).filter((n) => n.endsWith(".lock"));
+      const env = {
+        ...login.sandbox.env,
+        AWS_ENDPOINT_URL_STS: `http://${await slowAws()}`,
+        AWSMFA_AWS_TIMEOUT: "30",
+      };
+      const child = Bun.spawn(
+        [await awsmfaBinary(), "login", "prod-admin", "--no-write", "--format", "sh"],
+        { env, stdin: "ignore", stdout: "pipe", stderr: "pipe" },
+      );
+      for (let waited = 0; waited < 10_000 && locks().length === 0; waited += 50)
+        await Bun.sleep(50);
+      expect(locks().length).toBe(1);
+      await Bun.sleep(200);
+      const sent = Date.now();
+      child.kill("SIGTERM");
+      const [exit, stderr] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+      expect(child.signalCode).toBeNull();
+      expect(exit).toBe(130);
+      expect(Date.now() - sent).toBeLessThan(2000);
+      expect(stderr).not.toContain("This is a bug");
+      expect(locks()).toEqual([]);
+    });
+  },
+);

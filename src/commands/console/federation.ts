@@ -7,9 +7,16 @@
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import type { Partition } from "../../aws/partition.ts";
 import { AuthError, NetworkError } from "../../errors.ts";
+import { readCappedBody } from "../../system/capped-body.ts";
 import { fetchFailureReason } from "../../system/fetch-failure.ts";
 
 export const SIGNIN_TIMEOUT_MS = 8000;
+/**
+ * A sign-in token answer is a few KB of JSON. The endpoint may be anything AWS_ENDPOINT_URL
+ * points at (a portal, a proxy, a hostile server), and an endless body read whole grew to GBs
+ * within the deadline: past this size it is no answer from AWS.
+ */
+export const SIGNIN_ANSWER_MAX_BYTES = 256 * 1024;
 export const ISSUER = "awsmfa";
 
 /** https://signin.aws.amazon.com/federation, or the override's /federation. */
@@ -51,7 +58,8 @@ export async function getSigninToken(
       },
     );
   }
-  const token = response.ok ? await signinTokenOf(response) : undefined;
+  const token = response.ok ? await signinTokenOf(response, where) : undefined;
+  if (!response.ok) await response.body?.cancel().catch(() => undefined);
   if (!token && signal.aborted) {
     throw new NetworkError(`The AWS sign-in endpoint ${where} did not finish answering in time.`, {
       hint: "Check your network connection, VPN or proxy, then try again.",
@@ -68,11 +76,20 @@ export async function getSigninToken(
   return token;
 }
 
-async function signinTokenOf(response: Response): Promise<string | undefined> {
+async function signinTokenOf(response: Response, where: string): Promise<string | undefined> {
+  const tooLarge = () =>
+    new NetworkError(
+      `The AWS sign-in endpoint ${where} sent more than ${SIGNIN_ANSWER_MAX_BYTES / 1024} KB: that is not an answer from AWS.`,
+      {
+        hint: "A proxy, captive portal or wrong AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL may be answering instead of AWS. Check your network and endpoint settings, then try again.",
+      },
+    );
   try {
-    const body = (await response.json()) as { SigninToken?: unknown };
+    const bytes = await readCappedBody(response.body, SIGNIN_ANSWER_MAX_BYTES, tooLarge);
+    const body = JSON.parse(new TextDecoder().decode(bytes)) as { SigninToken?: unknown };
     return typeof body.SigninToken === "string" && body.SigninToken ? body.SigninToken : undefined;
-  } catch {
+  } catch (error) {
+    if (error instanceof NetworkError) throw error;
     return undefined;
   }
 }

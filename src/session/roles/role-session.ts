@@ -227,6 +227,7 @@ async function assumeOrReuse(
       await writeCachedRole(deps, key, step.role.profile, session);
       return { session, reused: false };
     },
-    { ...fileOptionsFrom(deps), ...ROLE_LOCK, private: true },
+    // A signal while AWS answers releases the lock rather than dying with it held.
+    { ...fileOptionsFrom(deps), ...ROLE_LOCK, private: true, releaseOnInterrupt: true },
   );
 }

@@ -3,6 +3,7 @@
  * platform, and the federation exchange against the fake sign-in endpoint.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Server } from "node:net";
 import { AssumeRoleCommand, GetSessionTokenCommand } from "@aws-sdk/client-sts";
 import { partitionById } from "../../../src/aws/partition.ts";
 import { browserCommand } from "../../../src/commands/console/browser.ts";
@@ -15,7 +16,7 @@ import {
 import { AuthError, NetworkError, UsageError } from "../../../src/errors.ts";
 import { sessionKeys, sts } from "../../fake-aws/sdk.ts";
 import { type FakeAws, startFakeAws } from "../../support/fake-aws.ts";
-import { withNotHttpServer } from "../../support/raw-server.ts";
+import { flood, tcpServer, withNotHttpServer } from "../../support/raw-server.ts";
 
 describe("hosts per partition", () => {
   test.each([
@@ -205,5 +206,30 @@ describe("getSigninToken against the fake sign-in endpoint", () => {
     );
     expect(message).not.toContain(role.secretAccessKey);
     expect(message).not.toContain("verbose");
+  });
+
+  // Issue 11, items 2-3 (unbounded input): an endless answer was read whole until the 8 s
+  // deadline, 4 GB of memory on this machine; it is cut off at a size cap, at once.
+  test("an endless answer is refused at a size cap, at once, without the URL", async () => {
+    const { role } = await sessions();
+    const opened: Server[] = [];
+    const head = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{"SigninToken": "';
+    const host = await tcpServer((socket) => flood(socket, head), opened);
+    const started = Date.now();
+    let thrown: unknown;
+    try {
+      await getSigninToken(role, `http://${host}/federation`);
+    } catch (error) {
+      thrown = error;
+    } finally {
+      for (const server of opened) server.close();
+    }
+    expect(thrown).toBeInstanceOf(NetworkError);
+    const message = (thrown as NetworkError).message;
+    expect(message).toBe(
+      `The AWS sign-in endpoint ${host} sent more than 256 KB: that is not an answer from AWS.`,
+    );
+    expect(message).not.toContain(role.secretAccessKey);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
