@@ -4,32 +4,14 @@
  * there ends the asking for the rest of the run: the SDK's retries and every other client get
  * "Cancelled." instead of a new dialog each.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { useLoginWorld } from "../support/login-world.ts";
 import { addRoleProfiles } from "../support/role-world.ts";
-import {
-  type Display,
-  missingXTools,
-  startXvfb,
-  typeInto,
-  waitForNoWindow,
-  waitForWindow,
-} from "../support/xvfb.ts";
+import { typeInto, useXvfb, waitForNoWindow, waitForWindow } from "../support/xvfb.ts";
 
 const world = useLoginWorld();
-const missing = missingXTools();
-if (missing.length > 0) {
-  console.log(
-    `SKIPPED: exec --server with the dialog needs ${missing.join(", ")} (apt: xvfb xdotool zenity x11-apps imagemagick)`,
-  );
-}
-let display: Display | undefined;
-beforeAll(async () => {
-  if (missing.length === 0) display = await startXvfb();
-});
-afterAll(async () => {
-  await display?.stop();
-});
+const xvfb = useXvfb("exec --server with the dialog");
+const missing = xvfb.missing;
 
 describe.skipIf(missing.length > 0)("exec --server: the renewal's dialog", () => {
   test("one Cancel: this and the next requests get Cancelled, no second dialog", async () => {
@@ -56,13 +38,13 @@ describe.skipIf(missing.length > 0)("exec --server: the renewal's dialog", () =>
     );
     const running = login.run(
       ["exec", "--server", "prod-admin", "--otp", login.code(), "--", process.execPath, child],
-      { env: { ...login.sandbox.env, DISPLAY: display!.name } },
+      { env: { ...login.sandbox.env, DISPLAY: xvfb.name() } },
     );
-    const window = await waitForWindow(display!.name, "awsmfa", 20_000);
-    await typeInto(display!.name, window, "", "Escape");
-    await waitForNoWindow(display!.name, "awsmfa");
-    const again = await waitForWindow(display!.name, "awsmfa", 3_000).catch(() => undefined);
-    if (again) await typeInto(display!.name, again, "", "Escape");
+    const window = await waitForWindow(xvfb.name(), "awsmfa", 20_000);
+    await typeInto(xvfb.name(), window, "", "Escape");
+    await waitForNoWindow(xvfb.name(), "awsmfa");
+    const again = await waitForWindow(xvfb.name(), "awsmfa", 3_000).catch(() => undefined);
+    if (again) await typeInto(xvfb.name(), again, "", "Escape");
     const r = await running;
     expect(again).toBeUndefined();
     expect(r.code).toBe(0);

@@ -3,41 +3,23 @@
  * one dialog left unanswered, ends the wait for every caller of the same device; none of them
  * opens a dialog of its own afterwards.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { useLoginWorld } from "../support/login-world.ts";
 import { callsOf } from "../support/role-world.ts";
-import {
-  type Display,
-  missingXTools,
-  startXvfb,
-  typeInto,
-  waitForWindow,
-} from "../support/xvfb.ts";
+import { typeInto, useXvfb, waitForWindow } from "../support/xvfb.ts";
 
 const world = useLoginWorld();
-const missing = missingXTools();
-if (missing.length > 0) {
-  console.log(
-    `SKIPPED: the dialog tests need ${missing.join(", ")} (apt: xvfb xdotool zenity x11-apps imagemagick)`,
-  );
-}
-let display: Display | undefined;
-
-beforeAll(async () => {
-  if (missing.length === 0) display = await startXvfb();
-});
-afterAll(async () => {
-  await display?.stop();
-});
+const xvfb = useXvfb("the dialog tests");
+const missing = xvfb.missing;
 
 describe.skipIf(missing.length > 0)("the code dialog with three callers at once", () => {
   test("one Cancel: all three exit 130 within 5 s; nothing asked of AWS", async () => {
     const login = world.user();
-    const env = { env: { ...login.sandbox.env, DISPLAY: display!.name } };
+    const env = { env: { ...login.sandbox.env, DISPLAY: xvfb.name() } };
     const runs = [0, 1, 2].map(() => login.run(["credential-process", "prod"], env));
-    const window = await waitForWindow(display!.name, "awsmfa");
+    const window = await waitForWindow(xvfb.name(), "awsmfa");
     const cancelled = Date.now();
-    await typeInto(display!.name, window, "", "Escape");
+    await typeInto(xvfb.name(), window, "", "Escape");
     const results = await Promise.all(runs);
     expect(Date.now() - cancelled).toBeLessThan(5_000);
     for (const r of results) {
@@ -49,13 +31,13 @@ describe.skipIf(missing.length > 0)("the code dialog with three callers at once"
 
   test("three `awsmfa exec` at once, one Cancel: none runs its program, all exit 130", async () => {
     const login = world.user();
-    const env = { env: { ...login.sandbox.env, DISPLAY: display!.name } };
+    const env = { env: { ...login.sandbox.env, DISPLAY: xvfb.name() } };
     const marker = `${login.sandbox.home}/ran`;
     const runs = [0, 1, 2].map(() =>
       login.run(["exec", "prod", "--", "sh", "-c", `echo x >>'${marker}'`], env),
     );
-    const window = await waitForWindow(display!.name, "awsmfa");
-    await typeInto(display!.name, window, "", "Escape");
+    const window = await waitForWindow(xvfb.name(), "awsmfa");
+    await typeInto(xvfb.name(), window, "", "Escape");
     const results = await Promise.all(runs);
     for (const r of results) expect(r.code).toBe(130);
     expect(await Bun.file(marker).exists()).toBe(false);
@@ -63,7 +45,7 @@ describe.skipIf(missing.length > 0)("the code dialog with three callers at once"
 
   test("a dialog left unanswered: all three end with its timeout, not one timeout each", async () => {
     const login = world.user();
-    const env = { env: { ...login.sandbox.env, DISPLAY: display!.name, AWSMFA_OTP_TIMEOUT: "3s" } };
+    const env = { env: { ...login.sandbox.env, DISPLAY: xvfb.name(), AWSMFA_OTP_TIMEOUT: "3s" } };
     const started = Date.now();
     const results = await Promise.all(
       [0, 1, 2].map(() => login.run(["credential-process", "prod"], env)),

@@ -3,52 +3,32 @@
  * terminal (as an IDE runs it) and asks in a zenity dialog that names profile and device; a
  * screenshot is saved as an artifact (tests/support/xvfb.ts says where).
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { useLoginWorld } from "../support/login-world.ts";
 import { callsOf } from "../support/role-world.ts";
-import {
-  type Display,
-  missingXTools,
-  screenshot,
-  startXvfb,
-  typeInto,
-  waitForNoWindow,
-  waitForWindow,
-} from "../support/xvfb.ts";
+import { screenshot, typeInto, useXvfb, waitForNoWindow, waitForWindow } from "../support/xvfb.ts";
 
 const world = useLoginWorld();
-const missing = missingXTools();
-if (missing.length > 0) {
-  console.log(
-    `SKIPPED: the dialog tests need ${missing.join(", ")} (apt: xvfb xdotool zenity x11-apps imagemagick)`,
-  );
-}
-let display: Display | undefined;
-
-beforeAll(async () => {
-  if (missing.length === 0) display = await startXvfb();
-});
-afterAll(async () => {
-  await display?.stop();
-});
+const xvfb = useXvfb("the dialog tests");
+const missing = xvfb.missing;
 
 function desktop(login: ReturnType<typeof world.user>, extra: Record<string, string> = {}) {
-  return { env: { ...login.sandbox.env, DISPLAY: display!.name, ...extra } };
+  return { env: { ...login.sandbox.env, DISPLAY: xvfb.name(), ...extra } };
 }
 
 describe.skipIf(missing.length > 0)("the code dialog (zenity under Xvfb)", () => {
   test("no terminal: the dialog names profile and device; a wrong answer is asked again", async () => {
     const login = world.user();
     const running = login.run(["credential-process", "prod"], desktop(login));
-    const first = await waitForWindow(display!.name, "awsmfa");
-    const png = await screenshot(display!.name, "otp-dialog.png");
+    const first = await waitForWindow(xvfb.name(), "awsmfa");
+    const png = await screenshot(xvfb.name(), "otp-dialog.png");
     console.log(`screenshot of the code dialog: ${png}`);
-    await typeInto(display!.name, first, "12ab", "Return");
+    await typeInto(xvfb.name(), first, "12ab", "Return");
     // Asked again, saying why, before anything reaches AWS.
-    await waitForNoWindow(display!.name, "awsmfa");
-    const second = await waitForWindow(display!.name, "awsmfa");
-    await screenshot(display!.name, "otp-dialog-again.png");
-    await typeInto(display!.name, second, login.code(), "Return");
+    await waitForNoWindow(xvfb.name(), "awsmfa");
+    const second = await waitForWindow(xvfb.name(), "awsmfa");
+    await screenshot(xvfb.name(), "otp-dialog-again.png");
+    await typeInto(xvfb.name(), second, login.code(), "Return");
     const r = await running;
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -64,8 +44,8 @@ describe.skipIf(missing.length > 0)("the code dialog (zenity under Xvfb)", () =>
       ["credential-process", "prod", "--otp-source", "dialog"],
       desktop(login),
     );
-    const window = await waitForWindow(display!.name, "awsmfa");
-    await typeInto(display!.name, window, "", "Escape");
+    const window = await waitForWindow(xvfb.name(), "awsmfa");
+    await typeInto(xvfb.name(), window, "", "Escape");
     const r = await running;
     expect(r.code).toBe(130);
     expect(r.stdout).toBe("");

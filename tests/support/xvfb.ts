@@ -3,6 +3,7 @@
  * screenshots of it (xwd + ImageMagick) saved as artifacts for a person to look at:
  * $AWSMFA_ARTIFACTS, else dist/artifacts/ in the repository.
  */
+import { afterAll, beforeAll } from "bun:test";
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -11,6 +12,28 @@ export const X_TOOLS = ["Xvfb", "xdotool", "zenity", "xwd", "convert"] as const;
 /** The X tools that are missing (empty when the dialog tests can run). */
 export function missingXTools(): string[] {
   return X_TOOLS.filter((tool) => !Bun.which(tool));
+}
+
+/**
+ * One display for the tests of a file: started in beforeAll, stopped in afterAll. Without the
+ * X tools it says so loudly (what is skipped, what is missing) and starts nothing; the caller skips on
+ * `missing`. `name()` is the display's ":N".
+ */
+export function useXvfb(what: string): { missing: string[]; name: () => string } {
+  const missing = missingXTools();
+  if (missing.length > 0) {
+    console.log(
+      `SKIPPED: ${what}: missing ${missing.join(", ")} (apt: xvfb xdotool zenity x11-apps imagemagick)`,
+    );
+  }
+  let display: Display | undefined;
+  beforeAll(async () => {
+    if (missing.length === 0) display = await startXvfb();
+  });
+  afterAll(async () => {
+    await display?.stop();
+  });
+  return { missing, name: () => display!.name };
 }
 
 export interface Display {
