@@ -10,6 +10,7 @@ import {
   failureCodes,
   isNotHttp,
   untrustedCertificate,
+  untrustedWords,
 } from "../system/fetch-failure.ts";
 import {
   CLOCK_WARN_SECONDS,
@@ -221,9 +222,7 @@ function isUnreadableAnswer(e: SdkErrorShape): boolean {
 function networkReason(e: SdkErrorShape): string | undefined {
   for (const candidate of failureCodes(e)) {
     if (candidate && NETWORK_CODES[candidate]) return NETWORK_CODES[candidate];
-    if (candidate && CERTIFICATE_CODES.has(candidate)) {
-      return `its TLS certificate is not one this computer trusts (${candidate})`;
-    }
+    if (candidate && CERTIFICATE_CODES.has(candidate)) return untrustedWords(candidate);
   }
   // A TLS handshake that failed: fetch says EPROTO, Node's TLS an OpenSSL "SSL routines" error.
   if (e.code === "EPROTO" || /SSL routines|TLS handshake/i.test(e.message ?? "")) {

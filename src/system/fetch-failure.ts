@@ -59,6 +59,11 @@ export function isNotHttp(error: unknown): boolean {
   return failureCodes(error).some((code) => code !== undefined && NOT_HTTP_CODES.has(code));
 }
 
+/** A certificate check's failure in words, naming its code. */
+export function untrustedWords(code: string): string {
+  return `its TLS certificate is not one this computer trusts (${code})`;
+}
+
 /** The certificate check's code, when the call failed on the server's certificate. */
 export function untrustedCertificate(error: unknown): string | undefined {
   return failureCodes(error).find((code) => code !== undefined && CERTIFICATE_CODES.has(code));
@@ -73,9 +78,7 @@ export function fetchFailureReason(error: unknown): string | undefined {
     if (code === undefined) continue;
     const words = CONNECTION_WORDS[code];
     if (words) return words;
-    if (CERTIFICATE_CODES.has(code)) {
-      return `its TLS certificate is not one this computer trusts (${code})`;
-    }
+    if (CERTIFICATE_CODES.has(code)) return untrustedWords(code);
     if (NOT_HTTP_CODES.has(code)) {
       return "what answered is not an HTTP server as expected (another service on that address and port, or a proxy in between)";
     }
