@@ -1,0 +1,218 @@
+/**
+ * scanInventory's summaries (inventory-scan.ts) over list-scan.ts's positions, for the fast
+ * table (commands/list/fast-table.ts): the same rules, profile-keys.ts's and
+ * inventory-scan.ts's, with the answers kept as numbers (a kind, a partner, the profiles whose
+ * device and region a row shows) instead of an object and strings per profile.
+ */
+import { keyState } from "../config/key-state.ts";
+import { isKeyStoreName } from "../keys/store.ts";
+import { LONG_TERM_SUFFIXES } from "../session/long-term.ts";
+import { belowTopTier } from "../system/below-top-tier.ts";
+import { type ScannedKeys, WIDTH } from "./list-scan.ts";
+import { Key, SERIAL_NAMES, SERIAL_SLOTS } from "./profile-keys.ts";
+import { SerialChecks } from "./serial-checks.ts";
+
+/** Kinds, and ProfileKeys' candidate states (NO_KEYS, THROWS besides the first two). */
+export const LONG_TERM = 0;
+export const SESSION = 1;
+export const ROLE = 2;
+export const OTHER = 3;
+export const KIND_NAMES = ["long-term", "session", "role", "other"] as const;
+const NO_KEYS = 4;
+const THROWS = 5;
+
+export interface ListRows {
+  /** LONG_TERM, SESSION, ROLE or OTHER. */
+  kind: Uint8Array;
+  /** The profile whose long-term keys get the row's sessions; -1: none, or not asked. */
+  partner: Int32Array;
+  /** The profile whose device the row shows (itself or its partner), -1 for none. */
+  serialOf: Int32Array;
+  /** The key of that device (a SERIAL_SLOTS entry). */
+  serialSlot: Uint8Array;
+  /** 1: the device is "invalid" (checkSerial throws). */
+  invalid: Uint8Array;
+  /** The profile whose region the row shows, -1 for none. */
+  regionOf: Int32Array;
+  /** 1 for a long-term profile that serves a session profile: no session of its own. */
+  serving: Uint8Array;
+  /** The questions asked, for a row's cache key (Facts.longTermKeyId). */
+  facts: Facts;
+}
+
+/** Every profile's summary, as numbers. */
+export function listRows(keys: ScannedKeys): ListRows {
+  const size = keys.size;
+  const facts = new Facts(keys);
+  const rows: ListRows = {
+    kind: new Uint8Array(size),
+    partner: new Int32Array(size).fill(-1),
+    serialOf: new Int32Array(size).fill(-1),
+    serialSlot: new Uint8Array(size),
+    invalid: new Uint8Array(size),
+    regionOf: new Int32Array(size).fill(-1),
+    serving: new Uint8Array(size),
+    facts,
+  };
+  const checks = new SerialChecks();
+  const [config, credentials] = keys.places;
+  // The common questions as array reads here; the rarer ones through Facts
+  const role = 2 * Key.roleArn;
+  const keyId = 2 * Key.keyId;
+  const secret = 2 * Key.secret;
+  const region = 2 * Key.region;
+  for (let profile = 0; profile < size; profile++) {
+    const base = 2 * WIDTH * profile;
+    // -2: not looked up (a role's partner never is: summarizeProfile's partnerOnce)
+    let partner = -2;
+    let kind: number;
+    if (credentials[base + role] !== 0 || config[base + role] !== 0) {
+      kind = ROLE;
+    } else if (
+      (credentials[base + keyId] !== 0 || config[base + keyId] !== 0) &&
+      (credentials[base + secret] !== 0 || config[base + secret] !== 0)
+    ) {
+      kind = facts.keyState(profile);
+    } else {
+      partner = facts.partnerOf(profile);
+      kind = partner >= 0 && partner !== profile ? SESSION : OTHER;
+    }
+    const own = kind === SESSION || kind === LONG_TERM;
+    if (own && partner === -2) partner = facts.partnerOf(profile);
+    rows.kind[profile] = kind;
+    rows.partner[profile] = partner < 0 ? -1 : partner;
+    // summarize's `other` (a name is never "" here: list-scan.ts)
+    const other = own && partner >= 0 && partner !== profile;
+    try {
+      if (!serialOf(keys, profile, profile, checks, rows) && other) {
+        serialOf(keys, profile, partner, checks, rows);
+      }
+    } catch {
+      rows.invalid[profile] = 1;
+      rows.serialOf[profile] = -1;
+    }
+    if (credentials[base + region] !== 0 || config[base + region] !== 0) {
+      rows.regionOf[profile] = profile;
+    } else if (other) {
+      const at = 2 * WIDTH * partner + region;
+      if (credentials[at] !== 0 || config[at] !== 0) rows.regionOf[profile] = partner;
+    }
+    if (kind === SESSION && other) rows.serving[partner] = 1;
+  }
+  return rows;
+}
+
+/** configuredSerial for `owner` into the row of `profile`; false when it names no device. */
+function serialOf(
+  keys: ScannedKeys,
+  profile: number,
+  owner: number,
+  checks: SerialChecks,
+  rows: ListRows,
+): boolean {
+  for (let i = 0; i < SERIAL_SLOTS.length; i++) {
+    const k = SERIAL_SLOTS[i]!;
+    const file = keys.fileOf(owner, k);
+    if (file < 0) continue;
+    const places = keys.places[file]!;
+    const at = keys.place(owner, k);
+    // What the message names does not matter here: a device that fails is "invalid".
+    checks.checkAt(keys.texts[file]!, places[at]! - 1, places[at + 1]!, SERIAL_NAMES[i]!);
+    rows.serialOf[profile] = owner;
+    rows.serialSlot[profile] = k;
+    return true;
+  }
+  return false;
+}
+
+/** ProfileKeys' questions (profile-keys.ts), over positions. */
+export class Facts {
+  /** Per LONG_TERM_SUFFIXES entry: profile -> the number of name + suffix, or -1. */
+  private readonly suffixed: Int32Array[];
+
+  constructor(private readonly keys: ScannedKeys) {
+    const { names, texts } = keys;
+    this.suffixed = LONG_TERM_SUFFIXES.map(() => new Int32Array(keys.size).fill(-1));
+    const last = LONG_TERM_SUFFIXES.map((suffix) => suffix.charCodeAt(suffix.length - 1));
+    for (let profile = 0; profile < keys.size; profile++) {
+      const text = texts[names.file[profile]!]!;
+      const start = names.start[profile]!;
+      const end = names.end[profile]!;
+      const final = text.charCodeAt(end - 1);
+      for (let i = 0; i < LONG_TERM_SUFFIXES.length; i++) {
+        const suffix = LONG_TERM_SUFFIXES[i]!;
+        if (final !== last[i] || end - start < suffix.length) continue;
+        if (!text.startsWith(suffix, end - suffix.length)) continue;
+        const base = names.find(text, start, end - suffix.length);
+        if (base >= 0) this.suffixed[i]![base] = profile;
+      }
+    }
+  }
+
+  hasKeys(profile: number): boolean {
+    const { keys } = this;
+    return keys.fileOf(profile, Key.keyId) >= 0 && keys.fileOf(profile, Key.secret) >= 0;
+  }
+
+  /** keyState of a profile that holds keys: LONG_TERM or SESSION. */
+  keyState(profile: number): number {
+    const { keys } = this;
+    const file = keys.fileOf(profile, Key.keyId);
+    const at = keys.place(profile, Key.keyId);
+    if (keys.texts[file]!.startsWith("AKIA", keys.places[file]![at]! - 1)) return LONG_TERM;
+    const hasToken =
+      keys.fileOf(profile, Key.token) >= 0 || keys.fileOf(profile, Key.oldToken) >= 0;
+    return keyState(keys.value(profile, Key.keyId), hasToken) === "session" ? SESSION : LONG_TERM;
+  }
+
+  /** ProfileKeys.partnerOf: the profile whose long-term keys `profile` uses, or -1. */
+  partnerOf(profile: number): number {
+    const { keys } = this;
+    if (keys.fileOf(profile, Key.partner) >= 0) {
+      const configured = keys.value(profile, Key.partner)!;
+      const named = keys.names.find(configured, 0, configured.length);
+      return named >= 0 && this.candidate(named, true) === LONG_TERM ? named : -1;
+    }
+    for (const suffixed of this.suffixed) {
+      const candidate = suffixed[profile]!;
+      if (candidate < 0) continue;
+      const state = this.candidate(candidate, true);
+      if (state === THROWS) return -1;
+      if (state === LONG_TERM) return candidate;
+    }
+    return this.candidate(profile, false) === LONG_TERM ? profile : -1;
+  }
+
+  /** ProfileKeys.longTermKeyId: the key id login caches the partner's sessions under. */
+  longTermKeyId(profile: number): string {
+    const { keys } = this;
+    const store = keys.fileValue(0, profile, Key.store);
+    const name = keys.names.name(profile);
+    if (store !== undefined && store !== "credentials-file") {
+      return keys.fileValue(0, profile, Key.notedKeyId) ?? `${store}:${name}`;
+    }
+    return this.hasKeys(profile) ? keys.value(profile, Key.keyId)! : `credential_process:${name}`;
+  }
+
+  /** ProfileKeys' candidate (candidateState of session/long-term.ts). */
+  private candidate(profile: number, processAllowed: boolean): number {
+    const { keys } = this;
+    // The config file's alone, as ProfileKeys reads it
+    const store = keys.fileValue(0, profile, Key.store);
+    if (store !== undefined && store !== "credentials-file") {
+      return isKeyStoreName(store) ? LONG_TERM : THROWS;
+    }
+    if (!this.hasKeys(profile)) {
+      return processAllowed && keys.fileOf(profile, Key.process) >= 0 ? LONG_TERM : NO_KEYS;
+    }
+    return this.keyState(profile);
+  }
+
+  static {
+    // ../system/below-top-tier.ts: why
+    const { prototype: p } = Facts;
+    belowTopTier(Facts, p.hasKeys, p.keyState, p.partnerOf, p.candidate);
+  }
+}
+
+belowTopTier(listRows, serialOf);
