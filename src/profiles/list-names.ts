@@ -19,8 +19,9 @@ export class ListNames {
   hashes: Int32Array;
   private slots: Int32Array;
   private mask: number;
-  /** The texts names are read from, by file (set by add). */
-  private readonly texts: string[] = ["", ""];
+  /** The bytes names are read from, by file (set by add), and their texts. */
+  private readonly bytes: Uint8Array[] = [new Uint8Array(0), new Uint8Array(0)];
+  readonly texts: string[] = ["", ""];
 
   /** `expected`: about how many names will be added (the tables grow past it). */
   constructor(expected: number) {
@@ -40,11 +41,12 @@ export class ListNames {
     return this.texts[this.file[ordinal]!]!.slice(this.start[ordinal]!, this.end[ordinal]!);
   }
 
-  /** The ordinal of text[from, to) of `file`, added when new. */
-  add(text: string, file: number, from: number, to: number): number {
-    this.texts[file] = text;
-    const hash = hashOf(text, from, to);
-    const found = this.probe(text, from, to, hash);
+  /** The ordinal of b[from, to) of `file` (whose text is `text`), added when new. */
+  add(b: Uint8Array, file: number, from: number, to: number): number {
+    this.bytes[file] = b;
+    let hash = FNV_OFFSET;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ b[i]!, FNV_PRIME);
+    const found = this.probe(b, from, to, hash);
     if (found >= 0) return found;
     const ordinal = this.size++;
     if (ordinal >= this.file.length) this.grow();
@@ -57,23 +59,31 @@ export class ListNames {
     return ordinal;
   }
 
-  /** The ordinal of text[from, to) (any text), or -1 when there is no such name. */
-  find(text: string, from: number, to: number): number {
-    return this.probe(text, from, to, hashOf(text, from, to));
+  /** The ordinal of b[from, to), or -1 when there is no such name. */
+  find(b: Uint8Array, from: number, to: number): number {
+    let hash = FNV_OFFSET;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ b[i]!, FNV_PRIME);
+    return this.probe(b, from, to, hash);
   }
 
-  private probe(text: string, from: number, to: number, hash: number): number {
+  /** The ordinal of `name` (any string), or -1. */
+  findName(name: string): number {
+    const b = Buffer.from(name, "utf8");
+    // A name of other characters than ASCII is none of these (they are ASCII: list-scan.ts)
+    return b.length === name.length ? this.find(b, 0, b.length) : -1;
+  }
+
+  private probe(b: Uint8Array, from: number, to: number, hash: number): number {
     const { slots, mask, hashes, start, end } = this;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const ordinal = slots[at]! - 1;
       if (ordinal < 0) return -1;
       if (hashes[ordinal] !== hash || end[ordinal]! - start[ordinal]! !== to - from) continue;
-      const name = this.texts[this.file[ordinal]!]!;
+      const name = this.bytes[this.file[ordinal]!]!;
       const offset = start[ordinal]! - from;
-      let same = true;
-      for (let i = from; i < to && same; i++)
-        same = name.charCodeAt(i + offset) === text.charCodeAt(i);
-      if (same) return ordinal;
+      let i = from;
+      while (i < to && name[i + offset] === b[i]) i++;
+      if (i === to) return ordinal;
     }
   }
 
@@ -109,12 +119,3 @@ export class ListNames {
     belowTopTier(p.add, p.find, p.probe, p.place);
   }
 }
-
-/** FNV-1a over the character codes of text[from, to). */
-function hashOf(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
-belowTopTier(hashOf);

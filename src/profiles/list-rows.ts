@@ -30,17 +30,25 @@ export interface ListRows {
   serialOf: Int32Array;
   /** The key of that device (a SERIAL_SLOTS entry). */
   serialSlot: Uint8Array;
-  /** 1: the device is "invalid" (checkSerial throws). */
-  invalid: Uint8Array;
-  /** The profile whose region the row shows, -1 for none. */
-  regionOf: Int32Array;
+  /**
+   * The MFA DEVICE and REGION cells: the file their text is in (-1: none, shown "-"; 2 for
+   * the device: "invalid") and its range there (the device from where its shown part starts).
+   */
+  serialFile: Int8Array;
+  serialStart: Int32Array;
+  serialEnd: Int32Array;
+  regionFile: Int8Array;
+  regionStart: Int32Array;
+  regionEnd: Int32Array;
   /** 1 for a long-term profile that serves a session profile: no session of its own. */
   serving: Uint8Array;
+  /** The widest cell of each of the first four columns (their headers included). */
+  widths: [number, number, number, number];
   /** The questions asked, for a row's cache key (Facts.longTermKeyId). */
   facts: Facts;
 }
 
-/** Every profile's summary, as numbers. */
+/** Every profile's summary, as numbers, and its row's cells as ranges of the files. */
 export function listRows(keys: ScannedKeys): ListRows {
   const size = keys.size;
   const facts = new Facts(keys);
@@ -49,18 +57,28 @@ export function listRows(keys: ScannedKeys): ListRows {
     partner: new Int32Array(size).fill(-1),
     serialOf: new Int32Array(size).fill(-1),
     serialSlot: new Uint8Array(size),
-    invalid: new Uint8Array(size),
-    regionOf: new Int32Array(size).fill(-1),
+    serialFile: new Int8Array(size).fill(-1),
+    serialStart: new Int32Array(size),
+    serialEnd: new Int32Array(size),
+    regionFile: new Int8Array(size).fill(-1),
+    regionStart: new Int32Array(size),
+    regionEnd: new Int32Array(size),
     serving: new Uint8Array(size),
+    widths: [7, 4, 10, 6],
     facts,
   };
   const checks = new SerialChecks();
+  const { names, bytes } = keys;
   const [config, credentials] = keys.places;
   // The common questions as array reads here; the rarer ones through Facts
   const role = 2 * Key.roleArn;
   const keyId = 2 * Key.keyId;
   const secret = 2 * Key.secret;
   const region = 2 * Key.region;
+  let nameWidth = 7;
+  let kindWidth = 4;
+  let serialWidth = 10;
+  let regionWidth = 6;
   for (let profile = 0; profile < size; profile++) {
     const base = 2 * WIDTH * profile;
     // -2: not looked up (a role's partner never is: summarizeProfile's partnerOnce)
@@ -88,21 +106,46 @@ export function listRows(keys: ScannedKeys): ListRows {
         serialOf(keys, profile, partner, checks, rows);
       }
     } catch {
-      rows.invalid[profile] = 1;
       rows.serialOf[profile] = -1;
+      rows.serialFile[profile] = 2;
+      if (serialWidth < 7) serialWidth = 7;
     }
-    if (credentials[base + region] !== 0 || config[base + region] !== 0) {
-      rows.regionOf[profile] = profile;
-    } else if (other) {
-      const at = 2 * WIDTH * partner + region;
-      if (credentials[at] !== 0 || config[at] !== 0) rows.regionOf[profile] = partner;
+    const file = rows.serialFile[profile]!;
+    if (file === 0 || file === 1) {
+      const at = 2 * (WIDTH * rows.serialOf[profile]! + rows.serialSlot[profile]!);
+      const end = keys.places[file]![at + 1]!;
+      const start = shownFrom(bytes[file]!, keys.places[file]![at]! - 1, end);
+      rows.serialStart[profile] = start;
+      rows.serialEnd[profile] = end;
+      if (end - start > serialWidth) serialWidth = end - start;
+    }
+    let regionAt = base + region;
+    if (credentials[regionAt] === 0 && config[regionAt] === 0) {
+      regionAt = other ? 2 * WIDTH * partner + region : -1;
+      if (regionAt >= 0 && credentials[regionAt] === 0 && config[regionAt] === 0) regionAt = -1;
+    }
+    if (regionAt >= 0) {
+      const places = credentials[regionAt] !== 0 ? credentials : config;
+      rows.regionFile[profile] = places === credentials ? 1 : 0;
+      rows.regionStart[profile] = places[regionAt]! - 1;
+      rows.regionEnd[profile] = places[regionAt + 1]!;
+      if (places[regionAt + 1]! - places[regionAt]! + 1 > regionWidth) {
+        regionWidth = places[regionAt + 1]! - places[regionAt]! + 1;
+      }
     }
     if (kind === SESSION && other) rows.serving[partner] = 1;
+    const nameLength = names.end[profile]! - names.start[profile]!;
+    if (nameLength > nameWidth) nameWidth = nameLength;
+    if (KIND_NAMES[kind]!.length > kindWidth) kindWidth = KIND_NAMES[kind]!.length;
   }
+  rows.widths = [nameWidth, kindWidth, serialWidth, regionWidth];
   return rows;
 }
 
-/** configuredSerial for `owner` into the row of `profile`; false when it names no device. */
+/**
+ * configuredSerial for `owner` into the row of `profile` (checked: throws as checkSerial
+ * does); false when it names no device.
+ */
 function serialOf(
   keys: ScannedKeys,
   profile: number,
@@ -110,20 +153,40 @@ function serialOf(
   checks: SerialChecks,
   rows: ListRows,
 ): boolean {
+  const [config, credentials] = keys.places;
   for (let i = 0; i < SERIAL_SLOTS.length; i++) {
     const k = SERIAL_SLOTS[i]!;
-    const file = keys.fileOf(owner, k);
+    const at = 2 * (WIDTH * owner + k);
+    const file = credentials[at] !== 0 ? 1 : config[at] !== 0 ? 0 : -1;
     if (file < 0) continue;
-    const places = keys.places[file]!;
-    const at = keys.place(owner, k);
+    const places = file === 1 ? credentials : config;
     // What the message names does not matter here: a device that fails is "invalid".
-    checks.checkAt(keys.texts[file]!, places[at]! - 1, places[at + 1]!, SERIAL_NAMES[i]!);
+    checks.checkAt(keys.texts[file ? 1 : 0], places[at]! - 1, places[at + 1]!, SERIAL_NAMES[i]!);
     rows.serialOf[profile] = owner;
     rows.serialSlot[profile] = k;
+    rows.serialFile[profile] = file;
     return true;
   }
   return false;
 }
+
+/**
+ * Where the shown part of the device b[start, end) starts: write.ts's serialFrom,
+ * serial.replace(/^arn:[^:]+:iam::/, "").
+ */
+function shownFrom(b: Uint8Array, start: number, end: number): number {
+  if (end - start < 4 || b[start] !== 97 || b[start + 1] !== 114 || b[start + 2] !== 110) {
+    return start;
+  }
+  if (b[start + 3] !== 58) return start;
+  let colon = start + 4;
+  while (colon < end && b[colon] !== 58) colon++;
+  if (colon === start + 4 || colon + 6 > end) return start;
+  for (let i = 0; i < 6; i++) if (b[colon + i] !== IAM[i]) return start;
+  return colon + 6;
+}
+
+const IAM = Uint8Array.from(":iam::", (c) => c.charCodeAt(0));
 
 /** ProfileKeys' questions (profile-keys.ts), over positions. */
 export class Facts {
@@ -131,19 +194,24 @@ export class Facts {
   private readonly suffixed: Int32Array[];
 
   constructor(private readonly keys: ScannedKeys) {
-    const { names, texts } = keys;
+    const { names, bytes } = keys;
     this.suffixed = LONG_TERM_SUFFIXES.map(() => new Int32Array(keys.size).fill(-1));
-    const last = LONG_TERM_SUFFIXES.map((suffix) => suffix.charCodeAt(suffix.length - 1));
+    const codes = LONG_TERM_SUFFIXES.map((suffix) =>
+      Uint8Array.from(suffix, (c) => c.charCodeAt(0)),
+    );
     for (let profile = 0; profile < keys.size; profile++) {
-      const text = texts[names.file[profile]!]!;
+      const b = bytes[names.file[profile]!]!;
       const start = names.start[profile]!;
       const end = names.end[profile]!;
-      const final = text.charCodeAt(end - 1);
-      for (let i = 0; i < LONG_TERM_SUFFIXES.length; i++) {
-        const suffix = LONG_TERM_SUFFIXES[i]!;
-        if (final !== last[i] || end - start < suffix.length) continue;
-        if (!text.startsWith(suffix, end - suffix.length)) continue;
-        const base = names.find(text, start, end - suffix.length);
+      for (let i = 0; i < codes.length; i++) {
+        const suffix = codes[i]!;
+        const from = end - suffix.length;
+        // the last character first: most names end in none of them
+        if (from < start || b[end - 1] !== suffix[suffix.length - 1]) continue;
+        let j = 0;
+        while (j < suffix.length && b[from + j] === suffix[j]) j++;
+        if (j < suffix.length) continue;
+        const base = names.find(b, start, from);
         if (base >= 0) this.suffixed[i]![base] = profile;
       }
     }
@@ -170,7 +238,7 @@ export class Facts {
     const { keys } = this;
     if (keys.fileOf(profile, Key.partner) >= 0) {
       const configured = keys.value(profile, Key.partner)!;
-      const named = keys.names.find(configured, 0, configured.length);
+      const named = keys.names.findName(configured);
       return named >= 0 && this.candidate(named, true) === LONG_TERM ? named : -1;
     }
     for (const suffixed of this.suffixed) {
@@ -215,4 +283,4 @@ export class Facts {
   }
 }
 
-belowTopTier(listRows, serialOf);
+belowTopTier(listRows, serialOf, shownFrom);

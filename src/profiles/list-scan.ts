@@ -92,9 +92,11 @@ export function scanListKeys(
     return undefined;
   }
   const names = new ListNames((config.length + credentials.length) / 96);
-  let configPlaces = scanFile(config, 0, names, 0);
+  names.texts[0] = config;
+  names.texts[1] = credentials;
+  let configPlaces = scanFile(config, configBytes, 0, names, 0);
   if (configPlaces === undefined) return undefined;
-  const credentialsPlaces = scanFile(credentials, 1, names, names.size);
+  const credentialsPlaces = scanFile(credentials, credentialsBytes, 1, names, names.size);
   if (credentialsPlaces === undefined) return undefined;
   const need = 2 * WIDTH * names.size;
   if (configPlaces.length < need) configPlaces = grown(configPlaces, need);
@@ -130,6 +132,7 @@ const SLOTS = new Map<string, number>(KEYS.map((key, k) => [key, k]));
  */
 function scanFile(
   text: string,
+  b: Uint8Array,
   file: number,
   names: ListNames,
   known: number,
@@ -145,32 +148,34 @@ function scanFile(
   let profileDefault = false;
   let equals = -1;
   for (let at = 0; at < end; ) {
+    // Native searches in the text; single characters read from the bytes (the same here:
+    // ASCII), which JavaScriptCore's lower tiers read faster than charCodeAt.
     let stop = text.indexOf("\n", at);
     if (stop < 0) stop = end;
     else lineBreaks++;
     const next = stop + 1;
     // CRLF: the CR is the line break's (key-scan.ts); a CR elsewhere fails plainGiven below.
-    if (stop < end && stop > at && text.charCodeAt(stop - 1) === CR) {
+    if (stop < end && stop > at && b[stop - 1] === CR) {
       stop--;
       lineBreaks++;
     }
-    const first = text.charCodeAt(at);
+    const first = b[at]!;
     if (first === 91 /* [ */) {
-      const close = text.lastIndexOf("]", stop - 1);
+      // The line's last `]` (headers.ts), if it leaves a name of one character or more
+      let close = stop - 1;
+      while (close >= at + 2 && b[close] !== 93) close--;
       if (close >= at + 2) {
         if (close - at === 8 && text.startsWith("DEFAULT", at + 1)) return undefined;
         if (!config) {
-          current = names.add(text, file, at + 1, close);
+          current = names.add(b, file, at + 1, close);
         } else if (text.startsWith("profile", at + 1)) {
           // `[profile NAME]` with a plain name; any other spelling (quotes, two spaces,
           // `[profiles x]`) is shlex's to read.
-          if (text.charCodeAt(at + 8) !== SPACE || !plainName(text, at + 9, close)) {
-            return undefined;
-          }
-          current = names.add(text, file, at + 9, close);
+          if (b[at + 8] !== SPACE || !plainName(b, at + 9, close)) return undefined;
+          current = names.add(b, file, at + 9, close);
           if (close - at === 16 && text.startsWith("default", at + 9)) profileDefault = true;
         } else if (close - at === 8 && text.startsWith("default", at + 1)) {
-          current = names.add(text, file, at + 1, close);
+          current = names.add(b, file, at + 1, close);
           plainDefault = true;
         } else {
           current = -1; // sso-session, services, or no profile at all
@@ -188,48 +193,52 @@ function scanFile(
       at = next;
       continue;
     }
-    // The key: up to the first `=` or `:`, right-stripped (key-scan.ts's keyLine). The next
-    // `=` is looked for again only once passed (a file of lines without one stays linear).
-    if (equals < at) {
-      equals = text.indexOf("=", at);
-      if (equals < 0) equals = end;
-    }
-    let split = equals < stop ? equals : stop;
-    let upper = false;
-    for (let i = at; i < split; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 58 /* : */) {
-        split = i;
+    // A wanted key spelt as it is (what nearly every line holds): its name, spaces, `=` or
+    // `:`. No character of a name is one of those, so the line splits there (keyLine's rule).
+    let k = -1;
+    let split = -1;
+    const candidates = BY_FIRST[first];
+    for (let i = 0; candidates !== undefined && i < candidates.length; i++) {
+      const key = KEYS[candidates[i]!]!;
+      if (!text.startsWith(key, at)) continue;
+      split = at + key.length;
+      while (split < stop && b[split] === SPACE) split++;
+      if (split < stop && (b[split] === 61 || b[split] === 58)) {
+        k = candidates[i]!;
         break;
       }
-      if (c >= 65 && c <= 90) upper = true;
     }
-    if (split >= stop) {
-      at = next;
-      continue;
-    }
-    let keyEnd = split;
-    while (keyEnd > at && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-    let k = -1;
-    if (upper) {
-      // Not spelt in lower case: the key as read.ts reads it
-      k = SLOTS.get(text.slice(at, keyEnd).toLowerCase()) ?? -1;
-    } else {
-      const candidates = BY_FIRST[first];
-      const length = keyEnd - at;
-      for (let i = 0; candidates !== undefined && i < candidates.length; i++) {
-        const key = KEYS[candidates[i]!]!;
-        if (key.length === length && text.startsWith(key, at)) {
-          k = candidates[i]!;
+    if (k < 0) {
+      // The exact rule: up to the first `=` or `:`, right-stripped, lower-cased. The next `=`
+      // is looked for again only once passed (a file of lines without one stays linear).
+      if (equals < at) {
+        equals = text.indexOf("=", at);
+        if (equals < 0) equals = end;
+      }
+      split = equals < stop ? equals : stop;
+      let upper = false;
+      for (let i = at; i < split; i++) {
+        const c = b[i]!;
+        if (c === 58 /* : */) {
+          split = i;
           break;
         }
+        if (c >= 65 && c <= 90) upper = true;
       }
+      // A key in lower case that is not one of KEYS as spelt is not wanted
+      if (split >= stop || !upper) {
+        at = next;
+        continue;
+      }
+      let keyEnd = split;
+      while (keyEnd > at && b[keyEnd - 1] === SPACE) keyEnd--;
+      k = SLOTS.get(text.slice(at, keyEnd).toLowerCase()) ?? -1;
     }
     if (k >= 0) {
       let from = split + 1;
       let to = stop;
-      while (from < to && text.charCodeAt(from) === SPACE) from++;
-      while (to > from && text.charCodeAt(to - 1) === SPACE) to--;
+      while (from < to && b[from] === SPACE) from++;
+      while (to > from && b[to - 1] === SPACE) to--;
       const place = 2 * (current * WIDTH + k);
       places[place] = from < to ? from + 1 : 0;
       places[place + 1] = to;
@@ -240,11 +249,11 @@ function scanFile(
   return plainGiven(text, lineBreaks) ? places : undefined;
 }
 
-/** Whether text[from, to) is a name `profile NAME` gives as it is (key-scan.ts's plainName). */
-function plainName(text: string, from: number, to: number): boolean {
+/** Whether b[from, to) is a name `profile NAME` gives as it is (key-scan.ts's plainName). */
+function plainName(b: Uint8Array, from: number, to: number): boolean {
   if (from >= to) return false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = b[i]!;
     if (c === 32 || c === 9 || c === 34 || c === 39 || c === 92 || c === 13 || c === 10) {
       return false;
     }

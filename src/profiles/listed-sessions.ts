@@ -90,6 +90,11 @@ export class ListedSessions {
     return key && this.mayHold(key.serial) ? this.cached(key) : undefined;
   }
 
+  /** Whether the cache folder holds anything at all. */
+  get listsAny(): boolean {
+    return this.listed.size > 0;
+  }
+
   /** Whether a cached session of device `serial` may be in the folder (false: surely not). */
   mayHold(serial: string): boolean {
     return this.listed.size > 0 && (this.devices === undefined || this.devices.has(serial));

@@ -93,7 +93,7 @@ function ownSession(
   }
   const partner = rows.partner[profile]!;
   const owner = rows.serialOf[profile]!;
-  if (partner < 0 || owner < 0) return undefined;
+  if (partner < 0 || owner < 0 || !sessions.listsAny) return undefined;
   const serial = keys.value(owner, rows.serialSlot[profile]!)!;
   if (!sessions.mayHold(serial)) return undefined;
   return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
@@ -107,50 +107,9 @@ function writeRows(
   cells: readonly string[],
   deps: Pick<Deps, "io">,
 ): void {
-  const { size, texts, bytes, places, names } = keys;
-  // Each row's device and region cell as a range of a file (-1: "-", 2: "invalid")
-  const serialFile = new Int8Array(size);
-  const serialStart = new Int32Array(size);
-  const serialEnd = new Int32Array(size);
-  const regionFile = new Int8Array(size);
-  const regionStart = new Int32Array(size);
-  const regionEnd = new Int32Array(size);
-  let nameWidth = 7;
-  let kindWidth = 4;
-  let serialWidth = 10;
-  let regionWidth = 6;
-  for (let profile = 0; profile < size; profile++) {
-    nameWidth = Math.max(nameWidth, names.end[profile]! - names.start[profile]!);
-    kindWidth = Math.max(kindWidth, KIND_NAMES[rows.kind[profile]!]!.length);
-    const owner = rows.serialOf[profile]!;
-    if (rows.invalid[profile] === 1) {
-      serialFile[profile] = 2;
-      serialWidth = Math.max(serialWidth, 7);
-    } else if (owner < 0) {
-      serialFile[profile] = -1;
-    } else {
-      const k = rows.serialSlot[profile]!;
-      const file = keys.fileOf(owner, k);
-      const at = keys.place(owner, k);
-      const end = places[file]![at + 1]!;
-      const start = shownFrom(texts[file]!, places[file]![at]! - 1, end);
-      serialFile[profile] = file;
-      serialStart[profile] = start;
-      serialEnd[profile] = end;
-      serialWidth = Math.max(serialWidth, end - start);
-    }
-    const region = rows.regionOf[profile]!;
-    if (region < 0) {
-      regionFile[profile] = -1;
-    } else {
-      const file = keys.fileOf(region, Key.region);
-      const at = keys.place(region, Key.region);
-      regionFile[profile] = file;
-      regionStart[profile] = places[file]![at]! - 1;
-      regionEnd[profile] = places[file]![at + 1]!;
-      regionWidth = Math.max(regionWidth, regionEnd[profile]! - regionStart[profile]!);
-    }
-  }
+  const { size, bytes, names } = keys;
+  const [nameWidth, kindWidth, serialWidth, regionWidth] = rows.widths;
+  const { serialFile, serialStart, serialEnd, regionFile, regionStart, regionEnd } = rows;
   const longest = nameWidth + kindWidth + serialWidth + regionWidth + 8 + 64;
   let out = Buffer.alloc(PIECE + longest, SPACE);
   const decoder = new TextDecoder();
@@ -200,15 +159,6 @@ function writeRows(
   if (at > 0) deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
 }
 
-/** Where the shown part of the device text[start, end) starts: write.ts's serialFrom. */
-function shownFrom(text: string, start: number, end: number): number {
-  if (!text.startsWith("arn:", start) || end - start < 4) return start;
-  const colon = text.indexOf(":", start + 4);
-  return colon > start + 4 && colon + 6 <= end && text.startsWith(":iam::", colon)
-    ? colon + 6
-    : start;
-}
-
 /**
  * `text` (ASCII) into out at `at`, padded with spaces to `width` in all (none when as long or
  * longer); where the next byte goes. `out` holds spaces where nothing was written yet.
@@ -219,4 +169,4 @@ function put(out: Uint8Array, at: number, text: string, width: number): number {
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeFastTable, ownSession, writeRows, shownFrom, put);
+belowTopTier(writeFastTable, ownSession, writeRows, put);
