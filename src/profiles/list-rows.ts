@@ -19,6 +19,11 @@ export const ROLE = 2;
 export const OTHER = 3;
 export const KIND_NAMES = ["long-term", "session", "role", "other"] as const;
 const NO_KEYS = 4;
+/** Places of keys within a profile's (see list-scan.ts). */
+const KEY_ID = 2 * Key.keyId;
+const SECRET = 2 * Key.secret;
+const PARTNER = 2 * Key.partner;
+const STORE = 2 * Key.store;
 const THROWS = 5;
 
 export interface ListRows {
@@ -218,8 +223,12 @@ export class Facts {
   }
 
   hasKeys(profile: number): boolean {
-    const { keys } = this;
-    return keys.fileOf(profile, Key.keyId) >= 0 && keys.fileOf(profile, Key.secret) >= 0;
+    const [config, credentials] = this.keys.places;
+    const base = 2 * WIDTH * profile;
+    return (
+      (credentials[base + KEY_ID] !== 0 || config[base + KEY_ID] !== 0) &&
+      (credentials[base + SECRET] !== 0 || config[base + SECRET] !== 0)
+    );
   }
 
   /** keyState of a profile that holds keys: LONG_TERM or SESSION. */
@@ -247,13 +256,15 @@ export class Facts {
   /** ProfileKeys.partnerOf: the profile whose long-term keys `profile` uses, or -1. */
   partnerOf(profile: number): number {
     const { keys } = this;
-    if (keys.fileOf(profile, Key.partner) >= 0) {
+    const [config, credentials] = keys.places;
+    const at = 2 * WIDTH * profile + PARTNER;
+    if (credentials[at] !== 0 || config[at] !== 0) {
       const configured = keys.value(profile, Key.partner)!;
       const named = keys.names.findName(configured);
       return named >= 0 && this.candidate(named, true) === LONG_TERM ? named : -1;
     }
-    for (const suffixed of this.suffixed) {
-      const candidate = suffixed[profile]!;
+    for (let i = 0; i < this.suffixed.length; i++) {
+      const candidate = this.suffixed[i]![profile]!;
       if (candidate < 0) continue;
       const state = this.candidate(candidate, true);
       if (state === THROWS) return -1;
@@ -277,9 +288,9 @@ export class Facts {
   private candidate(profile: number, processAllowed: boolean): number {
     const { keys } = this;
     // The config file's alone, as ProfileKeys reads it
-    const store = keys.fileValue(0, profile, Key.store);
-    if (store !== undefined && store !== "credentials-file") {
-      return isKeyStoreName(store) ? LONG_TERM : THROWS;
+    if (keys.places[0][2 * WIDTH * profile + STORE] !== 0) {
+      const store = keys.fileValue(0, profile, Key.store)!;
+      if (store !== "credentials-file") return isKeyStoreName(store) ? LONG_TERM : THROWS;
     }
     if (!this.hasKeys(profile)) {
       return processAllowed && keys.fileOf(profile, Key.process) >= 0 ? LONG_TERM : NO_KEYS;
