@@ -11,14 +11,8 @@
  */
 import type { AwsTexts } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import {
-  KIND_NAMES,
-  type ListRows,
-  LONG_TERM,
-  listRows,
-  ROLE,
-  SESSION,
-} from "../../profiles/list-rows.ts";
+import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
+import { type ListRows, listRows } from "../../profiles/list-rows.ts";
 import { type ScannedKeys, scanListKeys } from "../../profiles/list-scan.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
