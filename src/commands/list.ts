@@ -3,7 +3,7 @@
  * from the files and the session cache only (no network, no SDK). Colour on a terminal only.
  */
 import { Command } from "@commander-js/extra-typings";
-import { readAwsTextsAndBytes } from "../config/aws-files.ts";
+import { type AwsTexts, readAwsTextsAndBytes } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { scanInventory } from "../profiles/inventory-scan.ts";
@@ -34,19 +34,24 @@ export function listCommand({ deps, state }: CommandContext) {
 }
 
 /**
- * The one command that reads every profile (up to 100,000): each file is read in one pass
- * for the keys the summaries need (profiles/profile-keys.ts), not through the general
- * readers, which answer the same (tests/commands/list-agreement.test.ts).
+ * The one command that reads every profile (up to 100,000): the plain table of the files
+ * nearly everyone has is made from positions in them (list/fast-table.ts); else each file is
+ * read in one pass for the keys the summaries need (profiles/profile-keys.ts), not through the
+ * general readers, which answer the same (tests/commands/list/agreement.test.ts).
  */
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const { bytes, ...texts } = await readAwsTextsAndBytes(deps);
+  const read = await readAwsTextsAndBytes(deps);
+  const texts: AwsTexts = read;
   // ~5,000 profiles and more: see system/below-top-tier.ts
   if ((texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0) >= LARGE_FILES) {
     keepBelowTopTier();
   }
   const colour = useColour(deps.env, deps.io.stdout.isTTY);
   // The files nearly everyone has, read as positions (list/fast-table.ts); else below.
-  if (!options.json && !colour && (await writeFastTable(texts, bytes, deps))) return ExitCode.ok;
+  if (!options.json && !colour && (await writeFastTable(texts, read.bytes, deps)))
+    return ExitCode.ok;
+  // The general readers read the texts: the bytes (as large) can go.
+  read.bytes = [null, null];
   const keys = new ProfileKeys(texts);
   const { rows, serving } = scanInventory(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
