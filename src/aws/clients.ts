@@ -30,7 +30,7 @@ export interface ClientTarget {
   useDualstackEndpoint?: boolean | undefined;
   /** The --debug trace, if on. */
   trace?: ((line: string) => void) | undefined;
-  /** The proxy variable set for this endpoint (proxy-errors.ts proxySetting), for the trace. */
+  /** The proxy the call goes through, NO_PROXY weighed (proxy-errors.ts proxySetting). */
   proxy?: string | undefined;
   /** The overall deadline of one call, retries and body included (ms). */
   deadlineMs?: number | undefined;
@@ -194,10 +194,10 @@ function traced<C>(client: C, target: ClientTarget): C {
   const trace = target.trace;
   if (!trace) return client;
   // fetch sends through the proxy variables on its own: say so, or a proxy's answer (a 403, a
-  // TLS-inspecting certificate) looks like AWS's. NO_PROXY may still exempt the host.
+  // TLS-inspecting certificate) looks like AWS's. Said only when it applies to the host.
   const where =
     (target.endpoint ? shownUrl(target.endpoint) : `the ${target.region} endpoint`) +
-    (target.proxy ? `; ${target.proxy}, unless NO_PROXY names the host` : "");
+    (target.proxy ? `; ${target.proxy}` : "");
   (client as unknown as Traceable).middlewareStack.add(
     (next, context) => async (args) => {
       const operation = context.commandName?.replace(/Command$/, "") ?? "request";

@@ -39,7 +39,7 @@ export interface CallContext {
   now: number;
   /** For the clock fix (clock-skew.ts clockFix); Linux's when unknown. */
   platform?: NodeJS.Platform | undefined;
-  /** "HTTPS_PROXY is set (the proxy HOST:PORT)", when one is (proxy-errors.ts proxySetting). */
+  /** "HTTPS_PROXY is set (the proxy HOST:PORT)", when the call goes through one (proxySetting). */
   proxy?: string | undefined;
   /** The service called: its own endpoint variable is the one to check. STS when not given. */
   service?: "sts" | "iam" | undefined;

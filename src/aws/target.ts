@@ -5,7 +5,7 @@
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
 import { debug, debugEnabled } from "../ui/debug.ts";
-import { endpointOverride, endpointVariants } from "./endpoints.ts";
+import { describeEndpoint, endpointOverride, endpointVariants } from "./endpoints.ts";
 import { proxySetting } from "./proxy-errors.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
@@ -24,11 +24,15 @@ export function callTarget(
   },
 ): AwsCallTarget {
   const endpoint = endpointOverride(service, context.deps.env, context.endpointUrl);
+  const callRegion = service === "iam" ? region.partition.iamRegion : region.region;
+  // The host the call goes to, for the proxy that applies to it (NO_PROXY weighed).
+  const url =
+    endpoint ?? describeEndpoint(service, callRegion, region.partition.dnsSuffix, undefined);
   return {
-    region: service === "iam" ? region.partition.iamRegion : region.region,
+    region: callRegion,
     partition: region.partition,
     endpoint,
-    proxy: proxySetting(context.deps.env, endpoint),
+    proxy: proxySetting(context.deps.env, url),
     ...endpointVariants(context.deps.env, context.variants),
     profile: context.profile,
     now: context.deps.clock.now,

@@ -6,7 +6,7 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { maskKeyId } from "../aws/credentials.ts";
-import { endpointOverride } from "../aws/endpoints.ts";
+import { describeEndpoint, endpointOverride } from "../aws/endpoints.ts";
 import { proxySetting } from "../aws/proxy-errors.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { type CallerIdentity, getCallerIdentity } from "../aws/sts.ts";
@@ -116,7 +116,10 @@ async function judge(
       profile,
       now: deps.clock.now,
       deadlineMs: callDeadlineMs(deps.env),
-      proxy: proxySetting(deps.env, endpoint),
+      proxy: proxySetting(
+        deps.env,
+        endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),
+      ),
     });
     return { valid: true, problem: undefined, identity };
   } catch (error) {

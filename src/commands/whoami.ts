@@ -5,7 +5,7 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import type { Credentials } from "../aws/credentials.ts";
-import { endpointOverride } from "../aws/endpoints.ts";
+import { describeEndpoint, endpointOverride } from "../aws/endpoints.ts";
 import { proxySetting } from "../aws/proxy-errors.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
@@ -102,7 +102,10 @@ export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number
     profile: chosen.profile,
     now: deps.clock.now,
     deadlineMs: callDeadlineMs(deps.env),
-    proxy: proxySetting(deps.env, endpoint),
+    proxy: proxySetting(
+      deps.env,
+      endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),
+    ),
   });
   if (opts.json) {
     deps.io.stdout.write(

@@ -7,7 +7,8 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { endpointOverride } from "../../aws/endpoints.ts";
-import { partitionOfArn } from "../../aws/partition.ts";
+import { partitionById, partitionOfArn } from "../../aws/partition.ts";
+import { proxySetting } from "../../aws/proxy-errors.ts";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
@@ -77,20 +78,28 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
   const files = await readAwsFiles(deps);
   requireKnownProfile(files, profile);
   if (!isRoleProfile(files, profile)) throw consoleNeedsRole(files, profile);
+  // The sign-in endpoint's settings and its proxy are checked before a code is asked for (the
+  // role's partition from its configured ARN, as the session will have it).
+  const override = endpointOverride(
+    "signin",
+    deps.env,
+    profileValue(files, profile, "endpoint_url"),
+  );
+  const configured = partitionOfArn(profileValue(files, profile, "role_arn") ?? "");
+  proxySetting(deps.env, federationEndpoint(configured ?? partitionById("aws"), override));
   const result = await getSession(files, sessionRequest(options.session, files), deps);
   const roleArn = result.role?.roleArn ?? "";
   const partition = partitionOfArn(roleArn) ?? result.plan.region.partition;
-  const endpoint = federationEndpoint(
-    partition,
-    endpointOverride("signin", deps.env, profileValue(files, profile, "endpoint_url")),
-  );
+  const endpoint = federationEndpoint(partition, override);
   // Checked before the sign-in token exists: a refused destination must not cost a link.
   const destination = consoleDestination(
     partition,
     result.context.region ?? deps.env.AWS_REGION ?? deps.env.AWS_DEFAULT_REGION,
     options.destination,
   );
-  const token = await getSigninToken(result.session, endpoint);
+  const token = await getSigninToken(result.session, endpoint, {
+    proxy: proxySetting(deps.env, endpoint),
+  });
   const url = loginUrl(endpoint, token, destination);
   if (options.print) {
     deps.io.stdout.write(`${url}\n`);

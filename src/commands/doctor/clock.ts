@@ -13,6 +13,9 @@ import {
   offSeconds,
   offsetFromDate,
 } from "../../aws/clock-skew.ts";
+import { proxySetting } from "../../aws/proxy-errors.ts";
+import type { Deps } from "../../deps.ts";
+import { UserError } from "../../errors.ts";
 import { fetchFailureText } from "../../system/fetch-failure.ts";
 import { shownUrl } from "../../system/shown-url.ts";
 import { type Finding, ok, problem, warn } from "./finding.ts";
@@ -47,15 +50,42 @@ export async function readClockOffset(
   return { offsetMs };
 }
 
+/**
+ * The clock, read through the proxy the call would take (NO_PROXY weighed), as login's calls
+ * are: a proxy setting that is no URL is a problem of its own, reported without a request.
+ */
+export async function checkClock(
+  endpoint: string,
+  fix: string,
+  deps: Pick<Deps, "env" | "clock">,
+): Promise<Finding> {
+  let proxy: string | undefined;
+  try {
+    proxy = proxySetting(deps.env, endpoint);
+  } catch (error) {
+    if (error instanceof UserError) return problem(error.message, error.hint);
+    throw error;
+  }
+  return judgeClock(await readClockOffset(endpoint, deps.clock.now), endpoint, fix, proxy);
+}
+
 export function judgeClock(
   reading: ClockReading | { error: string },
   endpoint: string,
   fix: string,
+  /** The proxy the request went through (proxy-errors.ts proxySetting), if any. */
+  proxy?: string,
 ): Finding {
   // A user and password in an endpoint setting are never shown.
   const where = shownUrl(endpoint);
   if ("error" in reading) {
-    return warn(`Could not reach STS at ${where} to compare clocks: ${reading.error}`);
+    // The same words as a login's network error: the proxy may be what did not answer.
+    return warn(
+      `Could not reach STS at ${where} to compare clocks: ${reading.error}`,
+      proxy
+        ? `${proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`
+        : undefined,
+    );
   }
   const seconds = offSeconds(reading.offsetMs);
   if (seconds === 0) return ok(`This computer's clock agrees with AWS (${where}).`);

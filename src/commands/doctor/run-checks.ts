@@ -10,7 +10,7 @@ import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
 import { findProgram } from "../../system/which.ts";
-import { judgeClock, readClockOffset } from "./clock.ts";
+import { checkClock } from "./clock.ts";
 import { checkCodeSources } from "./code-sources.ts";
 import { type Finding, info, ok, problem, type Section, warn } from "./finding.ts";
 import { checkKeys } from "./key-checks.ts";
@@ -78,11 +78,7 @@ export async function runChecks(
     ? info("Clock not compared with AWS (--offline).")
     : endpoint instanceof UserError
       ? problem(endpoint.message, endpoint.hint)
-      : judgeClock(
-          await readClockOffset(endpoint, deps.clock.now),
-          endpoint,
-          clockFix(deps.platform),
-        );
+      : await checkClock(endpoint, clockFix(deps.platform), deps);
   return [
     { title: "Shell", findings: [...(await checkPath(deps)), ...(await checkShell(deps))] },
     {

@@ -3,7 +3,7 @@
  * the duration (capped at one hour for role chaining, and said so), the region and endpoint,
  * and that every role lies in the partition of the MFA session. Pure.
  */
-import { endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
+import { describeEndpoint, endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { proxySetting } from "../../aws/proxy-errors.ts";
 import { resolveRegion } from "../../aws/region.ts";
@@ -94,7 +94,10 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         now: inputs.now,
         trace: inputs.trace,
         deadlineMs: callDeadlineMs(inputs.env),
-        proxy: proxySetting(inputs.env, endpoint),
+        proxy: proxySetting(
+          inputs.env,
+          endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),
+        ),
       },
       notes,
     });
