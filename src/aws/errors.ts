@@ -95,9 +95,10 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
       ? ` ${call.proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`
       : "";
     // With HTTPS_PROXY honoured, an untrusted certificate is most often a proxy or security
-    // software that inspects HTTPS with its own CA: the binary trusts NODE_EXTRA_CA_CERTS too.
+    // software that inspects HTTPS with its own CA: the binary trusts AWS_CA_BUNDLE (instead
+    // of the built-in CAs, as the AWS CLI does) and NODE_EXTRA_CA_CERTS (besides them).
     const ca = untrustedCertificate(e)
-      ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in NODE_EXTRA_CA_CERTS."
+      ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in AWS_CA_BUNDLE or NODE_EXTRA_CA_CERTS."
       : "";
     return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
       hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_${call.service === "iam" ? "IAM" : "STS"}, check that it is right.${proxy}${ca}`,

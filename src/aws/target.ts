@@ -5,6 +5,7 @@
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
 import { debug, debugEnabled } from "../ui/debug.ts";
+import { caCertificates } from "./ca-bundle.ts";
 import { describeEndpoint, endpointOverride, endpointVariants } from "./endpoints.ts";
 import { proxySetting } from "./proxy-errors.ts";
 import type { ResolvedRegion } from "./region.ts";
@@ -14,9 +15,11 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock" | "io" | "platform">;
+    deps: Pick<Deps, "env" | "clock" | "io" | "platform" | "fs">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
+    /** `ca_bundle` of the profile, if any (AWS_CA_BUNDLE beats it). */
+    caBundle?: string | undefined;
     /** `use_fips_endpoint` and `use_dualstack_endpoint` of the profile, if any. */
     variants?: { fips?: string | undefined; dualstack?: string | undefined };
     /** The profile whose keys sign the call, for messages. */
@@ -41,6 +44,7 @@ export function callTarget(
       ? (line: string) => debug(context.deps, `${service}: ${line}`)
       : undefined,
     deadlineMs: callDeadlineMs(context.deps.env),
+    caCertificates: caCertificates(context.deps.env, context.caBundle, context.deps.fs),
   };
 }
 

@@ -5,6 +5,7 @@
  * test it: `awsmfa status --offline prod || awsmfa prod`.
  */
 import { Command } from "@commander-js/extra-typings";
+import { caCertificates } from "../aws/ca-bundle.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { describeEndpoint, endpointOverride } from "../aws/endpoints.ts";
 import { proxySetting } from "../aws/proxy-errors.ts";
@@ -116,6 +117,11 @@ async function judge(
       profile,
       now: deps.clock.now,
       deadlineMs: callDeadlineMs(deps.env),
+      caCertificates: caCertificates(
+        deps.env,
+        profile ? profileValue(files, profile, "ca_bundle") : undefined,
+        deps.fs,
+      ),
       proxy: proxySetting(
         deps.env,
         endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),

@@ -4,6 +4,7 @@
  * every AWS tool would use), else from AWS_PROFILE or the default profile.
  */
 import { Command } from "@commander-js/extra-typings";
+import { caCertificates } from "../aws/ca-bundle.ts";
 import type { Credentials } from "../aws/credentials.ts";
 import { describeEndpoint, endpointOverride } from "../aws/endpoints.ts";
 import { proxySetting } from "../aws/proxy-errors.ts";
@@ -102,6 +103,11 @@ export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number
     profile: chosen.profile,
     now: deps.clock.now,
     deadlineMs: callDeadlineMs(deps.env),
+    caCertificates: caCertificates(
+      deps.env,
+      chosen.profile ? profileValue(files, chosen.profile, "ca_bundle") : undefined,
+      deps.fs,
+    ),
     proxy: proxySetting(
       deps.env,
       endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),

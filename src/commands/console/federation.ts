@@ -30,7 +30,7 @@ export async function getSigninToken(
   session: SessionCredentials,
   endpoint: string,
   /** The proxy the request goes through (proxy-errors.ts proxySetting), for the hint. */
-  how: { proxy?: string | undefined; fetchFn?: typeof fetch } = {},
+  how: { proxy?: string | undefined; ca?: string[] | undefined; fetchFn?: typeof fetch } = {},
 ): Promise<string> {
   const fetchFn = how.fetchFn ?? fetch;
   const query = new URLSearchParams({
@@ -49,6 +49,8 @@ export async function getSigninToken(
     response = await fetchFn(`${endpoint}?${query}`, {
       signal,
       redirect: "manual",
+      // AWS_CA_BUNDLE / ca_bundle, trusted instead of the built-in CAs (aws/ca-bundle.ts).
+      ...(how.ca ? { tls: { ca: how.ca } } : {}),
     });
   } catch (error) {
     // The error's message carries the URL, and the URL the session: only its code's words.

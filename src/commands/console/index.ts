@@ -6,6 +6,7 @@
  * and the role profile to add, before any code is asked for.
  */
 import { Command } from "@commander-js/extra-typings";
+import { caCertificates } from "../../aws/ca-bundle.ts";
 import { endpointOverride } from "../../aws/endpoints.ts";
 import { partitionById, partitionOfArn } from "../../aws/partition.ts";
 import { proxySetting } from "../../aws/proxy-errors.ts";
@@ -87,6 +88,7 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
   );
   const configured = partitionOfArn(profileValue(files, profile, "role_arn") ?? "");
   proxySetting(deps.env, federationEndpoint(configured ?? partitionById("aws"), override));
+  const ca = await caCertificates(deps.env, profileValue(files, profile, "ca_bundle"), deps.fs)?.();
   const result = await getSession(files, sessionRequest(options.session, files), deps);
   const roleArn = result.role?.roleArn ?? "";
   const partition = partitionOfArn(roleArn) ?? result.plan.region.partition;
@@ -99,6 +101,7 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
   );
   const token = await getSigninToken(result.session, endpoint, {
     proxy: proxySetting(deps.env, endpoint),
+    ca,
   });
   const url = loginUrl(endpoint, token, destination);
   if (options.print) {

@@ -6,6 +6,8 @@
  *
  * What the offset means and how it is said belongs to aws/clock-skew.ts (login says it too).
  */
+
+import type { CaCertificates } from "../../aws/ca-bundle.ts";
 import {
   CLOCK_FAIL_SECONDS,
   CLOCK_WARN_SECONDS,
@@ -30,6 +32,8 @@ export interface ClockReading {
 export async function readClockOffset(
   endpoint: string,
   now: () => number,
+  /** AWS_CA_BUNDLE / ca_bundle, trusted instead of the built-in CAs (aws/ca-bundle.ts). */
+  ca?: string[],
 ): Promise<ClockReading | { error: string }> {
   const sent = now();
   let date: string | null;
@@ -39,6 +43,7 @@ export async function readClockOffset(
       headers: { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" },
       body: "Action=GetCallerIdentity&Version=2011-06-15",
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      ...(ca ? { tls: { ca } } : {}),
     });
     date = answer.headers.get("date");
     await answer.body?.cancel();
@@ -51,22 +56,26 @@ export async function readClockOffset(
 }
 
 /**
- * The clock, read through the proxy the call would take (NO_PROXY weighed), as login's calls
- * are: a proxy setting that is no URL is a problem of its own, reported without a request.
+ * The clock, read through the proxy the call would take (NO_PROXY weighed) and trusting the CA
+ * bundle it would trust, as login's calls do: a proxy setting that is no URL, or a bundle that
+ * cannot be used, is a problem of its own, reported without a request.
  */
 export async function checkClock(
   endpoint: string,
   fix: string,
   deps: Pick<Deps, "env" | "clock">,
+  certificates?: CaCertificates,
 ): Promise<Finding> {
   let proxy: string | undefined;
+  let ca: string[] | undefined;
   try {
     proxy = proxySetting(deps.env, endpoint);
+    ca = await certificates?.();
   } catch (error) {
     if (error instanceof UserError) return problem(error.message, error.hint);
     throw error;
   }
-  return judgeClock(await readClockOffset(endpoint, deps.clock.now), endpoint, fix, proxy);
+  return judgeClock(await readClockOffset(endpoint, deps.clock.now, ca), endpoint, fix, proxy);
 }
 
 export function judgeClock(

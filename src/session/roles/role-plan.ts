@@ -3,6 +3,7 @@
  * the duration (capped at one hour for role chaining, and said so), the region and endpoint,
  * and that every role lies in the partition of the MFA session. Pure.
  */
+import type { CaCertificates } from "../../aws/ca-bundle.ts";
 import { describeEndpoint, endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { proxySetting } from "../../aws/proxy-errors.ts";
@@ -41,6 +42,8 @@ export interface RolePlanInputs {
   /** --role-duration, for the role asked for (the first of the chain). */
   roleDurationSeconds: number | undefined;
   env: Readonly<Record<string, string | undefined>>;
+  /** AWS_CA_BUNDLE or the ca_bundle in effect (aws/ca-bundle.ts), for every step. */
+  caCertificates?: CaCertificates | undefined;
   now: () => number;
   /** The --debug trace of AWS requests, if on. */
   trace?: ((line: string) => void) | undefined;
@@ -94,6 +97,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         now: inputs.now,
         trace: inputs.trace,
         deadlineMs: callDeadlineMs(inputs.env),
+        caCertificates: inputs.caCertificates,
         proxy: proxySetting(
           inputs.env,
           endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),
