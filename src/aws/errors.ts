@@ -9,6 +9,7 @@ import {
   CONNECTION_WORDS,
   failureCodes,
   isNotHttp,
+  TLS_HANDSHAKE_WORDS,
   untrustedCertificate,
   untrustedWords,
 } from "../system/fetch-failure.ts";
@@ -227,7 +228,7 @@ function networkReason(e: SdkErrorShape): string | undefined {
   }
   // A TLS handshake that failed: fetch says EPROTO, Node's TLS an OpenSSL "SSL routines" error.
   if (e.code === "EPROTO" || /SSL routines|TLS handshake/i.test(e.message ?? "")) {
-    return "the TLS handshake failed (is it an https:// endpoint that speaks TLS?)";
+    return TLS_HANDSHAKE_WORDS;
   }
   if (/socket hang up|timed out|ECONNREFUSED|Unable to connect/i.test(e.message ?? "")) {
     return e.message;
