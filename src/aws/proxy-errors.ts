@@ -30,9 +30,14 @@ function proxyVariable(endpoint: string): string {
 }
 
 /** A UserError when the proxy, not AWS, refused the call; undefined otherwise. */
-export function proxyFailure(error: unknown, call: { endpoint: string }): UserError | undefined {
+export function proxyFailure(
+  error: unknown,
+  call: { endpoint: string; proxy?: string | undefined },
+): UserError | undefined {
   const e = (error ?? {}) as ProxyErrorShape;
-  const variable = proxyVariable(call.endpoint);
+  // The variable the proxy came from (proxySetting's words start with it: https_proxy,
+  // ALL_PROXY, ...), else the scheme's upper-case one.
+  const variable = call.proxy?.split(" ")[0] ?? proxyVariable(call.endpoint);
   if (e.code === "UnsupportedProxyProtocol") {
     return new UserError(
       `The proxy in ${variable} (or its lower-case or ALL_PROXY form) is not one awsmfa can use.`,

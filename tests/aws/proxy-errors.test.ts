@@ -93,3 +93,13 @@ test("a proxy's refusal names the variable of the endpoint's scheme, whatever it
     expect(proxyFailure(refused, { endpoint: endpoint! })?.hint).toContain(`proxy in ${variable}`);
   }
 });
+
+test("a proxy's refusal names the variable the proxy came from, when known", () => {
+  const refused = { code: "ERR_PROXY_TUNNEL", status: 407 };
+  const proxy = proxySetting({ https_proxy: "http://p.corp:3128" }, STS);
+  expect(proxyFailure(refused, { endpoint: STS, proxy })?.hint).toContain("proxy in https_proxy");
+  const all = proxySetting({ ALL_PROXY: "http://p.corp:3128" }, STS);
+  expect(proxyFailure(refused, { endpoint: STS, proxy: all })?.hint).toContain(
+    "proxy in ALL_PROXY",
+  );
+});
