@@ -98,3 +98,31 @@ export function describeEndpoint(
   }
   return `https://${service}.${region}.${dnsSuffix}`;
 }
+
+/** The partitions' dual-stack DNS suffixes (the SDK's PartitionResult#dualStackDnsSuffix). */
+const DUALSTACK_SUFFIX: Readonly<Record<string, string>> = {
+  "amazonaws.com": "api.aws",
+  "amazonaws.com.cn": "api.amazonwebservices.com.cn",
+};
+
+/**
+ * The URL a call really goes to, for the proxy that applies to its host (NO_PROXY is matched
+ * on it): the override, else the SDK's STS endpoint with the FIPS and dual-stack variants
+ * (sts-fips.REGION.api.aws, ...), else describeEndpoint's. IAM's variants are left to
+ * describeEndpoint: its FIPS and dual-stack hosts vary by partition beyond this table.
+ */
+export function callUrl(
+  service: Service,
+  region: string,
+  dnsSuffix: string,
+  override: string | undefined,
+  variants: { useFipsEndpoint: boolean; useDualstackEndpoint: boolean },
+): string {
+  if (override) return override;
+  if (service !== "sts") return describeEndpoint(service, region, dnsSuffix, undefined);
+  const host = variants.useFipsEndpoint ? "sts-fips" : "sts";
+  const suffix = variants.useDualstackEndpoint
+    ? (DUALSTACK_SUFFIX[dnsSuffix] ?? dnsSuffix)
+    : dnsSuffix;
+  return `https://${host}.${region}.${suffix}`;
+}

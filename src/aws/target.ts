@@ -6,7 +6,7 @@ import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
 import { debug, debugEnabled } from "../ui/debug.ts";
 import { caCertificates } from "./ca-bundle.ts";
-import { describeEndpoint, endpointOverride, endpointVariants } from "./endpoints.ts";
+import { callUrl, endpointOverride, endpointVariants } from "./endpoints.ts";
 import { proxySetting } from "./proxy-errors.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
@@ -28,15 +28,15 @@ export function callTarget(
 ): AwsCallTarget {
   const endpoint = endpointOverride(service, context.deps.env, context.endpointUrl);
   const callRegion = service === "iam" ? region.partition.iamRegion : region.region;
+  const variants = endpointVariants(context.deps.env, context.variants);
   // The host the call goes to, for the proxy that applies to it (NO_PROXY weighed).
-  const url =
-    endpoint ?? describeEndpoint(service, callRegion, region.partition.dnsSuffix, undefined);
+  const url = callUrl(service, callRegion, region.partition.dnsSuffix, endpoint, variants);
   return {
     region: callRegion,
     partition: region.partition,
     endpoint,
     proxy: proxySetting(context.deps.env, url),
-    ...endpointVariants(context.deps.env, context.variants),
+    ...variants,
     profile: context.profile,
     now: context.deps.clock.now,
     platform: context.deps.platform,

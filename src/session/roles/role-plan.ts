@@ -4,7 +4,7 @@
  * and that every role lies in the partition of the MFA session. Pure.
  */
 import type { CaCertificates } from "../../aws/ca-bundle.ts";
-import { describeEndpoint, endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
+import { callUrl, endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { proxySetting } from "../../aws/proxy-errors.ts";
 import { resolveRegion } from "../../aws/region.ts";
@@ -82,6 +82,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
       inputs.env,
       role.endpointUrl ?? inputs.baseEndpointUrl,
     );
+    const variants = endpointVariants(inputs.env);
     steps.push({
       role,
       source,
@@ -92,7 +93,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         region: region.region,
         partition: region.partition,
         endpoint,
-        ...endpointVariants(inputs.env),
+        ...variants,
         profile: source,
         now: inputs.now,
         trace: inputs.trace,
@@ -100,7 +101,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         caCertificates: inputs.caCertificates,
         proxy: proxySetting(
           inputs.env,
-          endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),
+          callUrl("sts", region.region, region.partition.dnsSuffix, endpoint, variants),
         ),
       },
       notes,
