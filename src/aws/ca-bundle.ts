@@ -10,7 +10,6 @@
  * (exit 3, naming it): left to fetch, a bad `tls.ca` failed every call as "FailedToOpenSocket".
  * The file is read when the first call is made, once per target.
  */
-import { X509Certificate } from "node:crypto";
 import type { FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -70,6 +69,8 @@ async function readBundle(
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
   if (!blocks)
     throw bundleError(setting, "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  // Loaded only when a bundle is set: the cached login path never pays for it.
+  const { X509Certificate } = await import("node:crypto");
   for (const [index, block] of blocks.entries()) {
     try {
       new X509Certificate(block);
