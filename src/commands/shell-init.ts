@@ -6,36 +6,38 @@
  * the function untouched, with the terminal as their stdout; only the eval commands (login,
  * unset, logout, or a bare profile name) are captured and evaluated.
  */
-import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
+import { Argument, Command } from "@commander-js/extra-typings";
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
-import type { CompletionSpec } from "../shell/completion-spec.ts";
-import { initExtras, SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
-import { completionSpec } from "./completion-spec.ts";
+import { builtExtras, SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
 import type { CommandContext } from "./context.ts";
-import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "./words.ts";
+import {
+  COMMAND_WORDS,
+  type CommandWord,
+  EVAL_COMMANDS,
+  HELP_WORDS,
+  VERSION_WORDS,
+} from "./words.ts";
 
 export interface ShellInitOptions {
   shell: ShellSyntax;
   /** First words the function runs unwrapped. */
   passthrough: readonly string[];
-  /** What completion and prompt hooks need; none for shells without them (sh, dash). */
-  completion: CompletionSpec | undefined;
 }
 
-interface CommandList {
-  readonly commands: readonly { name(): string; aliases(): string[] }[];
-}
-
-/** Names and aliases of every registered command except the eval ones, then help and version. */
-export function passthroughWords(program: CommandList): string[] {
-  const words = program.commands
-    .filter((command) => !EVAL_COMMANDS.includes(command.name()))
-    .flatMap((command) => [command.name(), ...command.aliases()]);
+/**
+ * Names and aliases of every command except the eval ones, then help and version. From the
+ * command words (words.ts), which tests/commands/registry.test.ts holds to the definitions:
+ * shell-init loads no other command.
+ */
+export function passthroughWords(commands: readonly CommandWord[] = COMMAND_WORDS): string[] {
+  const words = commands
+    .filter((command) => !EVAL_COMMANDS.includes(command.name))
+    .flatMap((command) => [command.name, ...command.aliases]);
   return [...new Set([...words, ...HELP_WORDS, ...VERSION_WORDS])];
 }
 
-export function parseShellInit(shell: string, program: CommandUnknownOpts): ShellInitOptions {
+export function parseShellInit(shell: string): ShellInitOptions {
   const syntax = shellSyntax(shell);
   if (!syntax) {
     const names = SHELLS.map((known) => known.name).join(", ");
@@ -43,15 +45,12 @@ export function parseShellInit(shell: string, program: CommandUnknownOpts): Shel
       hint: "sh and dash can use the bash code, pwsh the powershell code.",
     });
   }
-  return {
-    shell: syntax,
-    passthrough: passthroughWords(program),
-    completion: syntax.extras ? completionSpec(program) : undefined,
-  };
+  return { shell: syntax, passthrough: passthroughWords() };
 }
 
 export async function runShellInit(opts: ShellInitOptions, deps: Deps): Promise<number> {
-  const extra = opts.completion && (await initExtras(opts.shell, opts.completion, deps.selfPath));
+  // Tab completion and the prompt hook, for shells that have them (not sh, dash).
+  const extra = opts.shell.extras ? await builtExtras(opts.shell, deps.selfPath) : undefined;
   deps.io.stdout.write(
     opts.shell.initScript({ binary: deps.selfPath, passthrough: opts.passthrough, extra }),
   );
@@ -78,9 +77,7 @@ export function shellInitCommand({ deps, state }: CommandContext) {
         .argParser((name) => name),
     )
     .addHelpText("after", SETUP_HELP)
-    .action(async (shell, _options, command) => {
-      // cli.ts loads every command for shell-init: completions are read from their definitions.
-      const program = command.parent ?? command;
-      state.exitCode = await runShellInit(parseShellInit(shell, program), deps);
+    .action(async (shell) => {
+      state.exitCode = await runShellInit(parseShellInit(shell), deps);
     });
 }
