@@ -3,7 +3,7 @@
 import { describe, expect, test } from "bun:test";
 import { buildProgram, run } from "../../src/cli.ts";
 import { completionSpec } from "../../src/commands/completion-spec.ts";
-import { parseShellInit, passthroughWords } from "../../src/commands/shell-init.ts";
+import { parseShellInit, passthroughWords } from "../../src/commands/shell-init-script.ts";
 import { EVAL_COMMANDS, HELP_WORDS, VERSION_WORDS } from "../../src/commands/words.ts";
 import type { Deps } from "../../src/deps.ts";
 import { UsageError } from "../../src/errors.ts";
@@ -108,6 +108,20 @@ describe("awsmfa shell-init", () => {
     expect(stdout()).toBe("");
     expect(stderr()).toContain("shell");
   });
+
+  test.each(["bash", "zsh", "fish", "powershell", "sh", "dash", "pwsh", "tcsh", "", "help"])(
+    "`shell-init %p` without commander (cli.ts) says what commander's shell-init says",
+    async (shell) => {
+      const said = async (argv: string[]) => {
+        const { deps, stdout, stderr } = captureDeps();
+        return { code: await run(argv, deps), stdout: stdout(), stderr: stderr() };
+      };
+      // After `--`, the word is shell-init's argument as well, and the line goes to commander.
+      const direct = await said(["shell-init", shell]);
+      expect(direct).toEqual(await said(["shell-init", "--", shell]));
+      expect(direct.code).toBe(["tcsh", "", "help"].includes(shell) ? 2 : 0);
+    },
+  );
 
   test("help shows how to load the function in each shell", async () => {
     const { deps, stdout } = captureDeps();
