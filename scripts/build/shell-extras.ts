@@ -66,14 +66,18 @@ export function generatedFile(extras: BuiltExtras): string {
   return `${JSON.stringify({ "//": note, ...extras }, null, 2)}\n`;
 }
 
-/** Why the generated file is not what today's command line renders, or undefined when it is. */
+/**
+ * Why the generated file is not what today's command line renders, or undefined when it is.
+ * Compared as JSON, not as bytes: a Windows checkout may have turned its line ends into CRLF
+ * (the text's own line ends are escapes, "\n", and stay).
+ */
 export async function staleExtras(path = GENERATED): Promise<string | undefined> {
-  const wanted = generatedFile(await renderExtras());
+  const wanted = JSON.stringify(JSON.parse(generatedFile(await renderExtras())));
   let found = "";
   try {
-    found = readFileSync(path, "utf8");
+    found = JSON.stringify(JSON.parse(readFileSync(path, "utf8")));
   } catch {
-    // missing: stale
+    // missing or not JSON: stale
   }
   if (found === wanted) return undefined;
   return `src/shell/built-extras.generated.json (shell-init's Tab completion) is not what today's commands and flags render: run \`${REGENERATE}\` and commit the file.`;

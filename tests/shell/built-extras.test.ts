@@ -36,17 +36,21 @@ const BINARIES = [
 ];
 
 test("the generated file is what today's command line renders (else: bun scripts/build/shell-extras.ts)", async () => {
-  const found = readFileSync(GENERATED, "utf8");
-  expect(found).toBe(generatedFile(await renderExtras()));
+  // As JSON: a Windows checkout may have CRLF line ends between the entries.
+  const found = JSON.parse(readFileSync(GENERATED, "utf8"));
+  expect(found).toEqual(JSON.parse(generatedFile(await renderExtras())));
   expect(await staleExtras()).toBeUndefined();
 });
 
-test("a stale or missing file is refused, with the command that regenerates it", async () => {
+test("a stale or missing file is refused, with the command that regenerates it; CRLF line ends are not stale", async () => {
   const folder = mkdtempSync(join(tmpdir(), "awsmfa-built-extras-"));
   try {
     const rendered = await renderExtras();
     const stale = join(folder, "stale.json");
     writeFileSync(stale, generatedFile({ ...rendered, fish: rendered.fish.replace("--", "-") }));
+    const crlf = join(folder, "crlf.json");
+    writeFileSync(crlf, generatedFile(rendered).replaceAll("\n", "\r\n"));
+    expect(await staleExtras(crlf)).toBeUndefined();
     for (const path of [stale, join(folder, "missing.json")]) {
       expect(await staleExtras(path)).toContain("run `bun scripts/build/shell-extras.ts`");
     }
