@@ -4,8 +4,8 @@
  * scripts/build/shell-extras.ts from the real command line with the renderers of each shell
  * folder. Rendering them at run time meant loading every command's definition, walking
  * commander's tree and running each shell's generator: about half of shell-init's CPU time
- * (~15 of ~30 ms, docs/performance.md). The text holds BINARY_PLACEHOLDER, quoted for its shell, where the
- * binary's path goes.
+ * (~15 of ~30 ms, docs/performance.md). The text holds BINARY_PLACEHOLDER, quoted for its
+ * shell, where the binary's path goes.
  *
  * tests/shell/built-extras.test.ts fails when the generated text differs from what the
  * renderers make of today's command line, and the build (build.ts) refuses to compile it.
