@@ -279,3 +279,17 @@ test.skipIf(!hasCli)(
   },
   120_000,
 );
+
+test("console: the base profile's ca_bundle serves its role, as for the role's STS calls", async () => {
+  const { u, env } = user();
+  addRoleProfiles(world.aws, u, [{ profile: "prod-admin" }]);
+  const header = `[profile ${u.profile}]\n`;
+  expect(u.sandbox.readConfig()).toContain(header);
+  u.sandbox.writeConfig(
+    u.sandbox.readConfig().replace(header, `${header}ca_bundle = ${at("ca.pem")}\n`),
+  );
+  const link = await u.run(["console", "prod-admin", "--print", "--otp", u.code()], { env });
+  expect(link.stderr).not.toContain("awsmfa:");
+  expect(link.stdout.startsWith(`${endpoint()}/federation?Action=login&`)).toBe(true);
+  expect(link.code).toBe(0);
+});

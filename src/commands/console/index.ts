@@ -16,6 +16,7 @@ import type { Deps } from "../../deps.ts";
 import { ExitCode, pasteable, UserError } from "../../errors.ts";
 import { getSession } from "../../session/get-session.ts";
 import { requireKnownProfile } from "../../session/profile-exists.ts";
+import { resolveRoleChain } from "../../session/roles/role-chain.ts";
 import { isRoleProfile } from "../../session/roles/role-config.ts";
 import { accountOfSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
 import type { CommandContext } from "../context.ts";
@@ -88,7 +89,11 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
   );
   const configured = partitionOfArn(profileValue(files, profile, "role_arn") ?? "");
   proxySetting(deps.env, federationEndpoint(configured ?? partitionById("aws"), override));
-  const ca = await caCertificates(deps.env, profileValue(files, profile, "ca_bundle"), deps.fs)?.();
+  // The role profile's ca_bundle, else its base profile's, as for the role's STS calls.
+  const base = resolveRoleChain(files, profile)?.base ?? profile;
+  const caBundle =
+    profileValue(files, profile, "ca_bundle") ?? profileValue(files, base, "ca_bundle");
+  const ca = await caCertificates(deps.env, caBundle, deps.fs)?.();
   const result = await getSession(files, sessionRequest(options.session, files), deps);
   const roleArn = result.role?.roleArn ?? "";
   const partition = partitionOfArn(roleArn) ?? result.plan.region.partition;
