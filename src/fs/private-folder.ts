@@ -23,6 +23,17 @@ import type { User } from "./owner.ts";
 
 export type FolderCheck = { ok: true; path: string } | { ok: false; problem: FolderProblem };
 
+/**
+ * The folders of one run found private so far: a level asked for (its user, the path as asked)
+ * -> its checked path. A fresh login checks the cache folder seven times (its lock, the cache
+ * look under it, the fail marker, the cache write, the code-window record...), each a walk
+ * from `/` down: 59 lstat calls, 15 of them needed. What passed stays passed for the run:
+ * every folder on the way is this user's or root's and writable by no one else (or sticky),
+ * so no other user can change what was judged; only this user or root could. A refusal or a
+ * missing folder is not kept: it is judged again at the next ask.
+ */
+export type CheckedFolders = Map<string, string>;
+
 const maxLinks = 40;
 
 /**
@@ -34,9 +45,9 @@ export async function checkPrivateFolder(
   fs: FileSystem,
   root: string,
   inside: readonly string[],
-  options: { user: User | undefined; create: boolean },
+  options: { user: User | undefined; create: boolean; checked?: CheckedFolders | undefined },
 ): Promise<FolderCheck | null> {
-  const { user, create } = options;
+  const { user, create, checked } = options;
   if (user === undefined) {
     const path = join(root, ...inside);
     if (create) await makeFolder(fs, path, true);
@@ -44,17 +55,28 @@ export async function checkPrivateFolder(
   }
   // A relative setting is relative to the working folder, as every other path awsmfa reads.
   const absolute = isAbsolute(root) ? root : join(await fs.realpath("."), root);
-  // Judged before anything is made: nothing is created inside a folder that is refused.
-  let walked = await walk(fs, absolute, user);
-  if (walked === null && create) {
-    await makeFolder(fs, absolute, true);
-    walked = await walk(fs, absolute, user);
+  let key = `${user.uid}:${user.gid}:${absolute}`;
+  let path = checked?.get(key);
+  if (path === undefined) {
+    // Judged before anything is made: nothing is created inside a folder that is refused.
+    let walked = await walk(fs, absolute, user);
+    if (walked === null && create) {
+      await makeFolder(fs, absolute, true);
+      walked = await walk(fs, absolute, user);
+    }
+    if (walked === null || !walked.ok) return walked;
+    const rootProblem = judgeOwn(walked.stats, walked.path, "folder", user);
+    if (rootProblem) return { ok: false, problem: rootProblem };
+    path = walked.path;
+    checked?.set(key, path);
   }
-  if (walked === null || !walked.ok) return walked;
-  let path = walked.path;
-  const rootProblem = judgeOwn(walked.stats, path, "folder", user);
-  if (rootProblem) return { ok: false, problem: rootProblem };
   for (const name of inside) {
+    key = `${key}/${name}`;
+    const known = checked?.get(key);
+    if (known !== undefined) {
+      path = known;
+      continue;
+    }
     path = join(path, name);
     let stats = await lstatOrNull(fs, path);
     if (stats === null && create) {
@@ -64,6 +86,7 @@ export async function checkPrivateFolder(
     if (stats === null) return null;
     const problem = judgeOwn(stats, path, "inside", user);
     if (problem) return { ok: false, problem };
+    checked?.set(key, path);
   }
   return { ok: true, path };
 }

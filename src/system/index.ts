@@ -77,6 +77,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     homedir: facts.homedir,
     uid: facts.uid,
     gid: facts.gid,
+    folderChecks: new Map(),
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),

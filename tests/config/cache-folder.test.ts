@@ -178,3 +178,63 @@ describe.skipIf(onWindows)("files in the cache folder", () => {
     expect(lstatSync(join(sessions, "s.json")).mode & 0o777).toBe(0o600);
   });
 });
+
+describe.skipIf(onWindows)("each folder judged once per run (Deps.folderChecks)", () => {
+  /** testDeps over the real file system, counting lstat calls per path. */
+  function counted(options: { uid?: number } = {}) {
+    const w = world(options);
+    const lstats = new Map<string, number>();
+    const fs = {
+      ...w.deps.fs,
+      lstat: ((path: string) => {
+        lstats.set(path, (lstats.get(path) ?? 0) + 1);
+        return w.deps.fs.lstat(path);
+      }) as typeof w.deps.fs.lstat,
+    };
+    const deps = { ...w.deps, fs, folderChecks: new Map<string, string>() };
+    return { ...w, deps, lstats };
+  }
+
+  test("a login's seven checks walk from / once, and each level inside once", async () => {
+    const { deps, root, lstats } = counted();
+    // What a fresh login asks, in its order: the cache look, the MFA lock, the look under it,
+    // the cache write, the code-window record.
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(false);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), true)).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    }
+    expect(await checkCacheFolder(deps, join(root, "code-windows"), true)).toBe(true);
+    expect(await checkCacheFolder(deps, join(root, "code-windows"), false)).toBe(true);
+    // "/" is looked at by every walk; after the one that passed, by none.
+    expect(lstats.get("/")).toBe(3); // the first look (missing), the walk before mkdir, after it
+    expect(lstats.get(join(root, "sessions"))).toBe(2); // missing, made, judged
+    expect(lstats.get(join(root, "code-windows"))).toBe(2); // missing, made, judged
+    const before = [...lstats.values()].reduce((a, b) => a + b, 0);
+    await checkCacheFolder(deps, join(root, "sessions"), true);
+    await checkCacheFolder(deps, root, false);
+    expect([...lstats.values()].reduce((a, b) => a + b, 0)).toBe(before);
+  });
+
+  test("a refused folder is judged again at every ask, never kept as passed", async () => {
+    const { deps, root, lstats } = counted();
+    mkdirSync(join(root, "sessions"), { recursive: true, mode: 0o700 });
+    chmodSync(root, 0o777);
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+    expect(lstats.get("/")).toBe(2);
+    expect(deps.folderChecks.size).toBe(0);
+    // Made safe, it passes (and is kept from then on); another user is still refused.
+    chmodSync(root, 0o700);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    const other = { ...deps, uid: me.uid + 4242 };
+    await refusal(checkCacheFolder(other, join(root, "sessions"), false));
+  });
+
+  test("without Deps.folderChecks (tests, other callers) every check walks again", async () => {
+    const { deps, root } = world();
+    expect(await checkCacheFolder(deps, join(root, "sessions"), true)).toBe(true);
+    chmodSync(join(root, "sessions"), 0o777);
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+  });
+});
