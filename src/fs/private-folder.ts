@@ -17,22 +17,12 @@
 import type { Stats } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { FileSystem } from "../deps.ts";
+import type { FolderMemo } from "./checked-folders.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { type FolderProblem, judgeAbove, judgeOwn } from "./folder-rules.ts";
 import type { User } from "./owner.ts";
 
 export type FolderCheck = { ok: true; path: string } | { ok: false; problem: FolderProblem };
-
-/**
- * The folders of one run found private so far: a level asked for (its user, the path as asked)
- * -> its checked path. A fresh login checks the cache folder seven times (its lock, the cache
- * look under it, the fail marker, the cache write, the code-window record...), each a walk
- * from `/` down: 59 lstat calls, 15 of them needed. What passed stays passed for the run:
- * every folder on the way is this user's or root's and writable by no one else (or sticky),
- * so no other user can change what was judged; only this user or root could. A refusal or a
- * missing folder is not kept: it is judged again at the next ask.
- */
-export type CheckedFolders = Map<string, string>;
 
 const maxLinks = 40;
 
@@ -45,7 +35,7 @@ export async function checkPrivateFolder(
   fs: FileSystem,
   root: string,
   inside: readonly string[],
-  options: { user: User | undefined; create: boolean; checked?: CheckedFolders | undefined },
+  options: { user: User | undefined; create: boolean; checked?: FolderMemo | undefined },
 ): Promise<FolderCheck | null> {
   const { user, create, checked } = options;
   if (user === undefined) {

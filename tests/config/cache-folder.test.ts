@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { writeCacheFile } from "../../src/config/cache-file-write.ts";
 import { checkCacheFolder, readCacheFile } from "../../src/config/cache-folder.ts";
 import { pasteable, UserError } from "../../src/errors.ts";
+import { CheckedFolders } from "../../src/fs/checked-folders.ts";
 import { testDeps } from "../support/test-deps.ts";
 
 const onWindows = process.platform === "win32";
@@ -191,8 +192,13 @@ describe.skipIf(onWindows)("each folder judged once per run (Deps.folderChecks)"
         return w.deps.fs.lstat(path);
       }) as typeof w.deps.fs.lstat,
     };
-    const deps = { ...w.deps, fs, folderChecks: new Map<string, string>() };
-    return { ...w, deps, lstats };
+    let now = 1_000_000;
+    const folderChecks = new CheckedFolders(() => now);
+    const deps = { ...w.deps, fs, folderChecks };
+    const later = (ms: number) => {
+      now += ms;
+    };
+    return { ...w, deps, lstats, later };
   }
 
   test("a login's seven checks walk from / once, and each level inside once", async () => {
@@ -229,6 +235,30 @@ describe.skipIf(onWindows)("each folder judged once per run (Deps.folderChecks)"
     expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
     const other = { ...deps, uid: me.uid + 4242 };
     await refusal(checkCacheFolder(other, join(root, "sessions"), false));
+  });
+
+  test("a pass holds for a moment: 2 s later (a login that waited for a person) it walks again", async () => {
+    const { deps, root, lstats, later } = counted();
+    expect(await checkCacheFolder(deps, join(root, "sessions"), true)).toBe(true);
+    expect(lstats.get("/")).toBe(2); // missing, made, walked again
+    later(1999);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(lstats.get("/")).toBe(2);
+    later(1);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(lstats.get("/")).toBe(3);
+    // What changed meanwhile is seen: a level made writable by others is refused again.
+    later(2000);
+    chmodSync(join(root, "sessions"), 0o777);
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+    // A clock set back does not keep a pass for ever.
+    later(-10_000);
+    chmodSync(join(root, "sessions"), 0o700);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    later(-1);
+    const walks = lstats.get("/");
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(lstats.get("/")).toBe(walks! + 1);
   });
 
   test("without Deps.folderChecks (tests, other callers) every check walks again", async () => {
