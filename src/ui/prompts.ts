@@ -6,9 +6,13 @@
  * binary would embed, and Bun reads everything embedded at every start (docs/performance.md). Ctrl-C becomes a CancelledError (exit 130), and so does
  * Ctrl-D: readline closes itself on Ctrl-D but inquirer's prompt stays pending on the closed
  * line, deaf to every key after it, so Ctrl-D aborts the prompt instead.
+ *
+ * Inquirer writes to the terminal itself, past the writers' printable(): the profile names,
+ * devices and regions in questions and choices are made printable here.
  */
 import type { Terminal } from "../deps.ts";
 import { CancelledError, UserError } from "../errors.ts";
+import { printable } from "../system/printable.ts";
 
 export interface Choice<T> {
   name: string;
@@ -65,8 +69,12 @@ export function askText(
   return ask(terminal, async (context) =>
     (await import("@inquirer/input")).default(
       {
-        message,
-        ...(options.default !== undefined ? { default: options.default } : {}),
+        message: printable(message),
+        // A default that printable() would change cannot be shown as it is, nor taken
+        // unseen: it is not offered.
+        ...(options.default !== undefined && printable(options.default) === options.default
+          ? { default: options.default }
+          : {}),
         ...(options.validate ? { validate: options.validate } : {}),
       },
       context,
@@ -76,7 +84,10 @@ export function askText(
 
 export function askSecret(terminal: Terminal, message: string): Promise<string> {
   return ask(terminal, async (context) =>
-    (await import("@inquirer/password")).default({ message, mask: "*" }, context),
+    (await import("@inquirer/password")).default(
+      { message: printable(message), mask: "*" },
+      context,
+    ),
   );
 }
 
@@ -86,7 +97,10 @@ export function askConfirm(
   defaultAnswer = false,
 ): Promise<boolean> {
   return ask(terminal, async (context) =>
-    (await import("@inquirer/confirm")).default({ message, default: defaultAnswer }, context),
+    (await import("@inquirer/confirm")).default(
+      { message: printable(message), default: defaultAnswer },
+      context,
+    ),
   );
 }
 
@@ -97,7 +111,14 @@ export function askSelect<T>(
 ): Promise<T> {
   return ask(terminal, async (context) =>
     (await import("@inquirer/select")).default<T>(
-      { message, choices: choices.map((c) => ({ ...c })) },
+      {
+        message: printable(message),
+        choices: choices.map((c) => ({
+          ...c,
+          name: printable(c.name),
+          ...(c.description !== undefined ? { description: printable(c.description) } : {}),
+        })),
+      },
       context,
     ),
   );
