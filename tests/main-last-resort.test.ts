@@ -22,6 +22,8 @@ const FAULTS = [
   ["an uncaught exception", "throw new Error('boom\\nsecond line');"],
   ["an unhandled rejection", "Promise.reject(new Error('boom\\nsecond line'));"],
 ] as const;
+const SAID =
+  "awsmfa: unexpected error: Error: boom\n  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n";
 
 /**
  * A crash script: main() whose stdin read arms `fault` after `delay` ms and never answers,
@@ -47,6 +49,16 @@ function crashScript(fault: string, delay: number): string {
   ].join("\n");
 }
 
+/** A command that reaches a wait at once: the secret read from stdin. */
+const CONFIGURE = [
+  "configure",
+  "crash",
+  "--access-key-id",
+  "AKIAIOSFODNN7EXAMPLE",
+  "--secret-access-key",
+  "-",
+];
+
 describe("the last resort", () => {
   test.each(
     FAULTS.flatMap(([what, fault]) => [0, 200].map((delay) => [what, delay, fault] as const)),
@@ -55,28 +67,34 @@ describe("the last resort", () => {
     try {
       const script = join(folder, "crash.ts");
       writeFileSync(script, crashScript(fault, delay));
-      const run = Bun.spawnSync(
-        [
-          process.execPath,
-          script,
-          "configure",
-          "crash",
-          "--access-key-id",
-          "AKIAIOSFODNN7EXAMPLE",
-          "--secret-access-key",
-          "-",
-        ],
-        {
-          env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: folder },
-          stdin: "ignore",
-          stdout: "pipe",
-          stderr: "pipe",
-          timeout: 30_000,
-        },
-      );
-      expect(run.stderr.toString()).toBe(
-        "awsmfa: unexpected error: Error: boom\n  This is a bug in awsmfa. Run again with AWSMFA_DEBUG=1 for details, and report it.\n",
-      );
+      const run = Bun.spawnSync([process.execPath, script, ...CONFIGURE], {
+        env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: folder },
+        stdin: "ignore",
+        stdout: "pipe",
+        stderr: "pipe",
+        timeout: 30_000,
+      });
+      expect(run.stderr.toString()).toBe(SAID);
+      expect(run.exitCode).toBe(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  // It writes to fd 2 itself, past the writers: a value in the message is shown escaped.
+  test("an escape sequence in the message reaches stderr escaped", () => {
+    const folder = mkdtempSync(join(tmpdir(), "awsmfa-last-resort-"));
+    try {
+      const script = join(folder, "crash.ts");
+      writeFileSync(script, crashScript("throw new Error('boom \\x1b]0;x\\x07\\u202e');", 0));
+      const run = Bun.spawnSync([process.execPath, script, ...CONFIGURE], {
+        env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: folder },
+        stdin: "ignore",
+        stdout: "pipe",
+        stderr: "pipe",
+        timeout: 30_000,
+      });
+      expect(run.stderr.toString()).toBe(SAID.replace("boom", "boom \\x1b]0;x\\x07\\u202e"));
       expect(run.exitCode).toBe(1);
     } finally {
       rmSync(folder, { recursive: true, force: true });
