@@ -69,6 +69,12 @@ describe("hostile values reach the terminal escaped, colour forced on", () => {
     expect(list).toContain("us\\x1b[31m\\x1b]8;;http://evil.example/\\x07L");
     expect(list).toContain("\\u202eR\\u2066");
     expect(list).toContain("\x1b[1m");
+    // Shown escaped, the values still keep list's columns straight (ui/table.ts cellWidth).
+    const starts = list
+      .trimEnd()
+      .split("\n")
+      .map((line) => line.replace(OWN_SGR, "").search(/ {2}(long-term|session|role|other|KIND) /));
+    expect(new Set(starts).size).toBe(1);
     expect(status).toContain("\\x1b[31m");
     expect(keys).toContain("\\x1b[31m");
     expect(sources).toContain("\\x9b2J");
