@@ -113,6 +113,21 @@ describe("hostile values reach the terminal escaped, colour forced on", () => {
     }
   });
 
+  // `awsmfa prompt` writes into a pipe ($(awsmfa prompt) in PS1), which no writer escapes,
+  // and the shell puts it on the terminal.
+  test("prompt: the profile name from the environment, through the pipe into PS1", async () => {
+    const u = world.user({ profile: "prod" });
+    const expires = String(Math.floor(Date.now() / 1000) + 3600);
+    for (const profile of [`x${HOSTILE}`, `x${NAME_HOSTILE}é`]) {
+      const r = await u.run(["prompt"], {
+        env: { AWS_PROFILE: profile, AWSMFA_EXPIRES: expires, FORCE_COLOR: "1" },
+      });
+      expect(r.code).toBe(0);
+      expectSafe(r.stdout);
+      expect(r.stdout).toContain("x\\x1b[31m");
+    }
+  });
+
   test("error messages: a profile name from the environment, a program's output", async () => {
     const u = world.user({ profile: "prod" });
     const missing = await runInPty(
