@@ -1,7 +1,8 @@
 /**
  * What the completion scripts know about the command line: commands, their flags, which
  * values are profile names. Built from the commander program (commands/completion-spec.ts)
- * and turned into code per shell by the files next to this one. Plain data, so the shell
+ * and turned into code per shell by the files next to this one, ahead of time
+ * (built-extras.ts). Plain data, so the shell
  * generators stay pure and testable with a hand-written spec.
  */
 

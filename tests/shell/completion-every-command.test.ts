@@ -1,9 +1,10 @@
 /**
  * Every command, subcommand, flag and argument choice that commander defines completes in
  * every shell (and `help`'s argument: the commands beside it). The expected words are read
- * from the real command line (the commander program with every command loaded, as
- * `shell-init` builds it), not written here, so a command, subcommand, flag or choice added
- * later is checked without touching this file. bash (its completion function),
+ * from the real command line (the commander program with every command loaded), not
+ * written here, so a command, subcommand, flag or choice added later is checked without
+ * touching this file. The scripts are what `shell-init` prints: the text rendered ahead of
+ * time (src/shell/built-extras.ts), so one that misses a new flag fails here too. bash (its completion function),
  * fish (`complete -C`) and PowerShell (TabExpansion2) run here; zsh needs a line editor and
  * is typed into under tmux (tests/e2e/shell-life-tmux.test.ts).
  */
@@ -12,8 +13,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import { buildProgram } from "../../src/cli.ts";
-import { completionSpec } from "../../src/commands/completion-spec.ts";
-import { initExtras, shellSyntax } from "../../src/shell/index.ts";
+import { builtExtras, shellSyntax } from "../../src/shell/index.ts";
 import { pwsh, runPwshFile } from "../support/pwsh.ts";
 import { testDeps } from "../support/test-deps.ts";
 import { type ShellSession, startShell, tmuxAvailable } from "../support/tmux.ts";
@@ -57,7 +57,6 @@ const program = await buildProgram({
   state: { exitCode: 0, outputMode: undefined },
 });
 const DEFINED = definedCommands(program);
-const SPEC = completionSpec(program);
 
 /** One completion question: the words before the cursor, the word being typed, the answer wanted. */
 interface Case {
@@ -89,7 +88,7 @@ async function initFile(
   ext: string,
 ): Promise<string> {
   const syntax = shellSyntax(shell)!;
-  const extra = await initExtras(syntax, SPEC, binary);
+  const extra = await builtExtras(syntax, binary);
   const file = join(dirname(binary), `every.${ext}`);
   writeFileSync(file, syntax.initScript({ binary, passthrough: ["whoami"], extra }));
   return file;
