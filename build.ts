@@ -16,6 +16,9 @@
  *                         to prove both paths behave the same (.ci/stages/60-full-path.sh)
  *   bun build.ts --host --outfile PATH --entry FILE   another entry point than src/main.ts
  *                         (tests/support/fault-main.ts: the crash tests' own binary)
+ * Every build but --npm-only first checks that src/shell/built-extras.generated.json (what
+ * shell-init prints for Tab completion) is what today's commands render, and stops if not
+ * (scripts/build/shell-extras.ts regenerates it).
  * Version and commit are embedded with --define; the runtime for other targets comes from the
  * npm registry (bun fetches it on first use and caches it).
  */
@@ -26,6 +29,7 @@ import { basename, join } from "node:path";
 import pkg from "./package.json" with { type: "json" };
 import { BUILD_TSCONFIG } from "./scripts/build/build-tsconfig.ts";
 import { fastEntry } from "./scripts/build/fast-entry.ts";
+import { staleExtras } from "./scripts/build/shell-extras.ts";
 import { type Entry, tarGz, zip } from "./scripts/release/archive.ts";
 import { manualSections, renderManPage } from "./scripts/release/man-page.ts";
 import { formula, parseSums, scoopManifest } from "./scripts/release/managers.ts";
@@ -236,6 +240,10 @@ export async function build(argv: string[]): Promise<void> {
     await writeNpmPackages(TARGETS, meta, root, dist);
     return;
   }
+  // shell-init prints Tab completion rendered ahead of time: a binary must not ship text that
+  // misses a command or flag (src/shell/built-extras.ts).
+  const stale = await staleExtras();
+  if (stale) throw new Error(stale);
   if (argv.includes("--host")) {
     const at = argv.indexOf("--outfile");
     const outfile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(dist, "awsmfa");

@@ -101,7 +101,10 @@ export async function run(
     knownLinesRun() && argv.some(isOtpWord)
       ? (await import("./commands/known-login.ts")).knownLoginLine(argv, deps.env)
       : undefined;
-  const program = known ? undefined : await buildProgram({ deps, state }, argv);
+  // Nor does `shell-init SHELL` with nothing else (commands/shell-init-script.ts).
+  const initShell = knownLinesRun() ? shellInitLine(argv) : undefined;
+  const program =
+    known || initShell !== undefined ? undefined : await buildProgram({ deps, state }, argv);
   if (beforeAction && program) {
     program.hook("preAction", (_program, action) => beforeAction(action.name()));
   }
@@ -126,6 +129,12 @@ export async function run(
       beforeAction?.("login");
       const { knownLoginOptions, runLogin } = await import("./commands/login.ts");
       state.exitCode = await runLogin(knownLoginOptions(known, deps.env), deps, state);
+      return state.exitCode;
+    }
+    if (initShell !== undefined) {
+      beforeAction?.("shell-init");
+      const { parseShellInit, runShellInit } = await import("./commands/shell-init-script.ts");
+      state.exitCode = await runShellInit(parseShellInit(initShell), deps);
       return state.exitCode;
     }
     await program!.parseAsync([...argv], { from: "user" });
@@ -156,6 +165,17 @@ declare const AWSMFA_FAST_PATH: boolean | undefined;
 
 function knownLinesRun(): boolean {
   return typeof AWSMFA_FAST_PATH === "undefined" || AWSMFA_FAST_PATH;
+}
+
+/**
+ * The shell of a line that is `shell-init` and one word that is no flag: what commander would
+ * hand shell-init's action, as its only argument. Anything else (a flag, --help, a second
+ * word) is left to commander.
+ */
+function shellInitLine(argv: readonly string[]): string | undefined {
+  const [command, shell] = argv;
+  if (argv.length !== 2 || command !== "shell-init" || shell!.startsWith("-")) return undefined;
+  return shell;
 }
 
 /** `--otp` or `--otp=...`: a line that may be a known login (commands/known-login.ts). */

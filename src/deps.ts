@@ -142,6 +142,14 @@ export interface Deps {
   uid: number | undefined;
   /** process.getgid(): a group-writable folder of this user and group passes as theirs. */
   gid: number | undefined;
+  /**
+   * awsmfa's private folders found safe a moment ago, so that one login walks each once
+   * (fs/private-folder.ts CheckedFolders); the real Deps has one per run, test Deps none
+   * unless a test gives one (then each check walks again, as tests that change modes need).
+   */
+  folderChecks?:
+    | { get(key: string): string | undefined; set(key: string, path: string): void }
+    | undefined;
   /** Absolute path of the awsmfa executable, for generated shell code and credential_process. */
   selfPath: string;
   /** Arguments that re-run this program (the binary, or `bun src/main.ts` in development). */

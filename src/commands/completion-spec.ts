@@ -3,7 +3,8 @@
  * with its aliases, flags, subcommands and the choices of its first argument. Options whose
  * name ends in "profile" take profile names; a first argument called "profile" (or
  * "profiles") is one too. Commands and subcommands added later complete without any change
- * here.
+ * here. Read when the completion text is generated (scripts/build/shell-extras.ts, and the
+ * tests), not when shell-init runs (shell/built-extras.ts).
  */
 import type { CommandUnknownOpts, Option } from "@commander-js/extra-typings";
 import type { CommandSpec, CompletionSpec, FlagSpec } from "../shell/completion-spec.ts";

@@ -61,8 +61,11 @@ export const COMMANDS: readonly CommandEntry[] = COMMAND_WORDS.map((word) => ({
   load: LOADERS[word.name],
 }));
 
-/** Help lists every command; shell-init reads them all for completions. */
-const LOAD_ALL = new Set([...HELP_WORDS, "shell-init"]);
+/**
+ * Help lists every command. shell-init's completions are rendered ahead of time
+ * (shell/built-extras.ts): it loads only itself.
+ */
+const LOAD_ALL = new Set(HELP_WORDS);
 const LOAD_NONE = new Set(VERSION_WORDS);
 
 /** The command a command line runs: the one it names, else the default (a profile name). */

@@ -18,7 +18,7 @@ import { fileIsTheResult, type LoginOutcome, reportLogins } from "../output/logi
 import { changesShell, OUTPUT_FORMATS } from "../output/mode.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite } from "../profiles/write-choice.ts";
-import { writeSessionToFile } from "../profiles/write-session.ts";
+import { rehearseSessionEdit, writeSessionToFile } from "../profiles/write-session.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
@@ -182,12 +182,20 @@ export async function runLogin(
   const outcomes: LoginOutcome[] = [];
   let first: Awaited<ReturnType<typeof getSession>> | undefined;
   for (const [index, profile] of options.profiles.entries()) {
+    const inFile = writes[index] === true;
+    // The edit of [profile] is made once while AWS answers, so that the one under the lock
+    // runs warm (profiles/write-session.ts rehearseSessionEdit).
+    const whileWaiting = inFile ? () => rehearseSessionEdit(files, profile) : undefined;
     const result = await getSession(
       files,
-      { ...sessionRequest({ ...options, profile }, files, options.force), otp, obtained },
+      {
+        ...sessionRequest({ ...options, profile }, files, options.force),
+        otp,
+        obtained,
+        whileWaiting,
+      },
       deps,
     );
-    const inFile = writes[index] === true;
     const written = inFile && (await writeSessionToFile(files, profile, result.session, deps));
     // A role session never goes into the file (role_arn wins there); the MFA session it was
     // made from goes into its own profile, when that is the session side of a pair.

@@ -14,7 +14,10 @@ import { readOwnFile } from "../fs/read-regular.ts";
 import { cacheDir } from "./paths.ts";
 import { unsafeFolder } from "./unsafe-folder.ts";
 
-export type CacheFolderDeps = Pick<Deps, "env" | "homedir" | "platform" | "fs" | "uid" | "gid">;
+export type CacheFolderDeps = Pick<
+  Deps,
+  "env" | "homedir" | "platform" | "fs" | "uid" | "gid" | "folderChecks"
+>;
 
 /**
  * Checks the cache folder and the levels down to `folder` (the cache folder or one inside
@@ -32,7 +35,11 @@ export async function checkCacheFolder(
     .filter((name) => name !== "");
   if (inside[0] === "..") throw new Error(`${folder} is not inside the cache folder ${root}`);
   const user = currentUser(deps);
-  const checked = await checkPrivateFolder(deps.fs, root, inside, { user, create });
+  const checked = await checkPrivateFolder(deps.fs, root, inside, {
+    user,
+    create,
+    checked: deps.folderChecks,
+  });
   if (checked === null) return false;
   if (!checked.ok) throw unsafeCacheFolder(checked.problem, root, deps.env);
   return true;

@@ -17,6 +17,7 @@
 import type { Stats } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { FileSystem } from "../deps.ts";
+import type { FolderMemo } from "./checked-folders.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { type FolderProblem, judgeAbove, judgeOwn } from "./folder-rules.ts";
 import type { User } from "./owner.ts";
@@ -34,9 +35,9 @@ export async function checkPrivateFolder(
   fs: FileSystem,
   root: string,
   inside: readonly string[],
-  options: { user: User | undefined; create: boolean },
+  options: { user: User | undefined; create: boolean; checked?: FolderMemo | undefined },
 ): Promise<FolderCheck | null> {
-  const { user, create } = options;
+  const { user, create, checked } = options;
   if (user === undefined) {
     const path = join(root, ...inside);
     if (create) await makeFolder(fs, path, true);
@@ -44,17 +45,28 @@ export async function checkPrivateFolder(
   }
   // A relative setting is relative to the working folder, as every other path awsmfa reads.
   const absolute = isAbsolute(root) ? root : join(await fs.realpath("."), root);
-  // Judged before anything is made: nothing is created inside a folder that is refused.
-  let walked = await walk(fs, absolute, user);
-  if (walked === null && create) {
-    await makeFolder(fs, absolute, true);
-    walked = await walk(fs, absolute, user);
+  let key = `${user.uid}:${user.gid}:${absolute}`;
+  let path = checked?.get(key);
+  if (path === undefined) {
+    // Judged before anything is made: nothing is created inside a folder that is refused.
+    let walked = await walk(fs, absolute, user);
+    if (walked === null && create) {
+      await makeFolder(fs, absolute, true);
+      walked = await walk(fs, absolute, user);
+    }
+    if (walked === null || !walked.ok) return walked;
+    const rootProblem = judgeOwn(walked.stats, walked.path, "folder", user);
+    if (rootProblem) return { ok: false, problem: rootProblem };
+    path = walked.path;
+    checked?.set(key, path);
   }
-  if (walked === null || !walked.ok) return walked;
-  let path = walked.path;
-  const rootProblem = judgeOwn(walked.stats, path, "folder", user);
-  if (rootProblem) return { ok: false, problem: rootProblem };
   for (const name of inside) {
+    key = `${key}/${name}`;
+    const known = checked?.get(key);
+    if (known !== undefined) {
+      path = known;
+      continue;
+    }
     path = join(path, name);
     let stats = await lstatOrNull(fs, path);
     if (stats === null && create) {
@@ -64,6 +76,7 @@ export async function checkPrivateFolder(
     if (stats === null) return null;
     const problem = judgeOwn(stats, path, "inside", user);
     if (problem) return { ok: false, problem };
+    checked?.set(key, path);
   }
   return { ok: true, path };
 }

@@ -62,6 +62,7 @@ async function getMfaSession(
       otp,
       // lookUpSession looked when the device was known; a discovered one was not looked for.
       cacheChecked: local.serial !== undefined,
+      whileWaiting: request.whileWaiting,
     },
     deps,
   );

@@ -32,6 +32,8 @@ export interface ObtainOptions {
    * no second look before the lock. The look under the lock, which counts, stays.
    */
   cacheChecked?: boolean;
+  /** The caller's work while GetSessionToken is out (SessionRequest.whileWaiting). */
+  whileWaiting?: (() => void) | undefined;
 }
 
 export interface Obtained {
@@ -65,7 +67,7 @@ export async function obtainSession(
     if (meanwhile) return { session: meanwhile, reused: true };
     debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
     const duration = effectiveDuration(plan, options.durationSeconds, deps);
-    const { session, recorded } = await askAndCall(plan, options.otp, duration, deps);
+    const { session, recorded } = await askAndCall(plan, options, duration, deps);
     // Two small files of their own, both under the lock: written at once (their reads, renames
     // and lock files interleave; a fresh login -1 ms). The record never fails.
     const [cached] = await Promise.allSettled([writeCachedSession(deps, key, session), recorded]);
@@ -88,10 +90,11 @@ function effectiveDuration(plan: LoginPlan, requested: number, deps: Deps): numb
 /** The session, and the reuse guard's record of its code's window, still being written. */
 async function askAndCall(
   plan: LoginPlan,
-  otp: OtpSource,
+  { otp, whileWaiting }: Pick<ObtainOptions, "otp" | "whileWaiting">,
   durationSeconds: number,
   deps: Deps,
 ): Promise<{ session: SessionCredentials; recorded: Promise<void> }> {
+  const meanwhile = bothOf(newSessionLineSetUp(deps), whileWaiting);
   let previousProblem: string | undefined;
   let refused: number | undefined;
   for (let attempt = 1; ; attempt++) {
@@ -113,7 +116,7 @@ async function askAndCall(
       const session = await getSessionToken(
         credentials,
         { serialNumber: plan.serial, tokenCode, durationSeconds },
-        { ...plan.sts, whileWaiting: newSessionLineSetUp(deps) },
+        { ...plan.sts, whileWaiting: meanwhile },
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
       const recorded = recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
@@ -130,6 +133,21 @@ async function askAndCall(
       previousProblem = `${error.message} Wait for the next code.`;
     }
   }
+}
+
+/** Both pieces of work while AWS answers, each on its own (a failure of one spares the other). */
+function bothOf(
+  a: (() => void) | undefined,
+  b: (() => void) | undefined,
+): (() => void) | undefined {
+  if (!a || !b) return a ?? b;
+  return () => {
+    try {
+      a();
+    } finally {
+      b();
+    }
+  };
 }
 
 /** Codes AWS may refuse before we give up: a person retypes, an automatic source retries once. */

@@ -25,6 +25,13 @@ export interface SessionRequest {
   obtained?: Map<string, SessionCredentials>;
   /** Role profiles: the role session's length (default: duration_seconds, else 1 h). */
   roleDurationSeconds?: number | undefined;
+  /**
+   * What the caller will do with a new session, begun while GetSessionToken is out (the one
+   * time in a login the main thread has nothing else to do): login has the edit of [PROFILE]
+   * made once, on the text it read, so that the edit under the lock runs warm. Not called
+   * for a cached session; a failure in it is ignored (the real work will meet it again).
+   */
+  whileWaiting?: (() => void) | undefined;
 }
 
 export interface SessionResult {

@@ -1,7 +1,8 @@
 /**
  * What the completion scripts know about the command line: commands, their flags, which
  * values are profile names. Built from the commander program (commands/completion-spec.ts)
- * and turned into code per shell by the files next to this one. Plain data, so the shell
+ * and turned into code per shell by the files next to this one, ahead of time
+ * (built-extras.ts). Plain data, so the shell
  * generators stay pure and testable with a hand-written spec.
  */
 
@@ -114,4 +115,18 @@ export function subcommandPaths(paths: readonly CommandPath[], parent: CommandPa
     (path) =>
       path.words.length === parent.words.length + 1 && path.key.startsWith(`${parent.key} `),
   );
+}
+
+/**
+ * The flags commander accepts after a command: its own and the program's (it has no
+ * positional options, so `awsmfa keys list --debug` traces and `awsmfa list -V` prints the
+ * version). A program flag with a name the command has too (-h, --help) is the command's:
+ * each name once.
+ */
+export function acceptedFlags(
+  own: readonly FlagSpec[],
+  global: readonly FlagSpec[],
+): readonly FlagSpec[] {
+  const names = new Set(own.flatMap((flag) => flag.names));
+  return [...own, ...global.filter((flag) => !flag.names.some((name) => names.has(name)))];
 }

@@ -14,6 +14,7 @@ import { powershell } from "./powershell/shell.ts";
 import type { ExportFormat, ShellSyntax } from "./syntax.ts";
 import { zsh } from "./zsh/shell.ts";
 
+export { builtExtras } from "./built-extras.ts";
 export { checkCmdValue } from "./cmd/index.ts";
 export { dotenvLine, dotenvValue } from "./dotenv.ts";
 export type { ExportFormat, InitOptions, RcFile, ShellSyntax } from "./syntax.ts";
@@ -80,7 +81,8 @@ export function renderUnsets(format: ExportFormat, names: readonly string[]): st
 
 /**
  * What `awsmfa shell-init` adds after the `awsmfa` function: Tab completion and the
- * expiry-warning prompt hook, as far as the shell has them.
+ * expiry-warning prompt hook, as far as the shell has them. Rendered ahead of time
+ * (built-extras.ts, scripts/build/shell-extras.ts), not when shell-init runs.
  */
 export async function initExtras(
   shell: ShellSyntax,

@@ -50,8 +50,9 @@ export interface ShellSyntax {
   /** The line that loads the function (`eval "$(awsmfa shell-init bash)"`). */
   loadLine: string;
   /**
-   * Tab completion and the prompt hook, imported only when `awsmfa shell-init` asks (a login
-   * never needs them, and they are most of a shell's code); absent where there are neither.
+   * Tab completion and the prompt hook, imported only when their text is generated (a login
+   * never needs them, and they are most of a shell's code; `awsmfa shell-init` prints them as
+   * rendered ahead of time: built-extras.ts); absent where there are neither.
    */
   extras?(): Promise<ShellExtras>;
   /** The start-up file the installer writes loadLine to (doctor looks there), if any. */

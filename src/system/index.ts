@@ -8,6 +8,7 @@
 import { readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Deps, Processes, Terminal } from "../deps.ts";
+import { CheckedFolders } from "../fs/checked-folders.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { guardedExec } from "./child-guard.ts";
@@ -77,6 +78,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     homedir: facts.homedir,
     uid: facts.uid,
     gid: facts.gid,
+    folderChecks: new CheckedFolders(() => Date.now()),
     selfPath: facts.execPath,
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),

@@ -27,6 +27,9 @@ describe("the command table", () => {
     [["ls"], ["list"]],
     [["--version"], []],
     [["--help"], COMMANDS.map((e) => e.name)],
+    // Its completions are rendered ahead of time (src/shell/built-extras.ts).
+    [["shell-init", "bash"], ["shell-init"]],
+    [["shell-init"], ["shell-init"]],
     [["help", "login"], COMMANDS.map((e) => e.name)],
   ])("%p loads %p", (argv, names) => {
     expect(entriesFor(argv).map((e) => e.name)).toEqual(names);

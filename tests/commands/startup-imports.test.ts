@@ -1,7 +1,7 @@
 /**
- * What the full CLI loads before any command runs. `--help` and shell-init load every command's
- * definition (commands/index.ts), so whatever a definition imports statically, every one of
- * them pays for at start-up. Bundled as the binary is (`bun build --splitting`), the static
+ * What the full CLI loads before any command runs. `--help` loads every command's definition
+ * (commands/index.ts), so whatever a definition imports statically, every one of them pays
+ * for at start-up. Bundled as the binary is (`bun build --splitting`), the static
  * import graph of cli.ts, system/index.ts and every definition must not reach the modules that
  * cost start-up time (docs/performance.md, "Full CLI start-up"): node:http, node:crypto,
  * node:zlib, node:stream and the like, or any package but commander (the AWS SDK, the prompts,

@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { writeCacheFile } from "../../src/config/cache-file-write.ts";
 import { checkCacheFolder, readCacheFile } from "../../src/config/cache-folder.ts";
 import { pasteable, UserError } from "../../src/errors.ts";
+import { CheckedFolders } from "../../src/fs/checked-folders.ts";
 import { testDeps } from "../support/test-deps.ts";
 
 const onWindows = process.platform === "win32";
@@ -176,5 +177,94 @@ describe.skipIf(onWindows)("files in the cache folder", () => {
     chmodSync(join(sessions, "s.json"), 0o644);
     await writeCacheFile(deps, join(sessions, "s.json"), "again\n");
     expect(lstatSync(join(sessions, "s.json")).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe.skipIf(onWindows)("each folder judged once per run (Deps.folderChecks)", () => {
+  /** testDeps over the real file system, counting lstat calls per path. */
+  function counted(options: { uid?: number } = {}) {
+    const w = world(options);
+    const lstats = new Map<string, number>();
+    const fs = {
+      ...w.deps.fs,
+      lstat: ((path: string) => {
+        lstats.set(path, (lstats.get(path) ?? 0) + 1);
+        return w.deps.fs.lstat(path);
+      }) as typeof w.deps.fs.lstat,
+    };
+    let now = 1_000_000;
+    const folderChecks = new CheckedFolders(() => now);
+    const deps = { ...w.deps, fs, folderChecks };
+    const later = (ms: number) => {
+      now += ms;
+    };
+    return { ...w, deps, lstats, later };
+  }
+
+  test("a login's seven checks walk from / once, and each level inside once", async () => {
+    const { deps, root, lstats } = counted();
+    // What a fresh login asks, in its order: the cache look, the MFA lock, the look under it,
+    // the cache write, the code-window record.
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(false);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), true)).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    }
+    expect(await checkCacheFolder(deps, join(root, "code-windows"), true)).toBe(true);
+    expect(await checkCacheFolder(deps, join(root, "code-windows"), false)).toBe(true);
+    // "/" is looked at by every walk; after the one that passed, by none.
+    expect(lstats.get("/")).toBe(3); // the first look (missing), the walk before mkdir, after it
+    expect(lstats.get(join(root, "sessions"))).toBe(2); // missing, made, judged
+    expect(lstats.get(join(root, "code-windows"))).toBe(2); // missing, made, judged
+    const before = [...lstats.values()].reduce((a, b) => a + b, 0);
+    await checkCacheFolder(deps, join(root, "sessions"), true);
+    await checkCacheFolder(deps, root, false);
+    expect([...lstats.values()].reduce((a, b) => a + b, 0)).toBe(before);
+  });
+
+  test("a refused folder is judged again at every ask, never kept as passed", async () => {
+    const { deps, root, lstats } = counted();
+    mkdirSync(join(root, "sessions"), { recursive: true, mode: 0o700 });
+    chmodSync(root, 0o777);
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+    expect(lstats.get("/")).toBe(2);
+    expect(deps.folderChecks.size).toBe(0);
+    // Made safe, it passes (and is kept from then on); another user is still refused.
+    chmodSync(root, 0o700);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    const other = { ...deps, uid: me.uid + 4242 };
+    await refusal(checkCacheFolder(other, join(root, "sessions"), false));
+  });
+
+  test("a pass holds for a moment: 2 s later (a login that waited for a person) it walks again", async () => {
+    const { deps, root, lstats, later } = counted();
+    expect(await checkCacheFolder(deps, join(root, "sessions"), true)).toBe(true);
+    expect(lstats.get("/")).toBe(2); // missing, made, walked again
+    later(1999);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(lstats.get("/")).toBe(2);
+    later(1);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(lstats.get("/")).toBe(3);
+    // What changed meanwhile is seen: a level made writable by others is refused again.
+    later(2000);
+    chmodSync(join(root, "sessions"), 0o777);
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+    // A clock set back does not keep a pass for ever.
+    later(-10_000);
+    chmodSync(join(root, "sessions"), 0o700);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    later(-1);
+    const walks = lstats.get("/");
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(lstats.get("/")).toBe(walks! + 1);
+  });
+
+  test("without Deps.folderChecks (tests, other callers) every check walks again", async () => {
+    const { deps, root } = world();
+    expect(await checkCacheFolder(deps, join(root, "sessions"), true)).toBe(true);
+    chmodSync(join(root, "sessions"), 0o777);
+    await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
   });
 });

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { fullPathBinary } from "../support/binary.ts";
+import { awsmfaBinary, fullPathBinary } from "../support/binary.ts";
 import { type LoginUser, useLoginWorld } from "../support/login-world.ts";
 import { type RunResult, runAwsmfa } from "../support/run-binary.ts";
 
@@ -148,6 +148,27 @@ describe("fast path and full CLI print the same", () => {
     // Names the prompt's own path leaves to the general tier, which escapes what it must.
     for (const profile of ["pr\u001b[2Jod", "prød", "a%sb%%"]) {
       await same(login, ["prompt"], { ...shell, AWS_PROFILE: profile });
+    }
+  });
+
+  test("shell-init SHELL, run without commander, prints what commander's shell-init prints", async () => {
+    const { sandbox } = world.user();
+    const [fast, full] = [await awsmfaBinary(), await fullPathBinary()];
+    // The output holds the binary's path: each binary's, made one.
+    const said = (run: RunResult, binary: string) =>
+      [run.code, run.stdout, run.stderr].map((part) => String(part).replaceAll(binary, "BINARY"));
+    const shells = ["bash", "zsh", "fish", "powershell", "sh", "dash", "pwsh", "tcsh", "", "help"];
+    for (const shell of shells) {
+      const envs: Record<string, string>[] = [{}, { AWSMFA_SHELL: "fish" }, { AWSMFA_DEBUG: "1" }];
+      for (const env of envs) {
+        const args = ["shell-init", shell];
+        const options = { env: { ...sandbox.env, ...env } };
+        const ran = await runAwsmfa(args, { ...options, binary: fast });
+        expect(said(ran, fast)).toEqual(
+          said(await runAwsmfa(args, { ...options, binary: full }), full),
+        );
+        expect(ran.code).toBe(["tcsh", "", "help"].includes(shell) ? 2 : 0);
+      }
     }
   });
 

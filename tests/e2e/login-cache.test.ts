@@ -132,7 +132,7 @@ describe("session reuse", () => {
     expect(await new Response(guarded.stderr).text()).toContain("AWS SDK loaded");
   });
 
-  test("a login loads no shell's completion or prompt hook; shell-init does", async () => {
+  test("neither a login nor shell-init loads a shell's completion or prompt hook", async () => {
     const { run, code, sandbox } = world.user();
     expect((await run(["prod", "--otp", code()])).code).toBe(0);
     const fromSource = async (args: string[], env: Record<string, string>) => {
@@ -154,9 +154,24 @@ describe("session reuse", () => {
       expect(cached.stderr).toContain("Reusing session for prod");
       expect(cached.status).toBe(0);
     }
-    // And the guard works: shell-init needs them.
-    const init = await fromSource(["shell-init", "bash"], sandbox.env);
-    expect(init.status).not.toBe(0);
-    expect(init.stderr).toContain("shell extras loaded");
+    // shell-init prints them as rendered ahead of time (src/shell/built-extras.ts).
+    for (const shell of ["bash", "zsh", "fish", "powershell"]) {
+      const init = await fromSource(["shell-init", shell], sandbox.env);
+      expect(init.stderr).toBe("");
+      expect(init.status).toBe(0);
+    }
+    // And the guard works: rendering them loads them.
+    const render = Bun.spawn(
+      [
+        process.execPath,
+        "--preload",
+        join(root, "tests/support/forbid-shell-extras.ts"),
+        "-e",
+        `await (await import(${JSON.stringify(join(root, "src/shell/index.ts"))})).shellSyntax("bash").extras();`,
+      ],
+      { env: sandbox.env, stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+    );
+    expect(await render.exited).not.toBe(0);
+    expect(await new Response(render.stderr).text()).toContain("shell extras loaded");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { constants, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
@@ -41,6 +41,28 @@ describe("holding the lock", () => {
       { ...me, clock },
     );
     expect(result).toBe(42);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("one new file per hold: the release claims the lock by a hard link to it", async () => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const created: string[] = [];
+    const links: string[] = [];
+    const counting = {
+      ...fs,
+      open: ((file: string, flags?: string | number, mode?: number) => {
+        if (typeof flags === "number" && (flags & constants.O_CREAT) !== 0) created.push(file);
+        return fs.open(file, flags, mode);
+      }) as typeof fs.open,
+      link: ((from: string, to: string) => {
+        links.push(`${basename(from)} -> ${basename(to)}`);
+        return fs.link(from, to);
+      }) as typeof fs.link,
+    } as FileSystem;
+    await withFileLock(counting, path, async () => "done", { ...me, clock: fakeClock().clock });
+    expect(created.length).toBe(1); // the lock's own text, linked into place
+    expect(links[1]).toMatch(/^credentials\.lock -> credentials\.lock\.[0-9a-f]{16}-0\.claim$/);
     expect(leftovers(dir)).toEqual([]);
   });
 

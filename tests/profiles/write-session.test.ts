@@ -5,10 +5,11 @@
  */
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
+import type { AwsFiles } from "../../src/config/aws-files.ts";
 import { sectionState } from "../../src/config/section-state.ts";
 import { UserError } from "../../src/errors.ts";
 import { profilesOf } from "../../src/ini/index.ts";
-import { withSession } from "../../src/profiles/write-session.ts";
+import { rehearseSessionEdit, withSession } from "../../src/profiles/write-session.ts";
 import { iniFile } from "../ini/support/ini-arbitraries.ts";
 
 const SESSION = {
@@ -83,5 +84,32 @@ describe("withSession on fixed files", () => {
     );
     expect(hint).toContain("awsmfa configure \uE000prod\uE001");
     expect(`${message}${hint}`).not.toContain("TOPSECRET");
+  });
+});
+
+describe("rehearseSessionEdit (made while AWS answers)", () => {
+  const filesOf = (credentialsText: string | null) =>
+    ({ credentialsText, paths: { credentials: "credentials" } }) as unknown as AwsFiles;
+
+  test("changes nothing: the edit after it is byte for byte the edit without it", () => {
+    fc.assert(
+      fc.property(iniFile({ kind: "credentials" }), (text) => {
+        if (sectionState(text, "prod") === "long-term") {
+          // It meets what the edit meets; login drops it (the write says it, later).
+          expect(() => rehearseSessionEdit(filesOf(text), "prod")).toThrow(UserError);
+          return;
+        }
+        const alone = withSession(text, "prod", SESSION, "credentials");
+        rehearseSessionEdit(filesOf(text), "prod");
+        // The same text read again under the lock: an equal copy, not the same string.
+        const copy = `${text} `.slice(0, -1);
+        expect(withSession(copy, "prod", SESSION, "credentials")).toBe(alone);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a missing file: nothing to throw, nothing written", () => {
+    expect(() => rehearseSessionEdit(filesOf(null), "prod")).not.toThrow();
   });
 });

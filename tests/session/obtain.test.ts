@@ -9,6 +9,7 @@ import { readAwsFiles } from "../../src/config/aws-files.ts";
 import type { Deps } from "../../src/deps.ts";
 import { AuthError } from "../../src/errors.ts";
 import type { OtpRequest, OtpSource } from "../../src/otp/source.ts";
+import { getSession } from "../../src/session/get-session.ts";
 import { planLocally } from "../../src/session/local-plan.ts";
 import { type ObtainOptions, obtainSession } from "../../src/session/obtain.ts";
 import { type FakeAws, type FakeUser, startFakeAws } from "../support/fake-aws.ts";
@@ -74,6 +75,47 @@ function setup(user = aws.addUser()): Setup {
 }
 
 describe("obtainSession", () => {
+  test("the caller's whileWaiting runs once while GetSessionToken is out; not for a cached session", async () => {
+    const s = setup();
+    const before = aws.count("GetSessionToken");
+    const seen: number[] = [];
+    // The fake AWS answers in this thread: while the work runs, it cannot have seen the call.
+    const whileWaiting = () => seen.push(aws.count("GetSessionToken") - before);
+    const first = await s.obtain({ whileWaiting });
+    expect(first.reused).toBe(false);
+    expect(seen).toEqual([0]);
+    expect(aws.count("GetSessionToken") - before).toBe(1);
+    const again = await s.obtain({ whileWaiting });
+    expect(again.reused).toBe(true);
+    expect(seen).toEqual([0]);
+  });
+
+  test("getSession hands the request's whileWaiting on to the call", async () => {
+    const s = setup();
+    const files = await readAwsFiles(s.deps);
+    let runs = 0;
+    const request = {
+      profile: "prod",
+      durationSeconds: 3600,
+      minRemainingSeconds: 60,
+      force: false,
+      otp: () => s.source(),
+      whileWaiting: () => runs++,
+    };
+    expect((await getSession(files, request, s.deps)).reused).toBe(false);
+    expect((await getSession(files, request, s.deps)).reused).toBe(true);
+    expect(runs).toBe(1);
+  });
+
+  test("a failing whileWaiting costs nothing: the session comes, cached", async () => {
+    const s = setup();
+    const whileWaiting = () => {
+      throw new Error("only a head start");
+    };
+    expect((await s.obtain({ whileWaiting })).reused).toBe(false);
+    expect((await s.obtain()).reused).toBe(true);
+  });
+
   test("asks one code, calls GetSessionToken once, then reuses the cached session", async () => {
     const s = setup();
     const before = aws.count("GetSessionToken");

@@ -75,7 +75,7 @@ export const SMALL_SPEC: CompletionSpec = {
   ],
 };
 
-/** The spec `awsmfa shell-init` uses, from the real command line. */
+/** The spec of the real command line: what shell-init's completion text is rendered from. */
 export async function realSpec(): Promise<CompletionSpec> {
   const { deps } = testDeps();
   return completionSpec(

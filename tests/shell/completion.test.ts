@@ -19,7 +19,7 @@ import {
   standInBinary,
 } from "./completion-support.ts";
 
-/** The spec of the real command line (all commands loaded, as shell-init does). */
+/** The spec of the real command line (all commands loaded, as for the completion text). */
 const REAL_SPEC = await realSpec();
 
 const GOLDEN_DIR = join(import.meta.dir, "golden");

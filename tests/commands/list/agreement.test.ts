@@ -19,6 +19,7 @@ import { summarizeProfiles } from "../../../src/profiles/inventory.ts";
 import { writeCachedSession } from "../../../src/session/cache-write.ts";
 import { roleCacheKeyOf } from "../../../src/session/roles/cached-role-of.ts";
 import { writeCachedRole } from "../../../src/session/roles/role-cache.ts";
+import { printable } from "../../../src/system/printable.ts";
 import { TEST_NOW, testDeps } from "../../support/test-deps.ts";
 import { generalList } from "./general-list.ts";
 import { type VariedFiles, variedFiles } from "./varied-files.ts";
@@ -170,8 +171,9 @@ test("wide and combining characters: the columns line up in a terminal's columns
       .trimEnd()
       .split("\n")
       .map((line) => {
+        // What the terminal gets (system/printable.ts), colour codes taken out.
         // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are taken out.
-        const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
+        const plain = printable(line).replace(/\x1b\[[0-9;]*m/g, "");
         const cut = plain.search(/ {2}(long-term|session|role|other|KIND)/);
         return Bun.stringWidth(plain.slice(0, cut));
       });
