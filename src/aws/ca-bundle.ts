@@ -8,7 +8,10 @@
  *
  * A bundle that is missing, unreadable or holds no certificate is the user's setting to fix
  * (exit 3, naming it): left to fetch, a bad `tls.ca` failed every call as "FailedToOpenSocket".
- * The file is read when the first call is made, once per target.
+ * The file is read when the first call is made, once per target. Only a regular file is read:
+ * a FIFO (or /dev/zero, a socket) would block or never end the read, and the process with it
+ * (SIGTERM included, the read holding the event loop's answer); a file past MAX_BUNDLE_BYTES is
+ * no CA bundle (the largest system bundles are ~250 KB) and is refused before it is read.
  */
 import type { FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
@@ -21,6 +24,9 @@ export interface CaBundleSetting {
 
 /** The certificates (PEM blocks) to trust instead of the built-in CAs. */
 export type CaCertificates = () => Promise<string[]>;
+
+/** 16 MiB: sixty times the largest system bundle, well short of a read that fills memory. */
+export const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 
 export function caBundleSetting(
   env: Readonly<Record<string, string | undefined>>,
@@ -36,7 +42,7 @@ export function caBundleSetting(
 export function caCertificates(
   env: Readonly<Record<string, string | undefined>>,
   profileValue: string | undefined,
-  fs: Pick<FileSystem, "readFile">,
+  fs: Pick<FileSystem, "readFile" | "stat">,
 ): CaCertificates | undefined {
   const setting = caBundleSetting(env, profileValue);
   if (!setting) return undefined;
@@ -49,12 +55,22 @@ export function caCertificates(
 
 async function readBundle(
   setting: CaBundleSetting,
-  fs: Pick<FileSystem, "readFile">,
+  fs: Pick<FileSystem, "readFile" | "stat">,
 ): Promise<string[]> {
   let text: string;
   try {
+    // stat does not open the file: a FIFO is named, not waited on.
+    const facts = await fs.stat(setting.path);
+    if (facts.isDirectory()) throw bundleError(setting, "it is a folder");
+    if (!facts.isFile()) {
+      throw bundleError(setting, "it is not a regular file (a FIFO, device or socket)");
+    }
+    if (facts.size > MAX_BUNDLE_BYTES) {
+      throw bundleError(setting, `it is ${facts.size} bytes, past the 16 MiB a CA bundle may be`);
+    }
     text = await fs.readFile(setting.path, "utf8");
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as { code?: unknown }).code;
     const why =
       code === "ENOENT"

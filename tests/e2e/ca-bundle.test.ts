@@ -167,6 +167,35 @@ describe("AWS_CA_BUNDLE", () => {
   );
 });
 
+test.each([
+  ["a FIFO", "fifo.pem", "it is not a regular file (a FIFO, device or socket)"],
+  ["a device", "/dev/zero", "it is not a regular file (a FIFO, device or socket)"],
+  ["a 17 MiB file", "huge.pem", "it is 17825792 bytes, past the 16 MiB a CA bundle may be"],
+])(
+  "AWS_CA_BUNDLE naming %s: exit 3 at once (no read that blocks or never ends), files as they were",
+  async (_what, file, why) => {
+    const path = file.startsWith("/") ? file : at(file);
+    if (file === "fifo.pem" && !existsSync(path)) {
+      expect(Bun.spawnSync(["mkfifo", path]).exitCode).toBe(0);
+    }
+    if (file === "huge.pem") Bun.spawnSync(["truncate", "-s", "17M", path]);
+    const { u, login } = user();
+    const before = [u.sandbox.readConfig(), u.sandbox.readCredentials()];
+    const calls = world.aws.calls.length;
+    // Before the fix a FIFO blocked the read (and SIGTERM) for good: the run's deadline says so.
+    const r = await Promise.race([
+      login({ AWS_CA_BUNDLE: path }),
+      Bun.sleep(10_000).then(() => ({ code: -1, stderr: "still running after 10 s" })),
+    ]);
+    expect(r.stderr).toContain(
+      `AWS_CA_BUNDLE "${path}" is not a CA bundle awsmfa can use: ${why}.`,
+    );
+    expect(r.code).toBe(3);
+    expect(world.aws.calls.length).toBe(calls);
+    expect([u.sandbox.readConfig(), u.sandbox.readCredentials()]).toEqual(before);
+  },
+);
+
 describe("ca_bundle in the profile", () => {
   test("trusted for the profile's calls; AWS_CA_BUNDLE beats it; a bad one is exit 3 named", async () => {
     const { u, login } = user();
