@@ -320,3 +320,92 @@ test("files of the benchmark's shape, with sessions in the file and in the cache
   expect(out.fast).toContain("(cached)");
   expect(out.fast).toContain("left\n");
 }, 60_000);
+
+// The review of 6 Dec: edge files against the general readers, byte for byte (all held):
+// values and names past the 64 KiB piece, 3,000 repeated sections, 5,000 profiles, no final
+// newline, a key repeated, upper-case keys, CRLF, a full FNV-1a collision (p0129599/p0732382).
+test("edge files: what it takes prints what the general readers print", async () => {
+  const big = "x".repeat(70_000);
+  const names = Array.from({ length: 3000 }, (_, i) => `[profile dup]\nregion = r${i}\n`).join("");
+  const many = Array.from(
+    { length: 5000 },
+    (_, i) => `[profile p${i}]\nmfa_serial = arn:aws:iam::123456789012:mfa/u${i}\n`,
+  ).join("");
+  const cases: [string, string, string][] = [
+    ["long value", `[profile a]\nregion = ${big}\n`, ""],
+    ["long name", `[profile ${big}]\nregion = x\n`, ""],
+    [
+      "long names across pieces",
+      Array.from(
+        { length: 5 },
+        (_, i) => `[profile ${String(i).repeat(30000)}]\nregion = x\n`,
+      ).join(""),
+      "",
+    ],
+    ["dups", names, ""],
+    ["many", many, ""],
+    [
+      "no newline",
+      "[profile a]\nregion = x",
+      "[a]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s",
+    ],
+    ["only comments", "# c\n; d\n", "#x\n"],
+    [
+      "repeat key",
+      "[profile a]\nregion = x\nregion = y\nmfa_serial = arn:aws:iam::1:mfa/a\nmfa_serial = \n",
+      "",
+    ],
+    [
+      "upper keys",
+      "[profile a]\nREGION = x\nMFA_SERIAL = arn:aws:iam::1:mfa/a\nRole_Arn = arn:aws:iam::1:role/r\nSource_Profile = b\n",
+      "[b]\nAWS_ACCESS_KEY_ID = AKIAAAAAAAAAAAAAAAAA\nAws_Secret_Access_Key = s\n",
+    ],
+    ["empty value", "[profile a]\nregion =\nmfa_serial=\n", ""],
+    [
+      "crlf",
+      "[profile a]\r\nregion = x\r\n",
+      "[a]\r\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\r\n",
+    ],
+    ["no equals", "[profile a]\nregion\nfoo\n", ""],
+    ["section junk", "[profile a] # c\nregion = x\n[profile b]junk\n", ""],
+    ["empty section", "[]\n[profile ]\n[profile a]\n", ""],
+    ["colon", "[profile a]\nregion: x\n", ""],
+    ["default", "[default]\nregion = x\n", "[default]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\n"],
+    [
+      "cred only long-term suffix",
+      "[profile prod]\nmfa_serial = arn:aws:iam::1:mfa/a\n",
+      "[prod-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n[prod]\naws_access_key_id = ASIAAAAAAAAAAAAAAAAA\naws_session_token = t\nexpiration = 2030-01-01T00:00:00Z\n",
+    ],
+    ["sub-section", "[profile a]\ns3 =\n  region = x\nregion = y\n", ""],
+    ["sso", "[profile a]\nsso_session = s\n[sso-session s]\nregion = x\n[services s]\n", ""],
+    [
+      "collide",
+      Array.from(
+        { length: 2000 },
+        (_, i) =>
+          `[profile ${"Aa".repeat(i % 7)}${"BB".repeat(7 - (i % 7))}${i}]\nsource_profile = ${"BB".repeat(7)}0\nrole_arn = arn:aws:iam::1:role/r\n`,
+      ).join(""),
+      "",
+    ],
+    [
+      "fnv collision",
+      "[profile p0129599]\nmfa_serial = arn:aws:iam::1:mfa/a\n[profile p0732382]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = p0129599\n",
+      "[p0732382]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\n[p0129599-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAB\n",
+    ],
+    [
+      "fnv collision 2",
+      "[profile p0732382]\nregion = x\n",
+      "[p0129599]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\n[p0732382]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAB\n",
+    ],
+    ["tabs in value", "[profile a]\nregion = x\ty\n", ""],
+    ["trailing spaces", "[profile a]   \nregion = x   \n[profile b]\n", ""],
+  ];
+  for (const [what, config, credentials] of cases) {
+    const out = await both({ config, credentials, cached: [5] });
+    expect([what, out.command]).toEqual([what, out.expected]);
+    expect([what, out.fast]).toEqual([what, out.taken ? out.general : ""]);
+    if (!["only comments", "empty section", "sub-section", "tabs in value"].includes(what)) {
+      expect([what, out.taken]).toEqual([what, true]);
+    }
+  }
+}, 120_000);
