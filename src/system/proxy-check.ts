@@ -15,6 +15,9 @@ import { shownUrl } from "./shown-url.ts";
 /** Why fetch cannot use the proxy value, or undefined when it can. */
 export function proxyValueProblem(value: string): string | undefined {
   if (/\s/.test(value)) return value.trim() === "" ? "it is blank" : "it has a space in it";
+  // A .env's quotes kept ("http://u:p@host:1"): URL.parse takes it, with `host:1"` as a host
+  // fetch then looks up in DNS (exit 5, blaming the network). '' and "" alone mean no proxy.
+  if (/^["']|["']$/.test(value)) return "it is in quotes (write the URL without them)";
   // fetch reads a value without a scheme (HOST:PORT) as an http:// proxy.
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
   const url = URL.parse(scheme ? value : `http://${value}`);

@@ -44,6 +44,8 @@ test.each([
   ["socks5://proxy.corp:1080", "awsmfa can use http:// and https:// proxies, not socks5://"],
   ["http://", "it is not a URL"],
   ["http://proxy.corp:0", "port 0 is no port"],
+  ['"http://bob:hunter2@proxy.corp:3128"', "it is in quotes (write the URL without them)"],
+  ["'proxy.corp:3128'", "it is in quotes (write the URL without them)"],
 ])("HTTPS_PROXY=%j is a configuration error (exit 3) naming the variable: %s", (value, why) => {
   let error: unknown;
   try {

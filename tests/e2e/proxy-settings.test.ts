@@ -54,6 +54,8 @@ const BAD = [
   [":::", "it is not a URL"],
   ["http://bob:s3cretPw@127.0.0.1:70000", "its port 70000 is past 65535"],
   ["ftp://bob:s3cretPw@127.0.0.1:21", "awsmfa can use http:// and https:// proxies, not ftp://"],
+  // A .env's quotes kept: fetch took `127.0.0.1:1"` as the host (exit 5, a DNS look-up).
+  ['"http://bob:s3cretPw@127.0.0.1:1"', "it is in quotes (write the URL without them)"],
 ] as const;
 
 test.each(BAD)(
