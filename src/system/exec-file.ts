@@ -4,6 +4,7 @@
  */
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import type { Exec, ExecResult } from "../deps.ts";
+import { timerMs } from "./timer-ms.ts";
 
 /**
  * node:child_process, loaded on first use (~1 ms of start-up): most runs start no program, and
@@ -63,7 +64,7 @@ export const execFile: Exec = (file, args, options = {}) =>
         : setTimeout(() => {
             timedOut = true;
             child.kill("SIGKILL");
-          }, options.timeoutMs);
+          }, timerMs(options.timeoutMs));
     const overflow = () => {
       if (overflowed) return;
       overflowed = true;

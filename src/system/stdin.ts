@@ -6,6 +6,7 @@
  * abandoned; the caller fails and the process exits.
  */
 import { read } from "node:fs";
+import { timerMs } from "./timer-ms.ts";
 
 /** A code is 6 digits and a secret key 40 characters; anything longer is not a line we want. */
 const MAX_LINE = 8 * 1024;
@@ -40,7 +41,7 @@ export async function readLineWithin(
 /** Bytes read (0 at end of input), "again" for EAGAIN, undefined when `ms` passed first. */
 function readByte(fd: number, into: Buffer, ms: number): Promise<number | "again" | undefined> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(undefined), ms);
+    const timer = setTimeout(() => resolve(undefined), timerMs(ms));
     read(fd, into, 0, 1, null, (error, n) => {
       clearTimeout(timer);
       if (!error) return resolve(n);

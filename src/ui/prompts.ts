@@ -16,6 +16,7 @@
 import type { Terminal } from "../deps.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import { printable } from "../system/printable.ts";
+import { timerMs } from "../system/timer-ms.ts";
 import type { Deadline } from "./question-deadline.ts";
 
 export interface Choice<T> {
@@ -24,9 +25,6 @@ export interface Choice<T> {
   description?: string;
 }
 
-/** setTimeout's longest delay; a longer one would fire at once. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
 async function ask<T>(
   terminal: Terminal,
   deadline: Deadline,
@@ -34,13 +32,10 @@ async function ask<T>(
 ): Promise<T> {
   const endOfInput = new AbortController();
   let expired = false;
-  const timer = setTimeout(
-    () => {
-      expired = true;
-      endOfInput.abort();
-    },
-    Math.min(deadline.ms, LONGEST_TIMER_MS),
-  );
+  const timer = setTimeout(() => {
+    expired = true;
+    endOfInput.abort();
+  }, timerMs(deadline.ms));
   const onKey = (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
     if (key?.ctrl && key.name === "d") endOfInput.abort();
   };

@@ -10,6 +10,7 @@
 import type { Deps } from "../../deps.ts";
 import { pasteable, UserError } from "../../errors.ts";
 import type { PeerVerdict } from "../../system/loopback-peer.ts";
+import { timerMs } from "../../system/timer-ms.ts";
 import type { HandoffPage, writeHandoffPage } from "./handoff-page.ts";
 
 export const DEFAULT_OPEN_TIMEOUT_MS = 60_000;
@@ -57,7 +58,7 @@ export async function openInBrowser(
       return new Promise<never>(() => {});
     });
     const timeout = new Promise<"timeout">((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+      timer = setTimeout(() => resolve("timeout"), timerMs(timeoutMs));
     });
     const outcome = await Promise.race([link.redeemed, opener, timeout]);
     if (outcome === "timeout") throw notOpened(timeoutMs, link.refusals(), profile);
