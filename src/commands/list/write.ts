@@ -128,7 +128,11 @@ function writePlain(
   );
 }
 
-/** JSON.stringify(rows as JSON, null, 2), written a row at a time. */
+/**
+ * JSON.stringify(rows as JSON, null, 2), written a piece at a time. Each row's lines are made
+ * here from JSON.stringify of its strings, not from a row object stringified and re-indented:
+ * at 100,000 profiles that made ~50 MB of garbage (peak RSS 160 -> 1xx MiB, docs/performance.md).
+ */
 export function writeJson(
   rows: readonly ProfileSummary[],
   found: readonly Found[],
@@ -139,17 +143,21 @@ export function writeJson(
     deps.io.stdout.write("[]\n");
     return;
   }
-  let piece = "[\n";
-  rows.forEach((row, i) => {
-    // A line break inside the text of a row is always escaped: each one here is JSON's own.
-    const text = JSON.stringify(jsonRow(row, found[i], now), null, 2).replaceAll("\n", "\n  ");
-    piece += `  ${text}${i === rows.length - 1 ? "\n]\n" : ",\n"}`;
-    if (piece.length >= PIECE) {
-      deps.io.stdout.write(piece);
-      piece = "";
+  // The parts of a piece, joined once (writeTable's reason).
+  const parts: string[] = ["[\n"];
+  let length = 2;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const line = jsonRow(row, found[i], now);
+    parts.push(line, i === rows.length - 1 ? "\n]\n" : ",\n");
+    length += line.length + 2;
+    if (length >= PIECE) {
+      deps.io.stdout.write(parts.join(""));
+      parts.length = 0;
+      length = 0;
     }
-  });
-  deps.io.stdout.write(piece);
+  }
+  if (parts.length > 0) deps.io.stdout.write(parts.join(""));
 }
 
 /** The SESSION cell of a row with a session, painted. */
@@ -182,27 +190,32 @@ function padding(): (n: number) => string {
   };
 }
 
-function jsonRow(row: ProfileSummary, found: Found, now: number) {
-  const session =
-    found === undefined
-      ? null
-      : found === null
-        ? { state: "none" }
-        : {
-            state: secondsLeft(found.session, now) > 0 ? "valid" : "expired",
-            expiration: isoSeconds(found.session.expiration),
-            secondsLeft: Math.max(0, secondsLeft(found.session, now)),
-            source: found.source,
-          };
-  return {
-    name: row.name,
-    kind: row.kind,
-    longTermProfile: row.longTermProfile ?? null,
-    mfaSerial: row.serial ?? null,
-    region: row.region ?? null,
-    session,
-  };
+/** One row as JSON.stringify(row, null, 2) indented by two more spaces, from "  {" to "  }". */
+function jsonRow(row: ProfileSummary, found: Found, now: number): string {
+  return `  {\n    "name": ${json(row.name)},\n    "kind": ${json(row.kind)},\n    "longTermProfile": ${json(row.longTermProfile ?? null)},\n    "mfaSerial": ${json(row.serial ?? null)},\n    "region": ${json(row.region ?? null)},\n    "session": ${jsonSession(found, now)}\n  }`;
+}
+
+/** A row's "session" value, indented as inside a row. */
+function jsonSession(found: Found, now: number): string {
+  if (found === undefined) return "null";
+  if (found === null) return '{\n      "state": "none"\n    }';
+  const left = secondsLeft(found.session, now);
+  return `{\n      "state": ${left > 0 ? '"valid"' : '"expired"'},\n      "expiration": ${json(isoSeconds(found.session.expiration))},\n      "secondsLeft": ${json(Math.max(0, left))},\n      "source": ${json(found.source)}\n    }`;
+}
+
+/** A string, number or null as JSON (JSON.stringify's text of it). */
+function json(value: string | number | null): string {
+  return JSON.stringify(value);
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeTable, writePlain, sessionText, serialFrom);
+belowTopTier(
+  writeTable,
+  writePlain,
+  writeJson,
+  jsonRow,
+  jsonSession,
+  json,
+  sessionText,
+  serialFrom,
+);
