@@ -13,13 +13,13 @@ import { belowTopTier } from "../../system/below-top-tier.ts";
 import { type Style, styleFor } from "../../ui/report.ts";
 import { cellWidth } from "../../ui/table.ts";
 import { writeAsciiTable } from "./ascii-table.ts";
+import { JsonPieces } from "./json-pieces.ts";
 
 /** undefined: the kind has no session of its own (other, a long-term partner); null: none. */
 export type Found = FoundSession | null | undefined;
 
 const HEADER = ["PROFILE", "KIND", "MFA DEVICE", "REGION", "SESSION"] as const;
-/** Output is written in pieces of about this many characters (JSON), or parts (table). */
-const PIECE = 1 << 16;
+/** The table is written in pieces of about this many parts (the JSON: json-pieces.ts). */
 const PIECE_PARTS = 12 * 1024;
 const PLAIN = styleFor(false);
 
@@ -129,9 +129,8 @@ function writePlain(
 }
 
 /**
- * JSON.stringify(rows as JSON, null, 2), written a piece at a time. Each row's lines are made
- * here from JSON.stringify of its strings, not from a row object stringified and re-indented:
- * at 100,000 profiles that made ~50 MB of garbage (peak RSS 160 -> 1xx MiB, docs/performance.md).
+ * JSON.stringify(rows as JSON, null, 2), made as bytes and written a piece at a time
+ * (json-pieces.ts: why), not a row object stringified and re-indented per row.
  */
 export function writeJson(
   rows: readonly ProfileSummary[],
@@ -143,21 +142,14 @@ export function writeJson(
     deps.io.stdout.write("[]\n");
     return;
   }
-  // The parts of a piece, joined once (writeTable's reason).
-  const parts: string[] = ["[\n"];
-  let length = 2;
+  const out = new JsonPieces(deps);
+  out.raw("[\n");
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const line = jsonRow(row, found[i], now);
-    parts.push(line, i === rows.length - 1 ? "\n]\n" : ",\n");
-    length += line.length + 2;
-    if (length >= PIECE) {
-      deps.io.stdout.write(parts.join(""));
-      parts.length = 0;
-      length = 0;
-    }
+    jsonRow(out, rows[i]!, found[i], now);
+    out.raw(i === rows.length - 1 ? "\n]\n" : ",\n");
+    out.flushWhenFull();
   }
-  if (parts.length > 0) deps.io.stdout.write(parts.join(""));
+  out.flush();
 }
 
 /** The SESSION cell of a row with a session, painted. */
@@ -191,31 +183,38 @@ function padding(): (n: number) => string {
 }
 
 /** One row as JSON.stringify(row, null, 2) indented by two more spaces, from "  {" to "  }". */
-function jsonRow(row: ProfileSummary, found: Found, now: number): string {
-  return `  {\n    "name": ${json(row.name)},\n    "kind": ${json(row.kind)},\n    "longTermProfile": ${json(row.longTermProfile ?? null)},\n    "mfaSerial": ${json(row.serial ?? null)},\n    "region": ${json(row.region ?? null)},\n    "session": ${jsonSession(found, now)}\n  }`;
+function jsonRow(out: JsonPieces, row: ProfileSummary, found: Found, now: number): void {
+  out.raw('  {\n    "name": ');
+  out.string(row.name);
+  out.raw(',\n    "kind": ');
+  out.string(row.kind);
+  out.raw(',\n    "longTermProfile": ');
+  orNull(out, row.longTermProfile);
+  out.raw(',\n    "mfaSerial": ');
+  orNull(out, row.serial);
+  out.raw(',\n    "region": ');
+  orNull(out, row.region);
+  out.raw(',\n    "session": ');
+  if (found === undefined) out.raw("null");
+  else if (found === null) out.raw('{\n      "state": "none"\n    }');
+  else {
+    const left = secondsLeft(found.session, now);
+    out.raw(left > 0 ? '{\n      "state": "valid"' : '{\n      "state": "expired"');
+    out.raw(',\n      "expiration": ');
+    out.string(isoSeconds(found.session.expiration));
+    out.raw(`,\n      "secondsLeft": ${JSON.stringify(Math.max(0, left))}`);
+    out.raw(',\n      "source": ');
+    out.string(found.source);
+    out.raw("\n    }");
+  }
+  out.raw("\n  }");
 }
 
-/** A row's "session" value, indented as inside a row. */
-function jsonSession(found: Found, now: number): string {
-  if (found === undefined) return "null";
-  if (found === null) return '{\n      "state": "none"\n    }';
-  const left = secondsLeft(found.session, now);
-  return `{\n      "state": ${left > 0 ? '"valid"' : '"expired"'},\n      "expiration": ${json(isoSeconds(found.session.expiration))},\n      "secondsLeft": ${json(Math.max(0, left))},\n      "source": ${json(found.source)}\n    }`;
-}
-
-/** A string, number or null as JSON (JSON.stringify's text of it). */
-function json(value: string | number | null): string {
-  return JSON.stringify(value);
+/** A text as JSON, or null for none. */
+function orNull(out: JsonPieces, text: string | undefined): void {
+  if (text === undefined) out.raw("null");
+  else out.string(text);
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(
-  writeTable,
-  writePlain,
-  writeJson,
-  jsonRow,
-  jsonSession,
-  json,
-  sessionText,
-  serialFrom,
-);
+belowTopTier(writeTable, writePlain, writeJson, jsonRow, orNull, sessionText, serialFrom);
