@@ -3,14 +3,13 @@
  * time, each piece decoded once: the JSON of a row is put together from its texts here, so
  * nothing is made per row but the JSON.stringify of a string that needs escaping.
  *
- * Why: at 100,000 profiles the JSON is ~25 MB; made as a string per row (a template of a
- * dozen parts, JSON.stringify of each value) it was most of the garbage of the run and pushed
- * the peak RSS to ~150 MiB (docs/performance.md, "`list` at scale").
+ * Why: at 100,000 profiles the JSON is ~25 MB; made as a string per row (a row object given
+ * to JSON.stringify, re-indented, appended to a piece) it was ~50 MB of garbage and pushed the
+ * peak RSS to ~150 MiB (docs/performance.md, "`list --json` at 100,000 profiles").
  */
 import type { Deps } from "../../deps.ts";
+import { PIECE } from "./table-pieces.ts";
 
-/** Bytes per piece written (each piece is decoded to one string). */
-const PIECE = 1 << 16;
 const QUOTE = 34;
 const BACKSLASH = 92;
 
