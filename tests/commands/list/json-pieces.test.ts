@@ -6,7 +6,12 @@
  */
 import { expect, test } from "bun:test";
 import fc from "fast-check";
-import { type Found, writeJson } from "../../../src/commands/list/write.ts";
+import {
+  type Found,
+  writeJson,
+  writeJsonBytes,
+  writeJsonStrings,
+} from "../../../src/commands/list/write.ts";
 import type { ProfileKind, ProfileSummary } from "../../../src/profiles/inventory.ts";
 import { secondsLeft } from "../../../src/session/cache.ts";
 
@@ -41,9 +46,9 @@ function expected(rows: ProfileSummary[], found: Found[]): string {
   return `${JSON.stringify(objects, null, 2)}\n`;
 }
 
-function written(rows: ProfileSummary[], found: Found[]): string[] {
+function written(rows: ProfileSummary[], found: Found[], writer = writeJson): string[] {
   const pieces: string[] = [];
-  writeJson(rows, found, NOW, {
+  writer(rows, found, NOW, {
     io: { stdout: { write: (text: string) => pieces.push(text) } },
   } as never);
   return pieces;
@@ -77,12 +82,16 @@ const found = fc.oneof(
     .map(([ms, source]) => session(ms * 1000, source)),
 );
 
-test("the JSON is JSON.stringify(rows, null, 2)'s for any text in a row", () => {
+test("the JSON is JSON.stringify(rows, null, 2)'s for any text in a row, both ways", () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(row, found), { maxLength: 30 }), (pairs) => {
       const rows = pairs.map(([r]) => ({ ...r, cacheKey: undefined }) as ProfileSummary);
       const own = pairs.map(([, f]) => f);
-      expect(written(rows, own).join("")).toBe(expected(rows, own));
+      const text = expected(rows, own);
+      expect(written(rows, own).join("")).toBe(text);
+      if (rows.length === 0) return;
+      expect(written(rows, own, writeJsonBytes).join("")).toBe(text);
+      expect(written(rows, own, writeJsonStrings).join("")).toBe(text);
     }),
     { numRuns: 300 },
   );
@@ -91,7 +100,7 @@ test("the JSON is JSON.stringify(rows, null, 2)'s for any text in a row", () => 
 test("a large list goes out in bounded pieces, each whole, even with texts larger than a piece", () => {
   const rows: ProfileSummary[] = [];
   const own: Found[] = [];
-  for (let i = 0; i < 20_000; i++) {
+  for (let i = 0; i < 25_000; i++) {
     rows.push({
       name: i % 1000 === 7 ? `名前-${"é".repeat(50_000)}-${i}` : `p${i}`,
       kind: KINDS[i % 4]!,
@@ -113,9 +122,10 @@ test("a large list goes out in bounded pieces, each whole, even with texts large
   }
 });
 
-test("printable ASCII rows are made without a JSON.stringify per row (the garbage at 100,000)", () => {
+test("a long list of printable ASCII rows is made without a JSON.stringify per row (the garbage at 100,000)", () => {
   const rows: ProfileSummary[] = [];
-  for (let i = 0; i < 1000; i++) {
+  // Long lists: the short ones are made a string per row (write.ts JSON_BYTES_FROM)
+  for (let i = 0; i < 20_000; i++) {
     rows.push({
       name: `p${i}`,
       kind: "session",
