@@ -19,13 +19,10 @@ import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
 import { belowTopTier } from "../../system/below-top-tier.ts";
 import { styleFor } from "../../ui/report.ts";
+import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
 import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
-/** Bytes per piece written (each piece is decoded to one string). */
-const PIECE = 1 << 16;
-const SPACE = 32;
-const NEWLINE = 10;
 
 /**
  * Writes the table and returns true, or returns false having written nothing when the files
@@ -106,7 +103,6 @@ function writeRows(
   const { serialFile, serialStart, serialEnd, regionFile, regionStart, regionEnd } = rows;
   const longest = nameWidth + kindWidth + serialWidth + regionWidth + 8 + 64;
   let out = Buffer.alloc(PIECE + longest, SPACE);
-  const decoder = new TextDecoder();
   let at = put(out, 0, "PROFILE", nameWidth + 2);
   at = put(out, at, "KIND", kindWidth + 2);
   at = put(out, at, "MFA DEVICE", serialWidth + 2);
@@ -120,8 +116,7 @@ function writeRows(
     const session = has === 0 ? "-" : has === 1 ? "none" : cells[profile]!;
     // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
     if (at + longest + session.length > out.length) {
-      deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
-      at = 0;
+      at = sendPiece(out, at, deps);
       out = Buffer.alloc(Math.max(out.length, PIECE + longest + session.length), SPACE);
     }
     const nameStart = names.start[profile]!;
@@ -144,13 +139,9 @@ function writeRows(
     }
     at = put(out, at, session, 0);
     out[at++] = NEWLINE;
-    if (at >= PIECE) {
-      deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
-      out.fill(SPACE, 0, at);
-      at = 0;
-    }
+    if (at >= PIECE) at = sendPiece(out, at, deps);
   }
-  if (at > 0) deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
+  sendPiece(out, at, deps);
 }
 
 /**

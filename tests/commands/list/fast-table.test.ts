@@ -11,20 +11,16 @@
  * have written nothing; it must take most of the files generated.
  */
 import { afterAll, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { writeFastTable } from "../../../src/commands/list/fast-table.ts";
 import { runList } from "../../../src/commands/list.ts";
-import { readAwsFiles, readAwsTextsAndBytes } from "../../../src/config/aws-files.ts";
-import { cacheKeyOf } from "../../../src/profiles/forget-cached.ts";
-import { summarizeProfiles } from "../../../src/profiles/inventory.ts";
-import { writeCachedSession } from "../../../src/session/cache-write.ts";
-import { roleCacheKeyOf } from "../../../src/session/roles/cached-role-of.ts";
-import { writeCachedRole } from "../../../src/session/roles/role-cache.ts";
-import { TEST_NOW, testDeps } from "../../support/test-deps.ts";
+import { readAwsTextsAndBytes } from "../../../src/config/aws-files.ts";
+import { testDeps } from "../../support/test-deps.ts";
 import { generalList } from "./general-list.ts";
+import { type ListFiles, listWorld } from "./list-world.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-fast-table-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -198,33 +194,8 @@ const FILES = fc
   });
 
 /** The files written, and sessions cached where login would have put them. */
-async function world(files: { config: string; credentials: string; cached: number[] }) {
-  const home = join(root, String(runs++));
-  mkdirSync(join(home, ".aws"), { recursive: true });
-  const env = {
-    AWS_CONFIG_FILE: join(home, ".aws", "config"),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
-    AWSMFA_CACHE_DIR: join(home, "cache"),
-  };
-  writeFileSync(env.AWS_CONFIG_FILE, files.config);
-  writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, files.credentials);
-  const { deps } = testDeps({ env, homedir: home });
-  const read = await readAwsFiles(deps);
-  for (const [i, summary] of summarizeProfiles(read).entries()) {
-    const choice = files.cached[i % files.cached.length]!;
-    if (choice >= 3) continue;
-    const session = {
-      accessKeyId: "ASIACACHEDCACHEDCACH",
-      secretAccessKey: "s",
-      sessionToken: "t",
-      expiration: new Date(TEST_NOW + (choice === 0 ? -60_000 : 3_600_000 * (choice + 1))),
-    };
-    const roleKey = roleCacheKeyOf(read, summary.name, deps);
-    if (roleKey) await writeCachedRole(deps, roleKey, summary.name, session);
-    const key = cacheKeyOf(read, summary.name);
-    if (key) await writeCachedSession(deps, key, session);
-  }
-  return { env, home };
+function world(files: ListFiles) {
+  return listWorld(join(root, String(runs++)), files);
 }
 
 /** The fast table's output (taken: false when it declined), and the general list's. */
