@@ -208,7 +208,13 @@ async function both(files: { config: string; credentials: string; cached: number
   const code = await generalList({ json: false }, general.deps);
   const command = testDeps({ env, homedir: home });
   await runList({ json: false }, command.deps);
+  const generalJson = testDeps({ env, homedir: home });
+  await generalList({ json: true }, generalJson.deps);
+  const commandJson = testDeps({ env, homedir: home });
+  await runList({ json: true }, commandJson.deps);
   return {
+    json: commandJson.stdout() + commandJson.stderr(),
+    expectedJson: generalJson.stdout() + generalJson.stderr(),
     taken,
     fast: fast.stdout(),
     general: general.stdout(),
@@ -374,6 +380,7 @@ test("edge files: what it takes prints what the general readers print", async ()
   for (const [what, config, credentials] of cases) {
     const out = await both({ config, credentials, cached: [5] });
     expect([what, out.command]).toEqual([what, out.expected]);
+    expect([what, out.json]).toEqual([what, out.expectedJson]);
     expect([what, out.fast]).toEqual([what, out.taken ? out.general : ""]);
     if (!["only comments", "empty section", "sub-section", "tabs in value"].includes(what)) {
       expect([what, out.taken]).toEqual([what, true]);
