@@ -260,7 +260,8 @@ function parsedOutputMode(
   deps: Deps,
   outputMode: (inputs: ModeInputs) => OutputMode,
 ): OutputMode | undefined {
-  const first = argv[0];
+  // Past the program's own --debug, as commands/index.ts entriesFor reads the line.
+  const first = argv.find((word) => word !== "--debug");
   if (first !== undefined && [...HELP_WORDS, ...VERSION_WORDS].includes(first)) return undefined;
   const word = wordNamed(first) ?? wordNamed(DEFAULT_COMMAND)!;
   if (!word.evaluated) return undefined;

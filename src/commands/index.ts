@@ -76,7 +76,9 @@ function entryNamed(word: string | undefined): CommandEntry | undefined {
 
 /** What this command line needs loaded: the command it runs, or every command for help. */
 export function entriesFor(argv: readonly string[]): readonly CommandEntry[] {
-  const first = argv[0];
+  // The program's own --debug may come before the command (`awsmfa --debug list`): read past
+  // it, or the command's name is taken for a profile's and only login is loaded.
+  const first = argv.find((word) => word !== "--debug");
   if (first !== undefined && LOAD_ALL.has(first)) return COMMANDS;
   if (first !== undefined && LOAD_NONE.has(first)) return [];
   const named = entryNamed(first);
