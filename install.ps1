@@ -43,6 +43,40 @@ param(
 
   function Say($text) { [Console]::Error.WriteLine("awsmfa install: $text") }
 
+  # How long a question waits: AWSMFA_QUESTION_TIMEOUT, as awsmfa reads it (seconds, or a
+  # number with s, m or h); default 5 minutes.
+  function Get-QuestionSeconds {
+    $t = "$env:AWSMFA_QUESTION_TIMEOUT".Trim()
+    if ($t -eq '') { return 300 }
+    if ($t -match '^(\d+)([smh]?)$') {
+      $n = [int]$Matches[1]
+      if ($Matches[2] -eq 'm') { return $n * 60 } elseif ($Matches[2] -eq 'h') { return $n * 3600 } else { return $n }
+    }
+    Say "AWSMFA_QUESTION_TIMEOUT `"$t`" is not a duration (e.g. 90s, 15m); waiting 5 minutes."
+    return 300
+  }
+
+  # Every wait has a deadline, and Read-Host has none: the answer is read key by key while
+  # the deadline lasts. $null when none came in time.
+  function Read-Answer([string]$question, [int]$seconds) {
+    [Console]::Write("${question}: ")
+    $deadline = [DateTime]::UtcNow.AddSeconds($seconds)
+    $answer = ''
+    while ([DateTime]::UtcNow -lt $deadline) {
+      if (-not [Console]::KeyAvailable) { Start-Sleep -Milliseconds 50; continue }
+      $key = [Console]::ReadKey($true)
+      if ($key.Key -eq [ConsoleKey]::Enter) { [Console]::WriteLine(); return $answer }
+      if ($key.Key -eq [ConsoleKey]::Backspace) {
+        if ($answer.Length -gt 0) { $answer = $answer.Substring(0, $answer.Length - 1); [Console]::Write("`b `b") }
+      } elseif (-not [char]::IsControl($key.KeyChar)) {
+        $answer += $key.KeyChar
+        [Console]::Write($key.KeyChar)
+      }
+    }
+    [Console]::WriteLine()
+    return $null
+  }
+
   function Remove-Block {
     if (-not (Test-Path -LiteralPath $PROFILE)) { return }
     $text = $bytes.GetString([System.IO.File]::ReadAllBytes($PROFILE))
@@ -182,7 +216,9 @@ param(
   $line = "& $quoted shell-init powershell | Out-String | Invoke-Expression"
   if ($NoModifyProfile) { Say "to load the shell integration, add this line to ${PROFILE}:`n  $line"; return }
   $answer = if ($Yes) { 'y' } elseif ([Environment]::UserInteractive -and -not [Console]::IsInputRedirected) {
-    Read-Host "Add the awsmfa shell integration to $PROFILE? [y/N]"
+    $seconds = Get-QuestionSeconds
+    $read = Read-Answer "Add the awsmfa shell integration to ${PROFILE}? [y/N]" $seconds
+    if ($null -eq $read) { Say "no answer within $seconds s: $PROFILE was left as it is."; 'n' } else { $read }
   } else { 'n' }
   if ($answer -match '^[yY]') { Add-Block $line }
   else { Say "left $PROFILE alone; to load the shell integration, add this line to it:`n  $line" }

@@ -267,6 +267,56 @@ can_ask() {
   (: < /dev/tty) 2> /dev/null && [ -w /dev/tty ]
 }
 
+# How long a question waits for its answer: AWSMFA_QUESTION_TIMEOUT, as awsmfa reads it
+# (seconds, or a number with s, m or h); default 5 minutes.
+question_seconds() {
+  t=${AWSMFA_QUESTION_TIMEOUT:-5m}
+  case "$t" in
+    *[!0-9smh]* | [smh]* | *[smh]?*) ;;
+    *s) echo "${t%s}"; return ;;
+    *m) echo "$((${t%m} * 60))"; return ;;
+    *h) echo "$((${t%h} * 3600))"; return ;;
+    *) echo "$t"; return ;;
+  esac
+  warn "AWSMFA_QUESTION_TIMEOUT \"$t\" is not a duration (e.g. 90s, 15m); waiting 5 minutes."
+  echo 300
+}
+
+# Every wait has a deadline. Asks a [Y/n] question on the terminal and waits at most $1
+# seconds: status 0 for yes (Enter, y, yes), 1 for anything else or end of input, 2 when no
+# answer came in time. The deadline is a `sleep` that the reader (a subshell) ends when it has
+# its answer, so nothing is left running either way.
+asked_sleep=
+asked_reader=
+ask_yes() {
+  sleep "$1" &
+  asked_sleep=$!
+  (
+    answer=
+    read -r answer < /dev/tty || answer=n
+    kill "$asked_sleep" 2> /dev/null
+    case "$answer" in
+      '' | [Yy] | [Yy][Ee][Ss]) exit 0 ;;
+      *) exit 1 ;;
+    esac
+  ) &
+  asked_reader=$!
+  if wait "$asked_sleep"; then
+    # The sleep ran out: nobody answered.
+    kill "$asked_reader" 2> /dev/null || :
+    wait "$asked_reader" 2> /dev/null || :
+    asked_sleep=
+    asked_reader=
+    printf '\n' > /dev/tty
+    return 2
+  fi
+  asked_sleep=
+  status=0
+  wait "$asked_reader" || status=$?
+  asked_reader=
+  return "$status"
+}
+
 set_up_shell() {
   rc=$(rc_file_for "$user_shell")
   line=$(rc_line_for "$user_shell")
@@ -279,10 +329,15 @@ set_up_shell() {
   if [ "$decision" = ask ]; then
     if can_ask; then
       printf 'Load the awsmfa shell integration from %s? [Y/n] ' "$rc" > /dev/tty
-      answer=
-      read -r answer < /dev/tty || answer=n
-      case "$answer" in
-        '' | [Yy] | [Yy][Ee][Ss]) decision=yes ;;
+      seconds=$(question_seconds)
+      asked=0
+      ask_yes "$seconds" || asked=$?
+      case "$asked" in
+        0) decision=yes ;;
+        2)
+          say "No answer within $seconds s: $rc was left as it is."
+          decision=no
+          ;;
         *) decision=no ;;
       esac
     else
@@ -504,6 +559,10 @@ old_tmp=
 new_rc=
 record_tmp=
 cleanup() {
+  # A question still waiting (Ctrl-C, SIGTERM): its reader and its deadline end too.
+  for p in "$asked_reader" "$asked_sleep"; do
+    if [ -n "$p" ]; then kill "$p" 2> /dev/null || :; fi
+  done
   for t in "$staged" "$new_tmp" "$old_tmp" "$new_rc" "$record_tmp"; do
     if [ -n "$t" ]; then rm -f "$t"; fi
   done

@@ -28,8 +28,9 @@ declare const AWSMFA_FAST_PATH: boolean | undefined;
  * `prompt` needs none of it; ui/report.ts and isatty.ts at start cost the cached paths 0.3 ms.
  */
 function lastResort(error: unknown): void {
-  import("./ui/report.ts")
-    .then(({ oneLine }) => oneLine(error))
+  // Straight to fd 2, past the writers: made printable here (a message may quote a value).
+  Promise.all([import("./ui/report.ts"), import("./system/printable.ts")])
+    .then(([{ oneLine }, { printable }]) => printable(oneLine(error)))
     // The report module itself failed to load: no details, rather than unmasked ones.
     .catch(() => "(no details)")
     .then((line) => {

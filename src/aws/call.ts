@@ -4,6 +4,7 @@
  * errors mapped for people. Mapped errors keep their AWS code on `cause`, so callers can tell
  * "denied" or LimitExceeded apart.
  */
+import type { CaCertificates } from "./ca-bundle.ts";
 import { type ClientTarget, withDeadline } from "./clients.ts";
 import type { Credentials } from "./credentials.ts";
 import { describeEndpoint } from "./endpoints.ts";
@@ -27,8 +28,10 @@ export interface AwsCallTarget {
   trace?: ((line: string) => void) | undefined;
   /** The overall deadline of one call (ms); clients.ts has the default. */
   deadlineMs?: number | undefined;
-  /** The proxy variable set for this endpoint, for network errors (proxy-errors.ts). */
+  /** The proxy the call goes through, for network errors (proxy-errors.ts). */
   proxy?: string | undefined;
+  /** AWS_CA_BUNDLE / ca_bundle (ca-bundle.ts), trusted instead of the built-in CAs. */
+  caCertificates?: CaCertificates | undefined;
   /** Work for the main thread while the request is out (clients.ts ClientTarget). */
   whileWaiting?: (() => void) | undefined;
 }

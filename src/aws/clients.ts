@@ -17,6 +17,7 @@
  * resolved the endpoint (endpoints.ts) and the region.
  */
 import { shownUrl } from "../system/shown-url.ts";
+import type { CaCertificates } from "./ca-bundle.ts";
 import { type ClockOffset, recordClock } from "./clock-skew.ts";
 import type { Credentials } from "./credentials.ts";
 
@@ -30,10 +31,12 @@ export interface ClientTarget {
   useDualstackEndpoint?: boolean | undefined;
   /** The --debug trace, if on. */
   trace?: ((line: string) => void) | undefined;
-  /** The proxy variable set for this endpoint (proxy-errors.ts proxySetting), for the trace. */
+  /** The proxy the call goes through, NO_PROXY weighed (proxy-errors.ts proxySetting). */
   proxy?: string | undefined;
   /** The overall deadline of one call, retries and body included (ms). */
   deadlineMs?: number | undefined;
+  /** AWS_CA_BUNDLE / ca_bundle: the certificates trusted instead of the built-in CAs. */
+  caCertificates?: CaCertificates | undefined;
   /** The local clock: with it, every answer's Date header is compared with it (clock-skew.ts). */
   now?: (() => number) | undefined;
   /**
@@ -108,6 +111,8 @@ export function preloadStsClient(): void {
 
 async function clientConfig(credentials: Credentials, target: ClientTarget) {
   const { FetchHandler } = await loadHandler();
+  // A bundle that cannot be used stops here, before any request (exit 3, ca-bundle.ts).
+  const ca = await target.caCertificates?.();
   return {
     region: target.region,
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
@@ -129,7 +134,7 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
     userAgentAppId: async () => undefined,
     disableClockSkewCorrection: false,
     // Its answers are capped: an endless one must not grow the process to gigabytes.
-    requestHandler: new FetchHandler({ answerTimeoutMs: ANSWER_TIMEOUT_MS }),
+    requestHandler: new FetchHandler({ answerTimeoutMs: ANSWER_TIMEOUT_MS, ...(ca ? { ca } : {}) }),
   };
 }
 
@@ -194,10 +199,10 @@ function traced<C>(client: C, target: ClientTarget): C {
   const trace = target.trace;
   if (!trace) return client;
   // fetch sends through the proxy variables on its own: say so, or a proxy's answer (a 403, a
-  // TLS-inspecting certificate) looks like AWS's. NO_PROXY may still exempt the host.
+  // TLS-inspecting certificate) looks like AWS's. Said only when it applies to the host.
   const where =
     (target.endpoint ? shownUrl(target.endpoint) : `the ${target.region} endpoint`) +
-    (target.proxy ? `; ${target.proxy}, unless NO_PROXY names the host` : "");
+    (target.proxy ? `; ${target.proxy}` : "");
   (client as unknown as Traceable).middlewareStack.add(
     (next, context) => async (args) => {
       const operation = context.commandName?.replace(/Command$/, "") ?? "request";

@@ -12,6 +12,11 @@ export type Service = "sts" | "iam" | "signin";
 /**
  * The override in effect, checked: a value that is no http(s) URL is the user's setting to fix
  * (exit 3, naming where it came from), not a failed AWS call with the runtime's "Invalid URL".
+ * So is one with a query string or fragment: the setting is "a URL including the scheme and
+ * host, optionally a path" (AWS SDKs and Tools reference guide, service-specific endpoints);
+ * awsmfa adds the request's own query after it (the console's federation URL became
+ * `.../x?a=b#frag/federation?Action=...`, its session lost in the fragment), so anything
+ * after the path is refused rather than guessed at, for every service alike.
  */
 export function endpointOverride(
   service: Service,
@@ -41,7 +46,9 @@ function checkedEndpoint(name: string, value: string): string {
         ? "it does not start with http:// or https://"
         : url.protocol !== "http:" && url.protocol !== "https:"
           ? `awsmfa calls AWS over http:// or https://, not ${url.protocol}//`
-          : undefined;
+          : /[?#]/.test(value)
+            ? "it has a query string (?) or fragment (#), and an endpoint is a scheme, a host and at most a path"
+            : undefined;
   if (wrong === undefined) return value;
   const where = name === "endpoint_url" ? "endpoint_url in the profile's config" : name;
   const fix =
@@ -51,7 +58,7 @@ function checkedEndpoint(name: string, value: string): string {
   // A user and password in it are never shown.
   const shown = shownUrl(value);
   throw new UserError(`${where} "${shown}" is not an endpoint awsmfa can call: ${wrong}.`, {
-    hint: `${fix} (an http:// or https:// URL, e.g. https://sts.us-east-1.amazonaws.com or http://127.0.0.1:4566 for a local emulator).`,
+    hint: `${fix} (an http:// or https:// URL with no ? or #, e.g. https://sts.us-east-1.amazonaws.com or http://127.0.0.1:4566 for a local emulator).`,
   });
 }
 
@@ -90,4 +97,32 @@ export function describeEndpoint(
     return "https://iam.amazonaws.com";
   }
   return `https://${service}.${region}.${dnsSuffix}`;
+}
+
+/** The partitions' dual-stack DNS suffixes (the SDK's PartitionResult#dualStackDnsSuffix). */
+const DUALSTACK_SUFFIX: Readonly<Record<string, string>> = {
+  "amazonaws.com": "api.aws",
+  "amazonaws.com.cn": "api.amazonwebservices.com.cn",
+};
+
+/**
+ * The URL a call really goes to, for the proxy that applies to its host (NO_PROXY is matched
+ * on it): the override, else the SDK's STS endpoint with the FIPS and dual-stack variants
+ * (sts-fips.REGION.api.aws, ...), else describeEndpoint's. IAM's variants are left to
+ * describeEndpoint: its FIPS and dual-stack hosts vary by partition beyond this table.
+ */
+export function callUrl(
+  service: Service,
+  region: string,
+  dnsSuffix: string,
+  override: string | undefined,
+  variants: { useFipsEndpoint: boolean; useDualstackEndpoint: boolean },
+): string {
+  if (override) return override;
+  if (service !== "sts") return describeEndpoint(service, region, dnsSuffix, undefined);
+  const host = variants.useFipsEndpoint ? "sts-fips" : "sts";
+  const suffix = variants.useDualstackEndpoint
+    ? (DUALSTACK_SUFFIX[dnsSuffix] ?? dnsSuffix)
+    : dnsSuffix;
+  return `https://${host}.${region}.${suffix}`;
 }

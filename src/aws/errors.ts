@@ -9,6 +9,7 @@ import {
   CONNECTION_WORDS,
   failureCodes,
   isNotHttp,
+  TLS_HANDSHAKE_WORDS,
   untrustedCertificate,
   untrustedWords,
 } from "../system/fetch-failure.ts";
@@ -39,7 +40,7 @@ export interface CallContext {
   now: number;
   /** For the clock fix (clock-skew.ts clockFix); Linux's when unknown. */
   platform?: NodeJS.Platform | undefined;
-  /** "HTTPS_PROXY is set (the proxy HOST:PORT)", when one is (proxy-errors.ts proxySetting). */
+  /** "HTTPS_PROXY is set (the proxy HOST:PORT)", when the call goes through one (proxySetting). */
   proxy?: string | undefined;
   /** The service called: its own endpoint variable is the one to check. STS when not given. */
   service?: "sts" | "iam" | undefined;
@@ -95,9 +96,10 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
       ? ` ${call.proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`
       : "";
     // With HTTPS_PROXY honoured, an untrusted certificate is most often a proxy or security
-    // software that inspects HTTPS with its own CA: the binary trusts NODE_EXTRA_CA_CERTS too.
+    // software that inspects HTTPS with its own CA: the binary trusts AWS_CA_BUNDLE (instead
+    // of the built-in CAs, as the AWS CLI does) and NODE_EXTRA_CA_CERTS (besides them).
     const ca = untrustedCertificate(e)
-      ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in NODE_EXTRA_CA_CERTS."
+      ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in AWS_CA_BUNDLE or NODE_EXTRA_CA_CERTS."
       : "";
     return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
       hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_${call.service === "iam" ? "IAM" : "STS"}, check that it is right.${proxy}${ca}`,
@@ -226,7 +228,7 @@ function networkReason(e: SdkErrorShape): string | undefined {
   }
   // A TLS handshake that failed: fetch says EPROTO, Node's TLS an OpenSSL "SSL routines" error.
   if (e.code === "EPROTO" || /SSL routines|TLS handshake/i.test(e.message ?? "")) {
-    return "the TLS handshake failed (is it an https:// endpoint that speaks TLS?)";
+    return TLS_HANDSHAKE_WORDS;
   }
   if (/socket hang up|timed out|ECONNREFUSED|Unable to connect/i.test(e.message ?? "")) {
     return e.message;

@@ -20,7 +20,7 @@
  *   undone (the cap is on the bytes that came).
  *
  * And one thing it adds: fetch honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the AWS CLI
- * and boto3 do (README, Environment).
+ * and boto3 do (README, Environment); AWS_CA_BUNDLE / ca_bundle are given to it as `tls.ca`.
  */
 import { buildQueryString } from "@smithy/core/protocols";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
@@ -35,6 +35,8 @@ export interface FetchHandlerOptions {
   answerTimeoutMs: number;
   /** The most bytes an answer's body may have. */
   maxAnswerBytes?: number;
+  /** PEM certificates trusted instead of the built-in CAs (AWS_CA_BUNDLE, ca-bundle.ts). */
+  ca?: string[];
 }
 
 /** Thrown when no answer started, or its body stopped, within the timeout; named as
@@ -90,6 +92,7 @@ export class FetchHandler {
           // The body as sent, as NodeHttpHandler gave it: fetch would otherwise decompress it,
           // and fail a mislabelled one with a ZlibError (and a line of its own on stderr).
           decompress: false,
+          ...(this.config.ca ? { tls: { ca: this.config.ca } } : {}),
         });
       } catch (error) {
         throw failure(error);

@@ -10,6 +10,7 @@
  * cannot reach a message; the messages name the variable, never its value.
  */
 import { NetworkError, UserError } from "../errors.ts";
+import { checkedProxy } from "../system/proxy-check.ts";
 
 interface ProxyErrorShape {
   code?: unknown;
@@ -29,9 +30,14 @@ function proxyVariable(endpoint: string): string {
 }
 
 /** A UserError when the proxy, not AWS, refused the call; undefined otherwise. */
-export function proxyFailure(error: unknown, call: { endpoint: string }): UserError | undefined {
+export function proxyFailure(
+  error: unknown,
+  call: { endpoint: string; proxy?: string | undefined },
+): UserError | undefined {
   const e = (error ?? {}) as ProxyErrorShape;
-  const variable = proxyVariable(call.endpoint);
+  // The variable the proxy came from (proxySetting's words start with it: https_proxy,
+  // ALL_PROXY, ...), else the scheme's upper-case one.
+  const variable = call.proxy?.split(" ")[0] ?? proxyVariable(call.endpoint);
   if (e.code === "UnsupportedProxyProtocol") {
     return new UserError(
       `The proxy in ${variable} (or its lower-case or ALL_PROXY form) is not one awsmfa can use.`,
@@ -62,26 +68,24 @@ export function proxyFailure(error: unknown, call: { endpoint: string }): UserEr
 }
 
 /**
- * The proxy variable set for calls to `endpoint`, as "HTTPS_PROXY is set (the proxy HOST:PORT)",
- * for the hint of a network error: fetch reports a proxy that refused or timed out exactly as
- * the endpoint doing so. The order is fetch's: lower case first, ALL_PROXY last. NO_PROXY is not
- * weighed, so it says "is set", not "was used". Only host and port: anything up to the last @
- * (user:password) and any path are cut off, so no password can reach the message.
+ * The proxy a call to `url` goes through, as "HTTPS_PROXY is set (the proxy HOST:PORT)", for
+ * the hint of a network error and --debug: fetch reports a proxy that refused or timed out
+ * exactly as the endpoint doing so. Undefined when the call goes direct: no variable applies
+ * to its scheme, or NO_PROXY exempts its host (system/proxy-env.ts, fetch's own rules), so a
+ * user is never sent to look at a proxy that was not used. A value that is no proxy URL
+ * throws (exit 3, system/proxy-check.ts). Only host and port are said: anything up to the
+ * last @ (user:password) and any path are cut off, so no password can reach the message.
  */
 export function proxySetting(
   env: Record<string, string | undefined>,
-  endpoint: string | undefined,
+  url: string,
 ): string | undefined {
-  const scheme = schemeOf(endpoint);
-  const names = [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, "all_proxy", "ALL_PROXY"];
-  for (const name of names) {
-    const value = env[name]?.trim();
-    if (!value) continue;
-    const host = value
-      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
-      .replace(/^.*@/s, "")
-      .replace(/[/?#].*$/s, "");
-    return `${name} is set (the proxy ${host})`;
-  }
-  return undefined;
+  const choice = checkedProxy(env, url);
+  if (!choice) return undefined;
+  const host = choice.value
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+    .replace(/^.*@/s, "")
+    .replace(/[/?#].*$/s, "");
+  return `${choice.variable} is set (the proxy ${host})`;
 }

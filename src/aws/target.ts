@@ -5,7 +5,8 @@
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
 import { debug, debugEnabled } from "../ui/debug.ts";
-import { endpointOverride, endpointVariants } from "./endpoints.ts";
+import { caCertificates } from "./ca-bundle.ts";
+import { callUrl, endpointOverride, endpointVariants } from "./endpoints.ts";
 import { proxySetting } from "./proxy-errors.ts";
 import type { ResolvedRegion } from "./region.ts";
 import type { AwsCallTarget } from "./sts.ts";
@@ -14,9 +15,11 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock" | "io" | "platform">;
+    deps: Pick<Deps, "env" | "clock" | "io" | "platform" | "fs">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
+    /** `ca_bundle` of the profile, if any (AWS_CA_BUNDLE beats it). */
+    caBundle?: string | undefined;
     /** `use_fips_endpoint` and `use_dualstack_endpoint` of the profile, if any. */
     variants?: { fips?: string | undefined; dualstack?: string | undefined };
     /** The profile whose keys sign the call, for messages. */
@@ -24,12 +27,16 @@ export function callTarget(
   },
 ): AwsCallTarget {
   const endpoint = endpointOverride(service, context.deps.env, context.endpointUrl);
+  const callRegion = service === "iam" ? region.partition.iamRegion : region.region;
+  const variants = endpointVariants(context.deps.env, context.variants);
+  // The host the call goes to, for the proxy that applies to it (NO_PROXY weighed).
+  const url = callUrl(service, callRegion, region.partition.dnsSuffix, endpoint, variants);
   return {
-    region: service === "iam" ? region.partition.iamRegion : region.region,
+    region: callRegion,
     partition: region.partition,
     endpoint,
-    proxy: proxySetting(context.deps.env, endpoint),
-    ...endpointVariants(context.deps.env, context.variants),
+    proxy: proxySetting(context.deps.env, url),
+    ...variants,
     profile: context.profile,
     now: context.deps.clock.now,
     platform: context.deps.platform,
@@ -37,6 +44,7 @@ export function callTarget(
       ? (line: string) => debug(context.deps, `${service}: ${line}`)
       : undefined,
     deadlineMs: callDeadlineMs(context.deps.env),
+    caCertificates: caCertificates(context.deps.env, context.caBundle, context.deps.fs),
   };
 }
 

@@ -13,6 +13,8 @@ const LEFT_ALONE = new Set([
   "AWSMFA_CACHE_DIR",
   "AWSMFA_MIN_REMAINING",
   "AWSMFA_PROMPT_TEMPLATE",
+  // Read from the environment at each question (ui/question-deadline.ts), by any reader.
+  "AWSMFA_QUESTION_TIMEOUT",
 ]);
 
 export function hasCommanderSetting(env: Readonly<Record<string, string | undefined>>): boolean {

@@ -3,7 +3,7 @@
  * from the files and the session cache only (no network, no SDK). Colour on a terminal only.
  */
 import { Command } from "@commander-js/extra-typings";
-import { readAwsTexts } from "../config/aws-files.ts";
+import { type AwsTexts, readAwsTextsAndBytes } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { scanInventory } from "../profiles/inventory-scan.ts";
@@ -13,6 +13,7 @@ import { cachedSessionNames } from "../profiles/session-status.ts";
 import { keepBelowTopTier } from "../system/below-top-tier.ts";
 import { styleFor, useColour } from "../ui/report.ts";
 import type { CommandContext } from "./context.ts";
+import { writeFastTable } from "./list/fast-table.ts";
 import { type Found, writeJson, writeTable } from "./list/write.ts";
 
 /** Characters of both files from which list keeps its hot functions below FTL (~5,000 profiles). */
@@ -33,16 +34,24 @@ export function listCommand({ deps, state }: CommandContext) {
 }
 
 /**
- * The one command that reads every profile (up to 100,000): each file is read in one pass
- * for the keys the summaries need (profiles/profile-keys.ts), not through the general
- * readers, which answer the same (tests/commands/list-agreement.test.ts).
+ * The one command that reads every profile (up to 100,000): the plain table of the files
+ * nearly everyone has is made from positions in them (list/fast-table.ts); else each file is
+ * read in one pass for the keys the summaries need (profiles/profile-keys.ts), not through the
+ * general readers, which answer the same (tests/commands/list/agreement.test.ts).
  */
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const texts = await readAwsTexts(deps);
+  const read = await readAwsTextsAndBytes(deps);
+  const texts: AwsTexts = read;
   // ~5,000 profiles and more: see system/below-top-tier.ts
   if ((texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0) >= LARGE_FILES) {
     keepBelowTopTier();
   }
+  const colour = useColour(deps.env, deps.io.stdout.isTTY);
+  // The files nearly everyone has, read as positions (list/fast-table.ts); else below.
+  if (!options.json && !colour && (await writeFastTable(texts, read.bytes, deps)))
+    return ExitCode.ok;
+  // The general readers read the texts: the bytes (as large) can go.
+  read.bytes = [null, null];
   const keys = new ProfileKeys(texts);
   const { rows, serving } = scanInventory(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
@@ -71,7 +80,6 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
     );
     return ExitCode.ok;
   }
-  const colour = useColour(deps.env, deps.io.stdout.isTTY);
   writeTable(
     rows,
     found,

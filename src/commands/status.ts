@@ -5,8 +5,9 @@
  * test it: `awsmfa status --offline prod || awsmfa prod`.
  */
 import { Command } from "@commander-js/extra-typings";
+import { caCertificates } from "../aws/ca-bundle.ts";
 import { maskKeyId } from "../aws/credentials.ts";
-import { endpointOverride } from "../aws/endpoints.ts";
+import { describeEndpoint, endpointOverride } from "../aws/endpoints.ts";
 import { proxySetting } from "../aws/proxy-errors.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { type CallerIdentity, getCallerIdentity } from "../aws/sts.ts";
@@ -116,7 +117,15 @@ async function judge(
       profile,
       now: deps.clock.now,
       deadlineMs: callDeadlineMs(deps.env),
-      proxy: proxySetting(deps.env, endpoint),
+      caCertificates: caCertificates(
+        deps.env,
+        profile ? profileValue(files, profile, "ca_bundle") : undefined,
+        deps.fs,
+      ),
+      proxy: proxySetting(
+        deps.env,
+        endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),
+      ),
     });
     return { valid: true, problem: undefined, identity };
   } catch (error) {

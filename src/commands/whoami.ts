@@ -4,8 +4,9 @@
  * every AWS tool would use), else from AWS_PROFILE or the default profile.
  */
 import { Command } from "@commander-js/extra-typings";
+import { caCertificates } from "../aws/ca-bundle.ts";
 import type { Credentials } from "../aws/credentials.ts";
-import { endpointOverride } from "../aws/endpoints.ts";
+import { describeEndpoint, endpointOverride } from "../aws/endpoints.ts";
 import { proxySetting } from "../aws/proxy-errors.ts";
 import { resolveRegion } from "../aws/region.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
@@ -102,7 +103,15 @@ export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number
     profile: chosen.profile,
     now: deps.clock.now,
     deadlineMs: callDeadlineMs(deps.env),
-    proxy: proxySetting(deps.env, endpoint),
+    caCertificates: caCertificates(
+      deps.env,
+      chosen.profile ? profileValue(files, chosen.profile, "ca_bundle") : undefined,
+      deps.fs,
+    ),
+    proxy: proxySetting(
+      deps.env,
+      endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),
+    ),
   });
   if (opts.json) {
     deps.io.stdout.write(

@@ -51,6 +51,26 @@ export async function readAwsTexts(deps: Pick<Deps, "env" | "homedir" | "fs">): 
   return { paths, configText, credentialsText };
 }
 
+/** readAwsTexts, with the bytes each text was decoded from (list copies its rows from them). */
+export async function readAwsTextsAndBytes(
+  deps: Pick<Deps, "env" | "homedir" | "fs">,
+): Promise<AwsTexts & { bytes: [Buffer | null, Buffer | null] }> {
+  const { awsPaths } = await import("./paths.ts");
+  const { readRegular } = await import("../fs/read-regular.ts");
+  const paths = awsPaths(deps.env, deps.homedir);
+  // readOptional's read: readRegularText is readRegular and a decoding as UTF-8
+  const [config, credentials] = await Promise.all([
+    readRegular(deps.fs, paths.config),
+    readRegular(deps.fs, paths.credentials),
+  ]);
+  return {
+    paths,
+    configText: config === null ? null : config.toString("utf8"),
+    credentialsText: credentials === null ? null : credentials.toString("utf8"),
+    bytes: [config, credentials],
+  };
+}
+
 /** The files read by readAwsTexts, indexed (each text once per run: see profileIndex). */
 export async function awsFilesOf(texts: AwsTexts): Promise<AwsFiles> {
   // Loaded here, not with this module: the lookups below are also what the cached fast path

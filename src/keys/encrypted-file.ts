@@ -15,6 +15,7 @@ import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
 import { currentUser } from "../fs/owner.ts";
 import { checkPrivateFolder } from "../fs/private-folder.ts";
 import { askSecret, noTerminalError } from "../ui/prompts.ts";
+import { questionDeadline } from "../ui/question-deadline.ts";
 import { decryptKeys, encryptKeys, type KeyMap } from "./encrypted-format.ts";
 import { checkReplace } from "./replace-check.ts";
 import type { KeyStore, StoreDeps } from "./store.ts";
@@ -69,9 +70,13 @@ async function passphrase(deps: StoreDeps, path: string, creating: boolean): Pro
         `Set ${PASSPHRASE_ENV} (less safe: other programs of yours can read your environment).`,
       );
     }
-    value = await askSecret(terminal, `Passphrase for ${path}:`);
+    value = await askSecret(terminal, `Passphrase for ${path}:`, questionDeadline(deps.env));
     if (creating) {
-      const again = await askSecret(terminal, "The same passphrase again:");
+      const again = await askSecret(
+        terminal,
+        "The same passphrase again:",
+        questionDeadline(deps.env),
+      );
       if (again !== value) throw new UserError("The passphrases differ; nothing was stored.");
     }
   }

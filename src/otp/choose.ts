@@ -26,7 +26,7 @@ export function chooseOtpSource(otpFlag: string | undefined, context?: OtpContex
   const layers = [...context.layers, ...configLayers(context.files, context.profiles)];
   if (otpFlag === "-") return stdinSource(timeoutOf(layers));
   const choice = resolveSource(layers);
-  return withPromptFallback(choice.kind.create!(choice.settings));
+  return withPromptFallback(choice.kind.create!(choice.settings), choice.settings.timeoutMs);
 }
 
 /** One layer per profile, in order, with the awsmfa_* code-source keys it holds. */

@@ -6,10 +6,12 @@
  */
 import { OtpUnavailableError } from "./errors.ts";
 import type { OtpSource } from "./source.ts";
-import { promptSource } from "./sources/prompt.ts";
+import { promptSourceWith } from "./sources/prompt.ts";
 
-export function withPromptFallback(source: OtpSource): OtpSource {
+/** `timeoutMs`: the code-source timeout, which the prompt then waits for the code too. */
+export function withPromptFallback(source: OtpSource, timeoutMs: number): OtpSource {
   if (!source.automatic) return source;
+  const promptSource = promptSourceWith(timeoutMs);
   let fellBack = false;
   return {
     // After the fall, this is the prompt in every way that matters (reuse guard, retries).

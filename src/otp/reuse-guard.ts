@@ -17,6 +17,7 @@ import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { sha256Hex } from "../fs/node-crypto.ts";
+import { OWN_ESC } from "../system/printable.ts";
 import { shortDevice } from "./notice.ts";
 
 export const WINDOW_MS = 30_000;
@@ -115,10 +116,10 @@ async function countdown(deps: GuardDeps, until: number, reason: string): Promis
     return;
   }
   while (left() > 0) {
-    terminal.write(`\r\x1b[K${reason} Waiting ${seconds()}s for the next code...`);
+    terminal.write(`\r${OWN_ESC}[K${reason} Waiting ${seconds()}s for the next code...`);
     await deps.clock.sleep(left() % 1000 || 1000);
   }
-  terminal.write("\r\x1b[K");
+  terminal.write(`\r${OWN_ESC}[K`);
 }
 
 function parse(text: string, serial: string): number | undefined {

@@ -39,7 +39,12 @@ export const OTP_SETTINGS: readonly OtpSetting[] = [
   setting("ykmanDevice", "--ykman-device", "<serial>", "YubiKey serial, when several are in"),
   setting("passEntry", "--pass-entry", "<entry>", "pass entry with an otpauth:// URI (pass-otp)"),
   setting("command", "--otp-command", "<command>", "a command that prints the code (no shell)"),
-  setting("timeout", "--otp-timeout", "<time>", "how long a code source may take (default: 60s)"),
+  setting(
+    "timeout",
+    "--otp-timeout",
+    "<time>",
+    "how long a code source, the code dialog or the code prompt may wait (default: 60s)",
+  ),
 ];
 
 /** Variable and config key follow from the flag: --op-item, AWSMFA_OP_ITEM, awsmfa_op_item. */

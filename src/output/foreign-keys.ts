@@ -8,6 +8,7 @@ import type { Deps } from "../deps.ts";
 import { CancelledError } from "../errors.ts";
 import { keysInEnv } from "../session/in-env.ts";
 import { askConfirm } from "../ui/prompts.ts";
+import { questionDeadline } from "../ui/question-deadline.ts";
 
 export async function confirmForeignKeys(deps: Deps, yes: boolean): Promise<void> {
   const inEnv = keysInEnv(deps.env);
@@ -19,6 +20,11 @@ export async function confirmForeignKeys(deps: Deps, yes: boolean): Promise<void
     deps.io.stderr.write(`${what} Replacing them.\n`);
     return;
   }
-  const replace = await askConfirm(terminal, `${what} Replace them?`, true);
+  const replace = await askConfirm(
+    terminal,
+    `${what} Replace them?`,
+    questionDeadline(deps.env),
+    true,
+  );
   if (!replace) throw new CancelledError("Left the keys in this shell as they were.");
 }

@@ -18,11 +18,16 @@ import { keyState } from "../config/key-state.ts";
 import type { Deps } from "../deps.ts";
 import { currentUser } from "../fs/owner.ts";
 import { readOwnFile } from "../fs/read-regular.ts";
-import { readCachedSession, sessionCacheDir, sessionCacheName } from "../session/cache.ts";
+import {
+  readCachedSession,
+  type SessionKey,
+  sessionCacheDir,
+  sessionCacheName,
+} from "../session/cache.ts";
 import { parseExpiration } from "../session/expiration.ts";
 import { cachedRoleSession } from "../session/roles/cached-role-of.ts";
 import type { ProfileSummary } from "./inventory.ts";
-import { Key, type ProfileKeys } from "./profile-keys.ts";
+import { Key } from "./profile-keys.ts";
 import type { FoundSession } from "./session-status.ts";
 
 /** The prefix of role session files in the cache folder (session/roles/role-cache.ts). */
@@ -32,12 +37,18 @@ const READ_AHEAD = 64;
 /** With fewer profiles than this, working out every name costs less than reading the files. */
 const READ_AHEAD_PROFILES = 1000;
 
+/** What ListedSessions asks of the files read: ProfileKeys, or list-scan.ts's ScannedKeys. */
+export interface SessionKeys {
+  readonly size: number;
+  credentialsValue(profile: number, k: number): string | undefined;
+}
+
 export class ListedSessions {
   private files: AwsFiles | undefined;
   private folderChecked: Promise<unknown> | undefined;
 
   private constructor(
-    private readonly keys: ProfileKeys,
+    private readonly keys: SessionKeys,
     private readonly texts: AwsTexts,
     private readonly deps: Deps,
     /** The names in the session cache folder (cachedSessionNames). */
@@ -48,7 +59,7 @@ export class ListedSessions {
   ) {}
 
   static async of(
-    keys: ProfileKeys,
+    keys: SessionKeys,
     texts: AwsTexts,
     deps: Deps,
     listed: ReadonlySet<string>,
@@ -76,8 +87,21 @@ export class ListedSessions {
     const inFile = this.sessionInFile(profile);
     if (inFile) return { session: inFile, source: "file" };
     const key = summary.cacheKey;
-    if (!key || this.listed.size === 0) return undefined;
-    if (this.devices && !this.devices.has(key.serial)) return undefined;
+    return key && this.mayHold(key.serial) ? this.cached(key) : undefined;
+  }
+
+  /** Whether the cache folder holds anything at all. */
+  get listsAny(): boolean {
+    return this.listed.size > 0;
+  }
+
+  /** Whether a cached session of device `serial` may be in the folder (false: surely not). */
+  mayHold(serial: string): boolean {
+    return this.listed.size > 0 && (this.devices === undefined || this.devices.has(serial));
+  }
+
+  /** The cached session of `key`, when its file is in the folder (find's last step). */
+  cached(key: SessionKey): undefined | Promise<FoundSession | undefined> {
     if (!this.listed.has(sessionCacheName(key))) return undefined;
     return readCachedSession(this.deps, key).then((session) =>
       session ? { session, source: "cache" } : undefined,
@@ -99,7 +123,8 @@ export class ListedSessions {
     return { accessKeyId, secretAccessKey, sessionToken, expiration };
   }
 
-  private async role(profile: string): Promise<FoundSession | undefined> {
+  /** find's answer for a role profile. */
+  async role(profile: string): Promise<FoundSession | undefined> {
     if (!this.roleFiles) {
       // No role session is cached, so none is found; but findSession would have looked for
       // one, and refused a cache folder that others can write: so is it here, once.

@@ -19,7 +19,7 @@ import { SERIAL_KEYS } from "../session/serial-format.ts";
 import { belowTopTier } from "../system/below-top-tier.ts";
 
 /** The keys read; a key's place in this list is its Key number. */
-const KEYS = [
+export const KEYS = [
   "role_arn",
   "aws_access_key_id",
   "aws_secret_access_key",

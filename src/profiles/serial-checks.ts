@@ -35,6 +35,23 @@ export class SerialChecks {
     this.prefix = mfaPrefix(checked);
     return checked;
   }
+
+  /**
+   * check(text.slice(start, end), from) for a value with no space at either end (so that the
+   * device is that text as it is): throws as check throws, and makes no string when the
+   * device shares the last one's prefix (list-rows.ts).
+   */
+  checkAt(text: string, start: number, end: number, from: string): void {
+    const { prefix } = this;
+    if (prefix !== "" && end - start > prefix.length && text.startsWith(prefix, start)) {
+      let spaced = false;
+      for (let i = start + prefix.length; i < end && !spaced; i++) {
+        spaced = isJsSpace(text.charCodeAt(i));
+      }
+      if (!spaced) return;
+    }
+    this.check(text.slice(start, end), from);
+  }
 }
 
 /** The ARN of a device that passed checkSerial up to and including `mfa/`, or "". */
@@ -47,4 +64,4 @@ function mfaPrefix(device: string): string {
 }
 
 // ../system/below-top-tier.ts: why
-belowTopTier(SerialChecks.prototype.check);
+belowTopTier(SerialChecks.prototype.check, SerialChecks.prototype.checkAt);

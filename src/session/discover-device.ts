@@ -12,6 +12,7 @@ import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { debug } from "../ui/debug.ts";
 import { askSelect, noTerminalError } from "../ui/prompts.ts";
+import { questionDeadline } from "../ui/question-deadline.ts";
 import { isSecurityKey } from "./serial-format.ts";
 
 export interface Discovered {
@@ -73,6 +74,7 @@ export async function discoverDevice(
       value: d.serial,
       ...(d.enabledAt ? { description: `enabled ${d.enabledAt.toISOString().slice(0, 10)}` } : {}),
     })),
+    questionDeadline(deps.env),
   );
   return { serial, note: `Using MFA device ${serial}` };
 }

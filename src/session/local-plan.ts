@@ -50,8 +50,15 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
     fips: firstProfileValue(files, profiles, "use_fips_endpoint"),
     dualstack: firstProfileValue(files, profiles, "use_dualstack_endpoint"),
   };
+  const caBundle = firstProfileValue(files, profiles, "ca_bundle");
   const target = (service: "sts" | "iam") =>
-    callTarget(service, region, { deps, endpointUrl, variants, profile: longTerm.profile });
+    callTarget(service, region, {
+      deps,
+      endpointUrl,
+      caBundle,
+      variants,
+      profile: longTerm.profile,
+    });
   return {
     profile: inputs.profile,
     longTerm,

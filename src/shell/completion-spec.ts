@@ -116,3 +116,17 @@ export function subcommandPaths(paths: readonly CommandPath[], parent: CommandPa
       path.words.length === parent.words.length + 1 && path.key.startsWith(`${parent.key} `),
   );
 }
+
+/**
+ * The flags commander accepts after a command: its own and the program's (it has no
+ * positional options, so `awsmfa keys list --debug` traces and `awsmfa list -V` prints the
+ * version). A program flag with a name the command has too (-h, --help) is the command's:
+ * each name once.
+ */
+export function acceptedFlags(
+  own: readonly FlagSpec[],
+  global: readonly FlagSpec[],
+): readonly FlagSpec[] {
+  const names = new Set(own.flatMap((flag) => flag.names));
+  return [...own, ...global.filter((flag) => !flag.names.some((name) => names.has(name)))];
+}

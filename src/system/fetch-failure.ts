@@ -59,6 +59,13 @@ export function isNotHttp(error: unknown): boolean {
   return failureCodes(error).some((code) => code !== undefined && NOT_HTTP_CODES.has(code));
 }
 
+/**
+ * A TLS handshake that failed (fetch's EPROTO; Node's "SSL routines"), most often an https://
+ * address whose server speaks plain HTTP: one sentence for AWS calls (aws/errors.ts) and every
+ * other fetch alike.
+ */
+export const TLS_HANDSHAKE_WORDS = "the TLS handshake failed (does the address speak TLS?)";
+
 /** A certificate check's failure in words, naming its code. */
 export function untrustedWords(code: string): string {
   return `its TLS certificate is not one this computer trusts (${code})`;
@@ -82,7 +89,7 @@ export function fetchFailureReason(error: unknown): string | undefined {
     if (NOT_HTTP_CODES.has(code)) {
       return "what answered is not an HTTP server as expected (another service on that address and port, or a proxy in between)";
     }
-    if (code === "EPROTO") return "the TLS handshake failed (does the address speak TLS?)";
+    if (code === "EPROTO") return TLS_HANDSHAKE_WORDS;
   }
   // AbortSignal.timeout's reason.
   if (failureCodes(error)[1] === "TimeoutError") return "it did not answer in time";

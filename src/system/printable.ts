@@ -1,46 +1,77 @@
 /**
- * Text for people, made safe for a terminal: profile names, file paths and AWS messages can
- * hold escape sequences (a profile named "\x1b]0;pwned\x07" would retitle the window, one with
- * "\x1b[2J" would clear it). Everything awsmfa prints for people passes through here; only the
- * colour sequences awsmfa itself writes (ui/report.ts: bold, dim, red, green, yellow and their
- * resets) and line breaks and tabs survive. Any other SGR is shown too: a profile named
- * "\x1b[8m" (conceal) or "\x1b[30;40m" (black on black) would hide the rest of the line.
- * Other control characters are shown as \xHH, so nothing is hidden either.
+ * Text for people, made safe for a terminal: profile names, regions, file paths, AWS messages
+ * and the output of programs can hold escape sequences (a profile named "\x1b]0;pwned\x07"
+ * would retitle the window, one with "\x1b[2J" would clear it, a region "us\x1b[31m-east-1"
+ * would colour the rest of the line, an OSC 8 sequence would make a link). Everything awsmfa
+ * prints for people passes through here, and every control character in it is shown as
+ * \xHH: C0 (bar line breaks and tabs), DEL and C1, ESC included, so nothing is hidden. Bidi
+ * controls (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM), which reorder what is shown after
+ * them ("Trojan Source"), are shown as \uHHHH.
+ *
+ * awsmfa's own colours (ui/report.ts) and the code prompt's status-line redraw cannot be told
+ * from an escape sequence in a value once they are in the same string, so they are not
+ * written with ESC: they are written with OWN_ESC, a lone low surrogate, which no text
+ * decoded from UTF-8 (files, the environment, argv, AWS's XML, a program's output) can hold.
+ * Only here, after every real control character was shown, does OWN_ESC become ESC, and only
+ * in awsmfa's own sequences (bold, dim, red, green, yellow and their resets). A value that
+ * forges one (a JSON "\udc1b" escape) gets at most one of those colours, nothing that hides.
  */
 
+/** Stands for ESC in the escape sequences awsmfa itself writes (see above). */
+export const OWN_ESC = "\udc1b";
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /\x1b\[(?:1|2|22|31|32|33|39)m|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-/** Also what the code prompt's status line needs: carriage return and "erase to end of line". */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL_LINE = /\x1b\[[0-9;]*m|\r\x1b\[K|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The colour sequences awsmfa writes: bold, dim, red, green, yellow, and their resets. */
+const OWN_COLOUR = /\udc1b(\[(?:1|2|22|31|32|33|39)m)/g;
+/** The code prompt's status line also needs carriage return and "erase to end of line". */
+const OWN_REDRAW = "\r\udc1b[K";
+/** errors.ts pasteable() marks, should any reach a writer unquoted: never shown. */
+const PASTE_MARKS = /[\uE000\uE001]/g;
 
 function shown(match: string): string {
-  if (match.length > 1) return match;
-  return `\\x${match.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  const c = match.charCodeAt(0);
+  return c < 0x100
+    ? `\\x${c.toString(16).padStart(2, "0")}`
+    : `\\u${c.toString(16).padStart(4, "0")}`;
 }
 
 export function printable(text: string): string {
   if (!hasControl(text)) return text;
-  return text.replace(CONTROL, shown).replace(PASTE_MARKS, "");
+  return text
+    .replace(CONTROL, shown)
+    .replace(PASTE_MARKS, "")
+    .replace(OWN_COLOUR, "\x1b$1")
+    .replaceAll(OWN_ESC, "\\udc1b");
 }
 
 /**
- * Whether CONTROL or PASTE_MARKS could match: a plain loop, so that the usual message costs no
+ * Whether printable() has anything to do: a plain loop, so that the usual message costs no
  * regular expression (the first one costs a cached login ~0.15 ms and 1.4 MiB).
  */
 function hasControl(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f)) return true;
-    if (c === 0xe000 || c === 0xe001) return true;
+    if (c < 0x61c) continue;
+    if (c === 0xe000 || c === 0xe001 || c === 0xdc1b || c === 0x61c) return true;
+    if (c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e)) return true;
+    if (c >= 0x2066 && c <= 0x2069) return true;
   }
   return false;
 }
 
-/** errors.ts pasteable() marks, should any reach a writer unquoted: never shown. */
-const PASTE_MARKS = /[\uE000\uE001]/g;
-
-/** printable(), keeping the "\r ESC[K" that redraws a status line. */
+/** printable(), keeping awsmfa's own "\r ESC[K" that redraws a status line. */
 export function printableLine(text: string): string {
-  return text.replace(CONTROL_LINE, shown);
+  if (!hasControl(text)) return text;
+  return text.split(OWN_REDRAW).map(printable).join("\r\x1b[K");
+}
+
+/**
+ * What goes into a pipe or a file: as it is (stdout is a protocol there: eval code, JSON),
+ * unless it carries awsmfa's colours (FORCE_COLOR, e.g. into `less -R`): text for a terminal
+ * after all, made printable.
+ */
+export function forPipe(text: string): string {
+  return text.includes(OWN_ESC) ? printable(text) : text;
 }

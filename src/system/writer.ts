@@ -6,13 +6,13 @@
 import { fstatSync, readFileSync, readlinkSync } from "node:fs";
 import type { Writer } from "../deps.ts";
 import { stalledOutput, unwritableOutput } from "./output-stall.ts";
-import { printable } from "./printable.ts";
+import { forPipe, printable } from "./printable.ts";
 import { writeAll } from "./write-all.ts";
 
 /**
  * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
  * so it is made printable; stdout is a protocol (eval, JSON) and made printable only on a
- * terminal.
+ * terminal, or when it carries awsmfa's colours (forPipe).
  *
  * What a failed write means depends on the stream. stdout carries the credentials or the
  * shell code: when it cannot take them (closed, a full disk, an I/O error) the run fails with
@@ -41,7 +41,7 @@ export function writer(
         }
       }
       try {
-        writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : text);
+        writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : forPipe(text));
       } catch (error) {
         closed = true;
         if (fd !== 1) return;

@@ -6,9 +6,17 @@
  * binary would embed, and Bun reads everything embedded at every start (docs/performance.md). Ctrl-C becomes a CancelledError (exit 130), and so does
  * Ctrl-D: readline closes itself on Ctrl-D but inquirer's prompt stays pending on the closed
  * line, deaf to every key after it, so Ctrl-D aborts the prompt instead.
+ *
+ * Every question has a deadline (ui/question-deadline.ts): past it the question is aborted and
+ * the deadline's error thrown, so that nothing awsmfa holds (the MFA lock) is held for ever.
+ *
+ * Inquirer writes to the terminal itself, past the writers' printable(): the profile names,
+ * devices and regions in questions and choices are made printable here.
  */
 import type { Terminal } from "../deps.ts";
 import { CancelledError, UserError } from "../errors.ts";
+import { printable } from "../system/printable.ts";
+import type { Deadline } from "./question-deadline.ts";
 
 export interface Choice<T> {
   name: string;
@@ -16,8 +24,23 @@ export interface Choice<T> {
   description?: string;
 }
 
-async function ask<T>(terminal: Terminal, fn: (context: object) => Promise<T>): Promise<T> {
+/** setTimeout's longest delay; a longer one would fire at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+async function ask<T>(
+  terminal: Terminal,
+  deadline: Deadline,
+  fn: (context: object) => Promise<T>,
+): Promise<T> {
   const endOfInput = new AbortController();
+  let expired = false;
+  const timer = setTimeout(
+    () => {
+      expired = true;
+      endOfInput.abort();
+    },
+    Math.min(deadline.ms, LONGEST_TIMER_MS),
+  );
   const onKey = (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
     if (key?.ctrl && key.name === "d") endOfInput.abort();
   };
@@ -36,6 +59,11 @@ async function ask<T>(terminal: Terminal, fn: (context: object) => Promise<T>): 
     });
   } catch (error) {
     if (lostTerminal) throw lostTerminalError(error);
+    if (expired) {
+      // The question stays on the screen, unanswered: the message goes on the next line.
+      terminal.write("\n");
+      throw deadline.expired();
+    }
     if (
       error instanceof Error &&
       (error.name === "ExitPromptError" || error.name === "AbortPromptError")
@@ -44,6 +72,7 @@ async function ask<T>(terminal: Terminal, fn: (context: object) => Promise<T>): 
     }
     throw error;
   } finally {
+    clearTimeout(timer);
     stopWatching?.();
     terminal.input.off("keypress", onKey);
   }
@@ -60,13 +89,18 @@ function lostTerminalError(cause: unknown): UserError {
 export function askText(
   terminal: Terminal,
   message: string,
+  deadline: Deadline,
   options: { default?: string; validate?: (value: string) => true | string } = {},
 ): Promise<string> {
-  return ask(terminal, async (context) =>
+  return ask(terminal, deadline, async (context) =>
     (await import("@inquirer/input")).default(
       {
-        message,
-        ...(options.default !== undefined ? { default: options.default } : {}),
+        message: printable(message),
+        // A default that printable() would change cannot be shown as it is, nor taken
+        // unseen: it is not offered.
+        ...(options.default !== undefined && printable(options.default) === options.default
+          ? { default: options.default }
+          : {}),
         ...(options.validate ? { validate: options.validate } : {}),
       },
       context,
@@ -74,19 +108,30 @@ export function askText(
   );
 }
 
-export function askSecret(terminal: Terminal, message: string): Promise<string> {
-  return ask(terminal, async (context) =>
-    (await import("@inquirer/password")).default({ message, mask: "*" }, context),
+export function askSecret(
+  terminal: Terminal,
+  message: string,
+  deadline: Deadline,
+): Promise<string> {
+  return ask(terminal, deadline, async (context) =>
+    (await import("@inquirer/password")).default(
+      { message: printable(message), mask: "*" },
+      context,
+    ),
   );
 }
 
 export function askConfirm(
   terminal: Terminal,
   message: string,
+  deadline: Deadline,
   defaultAnswer = false,
 ): Promise<boolean> {
-  return ask(terminal, async (context) =>
-    (await import("@inquirer/confirm")).default({ message, default: defaultAnswer }, context),
+  return ask(terminal, deadline, async (context) =>
+    (await import("@inquirer/confirm")).default(
+      { message: printable(message), default: defaultAnswer },
+      context,
+    ),
   );
 }
 
@@ -94,10 +139,18 @@ export function askSelect<T>(
   terminal: Terminal,
   message: string,
   choices: readonly Choice<T>[],
+  deadline: Deadline,
 ): Promise<T> {
-  return ask(terminal, async (context) =>
+  return ask(terminal, deadline, async (context) =>
     (await import("@inquirer/select")).default<T>(
-      { message, choices: choices.map((c) => ({ ...c })) },
+      {
+        message: printable(message),
+        choices: choices.map((c) => ({
+          ...c,
+          name: printable(c.name),
+          ...(c.description !== undefined ? { description: printable(c.description) } : {}),
+        })),
+      },
       context,
     ),
   );

@@ -7,6 +7,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { quotePasteables, UserError } from "../errors.ts";
+import { OWN_ESC } from "../system/printable.ts";
 import { debugEnabled, maskSecrets } from "./debug.ts";
 
 export interface Style {
@@ -25,7 +26,10 @@ const plain: Style = {
   bold: (t) => t,
 };
 
-const ansi = (open: number, close: number) => (t: string) => `\x1b[${open}m${t}\x1b[${close}m`;
+// OWN_ESC, not ESC: the writers turn it into ESC after showing every escape in the values
+// (system/printable.ts), so a value can never pass for awsmfa's colour.
+const ansi = (open: number, close: number) => (t: string) =>
+  `${OWN_ESC}[${open}m${t}${OWN_ESC}[${close}m`;
 const coloured: Style = {
   red: ansi(31, 39),
   yellow: ansi(33, 39),

@@ -47,16 +47,31 @@ export function padCell(text: string, width: number): string {
  * (tests/ui/table.test.ts). The width renderTable gives a cell; `list` works out its widths
  * with it too, to write its rows as it makes them.
  *
- * A control character (a tab or an escape in a value) has no width of its own: a terminal
- * gets it escaped by printable(), a file as it is. It counts one column, as its length did
- * before, and an escape sequence in a name counts as the text it is (it is no colour: colour
- * is painted after padding).
+ * A control character has no width of its own; a terminal, where columns matter, gets it
+ * shown by printable() (system/printable.ts): an escape or a bell as \x1b, \x07 (4 columns),
+ * a bidi control as \u202e (6), so a value holding one keeps the columns straight. A tab or
+ * a line break, which printable() keeps, counts one column, as its length did before. An
+ * escape sequence in a name counts as the text it is shown as (it is no colour: colour is
+ * painted after padding).
  */
+/** U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069: shown as \uHHHH by printable(). */
+function isBidiControl(c: number): boolean {
+  return (
+    c === 0x061c ||
+    c === 0x200e ||
+    c === 0x200f ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
+}
+
 export function cellWidth(text: string): number {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) controls++;
+    if (c === 0x09 || c === 0x0a) controls++;
+    else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) controls += 4;
+    else if (isBidiControl(c)) controls += 6;
   }
   // Where Bun is missing (docs/development.md: every Bun API in src/ keeps a path without it),
   // the length: right for ASCII, what the tables used before.

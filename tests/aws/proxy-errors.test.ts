@@ -1,6 +1,9 @@
 /** aws/proxy-errors.ts: which proxy variable a network error names, and never its password. */
 import { expect, test } from "bun:test";
 import { proxyFailure, proxySetting } from "../../src/aws/proxy-errors.ts";
+import { UserError } from "../../src/errors.ts";
+
+const STS = "https://sts.us-east-1.amazonaws.com";
 
 test("names the variable fetch reads for the endpoint's scheme: lower case first, ALL_PROXY last", () => {
   const env = {
@@ -9,7 +12,7 @@ test("names the variable fetch reads for the endpoint's scheme: lower case first
     HTTP_PROXY: "http://plain.example:8080",
     ALL_PROXY: "http://all.example:1080",
   };
-  expect(proxySetting(env, undefined)).toBe("https_proxy is set (the proxy lower.example:3128)");
+  expect(proxySetting(env, STS)).toBe("https_proxy is set (the proxy lower.example:3128)");
   expect(proxySetting(env, "http://127.0.0.1:4566")).toBe(
     "HTTP_PROXY is set (the proxy plain.example:8080)",
   );
@@ -18,7 +21,52 @@ test("names the variable fetch reads for the endpoint's scheme: lower case first
   );
   // HTTP_PROXY is not used for https endpoints (nor by fetch).
   expect(proxySetting({ HTTP_PROXY: "http://p:1" }, "https://sts.amazonaws.com")).toBeUndefined();
-  expect(proxySetting({ HTTPS_PROXY: "  " }, undefined)).toBeUndefined();
+});
+
+test("a proxy NO_PROXY exempts the host from is not named: the call goes direct", () => {
+  const env = { HTTPS_PROXY: "http://proxy.corp:3128", HTTP_PROXY: "http://proxy.corp:3128" };
+  expect(proxySetting({ ...env, NO_PROXY: ".amazonaws.com" }, STS)).toBeUndefined();
+  expect(proxySetting({ ...env, no_proxy: "*" }, STS)).toBeUndefined();
+  expect(
+    proxySetting({ ...env, NO_PROXY: "127.0.0.0/8" }, "http://127.0.0.1:4566"),
+  ).toBeUndefined();
+  // Another host, another port: the proxy applies.
+  expect(proxySetting({ ...env, NO_PROXY: "example.com,amazonaws.com:80" }, STS)).toBe(
+    "HTTPS_PROXY is set (the proxy proxy.corp:3128)",
+  );
+});
+
+test.each([
+  ["not a url", "it has a space in it"],
+  ["  ", "it is blank"],
+  [":::", "it is not a URL"],
+  ["http://bob:hunter2@proxy.corp:70000", "its port 70000 is past 65535"],
+  ["socks5://proxy.corp:1080", "awsmfa can use http:// and https:// proxies, not socks5://"],
+  ["http://", "it is not a URL"],
+  ["http://proxy.corp:0", "port 0 is no port"],
+])("HTTPS_PROXY=%j is a configuration error (exit 3) naming the variable: %s", (value, why) => {
+  let error: unknown;
+  try {
+    proxySetting({ HTTPS_PROXY: value }, STS);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(UserError);
+  const e = error as UserError;
+  expect(e.code).toBe("config");
+  expect(e.message).toStartWith(`HTTPS_PROXY "`);
+  expect(e.message).toEndWith(`is not a proxy awsmfa can use: ${why}.`);
+  expect(e.hint).toContain("Set HTTPS_PROXY to the proxy's URL");
+  expect(`${e.message} ${e.hint}`).not.toContain("hunter2");
+});
+
+test("a broken proxy of the other scheme, or one NO_PROXY exempts the host from, is no error", () => {
+  expect(proxySetting({ HTTP_PROXY: "not a url" }, STS)).toBeUndefined();
+  expect(proxySetting({ HTTPS_PROXY: ":::", NO_PROXY: "amazonaws.com" }, STS)).toBeUndefined();
+  // fetch reads HOST:PORT as an http:// proxy.
+  expect(proxySetting({ HTTPS_PROXY: "127.0.0.1:3128" }, STS)).toBe(
+    "HTTPS_PROXY is set (the proxy 127.0.0.1:3128)",
+  );
 });
 
 test.each([
@@ -28,7 +76,7 @@ test.each([
   ["proxy.corp:3128", "proxy.corp:3128"],
   ["https://[::1]:8443/path?x=s3cret#s3cret", "[::1]:8443"],
 ])("%s is shown as %s, its password never", (value, shown) => {
-  const said = proxySetting({ HTTPS_PROXY: value }, undefined) ?? "";
+  const said = proxySetting({ HTTPS_PROXY: value }, STS) ?? "";
   expect(said).toBe(`HTTPS_PROXY is set (the proxy ${shown})`);
   expect(said).not.toContain("s3cret");
   expect(said).not.toContain("s3@cr");
@@ -44,4 +92,14 @@ test("a proxy's refusal names the variable of the endpoint's scheme, whatever it
   ]) {
     expect(proxyFailure(refused, { endpoint: endpoint! })?.hint).toContain(`proxy in ${variable}`);
   }
+});
+
+test("a proxy's refusal names the variable the proxy came from, when known", () => {
+  const refused = { code: "ERR_PROXY_TUNNEL", status: 407 };
+  const proxy = proxySetting({ https_proxy: "http://p.corp:3128" }, STS);
+  expect(proxyFailure(refused, { endpoint: STS, proxy })?.hint).toContain("proxy in https_proxy");
+  const all = proxySetting({ ALL_PROXY: "http://p.corp:3128" }, STS);
+  expect(proxyFailure(refused, { endpoint: STS, proxy: all })?.hint).toContain(
+    "proxy in ALL_PROXY",
+  );
 });

@@ -7,6 +7,7 @@
 import { expect, test } from "bun:test";
 import { closedPort } from "../support/closed-port.ts";
 import { useLoginWorld } from "../support/login-world.ts";
+import { addRoleProfiles } from "../support/role-world.ts";
 
 const world = useLoginWorld();
 
@@ -87,10 +88,10 @@ test("a user and password in a valid endpoint URL never show: not in errors, --d
   const urls = [
     `http://bob:s3cretPw@127.0.0.1:${port}/`,
     `HTTPS://bob:s3cretPw@127.0.0.1:${port}`,
-    `http://bob:s3cret@Pw@127.0.0.1:${port}/path?q=1`,
+    `http://bob:s3cret@Pw@127.0.0.1:${port}/path`,
     `http://s3cretPw@[::1]:${port}/`,
     // One slash, as the URL standard takes it for http (it has a "://" further on).
-    `http:/bob:s3cretPw@127.0.0.1:${port}/?q=://`,
+    `http:/bob:s3cretPw@127.0.0.1:${port}/q://`,
   ];
   for (const url of urls) {
     const env = { ...u.sandbox.env, AWS_ENDPOINT_URL_STS: url, HTTPS_PROXY: "", HTTP_PROXY: "" };
@@ -111,5 +112,22 @@ test("a user and password in a valid endpoint URL never show: not in errors, --d
       url,
       expect.stringContaining("s3cret"),
     ]);
+  }
+});
+
+test("console: AWS_ENDPOINT_URL_SIGNIN with a query or fragment is exit 3 before a code, no link", async () => {
+  const login = world.user();
+  addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
+  for (const value of [`${world.aws.url}/?a=b`, `${world.aws.url}/x#frag`]) {
+    const calls = world.aws.calls.length;
+    const r = await login.run(["console", "prod-admin", "--print", "--otp", login.code()], {
+      env: { ...login.sandbox.env, AWS_ENDPOINT_URL_SIGNIN: value },
+    });
+    expect(r.stderr).toContain(
+      `AWS_ENDPOINT_URL_SIGNIN "${value}" is not an endpoint awsmfa can call: it has a query string (?) or fragment (#)`,
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(world.aws.calls.length).toBe(calls);
   }
 });

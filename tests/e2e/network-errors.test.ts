@@ -87,7 +87,13 @@ test("an https:// endpoint that does not speak TLS: exit 5, the handshake named"
   const endpoint = `https://${plain}`;
   const r = await whoami(endpoint);
   expect(r.stderr).toContain(
-    `Could not reach AWS STS/IAM at ${endpoint}: the TLS handshake failed (is it an https:// endpoint that speaks TLS?).`,
+    `Could not reach AWS STS/IAM at ${endpoint}: the TLS handshake failed (does the address speak TLS?).`,
+  );
+  // doctor's clock check (system/fetch-failure.ts) says the same words of the same endpoint.
+  const u = world.user();
+  const doctor = await u.run(["doctor"], { env: { ...u.sandbox.env, AWS_ENDPOINT_URL: endpoint } });
+  expect(doctor.stdout).toContain(
+    `Could not reach STS at ${endpoint} to compare clocks: the TLS handshake failed (does the address speak TLS?)`,
   );
   expect(r.stderr).not.toContain("AWSMFA_DEBUG=1 and report");
   expect(r.code).toBe(5);

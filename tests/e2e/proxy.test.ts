@@ -55,7 +55,7 @@ test("--debug says a proxy variable is set for the call, host and port only", as
   });
   expect(r.code).toBe(0);
   expect(r.stderr).toContain(
-    `sts: GetSessionToken -> ${world.aws.url}; HTTP_PROXY is set (the proxy 127.0.0.1:${proxy.port}), unless NO_PROXY names the host`,
+    `sts: GetSessionToken -> ${world.aws.url}; HTTP_PROXY is set (the proxy 127.0.0.1:${proxy.port})`,
   );
   expect(r.stderr).not.toContain("s3cretPw");
   const plain = world.user();

@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
 import { pwsh } from "../support/pwsh.ts";
+import { sleep, tmux, tmuxAvailable } from "../support/tmux-server.ts";
 import { HOST_ASSET as HOST_ARCHIVE } from "./support/release-server.ts";
 
 /** The raw binary's asset name: the archive's without `.tar.gz`. */
@@ -193,4 +194,73 @@ describe.skipIf(!pwsh)("install.ps1 (irm | iex in pwsh)", () => {
     expect(raw.stderr).toContain("add this line");
     rmSync(h.dir, { recursive: true, force: true });
   }, 120_000);
+});
+
+/*
+ * On a terminal install.ps1 asks before it changes $PROFILE, and, as every wait, not for
+ * ever: Read-Host had no deadline. A pwsh under tmux, its answer typed or not.
+ */
+describe.skipIf(!pwsh || !tmuxAvailable())("install.ps1's question on a terminal (tmux)", () => {
+  async function onTerminal(dir: string, env: Record<string, string>) {
+    const url = `http://127.0.0.1:${server!.port}`;
+    const socket = `awsmfa-ps1-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const full = {
+      PATH: process.env.PATH ?? "",
+      HOME: dir,
+      TERM: "xterm-256color",
+      POWERSHELL_TELEMETRY_OPTOUT: "1",
+      AWSMFA_INSTALL_BASE_URL: url,
+      ...env,
+    };
+    const run = (args: string[]) => tmux(socket, args, full);
+    await run([
+      "new-session",
+      "-d",
+      "-x",
+      "220",
+      "-y",
+      "40",
+      `'${pwsh}' -NoLogo -NoProfile -Command "irm ${url}/install.ps1 | iex; 'DONE=' + \\$?"; sleep 60`,
+    ]);
+    const screen = () => run(["capture-pane", "-p", "-J"]);
+    const until = async (pattern: RegExp, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const shown = await screen();
+        if (pattern.test(shown)) return shown;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${shown}`);
+        await sleep(100);
+      }
+    };
+    return { run, until, stop: () => run(["kill-server"]).catch(() => undefined) };
+  }
+
+  test("unanswered for AWSMFA_QUESTION_TIMEOUT: $PROFILE left alone; typed y: the block added", async () => {
+    const h = home();
+    const quiet = await onTerminal(h.dir, { AWSMFA_QUESTION_TIMEOUT: "2" });
+    try {
+      await quiet.until(/\[y\/N\]: $/m, 60_000);
+      const asked = Date.now();
+      const out = await quiet.until(/DONE=/, 20_000);
+      expect(Date.now() - asked).toBeGreaterThan(1_500);
+      // The question names $PROFILE (\"$PROFILE?\" was a variable named PROFILE? in pwsh 7).
+      expect(out).toContain(`Add the awsmfa shell integration to ${h.profile}? [y/N]`);
+      expect(out).toContain("no answer within 2 s");
+      expect(out).toContain("DONE=True");
+      expect(existsSync(h.profile)).toBe(false);
+      expect(existsSync(h.binary)).toBe(true);
+    } finally {
+      await quiet.stop();
+    }
+    const typed = await onTerminal(h.dir, {});
+    try {
+      await typed.until(/\[y\/N\]: $/m, 60_000);
+      await typed.run(["send-keys", "-t", "0", "y", "Enter"]);
+      expect(await typed.until(/DONE=/, 20_000)).toContain("DONE=True");
+      expect(readFileSync(h.profile, "utf8")).toContain("shell-init powershell");
+    } finally {
+      await typed.stop();
+      rmSync(h.dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });

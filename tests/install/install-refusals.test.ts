@@ -219,5 +219,24 @@ describe.skipIf(!tmuxAvailable())("on a terminal", () => {
     expect(await shell.finish(15_000)).toContain(`Added the shell integration to ${rc}.`);
     expect(readFileSync(rc, "utf8")).toContain("# >>> awsmfa shell integration >>>");
   }, 30_000);
+
+  // Every wait has a deadline: the question gave none, and waited for ever.
+  test("unanswered for AWSMFA_QUESTION_TIMEOUT: .bashrc left alone, installed, nothing left running", async () => {
+    const home = bashUser({ AWSMFA_QUESTION_TIMEOUT: "2s" });
+    shell = await startShell("bash", { home: home.path, env: home.env });
+    const rc = join(home.path, ".bashrc");
+    await shell.start(`curl -fsSL ${server.url}/install.sh | sh; echo "rc=$?"`);
+    await shell.waitFor(`Load the awsmfa shell integration from ${rc}? [Y/n]`, 15_000);
+    const asked = Date.now();
+    const out = await shell.finish(15_000);
+    expect(Date.now() - asked).toBeGreaterThan(1_500);
+    expect(out).toContain(`No answer within 2 s: ${rc} was left as it is.`);
+    expect(out).toContain("add this line to");
+    expect(out).toContain("rc=0");
+    expect(readFileSync(rc, "utf8")).toBe("# mine\n");
+    expect(existsSync(join(home.path, ".local", "bin", "awsmfa"))).toBe(true);
+    // The deadline's sleep and the reader are gone: the shell's next command runs alone.
+    expect(await shell.run("ps -o comm= -t \"$(tty)\" | grep -c '^sleep' || true")).toContain("0");
+  }, 30_000);
 });
 if (!tmuxAvailable()) console.log("skipping the installer's question on a terminal: no tmux");

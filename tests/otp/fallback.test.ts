@@ -66,7 +66,7 @@ describe("withPromptFallback", () => {
   test("locked, with a terminal: says why and how to fix it, then asks; the source is not tried again", async () => {
     const source = failing(locked);
     const terminal = typingTerminal(["123456", "654321"]);
-    const otp = withPromptFallback(source);
+    const otp = withPromptFallback(source, 60_000);
     expect(otp.automatic).toBe(true);
     expect(await otp.code(request, depsWith(terminal))).toBe("123456");
     expect(terminal.shown()).toContain(
@@ -80,7 +80,7 @@ describe("withPromptFallback", () => {
   });
 
   test("locked, without a terminal: the error stands", async () => {
-    const otp = withPromptFallback(failing(locked));
+    const otp = withPromptFallback(failing(locked), 60_000);
     await expect(otp.code(request, depsWith(null))).rejects.toBe(locked);
     expect(otp.automatic).toBe(true);
   });
@@ -89,7 +89,7 @@ describe("withPromptFallback", () => {
     const nonsense = otpSourceError("`op` printed no 6-digit code.", "Check the item.");
     const terminal = typingTerminal(["123456"]);
     await expect(
-      withPromptFallback(failing(nonsense)).code(request, depsWith(terminal)),
+      withPromptFallback(failing(nonsense), 60_000).code(request, depsWith(terminal)),
     ).rejects.toBe(nonsense);
     expect(terminal.shown()).toBe("");
   });
@@ -101,6 +101,6 @@ describe("withPromptFallback", () => {
       available: async () => true,
       code: async () => "123456",
     };
-    expect(withPromptFallback(typed)).toBe(typed);
+    expect(withPromptFallback(typed, 60_000)).toBe(typed);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from "../../src/otp/reuse-guard.ts";
 import type { OtpSource } from "../../src/otp/source.ts";
 import { getSession } from "../../src/session/get-session.ts";
+import { printableLine } from "../../src/system/printable.ts";
 import type { FakeAws } from "../support/fake-aws.ts";
 import { type LoginUser, useLoginWorld } from "../support/login-world.ts";
 import { awsClock, recordingTerminal, sandboxDeps } from "./support/world.ts";
@@ -109,7 +110,7 @@ describe("reuse guard", () => {
     expect(counts.length).toBeGreaterThan(25);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(counts.at(-1)).toBe(1);
-    expect(terminal.written.at(-1)).toBe("\r\x1b[K");
+    expect(printableLine(terminal.written.at(-1)!)).toBe("\r\x1b[K");
     expect(stderr()).not.toContain("Waiting");
   });
 

@@ -37,6 +37,13 @@ describe("promptSegment", () => {
     expect(promptSegment(env, NOW, "{until}")).toMatch(/^\d\d:\d\d$/);
   });
 
+  // The segment goes through a pipe into the shell's prompt: no writer escapes it there.
+  test("a profile name from the environment is shown escaped; the template's colours stay", () => {
+    const env = { AWS_PROFILE: "x\x1b[31m\x1b]0;t\x07\u202e", AWSMFA_EXPIRES: at(3600) };
+    expect(promptSegment(env, NOW)).toBe("x\\x1b[31m\\x1b]0;t\\x07\\u202e 1h00m");
+    expect(promptSegment(env, NOW, "\x1b[32m{left}\x1b[0m")).toBe("\x1b[32m1h00m\x1b[0m");
+  });
+
   test("AWSMFA_EXPIRES wins over AWS_CREDENTIAL_EXPIRATION", () => {
     const env = {
       AWSMFA_EXPIRES: at(60),

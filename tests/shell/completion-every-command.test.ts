@@ -16,6 +16,7 @@ import { buildProgram } from "../../src/cli.ts";
 import { builtExtras, shellSyntax } from "../../src/shell/index.ts";
 import { pwsh, runPwshFile } from "../support/pwsh.ts";
 import { testDeps } from "../support/test-deps.ts";
+import { type ShellSession, startShell, tmuxAvailable } from "../support/tmux.ts";
 import { bashCompleteWords, completionAnswers, standInBinary } from "./completion-support.ts";
 
 interface Defined {
@@ -82,7 +83,10 @@ const CASES: Case[] = DEFINED.flatMap(({ words, flags, values }) => [
 const binary = standInBinary();
 afterAll(() => rmSync(dirname(binary), { recursive: true, force: true }));
 
-async function initFile(shell: "bash" | "fish" | "powershell", ext: string): Promise<string> {
+async function initFile(
+  shell: "bash" | "zsh" | "fish" | "powershell",
+  ext: string,
+): Promise<string> {
   const syntax = shellSyntax(shell)!;
   const extra = await builtExtras(syntax, binary);
   const file = join(dirname(binary), `every.${ext}`);
@@ -172,3 +176,197 @@ describe.skipIf(!pwsh)(
     });
   },
 );
+
+/*
+ * The four shells offer the flags commander accepts where a flag is typed, no more, no less.
+ * Commander (no positional options) takes the program's own flags (-V, --debug, -h) after any
+ * command and subcommand (`awsmfa keys list --debug` traces, `awsmfa list -V` prints the
+ * version), and the default command's flags before a profile (`awsmfa --force prod`); after
+ * `--` nothing is a flag. PowerShell offered the program's flags after a subcommand where
+ * bash, zsh and fish did not, zsh offered only the program's flags before a profile, and
+ * PowerShell offered flags after `--`.
+ */
+
+/** Commander's command for these words (aliases too), and whether `--` came. */
+function commandAt(words: readonly string[]): { command: CommandUnknownOpts; ended: boolean } {
+  const named = (parent: CommandUnknownOpts, word: string) =>
+    parent
+      .createHelp()
+      .visibleCommands(parent)
+      .find((child) => child.name() === word || child.aliases().includes(word));
+  let command: CommandUnknownOpts | undefined;
+  let positionals = 0;
+  for (const word of words) {
+    if (word === "--") return { command: command ?? program, ended: true };
+    if (word.startsWith("-")) continue;
+    const child = positionals === 0 ? named(command ?? program, word) : undefined;
+    if (child) {
+      command = child;
+      continue;
+    }
+    command ??= named(program, "login")!;
+    positionals++;
+  }
+  return { command: command ?? named(program, "login")!, ended: false };
+}
+
+/** The flags commander accepts after these words: the command's own and the program's. */
+function acceptedFlags(words: readonly string[]): string[] {
+  const { command, ended } = commandAt(words);
+  if (ended) return [];
+  const names = [command, program].flatMap((each) =>
+    each
+      .createHelp()
+      .visibleOptions(each)
+      .flatMap((option) => [option.short, option.long])
+      .filter((name): name is string => Boolean(name)),
+  );
+  return [...new Set(names)].sort();
+}
+
+/** Where a flag is typed: after every command and subcommand, and the special places. */
+const FLAG_PLACES: string[][] = [
+  [],
+  ...DEFINED.map(({ words }) => words),
+  ["prod"],
+  ["login", "prod"],
+  ["--debug", "list"],
+  ["status", "--debug"],
+  ["keys", "list", "--json"],
+  ["exec", "prod", "--"],
+  ["exec", "prod", "--", "env"],
+];
+/** zsh is typed into under tmux, so it gets one place of each kind. */
+const ZSH_PLACES: string[][] = [
+  [],
+  ["list"],
+  ["keys"],
+  ["keys", "list"],
+  ["prod"],
+  ["--debug", "list"],
+  ["exec", "prod", "--", "env"],
+];
+
+const flagsOnly = (words: readonly string[]) =>
+  [...new Set(words.filter((w) => w.startsWith("-")))].sort();
+const placeLabel = (words: readonly string[]) => `awsmfa ${[...words, "-"].join(" ")}`;
+
+test("commander accepts the program's flags after a subcommand, and none after --", () => {
+  expect(acceptedFlags(["keys", "list"])).toEqual([
+    "--debug",
+    "--help",
+    "--json",
+    "--version",
+    "-V",
+    "-h",
+  ]);
+  expect(acceptedFlags(["prod"])).toContain("--force");
+  expect(acceptedFlags(["exec", "prod", "--"])).toEqual([]);
+});
+
+describe("bash, fish and PowerShell offer exactly the flags commander accepts", async () => {
+  const bashFile = await initFile("bash", "bash");
+  const bash = completionAnswers(
+    "bash",
+    [
+      `. '${bashFile}'`,
+      ...bashCompleteWords(false),
+      ...FLAG_PLACES.map((words) =>
+        ["complete_words", "awsmfa", ...words, "-"].map((w) => `'${w}'`).join(" "),
+      ),
+    ].join("\n"),
+  );
+  const fishFile = await initFile("fish", "fish");
+  const fish = completionAnswers(
+    "fish",
+    [
+      `source '${fishFile}'`,
+      ...FLAG_PLACES.map(
+        (words) =>
+          `complete -C '${["awsmfa", ...words, "-"].join(" ")}' | string replace -r '\\t.*' ''; echo =====`,
+      ),
+    ].join("\n"),
+  );
+  const pwshAnswers = pwsh ? await powershellAnswers(FLAG_PLACES) : undefined;
+  test.each(FLAG_PLACES.map((words, i) => [placeLabel(words), i] as const))("%s", (_l, i) => {
+    const wanted = acceptedFlags(FLAG_PLACES[i]!);
+    expect({ bash: flagsOnly(bash[i]!), fish: flagsOnly(fish[i]!) }).toEqual({
+      bash: wanted,
+      fish: wanted,
+    });
+    if (pwshAnswers) expect(flagsOnly(pwshAnswers[i]!)).toEqual(wanted);
+  });
+});
+
+/** What PowerShell's TabExpansion2 offers after each place's words and a "-". */
+async function powershellAnswers(places: readonly string[][]): Promise<string[][]> {
+  const file = await initFile("powershell", "ps1");
+  const folder = dirname(binary);
+  const result = join(folder, "flags.json");
+  const script = join(folder, "flags-check.ps1");
+  writeFileSync(
+    script,
+    [
+      "$ErrorActionPreference = 'Stop'",
+      `. '${file}'`,
+      "function c([string]$line) { ,@((TabExpansion2 $line $line.Length).CompletionMatches | ForEach-Object CompletionText) }",
+      "$r = @(",
+      places.map((words) => `  ,(c '${["awsmfa", ...words, "-"].join(" ")}')`).join("\n"),
+      ")",
+      "[IO.File]::WriteAllText($env:TEST_RESULT, (ConvertTo-Json -InputObject $r -Depth 3))",
+      "",
+    ].join("\n"),
+  );
+  const run = await runPwshFile(
+    script,
+    { PATH: `${folder}:${process.env.PATH ?? ""}`, HOME: folder, TEST_RESULT: result },
+    folder,
+  );
+  if (run.stderr !== "") throw new Error(`PowerShell failed: ${run.stderr}`);
+  return JSON.parse(readFileSync(result, "utf8")) as string[][];
+}
+
+describe.skipIf(!tmuxAvailable())("zsh offers exactly the flags commander accepts", async () => {
+  const file = await initFile("zsh", "zsh");
+  let shell: ShellSession | undefined;
+  afterAll(async () => {
+    await shell?.close();
+  });
+  test.each(ZSH_PLACES.map((words) => [placeLabel(words), words] as const))(
+    "%s",
+    async (_l, words) => {
+      shell ??= await startShell("zsh", {
+        home: dirname(binary),
+        rc: [
+          `source '${file}'`,
+          "autoload -Uz compinit && compinit -u -D",
+          // Names only, in columns: what the test reads off the screen.
+          "zstyle ':completion:*' verbose no",
+        ].join("\n"),
+        width: 220,
+        height: 60,
+      });
+      const line = ["awsmfa", ...words, "-"].join(" ");
+      await shell.type(line);
+      await shell.press("Tab");
+      const screen = await settled(shell);
+      await shell.press("C-u");
+      // A fresh prompt below this listing, for the next place to be read below it.
+      await shell.run("true");
+      const below = screen.slice(screen.lastIndexOf(line) + line.length);
+      expect(flagsOnly(below.split(/\s+/))).toEqual(acceptedFlags(words));
+    },
+  );
+});
+
+/** The screen once it has stopped changing (zsh's listing is drawn after Tab). */
+async function settled(shell: ShellSession): Promise<string> {
+  let last = "";
+  for (let i = 0; i < 100; i++) {
+    await Bun.sleep(150);
+    const now = await shell.screen();
+    if (i >= 2 && now === last) return now;
+    last = now;
+  }
+  return last;
+}

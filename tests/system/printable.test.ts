@@ -1,24 +1,44 @@
 import { describe, expect, test } from "bun:test";
-import { printable, printableLine } from "../../src/system/printable.ts";
+import { forPipe, OWN_ESC, printable, printableLine } from "../../src/system/printable.ts";
 import { debugEnabled as debugOn } from "../../src/ui/debug.ts";
 import { oneLine } from "../../src/ui/report.ts";
 
 describe("printable", () => {
-  test("keeps text, line breaks, tabs and colour; shows other controls as \\xHH", () => {
-    expect(printable("a\tb\n\x1b[31mred\x1b[39m")).toBe("a\tb\n\x1b[31mred\x1b[39m");
+  const own = (code: number) => `${OWN_ESC}[${code}m`;
+  test("keeps text, line breaks, tabs and awsmfa's colour; shows every control as \\xHH", () => {
+    expect(printable(`a\tb\n${own(31)}red${own(39)}`)).toBe("a\tb\n\x1b[31mred\x1b[39m");
     expect(printable("x\x1b]0;t\x07\x1b[2J\r\x9b")).toBe("x\\x1b]0;t\\x07\\x1b[2J\\x0d\\x9b");
     expect(printable("café ✓")).toBe("café ✓");
   });
   // Issue 11 item 16, another case: a colour sequence that hides text is not awsmfa's own.
   test("only awsmfa's own colours pass; conceal, black on black, cursor moves are shown", () => {
-    expect(printable("\x1b[1mb\x1b[22m \x1b[2md\x1b[22m \x1b[32mg\x1b[39m")).toBe(
+    expect(printable(`${own(1)}b${own(22)} ${own(2)}d${own(22)} ${own(32)}g${own(39)}`)).toBe(
       "\x1b[1mb\x1b[22m \x1b[2md\x1b[22m \x1b[32mg\x1b[39m",
     );
     expect(printable("a\x1b[8mhidden")).toBe("a\\x1b[8mhidden");
     expect(printable("a\x1b[30;40mhidden\x1b[0m")).toBe("a\\x1b[30;40mhidden\\x1b[0m");
+    expect(printable(`${OWN_ESC}[8mhidden`)).toBe("\\udc1b[8mhidden");
   });
-  test("printableLine keeps the status-line redraw only", () => {
-    expect(printableLine("\r\x1b[Kwaiting\r")).toBe("\r\x1b[Kwaiting\\x0d");
+  // A region "us\e[31m-east-1" once coloured `list`'s table: the ESC of a value and the ESC of
+  // awsmfa's own colour were the same character, and the colour was let through.
+  test("a value's colour is shown even when it is one of awsmfa's own", () => {
+    expect(printable(`${own(1)}prod${own(22)}  us\x1b[31m-east-1`)).toBe(
+      "\x1b[1mprod\x1b[22m  us\\x1b[31m-east-1",
+    );
+  });
+  test("bidi controls are shown as \\uHHHH", () => {
+    expect(printable("a\u202eb\u2066c\u2069\u200f\u061c")).toBe(
+      "a\\u202eb\\u2066c\\u2069\\u200f\\u061c",
+    );
+  });
+  test("printableLine keeps awsmfa's own status-line redraw only", () => {
+    expect(printableLine(`\r${OWN_ESC}[Kwaiting\r`)).toBe("\r\x1b[Kwaiting\\x0d");
+    expect(printableLine("\r\x1b[Kforged")).toBe("\\x0d\\x1b[Kforged");
+    expect(printableLine("\x1b[31mred")).toBe("\\x1b[31mred");
+  });
+  test("a pipe gets text as it is, unless it carries awsmfa's colours", () => {
+    expect(forPipe("export A='\x1b[31m'\n")).toBe("export A='\x1b[31m'\n");
+    expect(forPipe(`${own(1)}p${own(22)} us\x1b[31m`)).toBe("\x1b[1mp\x1b[22m us\\x1b[31m");
   });
 });
 

@@ -44,9 +44,12 @@ describe("terminal columns", () => {
     ["🇯🇵", 2], // a flag: two regional indicators
     ["👍🏽", 2], // with a skin tone modifier
     ["x\u200by", 2], // zero-width space
-    // Control characters count one column each, as before (see cellWidth).
+    // Tabs and line breaks count one column each, as before; other controls as a terminal
+    // shows them (printable(): \x1b, \u202e), so the columns stay straight (see cellWidth).
     ["ü-1\n\tx = 1", 10],
-    ["a\x1b[31mb", 7],
+    ["a\x1b[31mb", 10],
+    ["a\x07\x9bb", 10],
+    ["a\u202eb", 8],
   ];
   test.each(WIDTHS)("%p takes %i columns", (text, columns) => {
     expect(cellWidth(text)).toBe(columns);

@@ -16,6 +16,7 @@ import { keysInText } from "../../keys/credentials-file.ts";
 import { findLongTermKeys } from "../../session/long-term.ts";
 import { longTermCredentials } from "../../session/long-term-credentials.ts";
 import { askConfirm, askSecret, askText, noTerminalError } from "../../ui/prompts.ts";
+import { questionDeadline } from "../../ui/question-deadline.ts";
 
 export interface KeyAnswers {
   profile: string;
@@ -110,7 +111,7 @@ async function wantsMove(
       `${question}\nAnswer with --move-keys (recommended) or --no-move-keys.`,
     );
   }
-  return askConfirm(terminal, question, true);
+  return askConfirm(terminal, question, questionDeadline(deps.env), true);
 }
 
 async function confirmReplace(
@@ -124,7 +125,7 @@ async function confirmReplace(
   const question = `[${target}] holds the keys ${maskKeyId(old)}. Replace them with ${maskKeyId(next)}? The old secret will be gone from the file.`;
   const terminal = deps.terminal();
   if (!terminal) throw noTerminalError("a confirmation", `${question}\nConfirm with --yes.`);
-  if (!(await askConfirm(terminal, question, false))) {
+  if (!(await askConfirm(terminal, question, questionDeadline(deps.env), false))) {
     throw new CancelledError(`Left the keys in [${target}] as they were.`);
   }
 }
@@ -139,9 +140,14 @@ async function newKeys(answers: KeyAnswers, deps: Deps): Promise<Credentials> {
         "Pass them as --access-key-id AKIA... --secret-access-key - (the secret on stdin).",
       );
     }
-    accessKeyId = await askText(terminal, "AWS access key id (AKIA...):", {
-      validate: (value) => keyIdProblem(value.trim()) ?? true,
-    });
+    accessKeyId = await askText(
+      terminal,
+      "AWS access key id (AKIA...):",
+      questionDeadline(deps.env),
+      {
+        validate: (value) => keyIdProblem(value.trim()) ?? true,
+      },
+    );
   }
   accessKeyId = accessKeyId.trim();
   const problem = keyIdProblem(accessKeyId);
@@ -192,7 +198,7 @@ async function secret(answers: KeyAnswers, deps: Deps): Promise<string> {
         "Pass --secret-access-key - and pipe the secret on stdin.",
       );
     }
-    value = await askSecret(terminal, "AWS secret access key:");
+    value = await askSecret(terminal, "AWS secret access key:", questionDeadline(deps.env));
   }
   const trimmed = value.trim();
   if (!/^\S{16,}$/.test(trimmed)) {

@@ -13,6 +13,7 @@ import { placementOf, setPlacement } from "../../keys/placement.ts";
 import { KEY_STORES, keyStore } from "../../keys/registry.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
 import { askSelect } from "../../ui/prompts.ts";
+import { questionDeadline } from "../../ui/question-deadline.ts";
 import type { KeyPlan } from "./choose-keys.ts";
 
 export async function chooseKeyStore(
@@ -37,6 +38,7 @@ export async function chooseKeyStore(
     terminal,
     "Where should the long-term keys live?",
     usable.map((store) => ({ name: `${store.name}: ${store.summary}`, value: store.name })),
+    questionDeadline(deps.env),
   );
 }
 

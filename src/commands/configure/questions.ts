@@ -13,6 +13,7 @@ import { settingOf } from "../../otp/settings.ts";
 import { discoverDevice } from "../../session/discover-device.ts";
 import { checkSerial } from "../../session/serial-format.ts";
 import { askSelect, askText } from "../../ui/prompts.ts";
+import { questionDeadline } from "../../ui/question-deadline.ts";
 
 export async function chooseDevice(
   flag: string | undefined,
@@ -49,7 +50,7 @@ export async function chooseRegion(
   }
   const terminal = deps.terminal();
   if (!terminal) return current;
-  const answer = await askText(terminal, `Region for ${profile}:`, {
+  const answer = await askText(terminal, `Region for ${profile}:`, questionDeadline(deps.env), {
     default: current ?? suggested,
     validate: (value) => isRegionName(value.trim()) || "That is not a region name, e.g. eu-west-1.",
   });
@@ -89,6 +90,7 @@ export async function chooseCodeSource(
       terminal,
       `Where should ${profile}'s MFA codes come from?`,
       ordered.map((source) => ({ name: `${source.name}: ${source.what}`, value: source.name })),
+      questionDeadline(deps.env),
     );
   }
   const canonical = sourceNamed(name)?.name ?? name;
@@ -102,7 +104,7 @@ export async function chooseCodeSource(
   const existing = current.item(source.itemKey);
   let value = flags.item;
   if (value === undefined && terminal) {
-    value = await askText(terminal, `${source.what} for ${profile}:`, {
+    value = await askText(terminal, `${source.what} for ${profile}:`, questionDeadline(deps.env), {
       ...(existing ? { default: existing } : {}),
       validate: (text) => text.trim() !== "" || "Needed for this source.",
     });

@@ -57,7 +57,12 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
   });
   const endpointUrl = firstProfileValue(files, pair, "endpoint_url");
   const target = (service: "sts" | "iam") =>
-    callTarget(service, resolved, { deps, endpointUrl, profile: plan.target });
+    callTarget(service, resolved, {
+      deps,
+      endpointUrl,
+      caBundle: firstProfileValue(files, pair, "ca_bundle"),
+      profile: plan.target,
+    });
   const identity = await getCallerIdentity(plan.keys, target("sts"));
   say(
     `${stderrStyle(deps).green("✓")} The keys ${maskKeyId(plan.keys.accessKeyId)} belong to ${identity.arn}`,

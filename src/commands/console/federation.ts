@@ -29,8 +29,10 @@ export function federationEndpoint(partition: Partition, override: string | unde
 export async function getSigninToken(
   session: SessionCredentials,
   endpoint: string,
-  fetchFn: typeof fetch = fetch,
+  /** The proxy the request goes through (proxy-errors.ts proxySetting), for the hint. */
+  how: { proxy?: string | undefined; ca?: string[] | undefined; fetchFn?: typeof fetch } = {},
 ): Promise<string> {
+  const fetchFn = how.fetchFn ?? fetch;
   const query = new URLSearchParams({
     Action: "getSigninToken",
     Session: JSON.stringify({
@@ -47,6 +49,8 @@ export async function getSigninToken(
     response = await fetchFn(`${endpoint}?${query}`, {
       signal,
       redirect: "manual",
+      // AWS_CA_BUNDLE / ca_bundle, trusted instead of the built-in CAs (aws/ca-bundle.ts).
+      ...(how.ca ? { tls: { ca: how.ca } } : {}),
     });
   } catch (error) {
     // The error's message carries the URL, and the URL the session: only its code's words.
@@ -54,7 +58,7 @@ export async function getSigninToken(
     throw new NetworkError(
       `Could not reach the AWS sign-in endpoint ${where}${reason ? `: ${reason}` : ""}.`,
       {
-        hint: "Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL, check that it is right.",
+        hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL, check that it is right.${how.proxy ? ` ${how.proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.` : ""}`,
       },
     );
   }

@@ -6,14 +6,17 @@
  * and the role profile to add, before any code is asked for.
  */
 import { Command } from "@commander-js/extra-typings";
+import { caCertificates } from "../../aws/ca-bundle.ts";
 import { endpointOverride } from "../../aws/endpoints.ts";
-import { partitionOfArn } from "../../aws/partition.ts";
+import { partitionById, partitionOfArn } from "../../aws/partition.ts";
+import { proxySetting } from "../../aws/proxy-errors.ts";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, pasteable, UserError } from "../../errors.ts";
 import { getSession } from "../../session/get-session.ts";
 import { requireKnownProfile } from "../../session/profile-exists.ts";
+import { resolveRoleChain } from "../../session/roles/role-chain.ts";
 import { isRoleProfile } from "../../session/roles/role-config.ts";
 import { accountOfSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
 import type { CommandContext } from "../context.ts";
@@ -77,20 +80,34 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
   const files = await readAwsFiles(deps);
   requireKnownProfile(files, profile);
   if (!isRoleProfile(files, profile)) throw consoleNeedsRole(files, profile);
+  // The sign-in endpoint's settings and its proxy are checked before a code is asked for (the
+  // role's partition from its configured ARN, as the session will have it).
+  const override = endpointOverride(
+    "signin",
+    deps.env,
+    profileValue(files, profile, "endpoint_url"),
+  );
+  const configured = partitionOfArn(profileValue(files, profile, "role_arn") ?? "");
+  proxySetting(deps.env, federationEndpoint(configured ?? partitionById("aws"), override));
+  // The role profile's ca_bundle, else its base profile's, as for the role's STS calls.
+  const base = resolveRoleChain(files, profile)?.base ?? profile;
+  const caBundle =
+    profileValue(files, profile, "ca_bundle") ?? profileValue(files, base, "ca_bundle");
+  const ca = await caCertificates(deps.env, caBundle, deps.fs)?.();
   const result = await getSession(files, sessionRequest(options.session, files), deps);
   const roleArn = result.role?.roleArn ?? "";
   const partition = partitionOfArn(roleArn) ?? result.plan.region.partition;
-  const endpoint = federationEndpoint(
-    partition,
-    endpointOverride("signin", deps.env, profileValue(files, profile, "endpoint_url")),
-  );
+  const endpoint = federationEndpoint(partition, override);
   // Checked before the sign-in token exists: a refused destination must not cost a link.
   const destination = consoleDestination(
     partition,
     result.context.region ?? deps.env.AWS_REGION ?? deps.env.AWS_DEFAULT_REGION,
     options.destination,
   );
-  const token = await getSigninToken(result.session, endpoint);
+  const token = await getSigninToken(result.session, endpoint, {
+    proxy: proxySetting(deps.env, endpoint),
+    ca,
+  });
   const url = loginUrl(endpoint, token, destination);
   if (options.print) {
     deps.io.stdout.write(`${url}\n`);

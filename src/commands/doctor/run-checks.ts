@@ -3,6 +3,7 @@
  * section that cannot run (unreadable files) says so instead of hiding the others.
  */
 
+import { caCertificates } from "../../aws/ca-bundle.ts";
 import { clockFix } from "../../aws/clock-skew.ts";
 import { describeEndpoint, endpointOverride } from "../../aws/endpoints.ts";
 import { resolveRegion } from "../../aws/region.ts";
@@ -10,7 +11,7 @@ import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
 import { findProgram } from "../../system/which.ts";
-import { judgeClock, readClockOffset } from "./clock.ts";
+import { checkClock } from "./clock.ts";
 import { checkCodeSources } from "./code-sources.ts";
 import { type Finding, info, ok, problem, type Section, warn } from "./finding.ts";
 import { checkKeys } from "./key-checks.ts";
@@ -27,8 +28,13 @@ export interface DoctorOptions {
  * The STS endpoint a login would call: AWS_PROFILE's, else the first MFA profile's; or the
  * error a login would stop with, when its endpoint setting is no URL.
  */
+/** The profile whose settings the clock check uses: AWS_PROFILE, else the first MFA profile. */
+function clockProfile(files: AwsFiles | undefined, env: Deps["env"]): string {
+  return env.AWS_PROFILE || (files ? mfaProfiles(files)[0] : undefined) || "default";
+}
+
 export function clockEndpoint(files: AwsFiles | undefined, env: Deps["env"]): string | UserError {
-  const profile = env.AWS_PROFILE || (files ? mfaProfiles(files)[0] : undefined) || "default";
+  const profile = clockProfile(files, env);
   const value = (key: string) => (files ? profileValue(files, profile, key) : undefined);
   let region = { region: "us-east-1", dnsSuffix: "amazonaws.com" };
   try {
@@ -78,10 +84,17 @@ export async function runChecks(
     ? info("Clock not compared with AWS (--offline).")
     : endpoint instanceof UserError
       ? problem(endpoint.message, endpoint.hint)
-      : judgeClock(
-          await readClockOffset(endpoint, deps.clock.now),
+      : await checkClock(
           endpoint,
           clockFix(deps.platform),
+          deps,
+          caCertificates(
+            deps.env,
+            readable
+              ? profileValue(readable, clockProfile(readable, deps.env), "ca_bundle")
+              : undefined,
+            deps.fs,
+          ),
         );
   return [
     { title: "Shell", findings: [...(await checkPath(deps)), ...(await checkShell(deps))] },

@@ -10,11 +10,7 @@
  */
 import type { Deps } from "../../deps.ts";
 import { belowTopTier } from "../../system/below-top-tier.ts";
-
-/** Bytes per piece written (each piece is decoded to one string). */
-const PIECE = 1 << 16;
-const SPACE = 32;
-const NEWLINE = 10;
+import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
 
 /** One row's texts: `serialFrom` is where the shown part of `serial` starts. */
 export interface AsciiRow {
@@ -41,7 +37,6 @@ export function writeAsciiTable(
   // The longest line a row can make: its padded cells, separators, the session and a margin.
   const fixed = name + kind + serial + region + 8;
   let out = new Uint8Array(PIECE + fixed + 64).fill(SPACE);
-  const decoder = new TextDecoder();
   let at = put(out, 0, header[0]!, 0, name + 2);
   at = put(out, at, header[1]!, 0, kind + 2);
   at = put(out, at, header[2]!, 0, serial + 2);
@@ -60,8 +55,7 @@ export function writeAsciiTable(
     const r = row(i, cells);
     // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
     if (at + fixed + r.session.length + 1 > out.length) {
-      deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
-      at = 0;
+      at = sendPiece(out, at, deps);
       out = new Uint8Array(Math.max(out.length, PIECE + fixed + r.session.length + 1));
       out.fill(SPACE);
     }
@@ -72,13 +66,9 @@ export function writeAsciiTable(
     at = put(out, at, r.region, 0, region + 2);
     at = put(out, at, r.session, 0, 0);
     out[at++] = NEWLINE;
-    if (at >= PIECE) {
-      deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
-      out.fill(SPACE, 0, at);
-      at = 0;
-    }
+    if (at >= PIECE) at = sendPiece(out, at, deps);
   }
-  if (at > 0) deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
+  sendPiece(out, at, deps);
 }
 
 /**

@@ -153,7 +153,7 @@ export function writeJson(
 }
 
 /** The SESSION cell of a row with a session, painted. */
-function sessionText(found: FoundSession, now: number, style: Style): string {
+export function sessionText(found: FoundSession, now: number, style: Style): string {
   const { session, source } = found;
   const paint = secondsLeft(session, now) > 0 ? style.green : style.red;
   return paint(`${timeLeft(session.expiration, now)}${source === "cache" ? " (cached)" : ""}`);

@@ -7,6 +7,7 @@
 import { Command } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, NetworkError, UsageError, UserError } from "../../errors.ts";
+import { checkedProxy } from "../../system/proxy-check.ts";
 import { shownUrl } from "../../system/shown-url.ts";
 import type { CommandContext } from "../context.ts";
 import { currentBytes, removeLeftover, replaceSelf, stage } from "./replace.ts";
@@ -86,6 +87,8 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   // The folder as messages show it: a mirror's user and password never.
   const shown = shownUrl(folder);
   const assets = assetsFor(deps, deps.arch);
+  // A proxy setting that is no URL is the setting to fix (exit 3), not an unreachable release.
+  checkedProxy(deps.env, `${folder}/SHA256SUMS`);
   say(`Checking ${shown} for a newer awsmfa (this is ${current})`);
   const sums = parseSums(
     new TextDecoder().decode(

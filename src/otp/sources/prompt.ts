@@ -1,12 +1,17 @@
 /**
  * Asks the person at the terminal. A malformed answer is asked again (3 tries in all) before
- * anything reaches AWS, so a typo never burns a code.
+ * anything reaches AWS, so a typo never burns a code. Each question waits at most the
+ * code-source timeout (--otp-timeout, AWSMFA_OTP_TIMEOUT, awsmfa_otp_timeout; default 60 s),
+ * as the code dialog does, and then fails with exit 8: the MFA lock is held while it waits,
+ * and every other caller waits on that (they fail with it too: otp's fail marker).
  */
 
+import { exactDuration } from "../../config/durations.ts";
 import type { Terminal } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
 import { askText, noTerminalError } from "../../ui/prompts.ts";
 import { findDialog } from "../dialog-programs.ts";
+import { otpSourceError } from "../errors.ts";
 import { normaliseCode, type OtpRequest, type OtpSource, type OtpSourceKind } from "../source.ts";
 import { askInDialog, DIALOG_DEFAULT_TIMEOUT_MS } from "./dialog.ts";
 
@@ -23,7 +28,7 @@ export function promptSourceWith(timeoutMs: number): OtpSource {
     available: async (deps) => deps.terminal() !== null || "program" in (await findDialog(deps)),
     async code(request, deps) {
       const terminal = deps.terminal();
-      if (terminal) return askAtTerminal(terminal, request);
+      if (terminal) return askAtTerminal(terminal, request, timeoutMs);
       const dialog = await findDialog(deps);
       if ("program" in dialog) return askInDialog(dialog.program, request, timeoutMs, deps);
       throw noTerminalError(
@@ -36,11 +41,28 @@ export function promptSourceWith(timeoutMs: number): OtpSource {
 
 export const promptSource: OtpSource = promptSourceWith(DIALOG_DEFAULT_TIMEOUT_MS);
 
-async function askAtTerminal(terminal: Terminal, request: OtpRequest): Promise<string> {
+async function askAtTerminal(
+  terminal: Terminal,
+  request: OtpRequest,
+  timeoutMs: number,
+): Promise<string> {
   if (request.previousProblem) terminal.write(`${request.previousProblem}\n`);
   const device = request.serial.replace(/^arn:[^:]+:iam::/, "");
+  // Not an OtpUnavailableError: nobody is at this terminal, so falling back to it is no help.
+  const deadline = {
+    ms: timeoutMs,
+    expired: () =>
+      otpSourceError(
+        `The MFA code for ${request.profile} was not typed within ${exactDuration(timeoutMs / 1000)}; awsmfa stopped asking and sent nothing to AWS.`,
+        "Run the command again and type the code, or allow more time with --otp-timeout 2m (AWSMFA_OTP_TIMEOUT, awsmfa_otp_timeout in the profile).",
+      ),
+  };
   for (let tries = 1; tries <= PROMPT_TRIES; tries++) {
-    const answer = await askText(terminal, `MFA code for ${request.profile} (${device}):`);
+    const answer = await askText(
+      terminal,
+      `MFA code for ${request.profile} (${device}):`,
+      deadline,
+    );
     const code = normaliseCode(answer);
     if (code) return code;
     terminal.write(

@@ -3,7 +3,8 @@
  * the duration (capped at one hour for role chaining, and said so), the region and endpoint,
  * and that every role lies in the partition of the MFA session. Pure.
  */
-import { endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
+import type { CaCertificates } from "../../aws/ca-bundle.ts";
+import { callUrl, endpointOverride, endpointVariants } from "../../aws/endpoints.ts";
 import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { proxySetting } from "../../aws/proxy-errors.ts";
 import { resolveRegion } from "../../aws/region.ts";
@@ -41,6 +42,8 @@ export interface RolePlanInputs {
   /** --role-duration, for the role asked for (the first of the chain). */
   roleDurationSeconds: number | undefined;
   env: Readonly<Record<string, string | undefined>>;
+  /** AWS_CA_BUNDLE or the ca_bundle in effect (aws/ca-bundle.ts), for every step. */
+  caCertificates?: CaCertificates | undefined;
   now: () => number;
   /** The --debug trace of AWS requests, if on. */
   trace?: ((line: string) => void) | undefined;
@@ -79,6 +82,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
       inputs.env,
       role.endpointUrl ?? inputs.baseEndpointUrl,
     );
+    const variants = endpointVariants(inputs.env);
     steps.push({
       role,
       source,
@@ -89,12 +93,16 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
         region: region.region,
         partition: region.partition,
         endpoint,
-        ...endpointVariants(inputs.env),
+        ...variants,
         profile: source,
         now: inputs.now,
         trace: inputs.trace,
         deadlineMs: callDeadlineMs(inputs.env),
-        proxy: proxySetting(inputs.env, endpoint),
+        caCertificates: inputs.caCertificates,
+        proxy: proxySetting(
+          inputs.env,
+          callUrl("sts", region.region, region.partition.dnsSuffix, endpoint, variants),
+        ),
       },
       notes,
     });

@@ -4,7 +4,9 @@
  * one AssumeRole per role of the chain. The role asked for is cached, so a second login is
  * answered from two small files, with no SDK, like a plain one.
  */
+
 import { dirname } from "node:path";
+import { caCertificates } from "../../aws/ca-bundle.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
@@ -153,6 +155,13 @@ function stepsFor(
     region: request.region,
     roleDurationSeconds: request.roleDurationSeconds,
     env: deps.env,
+    // The asked role's ca_bundle, else its base profile's (AWS_CA_BUNDLE beats both).
+    caCertificates: caCertificates(
+      deps.env,
+      profileValue(files, chain.roles[0]?.profile ?? chain.base, "ca_bundle") ??
+        profileValue(files, chain.base, "ca_bundle"),
+      deps.fs,
+    ),
     now: deps.clock.now,
     trace: debugEnabled(deps.env) ? (line) => debug(deps, `sts: ${line}`) : undefined,
   });

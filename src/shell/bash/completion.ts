@@ -6,10 +6,12 @@
  */
 
 import {
+  acceptedFlags,
   type CommandPath,
   type CompletionSpec,
   commandNamed,
   commandPaths,
+  type FlagSpec,
   flagNames,
   plainWords,
   subcommandPaths,
@@ -22,12 +24,16 @@ const pattern = (words: readonly string[]) => plainWords(words).join("|");
 /** A case pattern of command paths (`'keys move'`), quoted: a path holds a space. */
 const keys = (paths: readonly CommandPath[]) => paths.map((path) => posixQuote(path.key)).join("|");
 
-/** `case` branches that set the flags of each command and subcommand. */
-function flagBranches(paths: readonly CommandPath[]): string[] {
+/**
+ * `case` branches that set the flags of each command and subcommand: its own and the
+ * program's (acceptedFlags), as commander takes them.
+ */
+function flagBranches(paths: readonly CommandPath[], global: readonly FlagSpec[]): string[] {
   const lines: string[] = [];
   for (const { key, command } of paths) {
+    const flags = acceptedFlags(command.flags, global);
     lines.push(
-      `    ${posixQuote(key)}) __awsmfa_all=${list(flagNames(command.flags))}; __awsmfa_valued=${posixQuote(` ${valuedFlagNames(command.flags).join(" ")} `)} ;;`,
+      `    ${posixQuote(key)}) __awsmfa_all=${list(flagNames(flags))}; __awsmfa_valued=${posixQuote(` ${valuedFlagNames(flags).join(" ")} `)} ;;`,
     );
   }
   lines.push("    *) __awsmfa_all=''; __awsmfa_valued=' ' ;;");
@@ -117,7 +123,7 @@ export function bashCompletion(spec: CompletionSpec, binary: string): string {
     "}",
     "__awsmfa_flags() {",
     '  case "$1" in',
-    ...flagBranches(paths),
+    ...flagBranches(paths, spec.globalFlags),
     "  esac",
     "}",
     "__awsmfa_values() {",
@@ -173,7 +179,6 @@ export function bashCompletion(spec: CompletionSpec, binary: string): string {
     '  case "$cur" in',
     "    -*)",
     '      __awsmfa_add_words "$__awsmfa_all"',
-    `      [ -n "$command" ] || __awsmfa_add_words ${list(flagNames(spec.globalFlags))}`,
     "      ;;",
     "    *)",
     '      if [ -z "$command" ]; then',

@@ -7,6 +7,7 @@
  */
 
 import {
+  acceptedFlags,
   type CommandPath,
   type CompletionSpec,
   commandPaths,
@@ -148,7 +149,8 @@ export function fishCompletion(spec: CompletionSpec, binary: string): string {
   }
   for (const path of paths) {
     const { key, command } = path;
-    for (const flag of command.flags) {
+    // Its own flags and the program's (-V, --debug): commander takes both after a command.
+    for (const flag of acceptedFlags(command.flags, spec.globalFlags)) {
       lines.push(
         `complete -c awsmfa -n ${fishQuote(`__awsmfa_in ${fishQuote(key)}`)} ${flagRule(flag)}`,
       );

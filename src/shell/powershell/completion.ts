@@ -70,6 +70,8 @@ export function powershellCompletion(spec: CompletionSpec, binary: string): stri
     "  $positionals = 0",
     "  $previous = $null",
     "  foreach ($word in $words) {",
+    "    # After --, commander takes nothing as a flag or command: nothing to offer (as bash).",
+    "    if ($word -ceq '--' -and -not $previous) { return }",
     "    $current = if ($command) { $command } else { $table.Commands | Where-Object { $_.Names -contains $table.Default } }",
     "    $flag = @($current.Flags) + @($table.Global) | Where-Object { $_.Names -ccontains $word }",
     "    if ($previous) { $previous = $null; continue }",

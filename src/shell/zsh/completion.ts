@@ -6,6 +6,7 @@
  */
 
 import {
+  acceptedFlags,
   type CommandSpec,
   type CompletionSpec,
   type FlagSpec,
@@ -55,10 +56,12 @@ function describeEntries(commands: readonly CommandSpec[]): string[] {
 /**
  * What completes after a command word: its flags and profile argument, or, for a command
  * with subcommands (`keys`), a subcommand name and then that subcommand's own body. `*::`
- * shifts the words, so each level reads its command word from $words[1].
+ * shifts the words, so each level reads its command word from $words[1]. Its flags are its
+ * own and the program's (`global`): commander takes both after a command.
  */
-function commandBody(command: CommandSpec, indent: string): string[] {
+function commandBody(command: CommandSpec, global: readonly FlagSpec[], indent: string): string[] {
   const children = command.subcommands ?? [];
+  const flags = acceptedFlags(command.flags, global);
   if (children.length === 0) {
     const values = plainWords(command.argumentValues ?? []);
     const positional = command.profileArgument
@@ -66,11 +69,11 @@ function commandBody(command: CommandSpec, indent: string): string[] {
       : values.length > 0
         ? [`'1:value:(${values.join(" ")})'`]
         : [];
-    return [...argumentsCall(command.flags, positional, indent), `${indent}  && ret=0`];
+    return [...argumentsCall(flags, positional, indent), `${indent}  && ret=0`];
   }
   return [
-    ...argumentsCall(command.flags, ["'1: :->subcommand'", "'*:: :->subrest'"], indent).map(
-      (line, i) => (i === 0 ? line.replace("_arguments ", "_arguments -C ") : line),
+    ...argumentsCall(flags, ["'1: :->subcommand'", "'*:: :->subrest'"], indent).map((line, i) =>
+      i === 0 ? line.replace("_arguments ", "_arguments -C ") : line,
     ),
     `${indent}  && ret=0`,
     `${indent}case $state in`,
@@ -83,7 +86,7 @@ function commandBody(command: CommandSpec, indent: string): string[] {
     `${indent}    ;;`,
     `${indent}  subrest)`,
     `${indent}    case $words[1] in`,
-    ...caseBranches(children, `${indent}      `),
+    ...caseBranches(children, global, `${indent}      `),
     `${indent}    esac`,
     `${indent}    ;;`,
     `${indent}esac`,
@@ -91,14 +94,18 @@ function commandBody(command: CommandSpec, indent: string): string[] {
 }
 
 /** One `case` branch per command (its name and aliases), at any level. */
-function caseBranches(commands: readonly CommandSpec[], indent: string): string[] {
+function caseBranches(
+  commands: readonly CommandSpec[],
+  global: readonly FlagSpec[],
+  indent: string,
+): string[] {
   const lines: string[] = [];
   for (const command of commands) {
     const names = plainWords(command.names);
     if (names.length === 0) continue;
     lines.push(
       `${indent}${names.join("|")})`,
-      ...commandBody(command, `${indent}  `),
+      ...commandBody(command, global, `${indent}  `),
       `${indent}  ;;`,
     );
   }
@@ -107,16 +114,21 @@ function caseBranches(commands: readonly CommandSpec[], indent: string): string[
 
 function commandBranches(spec: CompletionSpec): string[] {
   const indent = "          ";
-  const lines = caseBranches(spec.commands, "        ");
+  const lines = caseBranches(spec.commands, spec.globalFlags, "        ");
   const fallback = spec.commands.find((command) => command.names.includes(spec.defaultCommand));
   // A profile name in first place: the default command's flags follow it.
   lines.push(
     "        *)",
-    ...argumentsCall(fallback?.flags ?? [], [], indent),
+    ...argumentsCall(acceptedFlags(fallback?.flags ?? [], spec.globalFlags), [], indent),
     `${indent}  && ret=0`,
     `${indent};;`,
   );
   return lines;
+}
+
+function topFlags(spec: CompletionSpec): readonly FlagSpec[] {
+  const fallback = spec.commands.find((command) => command.names.includes(spec.defaultCommand));
+  return acceptedFlags(spec.globalFlags, fallback?.flags ?? []);
 }
 
 export function zshCompletion(spec: CompletionSpec, binary: string): string {
@@ -142,7 +154,10 @@ export function zshCompletion(spec: CompletionSpec, binary: string): string {
     '  local curcontext="$curcontext" state state_descr line ret=1',
     "  typeset -A opt_args",
     "  _arguments -C -s -S \\",
-    ...spec.globalFlags.flatMap(zshFlagSpecs).map((flag) => `    ${flag} \\`),
+    // Before any command: the program's flags and the default command's (`awsmfa --force prod`).
+    ...topFlags(spec)
+      .flatMap(zshFlagSpecs)
+      .map((flag) => `    ${flag} \\`),
     "    '1: :->first' \\",
     "    '*:: :->rest' && ret=0",
     "  case $state in",

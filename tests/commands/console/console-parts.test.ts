@@ -179,7 +179,7 @@ describe("getSigninToken against the fake sign-in endpoint", () => {
     }) as unknown as typeof fetch;
     let thrown: unknown;
     try {
-      await getSigninToken(role, "http://127.0.0.1:1/federation", refusing);
+      await getSigninToken(role, "http://127.0.0.1:1/federation", { fetchFn: refusing });
     } catch (error) {
       thrown = error;
     }

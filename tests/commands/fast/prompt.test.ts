@@ -17,7 +17,8 @@ describe("promptMain", () => {
   });
 
   test.each([
-    ["an escape sequence", "prod\u001b[2J"],
+    // An escape sequence is shown escaped by promptSegment, printable ASCII: not among these.
+    ["a tab", "prod\tx"],
     ["a line break", "prod\nrm -rf"],
     ["a character outside ASCII", "prød"],
   ])("leaves a profile name with %s to the general tier", async (_what, profile) => {

@@ -7,20 +7,16 @@
  * and made simple (what the one-pass reader reads itself).
  */
 import { afterAll, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { runList } from "../../../src/commands/list.ts";
-import { readAwsFiles } from "../../../src/config/aws-files.ts";
 import type { Deps } from "../../../src/deps.ts";
-import { cacheKeyOf } from "../../../src/profiles/forget-cached.ts";
-import { summarizeProfiles } from "../../../src/profiles/inventory.ts";
-import { writeCachedSession } from "../../../src/session/cache-write.ts";
-import { roleCacheKeyOf } from "../../../src/session/roles/cached-role-of.ts";
-import { writeCachedRole } from "../../../src/session/roles/role-cache.ts";
-import { TEST_NOW, testDeps } from "../../support/test-deps.ts";
+import { printable } from "../../../src/system/printable.ts";
+import { testDeps } from "../../support/test-deps.ts";
 import { generalList } from "./general-list.ts";
+import { listWorld } from "./list-world.ts";
 import { type VariedFiles, variedFiles } from "./varied-files.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-list-agreement-"));
@@ -37,33 +33,9 @@ const simple = (text: string) =>
 
 async function world(files: VariedFiles, transform: (text: string) => string) {
   const home = join(root, String(runs++));
-  mkdirSync(join(home, ".aws"), { recursive: true });
-  const env = {
-    AWS_CONFIG_FILE: join(home, ".aws", "config"),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
-    AWSMFA_CACHE_DIR: join(home, "cache"),
-  };
-  writeFileSync(env.AWS_CONFIG_FILE, transform(files.config));
-  writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, transform(files.credentials));
-  const { deps } = testDeps({ env, homedir: home });
-  // Cached sessions where login would have put them, found by the general readers.
-  const read = await readAwsFiles(deps);
-  const summaries = summarizeProfiles(read);
-  for (const [i, summary] of summaries.entries()) {
-    const choice = files.cached[i % files.cached.length]!;
-    if (choice >= 3) continue;
-    const session = {
-      accessKeyId: "ASIACACHEDCACHEDCACH",
-      secretAccessKey: "s",
-      sessionToken: "t",
-      expiration: new Date(TEST_NOW + (choice === 0 ? -60_000 : 3_600_000 * (choice + 1))),
-    };
-    const roleKey = roleCacheKeyOf(read, summary.name, deps);
-    if (roleKey) await writeCachedRole(deps, roleKey, summary.name, session);
-    const key = cacheKeyOf(read, summary.name);
-    if (key) await writeCachedSession(deps, key, session);
-  }
-  return env;
+  const config = transform(files.config);
+  return (await listWorld(home, { ...files, config, credentials: transform(files.credentials) }))
+    .env;
 }
 
 async function output(
@@ -170,8 +142,9 @@ test("wide and combining characters: the columns line up in a terminal's columns
       .trimEnd()
       .split("\n")
       .map((line) => {
+        // What the terminal gets (system/printable.ts), colour codes taken out.
         // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are taken out.
-        const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
+        const plain = printable(line).replace(/\x1b\[[0-9;]*m/g, "");
         const cut = plain.search(/ {2}(long-term|session|role|other|KIND)/);
         return Bun.stringWidth(plain.slice(0, cut));
       });

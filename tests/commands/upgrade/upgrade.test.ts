@@ -79,9 +79,14 @@ function installed(folder: string, dir = mkdtempSync(join(scratch, "bin-"))) {
 let binaryPath = "";
 const readlinkOrSelf = () => binaryPath;
 
-async function upgrade(path: string, args: string[] = [], timeout = 60_000) {
+async function upgrade(
+  path: string,
+  args: string[] = [],
+  timeout = 60_000,
+  env: Record<string, string> = {},
+) {
   const child = Bun.spawn([path, "upgrade", ...args], {
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: scratch },
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: scratch, ...env },
     stdin: "ignore",
     stdout: "pipe",
     stderr: "pipe",
@@ -120,6 +125,20 @@ describe("awsmfa upgrade", () => {
     expect(r.stderr).not.toContain("This is a bug");
     expect(r.code).toBe(5);
     expect(performance.now() - started).toBeLessThan(10_000);
+    expect(readFileSync(path)).toEqual(before);
+  });
+
+  test("a proxy variable that is no URL: exit 3 naming it, nothing fetched or changed", async () => {
+    const path = installed("newer");
+    const before = readFileSync(path);
+    const r = await upgrade(path, [], 60_000, {
+      HTTP_PROXY: "http://bob:s3cretPw@127.0.0.1:70000",
+    });
+    expect(r.stderr).toContain(
+      `HTTP_PROXY "http://…@127.0.0.1:70000" is not a proxy awsmfa can use: its port 70000 is past 65535.`,
+    );
+    expect(r.stderr).not.toContain("s3cretPw");
+    expect(r.code).toBe(3);
     expect(readFileSync(path)).toEqual(before);
   });
 

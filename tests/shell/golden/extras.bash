@@ -15,11 +15,11 @@ __awsmfa_add_profiles() {
 }
 __awsmfa_flags() {
   case "$1" in
-    'login') __awsmfa_all='-p --profile --format --otp -f --force'; __awsmfa_valued=' -p --profile --format --otp ' ;;
-    'whoami') __awsmfa_all='--json'; __awsmfa_valued='  ' ;;
-    'init') __awsmfa_all=''; __awsmfa_valued='  ' ;;
-    'keys') __awsmfa_all=''; __awsmfa_valued='  ' ;;
-    'keys move') __awsmfa_all='--to'; __awsmfa_valued=' --to ' ;;
+    'login') __awsmfa_all='-p --profile --format --otp -f --force -V --version -h --help'; __awsmfa_valued=' -p --profile --format --otp ' ;;
+    'whoami') __awsmfa_all='--json -V --version -h --help'; __awsmfa_valued='  ' ;;
+    'init') __awsmfa_all='-V --version -h --help'; __awsmfa_valued='  ' ;;
+    'keys') __awsmfa_all='-V --version -h --help'; __awsmfa_valued='  ' ;;
+    'keys move') __awsmfa_all='--to -V --version -h --help'; __awsmfa_valued=' --to ' ;;
     *) __awsmfa_all=''; __awsmfa_valued=' ' ;;
   esac
 }
@@ -83,7 +83,6 @@ _awsmfa_complete() {
   case "$cur" in
     -*)
       __awsmfa_add_words "$__awsmfa_all"
-      [ -n "$command" ] || __awsmfa_add_words '-V --version -h --help'
       ;;
     *)
       if [ -z "$command" ]; then

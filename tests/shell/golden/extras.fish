@@ -83,11 +83,21 @@ complete -c awsmfa -n '__awsmfa_in \'login\'' -s p -l profile -x -a '(__awsmfa_p
 complete -c awsmfa -n '__awsmfa_in \'login\'' -l format -x -a 'sh fish json' -d 'output format'
 complete -c awsmfa -n '__awsmfa_in \'login\'' -l otp -x -d 'the code'
 complete -c awsmfa -n '__awsmfa_in \'login\'' -s f -l force -d 'a new session\\even if cached'
+complete -c awsmfa -n '__awsmfa_in \'login\'' -s V -l version -d 'print the version'
+complete -c awsmfa -n '__awsmfa_in \'login\'' -s h -l help -d 'show help'
 complete -c awsmfa -n '__awsmfa_wants_argument \'login\'' -a '(__awsmfa_profiles)' -d profile
 complete -c awsmfa -n '__awsmfa_in \'whoami\'' -l json -d 'print JSON'
+complete -c awsmfa -n '__awsmfa_in \'whoami\'' -s V -l version -d 'print the version'
+complete -c awsmfa -n '__awsmfa_in \'whoami\'' -s h -l help -d 'show help'
+complete -c awsmfa -n '__awsmfa_in \'init\'' -s V -l version -d 'print the version'
+complete -c awsmfa -n '__awsmfa_in \'init\'' -s h -l help -d 'show help'
 complete -c awsmfa -n '__awsmfa_wants_argument \'init\'' -a 'bash fish'
+complete -c awsmfa -n '__awsmfa_in \'keys\'' -s V -l version -d 'print the version'
+complete -c awsmfa -n '__awsmfa_in \'keys\'' -s h -l help -d 'show help'
 complete -c awsmfa -n '__awsmfa_wants_argument \'keys\'' -a move -d 'move a profile\'s keys'
 complete -c awsmfa -n '__awsmfa_in \'keys move\'' -l to -x -a 'keychain pass' -d 'the key store'
+complete -c awsmfa -n '__awsmfa_in \'keys move\'' -s V -l version -d 'print the version'
+complete -c awsmfa -n '__awsmfa_in \'keys move\'' -s h -l help -d 'show help'
 complete -c awsmfa -n '__awsmfa_wants_argument \'keys move\'' -a '(__awsmfa_profiles)' -d profile
 
 # Expiry warnings: at each prompt, builtins only on AWSMFA_EXPIRES (set by `awsmfa login`),

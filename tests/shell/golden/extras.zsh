@@ -25,6 +25,12 @@ _awsmfa() {
     '(-V --version)--version[print the version]' \
     '(-h --help)-h[show help]' \
     '(-h --help)--help[show help]' \
+    '(-p --profile)-p[profile]:profile:__awsmfa_profiles' \
+    '(-p --profile)--profile=[profile]:profile:__awsmfa_profiles' \
+    '--format=[output format]:value:(sh fish json)' \
+    '--otp=[the code]:code: ' \
+    '(-f --force)-f[a new session/even if cached]' \
+    '(-f --force)--force[a new session/even if cached]' \
     '1: :->first' \
     '*:: :->rest' && ret=0
   case $state in
@@ -39,21 +45,37 @@ _awsmfa() {
             '--otp=[the code]:code: ' \
             '(-f --force)-f[a new session/even if cached]' \
             '(-f --force)--force[a new session/even if cached]' \
+            '(-V --version)-V[print the version]' \
+            '(-V --version)--version[print the version]' \
+            '(-h --help)-h[show help]' \
+            '(-h --help)--help[show help]' \
             '1:profile:__awsmfa_profiles' \
             && ret=0
           ;;
         whoami)
           _arguments -s -S \
             '--json[print JSON]' \
+            '(-V --version)-V[print the version]' \
+            '(-V --version)--version[print the version]' \
+            '(-h --help)-h[show help]' \
+            '(-h --help)--help[show help]' \
             && ret=0
           ;;
         init)
           _arguments -s -S \
+            '(-V --version)-V[print the version]' \
+            '(-V --version)--version[print the version]' \
+            '(-h --help)-h[show help]' \
+            '(-h --help)--help[show help]' \
             '1:value:(bash fish)' \
             && ret=0
           ;;
         keys)
           _arguments -C -s -S \
+            '(-V --version)-V[print the version]' \
+            '(-V --version)--version[print the version]' \
+            '(-h --help)-h[show help]' \
+            '(-h --help)--help[show help]' \
             '1: :->subcommand' \
             '*:: :->subrest' \
             && ret=0
@@ -70,6 +92,10 @@ _awsmfa() {
                 move|mv)
                   _arguments -s -S \
                     '--to=[the key store]:value:(keychain pass)' \
+                    '(-V --version)-V[print the version]' \
+                    '(-V --version)--version[print the version]' \
+                    '(-h --help)-h[show help]' \
+                    '(-h --help)--help[show help]' \
                     '1:profile:__awsmfa_profiles' \
                     && ret=0
                   ;;
@@ -85,6 +111,10 @@ _awsmfa() {
             '--otp=[the code]:code: ' \
             '(-f --force)-f[a new session/even if cached]' \
             '(-f --force)--force[a new session/even if cached]' \
+            '(-V --version)-V[print the version]' \
+            '(-V --version)--version[print the version]' \
+            '(-h --help)-h[show help]' \
+            '(-h --help)--help[show help]' \
             && ret=0
           ;;
       esac

@@ -1,0 +1,94 @@
+/**
+ * AWS_CA_BUNDLE and the profile's `ca_bundle`: the PEM file of certificates to trust for calls
+ * to AWS, as the AWS CLI and boto3 read them (the variable beats the profile's setting; an
+ * empty one is unset). Users behind a proxy that inspects TLS set it for those tools and
+ * expect the same here. As there, the bundle is trusted instead of the built-in CAs, not
+ * besides them (fetch's `tls.ca` replaces them, as botocore's `verify=PATH` does);
+ * NODE_EXTRA_CA_CERTS is the way to add to them.
+ *
+ * A bundle that is missing, unreadable or holds no certificate is the user's setting to fix
+ * (exit 3, naming it): left to fetch, a bad `tls.ca` failed every call as "FailedToOpenSocket".
+ * The file is read when the first call is made, once per target.
+ */
+import type { FileSystem } from "../deps.ts";
+import { UserError } from "../errors.ts";
+
+export interface CaBundleSetting {
+  path: string;
+  /** Where it came from, for messages: AWS_CA_BUNDLE or the profile's ca_bundle. */
+  source: "AWS_CA_BUNDLE" | "ca_bundle";
+}
+
+/** The certificates (PEM blocks) to trust instead of the built-in CAs. */
+export type CaCertificates = () => Promise<string[]>;
+
+export function caBundleSetting(
+  env: Readonly<Record<string, string | undefined>>,
+  profileValue: string | undefined,
+): CaBundleSetting | undefined {
+  const variable = env.AWS_CA_BUNDLE?.trim();
+  if (variable) return { path: variable, source: "AWS_CA_BUNDLE" };
+  const setting = profileValue?.trim();
+  return setting ? { path: setting, source: "ca_bundle" } : undefined;
+}
+
+/** The bundle's certificates, read once; undefined when no bundle is set. */
+export function caCertificates(
+  env: Readonly<Record<string, string | undefined>>,
+  profileValue: string | undefined,
+  fs: Pick<FileSystem, "readFile">,
+): CaCertificates | undefined {
+  const setting = caBundleSetting(env, profileValue);
+  if (!setting) return undefined;
+  let certificates: Promise<string[]> | undefined;
+  return () => {
+    certificates ??= readBundle(setting, fs);
+    return certificates;
+  };
+}
+
+async function readBundle(
+  setting: CaBundleSetting,
+  fs: Pick<FileSystem, "readFile">,
+): Promise<string[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(setting.path, "utf8");
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why =
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EACCES" || code === "EPERM"
+          ? "it may not be read (permissions)"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : `it could not be read (${typeof code === "string" ? code : "error"})`;
+    throw bundleError(setting, why);
+  }
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+  if (!blocks)
+    throw bundleError(setting, "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  // Loaded only when a bundle is set: the cached login path never pays for it.
+  const { X509Certificate } = await import("node:crypto");
+  for (const [index, block] of blocks.entries()) {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw bundleError(setting, `its certificate number ${index + 1} cannot be read`);
+    }
+  }
+  return blocks;
+}
+
+function bundleError(setting: CaBundleSetting, why: string): UserError {
+  const where =
+    setting.source === "ca_bundle" ? "ca_bundle in the profile's config" : "AWS_CA_BUNDLE";
+  const fix =
+    setting.source === "ca_bundle"
+      ? "Fix or remove ca_bundle in the profile's section of ~/.aws/config"
+      : "Set AWS_CA_BUNDLE to the PEM file of the CA certificates to trust, or unset it";
+  return new UserError(`${where} "${setting.path}" is not a CA bundle awsmfa can use: ${why}.`, {
+    hint: `${fix} (a file of -----BEGIN CERTIFICATE----- blocks, e.g. your proxy's CA certificate; it replaces the built-in CAs for calls to AWS, as for the AWS CLI).`,
+  });
+}

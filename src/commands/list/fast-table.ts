@@ -1,0 +1,157 @@
+/**
+ * `awsmfa list`'s table without colour, for the files list-scan.ts understands (printable
+ * ASCII, LF or CRLF, what generators and nearly every user write): the profiles read as
+ * positions in the texts, summarized as numbers (profiles/list-rows.ts), and each row's cells
+ * copied from the texts straight into the bytes of the output. The same bytes write.ts's
+ * writeTable writes (tests/commands/list/fast-table.test.ts holds them to it).
+ *
+ * Why: at 100,000 profiles the general shape (a string per name and value, a summary object
+ * per profile, many small functions each run cold) cost ~280 ms; most of it JavaScriptCore's
+ * first runs of that code (docs/performance.md, "`list` at scale").
+ */
+import type { AwsTexts } from "../../config/aws-files.ts";
+import type { Deps } from "../../deps.ts";
+import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
+import { type ListRows, listRows } from "../../profiles/list-rows.ts";
+import { type ScannedKeys, scanListKeys } from "../../profiles/list-scan.ts";
+import { ListedSessions } from "../../profiles/listed-sessions.ts";
+import { Key } from "../../profiles/profile-keys.ts";
+import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
+import { belowTopTier } from "../../system/below-top-tier.ts";
+import { styleFor } from "../../ui/report.ts";
+import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
+import { sessionText } from "./write.ts";
+
+const PLAIN = styleFor(false);
+
+/**
+ * Writes the table and returns true, or returns false having written nothing when the files
+ * are not ones list-scan.ts reads (or hold no profile): the caller lists them the general way.
+ */
+export async function writeFastTable(
+  texts: AwsTexts,
+  bytes: readonly [Buffer | null, Buffer | null],
+  deps: Deps,
+): Promise<boolean> {
+  const keys = scanListKeys(texts, bytes);
+  if (keys === undefined || keys.size === 0) return false;
+  const rows = listRows(keys);
+  const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
+  // Every session is found before anything is written (runList's order and errors). Per
+  // row: 0 no session of its own ("-"), 1 none, 2 found.
+  const state = new Uint8Array(keys.size);
+  const found: FoundSession[] = [];
+  for (let profile = 0; profile < keys.size; profile++) {
+    const kind = rows.kind[profile]!;
+    let session: FoundSession | undefined | Promise<FoundSession | undefined>;
+    if (kind === ROLE) {
+      session = await sessions.role(keys.names.name(profile));
+    } else if (kind === SESSION || (kind === LONG_TERM && rows.serving[profile] === 0)) {
+      session = ownSession(keys, rows, sessions, profile);
+      if (session instanceof Promise) session = await session;
+    } else {
+      continue;
+    }
+    state[profile] = session === undefined ? 1 : 2;
+    if (session !== undefined) found[profile] = session;
+  }
+  const now = deps.clock.now();
+  const cells: string[] = [];
+  for (let profile = 0; profile < keys.size; profile++) {
+    if (state[profile] === 2) cells[profile] = sessionText(found[profile]!, now, PLAIN);
+  }
+  writeRows(keys, rows, state, cells, deps);
+  return true;
+}
+
+/** ListedSessions.find for a session or long-term row: in the file, else in the cache. */
+function ownSession(
+  keys: ScannedKeys,
+  rows: ListRows,
+  sessions: ListedSessions,
+  profile: number,
+): FoundSession | undefined | Promise<FoundSession | undefined> {
+  // sessionInFile needs all three in the credentials file: most rows have no token there
+  const credentials = keys.places[1];
+  const token = keys.place(profile, Key.token);
+  const oldToken = keys.place(profile, Key.oldToken);
+  if (
+    (token < credentials.length && credentials[token] !== 0) ||
+    (oldToken < credentials.length && credentials[oldToken] !== 0)
+  ) {
+    const inFile = sessions.sessionInFile(profile);
+    if (inFile) return { session: inFile, source: "file" };
+  }
+  const partner = rows.partner[profile]!;
+  const owner = rows.serialOf[profile]!;
+  if (partner < 0 || owner < 0 || !sessions.listsAny) return undefined;
+  const serial = keys.value(owner, rows.serialSlot[profile]!)!;
+  if (!sessions.mayHold(serial)) return undefined;
+  return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
+}
+
+/** The header and every row, the first four columns padded, two spaces between columns. */
+function writeRows(
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+  cells: readonly string[],
+  deps: Pick<Deps, "io">,
+): void {
+  const { size, bytes, names } = keys;
+  const [nameWidth, kindWidth, serialWidth, regionWidth] = rows.widths;
+  const { serialFile, serialStart, serialEnd, regionFile, regionStart, regionEnd } = rows;
+  const longest = nameWidth + kindWidth + serialWidth + regionWidth + 8 + 64;
+  let out = Buffer.alloc(PIECE + longest, SPACE);
+  let at = put(out, 0, "PROFILE", nameWidth + 2);
+  at = put(out, at, "KIND", kindWidth + 2);
+  at = put(out, at, "MFA DEVICE", serialWidth + 2);
+  at = put(out, at, "REGION", regionWidth + 2);
+  at = put(out, at, "SESSION", 0);
+  out[at++] = NEWLINE;
+  // Cells copied from the files' bytes (Buffer.copy: one native copy per cell, ~4x faster
+  // than a loop over character codes at this size); the padding is there already.
+  for (let profile = 0; profile < size; profile++) {
+    const has = state[profile]!;
+    const session = has === 0 ? "-" : has === 1 ? "none" : cells[profile]!;
+    // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
+    if (at + longest + session.length > out.length) {
+      at = sendPiece(out, at, deps);
+      out = Buffer.alloc(Math.max(out.length, PIECE + longest + session.length), SPACE);
+    }
+    const nameStart = names.start[profile]!;
+    const nameEnd = names.end[profile]!;
+    bytes[names.file[profile]!]!.copy(out, at, nameStart, nameEnd);
+    at += Math.max(nameWidth + 2, nameEnd - nameStart);
+    at = put(out, at, KIND_NAMES[rows.kind[profile]!]!, kindWidth + 2);
+    const serial = serialFile[profile]!;
+    if (serial === 2) at = put(out, at, "invalid", serialWidth + 2);
+    else if (serial < 0) at = put(out, at, "-", serialWidth + 2);
+    else {
+      bytes[serial]!.copy(out, at, serialStart[profile]!, serialEnd[profile]!);
+      at += Math.max(serialWidth + 2, serialEnd[profile]! - serialStart[profile]!);
+    }
+    const region = regionFile[profile]!;
+    if (region < 0) at = put(out, at, "-", regionWidth + 2);
+    else {
+      bytes[region]!.copy(out, at, regionStart[profile]!, regionEnd[profile]!);
+      at += Math.max(regionWidth + 2, regionEnd[profile]! - regionStart[profile]!);
+    }
+    at = put(out, at, session, 0);
+    out[at++] = NEWLINE;
+    if (at >= PIECE) at = sendPiece(out, at, deps);
+  }
+  sendPiece(out, at, deps);
+}
+
+/**
+ * `text` (ASCII) into out at `at`, padded with spaces to `width` in all (none when as long or
+ * longer); where the next byte goes. `out` holds spaces where nothing was written yet.
+ */
+function put(out: Uint8Array, at: number, text: string, width: number): number {
+  for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
+  return at + Math.max(width, text.length);
+}
+
+// ../../system/below-top-tier.ts: why
+belowTopTier(writeFastTable, ownSession, writeRows, put);

@@ -1,0 +1,265 @@
+/**
+ * `list`'s fast reading of the two files (commands/list/fast-table.ts): one loop over each
+ * text that numbers the profiles and keeps where each name and each wanted key's value is in
+ * the text, and no string per name or value. Only for the files it fully understands, the
+ * ones nearly every user and generator has: printable ASCII, LF or CRLF, no indented line, no
+ * `[DEFAULT]`, config headers `[profile NAME]` (a plain name) or `[default]`, not both
+ * spellings of `default`. Anything else: undefined, and `list` reads the files the general
+ * way (profile-keys.ts), which gives the same answers (tests/commands/list/fast-table.test.ts).
+ *
+ * What it reads is what key-scan.ts's line loop reads of such a text: a key line splits at
+ * its first `=` or `:`, the key right-stripped and lower-cased, the value stripped of spaces,
+ * an empty value is none (and hides an earlier one), the last value wins, repeated sections
+ * of a name add up, names are numbered at their first header, config first.
+ */
+import type { AwsTexts } from "../config/aws-files.ts";
+import { mayBePlain, plainGiven } from "../ini/simple-read.ts";
+import { belowTopTier } from "../system/below-top-tier.ts";
+import { ListNames } from "./list-names.ts";
+import { KEYS } from "./profile-keys.ts";
+
+export const WIDTH = KEYS.length;
+const CR = 13;
+const SPACE = 32;
+
+/**
+ * Where each wanted key's value is, per profile and file: places[file][2 * (profile * WIDTH
+ * + key)] holds the value's start + 1 (0: none), the next place its end. Both tables hold
+ * every profile.
+ */
+export class ScannedKeys {
+  constructor(
+    readonly names: ListNames,
+    /** config, credentials; each text is its bytes, character for character (ASCII). */
+    readonly texts: [string, string],
+    readonly bytes: [Buffer, Buffer],
+    readonly places: [Int32Array, Int32Array],
+  ) {}
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  /** Where the place of key `k` of `profile` is in places[file]. */
+  place(profile: number, k: number): number {
+    return 2 * (profile * WIDTH + k);
+  }
+
+  /**
+   * Which file's value of key `k` a profile has (the credentials file wins: profileValue):
+   * 1, 0, or -1 for none.
+   */
+  fileOf(profile: number, k: number): number {
+    const at = 2 * (profile * WIDTH + k);
+    return this.places[1][at] !== 0 ? 1 : this.places[0][at] !== 0 ? 0 : -1;
+  }
+
+  /** The value of key `k` in `file` (0 config, 1 credentials), or undefined. */
+  fileValue(file: number, profile: number, k: number): string | undefined {
+    const at = 2 * (profile * WIDTH + k);
+    const places = this.places[file]!;
+    if (places[at] === 0) return undefined;
+    return this.texts[file]!.slice(places[at]! - 1, places[at + 1]!);
+  }
+
+  /** profileValue: the credentials file's value, else the config file's. */
+  value(profile: number, k: number): string | undefined {
+    const file = this.fileOf(profile, k);
+    return file < 0 ? undefined : this.fileValue(file, profile, k);
+  }
+
+  /** The credentials file's value alone (sessionInFile reads nothing else). */
+  credentialsValue(profile: number, k: number): string | undefined {
+    return this.fileValue(1, profile, k);
+  }
+}
+
+/**
+ * Both files read, or undefined when either is not a file this reader understands. `bytes`:
+ * what each text was decoded from (null: no file).
+ */
+export function scanListKeys(
+  texts: AwsTexts,
+  bytes: readonly [Buffer | null, Buffer | null],
+): ScannedKeys | undefined {
+  const config = texts.configText ?? "";
+  const credentials = texts.credentialsText ?? "";
+  const configBytes = bytes[0] ?? Buffer.alloc(0);
+  const credentialsBytes = bytes[1] ?? Buffer.alloc(0);
+  // ASCII (mayBePlain): each character is its byte, at the same place
+  if (!mayBePlain(config) || !mayBePlain(credentials)) return undefined;
+  if (configBytes.length !== config.length || credentialsBytes.length !== credentials.length) {
+    return undefined;
+  }
+  const names = new ListNames((config.length + credentials.length) / 96);
+  names.texts[0] = config;
+  names.texts[1] = credentials;
+  let configPlaces = scanFile(config, configBytes, 0, names, 0);
+  if (configPlaces === undefined) return undefined;
+  const credentialsPlaces = scanFile(credentials, credentialsBytes, 1, names, names.size);
+  if (credentialsPlaces === undefined) return undefined;
+  const need = 2 * WIDTH * names.size;
+  if (configPlaces.length < need) configPlaces = grown(configPlaces, need);
+  return new ScannedKeys(
+    names,
+    [config, credentials],
+    [configBytes, credentialsBytes],
+    [
+      configPlaces,
+      credentialsPlaces.length < need ? grown(credentialsPlaces, need) : credentialsPlaces,
+    ],
+  );
+}
+
+function grown(places: Int32Array, need: number): Int32Array {
+  const more = new Int32Array(Math.max(need, places.length * 2));
+  more.set(places);
+  return more;
+}
+
+/** For each first character (a key is in lower case): the keys that start with it. */
+const BY_FIRST: number[][] = [];
+KEYS.forEach((key, k) => {
+  const first = key.charCodeAt(0);
+  BY_FIRST[first] = [...(BY_FIRST[first] ?? []), k];
+});
+const SLOTS = new Map<string, number>(KEYS.map((key, k) => [key, k]));
+
+/**
+ * One file's places (a new table), or undefined when the file is not one this reader
+ * understands. One function, on purpose: JavaScriptCore's first runs of many small functions
+ * were most of what `list` cost at scale (docs/performance.md).
+ */
+function scanFile(
+  text: string,
+  b: Uint8Array,
+  file: number,
+  names: ListNames,
+  known: number,
+): Int32Array | undefined {
+  const end = text.length;
+  const config = file === 0;
+  // A space at the very start would indent the first line ("\n " elsewhere: mayBePlain).
+  if (end > 0 && (text.charCodeAt(0) === SPACE || text.charCodeAt(0) === 0xfeff)) return undefined;
+  let places: Int32Array = new Int32Array(2 * WIDTH * Math.ceil(known + end / 80 + 16));
+  let current = -1;
+  let lineBreaks = 0;
+  let plainDefault = false;
+  let profileDefault = false;
+  let equals = -1;
+  for (let at = 0; at < end; ) {
+    // Native searches in the text; single characters read from the bytes (the same here:
+    // ASCII), which JavaScriptCore's lower tiers read faster than charCodeAt.
+    let stop = text.indexOf("\n", at);
+    if (stop < 0) stop = end;
+    else lineBreaks++;
+    const next = stop + 1;
+    // CRLF: the CR is the line break's (key-scan.ts); a CR elsewhere fails plainGiven below.
+    if (stop < end && stop > at && b[stop - 1] === CR) {
+      stop--;
+      lineBreaks++;
+    }
+    const first = b[at]!;
+    if (first === 91 /* [ */) {
+      // The line's last `]` (headers.ts), if it leaves a name of one character or more
+      let close = stop - 1;
+      while (close >= at + 2 && b[close] !== 93) close--;
+      if (close >= at + 2) {
+        if (close - at === 8 && text.startsWith("DEFAULT", at + 1)) return undefined;
+        if (!config) {
+          current = names.add(b, file, at + 1, close);
+        } else if (text.startsWith("profile", at + 1)) {
+          // `[profile NAME]` with a plain name; any other spelling (quotes, two spaces,
+          // `[profiles x]`) is shlex's to read.
+          if (b[at + 8] !== SPACE || !plainName(b, at + 9, close)) return undefined;
+          current = names.add(b, file, at + 9, close);
+          if (close - at === 16 && text.startsWith("default", at + 9)) profileDefault = true;
+        } else if (close - at === 8 && text.startsWith("default", at + 1)) {
+          current = names.add(b, file, at + 1, close);
+          plainDefault = true;
+        } else {
+          current = -1; // sso-session, services, or no profile at all
+        }
+        // configparser's aliases: which of the two wins is ProfileIndex's to say
+        if (plainDefault && profileDefault) return undefined;
+        if (2 * WIDTH * (current + 1) > places.length) {
+          places = grown(places, 2 * WIDTH * (current + 1));
+        }
+        at = next;
+        continue;
+      }
+    }
+    if (current < 0 || first === 35 /* # */ || first === 59 /* ; */) {
+      at = next;
+      continue;
+    }
+    // A wanted key spelt as it is (what nearly every line holds): its name, spaces, `=` or
+    // `:`. No character of a name is one of those, so the line splits there (keyLine's rule).
+    let k = -1;
+    let split = -1;
+    const candidates = BY_FIRST[first];
+    for (let i = 0; candidates !== undefined && i < candidates.length; i++) {
+      const key = KEYS[candidates[i]!]!;
+      if (!text.startsWith(key, at)) continue;
+      split = at + key.length;
+      while (split < stop && b[split] === SPACE) split++;
+      if (split < stop && (b[split] === 61 || b[split] === 58)) {
+        k = candidates[i]!;
+        break;
+      }
+    }
+    if (k < 0) {
+      // The exact rule: up to the first `=` or `:`, right-stripped, lower-cased. The next `=`
+      // is looked for again only once passed (a file of lines without one stays linear).
+      if (equals < at) {
+        equals = text.indexOf("=", at);
+        if (equals < 0) equals = end;
+      }
+      split = equals < stop ? equals : stop;
+      let upper = false;
+      for (let i = at; i < split; i++) {
+        const c = b[i]!;
+        if (c === 58 /* : */) {
+          split = i;
+          break;
+        }
+        if (c >= 65 && c <= 90) upper = true;
+      }
+      // A key in lower case that is not one of KEYS as spelt is not wanted
+      if (split >= stop || !upper) {
+        at = next;
+        continue;
+      }
+      let keyEnd = split;
+      while (keyEnd > at && b[keyEnd - 1] === SPACE) keyEnd--;
+      k = SLOTS.get(text.slice(at, keyEnd).toLowerCase()) ?? -1;
+    }
+    if (k >= 0) {
+      let from = split + 1;
+      let to = stop;
+      while (from < to && b[from] === SPACE) from++;
+      while (to > from && b[to - 1] === SPACE) to--;
+      const place = 2 * (current * WIDTH + k);
+      places[place] = from < to ? from + 1 : 0;
+      places[place + 1] = to;
+    }
+    at = next;
+  }
+  // Printable ASCII but for the line breaks counted (simple-read.ts).
+  return plainGiven(text, lineBreaks) ? places : undefined;
+}
+
+/** Whether b[from, to) is a name `profile NAME` gives as it is (key-scan.ts's plainName). */
+function plainName(b: Uint8Array, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c === 32 || c === 9 || c === 34 || c === 39 || c === 92 || c === 13 || c === 10) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// ../system/below-top-tier.ts: why
+belowTopTier(scanFile, plainName);

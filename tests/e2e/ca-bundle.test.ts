@@ -1,0 +1,295 @@
+/**
+ * AWS_CA_BUNDLE and the profile's ca_bundle, as the AWS CLI reads them: the PEM file trusted
+ * for calls to AWS instead of the built-in CAs, the variable beating the profile. The endpoint
+ * is a TLS front on 127.0.0.1 whose certificate a test CA made here (openssl) has signed, in
+ * front of the fake AWS; a second CA signs nothing. A bundle that is missing, unreadable or
+ * no PEM is exit 3 naming it, with the files as they were.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Server } from "bun";
+import { forward } from "../support/forward.ts";
+import { useLoginWorld } from "../support/login-world.ts";
+import { addRoleProfiles } from "../support/role-world.ts";
+
+const world = useLoginWorld();
+const folder = mkdtempSync(join(tmpdir(), "awsmfa-ca-bundle-"));
+const at = (name: string) => join(folder, name);
+let front: Server<undefined>;
+
+function openssl(...args: string[]) {
+  const made = Bun.spawnSync(["openssl", ...args], { stdout: "ignore", stderr: "pipe" });
+  if (made.exitCode !== 0) throw new Error(`openssl ${args[0]} failed: ${made.stderr}`);
+}
+
+beforeAll(() => {
+  for (const ca of ["ca", "other-ca"]) {
+    openssl(
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      `/CN=awsmfa test ${ca}`,
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+      "-keyout",
+      at(`${ca}.key`),
+      "-out",
+      at(`${ca}.pem`),
+    );
+  }
+  openssl(
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    "/CN=127.0.0.1",
+    "-keyout",
+    at("server.key"),
+    "-out",
+    at("server.csr"),
+  );
+  writeFileSync(at("ext.cnf"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    at("server.csr"),
+    "-CA",
+    at("ca.pem"),
+    "-CAkey",
+    at("ca.key"),
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-extfile",
+    at("ext.cnf"),
+    "-out",
+    at("server.pem"),
+  );
+  writeFileSync(at("not-pem.pem"), "this is not a certificate\n");
+  writeFileSync(
+    at("broken.pem"),
+    "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+  );
+  front = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    tls: {
+      cert: readFileSync(at("server.pem"), "utf8"),
+      key: readFileSync(at("server.key"), "utf8"),
+    },
+    async fetch(req) {
+      const url = new URL(req.url);
+      return forward(req, `${world.aws.url}${url.pathname}${url.search}`);
+    },
+  });
+});
+afterAll(() => {
+  front?.stop(true);
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const endpoint = () => `https://127.0.0.1:${front.port}`;
+
+function user() {
+  const u = world.user();
+  const env = { ...u.sandbox.env, AWS_ENDPOINT_URL: endpoint() };
+  const whoami = (extra: Record<string, string> = {}) =>
+    u.run(["whoami", "--profile", `${u.profile}-long-term`], { env: { ...env, ...extra } });
+  const login = (extra: Record<string, string> = {}) =>
+    u.run(["login", u.profile, "--otp", u.code(), "--format", "sh"], { env: { ...env, ...extra } });
+  return { u, env, whoami, login };
+}
+
+describe("AWS_CA_BUNDLE", () => {
+  test("the endpoint's CA in AWS_CA_BUNDLE: trusted; without it, exit 5 naming the way out", async () => {
+    const { u, whoami, login } = user();
+    const untrusted = await whoami();
+    expect(untrusted.stderr).toContain("its TLS certificate is not one this computer trusts");
+    expect(untrusted.stderr).toContain("AWS_CA_BUNDLE");
+    expect(untrusted.code).toBe(5);
+    const trusted = await whoami({ AWS_CA_BUNDLE: at("ca.pem") });
+    expect(trusted.stderr).toBe(`(credentials from profile ${u.profile}-long-term)\n`);
+    expect(trusted.stdout).toContain(u.user.arn);
+    expect(trusted.code).toBe(0);
+    const loggedIn = await login({ AWS_CA_BUNDLE: at("ca.pem") });
+    expect(loggedIn.stderr).toContain(`New session for ${u.profile}`);
+    expect(loggedIn.code).toBe(0);
+  });
+
+  test("it replaces the built-in CAs, as for the AWS CLI: another CA there is not trusted", async () => {
+    const { whoami } = user();
+    const r = await whoami({
+      AWS_CA_BUNDLE: at("other-ca.pem"),
+      NODE_EXTRA_CA_CERTS: at("ca.pem"),
+    });
+    expect(r.stderr).toContain("its TLS certificate is not one this computer trusts");
+    expect(r.code).toBe(5);
+    // A bundle of both CAs trusts the endpoint.
+    writeFileSync(
+      at("both.pem"),
+      readFileSync(at("other-ca.pem"), "utf8") + readFileSync(at("ca.pem"), "utf8"),
+    );
+    expect((await whoami({ AWS_CA_BUNDLE: at("both.pem") })).code).toBe(0);
+  });
+
+  test.each([
+    ["missing.pem", "there is no such file"],
+    ["not-pem.pem", "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)"],
+    ["broken.pem", "its certificate number 1 cannot be read"],
+    ["", "it is a folder"],
+  ])(
+    "%j: exit 3 naming AWS_CA_BUNDLE (%s), nothing sent, files as they were",
+    async (file, why) => {
+      const { u, login } = user();
+      const before = [u.sandbox.readConfig(), u.sandbox.readCredentials()];
+      const calls = world.aws.calls.length;
+      const r = await login({ AWS_CA_BUNDLE: at(file) });
+      expect(r.stderr).toContain(
+        `AWS_CA_BUNDLE "${at(file)}" is not a CA bundle awsmfa can use: ${why}.`,
+      );
+      expect(r.stderr).toContain("Set AWS_CA_BUNDLE to the PEM file");
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.code).toBe(3);
+      expect(world.aws.calls.length).toBe(calls);
+      expect([u.sandbox.readConfig(), u.sandbox.readCredentials()]).toEqual(before);
+    },
+  );
+});
+
+describe("ca_bundle in the profile", () => {
+  test("trusted for the profile's calls; AWS_CA_BUNDLE beats it; a bad one is exit 3 named", async () => {
+    const { u, login } = user();
+    u.sandbox.writeConfig(`${u.sandbox.readConfig()}ca_bundle = ${at("ca.pem")}\n`);
+    const r = await login();
+    expect(r.stderr).toContain(`New session for ${u.profile}`);
+    expect(r.code).toBe(0);
+    // The variable wins over the profile (the AWS CLI's order).
+    const v = user();
+    v.u.sandbox.writeConfig(`${v.u.sandbox.readConfig()}ca_bundle = ${at("ca.pem")}\n`);
+    const beaten = await v.login({ AWS_CA_BUNDLE: at("other-ca.pem") });
+    expect(beaten.stderr).toContain("its TLS certificate is not one this computer trusts");
+    expect(beaten.code).toBe(5);
+    const w = user();
+    w.u.sandbox.writeConfig(`${w.u.sandbox.readConfig()}ca_bundle = ${at("missing.pem")}\n`);
+    const config = w.u.sandbox.readConfig();
+    const bad = await w.login();
+    expect(bad.stderr).toContain(
+      `ca_bundle in the profile's config "${at("missing.pem")}" is not a CA bundle awsmfa can use: there is no such file.`,
+    );
+    expect(bad.stderr).toContain(
+      "Fix or remove ca_bundle in the profile's section of ~/.aws/config",
+    );
+    expect(bad.code).toBe(3);
+    expect(w.u.sandbox.readConfig()).toBe(config);
+  });
+});
+
+test("console and doctor's clock check trust it too; doctor reports a bad one and goes on", async () => {
+  const { u, env } = user();
+  addRoleProfiles(world.aws, u, [{ profile: "prod-admin" }]);
+  const link = await u.run(["console", "prod-admin", "--print", "--otp", u.code()], {
+    env: { ...env, AWS_CA_BUNDLE: at("ca.pem") },
+  });
+  expect(link.stdout.startsWith(`${endpoint()}/federation?Action=login&`)).toBe(true);
+  expect(link.code).toBe(0);
+  const doctor = await u.run(["doctor"], { env: { ...env, AWS_CA_BUNDLE: at("ca.pem") } });
+  expect(doctor.stdout).toContain(`(${endpoint()})`);
+  expect(doctor.stdout).not.toContain("Could not reach STS");
+  const bad = await u.run(["doctor"], { env: { ...env, AWS_CA_BUNDLE: at("missing.pem") } });
+  expect(bad.stdout).toContain(`AWS_CA_BUNDLE "${at("missing.pem")}" is not a CA bundle`);
+  expect(bad.stdout).toContain("Long-term keys");
+  expect(bad.code).toBe(9);
+});
+
+const AWS_CLI = "/usr/bin/aws";
+const hasCli = existsSync(AWS_CLI);
+if (!hasCli) console.log(`SKIPPED: ${AWS_CLI} (Debian's awscli) is not installed: no comparison`);
+
+test.skipIf(!hasCli)(
+  "the AWS CLI agrees: which bundle wins, and that it replaces the CAs",
+  async () => {
+    const { u, env } = user();
+    const caConfig = `${u.sandbox.configPath}.ca`;
+    writeFileSync(
+      caConfig,
+      `${u.sandbox.readConfig()}\n[profile ${u.profile}-long-term]\nca_bundle = ${at("ca.pem")}\n`,
+    );
+    // Only 127.0.0.1: any other host would go to a closed proxy.
+    const quiet = {
+      HTTPS_PROXY: "http://127.0.0.1:9",
+      HTTP_PROXY: "http://127.0.0.1:9",
+      NO_PROXY: "127.0.0.1",
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_DEFAULT_REGION: "us-east-1",
+    };
+    const cases: Array<[string, Record<string, string>]> = [
+      ["no bundle", {}],
+      ["AWS_CA_BUNDLE = the CA", { AWS_CA_BUNDLE: at("ca.pem") }],
+      [
+        "AWS_CA_BUNDLE = another CA, NODE_EXTRA_CA_CERTS = the CA",
+        { AWS_CA_BUNDLE: at("other-ca.pem"), NODE_EXTRA_CA_CERTS: at("ca.pem") },
+      ],
+      ["ca_bundle = the CA", { AWS_CONFIG_FILE: caConfig }],
+      [
+        "ca_bundle = the CA, AWS_CA_BUNDLE = another",
+        { AWS_CONFIG_FILE: caConfig, AWS_CA_BUNDLE: at("other-ca.pem") },
+      ],
+      ["AWS_CA_BUNDLE missing", { AWS_CA_BUNDLE: at("missing.pem") }],
+    ];
+    const ours: string[] = [];
+    const theirs: string[] = [];
+    for (const [name, extra] of cases) {
+      const all = { ...env, ...quiet, ...extra };
+      const r = await u.run(["whoami", "--profile", `${u.profile}-long-term`], { env: all });
+      ours.push(`${name}: ${r.code === 0 ? "trusted" : "refused"}`);
+      // Not spawnSync: the TLS front runs in this process and must answer meanwhile.
+      const cli = Bun.spawn(
+        [
+          AWS_CLI,
+          "sts",
+          "get-caller-identity",
+          "--profile",
+          `${u.profile}-long-term`,
+          "--endpoint-url",
+          endpoint(),
+        ],
+        {
+          env: { PATH: "/usr/bin:/bin", HOME: u.sandbox.home, ...all },
+          stdout: "ignore",
+          stderr: "ignore",
+          timeout: 30_000,
+        },
+      );
+      const code = await cli.exited;
+      theirs.push(`${name}: ${code === 0 ? "trusted" : "refused"}`);
+    }
+    expect(ours).toEqual(theirs);
+    expect(ours.filter((line) => line.endsWith("trusted")).length).toBe(2);
+  },
+  120_000,
+);
+
+test("console: the base profile's ca_bundle serves its role, as for the role's STS calls", async () => {
+  const { u, env } = user();
+  addRoleProfiles(world.aws, u, [{ profile: "prod-admin" }]);
+  const header = `[profile ${u.profile}]\n`;
+  expect(u.sandbox.readConfig()).toContain(header);
+  u.sandbox.writeConfig(
+    u.sandbox.readConfig().replace(header, `${header}ca_bundle = ${at("ca.pem")}\n`),
+  );
+  const link = await u.run(["console", "prod-admin", "--print", "--otp", u.code()], { env });
+  expect(link.stderr).not.toContain("awsmfa:");
+  expect(link.stdout.startsWith(`${endpoint()}/federation?Action=login&`)).toBe(true);
+  expect(link.code).toBe(0);
+});
