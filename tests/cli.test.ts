@@ -176,4 +176,10 @@ describe("usage errors at every depth of the command line", () => {
         "Run `awsmfa keys move --help` for usage.\n",
     );
   });
+
+  test("after a leading --debug, the usage hint still names the command", async () => {
+    const r = await failure(["--debug", "keys", "move", "prod", "--to", "nowhere"]);
+    expect(r.code).toBe(ExitCode.usage);
+    expect(r.stderr).toEndWith("Run `awsmfa keys move --help` for usage.\n");
+  });
 });
