@@ -7,7 +7,13 @@ import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
 import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { useCommander } from "./commands/options/commander.ts";
-import { DEFAULT_COMMAND, HELP_WORDS, VERSION_WORDS, wordNamed } from "./commands/words.ts";
+import {
+  commandIndex,
+  DEFAULT_COMMAND,
+  HELP_WORDS,
+  VERSION_WORDS,
+  wordNamed,
+} from "./commands/words.ts";
 import type { Deps, Writer } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
 import type { ModeInputs, OutputMode } from "./output/mode.ts";
@@ -145,9 +151,10 @@ export async function run(
       // Help and version end here too; commander has already printed what it had to say.
       if (error.exitCode === 0) return ExitCode.ok;
       await failed();
-      const named = wordNamed(argv[0]);
+      const at = commandIndex(argv);
+      const named = wordNamed(argv[at]);
       const words = named
-        ? [named.name, ...subcommandWords(program, named.name, argv.slice(1))]
+        ? [named.name, ...subcommandWords(program, named.name, argv.slice(at + 1))]
         : [];
       deps.io.stderr.write(`Run \`${["awsmfa", ...words, "--help"].join(" ")}\` for usage.\n`);
       return ExitCode.usage;
@@ -233,7 +240,7 @@ function knownOutputFacts(program: Command, deps: Deps) {
  * stands. For upgrade alone it is read as upgrade's `--to`.
  */
 export function upgradeVersionFlag(argv: readonly string[]): readonly string[] {
-  if (wordNamed(argv[0])?.name !== "upgrade") return argv;
+  if (wordNamed(argv[commandIndex(argv)])?.name !== "upgrade") return argv;
   const end = argv.indexOf("--");
   return argv.map((word, i) => {
     if (end >= 0 && i > end) return word;
@@ -260,7 +267,7 @@ function parsedOutputMode(
   deps: Deps,
   outputMode: (inputs: ModeInputs) => OutputMode,
 ): OutputMode | undefined {
-  const first = argv[0];
+  const first = argv[commandIndex(argv)];
   if (first !== undefined && [...HELP_WORDS, ...VERSION_WORDS].includes(first)) return undefined;
   const word = wordNamed(first) ?? wordNamed(DEFAULT_COMMAND)!;
   if (!word.evaluated) return undefined;

@@ -30,6 +30,15 @@ describe("upgradeVersionFlag", () => {
       ["upgrade", "--", "--version"],
       ["upgrade", "--", "--version"],
     ],
+    // The program's own --debug may come first (README: with any command).
+    [
+      ["--debug", "upgrade", "--version", "v1.2.3"],
+      ["--debug", "upgrade", "--to", "v1.2.3"],
+    ],
+    [
+      ["--debug", "--version"],
+      ["--debug", "--version"],
+    ],
   ])("%j -> %j", (argv, expected) => {
     expect(upgradeVersionFlag(argv)).toEqual(expected);
   });

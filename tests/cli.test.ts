@@ -16,6 +16,30 @@ async function failure(argv: string[], options: Parameters<typeof testDeps>[0] =
   return { code, stdout: world.stdout(), stderr: world.stderr() };
 }
 
+describe("--debug before the command (README: the flag of any command)", () => {
+  test.each([
+    ["shell-init", "bash"],
+    ["list", "--json"],
+  ])(
+    "awsmfa --debug %s %s runs that command, not a login of a profile so named",
+    async (command, arg) => {
+      const words = [command, arg];
+      const world = testDeps();
+      const code = await run(["--debug", ...words], world.deps);
+      expect(world.stderr()).not.toContain("There is no profile named");
+      expect(code).toBe(ExitCode.ok);
+      expect(world.stdout()).toBe(await plain(words));
+    },
+  );
+
+  /** What the same line prints without --debug. */
+  async function plain(words: string[]): Promise<string> {
+    const world = testDeps();
+    expect(await run(words, world.deps)).toBe(ExitCode.ok);
+    return world.stdout();
+  }
+});
+
 describe("stdout on a failure before the command chose its output", () => {
   test.each([
     [["prod", "--duration", "soon"], "false\n"],
@@ -32,6 +56,8 @@ describe("stdout on a failure before the command chose its output", () => {
     [["unset", "--format", "fish", "--bogus"], "false\n"],
     [["logout", "--bogus"], "false\n"],
     [["whoami", "--no-such-flag"], ""],
+    [["--debug", "whoami", "--no-such-flag"], ""],
+    [["--debug", "prod", "--duration", "soon"], "false\n"],
     [["help", "no-such-command"], ""],
   ])("%p: stdout %p", async (argv, stdout) => {
     const r = await failure(argv);
@@ -149,5 +175,11 @@ describe("usage errors at every depth of the command line", () => {
       "awsmfa: option '--to <store>' argument 'nowhere' is invalid. Allowed choices are credentials-file, keychain, pass, encrypted-file.\n" +
         "Run `awsmfa keys move --help` for usage.\n",
     );
+  });
+
+  test("after a leading --debug, the usage hint still names the command", async () => {
+    const r = await failure(["--debug", "keys", "move", "prod", "--to", "nowhere"]);
+    expect(r.code).toBe(ExitCode.usage);
+    expect(r.stderr).toEndWith("Run `awsmfa keys move --help` for usage.\n");
   });
 });

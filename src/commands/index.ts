@@ -18,6 +18,7 @@ import {
   COMMAND_WORDS,
   type CommandName,
   type CommandWord,
+  commandIndex,
   DEFAULT_COMMAND,
   HELP_WORDS,
   VERSION_WORDS,
@@ -76,7 +77,9 @@ function entryNamed(word: string | undefined): CommandEntry | undefined {
 
 /** What this command line needs loaded: the command it runs, or every command for help. */
 export function entriesFor(argv: readonly string[]): readonly CommandEntry[] {
-  const first = argv[0];
+  // Past a leading --debug (`awsmfa --debug list`), or the command's name is taken for a
+  // profile's and only login is loaded.
+  const first = argv[commandIndex(argv)];
   if (first !== undefined && LOAD_ALL.has(first)) return COMMANDS;
   if (first !== undefined && LOAD_NONE.has(first)) return [];
   const named = entryNamed(first);

@@ -60,6 +60,16 @@ function evaluatedNames(): string[] {
   return names;
 }
 
+/**
+ * Where the command word of a line stands: past the program's own --debug, which may come
+ * first (README: `--debug` with any command; commander takes it there), else 0.
+ */
+export function commandIndex(argv: readonly string[]): number {
+  let at = 0;
+  while (argv[at] === "--debug") at++;
+  return at;
+}
+
 /** The command a first word names (by name or alias), if any. */
 export function wordNamed(word: string | undefined): CommandWord | undefined {
   for (const entry of COMMAND_WORDS as readonly CommandWord[]) {

@@ -18,7 +18,8 @@ export interface FolderMemo {
  * every folder on the way is this user's or root's and writable by no one else (or sticky),
  * so no other user can change what was judged; only this user or root could, and a moment
  * later it is judged again (a login that waited for a person, exec's renewals for hours). A
- * refusal or a missing folder is never kept: it is judged again at the next ask.
+ * refusal or a missing folder is never kept: it is judged again at the next ask; nor is a
+ * pass under a folder writable by this user's group (its other members could swap it).
  */
 export class CheckedFolders implements FolderMemo {
   private readonly passed = new Map<string, { path: string; at: number }>();

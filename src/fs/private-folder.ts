@@ -47,6 +47,8 @@ export async function checkPrivateFolder(
   const absolute = isAbsolute(root) ? root : join(await fs.realpath("."), root);
   let key = `${user.uid}:${user.gid}:${absolute}`;
   let path = checked?.get(key);
+  // Where passes are kept: nowhere when a group may write a folder above (see walk).
+  let memo = checked;
   if (path === undefined) {
     // Judged before anything is made: nothing is created inside a folder that is refused.
     let walked = await walk(fs, absolute, user);
@@ -58,11 +60,12 @@ export async function checkPrivateFolder(
     const rootProblem = judgeOwn(walked.stats, walked.path, "folder", user);
     if (rootProblem) return { ok: false, problem: rootProblem };
     path = walked.path;
-    checked?.set(key, path);
+    if (walked.groupMayWrite) memo = undefined;
+    memo?.set(key, path);
   }
   for (const name of inside) {
     key = `${key}/${name}`;
-    const known = checked?.get(key);
+    const known = memo?.get(key);
     if (known !== undefined) {
       path = known;
       continue;
@@ -76,7 +79,7 @@ export async function checkPrivateFolder(
     if (stats === null) return null;
     const problem = judgeOwn(stats, path, "inside", user);
     if (problem) return { ok: false, problem };
-    checked?.set(key, path);
+    memo?.set(key, path);
   }
   return { ok: true, path };
 }
@@ -84,23 +87,30 @@ export async function checkPrivateFolder(
 /**
  * Resolves `path` one name at a time, as the kernel would, judging each folder on the way
  * and each link's owner. Its last folder is returned unjudged (the caller judges it as its own).
+ * groupMayWrite: a folder on the way passed as group-writable (this user's own group, not
+ * sticky). Its group may hold other users, who can rename what is in it: what this walk found
+ * can be swapped a moment later, so no pass of it is kept (Deps.folderChecks).
  */
 async function walk(
   fs: FileSystem,
   path: string,
   user: User,
 ): Promise<
-  { ok: true; path: string; stats: Stats } | { ok: false; problem: FolderProblem } | null
+  | { ok: true; path: string; stats: Stats; groupMayWrite: boolean }
+  | { ok: false; problem: FolderProblem }
+  | null
 > {
   let pending = names(path);
   let current = "/";
   let stats = await fs.lstat(current);
   let links = 0;
+  let groupMayWrite = false;
   while (pending.length > 0) {
     const name = pending.shift()!;
     if (name === ".") continue;
     const problem = judgeAbove(stats, current, user);
     if (problem) return { ok: false, problem };
+    if ((stats.mode & 0o1020) === 0o020) groupMayWrite = true;
     const next = name === ".." ? join(current, "..") : join(current, name);
     const seen = await lstatOrNull(fs, next);
     if (seen === null) return null;
@@ -126,7 +136,7 @@ async function walk(
     current = next;
     stats = seen;
   }
-  return { ok: true, path: current, stats };
+  return { ok: true, path: current, stats, groupMayWrite };
 }
 
 /** mkdir 0700; a name taken meanwhile is judged by the caller, a refusal explained. */

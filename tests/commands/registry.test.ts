@@ -31,6 +31,14 @@ describe("the command table", () => {
     [["shell-init", "bash"], ["shell-init"]],
     [["shell-init"], ["shell-init"]],
     [["help", "login"], COMMANDS.map((e) => e.name)],
+    // --debug is the program's own flag (README: any command), so it may come first.
+    [["--debug", "shell-init", "bash"], ["shell-init"]],
+    [["--debug", "ls"], ["list"]],
+    [["--debug", "--debug", "whoami"], ["whoami"]],
+    [["--debug", "prod"], ["login"]],
+    [["--debug"], ["login"]],
+    [["--debug", "--version"], []],
+    [["--debug", "--help"], COMMANDS.map((e) => e.name)],
   ])("%p loads %p", (argv, names) => {
     expect(entriesFor(argv).map((e) => e.name)).toEqual(names);
   });

@@ -7,11 +7,13 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import {
   chmodSync,
+  chownSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -259,6 +261,29 @@ describe.skipIf(onWindows)("each folder judged once per run (Deps.folderChecks)"
     const walks = lstats.get("/");
     expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
     expect(lstats.get("/")).toBe(walks! + 1);
+  });
+
+  test("no pass is kept under a folder its group may write: a member could swap what was judged", async () => {
+    // A group-writable folder above passes when it is this user's and their own group's (user
+    // private groups). But a group anyone else is in lets them rename the cache folder away and
+    // put their own in its place between two checks: each check must walk again to see it.
+    const { deps, root, lstats } = counted();
+    chmodSync(base, 0o770);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), true)).toBe(true);
+    renameSync(root, `${root}.moved`);
+    mkdirSync(join(root, "sessions"), { recursive: true, mode: 0o700 });
+    chownSync(root, me.uid + 4242, me.gid);
+    const refused = await refusal(checkCacheFolder(deps, join(root, "sessions"), false));
+    expect(refused.message).toContain(root);
+    expect(deps.folderChecks.size).toBe(0);
+    // A private folder above (0700) keeps its pass, as before.
+    rmSync(root, { recursive: true });
+    renameSync(`${root}.moved`, root);
+    chmodSync(base, 0o700);
+    const walks = lstats.get("/")!;
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(await checkCacheFolder(deps, join(root, "sessions"), false)).toBe(true);
+    expect(lstats.get("/")).toBe(walks + 1);
   });
 
   test("without Deps.folderChecks (tests, other callers) every check walks again", async () => {
