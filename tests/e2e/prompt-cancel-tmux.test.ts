@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
+import { expectNextLoginAsksAtOnce } from "../support/login-again.ts";
 import { useLoginWorld } from "../support/login-world.ts";
 import { type ShellSession, startShell, tmuxAvailable } from "../support/tmux.ts";
 
@@ -39,14 +40,7 @@ describe.skipIf(!tmuxAvailable())("cancelling the code prompt", () => {
     expect(out).toContain("rc=130");
     await session.finish(5_000);
     // The next run asks at once: no "Waiting for another awsmfa", no stale lock.
-    await session.start(
-      `echo NE""XT; '${binary}' login prod --format sh >/dev/null; echo "rc2=$?"`,
-    );
-    const again = (await session.waitFor(/NEXT[\s\S]*MFA code for prod/, 5_000)).split("NEXT")[1];
-    expect(again).not.toContain("Waiting for another awsmfa");
-    await session.type(user.code());
-    await session.press("Enter");
-    expect(await session.waitFor(/rc2=\d/, 15_000)).toContain("rc2=0");
+    await expectNextLoginAsksAtOnce(session, binary, user);
   });
 
   test("killed at the prompt (SIGKILL, no finally runs): the next run does not wait", async () => {
@@ -67,13 +61,6 @@ describe.skipIf(!tmuxAvailable())("cancelling the code prompt", () => {
     expect(await session.waitFor(/rc=\d/, 5_000)).toContain("rc=137");
     await session.finish(5_000);
     await session.run("stty sane");
-    await session.start(
-      `echo NE""XT; '${binary}' login prod --format sh >/dev/null; echo "rc2=$?"`,
-    );
-    const again = (await session.waitFor(/NEXT[\s\S]*MFA code for prod/, 5_000)).split("NEXT")[1];
-    expect(again).not.toContain("Waiting for another awsmfa");
-    await session.type(user.code());
-    await session.press("Enter");
-    expect(await session.waitFor(/rc2=\d/, 15_000)).toContain("rc2=0");
+    await expectNextLoginAsksAtOnce(session, binary, user);
   });
 });

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { awsmfaBinary } from "../support/binary.ts";
+import { expectNextLoginAsksAtOnce } from "../support/login-again.ts";
 import { type LoginUser, useLoginWorld } from "../support/login-world.ts";
 import { type ShellSession, startShell, tmuxAvailable } from "../support/tmux.ts";
 
@@ -73,14 +74,7 @@ describe.skipIf(!tmuxAvailable())("the code prompt's deadline", () => {
     expect(locks(user)).toEqual([]);
     expect(files(user)).toBe(before);
     // The next run asks at once: nothing waits on a lock left behind.
-    await session.start(
-      `echo NE""XT; '${binary}' login prod --format sh >/dev/null; echo "rc2=$?"`,
-    );
-    const again = (await session.waitFor(/NEXT[\s\S]*MFA code for prod/, 5_000)).split("NEXT")[1];
-    expect(again).not.toContain("Waiting for another awsmfa");
-    await session.type(user.code());
-    await session.press("Enter");
-    expect(await session.waitFor(/rc2=\d/, 15_000)).toContain("rc2=0");
+    await expectNextLoginAsksAtOnce(session, binary, user);
   });
 });
 
