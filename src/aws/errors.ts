@@ -22,7 +22,7 @@ import {
 } from "./clock-skew.ts";
 import { maskKeyId } from "./credentials.ts";
 import { type Partition, partitionOfArn } from "./partition.ts";
-import { proxyFailure } from "./proxy-errors.ts";
+import { proxyAdvice, proxyFailure } from "./proxy-errors.ts";
 
 export interface CallContext {
   /** e.g. "GetSessionToken" */
@@ -92,9 +92,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const network = networkReason(e);
   if (network) {
     // fetch says the same when the proxy, not the endpoint, refused or was silent.
-    const proxy = call.proxy
-      ? ` ${call.proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`
-      : "";
+    const proxy = call.proxy ? ` ${proxyAdvice(call.proxy)}` : "";
     // With HTTPS_PROXY honoured, an untrusted certificate is most often a proxy or security
     // software that inspects HTTPS with its own CA: the binary trusts AWS_CA_BUNDLE (instead
     // of the built-in CAs, as the AWS CLI does) and NODE_EXTRA_CA_CERTS (besides them).

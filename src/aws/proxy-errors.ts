@@ -89,3 +89,11 @@ export function proxySetting(
     .replace(/[/?#].*$/s, "");
   return `${choice.variable} is set (the proxy ${host})`;
 }
+
+/**
+ * What to do about the proxy a failed call went through (`proxy`: proxySetting's words), for
+ * every network error's hint: login's and IAM's calls, the console's sign-in, doctor's clock.
+ */
+export function proxyAdvice(proxy: string): string {
+  return `${proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`;
+}

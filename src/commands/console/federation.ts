@@ -6,6 +6,7 @@
  */
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import type { Partition } from "../../aws/partition.ts";
+import { proxyAdvice } from "../../aws/proxy-errors.ts";
 import { AuthError, NetworkError } from "../../errors.ts";
 import { readCappedBody } from "../../system/capped-body.ts";
 import { fetchFailureReason } from "../../system/fetch-failure.ts";
@@ -58,7 +59,7 @@ export async function getSigninToken(
     throw new NetworkError(
       `Could not reach the AWS sign-in endpoint ${where}${reason ? `: ${reason}` : ""}.`,
       {
-        hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL, check that it is right.${how.proxy ? ` ${how.proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.` : ""}`,
+        hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL_SIGNIN or AWS_ENDPOINT_URL, check that it is right.${how.proxy ? ` ${proxyAdvice(how.proxy)}` : ""}`,
       },
     );
   }

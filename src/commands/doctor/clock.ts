@@ -15,7 +15,7 @@ import {
   offSeconds,
   offsetFromDate,
 } from "../../aws/clock-skew.ts";
-import { proxySetting } from "../../aws/proxy-errors.ts";
+import { proxyAdvice, proxySetting } from "../../aws/proxy-errors.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
 import { fetchFailureText } from "../../system/fetch-failure.ts";
@@ -91,9 +91,7 @@ export function judgeClock(
     // The same words as a login's network error: the proxy may be what did not answer.
     return warn(
       `Could not reach STS at ${where} to compare clocks: ${reading.error}`,
-      proxy
-        ? `${proxy}: if that proxy is down or wrong, fix or unset the variable, or list the host in NO_PROXY.`
-        : undefined,
+      proxy ? proxyAdvice(proxy) : undefined,
     );
   }
   const seconds = offSeconds(reading.offsetMs);
