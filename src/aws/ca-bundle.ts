@@ -13,6 +13,7 @@
  * (SIGTERM included, the read holding the event loop's answer); a file past MAX_BUNDLE_BYTES is
  * no CA bundle (the largest system bundles are ~250 KB) and is refused before it is read.
  */
+import { constants } from "node:fs";
 import type { FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -42,7 +43,7 @@ export function caBundleSetting(
 export function caCertificates(
   env: Readonly<Record<string, string | undefined>>,
   profileValue: string | undefined,
-  fs: Pick<FileSystem, "readFile" | "stat">,
+  fs: Pick<FileSystem, "open">,
 ): CaCertificates | undefined {
   const setting = caBundleSetting(env, profileValue);
   if (!setting) return undefined;
@@ -55,12 +56,15 @@ export function caCertificates(
 
 async function readBundle(
   setting: CaBundleSetting,
-  fs: Pick<FileSystem, "readFile" | "stat">,
+  fs: Pick<FileSystem, "open">,
 ): Promise<string[]> {
   let text: string;
+  let handle: Awaited<ReturnType<FileSystem["open"]>> | undefined;
   try {
-    // stat does not open the file: a FIFO is named, not waited on.
-    const facts = await fs.stat(setting.path);
+    // Opened without blocking and judged through the same handle, as fs/read-regular.ts
+    // reads: a FIFO is named, not waited on, and what was judged is what is read.
+    handle = await fs.open(setting.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const facts = await handle.stat();
     if (facts.isDirectory()) throw bundleError(setting, "it is a folder");
     if (!facts.isFile()) {
       throw bundleError(setting, "it is not a regular file (a FIFO, device or socket)");
@@ -68,7 +72,7 @@ async function readBundle(
     if (facts.size > MAX_BUNDLE_BYTES) {
       throw bundleError(setting, `it is ${facts.size} bytes, past the 16 MiB a CA bundle may be`);
     }
-    text = await fs.readFile(setting.path, "utf8");
+    text = (await handle.readFile()).toString("utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as { code?: unknown }).code;
@@ -81,6 +85,8 @@ async function readBundle(
             ? "it is a folder"
             : `it could not be read (${typeof code === "string" ? code : "error"})`;
     throw bundleError(setting, why);
+  } finally {
+    await handle?.close().catch(() => {});
   }
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
   if (!blocks)
