@@ -8,7 +8,7 @@
  * peak RSS to ~150 MiB (docs/performance.md, "`list --json` at 100,000 profiles").
  */
 import type { Deps } from "../../deps.ts";
-import { PIECE } from "./table-pieces.ts";
+import { PIECE, writeBytes } from "./table-pieces.ts";
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -17,7 +17,6 @@ export class JsonPieces {
   private out = new Uint8Array(2 * PIECE);
   private at = 0;
   private readonly encoder = new TextEncoder();
-  private readonly decoder = new TextDecoder();
 
   constructor(private readonly deps: Pick<Deps, "io">) {}
 
@@ -55,10 +54,9 @@ export class JsonPieces {
 
   /** Writes what is made. */
   flush(): void {
-    if (this.at === 0) return;
-    const piece = this.decoder.decode(this.out.subarray(0, this.at));
+    const made = this.at;
     this.at = 0;
-    this.deps.io.stdout.write(piece);
+    writeBytes(this.out, made, this.deps);
   }
 
   /** A string with characters to escape or beyond ASCII: JSON.stringify's text, as UTF-8. */

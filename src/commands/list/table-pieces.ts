@@ -2,7 +2,8 @@
  * How `list`'s byte tables (ascii-table.ts, fast-table.ts) reach stdout: rows are copied into
  * one buffer of spaces, and every ~64 KB the filled part is written as one piece and made
  * spaces again, so a row's padding costs nothing and the 7 MB of a 100,000-profile table is
- * never held at once. Each piece is decoded to one string because Deps' Writer takes text.
+ * never held at once. Each piece is decoded to one string because Deps' Writer takes text;
+ * `list --json`'s bytes (json-pieces.ts) are written the same way, without the padding.
  */
 import type { Deps } from "../../deps.ts";
 
@@ -13,9 +14,14 @@ export const NEWLINE = 10;
 
 const decoder = new TextDecoder();
 
+/** Writes out[0, at), decoded as one string (nothing when empty). */
+export function writeBytes(out: Uint8Array, at: number, deps: Pick<Deps, "io">): void {
+  if (at > 0) deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
+}
+
 /** Writes out[0, at) and blanks it for the next piece; the next piece starts at 0. */
 export function sendPiece(out: Uint8Array, at: number, deps: Pick<Deps, "io">): 0 {
-  if (at > 0) deps.io.stdout.write(decoder.decode(out.subarray(0, at)));
+  writeBytes(out, at, deps);
   out.fill(SPACE, 0, at);
   return 0;
 }
