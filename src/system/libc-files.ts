@@ -154,22 +154,18 @@ class LibcStats implements FileStats {
 }
 
 class LibcCalls implements LeanFiles {
-  /** struct statx, 256 bytes, read through views of its own (little-endian, as both are). */
+  /** struct statx, 256 bytes, read as 32-bit words (little-endian, as both are). */
   private readonly statBuffer = new Uint32Array(64);
-  private readonly statBytes = new Uint8Array(this.statBuffer.buffer);
-  private readonly statHalves = new Uint16Array(this.statBuffer.buffer);
   private readonly noPath = new Uint8Array(1);
-  private readBuffer = new Uint8Array(16 * 1024);
-  /** errno lives at a fixed address of this (the main) thread. */
-  private readonly errnoAt: number;
+  private readBuffer = new Uint8Array(8 * 1024);
+  /** errno's address on this (the main) thread, asked for at the first failure. */
+  private errnoAt: number | undefined;
 
   constructor(
     private readonly ffi: typeof import("bun:ffi"),
     private readonly libc: Libc,
     readonly constants: LeanFiles["constants"],
-  ) {
-    this.errnoAt = libc.__errno_location() as number;
-  }
+  ) {}
 
   openSync(path: string, flags: number): number {
     const fd = this.libc.openat(AT_FDCWD, cPath(path), flags | O_CLOEXEC, 0);
@@ -226,18 +222,20 @@ class LibcCalls implements LeanFiles {
 
   private stat(fd: number, path: Uint8Array, flags: number, call: string, shown: string) {
     const out = this.statBuffer;
-    if (this.libc.statx(fd, path, flags, STATX_BASIC_STATS, this.statBytes) !== 0) {
+    if (this.libc.statx(fd, path, flags, STATX_BASIC_STATS, out as never) !== 0) {
       throw this.failure(call, shown);
     }
-    // stx_mask at 0, stx_uid at 0x14, stx_gid at 0x18, stx_mode at 0x1c, stx_size at 0x28.
+    // stx_mask at 0, stx_uid at 0x14, stx_gid at 0x18, stx_mode at 0x1c (16 bits), stx_size at 0x28.
     if ((out[0]! & STATX_NEEDED) !== STATX_NEEDED) {
       throw Object.assign(new Error(`${call}: no status for ${shown}`), { code: "EUNKNOWN" });
     }
     const size = out[10]! + out[11]! * 2 ** 32;
-    return new LibcStats(this.statHalves[14]!, out[5]!, out[6]!, size);
+    return new LibcStats(out[7]! & 0xffff, out[5]!, out[6]!, size);
   }
 
   private errno(): number {
+    // Nothing between the failed call and here calls into libc (no allocation, no GC).
+    this.errnoAt ??= this.libc.__errno_location() as number;
     return this.ffi.read.i32(this.errnoAt as never, 0);
   }
 
