@@ -4,9 +4,9 @@
  *
  * Why: loading node:fs costs every run that uses it ~1.2 ms of CPU before its first call (Bun
  * evaluates node:fs and the internal modules it needs, in JavaScript, at each start), a sixth of
- * a cached login. bun:ffi's stubs for these six functions are made in ~0.4 ms, and the lean
- * tier then needs no node:fs at all: a cached login 7.82 -> 7.17 ms of CPU (p10 of 100
- * interleaved runs; docs/performance.md).
+ * a cached login. bun:ffi and its stubs for these six functions cost ~0.5 ms, and the lean
+ * tier then needs no node:fs at all: a cached login 0.3-0.7 ms less CPU, credential-process
+ * 0.4-0.5 (docs/performance.md).
  *
  * Only where the layout is known: Linux on x64 and arm64 with glibc (statx's struct is the
  * same on every architecture, the open flags are each architecture's own). Anywhere else, or
