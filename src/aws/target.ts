@@ -15,10 +15,10 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock" | "io" | "platform" | "fs">;
+    deps: Pick<Deps, "env" | "clock" | "io" | "platform" | "fs" | "homedir">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
-    /** `ca_bundle` of the profile, if any (AWS_CA_BUNDLE beats it). */
+    /** `ca_bundle` of the profile as written ("" when empty), if any (AWS_CA_BUNDLE beats it). */
     caBundle?: string | undefined;
     /** `use_fips_endpoint` and `use_dualstack_endpoint` of the profile, if any. */
     variants?: { fips?: string | undefined; dualstack?: string | undefined };
@@ -44,7 +44,7 @@ export function callTarget(
       ? (line: string) => debug(context.deps, `${service}: ${line}`)
       : undefined,
     deadlineMs: callDeadlineMs(context.deps.env),
-    caCertificates: caCertificates(context.deps.env, context.caBundle, context.deps.fs),
+    caCertificates: caCertificates(context.deps, context.caBundle),
   };
 }
 

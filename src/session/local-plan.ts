@@ -7,6 +7,7 @@ import { type ResolvedRegion, resolveRegion } from "../aws/region.ts";
 import type { AwsCallTarget } from "../aws/sts.ts";
 import { callTarget } from "../aws/target.ts";
 import { type AwsFiles, firstProfileValue } from "../config/aws-files.ts";
+import { caBundleValue } from "../config/ca-bundle-value.ts";
 import type { Deps } from "../deps.ts";
 import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
 import { configuredSerial } from "./mfa-serial.ts";
@@ -50,7 +51,7 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
     fips: firstProfileValue(files, profiles, "use_fips_endpoint"),
     dualstack: firstProfileValue(files, profiles, "use_dualstack_endpoint"),
   };
-  const caBundle = firstProfileValue(files, profiles, "ca_bundle");
+  const caBundle = caBundleValue(files, profiles);
   const target = (service: "sts" | "iam") =>
     callTarget(service, region, {
       deps,

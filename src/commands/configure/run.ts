@@ -15,6 +15,7 @@ import {
   profileValue,
   readAwsFiles,
 } from "../../config/aws-files.ts";
+import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import { saveProfileSetting } from "../../config/save-setting.ts";
 import type { Deps } from "../../deps.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
@@ -60,7 +61,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     callTarget(service, resolved, {
       deps,
       endpointUrl,
-      caBundle: firstProfileValue(files, pair, "ca_bundle"),
+      caBundle: caBundleValue(files, pair),
       profile: plan.target,
     });
   const identity = await getCallerIdentity(plan.keys, target("sts"));

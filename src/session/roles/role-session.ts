@@ -11,6 +11,7 @@ import type { SessionCredentials } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
+import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import { checkCacheFolder } from "../../config/cache-folder.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
@@ -157,10 +158,8 @@ function stepsFor(
     env: deps.env,
     // The asked role's ca_bundle, else its base profile's (AWS_CA_BUNDLE beats both).
     caCertificates: caCertificates(
-      deps.env,
-      profileValue(files, chain.roles[0]?.profile ?? chain.base, "ca_bundle") ??
-        profileValue(files, chain.base, "ca_bundle"),
-      deps.fs,
+      deps,
+      caBundleValue(files, [chain.roles[0]?.profile ?? chain.base, chain.base]),
     ),
     now: deps.clock.now,
     trace: debugEnabled(deps.env) ? (line) => debug(deps, `sts: ${line}`) : undefined,
