@@ -58,6 +58,8 @@ export async function obtainSession(
     options.force ? undefined : reusableSession(key, options.minRemainingSeconds, deps);
   const before = options.cacheChecked ? undefined : await reuse();
   if (before) return { session: before, reused: true };
+  // The call's settings (endpoint, proxy), checked before the lock and the code.
+  plan.sts();
   // One code for many callers (terraform starts many SDK clients, each running
   // credential-process): the first takes the lock and asks; the others wait, then find its
   // session in the cache.
@@ -116,7 +118,7 @@ async function askAndCall(
       const session = await getSessionToken(
         credentials,
         { serialNumber: plan.serial, tokenCode, durationSeconds },
-        { ...plan.sts, whileWaiting: meanwhile },
+        { ...plan.sts(), whileWaiting: meanwhile },
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
       const recorded = recordUsedWindow(deps, plan.serial, window).catch(() => undefined);

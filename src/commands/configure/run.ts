@@ -8,7 +8,7 @@ import { maskKeyId } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import { getCallerIdentity } from "../../aws/sts.ts";
-import { callTarget } from "../../aws/target.ts";
+import { callTarget, lazyTarget } from "../../aws/target.ts";
 import {
   type AwsFiles,
   firstProfileValue,
@@ -74,10 +74,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     configured,
     plan.keys,
     profile,
-    {
-      iam: target("iam"),
-      sts: target("sts"),
-    },
+    { iam: lazyTarget(() => target("iam")), sts: lazyTarget(() => target("sts")) },
     deps,
   );
   const suggested = partitionOfArn(serial)?.defaultRegion ?? resolved.region;

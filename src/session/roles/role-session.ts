@@ -79,6 +79,9 @@ export async function getRoleSession(
       return { session: cached, reused: true, context, plan: local, role: info(steps, undefined) };
     }
   }
+  // AssumeRole will be called: its settings (endpoint, proxy) are checked before the MFA
+  // session's code is asked for, as a plain login checks GetSessionToken's.
+  for (const step of cachedPath.steps) step.target();
 
   const base = await mfaSession(
     files,
@@ -226,7 +229,7 @@ async function assumeOrReuse(
             externalId: step.role.externalId,
           },
           // The success line's time-zone set-up while AWS answers (session/obtain.ts).
-          { ...step.target, whileWaiting: newSessionLineSetUp(deps) },
+          { ...step.target(), whileWaiting: newSessionLineSetUp(deps) },
         );
       } catch (error) {
         throw explainAssumeRoleError(error, step);
