@@ -7,6 +7,7 @@
 
 import { dirname } from "node:path";
 import { caCertificates } from "../../aws/ca-bundle.ts";
+import { CALL_DEADLINE_MS } from "../../aws/clients.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
@@ -45,8 +46,12 @@ export type MfaSessionGetter = (
  */
 export const SOURCE_MIN_REMAINING_SECONDS = 60;
 
-/** Concurrent callers of one role wait for the first one's AssumeRole (seconds, not minutes). */
-const ROLE_LOCK = { timeoutMs: 30_000, staleMs: 60_000 };
+/**
+ * Concurrent callers of one role wait for the first one's AssumeRole: 30 s at least, and as
+ * long as its call may take (AWSMFA_AWS_TIMEOUT, up to 600 s: the holder writes it in the
+ * lock), so that a waiter does not give up on a holder still within its deadline.
+ */
+const ROLE_LOCK = { timeoutMs: 30_000, staleMs: 60_000, maxWaitMs: 11 * 60_000 };
 
 export async function getRoleSession(
   files: AwsFiles,
@@ -239,6 +244,12 @@ async function assumeOrReuse(
       return { session, reused: false };
     },
     // A signal while AWS answers releases the lock rather than dying with it held.
-    { ...fileOptionsFrom(deps), ...ROLE_LOCK, private: true, releaseOnInterrupt: true },
+    {
+      ...fileOptionsFrom(deps),
+      ...ROLE_LOCK,
+      holdForMs: step.target().deadlineMs ?? CALL_DEADLINE_MS,
+      private: true,
+      releaseOnInterrupt: true,
+    },
   );
 }
