@@ -112,3 +112,22 @@ test("a role: cached, a bad proxy stops nothing; not cached, exit 3 before the c
   expect(cached.stderr).toContain("Reusing");
   expect(cached.code).toBe(0);
 });
+
+test("doctor names the settings of the calls a profile's next login makes, and only those", async () => {
+  const u = world.user();
+  const bad = await u.run(["doctor"], { env: { AWS_ENDPOINT_URL_STS: "not a url" } });
+  expect(bad.stdout).toContain(
+    `${u.profile}: AWS_ENDPOINT_URL_STS "not a url" is not an endpoint awsmfa can call`,
+  );
+  expect(bad.code).toBe(9);
+  // IAM's override matters only to a profile whose device is not written down.
+  const known = world.user();
+  const iamOnly = await known.run(["doctor"], { env: { AWS_ENDPOINT_URL_IAM: "not a url" } });
+  expect(iamOnly.stdout).not.toContain("AWS_ENDPOINT_URL_IAM");
+  const unknown = world.user({ serial: false });
+  const lookup = await unknown.run(["doctor"], { env: { AWS_ENDPOINT_URL_IAM: "not a url" } });
+  expect(lookup.stdout).toContain(
+    `${unknown.profile}: AWS_ENDPOINT_URL_IAM "not a url" is not an endpoint awsmfa can call`,
+  );
+  expect(lookup.code).toBe(9);
+});
