@@ -11,6 +11,7 @@ import { CALL_DEADLINE_MS } from "../../aws/clients.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
+import { checkCall } from "../../aws/target.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import { checkCacheFolder } from "../../config/cache-folder.ts";
@@ -84,9 +85,9 @@ export async function getRoleSession(
       return { session: cached, reused: true, context, plan: local, role: info(steps, undefined) };
     }
   }
-  // AssumeRole will be called: its settings (endpoint, proxy) are checked before the MFA
-  // session's code is asked for, as a plain login checks GetSessionToken's.
-  for (const step of cachedPath.steps) step.target();
+  // AssumeRole will be called: its settings (endpoint, proxy, CA bundle) are checked before
+  // the MFA session's code is asked for, as a plain login checks GetSessionToken's.
+  for (const step of cachedPath.steps) await checkCall(step.target);
 
   const base = await mfaSession(
     files,
