@@ -37,8 +37,11 @@ export function expandVariables(path: string, env: Env): string {
 }
 
 export function awsPaths(env: Env, homedir: string): AwsPaths {
+  // Empty, before or after its variables are expanded ('$EMPTY', an unfilled template): the
+  // default file, not the file named "", which awsmfa then offered as the place to put keys
+  // ("in [prod-long-term] of , or ...") and could never read or write.
   const given = (value: string | undefined) =>
-    value ? expandHome(expandVariables(value, env), homedir) : undefined;
+    (value && expandHome(expandVariables(value, env), homedir)) || undefined;
   return {
     config: given(env.AWS_CONFIG_FILE) ?? join(homedir, ".aws", "config"),
     credentials: given(env.AWS_SHARED_CREDENTIALS_FILE) ?? join(homedir, ".aws", "credentials"),

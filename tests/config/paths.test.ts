@@ -57,3 +57,14 @@ test("the AWS files' variables: $NAME and braced names, then ~, as botocore expa
   expect(ours[0]).toBe("/home/u/.aws/config");
   expect(awsPaths({ AWS_CONFIG_FILE: "$HOME/c" }, "/home/u").config).toBe("$HOME/c");
 });
+
+test("a value that expands to nothing ('$EMPTY') is the default file, as an empty one is", () => {
+  const brace = "$" + "{";
+  for (const value of ["", "$EMPTY", `${brace}EMPTY}`, "$EMPTY$EMPTY"]) {
+    const env = { EMPTY: "", AWS_CONFIG_FILE: value, AWS_SHARED_CREDENTIALS_FILE: value };
+    expect(awsPaths(env, "/home/u")).toEqual({
+      config: "/home/u/.aws/config",
+      credentials: "/home/u/.aws/credentials",
+    });
+  }
+});
