@@ -87,7 +87,7 @@ export async function withDeadline<O>(
 }
 
 let handlerModule: Promise<typeof import("./fetch-handler.ts")> | undefined;
-let stsModules: Promise<typeof import("@aws-sdk/client-sts")> | undefined;
+let stsModules: Promise<typeof import("./sts-sdk.ts")> | undefined;
 
 /** The request handler's module, loaded once, with the SDK: a cached login never needs it. */
 function loadHandler() {
@@ -96,7 +96,7 @@ function loadHandler() {
 }
 
 function loadSts() {
-  stsModules ??= import("@aws-sdk/client-sts");
+  stsModules ??= import("./sts-sdk.ts");
   return stsModules;
 }
 

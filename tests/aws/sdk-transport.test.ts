@@ -56,3 +56,22 @@ test("a fresh login's modules, the SDK's included, reach none of them either", a
     expect([name, builtins.has(name)]).toEqual([name, false]);
   }
 }, 60_000);
+
+test("the STS chunk holds the commands awsmfa sends, not the package's other exports", async () => {
+  const graph = await makeBundleGraph(out);
+  const sts = "node_modules/@aws-sdk/client-sts/dist-es/";
+  // What loading the chunk of the command a fresh login sends brings (aws/sts-sdk.ts).
+  const { files } = graph.reach([`${sts}commands/GetSessionTokenCommand.js`]);
+  for (const used of ["GetSessionToken", "AssumeRole", "GetCallerIdentity"]) {
+    expect(files).toContain(`${sts}commands/${used}Command.js`);
+  }
+  // The aggregated client, the other commands, the credential providers' role assumers.
+  for (const unused of [
+    "STS.js",
+    "commands/AssumeRoleWithSAMLCommand.js",
+    "commands/GetFederationTokenCommand.js",
+    "defaultStsRoleAssumers.js",
+  ]) {
+    expect([unused, files.includes(sts + unused)]).toEqual([unused, false]);
+  }
+}, 60_000);
