@@ -75,3 +75,20 @@ test("the STS chunk holds the commands awsmfa sends, not the package's other exp
     expect([unused, files.includes(sts + unused)]).toEqual([unused, false]);
   }
 }, 60_000);
+
+test("the SDK's default credential chain is not bundled: its stand-in is, which refuses to run", async () => {
+  const graph = await makeBundleGraph(out);
+  for (const client of ["client-sts", "client-iam"]) {
+    const { files } = graph.reach([`node_modules/@aws-sdk/${client}/dist-es/runtimeConfig.js`]);
+    expect(files).toContain("src/aws/sdk-credential-chain-stand-in.ts");
+    const chain = files.filter((file) =>
+      file.startsWith("node_modules/@aws-sdk/credential-provider"),
+    );
+    expect([client, chain]).toEqual([client, []]);
+  }
+  // Nothing in the binary loads the chain's providers, or the nested clients they make.
+  const all = [...graph.chunks.values()].flatMap((chunk) => chunk.files);
+  expect(all.filter((file) => /credential-provider|nested-clients/.test(file))).toEqual([]);
+  const { defaultProvider } = await import("../../src/aws/sdk-credential-chain-stand-in.ts");
+  expect(() => defaultProvider()).toThrow(/^internal error: .*without credentials/);
+}, 60_000);
