@@ -100,6 +100,11 @@ function loadSts() {
   return stsModules;
 }
 
+/** IAM's SDK: the commands awsmfa sends (iam-sdk.ts), for `keys` and device discovery. */
+function loadIam(): Promise<typeof import("./iam-sdk.ts")> {
+  return import("./iam-sdk.ts");
+}
+
 /**
  * Starts loading what an STS call needs (the SDK chunk and the request handler, ~7 ms of a
  * fresh login) without waiting for it, for a login that waits for a person to type the code
@@ -150,7 +155,7 @@ export async function stsClient(credentials: Credentials, target: ClientTarget) 
 }
 
 export async function iamClient(credentials: Credentials, target: ClientTarget) {
-  const iam = await import("@aws-sdk/client-iam");
+  const iam = await loadIam();
   const client = new iam.IAMClient(await clientConfig(credentials, target));
   return { sdk: iam, client: traced(client, target) };
 }

@@ -92,3 +92,19 @@ test("the SDK's default credential chain is not bundled: its stand-in is, which 
   const { defaultProvider } = await import("../../src/aws/sdk-credential-chain-stand-in.ts");
   expect(() => defaultProvider()).toThrow(/^internal error: .*without credentials/);
 }, 60_000);
+
+test("the IAM chunk holds the commands awsmfa sends, not the package's other ~180", async () => {
+  const graph = await makeBundleGraph(out);
+  const iam = "node_modules/@aws-sdk/client-iam/dist-es/";
+  const { files } = graph.reach([`${iam}commands/ListMFADevicesCommand.js`]);
+  for (const used of ["ListMFADevices", "ListAccessKeys", "CreateAccessKey", "DeleteAccessKey"]) {
+    expect(files).toContain(`${iam}commands/${used}Command.js`);
+  }
+  for (const unused of [
+    "IAM.js",
+    "commands/CreateUserCommand.js",
+    "commands/ListRolesCommand.js",
+  ]) {
+    expect([unused, files.includes(iam + unused)]).toEqual([unused, false]);
+  }
+}, 60_000);
