@@ -38,30 +38,77 @@ export async function writeFastTable(
   const rows = listRows(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
   // Every session is found before anything is written (runList's order and errors). Per
-  // row: 0 no session of its own ("-"), 1 none, 2 found.
-  const state = new Uint8Array(keys.size);
-  const found: FoundSession[] = [];
-  for (let profile = 0; profile < keys.size; profile++) {
-    const kind = rows.kind[profile]!;
-    let session: FoundSession | undefined | Promise<FoundSession | undefined>;
-    if (kind === ROLE) {
-      session = await sessions.role(keys.names.name(profile));
-    } else if (kind === SESSION || (kind === LONG_TERM && rows.serving[profile] === 0)) {
-      session = ownSession(keys, rows, sessions, profile);
-      if (session instanceof Promise) session = await session;
-    } else {
-      continue;
-    }
-    state[profile] = session === undefined ? 1 : 2;
-    if (session !== undefined) found[profile] = session;
+  // row: 0 no session of its own ("-"), 1 none, 2 found. The rows are gone through by a
+  // function that is not async, up to a row that has to wait: in an async function each
+  // variable that lives across an await is a slot of its frame object, and 100,000 rows of
+  // such reads cost ~10 ms (docs/performance.md, eighth step).
+  const found = new Found(keys.size);
+  const waiting: Promise<FoundSession | undefined>[] = [];
+  for (
+    let profile = sessionsFrom(keys, rows, sessions, found, 0, waiting);
+    profile < keys.size;
+    profile = sessionsFrom(keys, rows, sessions, found, profile + 1, waiting)
+  ) {
+    found.note(profile, await waiting[0]!);
   }
-  const now = deps.clock.now();
-  const cells: string[] = [];
-  for (let profile = 0; profile < keys.size; profile++) {
-    if (state[profile] === 2) cells[profile] = sessionText(found[profile]!, now, PLAIN);
-  }
-  writeRows(keys, rows, state, cells, deps);
+  found.textsAt(deps.clock.now());
+  writeRows(keys, rows, found.state, found.cells, deps);
   return true;
+}
+
+/** Each row's session: state 0 no session of its own ("-"), 1 none, 2 found (and its text). */
+class Found {
+  readonly state: Uint8Array;
+  readonly sessions: FoundSession[] = [];
+  readonly cells: string[] = [];
+
+  constructor(size: number) {
+    this.state = new Uint8Array(size);
+  }
+
+  note(profile: number, session: FoundSession | undefined): void {
+    this.state[profile] = session === undefined ? 1 : 2;
+    if (session !== undefined) this.sessions[profile] = session;
+  }
+
+  /** The SESSION cells of the rows with a session, as of `now`. */
+  textsAt(now: number): void {
+    const { state, sessions, cells } = this;
+    for (let profile = 0; profile < state.length; profile++) {
+      if (state[profile] === 2) cells[profile] = sessionText(sessions[profile]!, now, PLAIN);
+    }
+  }
+}
+
+/**
+ * The sessions of rows `from`, `from + 1`, ... noted in `found`, up to the first row whose
+ * session has to be waited for: its number, with the promise in waiting[0]; or the number of
+ * rows. The rows are asked in order, one at a time, as runList asks them.
+ */
+function sessionsFrom(
+  keys: ScannedKeys,
+  rows: ListRows,
+  sessions: ListedSessions,
+  found: Found,
+  from: number,
+  waiting: Promise<FoundSession | undefined>[],
+): number {
+  for (let profile = from; profile < keys.size; profile++) {
+    const kind = rows.kind[profile]!;
+    if (kind === ROLE) {
+      waiting[0] = sessions.role(keys.names.name(profile));
+      return profile;
+    }
+    if (kind === SESSION || (kind === LONG_TERM && rows.serving[profile] === 0)) {
+      const session = ownSession(keys, rows, sessions, profile);
+      if (session instanceof Promise) {
+        waiting[0] = session;
+        return profile;
+      }
+      found.note(profile, session);
+    }
+  }
+  return keys.size;
 }
 
 /** ListedSessions.find for a session or long-term row: in the file, else in the cache. */
@@ -85,8 +132,14 @@ function ownSession(
   const partner = rows.partner[profile]!;
   const owner = rows.serialOf[profile]!;
   if (partner < 0 || owner < 0 || !sessions.listsAny) return undefined;
-  const serial = keys.value(owner, rows.serialSlot[profile]!)!;
-  if (!sessions.mayHold(serial)) return undefined;
+  // The device's text, as a string only for a device the cache folder may hold a session of
+  const slot = rows.serialSlot[profile]!;
+  const file = keys.fileOf(owner, slot);
+  const at = keys.place(owner, slot);
+  const start = keys.places[file]![at]! - 1;
+  const end = keys.places[file]![at + 1]!;
+  if (!sessions.mayHoldAt(keys.texts[file]!, start, end)) return undefined;
+  const serial = keys.texts[file]!.slice(start, end);
   return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
 }
 
@@ -154,4 +207,4 @@ function put(out: Uint8Array, at: number, text: string, width: number): number {
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeFastTable, ownSession, writeRows, put);
+belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, put);
