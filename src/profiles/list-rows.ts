@@ -58,7 +58,8 @@ export function listRows(keys: ScannedKeys): ListRows {
   };
   const checks = new SerialChecks();
   const { names, bytes } = keys;
-  const [config, credentials] = keys.places;
+  const config = keys.places[0];
+  const credentials = keys.places[1];
   // The common questions as array reads here; the rarer ones through Facts
   const role = 2 * Key.roleArn;
   const keyId = 2 * Key.keyId;
@@ -142,7 +143,8 @@ function serialOf(
   checks: SerialChecks,
   rows: ListRows,
 ): boolean {
-  const [config, credentials] = keys.places;
+  const config = keys.places[0];
+  const credentials = keys.places[1];
   for (let i = 0; i < SERIAL_SLOTS.length; i++) {
     const k = SERIAL_SLOTS[i]!;
     const at = 2 * (WIDTH * owner + k);
