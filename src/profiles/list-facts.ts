@@ -26,7 +26,7 @@ const STORE = 2 * Key.store;
 
 export class Facts {
   /** Per LONG_TERM_SUFFIXES entry: profile -> the number of name + suffix, or -1. */
-  private readonly suffixed: Int32Array[];
+  readonly suffixed: Int32Array[];
 
   constructor(private readonly keys: ScannedKeys) {
     const { names, bytes } = keys;
