@@ -13,7 +13,7 @@ import type { AwsTexts } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
 import { type ListRows, listRows } from "../../profiles/list-rows.ts";
-import { type ScannedKeys, scanListKeys } from "../../profiles/list-scan.ts";
+import { type ScannedKeys, scanListKeys, WIDTH } from "../../profiles/list-scan.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
@@ -23,6 +23,9 @@ import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
 import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
+/** Places of the token keys within a profile's (list-scan.ts). */
+const TOKEN = 2 * Key.token;
+const OLD_TOKEN = 2 * Key.oldToken;
 
 /**
  * Writes the table and returns true, or returns false having written nothing when the files
@@ -93,6 +96,8 @@ function sessionsFrom(
   from: number,
   waiting: Promise<FoundSession | undefined>[],
 ): number {
+  const credentials = keys.places[1];
+  const { listsAny, devices } = sessions;
   for (let profile = from; profile < keys.size; profile++) {
     const kind = rows.kind[profile]!;
     if (kind === ROLE) {
@@ -100,6 +105,32 @@ function sessionsFrom(
       return profile;
     }
     if (kind === SESSION || (kind === LONG_TERM && rows.serving[profile] === 0)) {
+      // What ownSession finds of nearly every row, here without a call: nothing, when the
+      // credentials file has no token for it and the cache no session for its device.
+      const token = 2 * WIDTH * profile + TOKEN;
+      const oldToken = 2 * WIDTH * profile + OLD_TOKEN;
+      if (credentials[token] === 0 && credentials[oldToken] === 0) {
+        const owner = rows.serialOf[profile]!;
+        if (rows.partner[profile]! < 0 || owner < 0 || !listsAny) {
+          found.state[profile] = 1;
+          continue;
+        }
+        if (devices !== undefined) {
+          // mayHoldAt, the lengths compared first
+          const at = 2 * (WIDTH * owner + rows.serialSlot[profile]!);
+          const file = credentials[at] !== 0 ? 1 : 0;
+          const start = keys.places[file]![at]! - 1;
+          const length = keys.places[file]![at + 1]! - start;
+          let may = false;
+          for (let i = 0; i < devices.length && !may; i++) {
+            may = devices[i]!.length === length && keys.texts[file]!.startsWith(devices[i]!, start);
+          }
+          if (!may) {
+            found.state[profile] = 1;
+            continue;
+          }
+        }
+      }
       const session = ownSession(keys, rows, sessions, profile);
       if (session instanceof Promise) {
         waiting[0] = session;
