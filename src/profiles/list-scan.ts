@@ -178,7 +178,14 @@ function scanFile(
         } else if (text.startsWith("profile", at + 1)) {
           // `[profile NAME]` with a plain name; any other spelling (quotes, two spaces,
           // `[profiles x]`) is shlex's to read.
-          if (b[at + 8] !== SPACE || !plainName(b, at + 9, close)) return undefined;
+          if (b[at + 8] !== SPACE || close <= at + 9) return undefined;
+          // a plain name (key-scan.ts's plainName), checked here without a call
+          for (let i = at + 9; i < close; i++) {
+            const c = b[i]!;
+            if (c === 32 || c === 9 || c === 34 || c === 39 || c === 92 || c === 13 || c === 10) {
+              return undefined;
+            }
+          }
           current = names.add(b, file, at + 9, close);
           if (close - at === 16 && text.startsWith("default", at + 9)) profileDefault = true;
         } else if (close - at === 8 && text.startsWith("default", at + 1)) {
@@ -256,17 +263,5 @@ function scanFile(
   return plainGiven(text, lineBreaks) ? places : undefined;
 }
 
-/** Whether b[from, to) is a name `profile NAME` gives as it is (key-scan.ts's plainName). */
-function plainName(b: Uint8Array, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let i = from; i < to; i++) {
-    const c = b[i]!;
-    if (c === 32 || c === 9 || c === 34 || c === 39 || c === 92 || c === 13 || c === 10) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // ../system/below-top-tier.ts: why
-belowTopTier(scanFile, plainName);
+belowTopTier(scanFile);
