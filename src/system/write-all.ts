@@ -3,8 +3,18 @@
  * reads): the one way awsmfa writes its output (writer.ts) and the terminal's text
  * (terminal.ts). Apart from terminal.ts so that the cached fast path loads only this.
  */
-import { writeSync } from "node:fs";
 import { WRITE_STALL_MS } from "./output-stall.ts";
+
+/**
+ * node:fs's writeSync, required at the first write: the lean tier bundles this module and
+ * writes through libc first (system/libc-files.ts), without loading node:fs (~1.2 ms).
+ */
+function writeSync(fd: number, data: string | Uint8Array, offset?: number): number {
+  const fs = require("node:fs") as typeof import("node:fs");
+  return offset === undefined
+    ? fs.writeSync(fd, data as string)
+    : fs.writeSync(fd, data as Uint8Array, offset);
+}
 
 /**
  * Synchronous write of the whole text, retrying when a non-blocking fd is full: with a backoff
@@ -22,6 +32,11 @@ export function writeAll(fd: number, text: string, stallMs = WRITE_STALL_MS): vo
   }
   if (offset === byteLength(text)) return;
   writeRest(fd, text, offset, stallMs);
+}
+
+/** The rest of a write another writer began: `written` bytes of `text` went already. */
+export function finishWrite(fd: number, text: string, written: number): void {
+  writeRest(fd, text, written, WRITE_STALL_MS);
 }
 
 /**
