@@ -7,6 +7,7 @@
 import { preloadStsClient } from "../aws/clients.ts";
 import type { Credentials, SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
+import { checkCall } from "../aws/target.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
@@ -21,6 +22,7 @@ import type { LoginPlan } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
 import { newSessionLineSetUp, noteClock } from "./messages.ts";
 import { withMfaLock } from "./mfa-lock.ts";
+import type { SessionRequest } from "./request.ts";
 
 export interface ObtainOptions {
   durationSeconds: number;
@@ -35,6 +37,8 @@ export interface ObtainOptions {
   cacheChecked?: boolean;
   /** The caller's work while GetSessionToken is out (SessionRequest.whileWaiting). */
   whileWaiting?: (() => void) | undefined;
+  /** The caller's write of a new session, with the cache's (SessionRequest.alongside). */
+  alongside?: SessionRequest["alongside"];
 }
 
 export interface Obtained {
@@ -59,8 +63,8 @@ export async function obtainSession(
     options.force ? undefined : reusableSession(key, options.minRemainingSeconds, deps);
   const before = options.cacheChecked ? undefined : await reuse();
   if (before) return { session: before, reused: true };
-  // The call's settings (endpoint, proxy), checked before the lock and the code.
-  plan.sts();
+  // The call's settings (endpoint, proxy, CA bundle), checked before the lock and the code.
+  await checkCall(plan.sts);
   // One code for many callers (terraform starts many SDK clients, each running
   // credential-process): the first takes the lock and asks; the others wait, then find its
   // session in the cache.
@@ -77,8 +81,14 @@ export async function obtainSession(
       const { session, recorded } = await askAndCall(plan, options, duration, deps);
       // Two small files of their own, both under the lock: written at once (their reads, renames
       // and lock files interleave; a fresh login -1 ms). The record never fails.
-      const [cached] = await Promise.allSettled([writeCachedSession(deps, key, session), recorded]);
-      if (cached.status === "rejected") throw cached.reason;
+      const keep = async () => {
+        const [cached] = await Promise.allSettled([
+          writeCachedSession(deps, key, session),
+          recorded,
+        ]);
+        if (cached.status === "rejected") throw cached.reason;
+      };
+      await (options.alongside ? options.alongside(session, keep) : keep());
       return { session, reused: false };
     },
     "Waiting for another awsmfa that is getting a session for this MFA device...",

@@ -45,8 +45,23 @@ export function finishWrite(fd: number, text: string, written: number): void {
  * only when it is first looked up: named in writeAll, it cost every cached run its setup.
  */
 function writeRest(fd: number, text: string, written: number, stallMs: number): void {
+  writeBytesFrom(fd, new TextEncoder().encode(text), written, stallMs);
+}
+
+/** writeAll for bytes, for a caller that has them already (writer.ts's writeBytes). */
+export function writeAllBytes(fd: number, bytes: Uint8Array, stallMs = WRITE_STALL_MS): void {
+  let offset = 0;
+  try {
+    offset = writeSync(fd, bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+  }
+  if (offset < bytes.length) writeBytesFrom(fd, bytes, offset, stallMs);
+}
+
+/** The bytes from `written` on, retried with writeAll's backoff and deadline. */
+function writeBytesFrom(fd: number, bytes: Uint8Array, written: number, stallMs: number): void {
   let offset = written;
-  const bytes = new TextEncoder().encode(text);
   let delay = 1;
   let since = Date.now();
   while (offset < bytes.length) {

@@ -6,7 +6,7 @@
 import type { Writer } from "../deps.ts";
 import { stalledOutput, unwritableOutput } from "./output-stall.ts";
 import { forPipe, printable } from "./printable.ts";
-import { writeAll } from "./write-all.ts";
+import { writeAll, writeAllBytes } from "./write-all.ts";
 
 /**
  * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
@@ -31,28 +31,34 @@ export function writer(
 ): Writer {
   let closed = false;
   let checked = fd !== 1 || platform === undefined;
-  return {
-    write: (text) => {
-      if (closed) return;
-      if (!checked) {
-        checked = true;
-        if (!terminalFd(fd) && stdoutClosedAtStart(platform!)) {
-          closed = true;
-          throw unwritableOutput(Object.assign(new Error("stdout is closed"), { code: "EBADF" }));
-        }
-      }
-      try {
-        write(fd, fd === 2 || terminalFd(fd) ? printable(text) : forPipe(text));
-      } catch (error) {
+  /** One write, and what its failure means (above). */
+  const send = (put: () => void): void => {
+    if (closed) return;
+    if (!checked) {
+      checked = true;
+      if (!terminalFd(fd) && stdoutClosedAtStart(platform!)) {
         closed = true;
-        if (fd !== 1) return;
-        const code = (error as NodeJS.ErrnoException).code;
-        // A reader that takes nothing for WRITE_STALL_MS: the protocol cannot be dropped.
-        if (code === "ETIMEDOUT") throw stalledOutput(error);
-        if (code === "EPIPE") return;
-        throw unwritableOutput(error);
+        throw unwritableOutput(Object.assign(new Error("stdout is closed"), { code: "EBADF" }));
       }
-    },
+    }
+    try {
+      put();
+    } catch (error) {
+      closed = true;
+      if (fd !== 1) return;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A reader that takes nothing for WRITE_STALL_MS: the protocol cannot be dropped.
+      if (code === "ETIMEDOUT") throw stalledOutput(error);
+      if (code === "EPIPE") return;
+      throw unwritableOutput(error);
+    }
+  };
+  return {
+    write: (text) =>
+      send(() => write(fd, fd === 2 || terminalFd(fd) ? printable(text) : forPipe(text))),
+    // Printable ASCII and line feeds: what printable() and forPipe() leave as they are. Only
+    // with writeAll: a writer given its own `write` (the lean tier's) writes text alone.
+    writeBytes: write === writeAll ? (bytes) => send(() => writeAllBytes(fd, bytes)) : undefined,
     get isTTY() {
       return terminalFd(fd);
     },
