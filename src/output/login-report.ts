@@ -5,6 +5,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { posixQuote } from "../shell/posix/index.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { OutputMode } from "./mode.ts";
 
 export interface LoginOutcome {
@@ -32,22 +33,27 @@ export function reportLogins(
     for (const outcome of outcomes) {
       if (outcome.inFile) {
         const name = commandWord(outcome.profile);
-        deps.io.stdout.write(`${outcome.profile} is ready: aws --profile ${name} ...\n`);
+        deps.io.stdout.write(
+          `${printableInLine(outcome.profile)} is ready: aws --profile ${name} ...\n`,
+        );
       }
     }
     return;
   }
   for (const outcome of outcomes) {
     if (outcome.written) {
-      deps.io.stderr.write(`Saved the session in [${outcome.profile}] of ${credentialsPath}\n`);
+      deps.io.stderr.write(
+        `Saved the session in [${printableInLine(outcome.profile)}] of ${printableInLine(credentialsPath)}\n`,
+      );
     }
   }
   if (others.length === 0) return;
-  const names = others.map((outcome) => outcome.profile).join(", ");
+  const names = others.map((outcome) => printableInLine(outcome.profile)).join(", ");
+  const shown = printableInLine(first.profile);
   deps.io.stderr.write(
     mode.kind === "explicit"
-      ? `Printed the session of ${first.profile}, the first profile named. Also logged in: ${names}.\n`
-      : `This shell now uses ${first.profile}, the first profile named. Also logged in: ${names} (\`awsmfa NAME\` switches to one without a code).\n`,
+      ? `Printed the session of ${shown}, the first profile named. Also logged in: ${names}.\n`
+      : `This shell now uses ${shown}, the first profile named. Also logged in: ${names} (\`awsmfa NAME\` switches to one without a code).\n`,
   );
 }
 
