@@ -101,7 +101,8 @@ const PWSH_SCRIPT = [
   "  $key = if (\"$env:AWS_ACCESS_KEY_ID\".StartsWith('ASIA')) { 'ASIA' } else { 'none' }",
   "  $null = awsmfa --version; $version = $LASTEXITCODE",
   "  $words = @((TabExpansion2 'awsmfa ' 7).CompletionMatches | ForEach-Object CompletionText)",
-  "  $complete = if ($words -contains 'plainprofile') { 'yes' } else { 'no' }",
+  // büro: the profile names are read from `_profiles` as UTF-8 whatever the console's code page.
+  "  $complete = if ($words -contains 'plainprofile' -and $words -contains \"'büro'\") { 'yes' } else { 'no' }",
   "  awsmfa unset; $unset = $LASTEXITCODE",
   "  $cleared = if (\"$env:AWS_ACCESS_KEY_ID\" -eq '') { 'yes' } else { 'no' }",
   '  Add-Content -LiteralPath $env:RESULT "$i login=$login profile=$profile key=$key version=$version complete=$complete unset=$unset cleared=$cleared"',
@@ -182,7 +183,9 @@ describe("the binary at a hostile path, through each real shell's function", () 
       `${shell.label}: login, passthrough, completion and unset run the binary at every path`,
       async () => {
         const login = world.user({ profile: PROFILE });
-        login.sandbox.writeConfig(`${login.sandbox.readConfig()}[profile plainprofile]\n`);
+        login.sandbox.writeConfig(
+          `${login.sandbox.readConfig()}[profile plainprofile]\n[profile büro]\n`,
+        );
         const binaries = await placeBinaries(login);
         const home = login.sandbox.home;
         const script = join(home, "script");

@@ -57,7 +57,13 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
   }
   $profiles = {
     $status = $global:LASTEXITCODE
-    @(& '/opt/Jane''s tools/bin/awsmfa' _profiles 2>$null)
+    $encoding = [Console]::OutputEncoding
+    try {
+      [Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)
+      @(& '/opt/Jane''s tools/bin/awsmfa' _profiles 2>$null)
+    } finally {
+      [Console]::OutputEncoding = $encoding
+    }
     $global:LASTEXITCODE = $status
   }
   $last = if ($words.Count -gt 0) { $words[-1] } else { $null }
