@@ -4,7 +4,7 @@
  * changed), that a written profile is ready to use by name.
  */
 import type { Deps } from "../deps.ts";
-import { posixQuote } from "../shell/posix/index.ts";
+import { shellForFormat, shellReading } from "../shell/index.ts";
 import { printableInLine } from "../system/printable.ts";
 import type { OutputMode } from "./mode.ts";
 
@@ -30,9 +30,12 @@ export function reportLogins(
   const [first, ...others] = outcomes;
   if (!first) return;
   if (mode.kind === "direct") {
+    // Pasted into the user's shell: quoted as that shell reads it (a fish user's "it's" is
+    // not 'it'\''s'), on one line; zsh would read a bare =name as a command's path.
+    const word = (shellReading(mode.shell) ?? shellForFormat("sh")).word;
     for (const outcome of outcomes) {
       if (outcome.inFile) {
-        const name = commandWord(outcome.profile);
+        const name = word(outcome.profile);
         deps.io.stdout.write(
           `${printableInLine(outcome.profile)} is ready: aws --profile ${name} ...\n`,
         );
@@ -55,9 +58,4 @@ export function reportLogins(
       ? `Printed the session of ${shown}, the first profile named. Also logged in: ${names}.\n`
       : `This shell now uses ${shown}, the first profile named. Also logged in: ${names} (\`awsmfa NAME\` switches to one without a code).\n`,
   );
-}
-
-/** The profile name as it can be pasted into a shell. */
-function commandWord(profile: string): string {
-  return /^[\w.@%+=:,/-]+$/.test(profile) ? profile : posixQuote(profile);
 }
