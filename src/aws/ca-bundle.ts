@@ -1,10 +1,18 @@
 /**
  * AWS_CA_BUNDLE and the profile's `ca_bundle`: the PEM file of certificates to trust for calls
- * to AWS, as the AWS CLI and boto3 read them (the variable beats the profile's setting; an
- * empty one is unset). Users behind a proxy that inspects TLS set it for those tools and
- * expect the same here. As there, the bundle is trusted instead of the built-in CAs, not
- * besides them (fetch's `tls.ca` replaces them, as botocore's `verify=PATH` does);
- * NODE_EXTRA_CA_CERTS is the way to add to them.
+ * to AWS, as the AWS CLI and boto3 read them (the variable beats the profile's setting). Users
+ * behind a proxy that inspects TLS set it for those tools and expect the same here. As there,
+ * the bundle is trusted instead of the built-in CAs, not besides them (fetch's `tls.ca`
+ * replaces them, as botocore's `verify=PATH` does); NODE_EXTRA_CA_CERTS is the way to add to
+ * them. A leading `~` is the home folder, as urllib3 expands it for the CLI (`$HOME` is not
+ * expanded there, nor here).
+ *
+ * An empty value is not "unset": botocore takes AWS_CA_BUNDLE="" (or `ca_bundle =`) as the
+ * verify setting itself, and an empty one verifies no certificate at all (the AWS CLI 2.9 and
+ * 1.45 then trust any server: tests/e2e/ca-bundle.test.ts runs them). awsmfa never turns
+ * certificate checks off, and does not quietly use other CAs than the ones the user's tools
+ * use either: it refuses (exit 3) with what to do. A blank one (spaces) names no file for the
+ * CLI either and is refused the same way.
  *
  * A bundle that is missing, unreadable or holds no certificate is the user's setting to fix
  * (exit 3, naming it): left to fetch, a bad `tls.ca` failed every call as "FailedToOpenSocket".
@@ -14,7 +22,8 @@
  * no CA bundle (the largest system bundles are ~250 KB) and is refused before it is read.
  */
 import { constants } from "node:fs";
-import type { FileSystem } from "../deps.ts";
+import { expandHome } from "../config/paths.ts";
+import type { Deps, FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
 export interface CaBundleSetting {
@@ -33,37 +42,58 @@ export function caBundleSetting(
   env: Readonly<Record<string, string | undefined>>,
   profileValue: string | undefined,
 ): CaBundleSetting | undefined {
-  const variable = env.AWS_CA_BUNDLE?.trim();
-  if (variable) return { path: variable, source: "AWS_CA_BUNDLE" };
-  const setting = profileValue?.trim();
-  return setting ? { path: setting, source: "ca_bundle" } : undefined;
+  const variable = env.AWS_CA_BUNDLE;
+  if (variable !== undefined) return { path: variable.trim(), source: "AWS_CA_BUNDLE" };
+  if (profileValue === undefined) return undefined;
+  return { path: profileValue.trim(), source: "ca_bundle" };
 }
 
-/** The bundle's certificates, read once; undefined when no bundle is set. */
+/**
+ * The bundle's certificates, read once; undefined when no bundle is set. `profileValue` is the
+ * profile's ca_bundle as written (config/ca-bundle-value.ts), "" when it is set empty.
+ */
 export function caCertificates(
-  env: Readonly<Record<string, string | undefined>>,
+  deps: Pick<Deps, "env" | "fs" | "homedir">,
   profileValue: string | undefined,
-  fs: Pick<FileSystem, "open">,
 ): CaCertificates | undefined {
-  const setting = caBundleSetting(env, profileValue);
+  const setting = caBundleSetting(deps.env, profileValue);
   if (!setting) return undefined;
   let certificates: Promise<string[]> | undefined;
   return () => {
-    certificates ??= readBundle(setting, fs);
+    certificates ??= readBundle(setting, deps);
     return certificates;
   };
 }
 
+/** The refusal of an empty or blank setting: the AWS CLI would verify no certificate. */
+function emptyBundleError(setting: CaBundleSetting): UserError {
+  const where =
+    setting.source === "ca_bundle" ? "ca_bundle in the profile's config" : "AWS_CA_BUNDLE";
+  const fix =
+    setting.source === "ca_bundle"
+      ? "Remove the empty ca_bundle line from the profile's section of ~/.aws/config to use the built-in CAs, or set it to the PEM file of the CA certificates to trust"
+      : "Unset AWS_CA_BUNDLE (`unset AWS_CA_BUNDLE`) to use the built-in CAs, or set it to the PEM file of the CA certificates to trust";
+  return new UserError(
+    `${where} is set but empty: the AWS CLI takes that as "check no TLS certificate", and awsmfa never turns certificate checks off.`,
+    { hint: `${fix} (e.g. your proxy's CA certificate).` },
+  );
+}
+
 async function readBundle(
   setting: CaBundleSetting,
-  fs: Pick<FileSystem, "open">,
+  { fs, homedir }: Pick<Deps, "fs" | "homedir">,
 ): Promise<string[]> {
+  // Refused when a call is to be made, as a bad file is: a cached login needs no CAs.
+  if (setting.path === "") throw emptyBundleError(setting);
   let text: string;
   let handle: Awaited<ReturnType<FileSystem["open"]>> | undefined;
   try {
     // Opened without blocking and judged through the same handle, as fs/read-regular.ts
     // reads: a FIFO is named, not waited on, and what was judged is what is read.
-    handle = await fs.open(setting.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    handle = await fs.open(
+      expandHome(setting.path, homedir),
+      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0),
+    );
     const facts = await handle.stat();
     if (facts.isDirectory()) throw bundleError(setting, "it is a folder");
     if (!facts.isFile()) {

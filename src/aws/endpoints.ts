@@ -6,6 +6,7 @@
  */
 import { UserError } from "../errors.ts";
 import { shownUrl } from "../system/shown-url.ts";
+import { type PartitionId, partitionById } from "./partition.ts";
 
 export type Service = "sts" | "iam" | "signin";
 
@@ -100,29 +101,58 @@ export function describeEndpoint(
 }
 
 /** The partitions' dual-stack DNS suffixes (the SDK's PartitionResult#dualStackDnsSuffix). */
-const DUALSTACK_SUFFIX: Readonly<Record<string, string>> = {
-  "amazonaws.com": "api.aws",
-  "amazonaws.com.cn": "api.amazonwebservices.com.cn",
+const DUALSTACK_SUFFIX: Readonly<Record<PartitionId, string>> = {
+  aws: "api.aws",
+  "aws-cn": "api.amazonwebservices.com.cn",
+  "aws-us-gov": "api.aws",
+};
+
+/**
+ * IAM's host per partition and variant, as @aws-sdk/client-iam's endpoint rules give them
+ * (IAM is global: one host per partition). GovCloud has no FIPS host of its own: its one host
+ * is FIPS already.
+ */
+const IAM_HOSTS: Readonly<Record<PartitionId, readonly [string, string, string, string]>> = {
+  // plain, dual-stack, FIPS, FIPS and dual-stack
+  aws: [
+    "iam.amazonaws.com",
+    "iam.global.api.aws",
+    "iam-fips.amazonaws.com",
+    "iam-fips.global.api.aws",
+  ],
+  "aws-cn": [
+    "iam.cn-north-1.amazonaws.com.cn",
+    "iam.global.api.amazonwebservices.com.cn",
+    "iam-fips.amazonaws.com.cn",
+    "iam-fips.api.amazonwebservices.com.cn",
+  ],
+  "aws-us-gov": [
+    "iam.us-gov.amazonaws.com",
+    "iam.us-gov.api.aws",
+    "iam.us-gov.amazonaws.com",
+    "iam.us-gov.api.aws",
+  ],
 };
 
 /**
  * The URL a call really goes to, for the proxy that applies to its host (NO_PROXY is matched
- * on it): the override, else the SDK's STS endpoint with the FIPS and dual-stack variants
- * (sts-fips.REGION.api.aws, ...), else describeEndpoint's. IAM's variants are left to
- * describeEndpoint: its FIPS and dual-stack hosts vary by partition beyond this table.
+ * on it): the override, else the SDK's endpoint for the service with the FIPS and dual-stack
+ * variants (sts-fips.REGION.api.aws, iam-fips.global.api.aws, ...). tests/aws/endpoints.test.ts
+ * sends a request through the SDK's clients for every partition and variant and compares.
  */
 export function callUrl(
-  service: Service,
+  service: "sts" | "iam",
   region: string,
-  dnsSuffix: string,
+  partition: PartitionId,
   override: string | undefined,
   variants: { useFipsEndpoint: boolean; useDualstackEndpoint: boolean },
 ): string {
   if (override) return override;
-  if (service !== "sts") return describeEndpoint(service, region, dnsSuffix, undefined);
-  const host = variants.useFipsEndpoint ? "sts-fips" : "sts";
-  const suffix = variants.useDualstackEndpoint
-    ? (DUALSTACK_SUFFIX[dnsSuffix] ?? dnsSuffix)
-    : dnsSuffix;
+  const { useFipsEndpoint: fips, useDualstackEndpoint: dualstack } = variants;
+  if (service === "iam")
+    return `https://${IAM_HOSTS[partition][(fips ? 2 : 0) + (dualstack ? 1 : 0)]}`;
+  // GovCloud's STS hosts are FIPS already: its rules give sts-fips only with dual-stack.
+  const host = fips && (partition !== "aws-us-gov" || dualstack) ? "sts-fips" : "sts";
+  const suffix = dualstack ? DUALSTACK_SUFFIX[partition] : partitionById(partition).dnsSuffix;
   return `https://${host}.${region}.${suffix}`;
 }

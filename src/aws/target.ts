@@ -15,10 +15,10 @@ export function callTarget(
   service: "sts" | "iam",
   region: ResolvedRegion,
   context: {
-    deps: Pick<Deps, "env" | "clock" | "io" | "platform" | "fs">;
+    deps: Pick<Deps, "env" | "clock" | "io" | "platform" | "fs" | "homedir">;
     /** `endpoint_url` of the profile, if any. */
     endpointUrl: string | undefined;
-    /** `ca_bundle` of the profile, if any (AWS_CA_BUNDLE beats it). */
+    /** `ca_bundle` of the profile as written ("" when empty), if any (AWS_CA_BUNDLE beats it). */
     caBundle?: string | undefined;
     /** `use_fips_endpoint` and `use_dualstack_endpoint` of the profile, if any. */
     variants?: { fips?: string | undefined; dualstack?: string | undefined };
@@ -30,7 +30,7 @@ export function callTarget(
   const callRegion = service === "iam" ? region.partition.iamRegion : region.region;
   const variants = endpointVariants(context.deps.env, context.variants);
   // The host the call goes to, for the proxy that applies to it (NO_PROXY weighed).
-  const url = callUrl(service, callRegion, region.partition.dnsSuffix, endpoint, variants);
+  const url = callUrl(service, callRegion, region.partition.id, endpoint, variants);
   return {
     region: callRegion,
     partition: region.partition,
@@ -44,7 +44,23 @@ export function callTarget(
       ? (line: string) => debug(context.deps, `${service}: ${line}`)
       : undefined,
     deadlineMs: callDeadlineMs(context.deps.env),
-    caCertificates: caCertificates(context.deps.env, context.caBundle, context.deps.fs),
+    caCertificates: caCertificates(context.deps, context.caBundle),
+  };
+}
+
+/**
+ * A call's target, worked out when the call is about to be made, once. A plan names the calls
+ * it may make (a login's IAM lookup of the device, its GetSessionToken, each AssumeRole), but
+ * a setting that only matters for a call (the endpoint override, the proxy for its host) must
+ * not stop a run that never makes it: a cached login makes none, and a login whose device is
+ * written down never calls IAM. The caller resolves the target before the step it guards (STS
+ * before the code is asked for), so a bad setting still costs no code.
+ */
+export function lazyTarget(make: () => AwsCallTarget): () => AwsCallTarget {
+  let made: AwsCallTarget | undefined;
+  return () => {
+    made ??= make();
+    return made;
   };
 }
 

@@ -13,6 +13,7 @@ import { resolveRegion } from "../aws/region.ts";
 import { type CallerIdentity, getCallerIdentity } from "../aws/sts.ts";
 import { callDeadlineMs } from "../aws/target.ts";
 import { profileValue, readAwsFiles } from "../config/aws-files.ts";
+import { caBundleValue } from "../config/ca-bundle-value.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError, ExitCode } from "../errors.ts";
 import { quoteForUser } from "../output/mode.ts";
@@ -118,11 +119,7 @@ async function judge(
       profile,
       now: deps.clock.now,
       deadlineMs: callDeadlineMs(deps.env),
-      caCertificates: caCertificates(
-        deps.env,
-        profile ? profileValue(files, profile, "ca_bundle") : undefined,
-        deps.fs,
-      ),
+      caCertificates: caCertificates(deps, profile ? caBundleValue(files, [profile]) : undefined),
       proxy: proxySetting(
         deps.env,
         endpoint ?? describeEndpoint("sts", region.region, region.partition.dnsSuffix, undefined),

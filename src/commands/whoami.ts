@@ -12,6 +12,7 @@ import { resolveRegion } from "../aws/region.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
 import { callDeadlineMs } from "../aws/target.ts";
 import { hasProfile, profileValue, readAwsFiles } from "../config/aws-files.ts";
+import { caBundleValue } from "../config/ca-bundle-value.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, pasteable, UserError } from "../errors.ts";
@@ -104,9 +105,8 @@ export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number
     now: deps.clock.now,
     deadlineMs: callDeadlineMs(deps.env),
     caCertificates: caCertificates(
-      deps.env,
-      chosen.profile ? profileValue(files, chosen.profile, "ca_bundle") : undefined,
-      deps.fs,
+      deps,
+      chosen.profile ? caBundleValue(files, [chosen.profile]) : undefined,
     ),
     proxy: proxySetting(
       deps.env,

@@ -1,7 +1,12 @@
 /**
  * Where the AWS shared files and awsmfa's own cache live. Same rules as the AWS CLI and SDKs:
  * AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE override ~/.aws/config and
- * ~/.aws/credentials, and a leading ~ means the home folder.
+ * ~/.aws/credentials, and a leading ~ means the home folder. In those two, as botocore reads
+ * them (os.path.expandvars, then expanduser), `$NAME` and `${NAME}` are the environment's
+ * variables too, a name that is not set staying as written (Windows' `%NAME%`, which
+ * Python there expands as well, is not: cmd.exe has expanded it when it was set): the AWS CLI
+ * finds `AWS_SHARED_CREDENTIALS_FILE='$HOME/work/credentials'`, and so must awsmfa, which
+ * writes the sessions the CLI then reads there.
  */
 import { join, posix, win32 } from "node:path";
 
@@ -18,13 +23,25 @@ export function expandHome(path: string, homedir: string): string {
   return path;
 }
 
+/**
+ * Python's os.path.expandvars: `$NAME` and `${NAME}` (NAME of letters, digits and _) replaced
+ * by the variable's value when it is set, left as written when not. One pass: a value is not
+ * expanded again.
+ */
+export function expandVariables(path: string, env: Env): string {
+  if (!path.includes("$")) return path;
+  return path.replace(/\$(\w+|\{[^}]*\})/g, (whole, written: string) => {
+    const name = written.startsWith("{") ? written.slice(1, -1) : written;
+    return (name === "" ? undefined : env[name]) ?? whole;
+  });
+}
+
 export function awsPaths(env: Env, homedir: string): AwsPaths {
+  const given = (value: string | undefined) =>
+    value ? expandHome(expandVariables(value, env), homedir) : undefined;
   return {
-    config: expandHome(env.AWS_CONFIG_FILE || join(homedir, ".aws", "config"), homedir),
-    credentials: expandHome(
-      env.AWS_SHARED_CREDENTIALS_FILE || join(homedir, ".aws", "credentials"),
-      homedir,
-    ),
+    config: given(env.AWS_CONFIG_FILE) ?? join(homedir, ".aws", "config"),
+    credentials: given(env.AWS_SHARED_CREDENTIALS_FILE) ?? join(homedir, ".aws", "credentials"),
   };
 }
 

@@ -12,10 +12,21 @@ export interface LockRecord {
   time: number;
   /** Tells this holding apart from any other, so a holder only ever removes its own lock. */
   token: string;
+  /**
+   * When the holder will have let go at the latest (ms since the epoch), when it said: every
+   * wait it does under the lock has a deadline, and this is their sum (a person typing a code
+   * with --otp-timeout 10m). Waiters wait that long, plus HOLD_MARGIN_MS, up to their cap.
+   */
+  until?: number | undefined;
 }
 
-export function newLockRecord(me: Identity, now: number): LockRecord {
-  return { pid: me.pid, host: me.host, time: now, token: randomHex(8) };
+/** After the holder's own deadline: time to write its answer and let go, and clock jitter. */
+export const HOLD_MARGIN_MS = 30_000;
+
+export function newLockRecord(me: Identity, now: number, holdForMs?: number): LockRecord {
+  const record: LockRecord = { pid: me.pid, host: me.host, time: now, token: randomHex(8) };
+  if (holdForMs !== undefined) record.until = now + holdForMs;
+  return record;
 }
 
 export function formatLockRecord(record: LockRecord): string {
@@ -31,10 +42,13 @@ export function parseLockRecord(text: string): LockRecord | null {
     return null;
   }
   if (typeof value !== "object" || value === null) return null;
-  const { pid, host, time, token } = value as Record<string, unknown>;
+  const { pid, host, time, token, until } = value as Record<string, unknown>;
   if (!Number.isSafeInteger(pid) || typeof host !== "string") return null;
   if (typeof time !== "number" || typeof token !== "string") return null;
-  return { pid: pid as number, host, time, token };
+  const record: LockRecord = { pid: pid as number, host, time, token };
+  // Older awsmfa versions write none: their holders are waited for as before.
+  if (typeof until === "number" && Number.isFinite(until)) record.until = until;
+  return record;
 }
 
 /** A lock file as one look saw it: its text and record, and which file it was. */
@@ -73,6 +87,9 @@ export function isStale(
 ): boolean {
   const gone = holderIsGone(seen.record, me);
   if (gone !== undefined) return gone;
+  // A holder that said how long it may hold the lock is not taken for gone before then.
+  const until = seen.record?.until;
+  if (until !== undefined && now <= until + HOLD_MARGIN_MS) return false;
   return now - (seen.record?.time ?? seen.mtimeMs) > staleMs;
 }
 
@@ -98,5 +115,9 @@ export function describeHolder(record: LockRecord | null, me: Identity): string 
   const where = record.host === me.host ? "" : ` on ${record.host}`;
   const since = new Date(record.time).toISOString();
   const who = record.pid > 0 ? `pid ${record.pid}` : "a process";
-  return `${who}${where} since ${since}`;
+  const until =
+    record.until === undefined
+      ? ""
+      : `, which may hold it until ${new Date(record.until).toISOString()}`;
+  return `${who}${where} since ${since}${until}`;
 }

@@ -16,6 +16,7 @@ import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
 import {
   describeHolder,
   formatLockRecord,
+  HOLD_MARGIN_MS,
   isStale,
   type LockSeen,
   newLockRecord,
@@ -25,8 +26,18 @@ import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 
 export interface LockOptions extends ProcessOptions {
-  /** Give up waiting after this long (default 10 s). */
+  /** Give up waiting after this long (default 10 s), or as maxWaitMs lets a holder say. */
   timeoutMs?: number;
+  /**
+   * The holder's side: the longest it may hold the lock (the deadlines of what it does under
+   * it, added up), written in the lock as `until` for the waiters.
+   */
+  holdForMs?: number;
+  /**
+   * The waiter's side: a holder's `until` (plus HOLD_MARGIN_MS) is waited for, past timeoutMs,
+   * up to this long after the wait began. Default: timeoutMs (a holder's word is not followed).
+   */
+  maxWaitMs?: number;
   /** Break a lock older than this whose holder cannot be checked (default 30 s). */
   staleMs?: number;
   clock?: Clock;
@@ -174,7 +185,19 @@ async function waitForLock(
   stop: Interruption,
 ): Promise<LockSeen> {
   const { clock } = lock;
-  const deadline = clock.now() + (options.timeoutMs ?? defaultTimeoutMs);
+  const began = clock.now();
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  // A holder that says how long it may hold the lock is waited for that long (up to the cap):
+  // a waiter that gave up while the holder still legitimately waited for a person would fail
+  // for nothing. The holder's word is read again at each look: holders change.
+  const deadlineFor = (holder: LockSeen | null) =>
+    Math.max(
+      began + timeoutMs,
+      Math.min(
+        (holder?.record?.until ?? 0) + HOLD_MARGIN_MS,
+        began + Math.max(timeoutMs, options.maxWaitMs ?? timeoutMs),
+      ),
+    );
   const windows = (options.platform ?? platform()) === "win32";
   let busySince: number | undefined;
   let delay = 5;
@@ -182,7 +205,7 @@ async function waitForLock(
   for (;;) {
     let holder: LockSeen | null = null;
     try {
-      const outcome = await attempt(lock);
+      const outcome = await attempt(lock, options.holdForMs);
       busySince = undefined;
       // "again" (released or broken while we looked) still waits and still meets the
       // deadline: a name that link() finds taken but open() cannot read (a dangling link, a
@@ -201,7 +224,8 @@ async function waitForLock(
       if (clock.now() - busySince > windowsBusyMs) throw error;
     }
     if (stop.interrupted()) throw new CancelledError();
-    if (clock.now() >= deadline) throw timedOut(lock, holder, options);
+    const deadline = deadlineFor(holder);
+    if (clock.now() >= deadline) throw timedOut(lock, holder, deadline - began);
     // Jitter keeps waiters that started together from retrying in lockstep.
     await stop.sleep(delay + Math.random() * delay);
     if (stop.interrupted()) throw new CancelledError();
@@ -210,9 +234,12 @@ async function waitForLock(
 }
 
 /** One try: the lock taken (mine), its holder's (to wait for), or "again" at once. */
-async function attempt(lock: LockContext): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
+async function attempt(
+  lock: LockContext,
+  holdForMs: number | undefined,
+): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
   const { fs, lockPath, me, clock } = lock;
-  const record = newLockRecord(me, clock.now());
+  const record = newLockRecord(me, clock.now(), holdForMs);
   const text = formatLockRecord(record);
   const mine = { mine: true, seen: { record, text, ino: 0, mtimeMs: 0 } };
   if (await createWithText(lock, lockPath, text)) return mine;
@@ -256,15 +283,31 @@ async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen
   );
 }
 
-function timedOut({ lockPath, me }: LockContext, seen: LockSeen | null, options: LockOptions) {
-  const seconds = (options.timeoutMs ?? defaultTimeoutMs) / 1000;
-  return new UserError(
-    `Timed out after ${seconds} s waiting for the lock file ${lockPath}, ` +
-      `held by ${describeHolder(seen?.record ?? null, me)}.`,
-    {
-      hint:
-        "Another awsmfa is probably updating the same file: let it finish and try again. " +
-        `If no awsmfa is running, delete ${lockPath}.`,
-    },
+/** A wait for a lock that ran out (exit 3); withMfaLock words it for its lock. */
+export class LockTimeoutError extends UserError {
+  constructor(
+    message: string,
+    hint: string,
+    /** The lock file, and who held it. */
+    readonly lockPath: string,
+    readonly holder: string,
+    /** How long the wait was, as said in the message ("300 s"). */
+    readonly waited: string,
+  ) {
+    // Named as before: callers and logs tell lock timeouts by their message, not a new name.
+    super(message, { hint });
+  }
+}
+
+function timedOut({ lockPath, me }: LockContext, seen: LockSeen | null, waitedMs: number) {
+  const seconds = Math.round(waitedMs / 100) / 10;
+  const holder = describeHolder(seen?.record ?? null, me);
+  return new LockTimeoutError(
+    `Timed out after ${seconds} s waiting for the lock file ${lockPath}, held by ${holder}.`,
+    "Another awsmfa is probably updating the same file: let it finish and try again. " +
+      `If no awsmfa is running, delete ${lockPath}.`,
+    lockPath,
+    holder,
+    `${seconds} s`,
   );
 }

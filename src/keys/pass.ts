@@ -14,7 +14,8 @@ import type { KeyStore, StoreDeps } from "./store.ts";
 
 export const PASS_PREFIX = "awsmfa/";
 /** gpg-agent may ask for the key's passphrase on the terminal (pinentry); give it time. */
-const TIMEOUT_MS = 120_000;
+export const PASS_TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = PASS_TIMEOUT_MS;
 const MAX_OUTPUT = 64 * 1024;
 
 export function passEntry(profile: string): string {

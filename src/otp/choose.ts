@@ -9,7 +9,7 @@ import { DEFAULT_TIMEOUT_MS, resolveSource, timeoutOf } from "./resolve.ts";
 import { OTP_SETTINGS, type OtpLayer, type OtpValues } from "./settings.ts";
 import type { OtpSource } from "./source.ts";
 import { argumentSource } from "./sources/argument.ts";
-import { promptSource } from "./sources/prompt.ts";
+import { PROMPT_TRIES, promptSourceWith } from "./sources/prompt.ts";
 import { stdinSource } from "./sources/stdin.ts";
 
 export interface OtpContext {
@@ -21,12 +21,28 @@ export interface OtpContext {
 }
 
 export function chooseOtpSource(otpFlag: string | undefined, context?: OtpContext): OtpSource {
-  if (otpFlag !== undefined && otpFlag !== "-") return argumentSource(otpFlag);
-  if (!context) return otpFlag === "-" ? stdinSource(DEFAULT_TIMEOUT_MS) : promptSource;
+  if (otpFlag !== undefined && otpFlag !== "-") return withMaxWait(argumentSource(otpFlag), 0);
+  if (!context) {
+    return otpFlag === "-"
+      ? withMaxWait(stdinSource(DEFAULT_TIMEOUT_MS), DEFAULT_TIMEOUT_MS)
+      : withMaxWait(promptSourceWith(DEFAULT_TIMEOUT_MS), PROMPT_TRIES * DEFAULT_TIMEOUT_MS);
+  }
   const layers = [...context.layers, ...configLayers(context.files, context.profiles)];
-  if (otpFlag === "-") return stdinSource(timeoutOf(layers));
+  if (otpFlag === "-") {
+    const timeoutMs = timeoutOf(layers);
+    return withMaxWait(stdinSource(timeoutMs), timeoutMs);
+  }
   const choice = resolveSource(layers);
-  return withPromptFallback(choice.kind.create!(choice.settings), choice.settings.timeoutMs);
+  const timeoutMs = choice.settings.timeoutMs;
+  const source = withPromptFallback(choice.kind.create!(choice.settings), timeoutMs);
+  // Each question (the prompt's up to PROMPT_TRIES, a dialog's, a program's) waits at most the
+  // code-source timeout; an automatic source may fall back to the prompt after its own.
+  return withMaxWait(source, (PROMPT_TRIES + (choice.kind.automatic ? 1 : 0)) * timeoutMs);
+}
+
+/** The source, told the longest one code() may take (an own property: getters stay live). */
+function withMaxWait(source: OtpSource, ms: number): OtpSource {
+  return Object.assign(source, { maxWaitMs: ms });
 }
 
 /** One layer per profile, in order, with the awsmfa_* code-source keys it holds. */

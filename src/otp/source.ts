@@ -24,6 +24,11 @@ export interface OtpSource {
   available(deps: Deps): Promise<boolean>;
   /** A code, exactly 6 digits. Throws a UserError that says what to fix otherwise. */
   code(request: OtpRequest, deps: Deps): Promise<string>;
+  /**
+   * The longest one code() may take, its retries and a fall back to the prompt included (set
+   * by otp/choose.ts): the MFA lock's holder tells its waiters how long it may hold the lock.
+   */
+  maxWaitMs?: number;
 }
 
 /** Whether a kind of source can work on this machine, and why (or why not), for people. */

@@ -21,9 +21,10 @@ export interface Discovered {
   note: string;
 }
 
+/** Worked out when called (aws/target.ts lazyTarget): only some ways of finding call each. */
 export interface DiscoverTargets {
-  iam: AwsCallTarget;
-  sts: AwsCallTarget;
+  iam: () => AwsCallTarget;
+  sts: () => AwsCallTarget;
 }
 
 export async function discoverDevice(
@@ -38,7 +39,7 @@ export async function discoverDevice(
   } catch (error) {
     if (!isAccessDenied(error)) throw error;
     debug(deps, "ListMFADevices: access denied; deriving the device from GetCallerIdentity");
-    return deriveFromIdentity(credentials, targets.sts);
+    return deriveFromIdentity(credentials, targets.sts());
   }
   const securityKeys = devices.filter((d) => isSecurityKey(d.serial));
   devices = devices.filter((d) => !isSecurityKey(d.serial));
@@ -85,14 +86,14 @@ export async function discoverDevice(
  */
 async function listDevices(credentials: Credentials, targets: DiscoverTargets, deps: Deps) {
   try {
-    return await listMfaDevices(credentials, targets.iam);
+    return await listMfaDevices(credentials, targets.iam());
   } catch (error) {
     if (!isNoSuchEntity(error)) throw error;
-    const identity = await getCallerIdentity(credentials, targets.sts);
+    const identity = await getCallerIdentity(credentials, targets.sts());
     const userName = /:user\/(?:.*\/)?([^/]+)$/.exec(identity.arn)?.[1];
     if (!userName) throw error;
     debug(deps, `ListMFADevices without a user name: no such entity; again as ${userName}`);
-    return listMfaDevices(credentials, targets.iam, userName);
+    return listMfaDevices(credentials, targets.iam(), userName);
   }
 }
 

@@ -24,7 +24,7 @@ export async function explainForeignDevice(
 ): Promise<UserError> {
   const device = DEVICE_ARN.exec(plan.serial);
   if (!device) return error;
-  const identity = await getCallerIdentity(credentials, plan.sts).catch(() => undefined);
+  const identity = await getCallerIdentity(credentials, plan.sts()).catch(() => undefined);
   if (!identity) return error;
   const [, deviceAccount, deviceName] = device;
   const user = USER_ARN.exec(identity.arn)?.[2];

@@ -46,6 +46,9 @@ async function getMfaSession(
 ): Promise<SessionResult> {
   const { found, local, context } = await lookUpSession(files, request, deps);
   if (found) return found;
+  // GetSessionToken will be called: its endpoint and proxy settings are checked now, before
+  // the device is looked up or a code asked for (a cached login never checks them).
+  local.sts();
   // Before any network call, so that a code-source setting that is wrong costs no AWS call.
   const otp = request.otp(local);
   const inputs = loginInputs(request);

@@ -5,8 +5,9 @@
  */
 import { type ResolvedRegion, resolveRegion } from "../aws/region.ts";
 import type { AwsCallTarget } from "../aws/sts.ts";
-import { callTarget } from "../aws/target.ts";
+import { callTarget, lazyTarget } from "../aws/target.ts";
 import { type AwsFiles, firstProfileValue } from "../config/aws-files.ts";
+import { caBundleValue } from "../config/ca-bundle-value.ts";
 import type { Deps } from "../deps.ts";
 import { findLongTermKeys, type LongTermKeys } from "./long-term.ts";
 import { configuredSerial } from "./mfa-serial.ts";
@@ -25,8 +26,9 @@ export interface LoginPlan {
   region: ResolvedRegion;
   /** The profile's own region, exported as AWS_REGION / AWS_DEFAULT_REGION. */
   profileRegion: string | undefined;
-  sts: AwsCallTarget;
-  iam: AwsCallTarget;
+  /** The calls' targets, worked out when a call is to be made (aws/target.ts lazyTarget). */
+  sts: () => AwsCallTarget;
+  iam: () => AwsCallTarget;
 }
 
 /** The part of the plan that needs no network: undefined serial means "discover it". */
@@ -50,7 +52,7 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
     fips: firstProfileValue(files, profiles, "use_fips_endpoint"),
     dualstack: firstProfileValue(files, profiles, "use_dualstack_endpoint"),
   };
-  const caBundle = firstProfileValue(files, profiles, "ca_bundle");
+  const caBundle = caBundleValue(files, profiles);
   const target = (service: "sts" | "iam") =>
     callTarget(service, region, {
       deps,
@@ -65,7 +67,7 @@ export function planLocally(files: AwsFiles, inputs: LoginInputs, deps: Deps): L
     serial,
     region,
     profileRegion,
-    sts: target("sts"),
-    iam: target("iam"),
+    sts: lazyTarget(() => target("sts")),
+    iam: lazyTarget(() => target("iam")),
   };
 }

@@ -10,7 +10,7 @@ import { shlexSplit } from "../ini/shlex.ts";
 import { keyStore } from "../keys/registry.ts";
 import type { LongTermKeys } from "./long-term.ts";
 
-const PROCESS_TIMEOUT_MS = 60_000;
+export const PROCESS_TIMEOUT_MS = 60_000;
 /** A credential_process prints a few hundred bytes of JSON; more is a broken program. */
 const PROCESS_MAX_OUTPUT = 64 * 1024;
 

@@ -12,12 +12,17 @@
 import { dirname } from "node:path";
 import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
-import { fileOptionsFrom, lockIsHeld, withFileLock } from "../fs/index.ts";
+import { UserError } from "../errors.ts";
+import { fileOptionsFrom, LockTimeoutError, lockIsHeld, withFileLock } from "../fs/index.ts";
 import { debug } from "../ui/debug.ts";
 import { clearFailMarker, readFailMarker, repeatable, writeFailMarker } from "./fail-marker.ts";
 
-/** A person may take a while to find their device: waiters wait minutes, not seconds. */
-export const MFA_LOCK = { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000 };
+/**
+ * A person may take a while to find their device: waiters wait minutes, not seconds. Five at
+ * least; as long as the holder says it may hold the lock (its code timeout, its tries, AWS:
+ * session/hold-budget.ts), plus a margin, up to an hour.
+ */
+export const MFA_LOCK = { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000, maxWaitMs: 60 * 60_000 };
 
 /**
  * Runs `fn` holding the lock of `path` (a cache file). `fn` runs only if no caller that held
@@ -27,7 +32,9 @@ export async function withMfaLock<T>(
   path: string,
   deps: Deps,
   fn: () => Promise<T>,
-  waitingNote = "Waiting for another awsmfa that is getting a session for this MFA device...",
+  waitingNote: string,
+  /** The longest this caller may hold the lock, once it has it (session/hold-budget.ts). */
+  holdForMs: number,
 ): Promise<T> {
   const since = deps.clock.now();
   // The lock, its claims and the marker live in the cache folder: refused unless it is ours.
@@ -37,6 +44,7 @@ export async function withMfaLock<T>(
   const options = {
     ...fileOptionsFrom(deps),
     ...MFA_LOCK,
+    holdForMs,
     private: true,
     releaseOnInterrupt: true,
   };
@@ -45,7 +53,7 @@ export async function withMfaLock<T>(
   if (busy) debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
   // Said only to a person watching stderr; credential-process callers wait in silence.
   if (busy && deps.io.stderr.isTTY) deps.io.stderr.write(`${waitingNote}\n`);
-  return withFileLock(
+  const held = withFileLock(
     deps.fs,
     path,
     async () => {
@@ -68,4 +76,17 @@ export async function withMfaLock<T>(
     },
     options,
   );
+  return held.catch((error: unknown) => {
+    // Only this lock's wait: a file lock taken inside fn words its own timeout.
+    if (error instanceof LockTimeoutError && error.lockPath === `${path}.lock`) {
+      throw new UserError(
+        `Gave up after ${error.waited} waiting for the other awsmfa that holds the MFA lock of this device (${error.holder}): it is still asking for the code, or waiting for AWS.`,
+        {
+          hint: `Answer it there, or stop it (Ctrl-C), then run this again. If no awsmfa is running, delete ${error.lockPath}.`,
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  });
 }

@@ -16,6 +16,7 @@ import { debug } from "../ui/debug.ts";
 import { reusableSession, secondsLeft, sessionCachePath, sessionKey } from "./cache.ts";
 import { writeCachedSession } from "./cache-write.ts";
 import { explainForeignDevice, isForeignDeviceError } from "./foreign-device.ts";
+import { sessionHoldMs } from "./hold-budget.ts";
 import type { LoginPlan } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
 import { newSessionLineSetUp, noteClock } from "./messages.ts";
@@ -58,22 +59,31 @@ export async function obtainSession(
     options.force ? undefined : reusableSession(key, options.minRemainingSeconds, deps);
   const before = options.cacheChecked ? undefined : await reuse();
   if (before) return { session: before, reused: true };
+  // The call's settings (endpoint, proxy), checked before the lock and the code.
+  plan.sts();
   // One code for many callers (terraform starts many SDK clients, each running
   // credential-process): the first takes the lock and asks; the others wait, then find its
   // session in the cache.
-  return withMfaLock(sessionCachePath(deps, key), deps, async () => {
-    const meanwhile = await reuse();
-    if (meanwhile) debug(deps, "another awsmfa cached a session while this one waited");
-    if (meanwhile) return { session: meanwhile, reused: true };
-    debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
-    const duration = effectiveDuration(plan, options.durationSeconds, deps);
-    const { session, recorded } = await askAndCall(plan, options, duration, deps);
-    // Two small files of their own, both under the lock: written at once (their reads, renames
-    // and lock files interleave; a fresh login -1 ms). The record never fails.
-    const [cached] = await Promise.allSettled([writeCachedSession(deps, key, session), recorded]);
-    if (cached.status === "rejected") throw cached.reason;
-    return { session, reused: false };
-  });
+  const holdForMs = sessionHoldMs(plan.longTerm, options.otp, deps.env);
+  return withMfaLock(
+    sessionCachePath(deps, key),
+    deps,
+    async () => {
+      const meanwhile = await reuse();
+      if (meanwhile) debug(deps, "another awsmfa cached a session while this one waited");
+      if (meanwhile) return { session: meanwhile, reused: true };
+      debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
+      const duration = effectiveDuration(plan, options.durationSeconds, deps);
+      const { session, recorded } = await askAndCall(plan, options, duration, deps);
+      // Two small files of their own, both under the lock: written at once (their reads, renames
+      // and lock files interleave; a fresh login -1 ms). The record never fails.
+      const [cached] = await Promise.allSettled([writeCachedSession(deps, key, session), recorded]);
+      if (cached.status === "rejected") throw cached.reason;
+      return { session, reused: false };
+    },
+    "Waiting for another awsmfa that is getting a session for this MFA device...",
+    holdForMs,
+  );
 }
 
 /** Root sessions are capped at one hour by AWS; say so before, not after. */
@@ -116,7 +126,7 @@ async function askAndCall(
       const session = await getSessionToken(
         credentials,
         { serialNumber: plan.serial, tokenCode, durationSeconds },
-        { ...plan.sts, whileWaiting: meanwhile },
+        { ...plan.sts(), whileWaiting: meanwhile },
       );
       // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
       const recorded = recordUsedWindow(deps, plan.serial, window).catch(() => undefined);

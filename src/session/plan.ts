@@ -11,6 +11,7 @@ import { digest128 } from "../fs/hash.ts";
 import { debug } from "../ui/debug.ts";
 import { sessionCacheDir } from "./cache.ts";
 import { discoverDevice } from "./discover-device.ts";
+import { deviceHoldMs } from "./hold-budget.ts";
 import { type LocalPlan, type LoginInputs, type LoginPlan, planLocally } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
 import { withMfaLock } from "./mfa-lock.ts";
@@ -41,6 +42,7 @@ export async function completePlan(
       return discoverAndSave(fresh, local, inputs, deps);
     },
     "Waiting for another awsmfa that is looking up the MFA device of these keys...",
+    deviceHoldMs(local.longTerm, deps.env),
   );
 }
 

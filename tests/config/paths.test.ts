@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { cacheDir } from "../../src/config/paths.ts";
+import { awsPaths, cacheDir } from "../../src/config/paths.ts";
 
 test.each([
   [{}, "linux", "/home/u/.cache/awsmfa"],
@@ -13,4 +13,47 @@ test.each([
   [{ AWSMFA_CACHE_DIR: "~/c", XDG_CACHE_HOME: "/x" }, "linux", "/home/u/c"],
 ] as const)("cacheDir(%o, %s) is %s", (env, platform, expected) => {
   expect(cacheDir(env, "/home/u", platform)).toBe(expected);
+});
+
+/**
+ * AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE as botocore reads them (configloader.py:
+ * os.path.expandvars, then os.path.expanduser), checked against Python itself.
+ */
+test("the AWS files' variables: $NAME and braced names, then ~, as botocore expands them", () => {
+  // "$" + "{": written so, these are plain strings (not templates gone wrong).
+  const brace = "$" + "{";
+  const env = { HOME: "/home/u", WORK: "/srv/work", EMPTY: "", LOOP: "$HOME" };
+  const values = [
+    "$HOME/.aws/config",
+    `${brace}HOME}/.aws/credentials`,
+    "$WORK/aws/$NOPE/x",
+    `${brace}NOPE}/x`,
+    `${brace}}/x`,
+    "$/x",
+    "$EMPTY/x",
+    "$LOOP/x",
+    "~/a$WORK",
+    "~",
+    "/plain/path",
+    "$HOMEX/y",
+    "a$WORK$WORK",
+  ];
+  const python = Bun.spawnSync(
+    [
+      "python3",
+      "-c",
+      "import json,os,posixpath,sys\nos.environ.clear()\nos.environ.update(json.loads(sys.argv[1]))\nprint(json.dumps([posixpath.expanduser(posixpath.expandvars(v)) for v in json.loads(sys.argv[2])]))",
+      JSON.stringify(env),
+      JSON.stringify(values),
+    ],
+    { stderr: "pipe" },
+  );
+  expect(python.stderr.toString()).toBe("");
+  const theirs = JSON.parse(python.stdout.toString()) as string[];
+  const ours = values.map(
+    (value) => awsPaths({ ...env, AWS_SHARED_CREDENTIALS_FILE: value }, "/home/u").credentials,
+  );
+  expect(ours).toEqual(theirs);
+  expect(ours[0]).toBe("/home/u/.aws/config");
+  expect(awsPaths({ AWS_CONFIG_FILE: "$HOME/c" }, "/home/u").config).toBe("$HOME/c");
 });

@@ -6,7 +6,14 @@
  * no PEM is exit 3 naming it, with the files as they were.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "bun";
@@ -254,6 +261,12 @@ test.skipIf(!hasCli)(
       caConfig,
       `${u.sandbox.readConfig()}\n[profile ${u.profile}-long-term]\nca_bundle = ${at("ca.pem")}\n`,
     );
+    const tildeConfig = `${u.sandbox.configPath}.tilde`;
+    writeFileSync(
+      tildeConfig,
+      `${u.sandbox.readConfig()}\n[profile ${u.profile}-long-term]\nca_bundle = ~/ca.pem\n`,
+    );
+    copyFileSync(at("ca.pem"), join(u.sandbox.home, "ca.pem"));
     // Only 127.0.0.1: any other host would go to a closed proxy.
     const quiet = {
       HTTPS_PROXY: "http://127.0.0.1:9",
@@ -275,6 +288,11 @@ test.skipIf(!hasCli)(
         { AWS_CONFIG_FILE: caConfig, AWS_CA_BUNDLE: at("other-ca.pem") },
       ],
       ["AWS_CA_BUNDLE missing", { AWS_CA_BUNDLE: at("missing.pem") }],
+      // urllib3 expands a leading ~ of the bundle's path for the CLI; $HOME it does not.
+      ["AWS_CA_BUNDLE = ~/ca.pem", { AWS_CA_BUNDLE: "~/ca.pem" }],
+      ["ca_bundle = ~/ca.pem", { AWS_CONFIG_FILE: tildeConfig }],
+      ["AWS_CA_BUNDLE = $HOME/ca.pem", { AWS_CA_BUNDLE: "$HOME/ca.pem" }],
+      ["AWS_CA_BUNDLE blank", { AWS_CA_BUNDLE: "  " }],
     ];
     const ours: string[] = [];
     const theirs: string[] = [];
@@ -304,7 +322,7 @@ test.skipIf(!hasCli)(
       theirs.push(`${name}: ${code === 0 ? "trusted" : "refused"}`);
     }
     expect(ours).toEqual(theirs);
-    expect(ours.filter((line) => line.endsWith("trusted")).length).toBe(2);
+    expect(ours.filter((line) => line.endsWith("trusted")).length).toBe(4);
   },
   120_000,
 );
@@ -321,4 +339,94 @@ test("console: the base profile's ca_bundle serves its role, as for the role's S
   expect(link.stderr).not.toContain("awsmfa:");
   expect(link.stdout.startsWith(`${endpoint()}/federation?Action=login&`)).toBe(true);
   expect(link.code).toBe(0);
+});
+
+/** The AWS CLI's exit code for get-caller-identity at the TLS front, with `env`. */
+async function cliExit(u: ReturnType<typeof user>["u"], env: Record<string, string>) {
+  // Not spawnSync: the TLS front runs in this process and must answer meanwhile.
+  const cli = Bun.spawn(
+    [
+      AWS_CLI,
+      "sts",
+      "get-caller-identity",
+      "--profile",
+      `${u.profile}-long-term`,
+      "--endpoint-url",
+      endpoint(),
+    ],
+    {
+      env: {
+        PATH: "/usr/bin:/bin",
+        HOME: u.sandbox.home,
+        // Only 127.0.0.1: any other host would go to a closed proxy.
+        HTTPS_PROXY: "http://127.0.0.1:9",
+        HTTP_PROXY: "http://127.0.0.1:9",
+        NO_PROXY: "127.0.0.1",
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_DEFAULT_REGION: "us-east-1",
+        ...env,
+      },
+      stdout: "ignore",
+      stderr: "ignore",
+      timeout: 30_000,
+    },
+  );
+  return cli.exited;
+}
+
+describe("an empty AWS_CA_BUNDLE or ca_bundle: the AWS CLI checks no certificate; awsmfa refuses", () => {
+  test.each([
+    ["AWS_CA_BUNDLE=''", "AWS_CA_BUNDLE", { AWS_CA_BUNDLE: "" }, ""],
+    // The variable beats the profile's, empty too, as for the CLI.
+    ["AWS_CA_BUNDLE='' over a good ca_bundle", "AWS_CA_BUNDLE", { AWS_CA_BUNDLE: "" }, "ca.pem"],
+    ["ca_bundle =", "ca_bundle in the profile's config", {}, "empty"],
+  ] as const)(
+    "%s: exit 3, nothing sent, files as they were",
+    async (_name, where, extra, profile) => {
+      const { u, env, login } = user();
+      if (profile) {
+        const value = profile === "empty" ? "" : at(profile);
+        u.sandbox.writeConfig(`${u.sandbox.readConfig()}ca_bundle = ${value}\n`);
+      }
+      const before = [u.sandbox.readConfig(), u.sandbox.readCredentials()];
+      const calls = world.aws.calls.length;
+      const r = await login(extra);
+      expect(r.stderr).toContain(
+        `${where} is set but empty: the AWS CLI takes that as "check no TLS certificate", and awsmfa never turns certificate checks off.`,
+      );
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe("false\n");
+      expect(world.aws.calls.length).toBe(calls);
+      expect([u.sandbox.readConfig(), u.sandbox.readCredentials()]).toEqual(before);
+      if (!hasCli) return;
+      // The reason: the CLI trusts the TLS front, whose CA is in no bundle it was given.
+      const config = profile
+        ? (() => {
+            const path = `${u.sandbox.configPath}.cli`;
+            const value = profile === "empty" ? "" : at(profile);
+            writeFileSync(
+              path,
+              `${before[0]}\n[profile ${u.profile}-long-term]\nca_bundle = ${value}\n`,
+            );
+            return { AWS_CONFIG_FILE: path };
+          })()
+        : {};
+      expect(await cliExit(u, { ...env, ...extra, ...config })).toBe(0);
+      expect(await cliExit(u, { ...env, ...config, AWS_CA_BUNDLE: at("other-ca.pem") })).not.toBe(
+        0,
+      );
+    },
+    60_000,
+  );
+
+  test("a cached login is not stopped by it: no call, no CAs needed", async () => {
+    const { login } = user();
+    expect((await login({ AWS_CA_BUNDLE: at("ca.pem") })).code).toBe(0);
+    const calls = world.aws.calls.length;
+    const cached = await login({ AWS_CA_BUNDLE: "" });
+    expect(cached.stderr).toContain("Reusing session");
+    expect(cached.code).toBe(0);
+    expect(world.aws.calls.length).toBe(calls);
+  });
 });

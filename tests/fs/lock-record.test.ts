@@ -2,6 +2,7 @@ import { expect, test } from "bun:test";
 import {
   describeHolder,
   formatLockRecord,
+  HOLD_MARGIN_MS,
   isStale,
   type LockRecord,
   parseLockRecord,
@@ -45,6 +46,35 @@ const cases: [string, LockRecord | null, number, Identity, boolean][] = [
   ["pid 0, exactly staleMs old", record({ pid: 0, time: now - staleMs }), 0, me, false],
   ["pid 0, older than staleMs", record({ pid: 0, time: now - staleMs - 1 }), 0, me, true],
   ["other host, older than staleMs", record({ host: "ci", time: now - 60_000 }), 0, me, true],
+  // A holder that said how long it may hold the lock (--otp-timeout 10m) keeps it till then.
+  [
+    "other host, older than staleMs, within its own until",
+    record({ host: "ci", time: now - 60_000, until: now + 60_000 }),
+    0,
+    me,
+    false,
+  ],
+  [
+    "other host, within HOLD_MARGIN_MS past its until",
+    record({ host: "ci", time: now - 600_000, until: now - HOLD_MARGIN_MS }),
+    0,
+    me,
+    false,
+  ],
+  [
+    "other host, past its until and the margin",
+    record({ host: "ci", time: now - 600_000, until: now - HOLD_MARGIN_MS - 1 }),
+    0,
+    me,
+    true,
+  ],
+  [
+    "dead holder, until ahead: gone is gone",
+    record({ pid: 300, until: now + 60_000 }),
+    0,
+    me,
+    true,
+  ],
   ["unreadable, fresh (being written)", null, now - 5, me, false],
   ["unreadable, older than staleMs", null, now - staleMs - 1, me, true],
 ];

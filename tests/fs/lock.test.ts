@@ -16,7 +16,7 @@ const host = "this-host";
 const alive = new Set([1000, 2000]);
 const me = { pid: 1000, host, isAlive: (pid: number) => alive.has(pid) };
 
-function lockedFile(holder: { pid: number; host?: string; time?: number }) {
+function lockedFile(holder: { pid: number; host?: string; time?: number; until?: number }) {
   const dir = scratchDir("lock");
   const path = join(dir, "credentials");
   const record = { host, time: Date.now(), token: "theirs", ...holder };
@@ -377,4 +377,58 @@ describe("removing a lock", () => {
       "other.lock.0123456789abcdef-0.claim",
     ]);
   });
+});
+
+describe("a holder's own deadline (until)", () => {
+  const minutes = (n: number) => n * 60_000;
+
+  test("the holder writes it: now + holdForMs", async () => {
+    const dir = scratchDir("lock");
+    const path = join(dir, "credentials");
+    const { clock } = fakeClock();
+    await withFileLock(
+      fs,
+      path,
+      async () => {
+        const record = parseLockRecord(readFileSync(`${path}.lock`, "utf8"));
+        expect(record?.until).toBe(clock.now() + minutes(10));
+      },
+      { ...me, clock, holdForMs: minutes(10) },
+    );
+  });
+
+  test.each([
+    // [holder's until from now, waiter's maxWaitMs, waited until it gave up]
+    ["10 min: waited 10 min and the margin, past its own 5", 10, 60, 10 * 60 + 30],
+    ["3 h: waited up to the cap (here 12 min)", 180, 12, 12 * 60],
+    ["1 min: its own 5 min stand", 1, 60, 5 * 60],
+    ["10 min, no maxWaitMs: a holder's word is not followed", 10, undefined, 5 * 60],
+  ] as const)(
+    "until %s",
+    async (_label, untilMinutes, maxWaitMinutes, waitedSeconds) => {
+      const start = Date.now();
+      const { path, lockPath } = lockedFile({
+        pid: 2000,
+        time: start,
+        until: start + minutes(untilMinutes),
+      });
+      const { clock, elapsed } = fakeClock(start);
+      const error = await withFileLock(fs, path, async () => "never", {
+        ...me,
+        clock,
+        timeoutMs: minutes(5),
+        ...(maxWaitMinutes === undefined ? {} : { maxWaitMs: minutes(maxWaitMinutes) }),
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toStartWith(
+        `Timed out after ${waitedSeconds} s waiting for the lock file ${lockPath}, held by pid 2000 since `,
+      );
+      expect(error.message).toContain(
+        `, which may hold it until ${new Date(start + minutes(untilMinutes)).toISOString()}.`,
+      );
+      expect(elapsed()).toBeGreaterThanOrEqual(waitedSeconds * 1000);
+      expect(elapsed()).toBeLessThan(waitedSeconds * 1000 + 300);
+    },
+    60_000,
+  );
 });

@@ -5,12 +5,11 @@
  */
 import type { Credentials } from "../../aws/credentials.ts";
 import { isRegionName } from "../../aws/partition.ts";
-import type { AwsCallTarget } from "../../aws/sts.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
 import { selectableSources, sourceNamed } from "../../otp/registry.ts";
 import { settingOf } from "../../otp/settings.ts";
-import { discoverDevice } from "../../session/discover-device.ts";
+import { type DiscoverTargets, discoverDevice } from "../../session/discover-device.ts";
 import { checkSerial } from "../../session/serial-format.ts";
 import { askSelect, askText } from "../../ui/prompts.ts";
 import { questionDeadline } from "../../ui/question-deadline.ts";
@@ -20,7 +19,7 @@ export async function chooseDevice(
   configured: string | undefined,
   keys: Credentials,
   profile: string,
-  targets: { iam: AwsCallTarget; sts: AwsCallTarget },
+  targets: DiscoverTargets,
   deps: Deps,
 ): Promise<string> {
   if (flag) return checkSerial(flag, "--serial");

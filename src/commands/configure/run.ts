@@ -8,13 +8,14 @@ import { maskKeyId } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import { getCallerIdentity } from "../../aws/sts.ts";
-import { callTarget } from "../../aws/target.ts";
+import { callTarget, lazyTarget } from "../../aws/target.ts";
 import {
   type AwsFiles,
   firstProfileValue,
   profileValue,
   readAwsFiles,
 } from "../../config/aws-files.ts";
+import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import { saveProfileSetting } from "../../config/save-setting.ts";
 import type { Deps } from "../../deps.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
@@ -60,7 +61,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     callTarget(service, resolved, {
       deps,
       endpointUrl,
-      caBundle: firstProfileValue(files, pair, "ca_bundle"),
+      caBundle: caBundleValue(files, pair),
       profile: plan.target,
     });
   const identity = await getCallerIdentity(plan.keys, target("sts"));
@@ -73,10 +74,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     configured,
     plan.keys,
     profile,
-    {
-      iam: target("iam"),
-      sts: target("sts"),
-    },
+    { iam: lazyTarget(() => target("iam")), sts: lazyTarget(() => target("sts")) },
     deps,
   );
   const suggested = partitionOfArn(serial)?.defaultRegion ?? resolved.region;

@@ -11,6 +11,7 @@ import { endpointOverride } from "../../aws/endpoints.ts";
 import { partitionById, partitionOfArn } from "../../aws/partition.ts";
 import { proxySetting } from "../../aws/proxy-errors.ts";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
+import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, pasteable, UserError } from "../../errors.ts";
@@ -91,9 +92,7 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
   proxySetting(deps.env, federationEndpoint(configured ?? partitionById("aws"), override));
   // The role profile's ca_bundle, else its base profile's, as for the role's STS calls.
   const base = resolveRoleChain(files, profile)?.base ?? profile;
-  const caBundle =
-    profileValue(files, profile, "ca_bundle") ?? profileValue(files, base, "ca_bundle");
-  const ca = await caCertificates(deps.env, caBundle, deps.fs)?.();
+  const ca = await caCertificates(deps, caBundleValue(files, [profile, base]))?.();
   const result = await getSession(files, sessionRequest(options.session, files), deps);
   const roleArn = result.role?.roleArn ?? "";
   const partition = partitionOfArn(roleArn) ?? result.plan.region.partition;

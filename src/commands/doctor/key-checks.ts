@@ -68,7 +68,7 @@ async function oldKeys(files: AwsFiles, deps: Deps): Promise<Finding[]> {
       if (!plan.serial) continue;
       const session = await readCachedSession(deps, sessionKey({ ...plan, serial: plan.serial }));
       if (!session || secondsLeft(session, now) <= 0) continue;
-      const keys = await listAccessKeys(session, plan.iam);
+      const keys = await listAccessKeys(session, plan.iam());
       for (const key of keys) {
         if (key.accessKeyId !== plan.longTerm.keyId || !key.createdAt) continue;
         const days = Math.floor((now - key.createdAt.getTime()) / DAY_MS);

@@ -43,6 +43,10 @@ async function checkProfile(files: AwsFiles, profile: string, deps: Deps): Promi
   let plan: ReturnType<typeof planLocally>;
   try {
     plan = planLocally(files, { profile }, deps);
+    // The settings of the calls its next fresh login makes (endpoint, proxy): STS always, IAM
+    // while the device is unknown. A plan checks them only when a call is made.
+    plan.sts();
+    if (!plan.serial) plan.iam();
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return [problem(`${profile}: ${error.message}`, error.hint)];

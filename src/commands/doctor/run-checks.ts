@@ -8,6 +8,7 @@ import { clockFix } from "../../aws/clock-skew.ts";
 import { describeEndpoint, endpointOverride } from "../../aws/endpoints.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
+import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
 import { findProgram } from "../../system/which.ts";
@@ -89,11 +90,8 @@ export async function runChecks(
           clockFix(deps.platform),
           deps,
           caCertificates(
-            deps.env,
-            readable
-              ? profileValue(readable, clockProfile(readable, deps.env), "ca_bundle")
-              : undefined,
-            deps.fs,
+            deps,
+            readable ? caBundleValue(readable, [clockProfile(readable, deps.env)]) : undefined,
           ),
         );
   return [

@@ -37,11 +37,17 @@ function expandHome(path: string, homedir: string): string {
   return under(homedir, rest);
 }
 
+/** A path to expand variables in (`$HOME/...`, as botocore does: config/paths.ts) falls through. */
+function noVariables(path: string): string {
+  if (path.includes("$")) throw new FallThrough(`variables to expand: ${path}`);
+  return path;
+}
+
 export function leanAwsPaths(env: Env, homedir: string): AwsPaths {
   return {
-    config: expandHome(env.AWS_CONFIG_FILE || under(homedir, ".aws/config"), homedir),
+    config: expandHome(noVariables(env.AWS_CONFIG_FILE || under(homedir, ".aws/config")), homedir),
     credentials: expandHome(
-      env.AWS_SHARED_CREDENTIALS_FILE || under(homedir, ".aws/credentials"),
+      noVariables(env.AWS_SHARED_CREDENTIALS_FILE || under(homedir, ".aws/credentials")),
       homedir,
     ),
   };

@@ -33,7 +33,10 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
       },
     );
   }
-  const { longTerm, iam, sts } = result.plan;
+  const { longTerm } = result.plan;
+  // Both are called, before and after the new key exists: their settings are checked first.
+  const iam = result.plan.iam();
+  const sts = result.plan.sts();
   if (longTerm.source.kind === "process") {
     throw new UserError(
       `The keys of ${longTerm.profile} come from its credential_process; awsmfa cannot store a new key there.`,

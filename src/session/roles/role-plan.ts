@@ -9,7 +9,7 @@ import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { proxySetting } from "../../aws/proxy-errors.ts";
 import { resolveRegion } from "../../aws/region.ts";
 import type { AwsCallTarget } from "../../aws/sts.ts";
-import { callDeadlineMs } from "../../aws/target.ts";
+import { callDeadlineMs, lazyTarget } from "../../aws/target.ts";
 import { formatDuration, ROLE_CHAIN_MAX_SECONDS } from "../../config/durations.ts";
 import { UserError } from "../../errors.ts";
 import type { RoleChain } from "./role-chain.ts";
@@ -25,7 +25,8 @@ export interface RoleStep {
   durationSeconds: number;
   /** True when the source is itself a role session (role chaining). */
   chained: boolean;
-  target: AwsCallTarget;
+  /** Where its AssumeRole goes, worked out when it is called (aws/target.ts lazyTarget). */
+  target: () => AwsCallTarget;
   /** What to say on stderr just before the call (the chaining cap, a region choice). */
   notes: string[];
 }
@@ -77,33 +78,36 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
       arn: role.roleArn,
     });
     if (region.note) notes.push(region.note);
-    const endpoint = endpointOverride(
-      "sts",
-      inputs.env,
-      role.endpointUrl ?? inputs.baseEndpointUrl,
-    );
-    const variants = endpointVariants(inputs.env);
     steps.push({
       role,
       source,
       sessionName: role.sessionName ?? defaultSessionName(inputs.baseSerial, inputs.env),
       durationSeconds,
       chained,
-      target: {
-        region: region.region,
-        partition: region.partition,
-        endpoint,
-        ...variants,
-        profile: source,
-        now: inputs.now,
-        trace: inputs.trace,
-        deadlineMs: callDeadlineMs(inputs.env),
-        caCertificates: inputs.caCertificates,
-        proxy: proxySetting(
+      // Worked out for the call only: a cached role session makes none (aws/target.ts).
+      target: lazyTarget(() => {
+        const endpoint = endpointOverride(
+          "sts",
           inputs.env,
-          callUrl("sts", region.region, region.partition.dnsSuffix, endpoint, variants),
-        ),
-      },
+          role.endpointUrl ?? inputs.baseEndpointUrl,
+        );
+        const variants = endpointVariants(inputs.env);
+        return {
+          region: region.region,
+          partition: region.partition,
+          endpoint,
+          ...variants,
+          profile: source,
+          now: inputs.now,
+          trace: inputs.trace,
+          deadlineMs: callDeadlineMs(inputs.env),
+          caCertificates: inputs.caCertificates,
+          proxy: proxySetting(
+            inputs.env,
+            callUrl("sts", region.region, region.partition.id, endpoint, variants),
+          ),
+        };
+      }),
       notes,
     });
   }

@@ -7,10 +7,12 @@
 
 import { dirname } from "node:path";
 import { caCertificates } from "../../aws/ca-bundle.ts";
+import { CALL_DEADLINE_MS } from "../../aws/clients.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
+import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import { checkCacheFolder } from "../../config/cache-folder.ts";
 import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, withFileLock } from "../../fs/index.ts";
@@ -44,8 +46,12 @@ export type MfaSessionGetter = (
  */
 export const SOURCE_MIN_REMAINING_SECONDS = 60;
 
-/** Concurrent callers of one role wait for the first one's AssumeRole (seconds, not minutes). */
-const ROLE_LOCK = { timeoutMs: 30_000, staleMs: 60_000 };
+/**
+ * Concurrent callers of one role wait for the first one's AssumeRole: 30 s at least, and as
+ * long as its call may take (AWSMFA_AWS_TIMEOUT, up to 600 s: the holder writes it in the
+ * lock), so that a waiter does not give up on a holder still within its deadline.
+ */
+const ROLE_LOCK = { timeoutMs: 30_000, staleMs: 60_000, maxWaitMs: 11 * 60_000 };
 
 export async function getRoleSession(
   files: AwsFiles,
@@ -78,6 +84,9 @@ export async function getRoleSession(
       return { session: cached, reused: true, context, plan: local, role: info(steps, undefined) };
     }
   }
+  // AssumeRole will be called: its settings (endpoint, proxy) are checked before the MFA
+  // session's code is asked for, as a plain login checks GetSessionToken's.
+  for (const step of cachedPath.steps) step.target();
 
   const base = await mfaSession(
     files,
@@ -157,10 +166,8 @@ function stepsFor(
     env: deps.env,
     // The asked role's ca_bundle, else its base profile's (AWS_CA_BUNDLE beats both).
     caCertificates: caCertificates(
-      deps.env,
-      profileValue(files, chain.roles[0]?.profile ?? chain.base, "ca_bundle") ??
-        profileValue(files, chain.base, "ca_bundle"),
-      deps.fs,
+      deps,
+      caBundleValue(files, [chain.roles[0]?.profile ?? chain.base, chain.base]),
     ),
     now: deps.clock.now,
     trace: debugEnabled(deps.env) ? (line) => debug(deps, `sts: ${line}`) : undefined,
@@ -227,7 +234,7 @@ async function assumeOrReuse(
             externalId: step.role.externalId,
           },
           // The success line's time-zone set-up while AWS answers (session/obtain.ts).
-          { ...step.target, whileWaiting: newSessionLineSetUp(deps) },
+          { ...step.target(), whileWaiting: newSessionLineSetUp(deps) },
         );
       } catch (error) {
         throw explainAssumeRoleError(error, step);
@@ -237,6 +244,12 @@ async function assumeOrReuse(
       return { session, reused: false };
     },
     // A signal while AWS answers releases the lock rather than dying with it held.
-    { ...fileOptionsFrom(deps), ...ROLE_LOCK, private: true, releaseOnInterrupt: true },
+    {
+      ...fileOptionsFrom(deps),
+      ...ROLE_LOCK,
+      holdForMs: step.target().deadlineMs ?? CALL_DEADLINE_MS,
+      private: true,
+      releaseOnInterrupt: true,
+    },
   );
 }

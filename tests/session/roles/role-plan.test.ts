@@ -38,7 +38,7 @@ describe("planRoleSteps", () => {
       chained: false,
       notes: [],
     });
-    expect(step!.target).toMatchObject({ region: "us-east-1", profile: "prod" });
+    expect(step!.target()).toMatchObject({ region: "us-east-1", profile: "prod" });
   });
 
   test("calls run from the MFA session outwards; only the outer ones are chained", () => {
@@ -74,11 +74,11 @@ describe("planRoleSteps", () => {
 
   test("the role's region, then --region; endpoint_url of the role, then of the base", () => {
     const config = `[profile r]\nrole_arn = ${ADMIN}\nsource_profile = prod\nregion = eu-west-3\n`;
-    expect(steps(config, "r")[0]!.target.region).toBe("eu-west-3");
-    expect(steps(config, "r", { region: "ap-south-1" })[0]!.target.region).toBe("ap-south-1");
-    expect(steps(config, "r", { baseEndpointUrl: "http://127.0.0.1:9" })[0]!.target.endpoint).toBe(
-      "http://127.0.0.1:9",
-    );
+    expect(steps(config, "r")[0]!.target().region).toBe("eu-west-3");
+    expect(steps(config, "r", { region: "ap-south-1" })[0]!.target().region).toBe("ap-south-1");
+    expect(
+      steps(config, "r", { baseEndpointUrl: "http://127.0.0.1:9" })[0]!.target().endpoint,
+    ).toBe("http://127.0.0.1:9");
   });
 
   test("the role ARN pins the partition, even against AWS_REGION", () => {
@@ -87,7 +87,7 @@ describe("planRoleSteps", () => {
       basePartition: partitionById("aws-cn"),
       env: { AWS_REGION: "us-east-1" },
     });
-    expect(step!.target.region).toBe("cn-north-1");
+    expect(step!.target().region).toBe("cn-north-1");
     expect(step!.notes[0]).toContain("using cn-north-1");
   });
 
