@@ -5,8 +5,9 @@
  * run without a shell; the text shown travels on argv (zenity, kdialog: not a secret) or in
  * the environment (osascript, PowerShell, so no quoting is involved), and the code comes back
  * on stdout, never on argv. What a dialog would read as syntax in the text is escaped for it:
- * zenity's backslash escapes and mnemonic underscore (zenityEntryText), the & that marks a
- * WinForms label's access key (UseMnemonic off).
+ * zenity's backslash escapes and mnemonic underscore (zenityEntryText), kdialog's backslash
+ * escapes, rich text and & mark (kdialogText), the & that marks a WinForms label's access key
+ * (UseMnemonic off).
  */
 import { Buffer } from "node:buffer";
 import type { Deps } from "../deps.ts";
@@ -96,7 +97,7 @@ const RUNS: Record<DialogKind, (text: string, seconds: number) => Run> = {
     args: ["--entry", "--title=awsmfa", `--text=${zenityEntryText(text)}`, `--timeout=${seconds}`],
     timeoutCode: 5,
   }),
-  kdialog: (text) => ({ args: ["--title", "awsmfa", "--inputbox", text] }),
+  kdialog: (text) => ({ args: ["--title", "awsmfa", "--inputbox", kdialogText(text)] }),
   osascript: () => ({ args: ["-"], input: APPLESCRIPT }),
   powershell: () => ({
     args: ["-NoProfile", "-NonInteractive", "-EncodedCommand", encodeUtf16Base64(POWERSHELL)],
@@ -139,6 +140,25 @@ exit 1
 /** PowerShell's -EncodedCommand: the script as base64 of UTF-16LE, so nothing needs quoting. */
 export function encodeUtf16Base64(script: string): string {
   return Buffer.from(script, "utf16le").toString("base64");
+}
+
+/**
+ * kdialog --inputbox's text, written so that the label shows `text` exactly. kdialog reads
+ * backslash escapes (\\ is one backslash), and its label (Qt) takes text with a tag in it as
+ * rich text ("<b>x</b>" showed bold) and `&` as the access-key mark ("R&D" read "RD"), as
+ * seen in kdialog 22.12. So the text is always rich, <qt>...</qt>, with < > & as entities,
+ * & doubled for the mark, line breaks as <br>, runs of spaces kept with &nbsp;, and each
+ * backslash doubled.
+ */
+export function kdialogText(text: string): string {
+  const html = text
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/ (?= )/g, "&nbsp;")
+    .replace(/\n/g, "<br>");
+  return `<qt>${html}</qt>`;
 }
 
 /**
