@@ -9,6 +9,13 @@ import type { Readable, Writable } from "node:stream";
 /** A sink for text. Writes are synchronous so nothing is lost when the process exits. */
 export interface Writer {
   write(text: string): void;
+  /**
+   * write() of bytes that are printable ASCII and line feeds (which write() would send as they
+   * are), for a caller that has bytes already: `list`'s table (commands/list/table-pieces.ts)
+   * is made as bytes, and decoding it to be encoded again cost ~8 ms at 100,000 profiles.
+   * Optional: without it the bytes are decoded and written as text.
+   */
+  writeBytes?(bytes: Uint8Array): void;
   /** True when this stream is an interactive terminal. */
   readonly isTTY: boolean;
 }

@@ -67,6 +67,7 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
     const facts = {
       env,
       platform: process.platform,
+      arch: process.arch,
       homedir: home,
       uid: process.getuid?.(),
       gid: process.getgid?.(),
@@ -81,7 +82,7 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
           process.exit(0);
         }
       } else {
-        const lean = (await import("./commands/fast/lean.ts")).leanMain(invocation, facts);
+        const lean = await (await import("./commands/fast/lean.ts")).leanMain(invocation, facts);
         if (lean !== undefined) process.exit(lean);
       }
       const { fastRun } = await import("./commands/fast/index.ts");

@@ -87,7 +87,7 @@ export async function withDeadline<O>(
 }
 
 let handlerModule: Promise<typeof import("./fetch-handler.ts")> | undefined;
-let stsModules: Promise<typeof import("@aws-sdk/client-sts")> | undefined;
+let stsModules: Promise<typeof import("./sts-sdk.ts")> | undefined;
 
 /** The request handler's module, loaded once, with the SDK: a cached login never needs it. */
 function loadHandler() {
@@ -96,8 +96,13 @@ function loadHandler() {
 }
 
 function loadSts() {
-  stsModules ??= import("@aws-sdk/client-sts");
+  stsModules ??= import("./sts-sdk.ts");
   return stsModules;
+}
+
+/** IAM's SDK: the commands awsmfa sends (iam-sdk.ts), for `keys` and device discovery. */
+function loadIam(): Promise<typeof import("./iam-sdk.ts")> {
+  return import("./iam-sdk.ts");
 }
 
 /**
@@ -150,7 +155,7 @@ export async function stsClient(credentials: Credentials, target: ClientTarget) 
 }
 
 export async function iamClient(credentials: Credentials, target: ClientTarget) {
-  const iam = await import("@aws-sdk/client-iam");
+  const iam = await loadIam();
   const client = new iam.IAMClient(await clientConfig(credentials, target));
   return { sdk: iam, client: traced(client, target) };
 }

@@ -18,7 +18,11 @@ import { fileIsTheResult, type LoginOutcome, reportLogins } from "../output/logi
 import { changesShell, OUTPUT_FORMATS } from "../output/mode.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite } from "../profiles/write-choice.ts";
-import { rehearseSessionEdit, writeSessionToFile } from "../profiles/write-session.ts";
+import {
+  rehearseSessionEdit,
+  writeSessionAlongside,
+  writeSessionToFile,
+} from "../profiles/write-session.ts";
 import { getSession } from "../session/get-session.ts";
 import { reportSession } from "../session/messages.ts";
 import { oneCodePerDevice } from "../session/one-code.ts";
@@ -186,6 +190,13 @@ export async function runLogin(
     // The edit of [profile] is made once while AWS answers, so that the one under the lock
     // runs warm (profiles/write-session.ts rehearseSessionEdit).
     const whileWaiting = inFile ? () => rehearseSessionEdit(files, profile) : undefined;
+    // A new session goes into [profile] while the session cache is written (writeSessionAlongside).
+    let writtenAlong: boolean | undefined;
+    const alongside = inFile
+      ? async (session: SessionCredentials, keep: () => Promise<void>) => {
+          writtenAlong = await writeSessionAlongside(files, profile, session, deps, keep);
+        }
+      : undefined;
     const result = await getSession(
       files,
       {
@@ -193,10 +204,12 @@ export async function runLogin(
         otp,
         obtained,
         whileWaiting,
+        alongside,
       },
       deps,
     );
-    const written = inFile && (await writeSessionToFile(files, profile, result.session, deps));
+    const written =
+      writtenAlong ?? (inFile && (await writeSessionToFile(files, profile, result.session, deps)));
     // A role session never goes into the file (role_arn wins there); the MFA session it was
     // made from goes into its own profile, when that is the session side of a pair.
     if (result.role?.base) await writeBaseSession(files, result.role.base, options.noWrite, deps);

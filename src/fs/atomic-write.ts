@@ -31,6 +31,12 @@ export interface WriteOptions extends ProcessOptions {
   /** Called just before the rename; if it throws, nothing is written (see HeldLock.confirm). */
   beforeRename?: () => Promise<void>;
   /**
+   * Other work, run while the temp file is flushed to disk (on the thread pool): the rename
+   * waits for both, and happens only if this succeeded. If it throws, the temp file is removed,
+   * the file stays as it was, and its error is the write's, as thrown.
+   */
+  meanwhile?: () => Promise<void>;
+  /**
    * A file in a folder of awsmfa's own (the cache, checked by private-folder.ts): a link at
    * its name is replaced, never followed, and the file gets `mode` and this user as owner,
    * never what was there (a planted 0666 link must not carry a secret to its target).
@@ -62,6 +68,7 @@ export async function writeFileAtomic(
   const temp = tempPathFor(target, me);
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o600);
   let handle: FileHandle | undefined;
+  let theirs: { error: unknown } | undefined;
   try {
     // Never follow or reuse something already at the temp name.
     handle = await fs.open(temp, CREATE_NEW, mode);
@@ -71,7 +78,15 @@ export async function writeFileAtomic(
       // open() applied the umask; the file must end up with exactly the mode it had.
       await handle.chmod(mode);
     }
-    if (options.durable !== false) await handle.sync();
+    const flushed = options.durable !== false ? handle.sync() : Promise.resolve();
+    if (options.meanwhile) {
+      const [flush, work] = await Promise.allSettled([flushed, options.meanwhile()]);
+      if (work.status === "rejected") theirs = { error: work.reason };
+      if (work.status === "rejected") throw work.reason;
+      if (flush.status === "rejected") throw flush.reason;
+    } else {
+      await flushed;
+    }
     await handle.close();
     handle = undefined;
     options.hooks?.afterTempWritten?.(temp);
@@ -80,6 +95,7 @@ export async function writeFileAtomic(
   } catch (error) {
     await handle?.close().catch(() => {});
     await fs.rm(temp, { force: true }).catch(() => {});
+    if (theirs && error === theirs.error) throw error;
     throw fileError(error, target, "write");
   }
   if (options.durable !== false) await syncFolder(fs, dirname(target));

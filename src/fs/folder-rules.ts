@@ -4,6 +4,10 @@
  * cached fast path (commands/fast/lean-cache.ts) judges with the same rules as the walk.
  */
 import type { Stats } from "node:fs";
+
+/** What the rules read of a folder's status (the lean tier's libc calls give this much). */
+type FolderStats = Pick<Stats, "isSymbolicLink" | "isDirectory" | "uid" | "gid" | "mode">;
+
 import type { User } from "./owner.ts";
 
 /** Where the problem is: above the folder, the folder itself, or a level awsmfa uses inside. */
@@ -23,7 +27,7 @@ const STICKY = 0o1000;
 
 /** The folder awsmfa keeps its own files in: a real folder, ours, writable by nobody else. */
 export function judgeOwn(
-  stats: Stats,
+  stats: FolderStats,
   path: string,
   place: FolderPlace,
   user: User,
@@ -36,7 +40,11 @@ export function judgeOwn(
 }
 
 /** A folder above: root's or ours, and nobody else may rename what is in it. */
-export function judgeAbove(stats: Stats, path: string, user: User): FolderProblem | undefined {
+export function judgeAbove(
+  stats: FolderStats,
+  path: string,
+  user: User,
+): FolderProblem | undefined {
   if (stats.uid !== user.uid && stats.uid !== 0) {
     return { path, place: "above", what: "owner", uid: stats.uid };
   }

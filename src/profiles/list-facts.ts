@@ -26,7 +26,7 @@ const STORE = 2 * Key.store;
 
 export class Facts {
   /** Per LONG_TERM_SUFFIXES entry: profile -> the number of name + suffix, or -1. */
-  private readonly suffixed: Int32Array[];
+  readonly suffixed: Int32Array[];
 
   constructor(private readonly keys: ScannedKeys) {
     const { names, bytes } = keys;
@@ -53,7 +53,8 @@ export class Facts {
   }
 
   hasKeys(profile: number): boolean {
-    const [config, credentials] = this.keys.places;
+    const config = this.keys.places[0];
+    const credentials = this.keys.places[1];
     const base = 2 * WIDTH * profile;
     return (
       (credentials[base + KEY_ID] !== 0 || config[base + KEY_ID] !== 0) &&
@@ -86,7 +87,8 @@ export class Facts {
   /** ProfileKeys.partnerOf: the profile whose long-term keys `profile` uses, or -1. */
   partnerOf(profile: number): number {
     const { keys } = this;
-    const [config, credentials] = keys.places;
+    const config = keys.places[0];
+    const credentials = keys.places[1];
     const at = 2 * WIDTH * profile + PARTNER;
     if (credentials[at] !== 0 || config[at] !== 0) {
       const configured = keys.value(profile, Key.partner)!;

@@ -57,56 +57,130 @@ export function listRows(keys: ScannedKeys): ListRows {
     facts,
   };
   const checks = new SerialChecks();
-  const { names, bytes } = keys;
-  const [config, credentials] = keys.places;
-  // The common questions as array reads here; the rarer ones through Facts
+  const { names, bytes, texts } = keys;
+  const config = keys.places[0];
+  const credentials = keys.places[1];
+  const { suffixed } = facts;
+  // The common questions as array reads here, in the loop (a call per question per row cost
+  // more than the question in the tiers a first run spends its start in); the rarer ones
+  // through Facts, which answers every one.
   const role = 2 * Key.roleArn;
   const keyId = 2 * Key.keyId;
   const secret = 2 * Key.secret;
   const region = 2 * Key.region;
+  const partnerKey = 2 * Key.partner;
+  const store = 2 * Key.store;
   let nameWidth = 7;
   let kindWidth = 4;
   let serialWidth = 10;
   let regionWidth = 6;
   for (let profile = 0; profile < size; profile++) {
     const base = 2 * WIDTH * profile;
-    // -2: not looked up (a role's partner never is: summarizeProfile's partnerOnce)
-    let partner = -2;
+    const withKeys =
+      (credentials[base + keyId] !== 0 || config[base + keyId] !== 0) &&
+      (credentials[base + secret] !== 0 || config[base + secret] !== 0);
     let kind: number;
     if (credentials[base + role] !== 0 || config[base + role] !== 0) {
       kind = ROLE;
-    } else if (
-      (credentials[base + keyId] !== 0 || config[base + keyId] !== 0) &&
-      (credentials[base + secret] !== 0 || config[base + secret] !== 0)
-    ) {
-      kind = facts.keyState(profile);
+    } else if (withKeys) {
+      // keyState's first answer: an id that starts with AKIA is long-term
+      const file = credentials[base + keyId] !== 0 ? 1 : 0;
+      const start = keys.places[file]![base + keyId]! - 1;
+      const b = bytes[file]!;
+      kind =
+        keys.places[file]![base + keyId + 1]! - start >= 4 &&
+        b[start] === 65 &&
+        b[start + 1] === 75 &&
+        b[start + 2] === 73 &&
+        b[start + 3] === 65
+          ? LONG_TERM
+          : facts.keyState(profile);
     } else {
-      partner = facts.partnerOf(profile);
-      kind = partner >= 0 && partner !== profile ? SESSION : OTHER;
+      kind = OTHER; // or SESSION: by its partner, below
+    }
+    // -2: not looked up (a role's partner never is: summarizeProfile's partnerOnce). Else
+    // Facts.partnerOf's answer, worked out here when it is the usual one (no partner named,
+    // no key store, a partner by suffix with AKIA keys), else asked of it (-4 below).
+    let partner = -2;
+    if (kind !== ROLE) {
+      partner = -4;
+      if (credentials[base + partnerKey] === 0 && config[base + partnerKey] === 0) {
+        partner = -3; // no name + suffix is a profile
+        for (let i = 0; i < suffixed.length; i++) {
+          const candidate = suffixed[i]![profile]!;
+          if (candidate < 0) continue;
+          const at = 2 * WIDTH * candidate;
+          partner = -4;
+          if (
+            config[at + store] === 0 &&
+            (credentials[at + keyId] !== 0 || config[at + keyId] !== 0) &&
+            (credentials[at + secret] !== 0 || config[at + secret] !== 0)
+          ) {
+            const file = credentials[at + keyId] !== 0 ? 1 : 0;
+            const start = keys.places[file]![at + keyId]! - 1;
+            const b = bytes[file]!;
+            if (
+              keys.places[file]![at + keyId + 1]! - start >= 4 &&
+              b[start] === 65 &&
+              b[start + 1] === 75 &&
+              b[start + 2] === 73 &&
+              b[start + 3] === 65
+            ) {
+              partner = candidate;
+            }
+          }
+          break;
+        }
+        // Its own keys, as candidate(profile, false): with no key store, keyState's answer
+        // (the kind) for keys, none without
+        if (partner === -3) {
+          partner = config[base + store] !== 0 ? -4 : kind === LONG_TERM ? profile : -1;
+        }
+      }
+      if (partner === -4) partner = facts.partnerOf(profile);
+      if (kind === OTHER && partner >= 0 && partner !== profile) kind = SESSION;
     }
     const own = kind === SESSION || kind === LONG_TERM;
-    if (own && partner === -2) partner = facts.partnerOf(profile);
     rows.kind[profile] = kind;
     rows.partner[profile] = partner < 0 ? -1 : partner;
     // summarize's `other` (a name is never "" here: list-scan.ts)
     const other = own && partner >= 0 && partner !== profile;
-    try {
-      if (!serialOf(keys, profile, profile, checks, rows) && other) {
-        serialOf(keys, profile, partner, checks, rows);
+    // configuredSerial: its own device, else its partner's; checked as checkSerial checks
+    let owner = -1;
+    let slot = 0;
+    let file = -1;
+    for (let pass = 0; pass < 2 && owner < 0; pass++) {
+      const whose = pass === 0 ? profile : other ? partner : -1;
+      if (whose < 0) break;
+      for (let i = 0; i < SERIAL_SLOTS.length; i++) {
+        const at = 2 * (WIDTH * whose + SERIAL_SLOTS[i]!);
+        file = credentials[at] !== 0 ? 1 : config[at] !== 0 ? 0 : -1;
+        if (file < 0) continue;
+        owner = whose;
+        slot = i;
+        break;
       }
-    } catch {
-      rows.serialOf[profile] = -1;
-      rows.serialFile[profile] = 2;
-      if (serialWidth < 7) serialWidth = 7;
     }
-    const file = rows.serialFile[profile]!;
-    if (file === 0 || file === 1) {
-      const at = 2 * (WIDTH * rows.serialOf[profile]! + rows.serialSlot[profile]!);
-      const end = keys.places[file]![at + 1]!;
-      const start = shownFrom(bytes[file]!, keys.places[file]![at]! - 1, end);
-      rows.serialStart[profile] = start;
-      rows.serialEnd[profile] = end;
-      if (end - start > serialWidth) serialWidth = end - start;
+    if (owner >= 0) {
+      const k = SERIAL_SLOTS[slot]!;
+      const at = 2 * (WIDTH * owner + k);
+      const places = keys.places[file]!;
+      try {
+        // What the message names does not matter here: a device that fails is "invalid".
+        checks.checkAt(texts[file]!, places[at]! - 1, places[at + 1]!, SERIAL_NAMES[slot]!);
+        rows.serialOf[profile] = owner;
+        rows.serialSlot[profile] = k;
+        rows.serialFile[profile] = file;
+        const end = places[at + 1]!;
+        const start = shownFrom(bytes[file]!, places[at]! - 1, end);
+        rows.serialStart[profile] = start;
+        rows.serialEnd[profile] = end;
+        if (end - start > serialWidth) serialWidth = end - start;
+      } catch {
+        rows.serialOf[profile] = -1;
+        rows.serialFile[profile] = 2;
+        if (serialWidth < 7) serialWidth = 7;
+      }
     }
     let regionAt = base + region;
     if (credentials[regionAt] === 0 && config[regionAt] === 0) {
@@ -132,34 +206,6 @@ export function listRows(keys: ScannedKeys): ListRows {
 }
 
 /**
- * configuredSerial for `owner` into the row of `profile` (checked: throws as checkSerial
- * does); false when it names no device.
- */
-function serialOf(
-  keys: ScannedKeys,
-  profile: number,
-  owner: number,
-  checks: SerialChecks,
-  rows: ListRows,
-): boolean {
-  const [config, credentials] = keys.places;
-  for (let i = 0; i < SERIAL_SLOTS.length; i++) {
-    const k = SERIAL_SLOTS[i]!;
-    const at = 2 * (WIDTH * owner + k);
-    const file = credentials[at] !== 0 ? 1 : config[at] !== 0 ? 0 : -1;
-    if (file < 0) continue;
-    const places = file === 1 ? credentials : config;
-    // What the message names does not matter here: a device that fails is "invalid".
-    checks.checkAt(keys.texts[file ? 1 : 0], places[at]! - 1, places[at + 1]!, SERIAL_NAMES[i]!);
-    rows.serialOf[profile] = owner;
-    rows.serialSlot[profile] = k;
-    rows.serialFile[profile] = file;
-    return true;
-  }
-  return false;
-}
-
-/**
  * Where the shown part of the device b[start, end) starts: write.ts's serialFrom,
  * serial.replace(/^arn:[^:]+:iam::/, "").
  */
@@ -177,4 +223,4 @@ function shownFrom(b: Uint8Array, start: number, end: number): number {
 
 const IAM = Uint8Array.from(":iam::", (c) => c.charCodeAt(0));
 
-belowTopTier(listRows, serialOf, shownFrom);
+belowTopTier(listRows, shownFrom);

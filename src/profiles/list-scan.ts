@@ -91,12 +91,14 @@ export function scanListKeys(
   if (configBytes.length !== config.length || credentialsBytes.length !== credentials.length) {
     return undefined;
   }
-  const names = new ListNames((config.length + credentials.length) / 96);
+  // About how many profiles both files hold (a generated section is ~100 characters)
+  const expected = (config.length + credentials.length) / 96;
+  const names = new ListNames(expected);
   names.texts[0] = config;
   names.texts[1] = credentials;
-  let configPlaces = scanFile(config, configBytes, 0, names, 0);
+  let configPlaces = scanFile(config, configBytes, 0, names, expected);
   if (configPlaces === undefined) return undefined;
-  const credentialsPlaces = scanFile(credentials, credentialsBytes, 1, names, names.size);
+  const credentialsPlaces = scanFile(credentials, credentialsBytes, 1, names, expected);
   if (credentialsPlaces === undefined) return undefined;
   const need = 2 * WIDTH * names.size;
   if (configPlaces.length < need) configPlaces = grown(configPlaces, need);
@@ -135,13 +137,18 @@ function scanFile(
   b: Uint8Array,
   file: number,
   names: ListNames,
-  known: number,
+  expected: number,
 ): Int32Array | undefined {
   const end = text.length;
   const config = file === 0;
   // A space at the very start would indent the first line ("\n " elsewhere: mayBePlain).
   if (end > 0 && (text.charCodeAt(0) === SPACE || text.charCodeAt(0) === 0xfeff)) return undefined;
-  let places: Int32Array = new Int32Array(2 * WIDTH * Math.ceil(known + end / 80 + 16));
+  // Room for every profile of both files from the start, as the tables must end up with
+  // (grown() after the fact copied the config file's table: ~8 MB at 100,000 profiles). A
+  // large table costs only the pages written or read (they are zero until then).
+  let places: Int32Array = new Int32Array(
+    2 * WIDTH * Math.ceil(Math.max(expected, names.size + end / 80) + 16),
+  );
   let current = -1;
   let lineBreaks = 0;
   let plainDefault = false;
@@ -171,7 +178,14 @@ function scanFile(
         } else if (text.startsWith("profile", at + 1)) {
           // `[profile NAME]` with a plain name; any other spelling (quotes, two spaces,
           // `[profiles x]`) is shlex's to read.
-          if (b[at + 8] !== SPACE || !plainName(b, at + 9, close)) return undefined;
+          if (b[at + 8] !== SPACE || close <= at + 9) return undefined;
+          // a plain name (key-scan.ts's plainName), checked here without a call
+          for (let i = at + 9; i < close; i++) {
+            const c = b[i]!;
+            if (c === 32 || c === 9 || c === 34 || c === 39 || c === 92 || c === 13 || c === 10) {
+              return undefined;
+            }
+          }
           current = names.add(b, file, at + 9, close);
           if (close - at === 16 && text.startsWith("default", at + 9)) profileDefault = true;
         } else if (close - at === 8 && text.startsWith("default", at + 1)) {
@@ -249,17 +263,5 @@ function scanFile(
   return plainGiven(text, lineBreaks) ? places : undefined;
 }
 
-/** Whether b[from, to) is a name `profile NAME` gives as it is (key-scan.ts's plainName). */
-function plainName(b: Uint8Array, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let i = from; i < to; i++) {
-    const c = b[i]!;
-    if (c === 32 || c === 9 || c === 34 || c === 39 || c === 92 || c === 13 || c === 10) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // ../system/below-top-tier.ts: why
-belowTopTier(scanFile, plainName);
+belowTopTier(scanFile);

@@ -46,6 +46,8 @@ export interface SessionKeys {
 export class ListedSessions {
   private files: AwsFiles | undefined;
   private folderChecked: Promise<unknown> | undefined;
+  /** The devices as a list (mayHoldAt), or undefined when they were not read. */
+  readonly devices: readonly string[] | undefined;
 
   private constructor(
     private readonly keys: SessionKeys,
@@ -54,9 +56,11 @@ export class ListedSessions {
     /** The names in the session cache folder (cachedSessionNames). */
     private readonly listed: ReadonlySet<string>,
     /** The devices of the cached sessions, or undefined when they were not read. */
-    private readonly devices: ReadonlySet<string> | undefined,
+    private readonly deviceSet: ReadonlySet<string> | undefined,
     private readonly roleFiles: boolean,
-  ) {}
+  ) {
+    this.devices = deviceSet && [...deviceSet];
+  }
 
   static async of(
     keys: SessionKeys,
@@ -97,7 +101,22 @@ export class ListedSessions {
 
   /** Whether a cached session of device `serial` may be in the folder (false: surely not). */
   mayHold(serial: string): boolean {
-    return this.listed.size > 0 && (this.devices === undefined || this.devices.has(serial));
+    return this.listed.size > 0 && (this.deviceSet === undefined || this.deviceSet.has(serial));
+  }
+
+  /**
+   * mayHold(text.slice(start, end)) without the string: the fast table asks it of every row
+   * (at 100,000 profiles a substring per row, hashed for the set, cost ~10 ms), and the
+   * devices read ahead are few (READ_AHEAD at most).
+   */
+  mayHoldAt(text: string, start: number, end: number): boolean {
+    if (this.listed.size === 0) return false;
+    const list = this.devices;
+    if (list === undefined) return true;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.length === end - start && text.startsWith(list[i]!, start)) return true;
+    }
+    return false;
   }
 
   /** The cached session of `key`, when its file is in the folder (find's last step). */

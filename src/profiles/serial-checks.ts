@@ -46,7 +46,9 @@ export class SerialChecks {
     if (prefix !== "" && end - start > prefix.length && text.startsWith(prefix, start)) {
       let spaced = false;
       for (let i = start + prefix.length; i < end && !spaced; i++) {
-        spaced = isJsSpace(text.charCodeAt(i));
+        // isJsSpace, with printable ASCII (list's texts) answered without a call
+        const c = text.charCodeAt(i);
+        spaced = c > 0x20 && c < 0x7f ? false : isJsSpace(c);
       }
       if (!spaced) return;
     }

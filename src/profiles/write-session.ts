@@ -22,12 +22,19 @@ import { isoSeconds } from "../output/variables.ts";
 import { fileHoldsSession } from "../session/in-file.ts";
 import { longTermRefusal } from "./write-choice.ts";
 
-/** Writes the session into [profile]; false when the file already held exactly it. */
+type WriteDeps = Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt">;
+
+/**
+ * Writes the session into [profile]; false when the file already held exactly it. `meanwhile`
+ * runs while the new file is flushed to disk, and the file is replaced only if it succeeded
+ * (fs/atomic-write.ts); it does not run when nothing is written.
+ */
 export async function writeSessionToFile(
   files: AwsFiles,
   profile: string,
   session: SessionCredentials,
-  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt">,
+  deps: WriteDeps,
+  meanwhile?: () => Promise<void>,
 ): Promise<boolean> {
   // The common cached login: nothing to do, so not even the lock is taken.
   if (fileHoldsSession(files, profile, session)) return false;
@@ -36,9 +43,40 @@ export async function writeSessionToFile(
     deps.fs,
     path,
     (current) => withSession(current, profile, session, path),
-    fileOptionsFrom(deps),
+    { ...fileOptionsFrom(deps), ...(meanwhile && { meanwhile }) },
   );
   return result.changed;
+}
+
+/**
+ * A new session's two writes at once: `keep` (the session cache, session/obtain.ts) runs while
+ * [profile]'s new text is flushed to disk, which takes 1-6 ms a login would otherwise wait out
+ * (docs/performance.md, ninth round). The order of what the files show is the old one: the
+ * credentials file is replaced only once `keep` has succeeded, and a failed `keep` leaves it as
+ * it was. `keep` runs in any case, first when [profile] cannot be written (a refusal, a lock
+ * that does not come), so that a session AWS gave is never lost; its error wins, as before.
+ */
+export async function writeSessionAlongside(
+  files: AwsFiles,
+  profile: string,
+  session: SessionCredentials,
+  deps: WriteDeps,
+  keep: () => Promise<void>,
+): Promise<boolean> {
+  let kept = false;
+  const meanwhile = () => {
+    kept = true;
+    return keep();
+  };
+  let written: boolean;
+  try {
+    written = await writeSessionToFile(files, profile, session, deps, meanwhile);
+  } catch (error) {
+    if (!kept) await keep();
+    throw error;
+  }
+  if (!kept) await keep();
+  return written;
 }
 
 /**

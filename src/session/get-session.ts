@@ -34,7 +34,10 @@ export async function getSession(
   } else {
     debug(deps, `profile ${request.profile}: no role_arn, an MFA session`);
   }
-  if (chain) return getRoleSession(files, chain, request, deps, getMfaSession);
+  // The caller's write goes with an MFA session of its own profile, not a role's base session.
+  if (chain) {
+    return getRoleSession(files, chain, { ...request, alongside: undefined }, deps, getMfaSession);
+  }
   return getMfaSession(files, request, deps);
 }
 
@@ -66,6 +69,7 @@ async function getMfaSession(
       // lookUpSession looked when the device was known; a discovered one was not looked for.
       cacheChecked: local.serial !== undefined,
       whileWaiting: request.whileWaiting,
+      alongside: request.alongside,
     },
     deps,
   );

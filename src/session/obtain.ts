@@ -21,6 +21,7 @@ import type { LoginPlan } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
 import { newSessionLineSetUp, noteClock } from "./messages.ts";
 import { withMfaLock } from "./mfa-lock.ts";
+import type { SessionRequest } from "./request.ts";
 
 export interface ObtainOptions {
   durationSeconds: number;
@@ -35,6 +36,8 @@ export interface ObtainOptions {
   cacheChecked?: boolean;
   /** The caller's work while GetSessionToken is out (SessionRequest.whileWaiting). */
   whileWaiting?: (() => void) | undefined;
+  /** The caller's write of a new session, with the cache's (SessionRequest.alongside). */
+  alongside?: SessionRequest["alongside"];
 }
 
 export interface Obtained {
@@ -77,8 +80,14 @@ export async function obtainSession(
       const { session, recorded } = await askAndCall(plan, options, duration, deps);
       // Two small files of their own, both under the lock: written at once (their reads, renames
       // and lock files interleave; a fresh login -1 ms). The record never fails.
-      const [cached] = await Promise.allSettled([writeCachedSession(deps, key, session), recorded]);
-      if (cached.status === "rejected") throw cached.reason;
+      const keep = async () => {
+        const [cached] = await Promise.allSettled([
+          writeCachedSession(deps, key, session),
+          recorded,
+        ]);
+        if (cached.status === "rejected") throw cached.reason;
+      };
+      await (options.alongside ? options.alongside(session, keep) : keep());
       return { session, reused: false };
     },
     "Waiting for another awsmfa that is getting a session for this MFA device...",

@@ -32,6 +32,17 @@ export interface SessionRequest {
    * for a cached session; a failure in it is ignored (the real work will meet it again).
    */
   whileWaiting?: (() => void) | undefined;
+  /**
+   * The caller's own write of a new MFA session, made together with the session cache's:
+   * `keep` writes the cache, and must have succeeded before the caller's file changes (login:
+   * profiles/write-session.ts writeSessionAlongside, which flushes [PROFILE]'s new text while
+   * the cache is written). Called at most once, under the MFA lock, only for a session just
+   * obtained from AWS and only for a profile that is not a role profile; when it is not
+   * called, the caller writes afterwards as usual.
+   */
+  alongside?:
+    | ((session: SessionCredentials, keep: () => Promise<void>) => Promise<void>)
+    | undefined;
 }
 
 export interface SessionResult {

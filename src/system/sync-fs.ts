@@ -15,7 +15,7 @@ import {
   fchmodSync,
   fchownSync,
   fstatSync,
-  fsyncSync,
+  fsync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -56,7 +56,12 @@ function handleOf(fd: number) {
     },
     chmod: async (mode: number) => fchmodSync(open("fchmod"), mode),
     chown: async (uid: number, gid: number) => fchownSync(open("fchown"), uid, gid),
-    sync: async () => fsyncSync(open("fsync")),
+    // On the thread pool: the one call worth waiting for off the main thread (1-30 ms on a
+    // busy disk), which a write can overlap with other work (fs/atomic-write.ts meanwhile).
+    sync: () =>
+      new Promise<void>((resolve, reject) => {
+        fsync(open("fsync"), (error) => (error ? reject(error) : resolve()));
+      }),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -3,8 +3,18 @@
  * reads): the one way awsmfa writes its output (writer.ts) and the terminal's text
  * (terminal.ts). Apart from terminal.ts so that the cached fast path loads only this.
  */
-import { writeSync } from "node:fs";
 import { WRITE_STALL_MS } from "./output-stall.ts";
+
+/**
+ * node:fs's writeSync, required at the first write: the lean tier bundles this module and
+ * writes through libc first (system/libc-files.ts), without loading node:fs (~1.2 ms).
+ */
+function writeSync(fd: number, data: string | Uint8Array, offset?: number): number {
+  const fs = require("node:fs") as typeof import("node:fs");
+  return offset === undefined
+    ? fs.writeSync(fd, data as string)
+    : fs.writeSync(fd, data as Uint8Array, offset);
+}
 
 /**
  * Synchronous write of the whole text, retrying when a non-blocking fd is full: with a backoff
@@ -24,14 +34,34 @@ export function writeAll(fd: number, text: string, stallMs = WRITE_STALL_MS): vo
   writeRest(fd, text, offset, stallMs);
 }
 
+/** The rest of a write another writer began: `written` bytes of `text` went already. */
+export function finishWrite(fd: number, text: string, written: number): void {
+  writeRest(fd, text, written, WRITE_STALL_MS);
+}
+
 /**
  * The rest of a write cut short, as bytes. Apart from writeAll because JavaScriptCore looks up
  * the globals a function names when it first runs it, and Bun makes TextEncoder (like Buffer)
  * only when it is first looked up: named in writeAll, it cost every cached run its setup.
  */
 function writeRest(fd: number, text: string, written: number, stallMs: number): void {
+  writeBytesFrom(fd, new TextEncoder().encode(text), written, stallMs);
+}
+
+/** writeAll for bytes, for a caller that has them already (writer.ts's writeBytes). */
+export function writeAllBytes(fd: number, bytes: Uint8Array, stallMs = WRITE_STALL_MS): void {
+  let offset = 0;
+  try {
+    offset = writeSync(fd, bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+  }
+  if (offset < bytes.length) writeBytesFrom(fd, bytes, offset, stallMs);
+}
+
+/** The bytes from `written` on, retried with writeAll's backoff and deadline. */
+function writeBytesFrom(fd: number, bytes: Uint8Array, written: number, stallMs: number): void {
   let offset = written;
-  const bytes = new TextEncoder().encode(text);
   let delay = 1;
   let since = Date.now();
   while (offset < bytes.length) {

@@ -3,11 +3,10 @@
  * fast path (commands/fast/) writes exactly as the full CLI does without loading system/index.ts
  * (which brings fs/promises and child_process).
  */
-import { fstatSync, readFileSync, readlinkSync } from "node:fs";
 import type { Writer } from "../deps.ts";
 import { stalledOutput, unwritableOutput } from "./output-stall.ts";
 import { forPipe, printable } from "./printable.ts";
-import { writeAll } from "./write-all.ts";
+import { writeAll, writeAllBytes } from "./write-all.ts";
 
 /**
  * A synchronous writer whose isTTY is found out only when someone asks. stderr is for people,
@@ -21,37 +20,45 @@ import { writeAll } from "./write-all.ts";
  * is for people; when it cannot be written there is no one to tell, so the run goes on.
  *
  * `platform`, when given, lets stdout find out whether it was closed when awsmfa started
- * (stdoutClosedAtStart): the lean tier, which writes only into pipes and files, leaves it out.
+ * (stdoutClosedAtStart): the lean tier, which writes only into pipes and files, leaves it out,
+ * and gives its own `write` (one that needs no node:fs: commands/fast/lean.ts).
  */
 export function writer(
   fd: number,
   terminalFd: (fd: number) => boolean,
   platform?: NodeJS.Platform,
+  write: (fd: number, text: string) => void = writeAll,
 ): Writer {
   let closed = false;
   let checked = fd !== 1 || platform === undefined;
-  return {
-    write: (text) => {
-      if (closed) return;
-      if (!checked) {
-        checked = true;
-        if (!terminalFd(fd) && stdoutClosedAtStart(platform!)) {
-          closed = true;
-          throw unwritableOutput(Object.assign(new Error("stdout is closed"), { code: "EBADF" }));
-        }
-      }
-      try {
-        writeAll(fd, fd === 2 || terminalFd(fd) ? printable(text) : forPipe(text));
-      } catch (error) {
+  /** One write, and what its failure means (above). */
+  const send = (put: () => void): void => {
+    if (closed) return;
+    if (!checked) {
+      checked = true;
+      if (!terminalFd(fd) && stdoutClosedAtStart(platform!)) {
         closed = true;
-        if (fd !== 1) return;
-        const code = (error as NodeJS.ErrnoException).code;
-        // A reader that takes nothing for WRITE_STALL_MS: the protocol cannot be dropped.
-        if (code === "ETIMEDOUT") throw stalledOutput(error);
-        if (code === "EPIPE") return;
-        throw unwritableOutput(error);
+        throw unwritableOutput(Object.assign(new Error("stdout is closed"), { code: "EBADF" }));
       }
-    },
+    }
+    try {
+      put();
+    } catch (error) {
+      closed = true;
+      if (fd !== 1) return;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A reader that takes nothing for WRITE_STALL_MS: the protocol cannot be dropped.
+      if (code === "ETIMEDOUT") throw stalledOutput(error);
+      if (code === "EPIPE") return;
+      throw unwritableOutput(error);
+    }
+  };
+  return {
+    write: (text) =>
+      send(() => write(fd, fd === 2 || terminalFd(fd) ? printable(text) : forPipe(text))),
+    // Printable ASCII and line feeds: what printable() and forPipe() leave as they are. Only
+    // with writeAll: a writer given its own `write` (the lean tier's) writes text alone.
+    writeBytes: write === writeAll ? (bytes) => send(() => writeAllBytes(fd, bytes)) : undefined,
     get isTTY() {
       return terminalFd(fd);
     },
@@ -70,6 +77,8 @@ const CLOSE_ON_EXEC = 0o2000000;
  */
 export function stdoutClosedAtStart(platform: NodeJS.Platform): boolean {
   if (platform !== "linux") return false;
+  // Required here: the lean tier bundles this module and must not load node:fs (libc-files.ts).
+  const { fstatSync, readFileSync, readlinkSync } = require("node:fs") as typeof import("node:fs");
   try {
     if (!fstatSync(1).isCharacterDevice() || readlinkSync("/proc/self/fd/1") !== "/dev/null") {
       return false;

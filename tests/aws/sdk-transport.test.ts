@@ -56,3 +56,55 @@ test("a fresh login's modules, the SDK's included, reach none of them either", a
     expect([name, builtins.has(name)]).toEqual([name, false]);
   }
 }, 60_000);
+
+test("the STS chunk holds the commands awsmfa sends, not the package's other exports", async () => {
+  const graph = await makeBundleGraph(out);
+  const sts = "node_modules/@aws-sdk/client-sts/dist-es/";
+  // What loading the chunk of the command a fresh login sends brings (aws/sts-sdk.ts).
+  const { files } = graph.reach([`${sts}commands/GetSessionTokenCommand.js`]);
+  for (const used of ["GetSessionToken", "AssumeRole", "GetCallerIdentity"]) {
+    expect(files).toContain(`${sts}commands/${used}Command.js`);
+  }
+  // The aggregated client, the other commands, the credential providers' role assumers.
+  for (const unused of [
+    "STS.js",
+    "commands/AssumeRoleWithSAMLCommand.js",
+    "commands/GetFederationTokenCommand.js",
+    "defaultStsRoleAssumers.js",
+  ]) {
+    expect([unused, files.includes(sts + unused)]).toEqual([unused, false]);
+  }
+}, 60_000);
+
+test("the SDK's default credential chain is not bundled: its stand-in is, which refuses to run", async () => {
+  const graph = await makeBundleGraph(out);
+  for (const client of ["client-sts", "client-iam"]) {
+    const { files } = graph.reach([`node_modules/@aws-sdk/${client}/dist-es/runtimeConfig.js`]);
+    expect(files).toContain("src/aws/sdk-credential-chain-stand-in.ts");
+    const chain = files.filter((file) =>
+      file.startsWith("node_modules/@aws-sdk/credential-provider"),
+    );
+    expect([client, chain]).toEqual([client, []]);
+  }
+  // Nothing in the binary loads the chain's providers, or the nested clients they make.
+  const all = [...graph.chunks.values()].flatMap((chunk) => chunk.files);
+  expect(all.filter((file) => /credential-provider|nested-clients/.test(file))).toEqual([]);
+  const { defaultProvider } = await import("../../src/aws/sdk-credential-chain-stand-in.ts");
+  expect(() => defaultProvider()).toThrow(/^internal error: .*without credentials/);
+}, 60_000);
+
+test("the IAM chunk holds the commands awsmfa sends, not the package's other ~180", async () => {
+  const graph = await makeBundleGraph(out);
+  const iam = "node_modules/@aws-sdk/client-iam/dist-es/";
+  const { files } = graph.reach([`${iam}commands/ListMFADevicesCommand.js`]);
+  for (const used of ["ListMFADevices", "ListAccessKeys", "CreateAccessKey", "DeleteAccessKey"]) {
+    expect(files).toContain(`${iam}commands/${used}Command.js`);
+  }
+  for (const unused of [
+    "IAM.js",
+    "commands/CreateUserCommand.js",
+    "commands/ListRolesCommand.js",
+  ]) {
+    expect([unused, files.includes(iam + unused)]).toEqual([unused, false]);
+  }
+}, 60_000);

@@ -38,6 +38,10 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
       write: (text) => {
         out += text;
       },
+      // As the real writer: the bytes as they are (Writer.writeBytes: ASCII)
+      writeBytes: (bytes) => {
+        out += Buffer.from(bytes).toString("latin1");
+      },
       isTTY: stdoutIsTTY,
     },
     stderr: {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../../src/errors.ts";
 import { unwritableOutput } from "../../src/system/output-stall.ts";
@@ -41,6 +42,43 @@ describe("writer", () => {
     try {
       const people = writer(fd, () => false);
       expect(() => people.write("Reusing session for prod\n")).not.toThrow();
+      expect(() => people.write("and more\n")).not.toThrow();
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe("writer's writeBytes", () => {
+  test("writes the bytes as they are, as write() writes the same text", () => {
+    const folder = mkdtempSync(join(tmpdir(), "awsmfa-writer-"));
+    try {
+      const text = `${"PROFILE  KIND\n".repeat(9000)}last\n`;
+      const asText = join(folder, "text");
+      const asBytes = join(folder, "bytes");
+      for (const [path, put] of [
+        [asText, (w: ReturnType<typeof writer>) => w.write(text)],
+        [asBytes, (w: ReturnType<typeof writer>) => w.writeBytes!(Buffer.from(text, "latin1"))],
+      ] as const) {
+        const fd = openSync(path, "w");
+        try {
+          put(writer(fd, () => false));
+        } finally {
+          closeSync(fd);
+        }
+      }
+      expect(readFileSync(asBytes, "latin1")).toBe(text);
+      expect(readFileSync(asBytes)).toEqual(readFileSync(asText));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test("bytes on a stream that cannot take them are dropped for people, as text is", () => {
+    const fd = openSync("/dev/full", "w");
+    try {
+      const people = writer(fd, () => false);
+      expect(() => people.writeBytes!(Buffer.from("Reusing session\n"))).not.toThrow();
       expect(() => people.write("and more\n")).not.toThrow();
     } finally {
       closeSync(fd);

@@ -15,19 +15,11 @@
  * Anything else throws FallThrough: the next tier reads it the general way, and says what is
  * wrong when something is. tests/commands/fast/lean.test.ts compares the tiers.
  */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readFileSync,
-  type Stats,
-} from "node:fs";
 import { judgeAbove, judgeOwn } from "../../fs/folder-rules.ts";
 import { notOwnFile, type User } from "../../fs/owner.ts";
 import { findHeaders, plainProfileName, shlexMarks } from "../../ini/headers.ts";
 import { eachSimpleLine, oddWithin, readSimpleSection } from "../../ini/simple-read.ts";
+import { type FileStats, type LeanFiles, libcFiles } from "../../system/libc-files.ts";
 import { FallThrough } from "./fall-through.ts";
 
 /** fs/read-regular.ts's limits: an AWS file, one of awsmfa's own files. */
@@ -43,34 +35,47 @@ export interface SimpleFile {
   text: string;
 }
 
+/**
+ * The file calls this tier makes: libc's where they can be had (system/libc-files.ts: node:fs
+ * alone costs a cached login ~1.2 ms to load), else node:fs itself, loaded only then.
+ */
+export async function leanFiles(platform: string, arch: string | undefined): Promise<LeanFiles> {
+  return (arch && (await libcFiles(platform, arch))) || nodeFiles();
+}
+
+export function nodeFiles(): LeanFiles {
+  return require("node:fs") as typeof import("node:fs");
+}
+
 /** Whether `fd` is a character device (a terminal, or /dev/null and the like). */
-export function characterDevice(fd: number): boolean {
+export function characterDevice(files: LeanFiles, fd: number): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice();
+    return files.fstatSync(fd).isCharacterDevice();
   } catch {
     return true; // closed: isatty.ts says no terminal, but the next tier knows what to do
   }
 }
 
 /** What fs/read-regular.ts reads (null: no file), or FallThrough for what it would explain. */
-export function readAwsText(path: string): string | null {
+export function readAwsText(files: LeanFiles, path: string): string | null {
+  const { constants } = files;
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = files.openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return null;
     throw new FallThrough(`cannot open ${path}`);
   }
   try {
-    const stats = fstatSync(fd);
+    const stats = files.fstatSync(fd);
     if (!stats.isFile() || stats.size > MAX_AWS_FILE_BYTES) throw new FallThrough("not a file");
-    const text = readFileSync(fd, "utf8");
+    const text = files.readFileSync(fd, "utf8");
     // A byte-order mark or bytes that are not UTF-8: the general reader's business.
     if (text.charCodeAt(0) === 0xfeff || text.includes("\ufffd")) throw new FallThrough("odd");
     return text;
   } finally {
-    closeSync(fd);
+    files.closeSync(fd);
   }
 }
 
@@ -144,7 +149,7 @@ export function keyLines(file: SimpleFile, name: string): Array<[string[], boole
 }
 
 /** The folder at `root`, walked from / as fs/private-folder.ts walks it, judged by its rules. */
-export function checkedFolder(root: string, inside: string, user: User): string {
+export function checkedFolder(files: LeanFiles, root: string, inside: string, user: User): string {
   const names = root.split("/");
   // Relative, `.`, `..` or `//`: the walk resolves those; here they are the next tier's.
   for (let i = 0; i < names.length; i++) {
@@ -154,45 +159,46 @@ export function checkedFolder(root: string, inside: string, user: User): string 
     }
   }
   let current = "/";
-  let stats = lstatOrFall(current);
+  let stats = lstatOrFall(files, current);
   for (let i = 1; i < names.length; i++) {
     if (judgeAbove(stats, current, user)) throw new FallThrough("an unsafe folder above");
     current = current === "/" ? `/${names[i]}` : `${current}/${names[i]}`;
-    stats = lstatOrFall(current);
+    stats = lstatOrFall(files, current);
     if (stats.isSymbolicLink() || !stats.isDirectory()) throw new FallThrough("a link or file");
   }
   if (judgeOwn(stats, current, "folder", user)) throw new FallThrough("an unsafe folder");
   const level = `${current}/${inside}`;
-  if (judgeOwn(lstatOrFall(level), level, "inside", user)) throw new FallThrough("unsafe");
+  if (judgeOwn(lstatOrFall(files, level), level, "inside", user)) throw new FallThrough("unsafe");
   return level;
 }
 
-function lstatOrFall(path: string): Stats {
+function lstatOrFall(files: LeanFiles, path: string): FileStats {
   try {
-    return lstatSync(path);
+    return files.lstatSync(path);
   } catch {
     throw new FallThrough(`nothing at ${path}`);
   }
 }
 
 /** The JSON object in one of awsmfa's own files, as readOwnFile and readCacheRecord read it. */
-export function readOwnRecord(path: string, user: User): Record<string, unknown> {
+export function readOwnRecord(files: LeanFiles, path: string, user: User): Record<string, unknown> {
+  const { constants } = files;
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    fd = files.openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch {
     throw new FallThrough("no file");
   }
   let text: string;
   try {
-    const stats = fstatSync(fd);
+    const stats = files.fstatSync(fd);
     if (!stats.isFile() || notOwnFile(stats, user) || stats.size > MAX_OWN_FILE_BYTES) {
       throw new FallThrough("a file not to trust");
     }
     // A string at once: a Buffer first costs the cached path ~0.1 MiB (docs/performance.md).
-    text = readFileSync(fd, "utf8");
+    text = files.readFileSync(fd, "utf8");
   } finally {
-    closeSync(fd);
+    files.closeSync(fd);
   }
   let data: unknown;
   try {

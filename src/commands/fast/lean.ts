@@ -41,6 +41,7 @@ import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
 import { reportSession } from "../../session/messages.ts";
 import { checkSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
 import { sh } from "../../shell/posix/shell.ts";
+import { type LeanFiles, writeAllThrough } from "../../system/libc-files.ts";
 import { writer } from "../../system/writer.ts";
 import { FallThrough } from "./fall-through.ts";
 import type { FastInvocation } from "./invocation.ts";
@@ -49,6 +50,7 @@ import {
   characterDevice,
   checkedFolder,
   keyLines,
+  leanFiles,
   readAwsText,
   readOwnRecord,
   type SimpleFile,
@@ -60,19 +62,24 @@ import type { FastFacts } from "./world.ts";
 const POSIX_FUNCTIONS = ["bash", "zsh"];
 
 /** What the lean tier asks of the world: no files to write, no terminal, no waits. */
-type LeanDeps = Pick<Deps, "env" | "platform" | "homedir" | "uid" | "gid" | "clock" | "io">;
+type LeanDeps = Pick<Deps, "env" | "platform" | "homedir" | "uid" | "gid" | "clock" | "io"> & {
+  files: LeanFiles;
+};
 
 /**
  * Runs a fast-path line in the lean tier: its exit code, or undefined (having said nothing)
  * when the next tier must run it. main.ts tries this before anything else of the fast path.
+ * `files` are its file calls (lean-read.ts leanFiles; the tests give each kind).
  */
-export function leanMain(
+export async function leanMain(
   invocation: FastInvocation,
   facts: Omit<FastFacts, "isTerminal">,
-): number | undefined {
+  chosen?: LeanFiles,
+): Promise<number | undefined> {
+  const files = chosen ?? (await leanFiles(facts.platform, facts.arch));
   // Only into a pipe or a file. A terminal (direct mode) is a character device, and so is
   // /dev/null, which is none: isatty.ts tells them apart, in the next tier.
-  const device = facts.writers ? facts.writers[1].isTTY : characterDevice(1);
+  const device = facts.writers ? facts.writers[1].isTTY : characterDevice(files, 1);
   if (invocation.kind === "prompt" || device) return undefined;
   const said: Array<[1 | 2, string]> = [];
   const held = (fd: 1 | 2) => ({
@@ -90,6 +97,7 @@ export function leanMain(
     gid: facts.gid,
     clock: { now: () => Date.now(), sleep: refuse },
     io: { readLine: refuse, stdinIsTTY: false, stdout: held(1), stderr: held(2) },
+    files,
   };
   let code: number;
   try {
@@ -98,7 +106,11 @@ export function leanMain(
     return undefined;
   }
   // As the full CLI writes: stderr through printable(), stdout as it is (no terminal).
-  const real = facts.writers ?? { 1: writer(1, () => false), 2: writer(2, () => false) };
+  const write = writeAllThrough(files);
+  const real = facts.writers ?? {
+    1: writer(1, () => false, undefined, write),
+    2: writer(2, () => false, undefined, write),
+  };
   for (const [fd, text] of said) real[fd].write(text);
   return code;
 }
@@ -168,8 +180,8 @@ function cachedSession(profile: string, deps: LeanDeps) {
   for (const suffix of LONG_TERM_SUFFIXES) partners.push(`${profile}${suffix}`);
   const names = [profile, ...partners];
   const paths = leanAwsPaths(deps.env, deps.homedir);
-  const config = simpleFile(readAwsText(paths.config), "config", names);
-  const credentials = simpleFile(readAwsText(paths.credentials), "credentials", names);
+  const config = simpleFile(readAwsText(deps.files, paths.config), "config", names);
+  const credentials = simpleFile(readAwsText(deps.files, paths.credentials), "credentials", names);
   // profileValue: the credentials file wins, empty values do not count.
   const value = (name: string, key: string): string | undefined =>
     credentials.values.get(name)?.[key] || config.values.get(name)?.[key] || undefined;
@@ -202,11 +214,13 @@ function cachedSession(profile: string, deps: LeanDeps) {
 
   const user = { uid: deps.uid!, gid: deps.gid! };
   const folder = checkedFolder(
+    deps.files,
     leanCacheDir(deps.env, deps.homedir, deps.platform),
     "sessions",
     user,
   );
   const record = readOwnRecord(
+    deps.files,
     `${folder}/${sessionCacheName({ longTermKeyId: keyId, serial })}`,
     user,
   );

@@ -15,6 +15,8 @@ import { FallThrough } from "./fall-through.ts";
 export interface FastFacts {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
+  /** process.arch: which libc calls the lean tier may make (system/libc-files.ts). */
+  arch?: string;
   homedir: string;
   /** process.getuid() and getgid() (undefined on Windows): whose cache folder is ours. */
   uid?: number | undefined;

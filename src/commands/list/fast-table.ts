@@ -13,7 +13,7 @@ import type { AwsTexts } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
 import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
 import { type ListRows, listRows } from "../../profiles/list-rows.ts";
-import { type ScannedKeys, scanListKeys } from "../../profiles/list-scan.ts";
+import { type ScannedKeys, scanListKeys, WIDTH } from "../../profiles/list-scan.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
@@ -23,6 +23,9 @@ import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
 import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
+/** Places of the token keys within a profile's (list-scan.ts). */
+const TOKEN = 2 * Key.token;
+const OLD_TOKEN = 2 * Key.oldToken;
 
 /**
  * Writes the table and returns true, or returns false having written nothing when the files
@@ -38,30 +41,105 @@ export async function writeFastTable(
   const rows = listRows(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
   // Every session is found before anything is written (runList's order and errors). Per
-  // row: 0 no session of its own ("-"), 1 none, 2 found.
-  const state = new Uint8Array(keys.size);
-  const found: FoundSession[] = [];
-  for (let profile = 0; profile < keys.size; profile++) {
-    const kind = rows.kind[profile]!;
-    let session: FoundSession | undefined | Promise<FoundSession | undefined>;
-    if (kind === ROLE) {
-      session = await sessions.role(keys.names.name(profile));
-    } else if (kind === SESSION || (kind === LONG_TERM && rows.serving[profile] === 0)) {
-      session = ownSession(keys, rows, sessions, profile);
-      if (session instanceof Promise) session = await session;
-    } else {
-      continue;
-    }
-    state[profile] = session === undefined ? 1 : 2;
-    if (session !== undefined) found[profile] = session;
+  // row: 0 no session of its own ("-"), 1 none, 2 found. The rows are gone through by a
+  // function that is not async, up to a row that has to wait: in an async function each
+  // variable that lives across an await is a slot of its frame object, and 100,000 rows of
+  // such reads cost ~10 ms (docs/performance.md, eighth step).
+  const found = new Found(keys.size);
+  const waiting: Promise<FoundSession | undefined>[] = [];
+  for (
+    let profile = sessionsFrom(keys, rows, sessions, found, 0, waiting);
+    profile < keys.size;
+    profile = sessionsFrom(keys, rows, sessions, found, profile + 1, waiting)
+  ) {
+    found.note(profile, await waiting[0]!);
   }
-  const now = deps.clock.now();
-  const cells: string[] = [];
-  for (let profile = 0; profile < keys.size; profile++) {
-    if (state[profile] === 2) cells[profile] = sessionText(found[profile]!, now, PLAIN);
-  }
-  writeRows(keys, rows, state, cells, deps);
+  found.textsAt(deps.clock.now());
+  writeRows(keys, rows, found.state, found.cells, deps);
   return true;
+}
+
+/** Each row's session: state 0 no session of its own ("-"), 1 none, 2 found (and its text). */
+class Found {
+  readonly state: Uint8Array;
+  readonly sessions: FoundSession[] = [];
+  readonly cells: string[] = [];
+
+  constructor(size: number) {
+    this.state = new Uint8Array(size);
+  }
+
+  note(profile: number, session: FoundSession | undefined): void {
+    this.state[profile] = session === undefined ? 1 : 2;
+    if (session !== undefined) this.sessions[profile] = session;
+  }
+
+  /** The SESSION cells of the rows with a session, as of `now`. */
+  textsAt(now: number): void {
+    const { state, sessions, cells } = this;
+    for (let profile = 0; profile < state.length; profile++) {
+      if (state[profile] === 2) cells[profile] = sessionText(sessions[profile]!, now, PLAIN);
+    }
+  }
+}
+
+/**
+ * The sessions of rows `from`, `from + 1`, ... noted in `found`, up to the first row whose
+ * session has to be waited for: its number, with the promise in waiting[0]; or the number of
+ * rows. The rows are asked in order, one at a time, as runList asks them.
+ */
+function sessionsFrom(
+  keys: ScannedKeys,
+  rows: ListRows,
+  sessions: ListedSessions,
+  found: Found,
+  from: number,
+  waiting: Promise<FoundSession | undefined>[],
+): number {
+  const credentials = keys.places[1];
+  const { listsAny, devices } = sessions;
+  for (let profile = from; profile < keys.size; profile++) {
+    const kind = rows.kind[profile]!;
+    if (kind === ROLE) {
+      waiting[0] = sessions.role(keys.names.name(profile));
+      return profile;
+    }
+    if (kind === SESSION || (kind === LONG_TERM && rows.serving[profile] === 0)) {
+      // What ownSession finds of nearly every row, here without a call: nothing, when the
+      // credentials file has no token for it and the cache no session for its device.
+      const token = 2 * WIDTH * profile + TOKEN;
+      const oldToken = 2 * WIDTH * profile + OLD_TOKEN;
+      if (credentials[token] === 0 && credentials[oldToken] === 0) {
+        const owner = rows.serialOf[profile]!;
+        if (rows.partner[profile]! < 0 || owner < 0 || !listsAny) {
+          found.state[profile] = 1;
+          continue;
+        }
+        if (devices !== undefined) {
+          // mayHoldAt, the lengths compared first
+          const at = 2 * (WIDTH * owner + rows.serialSlot[profile]!);
+          const file = credentials[at] !== 0 ? 1 : 0;
+          const start = keys.places[file]![at]! - 1;
+          const length = keys.places[file]![at + 1]! - start;
+          let may = false;
+          for (let i = 0; i < devices.length && !may; i++) {
+            may = devices[i]!.length === length && keys.texts[file]!.startsWith(devices[i]!, start);
+          }
+          if (!may) {
+            found.state[profile] = 1;
+            continue;
+          }
+        }
+      }
+      const session = ownSession(keys, rows, sessions, profile);
+      if (session instanceof Promise) {
+        waiting[0] = session;
+        return profile;
+      }
+      found.note(profile, session);
+    }
+  }
+  return keys.size;
 }
 
 /** ListedSessions.find for a session or long-term row: in the file, else in the cache. */
@@ -85,8 +163,14 @@ function ownSession(
   const partner = rows.partner[profile]!;
   const owner = rows.serialOf[profile]!;
   if (partner < 0 || owner < 0 || !sessions.listsAny) return undefined;
-  const serial = keys.value(owner, rows.serialSlot[profile]!)!;
-  if (!sessions.mayHold(serial)) return undefined;
+  // The device's text, as a string only for a device the cache folder may hold a session of
+  const slot = rows.serialSlot[profile]!;
+  const file = keys.fileOf(owner, slot);
+  const at = keys.place(owner, slot);
+  const start = keys.places[file]![at]! - 1;
+  const end = keys.places[file]![at + 1]!;
+  if (!sessions.mayHoldAt(keys.texts[file]!, start, end)) return undefined;
+  const serial = keys.texts[file]!.slice(start, end);
   return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
 }
 
@@ -110,10 +194,11 @@ function writeRows(
   at = put(out, at, "SESSION", 0);
   out[at++] = NEWLINE;
   // Cells copied from the files' bytes (Buffer.copy: one native copy per cell, ~4x faster
-  // than a loop over character codes at this size); the padding is there already.
+  // than a loop over character codes at this size); the padding is there already. The
+  // constant cells are stored byte by byte, without a call (each column is wider than they).
   for (let profile = 0; profile < size; profile++) {
     const has = state[profile]!;
-    const session = has === 0 ? "-" : has === 1 ? "none" : cells[profile]!;
+    const session = has === 2 ? cells[profile]! : "";
     // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
     if (at + longest + session.length > out.length) {
       at = sendPiece(out, at, deps);
@@ -123,26 +208,41 @@ function writeRows(
     const nameEnd = names.end[profile]!;
     bytes[names.file[profile]!]!.copy(out, at, nameStart, nameEnd);
     at += Math.max(nameWidth + 2, nameEnd - nameStart);
-    at = put(out, at, KIND_NAMES[rows.kind[profile]!]!, kindWidth + 2);
+    const kind = KIND_CELLS[rows.kind[profile]!]!;
+    for (let i = 0; i < kind.length; i++) out[at + i] = kind[i]!;
+    at += kindWidth + 2;
     const serial = serialFile[profile]!;
     if (serial === 2) at = put(out, at, "invalid", serialWidth + 2);
-    else if (serial < 0) at = put(out, at, "-", serialWidth + 2);
-    else {
+    else if (serial < 0) {
+      out[at] = DASH;
+      at += serialWidth + 2;
+    } else {
       bytes[serial]!.copy(out, at, serialStart[profile]!, serialEnd[profile]!);
       at += Math.max(serialWidth + 2, serialEnd[profile]! - serialStart[profile]!);
     }
     const region = regionFile[profile]!;
-    if (region < 0) at = put(out, at, "-", regionWidth + 2);
-    else {
+    if (region < 0) {
+      out[at] = DASH;
+      at += regionWidth + 2;
+    } else {
       bytes[region]!.copy(out, at, regionStart[profile]!, regionEnd[profile]!);
       at += Math.max(regionWidth + 2, regionEnd[profile]! - regionStart[profile]!);
     }
-    at = put(out, at, session, 0);
+    if (has === 0) out[at++] = DASH;
+    else if (has === 1) {
+      for (let i = 0; i < NONE.length; i++) out[at + i] = NONE[i]!;
+      at += NONE.length;
+    } else at = put(out, at, session, 0);
     out[at++] = NEWLINE;
     if (at >= PIECE) at = sendPiece(out, at, deps);
   }
   sendPiece(out, at, deps);
 }
+
+/** The KIND cells (as wide as the column's widest, or narrower) and the constant ones. */
+const KIND_CELLS = KIND_NAMES.map((kind) => Uint8Array.from(kind, (c) => c.charCodeAt(0)));
+const NONE = Uint8Array.from("none", (c) => c.charCodeAt(0));
+const DASH = 45;
 
 /**
  * `text` (ASCII) into out at `at`, padded with spaces to `width` in all (none when as long or
@@ -154,4 +254,4 @@ function put(out: Uint8Array, at: number, text: string, width: number): number {
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeFastTable, ownSession, writeRows, put);
+belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, put);

@@ -9,15 +9,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { FallThrough } from "../../../src/commands/fast/fall-through.ts";
-import { readOwnRecord } from "../../../src/commands/fast/lean-read.ts";
+import { nodeFiles, readOwnRecord } from "../../../src/commands/fast/lean-read.ts";
+import { type LeanFiles, libcFiles } from "../../../src/system/libc-files.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-lean-read-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const user = { uid: process.getuid!(), gid: process.getgid!() };
 
-function read(path: string): unknown {
+/** Both kinds of file calls: libc's (this is Linux: they must be there) and node:fs. */
+const libc = await libcFiles(process.platform, process.arch);
+if (process.platform === "linux" && !libc) throw new Error("libc's file calls did not load");
+const kinds: LeanFiles[] = libc ? [libc, nodeFiles()] : [nodeFiles()];
+
+function read(path: string, files: LeanFiles): unknown {
   try {
-    return readOwnRecord(path, user);
+    return readOwnRecord(files, path, user);
   } catch (error) {
     expect(error).toBeInstanceOf(FallThrough);
     return "fall through";
@@ -50,8 +56,9 @@ test("readOwnRecord decodes every byte sequence as a Buffer does", () => {
   fc.assert(
     fc.property(bytes, (content) => {
       writeFileSync(path, content, { mode: 0o600 });
-      const record = read(path);
+      const record = read(path, kinds[0]!);
       expect(record).toEqual(readByBuffer(path));
+      for (const files of kinds) expect(read(path, files)).toEqual(record);
       if (record !== "fall through") records++;
     }),
     { numRuns: 1_000 },

@@ -5,6 +5,8 @@
  * The set-ups mix what the lean tier handles with everything it must leave alone (roles, key
  * stores, odd headers and sections, sessions to write, foreign keys, clocks, folders...).
  * That the general tier prints what the full CLI prints is tests/e2e/fast-path.test.ts's.
+ * The lean tier runs with each kind of file calls it can make: libc's (system/libc-files.ts)
+ * and node:fs's.
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,8 +15,10 @@ import { dirname, join } from "node:path";
 import { fastRun } from "../../../src/commands/fast/index.ts";
 import { type FastInvocation, fastInvocation } from "../../../src/commands/fast/invocation.ts";
 import { leanMain } from "../../../src/commands/fast/lean.ts";
+import { nodeFiles } from "../../../src/commands/fast/lean-read.ts";
 import type { FastFacts } from "../../../src/commands/fast/world.ts";
 import { sessionCachePath } from "../../../src/session/cache.ts";
+import { type LeanFiles, libcFiles } from "../../../src/system/libc-files.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-lean-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -199,7 +203,12 @@ async function generalSaid(invocation: FastInvocation, c: Case): Promise<Said> {
   return general;
 }
 
-describe("the lean tier", () => {
+const libc = await libcFiles(process.platform, process.arch);
+if (process.platform === "linux" && !libc) throw new Error("libc's file calls did not load");
+const kinds: [string, LeanFiles][] = [["node:fs", nodeFiles()]];
+if (libc) kinds.push(["libc", libc]);
+
+describe.each(kinds)("the lean tier, its files read by %s", (_, files) => {
   test("answers exactly as the general tier, or leaves the line to it", async () => {
     let answered = 0;
     let leftAlone = 0;
@@ -208,7 +217,7 @@ describe("the lean tier", () => {
       const invocation = fastInvocation(c.argv, c.env);
       if (!invocation) continue;
       const lean: Said = { code: undefined, stdout: "", stderr: "" };
-      lean.code = leanMain(invocation, facts(c, lean));
+      lean.code = await leanMain(invocation, facts(c, lean), files);
       if (lean.code === undefined) {
         expect({ seed, said: lean.stdout + lean.stderr }).toEqual({ seed, said: "" });
         leftAlone++;
@@ -221,7 +230,7 @@ describe("the lean tier", () => {
       // stays a difference.
       if (!Bun.deepEquals(general, lean)) {
         const again: Said = { code: undefined, stdout: "", stderr: "" };
-        again.code = leanMain(invocation, facts(c, again));
+        again.code = await leanMain(invocation, facts(c, again), files);
         Object.assign(lean, again);
         general = await generalSaid(invocation, c);
       }

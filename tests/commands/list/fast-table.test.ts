@@ -129,10 +129,18 @@ const PAIR = fc
     suffix: fc.constantFrom("-long-term", "-mfa", "-default"),
     serial: fc.constantFrom(SERIALS[0]!, SERIALS[1]!, SERIALS[8]!),
     serialIn: fc.constantFrom("config", "credentials"),
-    keyId: fc.constantFrom("AKIAAAAAAAAAAAAAAAAA", "AKIAZZZZZZZZZZZZZZZZ"),
+    // Mostly AKIA (list-rows.ts answers those in its loop); a session's id, one that is
+    // neither, and a token beside them are Facts' to answer
+    keyId: fc.constantFrom(
+      "AKIAAAAAAAAAAAAAAAAA",
+      "AKIAZZZZZZZZZZZZZZZZ",
+      "ASIABBBBBBBBBBBBBBBB",
+      "XYZ1",
+    ),
+    token: fc.boolean(),
     extra: BODY,
   })
-  .map(({ name, suffix, serial, serialIn, keyId, extra }) => [
+  .map(({ name, suffix, serial, serialIn, keyId, token, extra }) => [
     {
       file: "config",
       name,
@@ -146,6 +154,7 @@ const PAIR = fc
       body: [
         `aws_access_key_id = ${keyId}`,
         "aws_secret_access_key = s",
+        ...(token ? ["aws_session_token = t"] : []),
         ...(serialIn === "credentials" ? [`mfa_serial = ${serial}`] : []),
       ],
     },

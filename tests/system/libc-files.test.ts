@@ -1,0 +1,228 @@
+/**
+ * system/libc-files.ts: each call through libc gives what the node:fs call of the same name
+ * gives, for the calls and arguments the lean tier makes (commands/fast/lean-read.ts): the
+ * same status, the same error code, the same text for any bytes; and writeAllThrough writes
+ * every byte once, or fails as writeAll fails.
+ */
+import { afterAll, describe, expect, test } from "bun:test";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { type FileStats, type LeanFiles, libcFiles } from "../../src/system/libc-files.ts";
+
+const root = fs.mkdtempSync(join(tmpdir(), "awsmfa-libc-files-"));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const loaded = await libcFiles(process.platform, process.arch);
+/** Where the calls are made (Linux on x64 and arm64, glibc): there they must load. */
+const applies = process.platform === "linux" && ["x64", "arm64"].includes(process.arch);
+if (applies && !loaded) {
+  throw new Error(`libc's file calls did not load on ${process.platform}-${process.arch}`);
+}
+if (!applies) {
+  console.warn(`libc-files: not made on ${process.platform}-${process.arch}: node:fs is used`);
+  test("elsewhere there are no libc calls: the lean tier uses node:fs", () => {
+    expect(loaded).toBeUndefined();
+  });
+}
+const libc = loaded as LeanFiles;
+
+function status(stats: FileStats) {
+  return {
+    mode: stats.mode,
+    uid: stats.uid,
+    gid: stats.gid,
+    size: stats.size,
+    file: stats.isFile(),
+    folder: stats.isDirectory(),
+    link: stats.isSymbolicLink(),
+    device: stats.isCharacterDevice(),
+  };
+}
+
+/** A call's result or its error code, from either side. */
+function outcome<T>(call: () => T): T | { code: unknown } {
+  try {
+    return call();
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code };
+  }
+}
+
+const file = join(root, "file");
+fs.writeFileSync(file, "[default]\nregion = eu-west-1\n");
+fs.writeFileSync(join(root, "empty"), "");
+fs.mkdirSync(join(root, "folder"), { mode: 0o750 });
+fs.symlinkSync(file, join(root, "link"));
+fs.symlinkSync(join(root, "nowhere"), join(root, "dangling"));
+Bun.spawnSync(["mkfifo", join(root, "fifo")]);
+fs.writeFileSync(join(root, "naïve ✓ 😀"), "unicode name");
+const paths = [
+  file,
+  join(root, "empty"),
+  join(root, "folder"),
+  join(root, "link"),
+  join(root, "dangling"),
+  join(root, "fifo"),
+  join(root, "naïve ✓ 😀"),
+  join(root, "missing"),
+  join(file, "below-a-file"),
+  "/dev/null",
+  "/",
+  root,
+];
+
+describe.if(applies)("libc's file calls against node:fs", () => {
+  test("lstat: the same status or the same error", () => {
+    for (const path of paths) {
+      expect({ path, got: outcome(() => status(libc.lstatSync(path))) }).toEqual({
+        path,
+        got: outcome(() => status(fs.lstatSync(path))),
+      });
+    }
+  });
+
+  test("open (as the lean tier opens) and fstat: the same status or the same error", () => {
+    const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW } = fs.constants;
+    for (const path of paths) {
+      for (const follow of [true, false]) {
+        const flags = (files: LeanFiles) =>
+          files.constants.O_RDONLY |
+          files.constants.O_NONBLOCK |
+          (follow ? 0 : files.constants.O_NOFOLLOW);
+        expect(flags(libc)).toBe(O_RDONLY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
+        const opened = (files: LeanFiles) =>
+          outcome(() => {
+            const fd = files.openSync(path, flags(files));
+            try {
+              return status(files.fstatSync(fd));
+            } finally {
+              files.closeSync(fd);
+            }
+          });
+        expect({ path, follow, got: opened(libc) }).toEqual({ path, follow, got: opened(fs) });
+      }
+    }
+  });
+
+  test("fstat of the standard streams", () => {
+    for (const fd of [0, 1, 2]) {
+      expect(status(libc.fstatSync(fd))).toEqual(status(fs.fstatSync(fd)));
+    }
+    expect(outcome(() => libc.fstatSync(987))).toEqual({ code: "EBADF" });
+  });
+
+  test("a path C cannot take as node:fs would give it is refused, never opened", () => {
+    for (const path of [`${file}\0.txt`, `${root}/\ud800x`, `${root}/x\udc00`]) {
+      const refused = outcome(() => libc.lstatSync(path)) as { code: unknown };
+      expect(refused.code).toBe("ERR_INVALID_ARG_VALUE");
+      expect(outcome(() => libc.openSync(path, 0))).toEqual(refused);
+    }
+  });
+
+  test("readFileSync: the same text for any bytes, short or long", () => {
+    const path = join(root, "bytes");
+    const odd = [0x00, 0x80, 0xbf, 0xc0, 0xc2, 0xe0, 0xed, 0xef, 0xbb, 0xf0, 0xf4, 0xff];
+    const byte = fc.oneof(fc.constantFrom(...odd), fc.integer({ min: 0, max: 0xff }));
+    const content = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.array(byte, { maxLength: 300 }).map((b) => new Uint8Array(b)),
+      // Past the 16 KiB buffer it starts with, and past twice that.
+      fc
+        .tuple(fc.integer({ min: 16_000, max: 70_000 }), byte)
+        .map(([n, b]) => new Uint8Array(n).fill(0x61).fill(b, n - 3)),
+    );
+    fc.assert(
+      fc.property(content, (bytes) => {
+        fs.writeFileSync(path, bytes);
+        const read = (files: LeanFiles) => {
+          const fd = files.openSync(path, files.constants.O_RDONLY);
+          try {
+            return files.readFileSync(fd, "utf8");
+          } finally {
+            files.closeSync(fd);
+          }
+        };
+        expect(read(libc)).toBe(read(fs));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/**
+ * writeAllThrough in a process of its own, its stdout a pipe made by Python: a 4 KiB
+ * non-blocking one read late (the first write is cut short), or one closed before (EPIPE).
+ */
+const HARNESS = `
+import os, fcntl, subprocess, sys, time
+mode = sys.argv[1]
+r, w = os.pipe()
+fcntl.fcntl(w, 1031, 4096)  # F_SETPIPE_SZ
+if mode == "nonblocking":
+    fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+if mode == "closed":
+    os.close(r)
+p = subprocess.Popen(sys.argv[2:], stdout=w, stderr=subprocess.PIPE)
+os.close(w)
+data = b""
+if mode != "closed":
+    time.sleep(0.5)
+    while True:
+        chunk = os.read(r, 65536)
+        if not chunk: break
+        data += chunk
+err = p.stderr.read()
+p.wait(20)
+sys.stdout.buffer.write(str(len(data)).encode() + b" " + data[:40] + b"|" + data[-40:] + b"\\n" + err)
+`;
+
+const CHILD = `
+import { libcFiles, writeAllThrough } from ${JSON.stringify(join(import.meta.dir, "../../src/system/libc-files.ts"))};
+const files = await libcFiles(process.platform, process.arch);
+const [kind, length] = [process.argv[2], Number(process.argv[3])];
+const text = "begin:" + (kind === "ascii" ? "x" : "é").repeat(length) + ":end";
+try {
+  writeAllThrough(files)(1, text);
+  console.error("wrote", new TextEncoder().encode(text).length);
+} catch (error) {
+  console.error("failed", error.code);
+}
+`;
+
+function harness(mode: string, kind: string, length: number) {
+  const child = join(root, "child.ts");
+  fs.writeFileSync(child, CHILD);
+  const run = Bun.spawnSync(
+    ["python3", "-c", HARNESS, mode, process.execPath, child, kind, String(length)],
+    { timeout: 30_000 },
+  );
+  const [head = "", said = ""] = run.stdout.toString().split("\n");
+  return { head, said };
+}
+
+describe.if(applies)("writeAllThrough", () => {
+  test("a write into a pipe, whole", () => {
+    expect(harness("blocking", "ascii", 100)).toEqual({
+      head: `110 begin:${"x".repeat(34)}|${"x".repeat(36)}:end`,
+      said: "wrote 110",
+    });
+  });
+
+  test("cut short by a full non-blocking pipe: the rest follows, every byte once", () => {
+    const { head, said } = harness("nonblocking", "ascii", 50_000);
+    expect(said).toBe("wrote 50010");
+    expect(head).toBe(`50010 begin:${"x".repeat(34)}|${"x".repeat(36)}:end`);
+  });
+
+  test("a character past ASCII: written by writeAll, whole", () => {
+    const { head, said } = harness("nonblocking", "other", 20_000);
+    expect(said).toBe("wrote 40010");
+    expect(head.startsWith("40010 begin:")).toBe(true);
+  });
+
+  test("a pipe nobody reads: the error writeAll gives", () => {
+    expect(harness("closed", "ascii", 100).said).toBe("failed EPIPE");
+  });
+});
