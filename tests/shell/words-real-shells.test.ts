@@ -111,3 +111,15 @@ describe("words shown to paste, pasted into the real shells", () => {
     );
   }
 });
+
+test("the apply line printed in direct mode keeps a tab or line break in a name on one line", () => {
+  const words = ["awsmfa", "team\tprod\nx"];
+  expect(shellSyntax("bash")!.applyLine(words)).toBe(`eval "$(awsmfa $'team\\tprod\\nx')"`);
+  expect(shellSyntax("zsh")!.applyLine(words)).toBe(`eval "$(awsmfa $'team\\tprod\\nx')"`);
+  expect(shellSyntax("fish")!.applyLine(words)).toBe(
+    "awsmfa 'team'\\t'prod'\\n'x' --format fish | source",
+  );
+  expect(shellSyntax("pwsh")!.applyLine(words)).toBe(
+    'awsmfa "team`tprod`nx" --format powershell | Invoke-Expression',
+  );
+});

@@ -103,6 +103,6 @@ export const fishSyntax = {
   loadLine: "awsmfa shell-init fish | source",
   printText: (text: string) => `printf '%s' ${fishQuote(text)}\n`,
   applyLine: (words: readonly string[]) =>
-    `${wordsWithFlags(words, ["--format", "fish"], fishQuote)} | source`,
+    `${wordsWithFlags(words, ["--format", "fish"], fishWord)} | source`,
   failureCode: "false\n",
 } as const satisfies ShellSyntax;

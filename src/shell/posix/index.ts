@@ -136,7 +136,8 @@ export function posixSyntax(shell: "bash" | "zsh", ansiC = true): ShellSyntax {
     initScript: (options) => posixInit(shell, options),
     loadLine: `eval "$(awsmfa shell-init ${shell})"`,
     printText: (text) => `printf '%s' ${posixQuote(text)}\n`,
-    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], posixQuote)})"`,
+    // Shown to be pasted: words as a person types them, on one line where the shell can.
+    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], ansiC ? ansiCWord : posixQuote)})"`,
     failureCode: "false\n",
   };
 }
