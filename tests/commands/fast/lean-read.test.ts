@@ -63,5 +63,8 @@ test("readOwnRecord decodes every byte sequence as a Buffer does", () => {
     }),
     { numRuns: 1_000 },
   );
-  expect(records).toBeGreaterThan(200);
+  // About a quarter of the inputs are a record (quoted, no byte-order mark, no stray quote or
+  // backslash): ~233 of 1,000, standard deviation ~13. 200 failed one run in ~150 (194 seen);
+  // 150 is six deviations below, and still proves that most records were not declined.
+  expect(records).toBeGreaterThan(150);
 });
