@@ -64,6 +64,16 @@ export function lazyTarget(make: () => AwsCallTarget): () => AwsCallTarget {
   };
 }
 
+/**
+ * Everything a call needs that the user set, checked before the step it guards: the target
+ * (endpoint, proxy) and the CA bundle, read now (once: the call reuses it). A bundle that is
+ * empty, missing or no PEM was found only when the client was built, after the code had been
+ * asked for (a person typing it, a YubiKey touch) for a call that could never be made.
+ */
+export async function checkCall(target: () => AwsCallTarget): Promise<void> {
+  await target().caCertificates?.();
+}
+
 /** AWSMFA_AWS_TIMEOUT: seconds (fractions allowed) one AWS call may take in all. */
 export function callDeadlineMs(env: Record<string, string | undefined>): number | undefined {
   const raw = env.AWSMFA_AWS_TIMEOUT?.trim();

@@ -9,6 +9,7 @@
  * writes the sessions the CLI then reads there.
  */
 import { join, posix, win32 } from "node:path";
+import { UserError } from "../errors.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -36,12 +37,32 @@ export function expandVariables(path: string, env: Env): string {
   });
 }
 
+/**
+ * `~NAME/...` is NAME's home folder to botocore (expanduser), which awsmfa cannot look up
+ * (no getpwnam in Node): left as it was, it named a folder `~NAME` under the current one,
+ * where awsmfa read other files than the AWS CLI and `configure` created them. Refused.
+ */
+function refuseOtherHome(name: string, path: string): string {
+  const other = /^~([^/\\]+)/.exec(path);
+  if (!other) return path;
+  throw new UserError(
+    `${name} "${path}" starts with ~${other[1]}, the home folder of user ${other[1]} to the AWS CLI, which awsmfa does not look up.`,
+    { hint: `Set ${name} to the full path of the file (or $HOME/... or ~/... for your own).` },
+  );
+}
+
 export function awsPaths(env: Env, homedir: string): AwsPaths {
-  const given = (value: string | undefined) =>
-    value ? expandHome(expandVariables(value, env), homedir) : undefined;
+  // Empty, before or after its variables are expanded ('$EMPTY', an unfilled template): the
+  // default file, not the file named "", which awsmfa then offered as the place to put keys
+  // ("in [prod-long-term] of , or ...") and could never read or write.
+  const given = (name: "AWS_CONFIG_FILE" | "AWS_SHARED_CREDENTIALS_FILE") => {
+    const value = env[name];
+    const path = value && refuseOtherHome(name, expandVariables(value, env));
+    return (path && expandHome(path, homedir)) || undefined;
+  };
   return {
-    config: given(env.AWS_CONFIG_FILE) ?? join(homedir, ".aws", "config"),
-    credentials: given(env.AWS_SHARED_CREDENTIALS_FILE) ?? join(homedir, ".aws", "credentials"),
+    config: given("AWS_CONFIG_FILE") ?? join(homedir, ".aws", "config"),
+    credentials: given("AWS_SHARED_CREDENTIALS_FILE") ?? join(homedir, ".aws", "credentials"),
   };
 }
 

@@ -25,6 +25,8 @@ export interface LockContext {
   me: Identity;
   clock: Clock;
   staleMs: number;
+  /** How far a holder's `until` is believed (lock-record.ts isStale): LockOptions maxWaitMs. */
+  maxHoldMs: number;
 }
 
 /** Creates `path` holding `text` unless the name is taken: true when created. */

@@ -84,13 +84,23 @@ export function isStale(
   me: Identity,
   now: number,
   staleMs: number,
+  /**
+   * How far past its `time` a holder's `until` is believed: the waiters' own cap (LockOptions
+   * maxWaitMs; 0 for a lock whose waiters follow no holder's word). A holder nobody can check
+   * that says "36 h" (--otp-timeout 12h) or "forever" (a broken or hostile lock file) would
+   * otherwise keep the lock that long after it died, every waiter giving up at its cap.
+   */
+  maxHoldMs = 0,
 ): boolean {
   const gone = holderIsGone(seen.record, me);
   if (gone !== undefined) return gone;
   // A holder that said how long it may hold the lock is not taken for gone before then.
-  const until = seen.record?.until;
-  if (until !== undefined && now <= until + HOLD_MARGIN_MS) return false;
-  return now - (seen.record?.time ?? seen.mtimeMs) > staleMs;
+  const record = seen.record;
+  if (record?.until !== undefined) {
+    const until = Math.min(record.until, record.time + maxHoldMs);
+    if (now <= until + HOLD_MARGIN_MS) return false;
+  }
+  return now - (record?.time ?? seen.mtimeMs) > staleMs;
 }
 
 /**
@@ -113,11 +123,19 @@ export function holderIsGone(record: LockRecord | null, me: Identity): boolean |
 export function describeHolder(record: LockRecord | null, me: Identity): string {
   if (record === null) return "an unknown process";
   const where = record.host === me.host ? "" : ` on ${record.host}`;
-  const since = new Date(record.time).toISOString();
+  const since = isoTime(record.time);
   const who = record.pid > 0 ? `pid ${record.pid}` : "a process";
   const until =
-    record.until === undefined
-      ? ""
-      : `, which may hold it until ${new Date(record.until).toISOString()}`;
+    record.until === undefined ? "" : `, which may hold it until ${isoTime(record.until)}`;
   return `${who}${where} since ${since}${until}`;
+}
+
+/**
+ * A lock file's time for people. Any JSON number parses as one, but Date holds only ±8.64e15
+ * ms: toISOString() threw a RangeError on a lock saying `"until": 1e300`, and the waiter's
+ * timeout became "unexpected error" (exit 1) instead of the message naming the lock.
+ */
+function isoTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? `${ms} ms since 1970 (no real time)` : date.toISOString();
 }

@@ -104,6 +104,7 @@ export async function withHeldLock<T>(
     me: identityOf(options),
     clock: options.clock ?? realClock,
     staleMs: options.staleMs ?? defaultStaleMs,
+    maxHoldMs: options.maxWaitMs ?? 0,
   };
   const mine = await acquire(lock, options);
   const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
@@ -145,7 +146,8 @@ export async function lockIsHeld(
   const seen = await lookAt(fs, `${path}.lock`).catch(() => null);
   if (seen === null) return false;
   const now = (options.clock ?? realClock).now();
-  return !isStale(seen, identityOf(options), now, options.staleMs ?? defaultStaleMs);
+  const staleMs = options.staleMs ?? defaultStaleMs;
+  return !isStale(seen, identityOf(options), now, staleMs, options.maxWaitMs ?? 0);
 }
 
 async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
@@ -247,7 +249,7 @@ async function attempt(
   if (seen === null) return "again"; // Released while we looked.
   // Over NFS a link that worked may report EEXIST (its reply was lost, the call resent).
   if (seen.text === text) return mine;
-  if (!isStale(seen, me, clock.now(), lock.staleMs)) return { mine: false, seen };
+  if (!isStale(seen, me, clock.now(), lock.staleMs, lock.maxHoldMs)) return { mine: false, seen };
   // Not removed: taken afresh meanwhile, or another waiter is removing it.
   if ((await removeLock(lock, seen)) === "removed") return "again";
   return { mine: false, seen };

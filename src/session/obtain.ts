@@ -7,6 +7,7 @@
 import { preloadStsClient } from "../aws/clients.ts";
 import type { Credentials, SessionCredentials } from "../aws/credentials.ts";
 import { getSessionToken } from "../aws/sts.ts";
+import { checkCall } from "../aws/target.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
@@ -62,8 +63,8 @@ export async function obtainSession(
     options.force ? undefined : reusableSession(key, options.minRemainingSeconds, deps);
   const before = options.cacheChecked ? undefined : await reuse();
   if (before) return { session: before, reused: true };
-  // The call's settings (endpoint, proxy), checked before the lock and the code.
-  plan.sts();
+  // The call's settings (endpoint, proxy, CA bundle), checked before the lock and the code.
+  await checkCall(plan.sts);
   // One code for many callers (terraform starts many SDK clients, each running
   // credential-process): the first takes the lock and asks; the others wait, then find its
   // session in the cache.

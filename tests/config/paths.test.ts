@@ -1,5 +1,6 @@
 import { expect, test } from "bun:test";
 import { awsPaths, cacheDir } from "../../src/config/paths.ts";
+import { UserError } from "../../src/errors.ts";
 
 test.each([
   [{}, "linux", "/home/u/.cache/awsmfa"],
@@ -57,3 +58,43 @@ test("the AWS files' variables: $NAME and braced names, then ~, as botocore expa
   expect(ours[0]).toBe("/home/u/.aws/config");
   expect(awsPaths({ AWS_CONFIG_FILE: "$HOME/c" }, "/home/u").config).toBe("$HOME/c");
 });
+
+test("a value that expands to nothing ('$EMPTY') is the default file, as an empty one is", () => {
+  const brace = "$" + "{";
+  for (const value of ["", "$EMPTY", `${brace}EMPTY}`, "$EMPTY$EMPTY"]) {
+    const env = { EMPTY: "", AWS_CONFIG_FILE: value, AWS_SHARED_CREDENTIALS_FILE: value };
+    expect(awsPaths(env, "/home/u")).toEqual({
+      config: "/home/u/.aws/config",
+      credentials: "/home/u/.aws/credentials",
+    });
+  }
+});
+
+test.each([
+  ["AWS_SHARED_CREDENTIALS_FILE", "~root/.aws/credentials", "~root"],
+  ["AWS_CONFIG_FILE", "~nobody", "~nobody"],
+  ["AWS_CONFIG_FILE", "$TILDE/config", "~alice"],
+])(
+  "%s=%s: another user's ~NAME, which botocore expands and awsmfa cannot, is exit 3, not a path in this folder",
+  (name, value, words) => {
+    // Python (botocore) reads another user's home there: awsmfa used "./~root/..." instead.
+    const python = Bun.spawnSync([
+      "python3",
+      "-c",
+      "import posixpath,sys\nprint(posixpath.expanduser(sys.argv[1]))",
+      "~root/x",
+    ]);
+    expect(python.stdout.toString().trim()).toBe("/root/x");
+    const env = { TILDE: "~alice", [name]: value };
+    let error: unknown;
+    try {
+      awsPaths(env, "/home/u");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe("config");
+    expect((error as UserError).message).toContain(`${name} `);
+    expect((error as UserError).message).toContain(words);
+  },
+);

@@ -5,7 +5,9 @@
  * through on a `$`) finds it too.
  */
 import { expect, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { useLoginWorld } from "../support/login-world.ts";
 
 const world = useLoginWorld();
@@ -38,4 +40,28 @@ test("$HOME and braced $HOME in the AWS files' variables: awsmfa and the AWS CLI
     },
   );
   expect(cli.stdout.toString().trim()).toBe(session!);
+});
+
+test("another user's ~NAME in AWS_SHARED_CREDENTIALS_FILE: exit 3 naming it, fresh or cached, and nothing made in the working folder", async () => {
+  const u = world.user();
+  const fresh = await u.run(["login", u.profile, "--otp", u.code(), "--format", "sh"]);
+  expect(fresh.code).toBe(0);
+  const cwd = mkdtempSync(join(tmpdir(), "awsmfa-cwd-"));
+  try {
+    // The AWS CLI reads root's home there; awsmfa read and wrote ./~root/... instead.
+    const env = { AWS_SHARED_CREDENTIALS_FILE: "~root/.aws/credentials" };
+    for (const args of [
+      ["login", u.profile, "--format", "sh"],
+      ["configure", u.profile, "--serial", "arn:aws:iam::123456789012:mfa/x"],
+    ]) {
+      const r = await u.run(args, { env, cwd });
+      expect(r.stderr).toContain(
+        'AWS_SHARED_CREDENTIALS_FILE "~root/.aws/credentials" starts with ~root, the home folder of user root to the AWS CLI, which awsmfa does not look up.',
+      );
+      expect(r.code).toBe(3);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
 });

@@ -430,3 +430,59 @@ describe("an empty AWS_CA_BUNDLE or ca_bundle: the AWS CLI checks no certificate
     expect(world.aws.calls.length).toBe(calls);
   });
 });
+
+describe("a CA bundle that cannot be used costs no code: refused before the code is asked for", () => {
+  // The code source leaves a mark when it is asked: a person typing a code, a YubiKey touch, a
+  // 1Password unlock, all for a call that could never be made.
+  function askedMark(u: ReturnType<typeof user>["u"]) {
+    const mark = join(u.sandbox.home, "code-asked");
+    const code = u.code();
+    return { mark, args: ["--otp-command", `sh -c 'touch ${mark}; echo ${code}'`] };
+  }
+
+  test.each([
+    ["AWS_CA_BUNDLE=''", { AWS_CA_BUNDLE: "" }, "AWS_CA_BUNDLE is set but empty"],
+    [
+      "AWS_CA_BUNDLE naming no file",
+      { AWS_CA_BUNDLE: at("missing.pem") },
+      `AWS_CA_BUNDLE "${at("missing.pem")}" is not a CA bundle awsmfa can use: there is no such file.`,
+    ],
+  ])("login, %s: exit 3, no code asked, nothing sent", async (_name, extra, words) => {
+    const { u, env } = user();
+    const { mark, args } = askedMark(u);
+    const before = [u.sandbox.readConfig(), u.sandbox.readCredentials()];
+    const calls = world.aws.calls.length;
+    const r = await u.run(["login", u.profile, ...args, "--format", "sh"], {
+      env: { ...env, ...extra },
+    });
+    expect(r.stderr).toContain(words);
+    expect(r.code).toBe(3);
+    expect(existsSync(mark)).toBe(false);
+    expect(world.aws.calls.length).toBe(calls);
+    expect([u.sandbox.readConfig(), u.sandbox.readCredentials()]).toEqual(before);
+  });
+
+  test("a role whose own ca_bundle names no file: exit 3 before its MFA session's code", async () => {
+    const { u, env } = user();
+    addRoleProfiles(world.aws, u, [{ profile: "prod-admin" }]);
+    const header = "[profile prod-admin]\n";
+    expect(u.sandbox.readConfig()).toContain(header);
+    // Its base profile's bundle is good: its own MFA session could be had.
+    const base = `[profile ${u.profile}]\n`;
+    u.sandbox.writeConfig(
+      u.sandbox
+        .readConfig()
+        .replace(header, `${header}ca_bundle = ${at("missing.pem")}\n`)
+        .replace(base, `${base}ca_bundle = ${at("ca.pem")}\n`),
+    );
+    const { mark, args } = askedMark(u);
+    const before = [u.sandbox.readConfig(), u.sandbox.readCredentials()];
+    const calls = world.aws.calls.length;
+    const r = await u.run(["login", "prod-admin", ...args, "--format", "sh"], { env });
+    expect(r.stderr).toContain(`"${at("missing.pem")}" is not a CA bundle awsmfa can use`);
+    expect(r.code).toBe(3);
+    expect(existsSync(mark)).toBe(false);
+    expect(world.aws.calls.length).toBe(calls);
+    expect([u.sandbox.readConfig(), u.sandbox.readCredentials()]).toEqual(before);
+  });
+});

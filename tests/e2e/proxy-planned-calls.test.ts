@@ -131,3 +131,23 @@ test("doctor names the settings of the calls a profile's next login makes, and o
   );
   expect(lookup.code).toBe(9);
 });
+
+test("a role over a profile whose device is not written down: the role's own bad CA bundle is exit 3 before the device lookup and the code", async () => {
+  const u = world.user({ serial: false });
+  const missing = join(u.sandbox.home, "missing.pem");
+  addRoleProfiles(world.aws, u, [{ profile: "prod-admin", keys: { ca_bundle: missing } }]);
+  const { mark, args } = markingSource(u);
+  const before = [u.sandbox.readConfig(), u.sandbox.readCredentials()];
+  const calls = world.aws.calls.length;
+  const r = await u.run(["login", "prod-admin", ...args, "--format", "sh"], {
+    env: { CODE: u.code() },
+  });
+  expect(r.stderr).toContain(
+    `"${missing}" is not a CA bundle awsmfa can use: there is no such file.`,
+  );
+  expect(r.code).toBe(3);
+  // Before: the device was looked up, the code asked and spent on GetSessionToken, then this.
+  expect(existsSync(mark)).toBe(false);
+  expect(world.aws.calls.length).toBe(calls);
+  expect([u.sandbox.readConfig(), u.sandbox.readCredentials()]).toEqual(before);
+});

@@ -11,6 +11,7 @@ import type { Identity } from "../../src/fs/options.ts";
 
 const now = Date.UTC(2030, 0, 2, 3, 4, 5);
 const staleMs = 30_000;
+const hour = 3_600_000;
 const alive = new Set([100, 200]);
 const me: Identity = { pid: 100, host: "laptop", isAlive: (pid) => alive.has(pid) };
 const blind: Identity = { ...me, isAlive: undefined };
@@ -75,12 +76,41 @@ const cases: [string, LockRecord | null, number, Identity, boolean][] = [
     me,
     true,
   ],
+  // Believed only as far as the waiters follow it (maxHoldMs, here an hour): a holder on a
+  // host nobody can check that died saying "36 h" (--otp-timeout 12h) or 1e300 (a broken
+  // lock file) is not waited for past that, however far its word reaches.
+  [
+    "other host, until 36 h ahead, taken an hour and the margin ago",
+    record({ host: "ci", time: now - hour - HOLD_MARGIN_MS - 1, until: now + 35 * hour }),
+    0,
+    me,
+    true,
+  ],
+  [
+    "other host, until 1e300, taken an hour and the margin ago",
+    record({ host: "ci", time: now - hour - HOLD_MARGIN_MS - 1, until: 1e300 }),
+    0,
+    me,
+    true,
+  ],
+  [
+    "other host, until 1e300, taken within the hour",
+    record({ host: "ci", time: now - hour + 1, until: 1e300 }),
+    0,
+    me,
+    false,
+  ],
   ["unreadable, fresh (being written)", null, now - 5, me, false],
   ["unreadable, older than staleMs", null, now - staleMs - 1, me, true],
 ];
 
 test.each(cases)("isStale: %s", (_label, holder, mtimeMs, identity, stale) => {
-  expect(isStale({ record: holder, mtimeMs }, identity, now, staleMs)).toBe(stale);
+  expect(isStale({ record: holder, mtimeMs }, identity, now, staleMs, hour)).toBe(stale);
+});
+
+test("a lock whose waiters follow no holder's word (maxHoldMs 0) goes stale by its time", () => {
+  const far = record({ host: "ci", time: now - staleMs - HOLD_MARGIN_MS - 1, until: 1e300 });
+  expect(isStale({ record: far, mtimeMs: 0 }, me, now, staleMs)).toBe(true);
 });
 
 test.each([
@@ -120,6 +150,12 @@ test.each([
   [record({ pid: 200, host: "ci" }), "pid 200 on ci since 2030-01-02T03:04:04.000Z"],
   [record({ pid: 0 }), "a process since 2030-01-02T03:04:04.000Z"],
   [null, "an unknown process"],
+  // Any JSON number parses, but a Date holds only ±8.64e15 ms: no RangeError for these.
+  [
+    record({ pid: 200, until: 1e300 }),
+    "pid 200 since 2030-01-02T03:04:04.000Z, which may hold it until 1e+300 ms since 1970 (no real time)",
+  ],
+  [record({ pid: 200, time: -1e300 }), "pid 200 since -1e+300 ms since 1970 (no real time)"],
 ])("describeHolder %#", (holder, words) => {
   expect(describeHolder(holder, me)).toBe(words);
 });

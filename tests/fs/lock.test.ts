@@ -6,7 +6,7 @@ import type { FileSystem } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import type { LockContext } from "../../src/fs/lock-file.ts";
-import { formatLockRecord, parseLockRecord } from "../../src/fs/lock-record.ts";
+import { formatLockRecord, HOLD_MARGIN_MS, parseLockRecord } from "../../src/fs/lock-record.ts";
 import { claimPath, removeLock } from "../../src/fs/lock-remove.ts";
 import { identityOf } from "../../src/fs/options.ts";
 import { fakeClock } from "./support/fake-clock.ts";
@@ -270,7 +270,7 @@ describe("removing a lock", () => {
   function contextFor(lockPath: string): LockContext {
     const target = lockPath.slice(0, -".lock".length);
     const clock = fakeClock().clock;
-    return { fs, target, lockPath, me: identityOf(me), clock, staleMs: 30_000 };
+    return { fs, target, lockPath, me: identityOf(me), clock, staleMs: 30_000, maxHoldMs: 0 };
   }
 
   async function seen(lockPath: string) {
@@ -431,4 +431,34 @@ describe("a holder's own deadline (until)", () => {
     },
     60_000,
   );
+});
+
+describe("a lock file's word past what a Date holds", () => {
+  test("until 1e300 from a live holder: the waiter times out with the lock's message, not a RangeError", async () => {
+    const { path, lockPath } = lockedFile({ pid: 2000, until: 1e300 });
+    const { clock } = fakeClock();
+    const error = await withFileLock(fs, path, async () => "never", {
+      ...me,
+      clock,
+      timeoutMs: 1000,
+      maxWaitMs: 60_000,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toStartWith(`Timed out after 60 s waiting for the lock file ${lockPath}`);
+    expect(error.message).toContain("until 1e+300 ms since 1970 (no real time).");
+  });
+
+  test("until 1e300 from another host, taken an hour ago: broken at the waiters' cap", async () => {
+    const start = Date.now();
+    const { path } = lockedFile({ pid: 2000, host: "ci", time: start - 3_600_000, until: 1e300 });
+    const { clock } = fakeClock(start + HOLD_MARGIN_MS + 1);
+    const got = await withFileLock(fs, path, async () => "mine", {
+      ...me,
+      clock,
+      timeoutMs: 1000,
+      staleMs: 60_000,
+      maxWaitMs: 3_600_000,
+    });
+    expect(got).toBe("mine");
+  });
 });

@@ -37,9 +37,13 @@ function expandHome(path: string, homedir: string): string {
   return under(homedir, rest);
 }
 
-/** A path to expand variables in (`$HOME/...`, as botocore does: config/paths.ts) falls through. */
+/**
+ * A path to expand variables in (`$HOME/...`, as botocore does: config/paths.ts) falls through,
+ * as does another user's `~NAME/...` (config/paths.ts refuses it).
+ */
 function noVariables(path: string): string {
   if (path.includes("$")) throw new FallThrough(`variables to expand: ${path}`);
+  if (/^~[^/\\]/.test(path)) throw new FallThrough(`another user's home: ${path}`);
   return path;
 }
 

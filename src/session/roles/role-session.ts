@@ -9,8 +9,9 @@ import { dirname } from "node:path";
 import { caCertificates } from "../../aws/ca-bundle.ts";
 import { CALL_DEADLINE_MS } from "../../aws/clients.ts";
 import type { SessionCredentials } from "../../aws/credentials.ts";
-import { partitionOfArn } from "../../aws/partition.ts";
+import { type Partition, partitionOfArn } from "../../aws/partition.ts";
 import { assumeRole } from "../../aws/sts.ts";
+import { checkCall } from "../../aws/target.ts";
 import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import { checkCacheFolder } from "../../config/cache-folder.ts";
@@ -84,9 +85,17 @@ export async function getRoleSession(
       return { session: cached, reused: true, context, plan: local, role: info(steps, undefined) };
     }
   }
-  // AssumeRole will be called: its settings (endpoint, proxy) are checked before the MFA
-  // session's code is asked for, as a plain login checks GetSessionToken's.
-  for (const step of cachedPath.steps) step.target();
+  // AssumeRole will be called: its settings (endpoint, proxy, CA bundle) are checked before
+  // the MFA session's code is asked for, as a plain login checks GetSessionToken's.
+  // While the device is unknown the cached path has no steps; the targets do not depend on the
+  // device, so they are worked out without one (else a role's bad setting was found only after
+  // the device lookup and the code), against the partition its roles are in: the base's
+  // comes from the device.
+  const toCheck =
+    cachedPath.steps.length > 0
+      ? cachedPath.steps
+      : stepsFor(files, chain, request, "", rolesPartition(chain, cachedPath.local), deps);
+  for (const step of toCheck) await checkCall(step.target);
 
   const base = await mfaSession(
     files,
@@ -100,7 +109,7 @@ export async function getRoleSession(
     deps,
   );
   const serial = base.plan.serial ?? serialFromRoles ?? "";
-  const steps = stepsFor(files, chain, request, serial, base.plan, deps);
+  const steps = stepsFor(files, chain, request, serial, base.plan.region.partition, deps);
   const keys = roleKeys(mfaPrincipal(base.plan.longTerm.keyId, serial), steps);
   let session = base.session;
   let reused = base.reused;
@@ -143,9 +152,14 @@ export function planCachedRole(
     deps,
   );
   if (!local.serial) return { local, steps: [], key: undefined };
-  const steps = stepsFor(files, chain, request, local.serial, local, deps);
+  const steps = stepsFor(files, chain, request, local.serial, local.region.partition, deps);
   const keys = roleKeys(mfaPrincipal(local.longTerm.keyId, local.serial), steps);
   return { local, steps, key: keys.at(-1) };
+}
+
+/** The partition of the role assumed with the MFA session, else the local plan's. */
+function rolesPartition(chain: RoleChain, local: LocalPlan): Partition {
+  return partitionOfArn(chain.roles.at(-1)?.roleArn ?? "") ?? local.region.partition;
 }
 
 function stepsFor(
@@ -153,13 +167,13 @@ function stepsFor(
   chain: RoleChain,
   request: RoleInputs,
   serial: string,
-  plan: LocalPlan,
+  basePartition: Partition,
   deps: Deps,
 ): RoleStep[] {
   return planRoleSteps({
     chain,
     baseSerial: serial,
-    basePartition: plan.region.partition,
+    basePartition,
     baseEndpointUrl: profileValue(files, chain.base, "endpoint_url"),
     region: request.region,
     roleDurationSeconds: request.roleDurationSeconds,
