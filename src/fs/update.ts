@@ -13,9 +13,9 @@ import { resolveWriteTarget } from "./resolve-target.ts";
 export type UpdateOptions = WriteOptions & LockOptions;
 
 /** Writes tried while another program keeps changing the file, before giving up. */
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 
-function keepsChanging(path: string): UserError {
+export function keepsChanging(path: string): UserError {
   return new UserError(
     `${path} was changed by another program each time awsmfa was about to save it, so ` +
       "awsmfa left it as that program made it.",
