@@ -212,7 +212,17 @@ param(
   }
 
   Set-UserPath $true
-  $quoted = "'" + ($target -replace "'", "''") + "'"
+  # $PROFILE is written byte for byte as Latin-1 and read back by PowerShell in its own
+  # encoding, and PowerShell also ends a single-quoted string at the typographic quotes: a
+  # path with a character outside printable ASCII is written as a double-quoted string of
+  # ASCII only, each such character (and ` $ ") spelled as an escape 5.1 and 7 both read.
+  $quoted = if ($target -match '[^\x20-\x7e]') {
+    '"' + [regex]::Replace($target, '[^\x20-\x7e]|[`$"]', {
+      param($m)
+      $c = [int][char]$m.Value
+      if ($c -lt 0x20 -or $c -gt 0x7e) { '$([char]0x{0:X4})' -f $c } else { '`' + $m.Value }
+    }) + '"'
+  } else { "'" + ($target -replace "'", "''") + "'" }
   $line = "& $quoted shell-init powershell | Out-String | Invoke-Expression"
   if ($NoModifyProfile) { Say "to load the shell integration, add this line to ${PROFILE}:`n  $line"; return }
   $answer = if ($Yes) { 'y' } elseif ([Environment]::UserInteractive -and -not [Console]::IsInputRedirected) {

@@ -17,6 +17,7 @@ import { keysInEnv } from "../session/in-env.ts";
 import { sessionInFile } from "../session/in-file.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
 import { EXPORT_FORMATS } from "../shell/index.ts";
+import { printableInLine } from "../system/printable.ts";
 import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 import { cancelNotifications } from "./notify/schedule.ts";
 import { applyEnv } from "./options/env.ts";
@@ -99,18 +100,20 @@ export async function runLogout(
   for (const profile of profiles) {
     const inFile = sessionInFile(files, profile)?.accessKeyId;
     const held = outcomes.get(profile)!;
+    // Each message is one line: a tab or line break in the name is shown escaped.
+    const shown = printableInLine(profile);
     if (held === "session") {
       if (inFile) forgottenKeys.add(inFile);
-      say(`Removed the session of ${profile} from [${profile}] in ${files.paths.credentials}`);
+      say(`Removed the session of ${shown} from [${shown}] in ${files.paths.credentials}`);
     } else if (held === "long-term") {
-      say(`[${profile}] holds long-term keys, not a session; left them as they are.`);
+      say(`[${shown}] holds long-term keys, not a session; left them as they are.`);
     }
     const cached = await forgetCachedSession(files, profile, deps, cachedNames);
     if (cached !== undefined) {
       forgottenKeys.add(cached);
-      say(`Deleted the cached session of ${profile}`);
+      say(`Deleted the cached session of ${shown}`);
     }
-    if (held !== "session" && cached === undefined) say(`${profile} had no session to remove.`);
+    if (held !== "session" && cached === undefined) say(`${shown} had no session to remove.`);
   }
   if (options.all) {
     const count = await forgetAllCachedSessions(deps);

@@ -22,6 +22,7 @@ import { timeLeft } from "../profiles/session-status.ts";
 import { type StatusSubject, statusSubject } from "../profiles/status-subject.ts";
 import { secondsLeft } from "../session/cache.ts";
 import { requireKnownProfile } from "../session/profile-exists.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { CommandContext } from "./context.ts";
 import { loginCommandFor } from "./login-command.ts";
 import { chosenProfile } from "./options/profile.ts";
@@ -162,11 +163,11 @@ function describe(
 
 function using(subject: StatusSubject): string {
   if (subject.kind === "environment") {
-    const profile = subject.profile ? ` (AWS_PROFILE=${subject.profile})` : "";
+    const profile = subject.profile ? ` (AWS_PROFILE=${printableInLine(subject.profile)})` : "";
     return `the AWS_* variables of this shell${profile}`;
   }
   const why = subject.profileFrom === "named" ? "" : ` (${subject.profileFrom})`;
-  return `profile ${subject.profile}${why}`;
+  return `profile ${printableInLine(subject.profile ?? "")}${why}`;
 }
 
 function sourceText(

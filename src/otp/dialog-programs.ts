@@ -4,7 +4,10 @@
  * WAYLAND_DISPLAY), osascript on macOS, a small WinForms dialog in Windows PowerShell. Each is
  * run without a shell; the text shown travels on argv (zenity, kdialog: not a secret) or in
  * the environment (osascript, PowerShell, so no quoting is involved), and the code comes back
- * on stdout, never on argv.
+ * on stdout, never on argv. What a dialog would read as syntax in the text is escaped for it:
+ * zenity's backslash escapes and mnemonic underscore (zenityEntryText), kdialog's backslash
+ * escapes, rich text and & mark (kdialogText), the & that marks a WinForms label's access key
+ * (UseMnemonic off).
  */
 import { Buffer } from "node:buffer";
 import type { Deps } from "../deps.ts";
@@ -91,11 +94,10 @@ interface Run {
 
 const RUNS: Record<DialogKind, (text: string, seconds: number) => Run> = {
   zenity: (text, seconds) => ({
-    // zenity reads --text as Pango markup: a profile named "a&b" must not break it.
-    args: ["--entry", "--title=awsmfa", `--text=${escapeMarkup(text)}`, `--timeout=${seconds}`],
+    args: ["--entry", "--title=awsmfa", `--text=${zenityEntryText(text)}`, `--timeout=${seconds}`],
     timeoutCode: 5,
   }),
-  kdialog: (text) => ({ args: ["--title", "awsmfa", "--inputbox", text] }),
+  kdialog: (text) => ({ args: ["--title", "awsmfa", "--inputbox", kdialogText(text)] }),
   osascript: () => ({ args: ["-"], input: APPLESCRIPT }),
   powershell: () => ({
     args: ["-NoProfile", "-NonInteractive", "-EncodedCommand", encodeUtf16Base64(POWERSHELL)],
@@ -116,6 +118,7 @@ $f = New-Object Windows.Forms.Form
 $f.Text = 'awsmfa'; $f.Width = 420; $f.Height = 170; $f.TopMost = $true
 $f.FormBorderStyle = 'FixedDialog'; $f.StartPosition = 'CenterScreen'
 $l = New-Object Windows.Forms.Label
+$l.UseMnemonic = $false
 $l.Text = $env:AWSMFA_DIALOG_TEXT; $l.Left = 10; $l.Top = 10; $l.Width = 390; $l.Height = 40
 $t = New-Object Windows.Forms.TextBox; $t.Left = 10; $t.Top = 55; $t.Width = 385
 $ok = New-Object Windows.Forms.Button; $ok.Text = 'OK'; $ok.Left = 230; $ok.Top = 90
@@ -139,6 +142,32 @@ export function encodeUtf16Base64(script: string): string {
   return Buffer.from(script, "utf16le").toString("base64");
 }
 
-function escapeMarkup(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/**
+ * kdialog --inputbox's text, written so that the label shows `text` exactly. kdialog reads
+ * backslash escapes (\\ is one backslash), and its label (Qt) takes text with a tag in it as
+ * rich text ("<b>x</b>" showed bold) and `&` as the access-key mark ("R&D" read "RD"), as
+ * seen in kdialog 22.12. So the text is always rich, <qt>...</qt>, with < > & as entities,
+ * & doubled for the mark, line breaks as <br>, runs of spaces kept with &nbsp;, and each
+ * backslash doubled.
+ */
+export function kdialogText(text: string): string {
+  const html = text
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/ (?= )/g, "&nbsp;")
+    .replace(/\n/g, "<br>");
+  return `<qt>${html}</qt>`;
+}
+
+/**
+ * zenity --entry's --text, written so that the label shows `text` exactly. Unlike --info and
+ * --question, the entry dialog does not read it as Pango markup (zenity 3.44 shows "&amp;" as
+ * it is): it runs it through g_strcompress (a backslash starts an escape, \t \n \\ \101) and
+ * shows it as a label with a mnemonic (an underscore marks the access key and is not shown:
+ * "my_profile" read "myprofile"). So each backslash and each underscore is doubled.
+ */
+export function zenityEntryText(text: string): string {
+  return text.replace(/[\\_]/g, "$&$&");
 }

@@ -4,7 +4,8 @@
  * changed), that a written profile is ready to use by name.
  */
 import type { Deps } from "../deps.ts";
-import { posixQuote } from "../shell/posix/index.ts";
+import { shellForFormat, shellReading } from "../shell/index.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { OutputMode } from "./mode.ts";
 
 export interface LoginOutcome {
@@ -29,29 +30,32 @@ export function reportLogins(
   const [first, ...others] = outcomes;
   if (!first) return;
   if (mode.kind === "direct") {
+    // Pasted into the user's shell: quoted as that shell reads it (a fish user's "it's" is
+    // not 'it'\''s'), on one line; zsh would read a bare =name as a command's path.
+    const word = (shellReading(mode.shell) ?? shellForFormat("sh")).word;
     for (const outcome of outcomes) {
       if (outcome.inFile) {
-        const name = commandWord(outcome.profile);
-        deps.io.stdout.write(`${outcome.profile} is ready: aws --profile ${name} ...\n`);
+        const name = word(outcome.profile);
+        deps.io.stdout.write(
+          `${printableInLine(outcome.profile)} is ready: aws --profile ${name} ...\n`,
+        );
       }
     }
     return;
   }
   for (const outcome of outcomes) {
     if (outcome.written) {
-      deps.io.stderr.write(`Saved the session in [${outcome.profile}] of ${credentialsPath}\n`);
+      deps.io.stderr.write(
+        `Saved the session in [${printableInLine(outcome.profile)}] of ${printableInLine(credentialsPath)}\n`,
+      );
     }
   }
   if (others.length === 0) return;
-  const names = others.map((outcome) => outcome.profile).join(", ");
+  const names = others.map((outcome) => printableInLine(outcome.profile)).join(", ");
+  const shown = printableInLine(first.profile);
   deps.io.stderr.write(
     mode.kind === "explicit"
-      ? `Printed the session of ${first.profile}, the first profile named. Also logged in: ${names}.\n`
-      : `This shell now uses ${first.profile}, the first profile named. Also logged in: ${names} (\`awsmfa NAME\` switches to one without a code).\n`,
+      ? `Printed the session of ${shown}, the first profile named. Also logged in: ${names}.\n`
+      : `This shell now uses ${shown}, the first profile named. Also logged in: ${names} (\`awsmfa NAME\` switches to one without a code).\n`,
   );
-}
-
-/** The profile name as it can be pasted into a shell. */
-function commandWord(profile: string): string {
-  return /^[\w.@%+=:,/-]+$/.test(profile) ? profile : posixQuote(profile);
 }

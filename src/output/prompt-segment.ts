@@ -4,7 +4,7 @@
  */
 import { formatDuration } from "../config/durations.ts";
 import { sessionExpiryMs } from "../session/in-env.ts";
-import { printable } from "../system/printable.ts";
+import { printableInLine } from "../system/printable.ts";
 import { clockTime } from "../ui/clock-time.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -22,9 +22,10 @@ export function promptSegment(env: Env, now: number, template = DEFAULT_TEMPLATE
   const seconds = Math.floor((expiry - now) / 1000);
   const values: Record<string, () => string> = {
     // The segment ends up in the shell's prompt, on the terminal, through a pipe no writer
-    // filters: a profile name from the environment is shown escaped (system/printable.ts).
+    // filters: a profile name from the environment is shown escaped (system/printable.ts),
+    // line breaks and tabs too: the segment is one line.
     // The template is the user's own and may hold colours on purpose.
-    profile: () => printable(env.AWS_PROFILE ?? ""),
+    profile: () => printableInLine(env.AWS_PROFILE ?? ""),
     left: () => (seconds > 0 ? formatDuration(seconds) : "expired"),
     // Only when asked for: the first local-time conversion sets up time zones, which costs
     // Bun ~12 ms and 4 MiB, three times the rest of a prompt.

@@ -3,6 +3,7 @@ import { clockWarning, localExpiration, secondsLeftAt } from "../aws/clock-skew.
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
+import { printableInLine } from "../system/printable.ts";
 import { clockTime, setUpLocalTime } from "../ui/clock-time.ts";
 import { stderrStyle } from "../ui/report.ts";
 
@@ -24,7 +25,7 @@ export function reportSession(
   if (reused) {
     // No clock time here: the first local-time conversion loads the time zone (~9 ms), and
     // this is the path that must feel instant.
-    deps.io.stderr.write(`Reusing session for ${profile}, valid for ${left}\n`);
+    deps.io.stderr.write(`Reusing session for ${printableInLine(profile)}, valid for ${left}\n`);
     return;
   }
   const style = stderrStyle(deps);
@@ -36,7 +37,7 @@ export function reportSession(
     ? ` (until ${clockTime(localExpiration(session), deps.clock.now())})`
     : "";
   deps.io.stderr.write(
-    `${style.green("✓")} New session for ${profile}, valid for ${left}${until}\n`,
+    `${style.green("✓")} New session for ${printableInLine(profile)}, valid for ${left}${until}\n`,
   );
 }
 /**

@@ -122,6 +122,18 @@ export function checkValue(value: string): string {
   return value;
 }
 
+/**
+ * Whether `value` holds a C0 or C1 control character or DEL: then a word shown to a person
+ * is spelled with the shell's escapes (bash, zsh, fish, PowerShell), on one line.
+ */
+export function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
 /** Words that are safe to write unquoted in case patterns and lists of every shell. */
 const PLAIN_WORD = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$|^-{1,2}[A-Za-z0-9][A-Za-z0-9_-]*$/;
 

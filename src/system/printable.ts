@@ -61,6 +61,25 @@ function hasControl(text: string): boolean {
   return false;
 }
 
+/**
+ * A value shown inside one line (a profile name in the prompt segment, the login's success
+ * line, a table cell, a one-line message): printable(), and line breaks and tabs shown as
+ * \x0a, \x0d, \x09 too. printable() keeps those because messages are made of lines; a value
+ * that holds one (AWS_PROFILE=$'prod\nx', a profile named with a tab) would otherwise break
+ * the line in two or shift its columns. Not for data: JSON and eval code keep values exact.
+ */
+export function printableInLine(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || c === 0x0d) {
+      return printable(value.replace(LINE_CONTROL, shown));
+    }
+  }
+  return printable(value);
+}
+
+const LINE_CONTROL = /[\t\n\r]/g;
+
 /** printable(), keeping awsmfa's own "\r ESC[K" that redraws a status line. */
 export function printableLine(text: string): string {
   if (!hasControl(text)) return text;

@@ -162,6 +162,32 @@ describe.skipIf(!pwsh)("install.ps1 (irm | iex in pwsh)", () => {
     rmSync(h.dir, { recursive: true, force: true });
   }, 120_000);
 
+  test("an install folder with typographic quotes, non-ASCII, $ and a backtick: the $PROFILE line runs exactly that binary", async () => {
+    const h = home();
+    // PowerShell ends a single-quoted string at ‘ ’ ‚ ‛ too, not only at '.
+    const dir = join(h.dir, "O‘Brien’s ‚x‛ Jürgen '$(New-Item PWNED)` bin");
+    const r = await install(h.dir, { AWSMFA_INSTALL_YES: "1", AWSMFA_INSTALL_DIR: dir });
+    expect(r.status).toBe(0);
+    const loaded = spawnSync(
+      pwsh!,
+      [
+        "-NoLogo",
+        "-NoProfile",
+        "-NonInteractive",
+        "-Command",
+        `. '${h.profile}'; awsmfa --version`,
+      ],
+      { encoding: "utf8", cwd: h.dir, env: { PATH: "/usr/bin:/bin", HOME: h.dir } },
+    );
+    expect({ stderr: loaded.stderr, profile: readFileSync(h.profile, "utf8") }).toEqual({
+      stderr: "",
+      profile: expect.any(String),
+    });
+    expect(loaded.stdout).toMatch(/^awsmfa /);
+    expect(existsSync(join(h.dir, "PWNED"))).toBe(false);
+    rmSync(h.dir, { recursive: true, force: true });
+  }, 120_000);
+
   test("something other than a file at .awsmfa-install is left alone, with a warning; the install goes on", async () => {
     const h = home();
     const record = join(h.dir, ".local", "bin", ".awsmfa-install");

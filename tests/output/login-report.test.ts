@@ -60,3 +60,16 @@ test("one profile, already in the file: nothing to say", () => {
     stderr: "",
   });
 });
+
+test("direct mode: the ready line's name is pasted into the user's shell, on one line", () => {
+  const ready = (shell: string, profile: string) =>
+    report({ kind: "direct", format: shell === "fish" ? "fish" : "sh", shell }, [
+      { profile, inFile: true, written: false },
+    ]).stdout;
+  expect(ready("fish", "it's mine")).toBe("it's mine is ready: aws --profile 'it\\'s mine' ...\n");
+  // zsh reads a bare =ls as the path of the ls command.
+  expect(ready("zsh", "=ls")).toBe("=ls is ready: aws --profile '=ls' ...\n");
+  expect(ready("bash", "team\tprod")).toBe(
+    "team\\x09prod is ready: aws --profile $'team\\tprod' ...\n",
+  );
+});

@@ -221,12 +221,21 @@ describe.skipIf(noStrace)("no process per prompt", () => {
   }
 });
 
+/** A name with a line break, a tab, an escape sequence, a bell and a CR. */
+const CONTROLS = "line\nbreak\ttab\u001b[31mred\u0007bell\rcr";
+
+/** Whether `stderr` is one warning line, ending in a newline, with no control character. */
+function oneWarningLine(stderr: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  return stderr.endsWith("\n") && !/[\x00-\x1f\x7f-\x9f]/.test(stderr.slice(0, -1));
+}
+
 // Issue 11, item 10: the suggested `awsmfa PROFILE` is quoted for the shell it is pasted into.
 for (const kind of ["bash", "zsh", "fish"] as const) {
   describe.skipIf(Bun.which(kind) === null)(`the ${kind} hook's suggested command`, () => {
     const shell = SHELLS[kind];
     const file = initFile(kind);
-    for (const profile of ["dev team", "x$(touch pwned)'\"`;y", "-rf", "a\\b*c"]) {
+    for (const profile of ["dev team", "x$(touch pwned)'\"`;y", "-rf", "a\\b*c", CONTROLS]) {
       test(`pastes as one word for profile ${JSON.stringify(profile)}`, () => {
         const home = mkdtempSync(join(dir, "paste-"));
         const r = spawnSync(
@@ -240,6 +249,9 @@ for (const kind of ["bash", "zsh", "fish"] as const) {
         );
         const suggested = /`(awsmfa .*)` gets a new one/.exec(r.stderr)?.[1];
         expect(suggested).toBeDefined();
+        // One line, with no control character: a line break or escape in the name is shown
+        // quoted by the shell ($'...', fish's escapes), never as it is.
+        expect(oneWarningLine(r.stderr)).toBe(true);
         // Paste it where `awsmfa` is a function that prints its arguments, one per line.
         const printer =
           kind === "fish"
@@ -267,7 +279,9 @@ describe.skipIf(PWSH === null)("the PowerShell hook's suggested command", () => 
     const home = mkdtempSync(join(dir, "pwsh-paste-"));
     const hook = join(home, "hook.ps1");
     writeFileSync(hook, powershellPromptHook());
-    const profiles = ["dev team", "x$(touch pwned)'\"`;y", "-rf", "a\u2018b;c", "dev-1"];
+    // Get-Content reads the list by lines: the name with controls has no line break here.
+    const controls = "tab\there\u001b[31mred\u0007bell";
+    const profiles = ["dev team", "x$(touch pwned)'\"`;y", "-rf", "a\u2018b;c", "dev-1", controls];
     const list = join(home, "profiles.txt");
     writeFileSync(list, profiles.join("\n"));
     const env = { PATH: process.env.PATH, HOME: home };
@@ -284,6 +298,11 @@ describe.skipIf(PWSH === null)("the PowerShell hook's suggested command", () => 
     );
     const suggested = [...warn.stderr.matchAll(/`(awsmfa .*)` gets a new one/g)].map((m) => m[1]);
     expect(suggested).toHaveLength(profiles.length);
+    // One line each, the name's controls shown as \xHH, as awsmfa shows them.
+    const lines = warn.stderr.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(profiles.length);
+    expect(oneWarningLine(`${lines.join(" ")}\n`)).toBe(true);
+    expect(lines.at(-1)).toContain("session for tab\\x09here\\x1b[31mred\\x07bell has expired");
     const script = join(home, "paste.ps1");
     writeFileSync(
       script,

@@ -191,11 +191,20 @@ try {
 }
 `;
 
+/**
+ * This runtime, for a child. The arm64 qemu stage (.ci/stages/70-arm64-qemu.sh) runs this file
+ * on arm64 under qemu-user, where the host cannot start an arm64 program by itself: TEST_QEMU
+ * names qemu there, to start the child through.
+ */
+const RUNTIME = process.env.TEST_QEMU
+  ? [process.env.TEST_QEMU, process.execPath]
+  : [process.execPath];
+
 function harness(mode: string, kind: string, length: number) {
   const child = join(root, "child.ts");
   fs.writeFileSync(child, CHILD);
   const run = Bun.spawnSync(
-    ["python3", "-c", HARNESS, mode, process.execPath, child, kind, String(length)],
+    ["python3", "-c", HARNESS, mode, ...RUNTIME, child, kind, String(length)],
     { timeout: 30_000 },
   );
   const [head = "", said = ""] = run.stdout.toString().split("\n");

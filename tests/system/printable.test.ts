@@ -1,5 +1,11 @@
 import { describe, expect, test } from "bun:test";
-import { forPipe, OWN_ESC, printable, printableLine } from "../../src/system/printable.ts";
+import {
+  forPipe,
+  OWN_ESC,
+  printable,
+  printableInLine,
+  printableLine,
+} from "../../src/system/printable.ts";
 import { debugEnabled as debugOn } from "../../src/ui/debug.ts";
 import { oneLine } from "../../src/ui/report.ts";
 
@@ -54,5 +60,14 @@ describe("AWSMFA_DEBUG", () => {
     const e = new RangeError(`Out of memory\n${"x".repeat(5000)}`);
     expect(oneLine(e)).toBe("RangeError: Out of memory");
     expect(oneLine(new Error("y".repeat(500))).length).toBeLessThanOrEqual(210);
+  });
+});
+
+describe("printableInLine: a value inside one line", () => {
+  test("line breaks and tabs are shown as \\xHH too, as every other control character", () => {
+    expect(printableInLine("a\nb\rc\td")).toBe("a\\x0ab\\x0dc\\x09d");
+    expect(printableInLine("x\x1b[2Jy\u202e")).toBe(printable("x\x1b[2Jy\u202e"));
+    expect(printableInLine("prod")).toBe("prod");
+    expect(printableInLine("本番 ü")).toBe("本番 ü");
   });
 });

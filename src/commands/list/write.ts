@@ -10,6 +10,7 @@ import type { ProfileKind, ProfileSummary } from "../../profiles/inventory.ts";
 import { type FoundSession, timeLeft } from "../../profiles/session-status.ts";
 import { secondsLeft } from "../../session/cache.ts";
 import { belowTopTier } from "../../system/below-top-tier.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { type Style, styleFor } from "../../ui/report.ts";
 import { cellWidth } from "../../ui/table.ts";
 import { writeAsciiTable } from "./ascii-table.ts";
@@ -44,15 +45,21 @@ export function writeTable(
     writePlain(rows, found, now, deps);
     return;
   }
-  const serials = rows.map((row) => (row.serial ? shortSerial(row.serial) : "-"));
+  // On a terminal a row is one line: a tab or line break in a name, serial or region is shown
+  // escaped, as the writer shows every other control character there (system/printable.ts).
+  // Into a pipe the table keeps the bytes, as the writer does.
+  const shown = ascii || !deps.io.stdout.isTTY ? (text: string) => text : printableInLine;
+  const names = rows.map((row) => shown(row.name));
+  const regions = rows.map((row) => shown(row.region ?? "-"));
+  const serials = rows.map((row) => shown(row.serial ? shortSerial(row.serial) : "-"));
   const widths = [HEADER[0].length, HEADER[1].length, HEADER[2].length, HEADER[3].length];
   const width = ascii ? (text: string) => text.length : cellWidth;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    widths[0] = Math.max(widths[0]!, width(row.name));
+    widths[0] = Math.max(widths[0]!, width(names[i]!));
     widths[1] = Math.max(widths[1]!, row.kind.length);
     widths[2] = Math.max(widths[2]!, width(serials[i]!));
-    widths[3] = Math.max(widths[3]!, width(row.region ?? "-"));
+    widths[3] = Math.max(widths[3]!, width(regions[i]!));
   }
   const pad = padding();
   // renderTable's line: each cell but the last padded to its column's width in terminal
@@ -68,9 +75,10 @@ export function writeTable(
     const row = rows[i]!;
     const own = found[i];
     const serial = serials[i]!;
-    const region = row.region ?? "-";
+    const region = regions[i]!;
+    const name = names[i]!;
     parts.push(
-      style.bold(row.name + pad(widths[0]! - width(row.name))),
+      style.bold(name + pad(widths[0]! - width(name))),
       "  ",
       kinds.get(row.kind)!,
       "  ",

@@ -1,6 +1,7 @@
 /**
  * Desktop notifications: notify-send on Linux (and other Unix desktops), osascript on macOS.
- * Title and text travel as arguments, never inside a script, so no quoting is involved.
+ * Title and text travel as arguments, never inside a script, so no shell quoting is involved;
+ * notify-send's body is markup, so it is escaped for that (markupText).
  */
 import type { Deps } from "../../deps.ts";
 import { loginCommandFor } from "../login-command.ts";
@@ -12,8 +13,16 @@ export interface DesktopCommand {
 
 const notifySend: DesktopCommand = {
   program: "notify-send",
-  args: (title, text) => ["--app-name=awsmfa", title, text],
+  // The body is markup to the notification servers that say so (body-markup in the Desktop
+  // Notifications Specification: GNOME Shell, KDE Plasma, dunst, mako...): a `<b>` or `&` in
+  // a profile name would be read as a tag or an entity. The summary is plain text.
+  args: (title, text) => ["--app-name=awsmfa", title, markupText(text)],
 };
+
+/** `text` as notification body markup that shows exactly `text`. */
+export function markupText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
 
 const osascript: DesktopCommand = {
   program: "osascript",

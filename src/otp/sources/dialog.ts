@@ -7,6 +7,7 @@
  */
 import { formatDuration } from "../../config/durations.ts";
 import { CancelledError, UsageError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { type DialogProgram, findDialog, showDialog } from "../dialog-programs.ts";
 import { OtpUnavailableError, otpSourceError } from "../errors.ts";
 import { normaliseCode, type OtpRequest, type OtpSource, type OtpSourceKind } from "../source.ts";
@@ -40,10 +41,13 @@ export async function askInDialog(
   timeoutMs: number,
   deps: Parameters<OtpSource["code"]>[1],
 ): Promise<string> {
-  const device = request.serial.replace(/^arn:[^:]+:iam::/, "");
+  // Shown escaped like any value on a line (system/printable.ts): a tab, line break or escape
+  // in a profile name would otherwise reach the dialog's label as it is.
+  const device = printableInLine(request.serial.replace(/^arn:[^:]+:iam::/, ""));
+  const profile = printableInLine(request.profile);
   let problem = request.previousProblem ? `${request.previousProblem}\n\n` : "";
   for (let tries = 1; tries <= DIALOG_TRIES; tries++) {
-    const text = `${problem}MFA code for ${request.profile}\n(device ${device}):`;
+    const text = `${problem}MFA code for ${profile}\n(device ${device}):`;
     const answer = await showDialog(program, text, timeoutMs, deps);
     if (answer.kind === "cancel") throw new CancelledError();
     if (answer.kind === "timeout") {

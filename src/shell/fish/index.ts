@@ -2,6 +2,7 @@
 import {
   checkValue,
   checkVariableName,
+  hasControl,
   type InitOptions,
   initHeader,
   type ShellSyntax,
@@ -14,6 +15,36 @@ import {
 export function fishQuote(value: string): string {
   return `'${checkValue(value).replace(/[\\']/g, "\\$&")}'`;
 }
+
+/**
+ * fish's word for a person: as wordOrQuoted(), but a value with a control character (a line
+ * break, a tab, an escape) as quoted runs joined by fish's own escapes, 'line'\n'break', so
+ * that a suggested command stays on one line and shows what is there.
+ */
+function fishWord(value: string): string {
+  if (!hasControl(value)) return wordOrQuoted(value, fishQuote);
+  let out = "";
+  let run = "";
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x20 && !(c >= 0x7f && c <= 0x9f)) {
+      run += ch;
+      continue;
+    }
+    if (run !== "") out += fishQuote(run);
+    run = "";
+    const named = FISH_ESCAPES[ch];
+    out += named ?? (c < 0x80 ? `\\x${c.toString(16).padStart(2, "0")}` : `\\u00${c.toString(16)}`);
+  }
+  return run === "" ? out : out + fishQuote(run);
+}
+
+const FISH_ESCAPES: Readonly<Record<string, string>> = {
+  "\n": "\\n",
+  "\t": "\\t",
+  "\r": "\\r",
+  "\u001b": "\\e",
+};
 
 function setVar(name: string, value: string): string {
   // `set` stops reading options at the name, so a value such as '-e' is a value.
@@ -65,13 +96,13 @@ export const fishSyntax = {
   name: "fish",
   exportFormat: "fish",
   quote: fishQuote,
-  word: (word: string) => wordOrQuoted(word, fishQuote),
+  word: fishWord,
   setVar,
   unsetVar,
   initScript,
   loadLine: "awsmfa shell-init fish | source",
   printText: (text: string) => `printf '%s' ${fishQuote(text)}\n`,
   applyLine: (words: readonly string[]) =>
-    `${wordsWithFlags(words, ["--format", "fish"], fishQuote)} | source`,
+    `${wordsWithFlags(words, ["--format", "fish"], fishWord)} | source`,
   failureCode: "false\n",
 } as const satisfies ShellSyntax;

@@ -35,13 +35,20 @@ function hookFunction(
 ): string[] {
   const profile = `"\${AWS_PROFILE:-default}"`;
   const quoted = `"$__awsmfa_q"`;
-  // A name like an option (-rf) goes after `login --`, or the pasted line reads it as flags.
-  const quoteLine = `${quoteProfile}; case ${profile} in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac`;
+  const shown = `"$__awsmfa_shown"`;
+  // The name is shown as it is, unless it holds a control character (a line break, an
+  // escape): then as the shell quotes it ($'a\nb'), so the warning stays one line and no
+  // escape sequence reaches the terminal. A name like an option (-rf) goes after
+  // `login --`, or the pasted line reads it as flags.
+  const quoteLine =
+    `${quoteProfile}; __awsmfa_shown=${profile}; ` +
+    `case ${profile} in *[[:cntrl:]]*) __awsmfa_shown=$__awsmfa_q ;; esac; ` +
+    `case ${profile} in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac`;
   return [
     `${name}() {`,
     "  local __awsmfa_status=$?",
     ...prelude,
-    "  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q",
+    "  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q __awsmfa_shown",
     `  case "\${AWSMFA_EXPIRES-}" in`,
     `    ${REJECTED_EXPIRES_PATTERNS}) return "$__awsmfa_status" ;;`,
     "  esac",
@@ -51,7 +58,7 @@ function hookFunction(
     `    if [ "\${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then`,
     '      __awsmfa_warned="expired:$AWSMFA_EXPIRES"',
     `      ${quoteLine}`,
-    `      printf ${posixQuote(EXPIRED_FORMAT)} ${profile} ${quoted} >&2`,
+    `      printf ${posixQuote(EXPIRED_FORMAT)} ${shown} ${quoted} >&2`,
     "    fi",
     `  elif [ "$__awsmfa_left" -le ${WARN_SECONDS} ] && [ "\${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then`,
     '    __awsmfa_warned="soon:$AWSMFA_EXPIRES"',
@@ -61,7 +68,7 @@ function hookFunction(
     `      __awsmfa_when="\${__awsmfa_left}s"`,
     "    fi",
     `    ${quoteLine}`,
-    `    printf ${posixQuote(SOON_FORMAT)} ${profile} "$__awsmfa_when" ${quoted} >&2`,
+    `    printf ${posixQuote(SOON_FORMAT)} ${shown} "$__awsmfa_when" ${quoted} >&2`,
     "  fi",
     '  return "$__awsmfa_status"',
     "}",

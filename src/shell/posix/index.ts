@@ -6,6 +6,7 @@
 import {
   checkValue,
   checkVariableName,
+  hasControl,
   type InitOptions,
   initHeader,
   type ShellSyntax,
@@ -23,12 +24,43 @@ export function posixQuote(value: string): string {
   return `'${checkValue(value).replaceAll("'", "'\\''")}'`;
 }
 
-/** Words a POSIX shell passes on unchanged: no quoting needed. */
-const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/**
+ * Words a POSIX shell passes on unchanged: no quoting needed. Not one that starts with `=`:
+ * zsh replaces `=ls` with the path of the ls command.
+ */
+const SHELL_SAFE = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
 
 function word(value: string): string {
   return SHELL_SAFE.test(value) ? value : posixQuote(value);
 }
+
+/**
+ * bash's and zsh's word for a person: as word(), but a value with a control character (a
+ * line break, a tab, an escape) in ANSI-C quotes, $'line\nbreak', so that a suggested command
+ * stays on one line and shows what is there. sh and dash keep word(): $'...' is not theirs.
+ */
+function ansiCWord(value: string): string {
+  if (!hasControl(value)) return word(value);
+  let out = "";
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    const named = ANSI_C[ch];
+    if (named !== undefined) out += named;
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else if (c >= 0x80 && c <= 0x9f) out += `\\u00${c.toString(16)}`;
+    else out += ch;
+  }
+  return `$'${out}'`;
+}
+
+const ANSI_C: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  "'": "\\'",
+  "\n": "\\n",
+  "\t": "\\t",
+  "\r": "\\r",
+  "\u001b": "\\e",
+};
 
 function setVar(name: string, value: string): string {
   return `export ${checkVariableName(name)}=${posixQuote(value)}`;
@@ -90,20 +122,22 @@ function posixInit(shell: "bash" | "zsh", options: InitOptions): string {
 
 /**
  * What bash, zsh, sh and dash share: everything but completion, the prompt hook and the rc
- * file. `shell` names the function's code (sh and dash load bash's).
+ * file. `shell` names the function's code (sh and dash load bash's); `ansiC`, whether the
+ * shell reads $'...' (bash, zsh; not sh, dash), for words shown to a person.
  */
-export function posixSyntax(shell: "bash" | "zsh"): ShellSyntax {
+export function posixSyntax(shell: "bash" | "zsh", ansiC = true): ShellSyntax {
   return {
     name: shell,
     exportFormat: "sh",
     quote: posixQuote,
-    word,
+    word: ansiC ? ansiCWord : word,
     setVar,
     unsetVar,
     initScript: (options) => posixInit(shell, options),
     loadLine: `eval "$(awsmfa shell-init ${shell})"`,
     printText: (text) => `printf '%s' ${posixQuote(text)}\n`,
-    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], posixQuote)})"`,
+    // Shown to be pasted: words as a person types them, on one line where the shell can.
+    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], ansiC ? ansiCWord : posixQuote)})"`,
     failureCode: "false\n",
   };
 }

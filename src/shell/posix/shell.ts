@@ -5,4 +5,4 @@
 import type { ShellSyntax } from "../syntax.ts";
 import { posixSyntax } from "./index.ts";
 
-export const sh: ShellSyntax = posixSyntax("bash");
+export const sh: ShellSyntax = posixSyntax("bash", false);

@@ -89,9 +89,18 @@ export function powershellCompletion(spec: CompletionSpec, binary: string): stri
     "    $shown = if ($type -eq 'ParameterValue' -and $text -notmatch '^[A-Za-z0-9_][A-Za-z0-9_.@-]*$') { \"'\" + ($text -replace \"['\\u2018-\\u201b]\", '$0$0') + \"'\" } else { $text }",
     "    [System.Management.Automation.CompletionResult]::new($shown, $text, $type, $(if ($tip) { $tip } else { $text }))",
     "  }",
+    // PowerShell decodes a program's output with [Console]::OutputEncoding, on Windows the
+    // console's code page unless set to UTF-8: `_profiles` writes UTF-8, so a name such as
+    // "büro" would be offered garbled. UTF-8 for the one call, then as it was.
     "  $profiles = {",
     "    $status = $global:LASTEXITCODE",
-    `    @(& ${powershellQuote(binary)} _profiles 2>$null)`,
+    "    $encoding = [Console]::OutputEncoding",
+    "    try {",
+    "      [Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)",
+    `      @(& ${powershellQuote(binary)} _profiles 2>$null)`,
+    "    } finally {",
+    "      [Console]::OutputEncoding = $encoding",
+    "    }",
     "    $global:LASTEXITCODE = $status",
     "  }",
     "  $last = if ($words.Count -gt 0) { $words[-1] } else { $null }",

@@ -5,11 +5,14 @@
  */
 import { EXPIRES_PATTERN, WARN_SECONDS } from "../hook-messages.ts";
 
+/** PowerShell's escape character, in the code below that is written as raw strings. */
+const BACKTICK = "`";
+
 export function powershellPromptHook(): string {
   const soon =
-    "awsmfa: the AWS session for $name expires in $when; ``awsmfa $quoted`` gets a new one.";
+    "awsmfa: the AWS session for $shownName expires in $when; ``awsmfa $quoted`` gets a new one.";
   const expired =
-    "awsmfa: the AWS session for $name has expired; ``awsmfa $quoted`` gets a new one.";
+    "awsmfa: the AWS session for $shownName has expired; ``awsmfa $quoted`` gets a new one.";
   return [
     "# Expiry warnings: at each prompt, a check of $env:AWSMFA_EXPIRES (set by `awsmfa login`),",
     "# no process started. One line at 10 minutes or less, one when expired, once per session.",
@@ -24,6 +27,15 @@ export function powershellPromptHook(): string {
     // quoted '--' (a bare -- is taken by PowerShell itself, the binary would read -rf as flags).
     "  $quoted = if ($name -match '^[A-Za-z0-9_.@:/+=,][A-Za-z0-9_.@:/+=,-]*$') { $name } else { \"'\" + ($name -replace '[''\\u2018\\u2019\\u201a\\u201b]', '$0$0') + \"'\" }",
     "  if ($name.StartsWith('-')) { $quoted = \"login '--' $quoted\" }",
+    // A control character (a line break, an escape) is shown as \xHH, as awsmfa itself shows
+    // it, and pasted as $([char]0xHH) inside double quotes: the warning stays one line.
+    "  $shownName = $name",
+    "  if ($name -match '\\p{Cc}') {",
+    String.raw`    $shownName = [regex]::Replace($name, '\p{Cc}', { param($m) '\x{0:x2}' -f [int][char]$m.Value })`,
+    String.raw`    $spelled = [regex]::Replace($name, '[\p{Cc}${BACKTICK}$"\u201c\u201d\u201e]', { param($m) $c = [int][char]$m.Value; if ($c -lt 32 -or ($c -ge 127 -and $c -le 159)) { '$([char]0x{0:X4})' -f $c } else { '${BACKTICK}' + $m.Value } })`,
+    `    $quoted = '"' + $spelled + '"'`,
+    "    if ($name.StartsWith('-')) { $quoted = \"login '--' $quoted\" }",
+    "  }",
     "  if ($left -le 0) {",
     '    if ($global:__awsmfaWarned -ne "expired:$expires") {',
     '      $global:__awsmfaWarned = "expired:$expires"',

@@ -16,9 +16,72 @@ import {
 /**
  * In a single-quoted string a quote is written twice. PowerShell also takes the typographic
  * single quotes (U+2018..U+201B) as quotes, so they are doubled too.
+ *
+ * That is all a value needs in a file, but the code awsmfa writes reaches PowerShell as a
+ * native program's output (`awsmfa shell-init powershell | Out-String | Invoke-Expression`,
+ * and the function's `(& awsmfa ...) -join "`n"`), which PowerShell reads as lines: a CR, a
+ * LF or CRLF ends one, and they are joined again with LF (or CRLF), so a line break in a
+ * value came back as another one (a binary in a folder with a CR in its name was not found).
+ * It also decodes those lines with [Console]::OutputEncoding, on Windows the console's OEM
+ * code page unless set to UTF-8, which garbles every non-ASCII character. So a value with a
+ * control or non-ASCII character is written in ASCII alone, as a double-quoted string that
+ * spells those characters as escapes PowerShell 5.1 and 7 both know (`r, `n, `t,
+ * $([char]0xHHHH)), with ` $ " escaped: no line break or code page can change it.
  */
 export function powershellQuote(value: string): string {
-  return `'${checkValue(value).replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
+  checkValue(value);
+  return needsEscapes(value, true) ? doubleQuoted(value, true) : singleQuoted(value);
+}
+
+/**
+ * The quoting for a value a person reads or pastes (suggested commands): as powershellQuote,
+ * but non-ASCII characters stay as they are (the terminal shows them; no program's output is
+ * decoded on the way), and only control characters, which would break the line or hide, are
+ * spelled as escapes.
+ */
+export function powershellWordQuote(value: string): string {
+  checkValue(value);
+  return needsEscapes(value, false) ? doubleQuoted(value, false) : singleQuoted(value);
+}
+
+function singleQuoted(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
+}
+
+/** Whether `value` holds a control character (C0, DEL, C1), or, with `ascii`, any non-ASCII. */
+function needsEscapes(value: string, ascii: boolean): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (ascii && c > 0x7e)) return true;
+  }
+  return false;
+}
+
+const BACKTICK_ESCAPES: Readonly<Record<string, string>> = {
+  "\t": "`t",
+  "\n": "`n",
+  "\r": "`r",
+  "`": "``",
+  $: "`$",
+  '"': '`"',
+  // PowerShell also ends a double-quoted string at the typographic double quotes.
+  "\u201c": "`\u201c",
+  "\u201d": "`\u201d",
+  "\u201e": "`\u201e",
+};
+
+/** A double-quoted string that is exactly `value` (every UTF-16 unit, lone surrogates too). */
+function doubleQuoted(value: string, ascii: boolean): string {
+  let out = "";
+  for (const ch of value.split("")) {
+    const c = ch.charCodeAt(0);
+    const backtick = BACKTICK_ESCAPES[ch];
+    if (backtick !== undefined && (c < 0x80 || !ascii)) out += backtick;
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (ascii && c > 0x7e)) {
+      out += `$([char]0x${c.toString(16).toUpperCase().padStart(4, "0")})`;
+    } else out += ch;
+  }
+  return `"${out}"`;
 }
 
 function setVar(name: string, value: string): string {
@@ -79,7 +142,7 @@ export const powershellSyntax = {
   name: "powershell",
   exportFormat: "powershell",
   quote: powershellQuote,
-  word: (word: string) => wordOrQuoted(word, powershellQuote),
+  word: (word: string) => wordOrQuoted(word, powershellWordQuote),
   setVar,
   unsetVar,
   initScript,
@@ -87,7 +150,7 @@ export const powershellSyntax = {
   // PowerShell ends each string it writes with a newline of its own.
   printText: (text: string) => `Write-Output ${powershellQuote(text.replace(/\n$/, ""))}\n`,
   applyLine: (words: readonly string[]) =>
-    `${wordsWithFlags(words, ["--format", "powershell"], powershellQuote)} | Invoke-Expression`,
+    `${wordsWithFlags(words, ["--format", "powershell"], powershellWordQuote)} | Invoke-Expression`,
   // `false` is no PowerShell command; `| Invoke-Expression` of nothing does nothing.
   failureCode: undefined,
 } as const satisfies ShellSyntax;

@@ -105,7 +105,7 @@ complete -F _awsmfa_complete awsmfa
 # no process started. One line at 10 minutes or less, one when expired, once per session.
 __awsmfa_prompt_hook() {
   local __awsmfa_status=$?
-  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q
+  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q __awsmfa_shown
   case "${AWSMFA_EXPIRES-}" in
     '' | 0* | *[!0-9]* | ?????????????*) return "$__awsmfa_status" ;;
   esac
@@ -114,8 +114,8 @@ __awsmfa_prompt_hook() {
   if [ "$__awsmfa_left" -le 0 ]; then
     if [ "${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then
       __awsmfa_warned="expired:$AWSMFA_EXPIRES"
-      printf -v __awsmfa_q '%q' "${AWS_PROFILE:-default}"; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
-      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_q" >&2
+      printf -v __awsmfa_q '%q' "${AWS_PROFILE:-default}"; __awsmfa_shown="${AWS_PROFILE:-default}"; case "${AWS_PROFILE:-default}" in *[[:cntrl:]]*) __awsmfa_shown=$__awsmfa_q ;; esac; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
+      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "$__awsmfa_shown" "$__awsmfa_q" >&2
     fi
   elif [ "$__awsmfa_left" -le 600 ] && [ "${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then
     __awsmfa_warned="soon:$AWSMFA_EXPIRES"
@@ -124,8 +124,8 @@ __awsmfa_prompt_hook() {
     else
       __awsmfa_when="${__awsmfa_left}s"
     fi
-    printf -v __awsmfa_q '%q' "${AWS_PROFILE:-default}"; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
-    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_when" "$__awsmfa_q" >&2
+    printf -v __awsmfa_q '%q' "${AWS_PROFILE:-default}"; __awsmfa_shown="${AWS_PROFILE:-default}"; case "${AWS_PROFILE:-default}" in *[[:cntrl:]]*) __awsmfa_shown=$__awsmfa_q ;; esac; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
+    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "$__awsmfa_shown" "$__awsmfa_when" "$__awsmfa_q" >&2
   fi
   return "$__awsmfa_status"
 }

@@ -110,18 +110,22 @@ if builtin -q path 2>/dev/null
         test -n "$profile"; or set profile default
         # The suggested command is pasted: the profile quoted by fish itself (a builtin).
         set -l quoted (string escape -- $profile)
+        # Shown as it is, unless a control character (a line break, an escape) is in it: then
+        # quoted as above, so the warning stays one line and nothing acts on the terminal.
+        set -l shown $profile
+        string match -q -r '[[:cntrl:]]' -- $profile; and set shown $quoted
         # A name like an option (-rf) goes after `login --`, or it would be read as flags.
         string match -q -- '-*' $profile; and set quoted "login -- $quoted"
         if test $left -le 0
             if test "$__awsmfa_warned" != "expired:$AWSMFA_EXPIRES"
                 set -g __awsmfa_warned "expired:$AWSMFA_EXPIRES"
-                printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\\n' $profile $quoted >&2
+                printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\\n' $shown $quoted >&2
             end
         else if test $left -le 600; and test "$__awsmfa_warned" != "soon:$AWSMFA_EXPIRES"
             set -g __awsmfa_warned "soon:$AWSMFA_EXPIRES"
             set -l when (math -s0 $left / 60)m
             test $left -ge 60; or set when {$left}s
-            printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\\n' $profile $when $quoted >&2
+            printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\\n' $shown $when $quoted >&2
         end
     end
 end

@@ -57,7 +57,13 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
   }
   $profiles = {
     $status = $global:LASTEXITCODE
-    @(& '/opt/Jane''s tools/bin/awsmfa' _profiles 2>$null)
+    $encoding = [Console]::OutputEncoding
+    try {
+      [Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)
+      @(& '/opt/Jane''s tools/bin/awsmfa' _profiles 2>$null)
+    } finally {
+      [Console]::OutputEncoding = $encoding
+    }
     $global:LASTEXITCODE = $status
   }
   $last = if ($words.Count -gt 0) { $words[-1] } else { $null }
@@ -98,15 +104,22 @@ function global:__awsmfaPromptHook {
   $name = if ($env:AWS_PROFILE) { $env:AWS_PROFILE } else { 'default' }
   $quoted = if ($name -match '^[A-Za-z0-9_.@:/+=,][A-Za-z0-9_.@:/+=,-]*$') { $name } else { "'" + ($name -replace '[''\u2018\u2019\u201a\u201b]', '$0$0') + "'" }
   if ($name.StartsWith('-')) { $quoted = "login '--' $quoted" }
+  $shownName = $name
+  if ($name -match '\p{Cc}') {
+    $shownName = [regex]::Replace($name, '\p{Cc}', { param($m) '\x{0:x2}' -f [int][char]$m.Value })
+    $spelled = [regex]::Replace($name, '[\p{Cc}`$"\u201c\u201d\u201e]', { param($m) $c = [int][char]$m.Value; if ($c -lt 32 -or ($c -ge 127 -and $c -le 159)) { '$([char]0x{0:X4})' -f $c } else { '`' + $m.Value } })
+    $quoted = '"' + $spelled + '"'
+    if ($name.StartsWith('-')) { $quoted = "login '--' $quoted" }
+  }
   if ($left -le 0) {
     if ($global:__awsmfaWarned -ne "expired:$expires") {
       $global:__awsmfaWarned = "expired:$expires"
-      [Console]::Error.WriteLine("awsmfa: the AWS session for $name has expired; ``awsmfa $quoted`` gets a new one.")
+      [Console]::Error.WriteLine("awsmfa: the AWS session for $shownName has expired; ``awsmfa $quoted`` gets a new one.")
     }
   } elseif ($left -le 600 -and $global:__awsmfaWarned -ne "soon:$expires") {
     $global:__awsmfaWarned = "soon:$expires"
     $when = if ($left -ge 60) { "$([math]::Floor($left / 60))m" } else { "${left}s" }
-    [Console]::Error.WriteLine("awsmfa: the AWS session for $name expires in $when; ``awsmfa $quoted`` gets a new one.")
+    [Console]::Error.WriteLine("awsmfa: the AWS session for $shownName expires in $when; ``awsmfa $quoted`` gets a new one.")
   }
 }
 if (-not (Test-Path Function:global:__awsmfaUserPrompt)) {

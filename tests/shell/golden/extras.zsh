@@ -142,7 +142,7 @@ zmodload zsh/datetime 2>/dev/null
 __awsmfa_precmd() {
   local __awsmfa_status=$?
   emulate -L zsh
-  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q
+  local __awsmfa_now __awsmfa_left __awsmfa_when __awsmfa_q __awsmfa_shown
   case "${AWSMFA_EXPIRES-}" in
     '' | 0* | *[!0-9]* | ?????????????*) return "$__awsmfa_status" ;;
   esac
@@ -152,8 +152,8 @@ __awsmfa_precmd() {
   if [ "$__awsmfa_left" -le 0 ]; then
     if [ "${__awsmfa_warned-}" != "expired:$AWSMFA_EXPIRES" ]; then
       __awsmfa_warned="expired:$AWSMFA_EXPIRES"
-      __awsmfa_q=${(q+)${AWS_PROFILE:-default}}; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
-      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_q" >&2
+      __awsmfa_q=${(q+)${AWS_PROFILE:-default}}; __awsmfa_shown="${AWS_PROFILE:-default}"; case "${AWS_PROFILE:-default}" in *[[:cntrl:]]*) __awsmfa_shown=$__awsmfa_q ;; esac; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
+      printf 'awsmfa: the AWS session for %s has expired; `awsmfa %s` gets a new one.\n' "$__awsmfa_shown" "$__awsmfa_q" >&2
     fi
   elif [ "$__awsmfa_left" -le 600 ] && [ "${__awsmfa_warned-}" != "soon:$AWSMFA_EXPIRES" ]; then
     __awsmfa_warned="soon:$AWSMFA_EXPIRES"
@@ -162,8 +162,8 @@ __awsmfa_precmd() {
     else
       __awsmfa_when="${__awsmfa_left}s"
     fi
-    __awsmfa_q=${(q+)${AWS_PROFILE:-default}}; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
-    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "${AWS_PROFILE:-default}" "$__awsmfa_when" "$__awsmfa_q" >&2
+    __awsmfa_q=${(q+)${AWS_PROFILE:-default}}; __awsmfa_shown="${AWS_PROFILE:-default}"; case "${AWS_PROFILE:-default}" in *[[:cntrl:]]*) __awsmfa_shown=$__awsmfa_q ;; esac; case "${AWS_PROFILE:-default}" in -*) __awsmfa_q="login -- $__awsmfa_q" ;; esac
+    printf 'awsmfa: the AWS session for %s expires in %s; `awsmfa %s` gets a new one.\n' "$__awsmfa_shown" "$__awsmfa_when" "$__awsmfa_q" >&2
   fi
   return "$__awsmfa_status"
 }

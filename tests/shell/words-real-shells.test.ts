@@ -1,0 +1,125 @@
+/**
+ * The words awsmfa shows a person to paste (suggested commands in messages and hints:
+ * `shell.word`): pasted into the real shell, each must give back exactly the value, and, in
+ * the shells that have escapes for it (bash and zsh's $'...', fish's \n, PowerShell's `n),
+ * stay on one line whatever control characters the value holds. sh and dash have no such
+ * escape: their word may span lines, and must still paste back exactly.
+ */
+import { afterAll, describe, expect, test } from "bun:test";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { shellSyntax } from "../../src/shell/index.ts";
+import { pwshPath } from "../support/pwsh.ts";
+import { hostileValues } from "./hostile-values.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "awsmfa-words-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Words are pasted after a command name: a value that looks like an option goes after `--`
+// there (errors.ts pasteableCommand), so those are left out; so is the empty word.
+const VALUES = hostileValues(join(dir, "trap")).filter(
+  (value) => value !== "" && !value.startsWith("-"),
+);
+
+interface Case {
+  shell: string;
+  program: string | null;
+  args: string[];
+  oneLine: boolean;
+  /** A line that appends the value of `word`, then a NUL, to the file $OUT. */
+  line(word: string): string;
+  prelude: string;
+}
+
+const POSIX_LINE = (word: string) => `printf '%s\\0' ${word} >> "$OUT"`;
+const CASES: Case[] = [
+  {
+    shell: "bash",
+    program: Bun.which("bash"),
+    args: ["--norc", "--noprofile"],
+    oneLine: true,
+    line: POSIX_LINE,
+    prelude: "",
+  },
+  {
+    shell: "zsh",
+    program: Bun.which("zsh"),
+    args: ["-f"],
+    oneLine: true,
+    line: POSIX_LINE,
+    prelude: "",
+  },
+  {
+    shell: "sh",
+    program: Bun.which("dash"),
+    args: [],
+    oneLine: false,
+    line: POSIX_LINE,
+    prelude: "",
+  },
+  {
+    shell: "fish",
+    program: Bun.which("fish"),
+    args: ["--no-config"],
+    oneLine: true,
+    line: (word) => `printf '%s\\0' ${word} >> $OUT`,
+    prelude: "",
+  },
+  {
+    shell: "pwsh",
+    program: pwshPath(),
+    args: ["-NoProfile", "-NonInteractive", "-File"],
+    oneLine: true,
+    line: (word) => `p ${word}`,
+    prelude:
+      "\uFEFFfunction p { [IO.File]::AppendAllText($env:OUT, [string]$args[0] + [char]0, [Text.UTF8Encoding]::new($false)) }",
+  },
+];
+
+describe("words shown to paste, pasted into the real shells", () => {
+  for (const c of CASES) {
+    if (c.program === null) console.warn(`\n*** SKIPPED: ${c.shell} is not installed ***\n`);
+    test.skipIf(c.program === null)(
+      `${c.shell}: every hostile value pastes back exactly${c.oneLine ? ", on one line" : ""}`,
+      () => {
+        const syntax = shellSyntax(c.shell)!;
+        const words = VALUES.map((value) => syntax.word(value));
+        if (c.oneLine) {
+          expect(words.filter((word) => /[\r\n]/.test(word))).toEqual([]);
+        }
+        const script = join(dir, `paste.${c.shell}`);
+        const out = join(dir, `out.${c.shell}`);
+        writeFileSync(script, [c.prelude, ...words.map(c.line), ""].join("\n"));
+        writeFileSync(out, "");
+        const run = spawnSync(c.program!, [...c.args, script], {
+          cwd: dir,
+          encoding: "utf8",
+          env: { PATH: "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8", OUT: out },
+        });
+        expect(run.stderr).toBe("");
+        const got = readFileSync(out, "utf8").split("\0");
+        got.pop();
+        expect(got.length).toBe(VALUES.length);
+        VALUES.forEach((value, i) => {
+          if (got[i] !== value)
+            expect({ word: words[i], got: got[i] }).toEqual({ word: words[i], got: value });
+        });
+      },
+      60_000,
+    );
+  }
+});
+
+test("the apply line printed in direct mode keeps a tab or line break in a name on one line", () => {
+  const words = ["awsmfa", "team\tprod\nx"];
+  expect(shellSyntax("bash")!.applyLine(words)).toBe(`eval "$(awsmfa $'team\\tprod\\nx')"`);
+  expect(shellSyntax("zsh")!.applyLine(words)).toBe(`eval "$(awsmfa $'team\\tprod\\nx')"`);
+  expect(shellSyntax("fish")!.applyLine(words)).toBe(
+    "awsmfa 'team'\\t'prod'\\n'x' --format fish | source",
+  );
+  expect(shellSyntax("pwsh")!.applyLine(words)).toBe(
+    'awsmfa "team`tprod`nx" --format powershell | Invoke-Expression',
+  );
+});
