@@ -12,6 +12,17 @@ import { resolveWriteTarget } from "./resolve-target.ts";
 
 export type UpdateOptions = WriteOptions & LockOptions;
 
+/** Writes tried while another program keeps changing the file, before giving up. */
+export const MAX_ATTEMPTS = 5;
+
+export function keepsChanging(path: string): UserError {
+  return new UserError(
+    `${path} was changed by another program each time awsmfa was about to save it, so ` +
+      "awsmfa left it as that program made it.",
+    { hint: "Wait until the other program is done with the file, then try again." },
+  );
+}
+
 export interface UpdateResult {
   /** False when the edit returned the text unchanged and nothing was written. */
   changed: boolean;
@@ -35,11 +46,33 @@ export async function updateFile(
     path,
     async (held) => {
       const { target } = options.private ? { target: path } : await resolveWriteTarget(fs, path);
-      const current = await readText(fs, target, { noFollow: options.private === true });
-      const text = edit(current);
-      if (text === current) return { changed: false, text };
-      await writeFileAtomic(fs, target, text, { ...options, beforeRename: held.confirm });
-      return { changed: true, text };
+      const read = () => readText(fs, target, { noFollow: options.private === true });
+      let current = await read();
+      // `meanwhile` runs with the first write only: once it succeeded it is not done again.
+      let { meanwhile } = options;
+      for (let attempt = 1; ; attempt++) {
+        const text = edit(current);
+        if (text === current) return { changed: false, text };
+        let changed = false;
+        // A program that does not take the lock (aws configure set, an editor) may have
+        // written the file since it was read, the longer with `meanwhile` (a login's cache
+        // write): the rename would undo its change. Then the edit is made again on its text.
+        // The lock's check stays the last step before the rename (HeldLock.confirm).
+        const beforeRename = async () => {
+          changed = (await read()) !== current;
+          if (changed) throw new Error("changed since read");
+          await held.confirm();
+        };
+        try {
+          await writeFileAtomic(fs, target, text, { ...options, meanwhile, beforeRename });
+          return { changed: true, text };
+        } catch (error) {
+          if (!changed) throw error;
+        }
+        meanwhile = undefined;
+        if (attempt >= MAX_ATTEMPTS) throw keepsChanging(target);
+        current = await read();
+      }
     },
     options,
   );

@@ -7,7 +7,14 @@
 import { SESSION_KEYS } from "../config/key-state.ts";
 import { type SectionState, sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
-import { fileOptionsFrom, readText, withHeldLock, writeFileAtomic } from "../fs/index.ts";
+import {
+  fileOptionsFrom,
+  keepsChanging,
+  MAX_ATTEMPTS,
+  readText,
+  withHeldLock,
+  writeFileAtomic,
+} from "../fs/index.ts";
 import { deleteProfileKeysIn, profileIndex } from "../ini/index.ts";
 
 /** What [PROFILE] held: "session" was removed, "long-term" was left alone, "none" had nothing. */
@@ -52,16 +59,26 @@ export async function removeSessionsFromFile(
     deps.fs,
     path,
     async (held) => {
-      const current = await readText(deps.fs, path);
-      const result = withoutSessions(current, profiles);
-      if (result.text !== null && result.text !== current) {
-        // As updateFile does: write only while the lock is still ours.
-        await writeFileAtomic(deps.fs, path, result.text, {
-          ...options,
-          beforeRename: held.confirm,
-        });
+      for (let attempt = 1; ; attempt++) {
+        const current = await readText(deps.fs, path);
+        const result = withoutSessions(current, profiles);
+        if (result.text === null || result.text === current) return result.held;
+        // As updateFile does: write only while the lock is still ours, and never over a
+        // change made since the read by a program that does not take the lock (fs/update.ts).
+        let changed = false;
+        const beforeRename = async () => {
+          changed = (await readText(deps.fs, path)) !== current;
+          if (changed) throw new Error("changed since read");
+          await held.confirm();
+        };
+        try {
+          await writeFileAtomic(deps.fs, path, result.text, { ...options, beforeRename });
+          return result.held;
+        } catch (error) {
+          if (!changed) throw error;
+        }
+        if (attempt >= MAX_ATTEMPTS) throw keepsChanging(path);
       }
-      return result.held;
     },
     options,
   );
