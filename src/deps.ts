@@ -184,7 +184,8 @@ export interface Deps {
  */
 export interface FaultHooks {
   /** A file write has written and flushed its temp file, just before the rename. */
-  afterTempWritten?(path: string): void;
+  /** A promise holds the write there until it settles (the signal tests pause a write). */
+  afterTempWritten?(path: string): void | Promise<void>;
   /** After each numbered step of a multi-step change (keys move, keys rotate). */
   afterStep?(step: number): void;
 }

@@ -9,6 +9,7 @@ import type { FileHandle } from "node:fs/promises";
 import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
+import { refuseIfStopped, trackTemp } from "./exit-cleanup.ts";
 import { errnoOf, fileError, fileInUse } from "./file-errors.ts";
 import { ensureFolder, syncFolder } from "./folder.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
@@ -18,7 +19,7 @@ import { CREATE_NEW, removeStaleTemps, tempPathFor } from "./temp-files.ts";
 /** Lets tests stop a write at its most fragile moment. */
 export interface WriteHooks {
   /** Called when the temp file is written and flushed, just before the rename. */
-  afterTempWritten?(tempPath: string): void;
+  afterTempWritten?(tempPath: string): void | Promise<void>;
 }
 
 export interface WriteOptions extends ProcessOptions {
@@ -69,6 +70,8 @@ export async function writeFileAtomic(
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o600);
   let handle: FileHandle | undefined;
   let theirs: { error: unknown } | undefined;
+  // Known to a signal's clean-up from before it exists (exit-cleanup.ts); refused after one.
+  const forget = trackTemp(fs, temp);
   try {
     // Never follow or reuse something already at the temp name.
     handle = await fs.open(temp, CREATE_NEW, mode);
@@ -89,7 +92,8 @@ export async function writeFileAtomic(
     }
     await handle.close();
     handle = undefined;
-    options.hooks?.afterTempWritten?.(temp);
+    const paused = options.hooks?.afterTempWritten?.(temp);
+    if (paused) await paused;
     await options.beforeRename?.();
     await renameOver(fs, temp, target, clock);
   } catch (error) {
@@ -97,6 +101,8 @@ export async function writeFileAtomic(
     await fs.rm(temp, { force: true }).catch(() => {});
     if (theirs && error === theirs.error) throw error;
     throw fileError(error, target, "write");
+  } finally {
+    forget();
   }
   if (options.durable !== false) await syncFolder(fs, dirname(target));
   await removeStaleTemps(fs, target, me, clock.now());
@@ -121,6 +127,8 @@ async function keepOwner(handle: FileHandle, existing: Stats): Promise<void> {
 async function renameOver(fs: FileSystem, from: string, to: string, clock: Clock) {
   for (let attempt = 1; ; attempt++) {
     try {
+      // In the same step as the rename: after a signal's clean-up, the file is not replaced.
+      refuseIfStopped(fs);
       return await fs.rename(from, to);
     } catch (error) {
       const busy = ["EPERM", "EACCES", "EBUSY"].includes(errnoOf(error) ?? "");

@@ -10,6 +10,7 @@ import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
 import { CancelledError, UserError } from "../errors.ts";
+import { stopWrites, trackLock } from "./exit-cleanup.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { ensureFolder } from "./folder.ts";
 import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
@@ -108,11 +109,21 @@ export async function withHeldLock<T>(
   };
   const mine = await acquire(lock, options);
   const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
+  let forget = () => {};
   try {
+    // Released by a signal's clean-up if `fn` is still at work then; refused after one.
+    forget = trackLock(lock, mine);
     await removeOrphanClaims(lock, mine);
     const work = fn({ confirm: () => confirmHeld(lock, mine) });
-    return await (held ? Promise.race([work, held.interrupted]) : work);
+    if (!held) return await work;
+    // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
+    const stopped = held.interrupted.catch(async (error: unknown) => {
+      await stopWrites(fs);
+      throw error;
+    });
+    return await Promise.race([work, stopped]);
   } finally {
+    forget();
     held?.off();
     // Gone already or unremovable: a later waiter will judge it by its holder.
     await removeLock(lock, mine, { holder: true }).catch(() => {});

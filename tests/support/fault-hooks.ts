@@ -8,8 +8,12 @@
  *   `exit-after-temp-write:NAME`  crash the first write of a file named NAME (e.g. credentials),
  *                                 whatever else the run writes first (session cache, code windows)
  *   `exit-after-step:N`           exit 99 after step N of `keys move` or `keys rotate`
+ *   `pause-after-temp-write:NAME` the first write of a file named NAME waits 5 s between its
+ *                                 temp file and the rename, after creating `<temp>.paused`
+ *                                 beside it: the signal tests interrupt a write there
  * Anything else arms nothing.
  */
+import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { FaultHooks } from "../../src/deps.ts";
 
@@ -21,6 +25,18 @@ export function faultHooks(fault: string, exit: (code: number) => never): FaultH
     return {
       afterStep: (n) => {
         if (n === Number(step[1])) exit(FAULT_EXIT_CODE);
+      },
+    };
+  }
+  const pause = /^pause-after-temp-write:(.+)$/.exec(fault);
+  if (pause) {
+    let paused = false;
+    return {
+      afterTempWritten: async (tempPath) => {
+        if (paused || !basename(tempPath).startsWith(`.${pause[1]}.`)) return;
+        paused = true;
+        writeFileSync(`${tempPath}.paused`, "");
+        await new Promise((resolve) => setTimeout(resolve, 5000));
       },
     };
   }

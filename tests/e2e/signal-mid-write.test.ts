@@ -1,0 +1,115 @@
+/**
+ * A SIGINT or SIGTERM while a fresh login writes its session ([PROFILE] in ~/.aws/credentials,
+ * and the session cache): awsmfa said "Cancelled." and exited 130 while the write went on
+ * without it, so its lock file (credentials.lock) and its temp file (.credentials.*.awsmfa-tmp,
+ * the new session in it) stayed behind until the next login. Now the signal removes this
+ * process's own temp files and releases the locks still its own before it exits; the file
+ * stays exactly as it was (or, had the rename already happened, fully written).
+ *
+ * The write is held between its temp file and its rename by the test-only binary's fault hook
+ * (pause-after-temp-write, tests/support/fault-hooks.ts), so the signal lands there every time.
+ * The other two moments of a fresh login are covered as well: AWS holding its answer (the
+ * fake's "hang" fault), and the code prompt on a terminal.
+ */
+import { describe, expect, test } from "bun:test";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { awsmfaBinary, awsmfaFaultBinary } from "../support/binary.ts";
+import { useLoginWorld } from "../support/login-world.ts";
+
+const world = useLoginWorld();
+
+/** Every name under `folder` (recursively) that a write or a lock may leave behind. */
+function leftovers(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return (readdirSync(folder, { recursive: true }) as string[]).filter(
+    (name) => name.endsWith(".awsmfa-tmp") || name.endsWith(".lock") || name.endsWith(".claim"),
+  );
+}
+
+async function waitFor(what: string, found: () => boolean): Promise<void> {
+  for (let waited = 0; waited < 15_000; waited += 25) {
+    if (found()) return;
+    await Bun.sleep(25);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts a fresh login of [prod] (written into the credentials file); its files and child. */
+async function startLogin(binary: string, env: Record<string, string>, code: string) {
+  return Bun.spawn([binary, "login", "prod", "--otp", code], {
+    env,
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+}
+
+async function ended(child: ReturnType<typeof Bun.spawn>, sent: number) {
+  const [code, stderr] = await Promise.all([
+    child.exited,
+    new Response(child.stderr as ReadableStream).text(),
+  ]);
+  return { code, stderr, signalCode: child.signalCode, tookMs: Date.now() - sent };
+}
+
+describe.skipIf(process.platform === "win32")("a signal during a fresh login's writes", () => {
+  test.each(["SIGINT", "SIGTERM"] as const)(
+    "%s between the temp file and the rename of the credentials file: exit 130, no temp file or lock left, the file byte-identical",
+    async (signal) => {
+      const { code, sandbox } = world.user();
+      const aws = dirname(sandbox.credentialsPath);
+      const cache = join(sandbox.home, ".cache", "awsmfa");
+      const before = readFileSync(sandbox.credentialsPath);
+      const child = await startLogin(
+        await awsmfaFaultBinary(),
+        { ...sandbox.env, AWSMFA_TEST_FAULT: "pause-after-temp-write:credentials" },
+        code(),
+      );
+      await waitFor("the paused write", () =>
+        readdirSync(aws).some((name) => name.endsWith(".awsmfa-tmp.paused")),
+      );
+      const sent = Date.now();
+      child.kill(signal);
+      const r = await ended(child, sent);
+      expect(r.signalCode).toBeNull();
+      expect(r.code).toBe(130);
+      expect(r.stderr).toContain("Cancelled.");
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.tookMs).toBeLessThan(2000);
+      // The hook's own marker is the test's, not awsmfa's: only it may remain.
+      expect(leftovers(aws)).toEqual([]);
+      expect(
+        readdirSync(aws)
+          .filter((n) => !n.endsWith(".paused"))
+          .sort(),
+      ).toEqual(["config", "credentials"]);
+      expect(leftovers(cache)).toEqual([]);
+      expect(readFileSync(sandbox.credentialsPath).equals(before)).toBe(true);
+    },
+  );
+
+  test.each(["SIGINT", "SIGTERM"] as const)(
+    "%s while AWS holds its answer: exit 130, nothing left, the file byte-identical",
+    async (signal) => {
+      const { code, sandbox } = world.user();
+      const aws = dirname(sandbox.credentialsPath);
+      const cache = join(sandbox.home, ".cache", "awsmfa");
+      const before = readFileSync(sandbox.credentialsPath);
+      world.aws.inject({ kind: "hang", action: "GetSessionToken" });
+      const child = await startLogin(await awsmfaBinary(), sandbox.env, code());
+      await waitFor("the MFA lock", () => leftovers(cache).some((n) => n.endsWith(".lock")));
+      await Bun.sleep(200);
+      const sent = Date.now();
+      child.kill(signal);
+      const r = await ended(child, sent);
+      world.aws.clearFaults();
+      expect(r.signalCode).toBeNull();
+      expect(r.code).toBe(130);
+      expect(r.tookMs).toBeLessThan(2000);
+      expect(leftovers(aws)).toEqual([]);
+      expect(leftovers(cache)).toEqual([]);
+      expect(readFileSync(sandbox.credentialsPath).equals(before)).toBe(true);
+    },
+  );
+});
