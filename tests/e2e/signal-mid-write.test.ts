@@ -14,10 +14,14 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { parseLockRecord } from "../../src/fs/lock-record.ts";
 import { awsmfaBinary, awsmfaFaultBinary } from "../support/binary.ts";
 import { useLoginWorld } from "../support/login-world.ts";
+import { scriptAvailable } from "../support/pty.ts";
 
 const world = useLoginWorld();
+if (!scriptAvailable())
+  console.log("SKIPPING the code prompt tests: util-linux `script` is not installed");
 
 /** Every name under `folder` (recursively) that a write or a lock may leave behind. */
 function leftovers(folder: string): string[] {
@@ -107,6 +111,47 @@ describe.skipIf(process.platform === "win32")("a signal during a fresh login's w
       expect(r.signalCode).toBeNull();
       expect(r.code).toBe(130);
       expect(r.tookMs).toBeLessThan(2000);
+      expect(leftovers(aws)).toEqual([]);
+      expect(leftovers(cache)).toEqual([]);
+      expect(readFileSync(sandbox.credentialsPath).equals(before)).toBe(true);
+    },
+  );
+
+  // The code prompt on a terminal (util-linux `script` gives one), the MFA lock held meanwhile:
+  // the signal goes to awsmfa itself, found by the pid in its lock.
+  test.skipIf(!scriptAvailable()).each(["SIGINT", "SIGTERM"] as const)(
+    "%s at the code prompt: exit 130, the lock released, nothing left, the file byte-identical",
+    async (signal) => {
+      const { sandbox } = world.user();
+      const aws = dirname(sandbox.credentialsPath);
+      const cache = join(sandbox.home, ".cache", "awsmfa");
+      const before = readFileSync(sandbox.credentialsPath);
+      const command = `exec '${await awsmfaBinary()}' login prod`;
+      const script = Bun.spawn(["script", "-q", "-e", "-c", command, "/dev/null"], {
+        env: sandbox.env,
+        stdin: "pipe", // left open: the prompt waits for a code that never comes
+        stdout: "pipe",
+        stderr: "pipe",
+        timeout: 30_000,
+      });
+      let lockText = "";
+      await waitFor("the MFA lock", () => {
+        const lock = leftovers(cache).find((n) => n.endsWith(".lock"));
+        lockText = lock ? readFileSync(join(cache, lock), "utf8") : "";
+        return parseLockRecord(lockText) !== null;
+      });
+      const output = new Response(script.stdout).text();
+      await Bun.sleep(300); // the question is out
+      const pid = parseLockRecord(lockText)!.pid;
+      const sent = Date.now();
+      process.kill(pid, signal);
+      const code = await script.exited;
+      script.stdin.end();
+      expect(Date.now() - sent).toBeLessThan(2000);
+      expect(code).toBe(130);
+      const shown = await output;
+      expect(shown).toMatch(/code/i);
+      expect(shown).toContain("Cancelled.");
       expect(leftovers(aws)).toEqual([]);
       expect(leftovers(cache)).toEqual([]);
       expect(readFileSync(sandbox.credentialsPath).equals(before)).toBe(true);
