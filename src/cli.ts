@@ -17,6 +17,7 @@ import {
 import type { Deps, Writer } from "./deps.ts";
 import { CancelledError, ExitCode, exitCodeFor } from "./errors.ts";
 import type { ModeInputs, OutputMode } from "./output/mode.ts";
+import { printableInLine } from "./system/printable.ts";
 import { printError } from "./ui/report.ts";
 
 export async function buildProgram(
@@ -48,12 +49,27 @@ export async function buildProgram(
       // `awsmfa login --help` through the shell function: help is printed, not evaluated.
       writeOut: (text) => deps.io.stdout.write(wrapped ? wrapped.forStdout(deps.env, text) : text),
       writeErr: (text) => deps.io.stderr.write(text),
-      outputError: (text, write) => write(`awsmfa: ${text.replace(/^error: /, "")}`),
+      outputError: (text, write) =>
+        write(`awsmfa: ${argvInLine(text.replace(/^error: /, ""), argv ?? [])}`),
     });
   program.configureOutput(knownOutputFacts(program, deps));
   await registerCommands(program, context, argv ? entriesFor(argv) : COMMANDS);
   inheritSettings(program);
   return program;
+}
+
+/**
+ * Commander's message with each word of the line it quotes shown as one line (printableInLine):
+ * its messages name the words raw ("argument 'x' is invalid"), and keep their own line breaks
+ * ("(Did you mean --force?)"), so a word holding a line break could fake a line of its own.
+ * A word's part after "=" too: --format=x is quoted as 'x'.
+ */
+function argvInLine(text: string, argv: readonly string[]): string {
+  const odd = argv
+    .flatMap((word) => [word, word.slice(word.indexOf("=") + 1)])
+    .filter((word) => /[\t\n\r]/.test(word))
+    .sort((a, b) => b.length - a.length);
+  return odd.reduce((shown, word) => shown.replaceAll(word, printableInLine(word)), text);
 }
 
 /** The subcommands the words after a command name, in a row (`keys move`): their names. */

@@ -25,6 +25,7 @@ import { constants } from "node:fs";
 import { expandHome } from "../config/paths.ts";
 import type { Deps, FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 
 export interface CaBundleSetting {
   path: string;
@@ -140,7 +141,10 @@ function bundleError(setting: CaBundleSetting, why: string): UserError {
     setting.source === "ca_bundle"
       ? "Fix or remove ca_bundle in the profile's section of ~/.aws/config"
       : "Set AWS_CA_BUNDLE to the PEM file of the CA certificates to trust, or unset it";
-  return new UserError(`${where} "${setting.path}" is not a CA bundle awsmfa can use: ${why}.`, {
-    hint: `${fix} (a file of -----BEGIN CERTIFICATE----- blocks, e.g. your proxy's CA certificate; it replaces the built-in CAs for calls to AWS, as for the AWS CLI).`,
-  });
+  return new UserError(
+    `${where} "${printableInLine(setting.path)}" is not a CA bundle awsmfa can use: ${why}.`,
+    {
+      hint: `${fix} (a file of -----BEGIN CERTIFICATE----- blocks, e.g. your proxy's CA certificate; it replaces the built-in CAs for calls to AWS, as for the AWS CLI).`,
+    },
+  );
 }

@@ -13,6 +13,7 @@ import {
   untrustedCertificate,
   untrustedWords,
 } from "../system/fetch-failure.ts";
+import { printableInLine } from "../system/printable.ts";
 import {
   CLOCK_WARN_SECONDS,
   clockFix,
@@ -75,7 +76,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const e = (error ?? {}) as SdkErrorShape;
   const code = e.name ?? e.code ?? "";
   const message = e.message ?? String(error);
-  const who = call.profile ? ` (profile "${call.profile}")` : "";
+  const who = call.profile ? ` (profile "${printableInLine(call.profile)}")` : "";
   const key = call.accessKeyId ? maskKeyId(call.accessKeyId) : "the access key";
 
   const proxy = proxyFailure(error, call);

@@ -5,6 +5,7 @@
  * not send an aws-cn device to the commercial endpoints.
  */
 import { UsageError, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { isRegionName, type Partition, partitionOfArn, partitionOfRegion } from "./partition.ts";
 
 export interface RegionInputs {
@@ -49,7 +50,7 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
 
 function explicit(region: string, source: RegionSource, from: string): ResolvedRegion {
   if (!isRegionName(region)) {
-    const message = `"${region}" (from ${from}) is not an AWS region name.`;
+    const message = `"${printableInLine(region)}" (from ${printableInLine(from)}) is not an AWS region name.`;
     const hint = "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.";
     // Only a flag is the command line (exit 2); a profile's or the environment's region is
     // configuration (exit 3).

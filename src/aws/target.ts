@@ -4,6 +4,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { UsageError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { debug, debugEnabled } from "../ui/debug.ts";
 import { caCertificates } from "./ca-bundle.ts";
 import { callUrl, endpointOverride, endpointVariants } from "./endpoints.ts";
@@ -80,9 +81,12 @@ export function callDeadlineMs(env: Record<string, string | undefined>): number 
   if (!raw) return undefined;
   const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(seconds > 0 && seconds <= 600)) {
-    throw new UsageError(`AWSMFA_AWS_TIMEOUT "${raw}" is not a number of seconds from 0 to 600.`, {
-      hint: "Set it to the seconds one AWS call may take, e.g. AWSMFA_AWS_TIMEOUT=20, or unset it.",
-    });
+    throw new UsageError(
+      `AWSMFA_AWS_TIMEOUT "${printableInLine(raw)}" is not a number of seconds from 0 to 600.`,
+      {
+        hint: "Set it to the seconds one AWS call may take, e.g. AWSMFA_AWS_TIMEOUT=20, or unset it.",
+      },
+    );
   }
   return seconds * 1000;
 }

@@ -104,7 +104,9 @@ export async function runLogout(
     const shown = printableInLine(profile);
     if (held === "session") {
       if (inFile) forgottenKeys.add(inFile);
-      say(`Removed the session of ${shown} from [${shown}] in ${files.paths.credentials}`);
+      say(
+        `Removed the session of ${shown} from [${shown}] in ${printableInLine(files.paths.credentials)}`,
+      );
     } else if (held === "long-term") {
       say(`[${shown}] holds long-term keys, not a session; left them as they are.`);
     }

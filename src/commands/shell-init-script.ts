@@ -8,6 +8,7 @@
 import type { Deps } from "../deps.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { builtExtras, SHELLS, type ShellSyntax, shellSyntax } from "../shell/index.ts";
+import { printableInLine } from "../system/printable.ts";
 import {
   COMMAND_WORDS,
   type CommandWord,
@@ -38,7 +39,7 @@ export function parseShellInit(shell: string): ShellInitOptions {
   const syntax = shellSyntax(shell);
   if (!syntax) {
     const names = SHELLS.map((known) => known.name).join(", ");
-    throw new UsageError(`Unknown shell "${shell}". awsmfa supports: ${names}.`, {
+    throw new UsageError(`Unknown shell "${printableInLine(shell)}". awsmfa supports: ${names}.`, {
       hint: "sh and dash can use the bash code, pwsh the powershell code.",
     });
   }

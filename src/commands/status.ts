@@ -176,7 +176,7 @@ function sourceText(
   quote?: (word: string) => string,
 ): string {
   return subject.source === "file"
-    ? `[${subject.profile}] in ${path}`
+    ? `[${printableInLine(subject.profile ?? "")}] in ${printableInLine(path)}`
     : `awsmfa's cache (\`${loginCommandFor(subject.profile ?? "", quote)}\` puts it in the shell without a code)`;
 }
 

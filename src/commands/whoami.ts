@@ -17,6 +17,7 @@ import { staticKeys } from "../config/static-keys.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode, pasteable, UserError } from "../errors.ts";
 import { keysInEnv } from "../session/in-env.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { CommandContext } from "./context.ts";
 import { applyEnv } from "./options/env.ts";
 import { profileOption, profileTyped } from "./options/profile.ts";
@@ -71,17 +72,17 @@ async function chooseCredentials(
   }
   const profile = opts.profile ?? "default";
   if (!hasProfile(files, profile)) {
-    throw new UserError(`There is no profile named "${profile}".`, {
-      hint: `Profiles are read from ${files.paths.config} and ${files.paths.credentials}. \`awsmfa list\` shows them; \`awsmfa configure ${pasteable(profile)}\` creates this one.`,
+    throw new UserError(`There is no profile named "${printableInLine(profile)}".`, {
+      hint: `Profiles are read from ${printableInLine(files.paths.config)} and ${printableInLine(files.paths.credentials)}. \`awsmfa list\` shows them; \`awsmfa configure ${pasteable(profile)}\` creates this one.`,
     });
   }
   const credentials = staticKeys(files, profile);
   if (!credentials) {
-    throw new UserError(`Profile "${profile}" holds no access keys.`, {
-      hint: `Log in first (\`awsmfa login ${pasteable(profile)}\`), or add aws_access_key_id and aws_secret_access_key to [${profile}] in ${files.paths.credentials}.`,
+    throw new UserError(`Profile "${printableInLine(profile)}" holds no access keys.`, {
+      hint: `Log in first (\`awsmfa login ${pasteable(profile)}\`), or add aws_access_key_id and aws_secret_access_key to [${printableInLine(profile)}] in ${printableInLine(files.paths.credentials)}.`,
     });
   }
-  return { credentials, source: `profile ${profile}`, profile };
+  return { credentials, source: `profile ${printableInLine(profile)}`, profile };
 }
 
 export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number> {

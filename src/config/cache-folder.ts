@@ -11,6 +11,7 @@ import type { FolderProblem } from "../fs/folder-rules.ts";
 import { currentUser } from "../fs/owner.ts";
 import { checkPrivateFolder } from "../fs/private-folder.ts";
 import { readOwnFile } from "../fs/read-regular.ts";
+import { printableInLine } from "../system/printable.ts";
 import { cacheDir } from "./paths.ts";
 import { unsafeFolder } from "./unsafe-folder.ts";
 
@@ -33,7 +34,8 @@ export async function checkCacheFolder(
   const inside = relative(root, folder)
     .split(sep)
     .filter((name) => name !== "");
-  if (inside[0] === "..") throw new Error(`${folder} is not inside the cache folder ${root}`);
+  if (inside[0] === "..")
+    throw new Error(`${printableInLine(folder)} is not inside the cache folder ${root}`);
   const user = currentUser(deps);
   const checked = await checkPrivateFolder(deps.fs, root, inside, {
     user,

@@ -3,6 +3,7 @@
  * STS's limits before any call, so a typo never costs an MFA code.
  */
 import { UsageError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { isJsSpace } from "./js-space.ts";
 
 export const MIN_SESSION_SECONDS = 900;
@@ -27,7 +28,7 @@ export function parseDuration(text: string, what = "--duration"): number {
   if (isDigits(trimmed)) return Number(trimmed);
   const seconds = unitsSeconds(trimmed);
   if (seconds === undefined) {
-    throw new UsageError(`${what} "${text}" is not a duration.`, {
+    throw new UsageError(`${printableInLine(what)} "${printableInLine(text)}" is not a duration.`, {
       hint: "Use seconds (3600) or a number with a unit: 15m, 1h, 12h, 36h, 1h30m.",
     });
   }

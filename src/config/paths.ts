@@ -10,6 +10,7 @@
  */
 import { join, posix, win32 } from "node:path";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -46,8 +47,10 @@ function refuseOtherHome(name: string, path: string): string {
   const other = /^~([^/\\]+)/.exec(path);
   if (!other) return path;
   throw new UserError(
-    `${name} "${path}" starts with ~${other[1]}, the home folder of user ${other[1]} to the AWS CLI, which awsmfa does not look up.`,
-    { hint: `Set ${name} to the full path of the file (or $HOME/... or ~/... for your own).` },
+    `${printableInLine(name)} "${printableInLine(path)}" starts with ~${other[1]}, the home folder of user ${other[1]} to the AWS CLI, which awsmfa does not look up.`,
+    {
+      hint: `Set ${printableInLine(name)} to the full path of the file (or $HOME/... or ~/... for your own).`,
+    },
   );
 }
 

@@ -1,6 +1,7 @@
 /** awsmfa's own yes/no settings in a profile (`awsmfa_write = false`), read strictly. */
 
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { type AwsFiles, profileValue } from "./aws-files.ts";
 
 const TRUE = ["true", "yes", "on", "1"];
@@ -18,9 +19,9 @@ export function booleanSetting(
   const answer = booleanWord(value);
   if (answer !== undefined) return answer;
   throw new UserError(
-    `${key} in profile ${profile} is "${value}", which is neither true nor false.`,
+    `${key} in profile ${printableInLine(profile)} is "${printableInLine(value)}", which is neither true nor false.`,
     {
-      hint: `Set it to true or false in ${files.paths.config}.`,
+      hint: `Set it to true or false in ${printableInLine(files.paths.config)}.`,
     },
   );
 }

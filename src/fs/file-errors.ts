@@ -6,6 +6,7 @@
  */
 import { dirname } from "node:path";
 import { pasteable as q, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 
 /** What awsmfa was doing to `path` when the error happened. */
 export type FileAction = "read" | "write" | "lock" | "create-folder";
@@ -28,7 +29,7 @@ export function fileError(error: unknown, path: string, action: FileAction): unk
 /** Windows: a rename over `path` kept failing because another program has the file open. */
 export function fileInUse(path: string, cause: unknown): UserError {
   return new UserError(
-    `Cannot use ${path}: the file is in use by another program (the process cannot access the file because it is being used by another process).`,
+    `Cannot use ${printableInLine(path)}: the file is in use by another program (the process cannot access the file because it is being used by another process).`,
     {
       hint: `Close the program that has it open (an editor, a sync, backup or antivirus tool) and try again. ${unchanged}`,
       cause,
@@ -44,17 +45,17 @@ const permissionDenied: Describer = (path, action) => {
   switch (action) {
     case "read":
       return {
-        message: `Cannot read ${path}: permission denied.`,
+        message: `Cannot read ${printableInLine(path)}: permission denied.`,
         hint: `Make it readable and writable by you: chmod u+rw ${q(path)} ${unchanged}`,
       };
     case "create-folder":
       return {
-        message: `Cannot create the folder ${folder}: permission denied.`,
+        message: `Cannot create the folder ${printableInLine(folder)}: permission denied.`,
         hint: `Create it yourself (mkdir -m 700 -p ${q(folder)}) or check its parent's owner.`,
       };
     default:
       return {
-        message: `Cannot write ${path}: permission denied in the folder ${folder}.`,
+        message: `Cannot write ${printableInLine(path)}: permission denied in the folder ${printableInLine(folder)}.`,
         hint:
           "awsmfa replaces files safely by writing a new file next to the old one, so it needs " +
           `write permission on the folder as well as the file. Check: ls -ld ${q(folder)} ` +
@@ -65,7 +66,7 @@ const permissionDenied: Describer = (path, action) => {
 
 function tooManyOpen(path: string): { message: string; hint: string } {
   return {
-    message: `Cannot open ${path}: too many files are open.`,
+    message: `Cannot open ${printableInLine(path)}: too many files are open.`,
     hint: `Close some programs (or raise the limit: ulimit -n) and try again. ${unchanged}`,
   };
 }
@@ -79,46 +80,46 @@ const describers: Record<string, Describer> = {
   EACCES: permissionDenied,
   EPERM: permissionDenied,
   EROFS: (path) => ({
-    message: `Cannot write ${path}: the file system is read-only.`,
+    message: `Cannot write ${printableInLine(path)}: the file system is read-only.`,
     hint:
       "Use a file on a writable file system (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE " +
       `choose where the AWS files are). ${unchanged}`,
   }),
   ENOSPC: (path) => ({
-    message: `Cannot write ${path}: no space left on the device.`,
+    message: `Cannot write ${printableInLine(path)}: no space left on the device.`,
     hint: `Free some disk space and try again. ${unchanged}`,
   }),
   EDQUOT: (path) => ({
-    message: `Cannot write ${path}: your disk quota is exceeded.`,
+    message: `Cannot write ${printableInLine(path)}: your disk quota is exceeded.`,
     hint: `Free some space in your quota and try again. ${unchanged}`,
   }),
   EISDIR: (path) => ({
-    message: `${path} is a folder, not a file.`,
+    message: `${printableInLine(path)} is a folder, not a file.`,
     hint: `Move the folder away, or point awsmfa at a file. ${unchanged}`,
   }),
   ENOTDIR: (path) => ({
-    message: `Cannot use ${path}: a part of its path is a file, not a folder.`,
+    message: `Cannot use ${printableInLine(path)}: a part of its path is a file, not a folder.`,
     hint: `Check each part of the path with ls -ld. ${unchanged}`,
   }),
   // Issue 11 item 12, other cases: errors a user's path or disk causes, not awsmfa.
   ENAMETOOLONG: (path) => ({
-    message: `Cannot use ${path}: the path, or one of its names, is too long for the file system.`,
+    message: `Cannot use ${printableInLine(path)}: the path, or one of its names, is too long for the file system.`,
     hint:
       "Choose a shorter path (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE and AWSMFA_CACHE_DIR " +
       `choose where awsmfa's files are). ${unchanged}`,
   }),
   EIO: (path, action) => ({
-    message: `Cannot ${action === "read" ? "read" : "write"} ${path}: input/output error (a failing disk or network share, or a file that cannot be read like a file).`,
+    message: `Cannot ${action === "read" ? "read" : "write"} ${printableInLine(path)}: input/output error (a failing disk or network share, or a file that cannot be read like a file).`,
     hint: `Check the disk and the file (ls -l ${q(path)}), then try again. ${unchanged}`,
   }),
   ENXIO: (path) => ({
-    message: `Cannot open ${path}: it is a socket or a device with nothing behind it, not a regular file.`,
+    message: `Cannot open ${printableInLine(path)}: it is a socket or a device with nothing behind it, not a regular file.`,
     hint: `Move it away, or point awsmfa at a regular file. ${unchanged}`,
   }),
   EMFILE: tooManyOpen,
   ENFILE: tooManyOpen,
   ELOOP: (path, action) => ({
-    message: `Cannot ${action === "read" ? "read" : "write"} ${path}: too many symbolic links (is there a loop?).`,
+    message: `Cannot ${action === "read" ? "read" : "write"} ${printableInLine(path)}: too many symbolic links (is there a loop?).`,
     hint: `Look at where the link points: ls -l ${q(path)} ${unchanged}`,
   }),
 };

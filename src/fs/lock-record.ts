@@ -2,6 +2,8 @@
  * What a lock file says about its holder, and when a waiter may break it. Pure, so the rules
  * are tested as a table.
  */
+
+import { printableInLine } from "../system/printable.ts";
 import { randomHex } from "./node-crypto.ts";
 import type { Identity } from "./options.ts";
 
@@ -122,7 +124,7 @@ export function holderIsGone(record: LockRecord | null, me: Identity): boolean |
 
 export function describeHolder(record: LockRecord | null, me: Identity): string {
   if (record === null) return "an unknown process";
-  const where = record.host === me.host ? "" : ` on ${record.host}`;
+  const where = record.host === me.host ? "" : ` on ${printableInLine(record.host)}`;
   const since = isoTime(record.time);
   const who = record.pid > 0 ? `pid ${record.pid}` : "a process";
   const until =

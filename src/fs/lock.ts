@@ -10,6 +10,7 @@ import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
 import { CancelledError, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { stopWrites, trackLock } from "./exit-cleanup.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { ensureFolder } from "./folder.ts";
@@ -288,7 +289,7 @@ async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen
     });
   if (now === mine.text) return;
   throw new UserError(
-    `Another process took the lock of ${target} while this awsmfa was writing it, so ` +
+    `Another process took the lock of ${printableInLine(target)} while this awsmfa was writing it, so ` +
       "nothing was written: this awsmfa was stalled for longer than a lock may be held.",
     {
       hint: "Try again. If the file is shared by several machines, check that their clocks agree.",
@@ -316,9 +317,9 @@ function timedOut({ lockPath, me }: LockContext, seen: LockSeen | null, waitedMs
   const seconds = Math.round(waitedMs / 100) / 10;
   const holder = describeHolder(seen?.record ?? null, me);
   return new LockTimeoutError(
-    `Timed out after ${seconds} s waiting for the lock file ${lockPath}, held by ${holder}.`,
+    `Timed out after ${seconds} s waiting for the lock file ${printableInLine(lockPath)}, held by ${holder}.`,
     "Another awsmfa is probably updating the same file: let it finish and try again. " +
-      `If no awsmfa is running, delete ${lockPath}.`,
+      `If no awsmfa is running, delete ${printableInLine(lockPath)}.`,
     lockPath,
     holder,
     `${seconds} s`,

@@ -9,6 +9,7 @@ import { constants } from "node:fs";
 import { dirname } from "node:path";
 import type { FileSystem } from "../deps.ts";
 import { pasteable as q, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { notOwnFile, type User } from "./owner.ts";
 
@@ -43,11 +44,11 @@ export function kindOf(stats: {
 /** The one message for "that path is no file awsmfa will use" (readers and writers alike). */
 export function notRegularFile(path: string, kind: string): UserError {
   if (kind === "a folder") {
-    return new UserError(`${path} is a folder, not a file.`, {
+    return new UserError(`${printableInLine(path)} is a folder, not a file.`, {
       hint: "Move the folder away, or point awsmfa at a file. Nothing was changed.",
     });
   }
-  return new UserError(`${path} is ${kind}, not a regular file.`, {
+  return new UserError(`${printableInLine(path)} is ${kind}, not a regular file.`, {
     hint: "Replace it with a regular file (or remove it), or point awsmfa at a regular file. Nothing was changed.",
   });
 }
@@ -88,14 +89,17 @@ async function readRegularOnce(
     if (!stats.isFile()) throw notRegularFile(path, kindOf(stats));
     const foreign = notOwnFile(stats, options.owner);
     if (foreign) {
-      throw new UserError(`${path} is not awsmfa's own: ${foreign}.`, {
+      throw new UserError(`${printableInLine(path)} is not awsmfa's own: ${foreign}.`, {
         hint: "Someone else may have planted it; awsmfa ignores it. Check its folder's owner and mode.",
       });
     }
     if (stats.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
-      throw new UserError(`${path} is ${stats.size} bytes long, too large to be ours to read.`, {
-        hint: "Check what the file is; move it away if it is not what it should be. Nothing was changed.",
-      });
+      throw new UserError(
+        `${printableInLine(path)} is ${stats.size} bytes long, too large to be ours to read.`,
+        {
+          hint: "Check what the file is; move it away if it is not what it should be. Nothing was changed.",
+        },
+      );
     }
     return await handle.readFile();
   } catch (error) {
@@ -103,7 +107,7 @@ async function readRegularOnce(
     if (code === "ENOENT" || code === "ENOTDIR") return null;
     if ((code === "EACCES" || code === "EPERM") && (await folderDenied(fs, path))) {
       throw new UserError(
-        `Cannot read ${path}: permission denied on its folder ${dirname(path)}.`,
+        `Cannot read ${printableInLine(path)}: permission denied on its folder ${printableInLine(dirname(path))}.`,
         {
           hint: `Give yourself access to the folder: chmod u+rwx ${q(dirname(path))} Nothing was changed.`,
           cause: error,

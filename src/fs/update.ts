@@ -5,6 +5,7 @@
  */
 import type { FileSystem } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
 import { type LockOptions, withHeldLock } from "./lock.ts";
 import { type ReadOptions, readRegular } from "./read-regular.ts";
@@ -17,7 +18,7 @@ export const MAX_ATTEMPTS = 5;
 
 export function keepsChanging(path: string): UserError {
   return new UserError(
-    `${path} was changed by another program each time awsmfa was about to save it, so ` +
+    `${printableInLine(path)} was changed by another program each time awsmfa was about to save it, so ` +
       "awsmfa left it as that program made it.",
     { hint: "Wait until the other program is done with the file, then try again." },
   );
@@ -93,8 +94,11 @@ export async function readText(
     // ignoreBOM is false by default, which would drop a leading BOM; keep it byte-exact.
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new UserError(`${path} is not valid UTF-8 text, so awsmfa will not rewrite it.`, {
-      hint: "Convert it to UTF-8 (for example with iconv) and try again. Nothing was changed.",
-    });
+    throw new UserError(
+      `${printableInLine(path)} is not valid UTF-8 text, so awsmfa will not rewrite it.`,
+      {
+        hint: "Convert it to UTF-8 (for example with iconv) and try again. Nothing was changed.",
+      },
+    );
   }
 }

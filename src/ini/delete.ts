@@ -2,6 +2,8 @@
  * Removing keys and profiles. Like setProfileKeys, these act on every section that holds the
  * profile, so no stale copy is left for some reader to find.
  */
+
+import { printableInLine } from "../system/printable.ts";
 import { type IniDocument, parseIni } from "./document.ts";
 import { IniEditError } from "./edit-input.ts";
 import { keyBlocks, lastContentLine, profileSections, sectionEnd } from "./layout.ts";
@@ -70,7 +72,7 @@ function checkHeadersKept(
   );
   if (before.length === after.length && before.every((header, i) => header === after[i])) return;
   throw new IniEditError(
-    `Cannot remove profile ${ref.profile}: a section header after it is indented, and would ` +
+    `Cannot remove profile ${printableInLine(ref.profile)}: a section header after it is indented, and would ` +
       "become part of the section above.",
     "Remove the indentation before that [section] line, then try again.",
   );

@@ -4,6 +4,7 @@
  * Messages name the key and profile but never the value, which may be a secret.
  */
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { ProfileRef } from "./profiles.ts";
 import { pyStrip } from "./python-text.ts";
 
@@ -70,7 +71,7 @@ export function checkKey(key: string): void {
 }
 
 function checkValue(ref: ProfileRef, key: string, value: string): void {
-  const where = `${key} in profile ${ref.profile}`;
+  const where = `${key} in profile ${printableInLine(ref.profile)}`;
   const hint = "awsmfa writes values on one line, exactly as they will be read back.";
   if (LINE_BREAK.test(value)) {
     throw new IniEditError(`Cannot write ${where}: the value contains a line break.`, hint);

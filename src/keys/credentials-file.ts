@@ -11,6 +11,7 @@ import { sectionState } from "../config/section-state.ts";
 import { UserError } from "../errors.ts";
 import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
 import { deleteProfileKeys, profilesOf, setProfileKeys } from "../ini/index.ts";
+import { printableInLine } from "../system/printable.ts";
 import { checkReplace } from "./replace-check.ts";
 import type { KeyStore, StoreDeps } from "./store.ts";
 
@@ -81,7 +82,7 @@ export const credentialsFileStore: KeyStore = {
         if (!there) return current ?? "";
         if (there.accessKeyId !== keyId) {
           throw new UserError(
-            `[${profile}] of ${path} holds other keys than expected; awsmfa left them there.`,
+            `[${printableInLine(profile)}] of ${printableInLine(path)} holds other keys than expected; awsmfa left them there.`,
             { hint: "Run the command again: it looks at the file as it is now." },
           );
         }

@@ -7,6 +7,7 @@
 import type { Credentials } from "../aws/credentials.ts";
 import { UserError } from "../errors.ts";
 import { nodeCrypto } from "../fs/node-crypto.ts";
+import { printableInLine } from "../system/printable.ts";
 
 export const FORMAT = "awsmfa-encrypted-keys/1";
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -58,7 +59,7 @@ export function decryptKeys(text: string, passphrase: string, path: string): Key
   const { key, check } = derive(passphrase, salt, shape.kdf);
   const stored = Buffer.from(shape.check, "base64");
   if (stored.length !== check.length || !nodeCrypto().timingSafeEqual(stored, check)) {
-    throw new WrongPassphraseError(`Wrong passphrase for ${path}.`, {
+    throw new WrongPassphraseError(`Wrong passphrase for ${printableInLine(path)}.`, {
       hint: "Nothing was changed. Try again (AWSMFA_KEY_STORE_PASSPHRASE, if set, holds the wrong one).",
     });
   }
@@ -107,7 +108,7 @@ function parseShape(text: string, path: string): FileShape {
 
 function damaged(path: string): UserError {
   return new UserError(
-    `${path} is damaged or was changed by something other than awsmfa; awsmfa refuses to use it.`,
+    `${printableInLine(path)} is damaged or was changed by something other than awsmfa; awsmfa refuses to use it.`,
     {
       hint: "Restore it from a backup, or move it aside and store your keys again with `awsmfa configure PROFILE --key-store encrypted-file`.",
     },

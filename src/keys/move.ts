@@ -9,6 +9,7 @@
 import { type Credentials, maskKeyId } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { placementOf, setPlacement } from "./placement.ts";
 import { KEY_STORES, keyStore } from "./registry.ts";
 import type { KeyStoreName, StoreDeps } from "./store.ts";
@@ -37,15 +38,21 @@ export async function moveKeys(
   const target = keyStore(to);
   const availability = await target.available(deps);
   if (!availability.available) {
-    throw new UserError(`The ${to} key store is not available here: ${availability.reason}.`, {
-      hint: "Pick another store with --to (`awsmfa keys list` shows which are available).",
-    });
+    throw new UserError(
+      `The ${printableInLine(to)} key store is not available here: ${availability.reason}.`,
+      {
+        hint: "Pick another store with --to (`awsmfa keys list` shows which are available).",
+      },
+    );
   }
   const keys = (await keyStore(from).read(profile, deps)) ?? (await target.read(profile, deps));
   if (!keys) {
-    throw new UserError(`No long-term keys for ${profile} in the ${from} key store.`, {
-      hint: "`awsmfa keys list` shows where each profile's keys are.",
-    });
+    throw new UserError(
+      `No long-term keys for ${printableInLine(profile)} in the ${printableInLine(from)} key store.`,
+      {
+        hint: "`awsmfa keys list` shows where each profile's keys are.",
+      },
+    );
   }
   const moved = from !== to;
   if (moved) {
@@ -54,7 +61,7 @@ export async function moveKeys(
     const back = await target.read(profile, deps);
     if (back?.accessKeyId !== keys.accessKeyId || back.secretAccessKey !== keys.secretAccessKey) {
       throw new UserError(
-        `The ${to} key store did not give back the keys ${maskKeyId(keys.accessKeyId)} just written; they stay in the ${from} key store.`,
+        `The ${printableInLine(to)} key store did not give back the keys ${maskKeyId(keys.accessKeyId)} just written; they stay in the ${printableInLine(from)} key store.`,
       );
     }
     afterStep(2);

@@ -8,6 +8,7 @@
 import type { Credentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { findProgram } from "../system/which.ts";
 import { checkReplace } from "./replace-check.ts";
 import type { KeyStore, StoreDeps } from "./store.ts";
@@ -21,7 +22,9 @@ const MAX_OUTPUT = 64 * 1024;
 export function passEntry(profile: string): string {
   // pass maps entry names to files: a name that climbs out of the store is refused.
   if (profile.split(/[\\/]/).some((part) => part === "" || part === "." || part === "..")) {
-    throw new UserError(`Profile "${profile}" cannot be stored in pass (its name is a path).`);
+    throw new UserError(
+      `Profile "${printableInLine(profile)}" cannot be stored in pass (its name is a path).`,
+    );
   }
   return `${PASS_PREFIX}${profile}`;
 }

@@ -4,6 +4,7 @@
  */
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
 import type { LocalPlan } from "../session/local-plan.ts";
+import { printableInLine } from "../system/printable.ts";
 import { withPromptFallback } from "./fallback.ts";
 import { DEFAULT_TIMEOUT_MS, resolveSource, timeoutOf } from "./resolve.ts";
 import { OTP_SETTINGS, type OtpLayer, type OtpValues } from "./settings.ts";
@@ -53,8 +54,13 @@ export function configLayers(files: AwsFiles, profiles: readonly string[]): OtpL
       const value = profileValue(files, profile, s.config);
       if (value !== undefined) values[s.key] = value;
     }
-    const header = profile === "default" ? "[default]" : `[profile ${profile}]`;
-    return { kind: "config", values, profile, section: `${header} of ${files.paths.config}` };
+    const header = profile === "default" ? "[default]" : `[profile ${printableInLine(profile)}]`;
+    return {
+      kind: "config",
+      values,
+      profile,
+      section: `${header} of ${printableInLine(files.paths.config)}`,
+    };
   });
 }
 

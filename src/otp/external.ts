@@ -9,6 +9,7 @@ import { formatDuration } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { posixQuote } from "../shell/posix/index.ts";
+import { printableInLine } from "../system/printable.ts";
 import { findProgram } from "../system/which.ts";
 import { OtpUnavailableError, otpSourceError } from "./errors.ts";
 import { notice } from "./notice.ts";
@@ -61,15 +62,18 @@ export async function codeFromCommand(
     if (code === "ENOENT" || code === "EACCES") throw notInstalled(command);
     if (code === "ENOEXEC") {
       throw otpSourceError(
-        `${name} cannot be run: it is marked executable but is not a program.`,
+        `${printableInLine(name)} cannot be run: it is marked executable but is not a program.`,
         "A script needs a first line naming its interpreter, such as #!/bin/sh.",
       );
     }
-    throw otpSourceError(`Could not start ${name} (${code ?? "unknown error"}).`, rerun);
+    throw otpSourceError(
+      `Could not start ${printableInLine(name)} (${code ?? "unknown error"}).`,
+      rerun,
+    );
   }
   if (result.overflowed) {
     throw otpSourceError(
-      `${name} printed more than a code ever needs (over 1 MB) and was stopped; awsmfa did not send anything to AWS.`,
+      `${printableInLine(name)} printed more than a code ever needs (over 1 MB) and was stopped; awsmfa did not send anything to AWS.`,
       `Check that it prints only the current one-time password. ${rerun}`,
     );
   }
@@ -89,7 +93,10 @@ export async function codeFromCommand(
       throw new UserError(diagnosis.message, { hint: diagnosis.hint, code: "config" });
     }
     const status = result.code === null ? `signal ${result.signal}` : `status ${result.code}`;
-    throw otpSourceError(`${name} failed (exit ${status}) and gave no code.`, rerun);
+    throw otpSourceError(
+      `${printableInLine(name)} failed (exit ${status}) and gave no code.`,
+      rerun,
+    );
   }
   const reading = readCode(result.stdout);
   if (reading.kind === "code") return reading.code;
@@ -98,7 +105,7 @@ export async function codeFromCommand(
       ? "no 6-digit code"
       : `${reading.count} six-digit numbers, not exactly one code`;
   throw otpSourceError(
-    `${name} printed ${what}; awsmfa did not send anything to AWS.`,
+    `${printableInLine(name)} printed ${printableInLine(what)}; awsmfa did not send anything to AWS.`,
     `Check that it prints only the current one-time password. ${rerun}`,
   );
 }
@@ -107,10 +114,10 @@ function notInstalled(command: CodeCommand): OtpUnavailableError {
   const program = `\`${command.program}\``;
   // findProgram looks a bare name up on PATH, runs a full path as it is, and refuses the rest.
   const message = !/[\\/]/.test(command.program)
-    ? `${command.tool} is not installed here: ${program} was not found on PATH.`
+    ? `${command.tool} is not installed here: ${printableInLine(program)} was not found on PATH.`
     : /^(~?\/|[A-Za-z]:[\\/]|\\\\)/.test(command.program)
-      ? `${command.tool} cannot be run: ${program} is not an executable file.`
-      : `${command.tool} cannot be run: ${program} is a relative path, which awsmfa does not run (it would depend on the current folder).`;
+      ? `${command.tool} cannot be run: ${printableInLine(program)} is not an executable file.`
+      : `${command.tool} cannot be run: ${printableInLine(program)} is a relative path, which awsmfa does not run (it would depend on the current folder).`;
   return new OtpUnavailableError(
     message,
     `${command.install} Or choose another source with --otp-source (see \`awsmfa sources\`).`,
@@ -125,7 +132,7 @@ export async function programAvailability(
   const path = await findProgram(program, deps);
   return path
     ? { available: true, detail: path }
-    : { available: false, detail: `\`${program}\` is not on PATH` };
+    : { available: false, detail: `\`${printableInLine(program)}\` is not on PATH` };
 }
 
 /** A command as a person would type it, for hints: words quoted only where needed. */

@@ -9,6 +9,7 @@
 
 import { parseDuration } from "../config/durations.ts";
 import { UsageError, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { selectableSources, sourceNamed } from "./registry.ts";
 import {
   type LayerKind,
@@ -102,7 +103,7 @@ function unknownSource(name: string, from: string, layer: LayerKind): UserError 
   const names = selectableSources().map((k) => k.name);
   return fail(
     layer,
-    `"${name}" (${from}) is not a code source.`,
+    `"${printableInLine(name)}" (${printableInLine(from)}) is not a code source.`,
     `Use one of: ${names.join(", ")}. ` +
       "A code on the command line is --otp 123456, or --otp - for stdin.",
   );
@@ -129,7 +130,7 @@ function missingSetting(
   const layer = choice.layer;
   if (layer?.kind === "config") {
     return new UserError(
-      `Profile ${layer.profile} takes its MFA codes from ${choice.kind.name} ` +
+      `Profile ${printableInLine(layer.profile)} takes its MFA codes from ${choice.kind.name} ` +
         `(${choice.from}), but does not name ${required.noun}.`,
       {
         code: "config",

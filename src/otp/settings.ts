@@ -5,6 +5,8 @@
  * from the highest layer that has one.
  */
 
+import { printableInLine } from "../system/printable.ts";
+
 export type OtpKey =
   | "source"
   | "timeout"
@@ -94,7 +96,7 @@ export function originOf(layer: OtpLayer, key: OtpKey): string {
   const s = settingOf(key);
   if (layer.kind === "flag") return s.flag;
   if (layer.kind === "env") return s.env;
-  return `${s.config} of profile ${layer.profile}`;
+  return `${s.config} of profile ${printableInLine(layer.profile)}`;
 }
 
 /** The value of `key` from the highest layer that has one. */

@@ -12,6 +12,7 @@
  */
 import { UsageError } from "../errors.ts";
 import { EXPORT_FORMATS, type ExportFormat, shellForFormat, shellReading } from "../shell/index.ts";
+import { printableInLine } from "../system/printable.ts";
 
 export type ShellFormat = ExportFormat;
 export type OutputFormat = ShellFormat | "dotenv" | "json";
@@ -32,7 +33,7 @@ export interface ModeInputs {
 export function outputMode(inputs: ModeInputs): OutputMode {
   if (inputs.format !== undefined) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(inputs.format)) {
-      throw new UsageError(`Unknown --format "${inputs.format}".`, {
+      throw new UsageError(`Unknown --format "${printableInLine(inputs.format)}".`, {
         hint: `Choose one of: ${OUTPUT_FORMATS.join(", ")}.`,
       });
     }
@@ -42,9 +43,12 @@ export function outputMode(inputs: ModeInputs): OutputMode {
   if (wrapper) {
     const format = wrapperFormat(inputs.env);
     if (!format) {
-      throw new UsageError(`AWSMFA_SHELL is "${wrapper}", which awsmfa does not know.`, {
-        hint: 'Load the shell function again: eval "$(awsmfa shell-init bash)" (or zsh, fish, powershell).',
-      });
+      throw new UsageError(
+        `AWSMFA_SHELL is "${printableInLine(wrapper)}", which awsmfa does not know.`,
+        {
+          hint: 'Load the shell function again: eval "$(awsmfa shell-init bash)" (or zsh, fish, powershell).',
+        },
+      );
     }
     return { kind: "wrapped", format, shell: wrapper };
   }

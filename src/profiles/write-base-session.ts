@@ -7,6 +7,7 @@ import type { AwsFiles } from "../config/aws-files.ts";
 import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
 import type { SessionResult } from "../session/request.ts";
+import { printableInLine } from "../system/printable.ts";
 import { wantsFileWrite } from "./write-choice.ts";
 import { writeSessionToFile } from "./write-session.ts";
 
@@ -21,7 +22,7 @@ export async function writeBaseSession(
   if (!wantsFileWrite(files, { profile, longTermProfile: undefined, noWrite }, stateOf)) return;
   if (await writeSessionToFile(files, profile, base.session, deps)) {
     deps.io.stderr.write(
-      `Saved the MFA session of ${profile} in [${profile}] of ${files.paths.credentials}\n`,
+      `Saved the MFA session of ${printableInLine(profile)} in [${printableInLine(profile)}] of ${printableInLine(files.paths.credentials)}\n`,
     );
   }
 }

@@ -10,6 +10,7 @@ import { booleanSetting } from "../config/settings.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
 import { findLongTermKeys } from "../session/long-term.ts";
+import { printableInLine } from "../system/printable.ts";
 
 export interface WriteChoice {
   profile: string;
@@ -47,9 +48,9 @@ export function wantsFileWrite(
 
 export function longTermRefusal(profile: string, path: string, keyId: string): UserError {
   return new UserError(
-    `[${profile}] in ${path} holds long-term keys (${maskKeyId(keyId)}); awsmfa will not overwrite them with a session.`,
+    `[${printableInLine(profile)}] in ${printableInLine(path)} holds long-term keys (${maskKeyId(keyId)}); awsmfa will not overwrite them with a session.`,
     {
-      hint: `Run \`awsmfa configure ${pasteable(profile)}\` to move them to [${profile}-long-term], or log in with --no-write to leave the file alone.`,
+      hint: `Run \`awsmfa configure ${pasteable(profile)}\` to move them to [${printableInLine(profile)}-long-term], or log in with --no-write to leave the file alone.`,
     },
   );
 }

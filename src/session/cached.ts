@@ -10,6 +10,7 @@ import { maskKeyId } from "../aws/credentials.ts";
 import { exportedRegion } from "../aws/region.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
+import { printableInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { isReusable, readCachedSession, sessionKey } from "./cache.ts";
 import { reusableFileSession } from "./in-file.ts";
@@ -56,7 +57,8 @@ export async function lookUpSession(
   if (!request.force) {
     const now = deps.clock.now();
     const inFile = reusableFileSession(files, local, request.minRemainingSeconds, now, clock);
-    if (inFile) debug(deps, `a session in ${files.paths.credentials} has enough time left`);
+    if (inFile)
+      debug(deps, `a session in ${printableInLine(files.paths.credentials)} has enough time left`);
     if (inFile) return lookup(inFile, clock);
   }
   return lookup(undefined, clock);
@@ -75,7 +77,7 @@ function traceLocalPlan(local: LocalPlan, deps: Deps): void {
   const keys = local.longTerm;
   debug(
     deps,
-    `long-term keys ${maskKeyId(keys.keyId)} from profile ${keys.profile} (found by ${keys.via})`,
+    `long-term keys ${maskKeyId(keys.keyId)} from profile ${printableInLine(keys.profile)} (found by ${keys.via})`,
   );
   debug(
     deps,

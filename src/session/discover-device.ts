@@ -10,6 +10,7 @@ import { isAccessDenied, isNoSuchEntity, listMfaDevices } from "../aws/iam.ts";
 import { type AwsCallTarget, getCallerIdentity } from "../aws/sts.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { askSelect, noTerminalError } from "../ui/prompts.ts";
 import { questionDeadline } from "../ui/question-deadline.ts";
@@ -45,14 +46,14 @@ export async function discoverDevice(
   devices = devices.filter((d) => !isSecurityKey(d.serial));
   if (devices.length === 0 && securityKeys.length > 0) {
     throw new UserError(
-      `The IAM user behind ${profile} has only security keys (FIDO) as MFA devices, and AWS accepts those in the console only, not for session credentials.`,
+      `The IAM user behind ${printableInLine(profile)} has only security keys (FIDO) as MFA devices, and AWS accepts those in the console only, not for session credentials.`,
       {
         hint: "Assign a virtual MFA device (an authenticator app) or a hardware TOTP token in the IAM console (Security credentials > Assign MFA device), then log in again.",
       },
     );
   }
   if (devices.length === 0) {
-    throw new UserError(`The IAM user behind ${profile} has no MFA device.`, {
+    throw new UserError(`The IAM user behind ${printableInLine(profile)} has no MFA device.`, {
       hint: "Assign one in the IAM console (Security credentials > Assign MFA device), then log in again; or pass --serial.",
     });
   }
@@ -63,13 +64,13 @@ export async function discoverDevice(
   const terminal = deps.terminal();
   if (!terminal) {
     throw noTerminalError(
-      `you to choose one of ${devices.length} MFA devices for ${profile}`,
+      `you to choose one of ${devices.length} MFA devices for ${printableInLine(profile)}`,
       `Choose one with --serial, or set mfa_serial for the profile. The devices are:\n${listing}`,
     );
   }
   const serial = await askSelect(
     terminal,
-    `Which MFA device should ${profile} use?`,
+    `Which MFA device should ${printableInLine(profile)} use?`,
     devices.slice(0, 8).map((d) => ({
       name: d.serial,
       value: d.serial,
@@ -77,7 +78,7 @@ export async function discoverDevice(
     })),
     questionDeadline(deps.env),
   );
-  return { serial, note: `Using MFA device ${serial}` };
+  return { serial, note: `Using MFA device ${printableInLine(serial)}` };
 }
 
 /**
@@ -113,6 +114,6 @@ async function deriveFromIdentity(
   const serial = `arn:${partition}:iam::${account}:mfa/${name}`;
   return {
     serial,
-    note: `Not allowed to list MFA devices (iam:ListMFADevices); assuming ${serial} from your user name. If that is wrong, set mfa_serial for the profile.`,
+    note: `Not allowed to list MFA devices (iam:ListMFADevices); assuming ${printableInLine(serial)} from your user name. If that is wrong, set mfa_serial for the profile.`,
   };
 }

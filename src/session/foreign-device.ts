@@ -7,6 +7,7 @@
 import type { Credentials } from "../aws/credentials.ts";
 import { getCallerIdentity } from "../aws/sts.ts";
 import { AuthError, pasteable, type UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { LoginPlan } from "./local-plan.ts";
 
 const DEVICE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):(?:mfa|u2f)\/(?:.*\/)?([^/]+)$/;
@@ -35,12 +36,12 @@ export async function explainForeignDevice(
   // Same account, same name: nothing to add to AWS's own answer.
   if (!otherAccount && user !== undefined && deviceName === user) return error;
   const where = otherAccount
-    ? `is in account ${deviceAccount}, but the long-term keys of profile ${plan.longTerm.profile} are those of ${keys}`
-    : `is named ${deviceName}, but the long-term keys of profile ${plan.longTerm.profile} are those of ${keys}; it may belong to another user`;
+    ? `is in account ${deviceAccount}, but the long-term keys of profile ${printableInLine(plan.longTerm.profile)} are those of ${keys}`
+    : `is named ${deviceName}, but the long-term keys of profile ${printableInLine(plan.longTerm.profile)} are those of ${keys}; it may belong to another user`;
   return new AuthError(
     `The MFA device ${plan.serial} ${where}. AWS did not accept it for these keys (were the keys or mfa_serial changed?).`,
     {
-      hint: `Remove mfa_serial from profile ${plan.profile} (awsmfa then looks up the device of the keys' user and saves it), or set it to that user's device: \`aws iam list-mfa-devices --profile ${pasteable(plan.longTerm.profile)}\` lists them. Or use the long-term keys of the user the device belongs to.`,
+      hint: `Remove mfa_serial from profile ${printableInLine(plan.profile)} (awsmfa then looks up the device of the keys' user and saves it), or set it to that user's device: \`aws iam list-mfa-devices --profile ${pasteable(plan.longTerm.profile)}\` lists them. Or use the long-term keys of the user the device belongs to.`,
       cause: error,
     },
   );

@@ -8,6 +8,7 @@ import type { Deps } from "../deps.ts";
 import { pasteableCommand, profileArg, UserError } from "../errors.ts";
 import { shlexSplit } from "../ini/shlex.ts";
 import { keyStore } from "../keys/registry.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { LongTermKeys } from "./long-term.ts";
 
 export const PROCESS_TIMEOUT_MS = 60_000;
@@ -31,9 +32,12 @@ async function load(longTerm: LongTermKeys, deps: Deps): Promise<Credentials> {
   if (source.kind === "process") return fromProcess(profile, source.command, deps);
   const keys = await keyStore(source.store).read(profile, deps);
   if (!keys) {
-    throw new UserError(`The ${source.store} key store holds no keys for ${profile}.`, {
-      hint: `Store them with \`${pasteableCommand("awsmfa", "configure", "--key-store", source.store, profileArg(profile))}\`, or run \`awsmfa keys list\` to see where your keys are.`,
-    });
+    throw new UserError(
+      `The ${source.store} key store holds no keys for ${printableInLine(profile)}.`,
+      {
+        hint: `Store them with \`${pasteableCommand("awsmfa", "configure", "--key-store", source.store, profileArg(profile))}\`, or run \`awsmfa keys list\` to see where your keys are.`,
+      },
+    );
   }
   return keys;
 }
@@ -41,7 +45,9 @@ async function load(longTerm: LongTermKeys, deps: Deps): Promise<Credentials> {
 async function fromProcess(profile: string, command: string, deps: Deps): Promise<Credentials> {
   const argv = shlexSplit(command);
   if (!argv || argv.length === 0) {
-    throw new UserError(`The credential_process of ${profile} cannot be parsed: ${command}`);
+    throw new UserError(
+      `The credential_process of ${printableInLine(profile)} cannot be parsed: ${printableInLine(command)}`,
+    );
   }
   const result = await deps.exec(argv[0]!, argv.slice(1), {
     env: { ...deps.env },
@@ -49,8 +55,8 @@ async function fromProcess(profile: string, command: string, deps: Deps): Promis
     maxOutput: PROCESS_MAX_OUTPUT,
   });
   const failed = (why: string) =>
-    new UserError(`The credential_process of ${profile} ${why}.`, {
-      hint: `Run it by hand to see what is wrong: ${command}`,
+    new UserError(`The credential_process of ${printableInLine(profile)} ${why}.`, {
+      hint: `Run it by hand to see what is wrong: ${printableInLine(command)}`,
     });
   if (result.spawnError) throw failed(`could not be started (${result.spawnError.code})`);
   if (result.timedOut) throw failed(`did not finish within ${PROCESS_TIMEOUT_MS / 1000} s`);
@@ -69,7 +75,7 @@ async function fromProcess(profile: string, command: string, deps: Deps): Promis
   }
   if (output.SessionToken || isTemporaryKeyId(id)) {
     throw new UserError(
-      `The credential_process of ${profile} gives session keys (${maskKeyId(id)}), not long-term keys.`,
+      `The credential_process of ${printableInLine(profile)} gives session keys (${maskKeyId(id)}), not long-term keys.`,
       {
         hint: "STS makes no MFA session from a session: point the long-term profile at a process that prints your IAM user's own keys.",
       },

@@ -24,6 +24,7 @@ import { keyState } from "../config/key-state.ts";
 import { staticKeys } from "../config/static-keys.ts";
 import { pasteable, UserError } from "../errors.ts";
 import { isKeyStoreName, KEY_STORE_SETTING, type KeyStoreName, notedKeyId } from "../keys/store.ts";
+import { printableInLine } from "../system/printable.ts";
 
 export const LONG_TERM_SUFFIXES = ["-long-term", "-mfa", "-default"] as const;
 
@@ -53,14 +54,15 @@ export function findLongTermKeys(
   profile: string,
   flag: string | undefined,
 ): LongTermKeys {
-  if (flag) return requireLongTerm(files, flag, "flag", `--long-term-profile ${flag}`);
+  if (flag)
+    return requireLongTerm(files, flag, "flag", `--long-term-profile ${printableInLine(flag)}`);
   const configured = profileValue(files, profile, "awsmfa_long_term_profile");
   if (configured) {
     return requireLongTerm(
       files,
       configured,
       "config",
-      `awsmfa_long_term_profile = ${configured} in profile ${profile}`,
+      `awsmfa_long_term_profile = ${printableInLine(configured)} in profile ${printableInLine(profile)}`,
     );
   }
   for (const suffix of LONG_TERM_SUFFIXES) {
@@ -76,17 +78,17 @@ export function findLongTermKeys(
   // What was looked at, for the message only (list asks about every profile and rarely fails).
   const looked = LONG_TERM_SUFFIXES.map(
     (suffix) =>
-      `[${profile}${suffix}]: ${WORDS[candidateState(files, `${profile}${suffix}`, true)].found}`,
+      `[${printableInLine(profile)}${suffix}]: ${WORDS[candidateState(files, `${profile}${suffix}`, true)].found}`,
   );
-  looked.push(`[${profile}] itself: ${WORDS[own].found}`);
+  looked.push(`[${printableInLine(profile)}] itself: ${WORDS[own].found}`);
   if (isSsoProfile(files, profile)) throw ssoProfile(profile);
-  throw new UserError(`No long-term access keys found for profile "${profile}".`, {
+  throw new UserError(`No long-term access keys found for profile "${printableInLine(profile)}".`, {
     hint: [
       "Looked for:",
       "  --long-term-profile: not given",
-      `  awsmfa_long_term_profile in the config of ${profile}: not set`,
+      `  awsmfa_long_term_profile in the config of ${printableInLine(profile)}: not set`,
       ...looked.map((line) => `  ${line}`),
-      `Put your IAM user's access keys in [${profile}-long-term] of ${files.paths.credentials}, or run \`awsmfa configure ${pasteable(profile)}\`.`,
+      `Put your IAM user's access keys in [${printableInLine(profile)}-long-term] of ${printableInLine(files.paths.credentials)}, or run \`awsmfa configure ${pasteable(profile)}\`.`,
     ].join("\n"),
   });
 }
@@ -105,7 +107,7 @@ function isSsoProfile(files: AwsFiles, profile: string): boolean {
  */
 function ssoProfile(profile: string): UserError {
   return new UserError(
-    `Profile "${profile}" is an IAM Identity Center (SSO) profile: SSO profiles are not what awsmfa does; use \`aws sso login\`.`,
+    `Profile "${printableInLine(profile)}" is an IAM Identity Center (SSO) profile: SSO profiles are not what awsmfa does; use \`aws sso login\`.`,
     {
       hint: `Run \`aws sso login --profile ${pasteable(profile)}\`, then use the profile directly (AWS_PROFILE=${pasteable(profile)}). awsmfa is for IAM users' long-term keys with an MFA device.`,
     },
@@ -123,9 +125,12 @@ export function configuredStore(
   const name = files.config.get(profile)?.[KEY_STORE_SETTING];
   if (typeof name !== "string" || name === "" || name === "credentials-file") return undefined;
   if (!isKeyStoreName(name)) {
-    throw new UserError(`Unknown ${KEY_STORE_SETTING} "${name}" in profile ${profile}.`, {
-      hint: "Key stores: keychain, pass, encrypted-file, credentials-file.",
-    });
+    throw new UserError(
+      `Unknown ${KEY_STORE_SETTING} "${printableInLine(name)}" in profile ${printableInLine(profile)}.`,
+      {
+        hint: "Key stores: keychain, pass, encrypted-file, credentials-file.",
+      },
+    );
   }
   return name as Exclude<KeyStoreName, "credentials-file">;
 }
@@ -190,6 +195,6 @@ function requireLongTerm(
   const state = candidateState(files, profile, true);
   if (state === "long-term") return longTermOf(files, profile, via);
   throw new UserError(`The long-term profile named by ${named} ${WORDS[state].problem}.`, {
-    hint: `Put your IAM user's aws_access_key_id and aws_secret_access_key in [${profile}] of ${files.paths.credentials}, or run \`awsmfa configure\`.`,
+    hint: `Put your IAM user's aws_access_key_id and aws_secret_access_key in [${printableInLine(profile)}] of ${printableInLine(files.paths.credentials)}, or run \`awsmfa configure\`.`,
   });
 }

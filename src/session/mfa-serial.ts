@@ -4,6 +4,7 @@
  * (hand-written scripts), in the profile and then in its long-term profile, in either file.
  */
 import { type AwsFiles, profileReader } from "../config/aws-files.ts";
+import { printableInLine } from "../system/printable.ts";
 import { checkSerial, SERIAL_KEYS } from "./serial-format.ts";
 
 export interface ConfiguredSerial {
@@ -23,7 +24,10 @@ export function configuredSerial(
     for (const key of SERIAL_KEYS) {
       const value = read(key);
       if (value)
-        return { serial: checkSerial(value, `${key} in ${profile}`), from: `${key} in ${profile}` };
+        return {
+          serial: checkSerial(value, `${key} in ${printableInLine(profile)}`),
+          from: `${key} in ${printableInLine(profile)}`,
+        };
     }
   }
   return undefined;

@@ -8,6 +8,7 @@ import { saveProfileSetting } from "../config/save-setting.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { digest128 } from "../fs/hash.ts";
+import { printableInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { sessionCacheDir } from "./cache.ts";
 import { discoverDevice } from "./discover-device.ts";
@@ -36,7 +37,10 @@ export async function completePlan(
       const fresh = await readAwsFiles(deps);
       const saved = planLocally(fresh, inputs, deps);
       if (saved.serial) {
-        debug(deps, `mfa_serial of ${local.profile} was saved meanwhile: ${saved.serial}`);
+        debug(
+          deps,
+          `mfa_serial of ${printableInLine(local.profile)} was saved meanwhile: ${saved.serial}`,
+        );
         return { ...saved, serial: saved.serial };
       }
       return discoverAndSave(fresh, local, inputs, deps);
@@ -63,13 +67,15 @@ async function discoverAndSave(
     await saveProfileSetting(deps, files.paths.config, "config", local.profile, {
       mfa_serial: found.serial,
     });
-    deps.io.stderr.write(`Saved mfa_serial for ${local.profile} in ${files.paths.config}\n`);
+    deps.io.stderr.write(
+      `Saved mfa_serial for ${printableInLine(local.profile)} in ${printableInLine(files.paths.config)}\n`,
+    );
   } catch (error) {
     // Saving only spares the next login this lookup: a config awsmfa may not write (read-only,
     // managed by other tools) must not stop this one. The file is as it was.
     if (!(error instanceof UserError)) throw error;
     deps.io.stderr.write(
-      `Could not save mfa_serial for ${local.profile}: ${error.message}\nTo skip the lookup next time, set mfa_serial = ${found.serial} for the profile in ${files.paths.config}.\n`,
+      `Could not save mfa_serial for ${printableInLine(local.profile)}: ${error.message}\nTo skip the lookup next time, set mfa_serial = ${found.serial} for the profile in ${printableInLine(files.paths.config)}.\n`,
     );
   }
   // The device's ARN pins the partition; resolve the region again with it.

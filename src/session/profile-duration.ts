@@ -7,6 +7,7 @@
 import { type AwsFiles, profileValue } from "../config/aws-files.ts";
 import { isDigits, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from "../config/durations.ts";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { isRoleProfile } from "./roles/role-config.ts";
 
 export function profileSessionDuration(files: AwsFiles, profile: string): number | undefined {
@@ -15,7 +16,10 @@ export function profileSessionDuration(files: AwsFiles, profile: string): number
   if (text === undefined || text === "") return undefined;
   const seconds = isDigits(text) ? Number(text) : Number.NaN;
   if (seconds >= MIN_SESSION_SECONDS && seconds <= MAX_SESSION_SECONDS) return seconds;
-  throw new UserError(`duration_seconds in profile "${profile}" is "${text}".`, {
-    hint: `An MFA session lasts ${MIN_SESSION_SECONDS} to ${MAX_SESSION_SECONDS} seconds (15 minutes to 36 hours); fix the value in the config, or override it with --duration.`,
-  });
+  throw new UserError(
+    `duration_seconds in profile "${printableInLine(profile)}" is "${printableInLine(text)}".`,
+    {
+      hint: `An MFA session lasts ${MIN_SESSION_SECONDS} to ${MAX_SESSION_SECONDS} seconds (15 minutes to 36 hours); fix the value in the config, or override it with --duration.`,
+    },
+  );
 }

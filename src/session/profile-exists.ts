@@ -4,6 +4,7 @@
  */
 import { type AwsFiles, hasProfile, profileNames } from "../config/aws-files.ts";
 import { pasteable, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { LONG_TERM_SUFFIXES } from "./long-term.ts";
 
 export const COMMAND_WORDS = [
@@ -29,12 +30,14 @@ export function requireKnownProfile(files: AwsFiles, profile: string): void {
   const names = profileNames(files);
   const close = [...names, ...COMMAND_WORDS].filter((name) => editDistance(name, profile) <= 2);
   const suggestion =
-    close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(" or ")}?` : "";
-  throw new UserError(`There is no profile named "${profile}".${suggestion}`, {
+    close.length > 0
+      ? ` Did you mean ${close.map((n) => `"${printableInLine(n)}"`).join(" or ")}?`
+      : "";
+  throw new UserError(`There is no profile named "${printableInLine(profile)}".${suggestion}`, {
     hint:
       names.length > 0
         ? `Known profiles: ${names.join(", ")}. \`awsmfa configure ${pasteable(profile)}\` sets up a new one.`
-        : `No profiles found in ${files.paths.config} or ${files.paths.credentials}. \`awsmfa configure ${pasteable(profile)}\` sets one up.`,
+        : `No profiles found in ${printableInLine(files.paths.config)} or ${printableInLine(files.paths.credentials)}. \`awsmfa configure ${pasteable(profile)}\` sets one up.`,
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { isJsSpace } from "../config/js-space.ts";
 import { UsageError, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 
 /** The keys that name a profile's MFA device, in the order they are read. */
 export const SERIAL_KEYS = ["mfa_serial", "aws_mfa_device", "aws_arn_mfa"] as const;
@@ -16,7 +17,7 @@ export function checkSerial(serial: string, from: string): string {
   const value = serial.trim();
   if (isSecurityKey(value)) {
     throw new UserError(
-      `${value} (${from}) is a security key (FIDO), and AWS accepts those in the console only: they make no codes for session credentials.`,
+      `${printableInLine(value)} (${printableInLine(from)}) is a security key (FIDO), and AWS accepts those in the console only: they make no codes for session credentials.`,
       {
         code: from === "--serial" ? "usage" : "config",
         hint: "Use a virtual MFA device (an authenticator app) or a hardware TOTP token: its ARN ends in :mfa/NAME.",
@@ -25,9 +26,12 @@ export function checkSerial(serial: string, from: string): string {
   }
   if (isDeviceArn(value)) return value;
   if (isHardwareSerial(value) && !value.startsWith("arn:")) return value;
-  throw new UsageError(`"${serial}" (${from}) is not an MFA device serial number.`, {
-    hint: "Use the device ARN shown in the IAM console under Security credentials, e.g. arn:aws:iam::123456789012:mfa/alice.",
-  });
+  throw new UsageError(
+    `"${printableInLine(serial)}" (${printableInLine(from)}) is not an MFA device serial number.`,
+    {
+      hint: "Use the device ARN shown in the IAM console under Security credentials, e.g. arn:aws:iam::123456789012:mfa/alice.",
+    },
+  );
 }
 
 /*

@@ -7,6 +7,7 @@ import {
   parseDuration,
 } from "../../src/config/durations.ts";
 import { UsageError } from "../../src/errors.ts";
+import { printableInLine } from "../../src/system/printable.ts";
 import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 
 describe("parseDuration", () => {
@@ -81,7 +82,8 @@ describe("without regular expressions (the cached path runs none: docs/performan
       return parseDuration(text, "--x");
     } catch (error) {
       expect(error).toBeInstanceOf(UsageError);
-      expect((error as Error).message).toBe(`--x "${text}" is not a duration.`);
+      // The text is shown in one line (printableInLine): a tab or line break escaped.
+      expect((error as Error).message).toBe(`--x "${printableInLine(text)}" is not a duration.`);
       return "error";
     }
   };

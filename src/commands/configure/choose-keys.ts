@@ -15,6 +15,7 @@ import { CancelledError, pasteable, UsageError, UserError } from "../../errors.t
 import { keysInText } from "../../keys/credentials-file.ts";
 import { findLongTermKeys } from "../../session/long-term.ts";
 import { longTermCredentials } from "../../session/long-term-credentials.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { askConfirm, askSecret, askText, noTerminalError } from "../../ui/prompts.ts";
 import { questionDeadline } from "../../ui/question-deadline.ts";
 
@@ -49,9 +50,12 @@ export async function chooseKeys(
   const target = answers.longTermProfile ?? partner?.profile ?? `${profile}-long-term`;
   if (answers.accessKeyId !== undefined) {
     if (own && target !== profile) {
-      throw new UsageError(`[${profile}] holds long-term keys (${maskKeyId(own.accessKeyId)}).`, {
-        hint: `Move them first with \`awsmfa configure ${pasteable(profile)} --move-keys\`, then set new keys.`,
-      });
+      throw new UsageError(
+        `[${printableInLine(profile)}] holds long-term keys (${maskKeyId(own.accessKeyId)}).`,
+        {
+          hint: `Move them first with \`awsmfa configure ${pasteable(profile)} --move-keys\`, then set new keys.`,
+        },
+      );
     }
     const keys = await newKeys(answers, deps);
     const there = keysInText(files.credentialsText, target);
@@ -64,8 +68,10 @@ export async function chooseKeys(
     const there = partner ? keysInText(files.credentialsText, target) : undefined;
     if (there && there.accessKeyId !== own.accessKeyId) {
       throw new UserError(
-        `Both [${profile}] (${maskKeyId(own.accessKeyId)}) and [${target}] (${maskKeyId(there.accessKeyId)}) hold long-term keys.`,
-        { hint: `Keep one pair: remove the other from ${files.paths.credentials}.` },
+        `Both [${printableInLine(profile)}] (${maskKeyId(own.accessKeyId)}) and [${printableInLine(target)}] (${maskKeyId(there.accessKeyId)}) hold long-term keys.`,
+        {
+          hint: `Keep one pair: remove the other from ${printableInLine(files.paths.credentials)}.`,
+        },
       );
     }
     if (await wantsMove(profile, target, own, answers.moveKeys, deps)) {
@@ -75,7 +81,7 @@ export async function chooseKeys(
   }
   if (partner) {
     deps.io.stderr.write(
-      `Using the long-term keys in [${partner.profile}] (${maskKeyId(partner.keyId)}).\n`,
+      `Using the long-term keys in [${printableInLine(partner.profile)}] (${maskKeyId(partner.keyId)}).\n`,
     );
     return {
       kind: "existing",
@@ -104,7 +110,7 @@ async function wantsMove(
 ): Promise<boolean> {
   if (flag !== undefined) return flag;
   const terminal = deps.terminal();
-  const question = `[${profile}] holds long-term keys (${maskKeyId(own.accessKeyId)}). Move them to [${target}], so that [${profile}] can hold MFA sessions?`;
+  const question = `[${printableInLine(profile)}] holds long-term keys (${maskKeyId(own.accessKeyId)}). Move them to [${printableInLine(target)}], so that [${printableInLine(profile)}] can hold MFA sessions?`;
   if (!terminal) {
     throw noTerminalError(
       "an answer to whether to move the keys",
@@ -122,11 +128,11 @@ async function confirmReplace(
   deps: Deps,
 ): Promise<void> {
   if (yes) return;
-  const question = `[${target}] holds the keys ${maskKeyId(old)}. Replace them with ${maskKeyId(next)}? The old secret will be gone from the file.`;
+  const question = `[${printableInLine(target)}] holds the keys ${maskKeyId(old)}. Replace them with ${maskKeyId(next)}? The old secret will be gone from the file.`;
   const terminal = deps.terminal();
   if (!terminal) throw noTerminalError("a confirmation", `${question}\nConfirm with --yes.`);
   if (!(await askConfirm(terminal, question, questionDeadline(deps.env), false))) {
-    throw new CancelledError(`Left the keys in [${target}] as they were.`);
+    throw new CancelledError(`Left the keys in [${printableInLine(target)}] as they were.`);
   }
 }
 

@@ -8,6 +8,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
 import { KEY_STORE_NAMES, type KeyStoreName } from "../../keys/store.ts";
+import { printableInLine } from "../../system/printable.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv } from "../options/env.ts";
 import { chosenProfile, profileOption, profileTyped } from "../options/profile.ts";
@@ -80,9 +81,12 @@ export function parseConfigure(raw: RawConfigure): ConfigureOptions {
     });
   }
   if (raw.longTermProfile === profile) {
-    throw new UsageError(`--long-term-profile must differ from the profile (${profile}).`, {
-      hint: `The long-term keys live in their own profile, e.g. ${profile}-long-term.`,
-    });
+    throw new UsageError(
+      `--long-term-profile must differ from the profile (${printableInLine(profile)}).`,
+      {
+        hint: `The long-term keys live in their own profile, e.g. ${printableInLine(profile)}-long-term.`,
+      },
+    );
   }
   return {
     profile,

@@ -11,6 +11,7 @@ import { maskKeyId } from "../../aws/credentials.ts";
 import { UserError } from "../../errors.ts";
 import { deleteProfileKeys } from "../../ini/index.ts";
 import { keysInText, textWithKeys } from "../../keys/credentials-file.ts";
+import { printableInLine } from "../../system/printable.ts";
 
 const KEY_NAMES = ["aws_access_key_id", "aws_secret_access_key"] as const;
 
@@ -27,7 +28,7 @@ export function withLongTermKeys(
   const there = keysInText(current, target);
   if (there && there.accessKeyId !== keys.accessKeyId && there.accessKeyId !== replaceable) {
     throw new UserError(
-      `[${target}] holds other long-term keys (${maskKeyId(there.accessKeyId)}); awsmfa will not replace them unasked.`,
+      `[${printableInLine(target)}] holds other long-term keys (${maskKeyId(there.accessKeyId)}); awsmfa will not replace them unasked.`,
       { hint: `Run \`awsmfa configure\` again and confirm the replacement (or pass --yes).` },
     );
   }
@@ -39,14 +40,14 @@ export function withKeysCopied(current: string | null, from: string, to: string)
   const keys = keysInText(current, from);
   if (!keys) {
     if (keysInText(current, to)) return current ?? "";
-    throw changedUnderUs(`[${from}] no longer holds long-term keys`);
+    throw changedUnderUs(`[${printableInLine(from)}] no longer holds long-term keys`);
   }
   return withLongTermKeys(current, to, keys, undefined);
 }
 
 /** Step 2 of a move: [from] loses its keys, but only once [to] holds the very same ones. */
 export function withKeysRemoved(current: string | null, from: string, to: string): string {
-  if (current === null) throw changedUnderUs(`${from} is gone`);
+  if (current === null) throw changedUnderUs(`${printableInLine(from)} is gone`);
   const moved = keysInText(current, from);
   if (!moved) return current;
   const copy = keysInText(current, to);
@@ -55,7 +56,9 @@ export function withKeysRemoved(current: string | null, from: string, to: string
     copy.accessKeyId !== moved.accessKeyId ||
     copy.secretAccessKey !== moved.secretAccessKey
   ) {
-    throw changedUnderUs(`[${to}] does not hold the keys of [${from}], so they stay in [${from}]`);
+    throw changedUnderUs(
+      `[${printableInLine(to)}] does not hold the keys of [${printableInLine(from)}], so they stay in [${printableInLine(from)}]`,
+    );
   }
   return deleteProfileKeys(current, { kind: "credentials", profile: from }, KEY_NAMES);
 }

@@ -11,6 +11,7 @@ import { selectableSources, sourceNamed } from "../../otp/registry.ts";
 import { settingOf } from "../../otp/settings.ts";
 import { type DiscoverTargets, discoverDevice } from "../../session/discover-device.ts";
 import { checkSerial } from "../../session/serial-format.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { askSelect, askText } from "../../ui/prompts.ts";
 import { questionDeadline } from "../../ui/question-deadline.ts";
 
@@ -24,7 +25,9 @@ export async function chooseDevice(
 ): Promise<string> {
   if (flag) return checkSerial(flag, "--serial");
   if (configured) {
-    deps.io.stderr.write(`MFA device: ${configured} (as configured; --serial changes it)\n`);
+    deps.io.stderr.write(
+      `MFA device: ${printableInLine(configured)} (as configured; --serial changes it)\n`,
+    );
     return configured;
   }
   const found = await discoverDevice(keys, profile, targets, deps);
@@ -41,7 +44,7 @@ export async function chooseRegion(
 ): Promise<string | undefined> {
   if (flag !== undefined) {
     if (!isRegionName(flag)) {
-      throw new UsageError(`"${flag}" is not an AWS region name.`, {
+      throw new UsageError(`"${printableInLine(flag)}" is not an AWS region name.`, {
         hint: "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.",
       });
     }
@@ -49,10 +52,16 @@ export async function chooseRegion(
   }
   const terminal = deps.terminal();
   if (!terminal) return current;
-  const answer = await askText(terminal, `Region for ${profile}:`, questionDeadline(deps.env), {
-    default: current ?? suggested,
-    validate: (value) => isRegionName(value.trim()) || "That is not a region name, e.g. eu-west-1.",
-  });
+  const answer = await askText(
+    terminal,
+    `Region for ${printableInLine(profile)}:`,
+    questionDeadline(deps.env),
+    {
+      default: current ?? suggested,
+      validate: (value) =>
+        isRegionName(value.trim()) || "That is not a region name, e.g. eu-west-1.",
+    },
+  );
   return answer.trim();
 }
 
@@ -87,7 +96,7 @@ export async function chooseCodeSource(
     );
     name = await askSelect(
       terminal,
-      `Where should ${profile}'s MFA codes come from?`,
+      `Where should ${printableInLine(profile)}'s MFA codes come from?`,
       ordered.map((source) => ({ name: `${source.name}: ${source.what}`, value: source.name })),
       questionDeadline(deps.env),
     );
@@ -95,7 +104,7 @@ export async function chooseCodeSource(
   const canonical = sourceNamed(name)?.name ?? name;
   const source = CODE_SOURCES.find((known) => known.name === canonical);
   if (!source) {
-    throw new UsageError(`Unknown code source "${name}".`, {
+    throw new UsageError(`Unknown code source "${printableInLine(name)}".`, {
       hint: `Choose one of: ${CODE_SOURCES.map((known) => known.name).join(", ")}.`,
     });
   }
@@ -103,10 +112,15 @@ export async function chooseCodeSource(
   const existing = current.item(source.itemKey);
   let value = flags.item;
   if (value === undefined && terminal) {
-    value = await askText(terminal, `${source.what} for ${profile}:`, questionDeadline(deps.env), {
-      ...(existing ? { default: existing } : {}),
-      validate: (text) => text.trim() !== "" || "Needed for this source.",
-    });
+    value = await askText(
+      terminal,
+      `${source.what} for ${printableInLine(profile)}:`,
+      questionDeadline(deps.env),
+      {
+        ...(existing ? { default: existing } : {}),
+        validate: (text) => text.trim() !== "" || "Needed for this source.",
+      },
+    );
   }
   value = value?.trim() || existing;
   if (!value) {

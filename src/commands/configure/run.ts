@@ -22,6 +22,7 @@ import type { KeyStoreName } from "../../keys/store.ts";
 import { quoteForUser } from "../../output/mode.ts";
 import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
 import { configuredSerial } from "../../session/mfa-serial.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { stderrStyle } from "../../ui/report.ts";
 import { loginCommandFor } from "../login-command.ts";
 import { chooseKeys, type KeyAnswers, type KeyPlan } from "./choose-keys.ts";
@@ -100,9 +101,13 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
   const keys = Object.keys(settings);
   if (keys.length > 0) {
     await saveProfileSetting(deps, files.paths.config, "config", profile, settings);
-    say(`Saved ${keys.join(", ")} for ${profile} in ${files.paths.config}`);
+    say(
+      `Saved ${keys.join(", ")} for ${printableInLine(profile)} in ${printableInLine(files.paths.config)}`,
+    );
   }
-  say(`${profile} is set up. Log in with: ${loginCommandFor(profile, quoteForUser(deps.env))}`);
+  say(
+    `${printableInLine(profile)} is set up. Log in with: ${loginCommandFor(profile, quoteForUser(deps.env))}`,
+  );
 }
 
 async function saveKeys(
@@ -115,10 +120,12 @@ async function saveKeys(
   const shown = maskKeyId(plan.keys.accessKeyId);
   if (plan.kind === "new") {
     await saveLongTermKeys(path, plan.target, plan.keys, plan.replaces, deps);
-    say(`Saved the keys ${shown} in [${plan.target}] of ${path}`);
+    say(`Saved the keys ${shown} in [${printableInLine(plan.target)}] of ${printableInLine(path)}`);
   } else if (plan.kind === "move") {
     await moveLongTermKeys(path, plan.from, plan.target, deps);
-    say(`Moved the keys ${shown} from [${plan.from}] to [${plan.target}] in ${path}`);
+    say(
+      `Moved the keys ${shown} from [${printableInLine(plan.from)}] to [${printableInLine(plan.target)}] in ${printableInLine(path)}`,
+    );
   }
 }
 

@@ -10,6 +10,7 @@
 import type { Deps } from "../../deps.ts";
 import { pasteable, UserError } from "../../errors.ts";
 import type { PeerVerdict } from "../../system/loopback-peer.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { timerMs } from "../../system/timer-ms.ts";
 import type { HandoffPage, writeHandoffPage } from "./handoff-page.ts";
 
@@ -111,14 +112,14 @@ function notOpened(timeoutMs: number, refusals: number, profile: string): UserEr
 }
 
 function noOpener(program: string, profile: string): UserError {
-  return new UserError(`Cannot open a browser: "${program}" is not installed.`, {
+  return new UserError(`Cannot open a browser: "${printableInLine(program)}" is not installed.`, {
     hint: `Set BROWSER to your browser's command, or print the link and open it yourself: ${printCommand(profile)}`,
   });
 }
 
 function openerFailed(program: string, code: number | null, profile: string): UserError {
   return new UserError(
-    `Cannot open a browser: "${program}" failed (exit ${code ?? "by signal"}).`,
+    `Cannot open a browser: "${printableInLine(program)}" failed (exit ${code ?? "by signal"}).`,
     {
       hint: `Set BROWSER to your browser's command, or print the link and open it yourself: ${printCommand(profile)}`,
     },

@@ -8,6 +8,7 @@
  */
 import type { Partition } from "../../aws/partition.ts";
 import { UsageError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 
 export function consoleDestination(
   partition: Partition,
@@ -19,9 +20,12 @@ export function consoleDestination(
   if (wanted === undefined || wanted === "") return `${base}/console/home${inRegion}`;
   if (/^https?:\/\//i.test(wanted)) return consoleUrl(partition, wanted);
   if (/^[a-z0-9][a-z0-9-]*$/.test(wanted)) return `${base}/${wanted}/home${inRegion}`;
-  throw new UsageError(`--destination "${wanted}" is neither a console URL nor a service name.`, {
-    hint: `Use a service such as s3, ec2, iam, cloudwatch, or a whole URL: ${base}/...`,
-  });
+  throw new UsageError(
+    `--destination "${printableInLine(wanted)}" is neither a console URL nor a service name.`,
+    {
+      hint: `Use a service such as s3, ec2, iam, cloudwatch, or a whole URL: ${base}/...`,
+    },
+  );
 }
 
 /** `wanted` if it is an https URL on the partition's console host; a usage error otherwise. */
@@ -43,7 +47,7 @@ function consoleUrl(partition: Partition, wanted: string): string {
     !/\s/.test(wanted);
   if (onConsole) return wanted;
   throw new UsageError(
-    `--destination "${wanted}" is not a page of the ${partition.name} console (${host}).`,
+    `--destination "${printableInLine(wanted)}" is not a page of the ${partition.name} console (${host}).`,
     {
       hint: `Use a URL on https://${host}/ (or a region's console, https://REGION.${host}/), or a service name such as s3.`,
     },

@@ -20,6 +20,7 @@ import { requireKnownProfile } from "../../session/profile-exists.ts";
 import { resolveRoleChain } from "../../session/roles/role-chain.ts";
 import { isRoleProfile } from "../../session/roles/role-config.ts";
 import { accountOfSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
+import { printableInLine } from "../../system/printable.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv, envOption } from "../options/env.ts";
 import {
@@ -116,7 +117,9 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
     return ExitCode.ok;
   }
   await openInBrowser(url, profile, deps, options.openTimeoutMs);
-  deps.io.stderr.write(`Opened the AWS console as ${roleArn} (profile ${profile}).\n`);
+  deps.io.stderr.write(
+    `Opened the AWS console as ${printableInLine(roleArn)} (profile ${printableInLine(profile)}).\n`,
+  );
   return ExitCode.ok;
 }
 
@@ -126,14 +129,14 @@ function consoleNeedsRole(files: AwsFiles, profile: string): UserError {
   const account = (serial && accountOfSerial(serial)) || "ACCOUNT";
   const signinHost = (serial && partitionOfArn(serial)?.signinHost) || "signin.aws.amazon.com";
   return new UserError(
-    `${profile} is an IAM user's MFA profile; the AWS console needs a role session.`,
+    `${printableInLine(profile)} is an IAM user's MFA profile; the AWS console needs a role session.`,
     {
       hint: [
         "The console's federated sign-in accepts role sessions only, not an IAM user's MFA session.",
-        `Add a role profile that uses ${profile} as its source, in ${files.paths.config}:`,
-        `  [profile ${profile}-console]`,
+        `Add a role profile that uses ${printableInLine(profile)} as its source, in ${printableInLine(files.paths.config)}:`,
+        `  [profile ${printableInLine(profile)}-console]`,
         `  role_arn = arn:aws:iam::${account}:role/ROLE_NAME`,
-        `  source_profile = ${profile}`,
+        `  source_profile = ${printableInLine(profile)}`,
         `then run: awsmfa console ${pasteable(`${profile}-console`)}`,
         `(As the IAM user itself, sign in with your password at https://${account}.${signinHost}/console.)`,
       ].join("\n"),

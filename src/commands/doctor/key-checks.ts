@@ -13,6 +13,7 @@ import { keychainStore } from "../../keys/keychain.ts";
 import { passStore } from "../../keys/pass.ts";
 import { readCachedSession, secondsLeft, sessionKey } from "../../session/cache.ts";
 import { planLocally } from "../../session/local-plan.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { keyRows } from "../keys/list.ts";
 import { type Finding, ok, warn } from "./finding.ts";
 import { mfaProfiles } from "./profiles.ts";
@@ -38,7 +39,7 @@ export async function checkKeys(
       if (!better) continue;
       findings.push(
         warn(
-          `[${row.profile}] keeps its long-term keys (${row.accessKeyId}) in plaintext in the credentials file, readable by every program you run; the ${better} key store is available here.`,
+          `[${printableInLine(row.profile)}] keeps its long-term keys (${row.accessKeyId}) in plaintext in the credentials file, readable by every program you run; the ${better} key store is available here.`,
           pasteableCommand(
             "awsmfa",
             "keys",
@@ -75,7 +76,7 @@ async function oldKeys(files: AwsFiles, deps: Deps): Promise<Finding[]> {
         if (days > KEY_AGE_LIMIT_DAYS) {
           findings.push(
             warn(
-              `${profile}: its access key ${maskKeyId(key.accessKeyId)} is ${days} days old (rotate every ${KEY_AGE_LIMIT_DAYS} days).`,
+              `${printableInLine(profile)}: its access key ${maskKeyId(key.accessKeyId)} is ${days} days old (rotate every ${KEY_AGE_LIMIT_DAYS} days).`,
               pasteableCommand("awsmfa", "keys", "rotate", profileArg(profile)),
             ),
           );

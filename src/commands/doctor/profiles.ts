@@ -12,6 +12,7 @@ import { readCachedSession, secondsLeft, sessionKey } from "../../session/cache.
 import { planLocally } from "../../session/local-plan.ts";
 import { LONG_TERM_SUFFIXES } from "../../session/long-term.ts";
 import { SERIAL_KEYS } from "../../session/serial-format.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { type Finding, info, ok, problem, warn } from "./finding.ts";
 
 /**
@@ -49,30 +50,38 @@ async function checkProfile(files: AwsFiles, profile: string, deps: Deps): Promi
     if (!plan.serial) plan.iam();
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return [problem(`${profile}: ${error.message}`, error.hint)];
+    return [problem(`${printableInLine(profile)}: ${error.message}`, error.hint)];
   }
-  const keys = `long-term keys in [${plan.longTerm.profile}] (${maskKeyId(plan.longTerm.keyId)})`;
+  const keys = `long-term keys in [${printableInLine(plan.longTerm.profile)}] (${maskKeyId(plan.longTerm.keyId)})`;
   const findings: Finding[] = [];
   if (!plan.serial) {
     findings.push(
-      ok(`${profile}: ${keys}; no MFA device set, so the first login looks it up and saves it`),
+      ok(
+        `${printableInLine(profile)}: ${keys}; no MFA device set, so the first login looks it up and saves it`,
+      ),
     );
   } else {
     const cached = await readCachedSession(deps, sessionKey({ ...plan, serial: plan.serial }));
     const left = cached ? secondsLeft(cached, deps.clock.now()) : 0;
     const session = left > 0 ? `session cached, ${formatDuration(left)} left` : "no session";
     findings.push(
-      ok(`${profile}: device ${plan.serial}, ${keys}, region ${plan.region.region}; ${session}`),
+      ok(
+        `${printableInLine(profile)}: device ${plan.serial}, ${keys}, region ${plan.region.region}; ${session}`,
+      ),
     );
   }
-  if (plan.region.note) findings.push(warn(`${profile}: ${plan.region.note}`));
+  if (plan.region.note) findings.push(warn(`${printableInLine(profile)}: ${plan.region.note}`));
   return findings;
 }
 
 export async function checkProfiles(files: AwsFiles, deps: Deps): Promise<Finding[]> {
   const profiles = mfaProfiles(files);
   if (profiles.length === 0) {
-    return [info(`No MFA profiles in ${files.paths.config} or ${files.paths.credentials} yet.`)];
+    return [
+      info(
+        `No MFA profiles in ${printableInLine(files.paths.config)} or ${printableInLine(files.paths.credentials)} yet.`,
+      ),
+    ];
   }
   const findings: Finding[] = [];
   for (const profile of profiles) findings.push(...(await checkProfile(files, profile, deps)));

@@ -5,6 +5,7 @@
 import { constants } from "node:os";
 import type { InteractiveResult } from "../../deps.ts";
 import { pasteable, UserError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 
 export function exitStatus(result: InteractiveResult, command: string): number {
   const error = result.spawnError;
@@ -16,24 +17,30 @@ export function exitStatus(result: InteractiveResult, command: string): number {
 
 function startError(error: NodeJS.ErrnoException, command: string): UserError {
   if (error.code === "ENOENT") {
-    return new UserError(`Cannot run "${command}": no such command.`, {
+    return new UserError(`Cannot run "${printableInLine(command)}": no such command.`, {
       code: "commandNotFound",
       hint: "Check the name and your PATH. awsmfa runs it without a shell, so aliases, shell functions and built-ins need one: awsmfa exec PROFILE -- sh -c '...'.",
     });
   }
   if (error.code === "ENOEXEC") {
-    return new UserError(`Cannot run "${command}": it is not an executable program.`, {
-      code: "commandNotExecutable",
-      hint: "It is marked executable, but a script needs a first line naming its interpreter (#!/bin/sh), or run it through one: awsmfa exec PROFILE -- sh SCRIPT.",
-    });
+    return new UserError(
+      `Cannot run "${printableInLine(command)}": it is not an executable program.`,
+      {
+        code: "commandNotExecutable",
+        hint: "It is marked executable, but a script needs a first line naming its interpreter (#!/bin/sh), or run it through one: awsmfa exec PROFILE -- sh SCRIPT.",
+      },
+    );
   }
   if (error.code === "EACCES" || error.code === "EISDIR") {
-    return new UserError(`Cannot run "${command}": it is not an executable program.`, {
-      code: "commandNotExecutable",
-      hint: `Make it executable (chmod +x ${pasteable(command)}), or run it through its interpreter.`,
-    });
+    return new UserError(
+      `Cannot run "${printableInLine(command)}": it is not an executable program.`,
+      {
+        code: "commandNotExecutable",
+        hint: `Make it executable (chmod +x ${pasteable(command)}), or run it through its interpreter.`,
+      },
+    );
   }
-  return new UserError(`Cannot run "${command}": ${error.message}.`, {
+  return new UserError(`Cannot run "${printableInLine(command)}": ${error.message}.`, {
     code: "commandNotExecutable",
   });
 }

@@ -42,6 +42,7 @@ import { reportSession } from "../../session/messages.ts";
 import { checkSerial, SERIAL_KEYS } from "../../session/serial-format.ts";
 import { sh } from "../../shell/posix/shell.ts";
 import { type LeanFiles, writeAllThrough } from "../../system/libc-files.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { writer } from "../../system/writer.ts";
 import { FallThrough } from "./fall-through.ts";
 import type { FastInvocation } from "./invocation.ts";
@@ -275,7 +276,7 @@ function serialOf(
   for (const profile of profiles) {
     for (const key of SERIAL_KEYS) {
       const serial = value(profile, key);
-      if (serial) return checkSerial(serial, `${key} in ${profile}`);
+      if (serial) return checkSerial(serial, `${key} in ${printableInLine(profile)}`);
     }
   }
   throw new FallThrough("no device known");

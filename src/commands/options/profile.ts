@@ -6,6 +6,7 @@
  */
 import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import { UsageError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { envOption } from "./env.ts";
 
 /** `-p, --profile <name>`, filled from AWS_PROFILE when not given (see env.ts, applyEnv). */
@@ -40,9 +41,12 @@ export function chosenProfiles(
   const named = [...new Set(given.named)].filter((name) => name !== "");
   const conflict = named.find((name) => name !== given.profile);
   if (conflict && given.profileFlag && given.profile) {
-    throw new UsageError(`Two profiles given: "${conflict}" and --profile "${given.profile}".`, {
-      hint,
-    });
+    throw new UsageError(
+      `Two profiles given: "${printableInLine(conflict)}" and --profile "${printableInLine(given.profile)}".`,
+      {
+        hint,
+      },
+    );
   }
   if (named.length > 0) return named;
   const profile = given.profile || fallback;

@@ -4,6 +4,8 @@
  * would show it to every user of the machine). `--nointeraction` makes a locked vault fail at
  * once instead of waiting for a password nobody can type.
  */
+
+import { printableInLine } from "../../system/printable.ts";
 import { codeFromCommand, type Diagnosis, programAvailability, showCommand } from "../external.ts";
 import type { OtpSource, OtpSourceKind, SourceSettings } from "../source.ts";
 
@@ -38,7 +40,7 @@ export function bitwardenSource({ values, timeoutMs }: SourceSettings): OtpSourc
     if (/not found|more than one|no totp|premium/i.test(output)) {
       return {
         kind: "settings",
-        message: `Bitwarden has no single item "${item.value}" with a TOTP code (${item.from}).`,
+        message: `Bitwarden has no single item "${printableInLine(item.value)}" with a TOTP code (${item.from}).`,
         hint: `Give the item's exact name or id; it needs an authenticator key. Try: ${display}`,
       };
     }

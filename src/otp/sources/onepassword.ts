@@ -3,6 +3,8 @@
  * integration this asks for a fingerprint (or the account password) on the first use; op's own
  * session variables (OP_SESSION_*) reach it through the environment.
  */
+
+import { printableInLine } from "../../system/printable.ts";
 import { codeFromCommand, type Diagnosis, programAvailability, showCommand } from "../external.ts";
 import type { OtpSource, OtpSourceKind, SourceSettings } from "../source.ts";
 
@@ -45,10 +47,10 @@ export function onePasswordSource({ values, timeoutMs }: SourceSettings): OtpSou
     if (
       /isn't an item|not an item|more than one item|no item|isn't a vault|no account/i.test(output)
     ) {
-      const where = vault ? ` in vault "${vault}"` : "";
+      const where = vault ? ` in vault "${printableInLine(vault)}"` : "";
       return {
         kind: "settings",
-        message: `1Password found no single item "${item.value}"${where} (${item.from}).`,
+        message: `1Password found no single item "${printableInLine(item.value)}"${where} (${item.from}).`,
         hint: `Give the item's exact name or ID, and check the account and vault. Try: ${display}`,
       };
     }

@@ -2,6 +2,8 @@
  * pass with the pass-otp extension: `pass otp ENTRY`, for an entry that holds an otpauth://
  * URI. gpg-agent may ask for the key's passphrase (pinentry) the first time.
  */
+
+import { printableInLine } from "../../system/printable.ts";
 import { codeFromCommand, type Diagnosis, programAvailability, showCommand } from "../external.ts";
 import type { OtpSource, OtpSourceKind, SourceSettings } from "../source.ts";
 
@@ -35,7 +37,7 @@ export function passSource({ values, timeoutMs }: SourceSettings): OtpSource {
     if (/is not in the password store|no otp|otpauth/i.test(output)) {
       return {
         kind: "settings",
-        message: `pass has no entry "${entry.value}" with an otpauth:// URI (${entry.from}).`,
+        message: `pass has no entry "${printableInLine(entry.value)}" with an otpauth:// URI (${entry.from}).`,
         hint: `Check the entry's name with \`pass ls\`, then try: ${display}`,
       };
     }

@@ -3,6 +3,8 @@
  * (--device is an option of ykman itself, so it comes before the subcommand.) An account that
  * requires touch makes ykman wait for it, so the person is told to touch the key first.
  */
+
+import { printableInLine } from "../../system/printable.ts";
 import { codeFromCommand, type Diagnosis, programAvailability, showCommand } from "../external.ts";
 import type { OtpSource, OtpSourceKind, SourceSettings } from "../source.ts";
 
@@ -38,7 +40,7 @@ export function ykmanSource({ values, timeoutMs }: SourceSettings): OtpSource {
       return {
         kind: "settings",
         message:
-          `The YubiKey has no single OATH account matching "${account.value}" ` +
+          `The YubiKey has no single OATH account matching "${printableInLine(account.value)}" ` +
           `(${account.from}).`,
         hint: "List the accounts with `ykman oath accounts list` and use the full name.",
       };
@@ -69,7 +71,7 @@ export function ykmanSource({ values, timeoutMs }: SourceSettings): OtpSource {
           display,
           unlockHint: INSERT,
           timeoutMs,
-          waitingNote: `Touch your YubiKey if it blinks (code for ${account.value})...`,
+          waitingNote: `Touch your YubiKey if it blinks (code for ${printableInLine(account.value)})...`,
           diagnose,
         },
         deps,

@@ -6,6 +6,7 @@
  */
 import { type AwsFiles, hasProfile, profileValue } from "../../config/aws-files.ts";
 import { UsageError, UserError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { LONG_TERM_SUFFIXES } from "../long-term.ts";
 import { checkSerial } from "../serial-format.ts";
 
@@ -39,25 +40,34 @@ export function isRoleProfile(files: AwsFiles, profile: string): boolean {
 export function roleConfig(files: AwsFiles, profile: string): RoleConfig | undefined {
   const roleArn = profileValue(files, profile, "role_arn")?.trim();
   if (roleArn === undefined) return undefined;
-  const where = `profile "${profile}"`;
+  const where = `profile "${printableInLine(profile)}"`;
   if (!ROLE_ARN.test(roleArn)) {
-    throw new UserError(`role_arn in ${where} is not an IAM role ARN: "${roleArn}".`, {
-      hint: "It looks like arn:aws:iam::123456789012:role/admin (the role's ARN in the IAM console).",
-    });
+    throw new UserError(
+      `role_arn in ${where} is not an IAM role ARN: "${printableInLine(roleArn)}".`,
+      {
+        hint: "It looks like arn:aws:iam::123456789012:role/admin (the role's ARN in the IAM console).",
+      },
+    );
   }
   const sourceProfile = profileValue(files, profile, "source_profile")?.trim();
   if (!sourceProfile) throw missingSource(files, profile);
   if (sourceProfile !== profile && !knownProfile(files, sourceProfile)) {
-    throw new UserError(`source_profile = "${sourceProfile}" in ${where} names no profile.`, {
-      hint: `Set source_profile to the profile whose MFA session assumes the role (the one you use with \`awsmfa login\`). Profiles are read from ${files.paths.config} and ${files.paths.credentials}.`,
-    });
+    throw new UserError(
+      `source_profile = "${printableInLine(sourceProfile)}" in ${where} names no profile.`,
+      {
+        hint: `Set source_profile to the profile whose MFA session assumes the role (the one you use with \`awsmfa login\`). Profiles are read from ${printableInLine(files.paths.config)} and ${printableInLine(files.paths.credentials)}.`,
+      },
+    );
   }
   const serial = profileValue(files, profile, "mfa_serial");
   return {
     profile,
     roleArn,
     sourceProfile,
-    mfaSerial: serial === undefined ? undefined : checkSerial(serial, `mfa_serial in ${profile}`),
+    mfaSerial:
+      serial === undefined
+        ? undefined
+        : checkSerial(serial, `mfa_serial in ${printableInLine(profile)}`),
     externalId: checked(
       files,
       profile,
@@ -88,15 +98,18 @@ function missingSource(files: AwsFiles, profile: string): UserError {
   const credentialSource = profileValue(files, profile, "credential_source");
   if (credentialSource) {
     return new UserError(
-      `Profile "${profile}" gets its role credentials from credential_source = ${credentialSource}, which awsmfa does not use.`,
+      `Profile "${printableInLine(profile)}" gets its role credentials from credential_source = ${printableInLine(credentialSource)}, which awsmfa does not use.`,
       {
         hint: "awsmfa assumes roles with an MFA session: set source_profile to the profile you log in to with awsmfa, instead of credential_source.",
       },
     );
   }
-  return new UserError(`Profile "${profile}" has a role_arn but no source_profile.`, {
-    hint: `Add source_profile = <the profile you log in to with awsmfa> to [profile ${profile}] in ${files.paths.config}.`,
-  });
+  return new UserError(
+    `Profile "${printableInLine(profile)}" has a role_arn but no source_profile.`,
+    {
+      hint: `Add source_profile = <the profile you log in to with awsmfa> to [profile ${printableInLine(profile)}] in ${printableInLine(files.paths.config)}.`,
+    },
+  );
 }
 
 function checked(
@@ -109,9 +122,12 @@ function checked(
   const value = profileValue(files, profile, key)?.trim();
   if (value === undefined || value === "") return undefined;
   if (shape.test(value)) return value;
-  throw new UserError(`${key} in profile "${profile}" is not valid: "${value}".`, {
-    hint: `AWS accepts ${allowed}.`,
-  });
+  throw new UserError(
+    `${key} in profile "${printableInLine(profile)}" is not valid: "${printableInLine(value)}".`,
+    {
+      hint: `AWS accepts ${allowed}.`,
+    },
+  );
 }
 
 function roleDuration(files: AwsFiles, profile: string): number | undefined {
@@ -119,16 +135,19 @@ function roleDuration(files: AwsFiles, profile: string): number | undefined {
   if (text === undefined || text === "") return undefined;
   const seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (seconds >= MIN_ROLE_SECONDS && seconds <= MAX_ROLE_SECONDS) return seconds;
-  throw new UserError(`duration_seconds in profile "${profile}" is "${text}".`, {
-    hint: `A role session lasts ${MIN_ROLE_SECONDS} to ${MAX_ROLE_SECONDS} seconds (15 minutes to 12 hours), and at most what the role's maximum session duration allows (1 hour unless raised).`,
-  });
+  throw new UserError(
+    `duration_seconds in profile "${printableInLine(profile)}" is "${printableInLine(text)}".`,
+    {
+      hint: `A role session lasts ${MIN_ROLE_SECONDS} to ${MAX_ROLE_SECONDS} seconds (15 minutes to 12 hours), and at most what the role's maximum session duration allows (1 hour unless raised).`,
+    },
+  );
 }
 
 /** --role-duration, checked against AssumeRole's limits before any call. */
 export function checkRoleDuration(seconds: number, from = "--role-duration"): number {
   if (seconds >= MIN_ROLE_SECONDS && seconds <= MAX_ROLE_SECONDS) return seconds;
   throw new UsageError(
-    `${from} must be between 15m (900 s) and 12h (43200 s); ${seconds} s was asked for.`,
+    `${printableInLine(from)} must be between 15m (900 s) and 12h (43200 s); ${seconds} s was asked for.`,
     {
       hint: "A role session lasts at most 12h, and only 1h unless the role's maximum session duration was raised.",
     },

@@ -12,6 +12,7 @@ import type { AwsCallTarget } from "../../aws/sts.ts";
 import { callDeadlineMs, lazyTarget } from "../../aws/target.ts";
 import { formatDuration, ROLE_CHAIN_MAX_SECONDS } from "../../config/durations.ts";
 import { UserError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 import type { RoleChain } from "./role-chain.ts";
 import type { RoleConfig } from "./role-config.ts";
 
@@ -68,7 +69,7 @@ export function planRoleSteps(inputs: RolePlanInputs): RoleStep[] {
     if (chained && requested > ROLE_CHAIN_MAX_SECONDS) {
       durationSeconds = ROLE_CHAIN_MAX_SECONDS;
       notes.push(
-        `Note: "${role.profile}" is assumed with the role session of "${source}" (role chaining), which AWS limits to 1 hour; asking for 1h instead of ${formatDuration(requested)}.`,
+        `Note: "${printableInLine(role.profile)}" is assumed with the role session of "${printableInLine(source)}" (role chaining), which AWS limits to 1 hour; asking for 1h instead of ${formatDuration(requested)}.`,
       );
     }
     const region = resolveRegion({
@@ -131,7 +132,7 @@ function checkPartition(role: RoleConfig, base: Partition, baseProfile: string):
   const partition = partitionOfArn(role.roleArn);
   if (!partition || partition.id === base.id) return;
   throw new UserError(
-    `The role of profile "${role.profile}" is in ${partition.name} (${partition.id}), but the MFA session of "${baseProfile}" is in ${base.name} (${base.id}).`,
+    `The role of profile "${printableInLine(role.profile)}" is in ${partition.name} (${partition.id}), but the MFA session of "${printableInLine(baseProfile)}" is in ${base.name} (${base.id}).`,
     {
       hint: "A session can only assume roles in its own partition: point source_profile at a profile of that partition, or check role_arn.",
     },
