@@ -66,10 +66,14 @@ export function caCertificates(
   };
 }
 
+/** The setting as messages name it. */
+function settingName(setting: CaBundleSetting): string {
+  return setting.source === "ca_bundle" ? "ca_bundle in the profile's config" : "AWS_CA_BUNDLE";
+}
+
 /** The refusal of an empty or blank setting: the AWS CLI would verify no certificate. */
 function emptyBundleError(setting: CaBundleSetting): UserError {
-  const where =
-    setting.source === "ca_bundle" ? "ca_bundle in the profile's config" : "AWS_CA_BUNDLE";
+  const where = settingName(setting);
   const fix =
     setting.source === "ca_bundle"
       ? "Remove the empty ca_bundle line from the profile's section of ~/.aws/config to use the built-in CAs, or set it to the PEM file of the CA certificates to trust"
@@ -135,8 +139,7 @@ async function readBundle(
 }
 
 function bundleError(setting: CaBundleSetting, why: string): UserError {
-  const where =
-    setting.source === "ca_bundle" ? "ca_bundle in the profile's config" : "AWS_CA_BUNDLE";
+  const where = settingName(setting);
   const fix =
     setting.source === "ca_bundle"
       ? "Fix or remove ca_bundle in the profile's section of ~/.aws/config"
