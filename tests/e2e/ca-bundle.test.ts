@@ -300,25 +300,7 @@ test.skipIf(!hasCli)(
       const all = { ...env, ...quiet, ...extra };
       const r = await u.run(["whoami", "--profile", `${u.profile}-long-term`], { env: all });
       ours.push(`${name}: ${r.code === 0 ? "trusted" : "refused"}`);
-      // Not spawnSync: the TLS front runs in this process and must answer meanwhile.
-      const cli = Bun.spawn(
-        [
-          AWS_CLI,
-          "sts",
-          "get-caller-identity",
-          "--profile",
-          `${u.profile}-long-term`,
-          "--endpoint-url",
-          endpoint(),
-        ],
-        {
-          env: { PATH: "/usr/bin:/bin", HOME: u.sandbox.home, ...all },
-          stdout: "ignore",
-          stderr: "ignore",
-          timeout: 30_000,
-        },
-      );
-      const code = await cli.exited;
+      const code = await cliExit(u, all);
       theirs.push(`${name}: ${code === 0 ? "trusted" : "refused"}`);
     }
     expect(ours).toEqual(theirs);
