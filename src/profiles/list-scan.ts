@@ -75,12 +75,26 @@ export class ScannedKeys {
 }
 
 /**
+ * One file's places (a new table), or undefined when the file is not one this reader
+ * understands: scanFile below, or list-scan-native.ts's, which gives the same tables.
+ * `names` has both files' bytes (ListNames.useBytes).
+ */
+export type FileScan = (
+  text: string,
+  b: Uint8Array,
+  file: number,
+  names: ListNames,
+  expected: number,
+) => Int32Array | undefined;
+
+/**
  * Both files read, or undefined when either is not a file this reader understands. `bytes`:
- * what each text was decoded from (null: no file).
+ * what each text was decoded from (null: no file). `scan`: how each file is read.
  */
 export function scanListKeys(
   texts: AwsTexts,
   bytes: readonly [Buffer | null, Buffer | null],
+  scan: FileScan = scanFile,
 ): ScannedKeys | undefined {
   const config = texts.configText ?? "";
   const credentials = texts.credentialsText ?? "";
@@ -96,9 +110,11 @@ export function scanListKeys(
   const names = new ListNames(expected);
   names.texts[0] = config;
   names.texts[1] = credentials;
-  let configPlaces = scanFile(config, configBytes, 0, names, expected);
+  names.useBytes(0, configBytes);
+  names.useBytes(1, credentialsBytes);
+  let configPlaces = scan(config, configBytes, 0, names, expected);
   if (configPlaces === undefined) return undefined;
-  const credentialsPlaces = scanFile(credentials, credentialsBytes, 1, names, expected);
+  const credentialsPlaces = scan(credentials, credentialsBytes, 1, names, expected);
   if (credentialsPlaces === undefined) return undefined;
   const need = 2 * WIDTH * names.size;
   if (configPlaces.length < need) configPlaces = grown(configPlaces, need);
@@ -113,7 +129,12 @@ export function scanListKeys(
   );
 }
 
-function grown(places: Int32Array, need: number): Int32Array {
+/** A file's first table of places: room for every profile of both files, as they end up. */
+export function placesFor(names: ListNames, end: number, expected: number): Int32Array {
+  return new Int32Array(2 * WIDTH * Math.ceil(Math.max(expected, names.size + end / 80) + 16));
+}
+
+export function grown(places: Int32Array, need: number): Int32Array {
   const more = new Int32Array(Math.max(need, places.length * 2));
   more.set(places);
   return more;
@@ -132,7 +153,7 @@ const SLOTS = new Map<string, number>(KEYS.map((key, k) => [key, k]));
  * understands. One function, on purpose: JavaScriptCore's first runs of many small functions
  * were most of what `list` cost at scale (docs/performance.md).
  */
-function scanFile(
+export function scanFile(
   text: string,
   b: Uint8Array,
   file: number,
@@ -146,9 +167,7 @@ function scanFile(
   // Room for every profile of both files from the start, as the tables must end up with
   // (grown() after the fact copied the config file's table: ~8 MB at 100,000 profiles). A
   // large table costs only the pages written or read (they are zero until then).
-  let places: Int32Array = new Int32Array(
-    2 * WIDTH * Math.ceil(Math.max(expected, names.size + end / 80) + 16),
-  );
+  let places = placesFor(names, end, expected);
   let current = -1;
   let lineBreaks = 0;
   let plainDefault = false;

@@ -14,6 +14,7 @@ import type { Deps } from "../../deps.ts";
 import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
 import { type ListRows, listRows } from "../../profiles/list-rows.ts";
 import { type ScannedKeys, scanListKeys, WIDTH } from "../../profiles/list-scan.ts";
+import { nativeFileScan } from "../../profiles/list-scan-native.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
@@ -23,6 +24,8 @@ import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
 import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
+/** Characters of both files from which the C scan is used (~5,000 profiles). */
+export const NATIVE_FROM = 512 * 1024;
 /** Places of the token keys within a profile's (list-scan.ts). */
 const TOKEN = 2 * Key.token;
 const OLD_TOKEN = 2 * Key.oldToken;
@@ -36,7 +39,11 @@ export async function writeFastTable(
   bytes: readonly [Buffer | null, Buffer | null],
   deps: Deps,
 ): Promise<boolean> {
-  const keys = scanListKeys(texts, bytes);
+  // Large files are scanned by the C loop where it can be had (list-scan-native.ts): its
+  // compile (~5 ms) pays from a few thousand profiles on.
+  const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
+  const scan = size >= NATIVE_FROM ? await nativeFileScan(deps.platform, deps.arch) : undefined;
+  const keys = scanListKeys(texts, bytes, scan);
   if (keys === undefined || keys.size === 0) return false;
   const rows = listRows(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));

@@ -1,0 +1,121 @@
+/**
+ * list-scan.ts's scanFile run as C (list-scan-c.ts, compiled in this process by
+ * system/native-code.ts) where that can be had: Linux on x64 and arm64 with glibc. The same
+ * tables for the same files (tests/profiles/list-scan-native.test.ts compares the two on
+ * random files); anywhere else, or when the compile fails, nativeFileScan() is undefined and
+ * list-scan.ts's JavaScript reads the files.
+ *
+ * Why: at 100,000 profiles scanFile is ~70 ms of `list`'s ~190; the C loop, with libc's
+ * memchr for the line ends, ~10 ms, and compiling it ~4-5 ms. So it is used for large files
+ * only (commands/list/fast-table.ts): below ~5,000 profiles the compile costs more than it
+ * saves (docs/performance.md).
+ */
+import { plainGiven } from "../ini/simple-read.ts";
+import { compileC } from "../system/native-code.ts";
+import { type FileScan, grown, placesFor, WIDTH } from "./list-scan.ts";
+import { LIST_SCAN_C } from "./list-scan-c.ts";
+import { KEYS } from "./profile-keys.ts";
+
+/** list_scan's answers and the places of its state[] (list-scan-c.ts). */
+const DONE = 0;
+const MORE_PLACES = 2;
+const MORE_NAMES = 3;
+const S_CURRENT = 1;
+const S_BREAKS = 2;
+const S_SIZE = 5;
+const S_MASK = 6;
+const S_ROOM = 7;
+const S_PLACES = 8;
+const S_WIDTH = 9;
+
+type ListScan = (
+  config: Uint8Array,
+  credentials: Uint8Array,
+  end: number,
+  file: number,
+  state: Int32Array,
+  places: Int32Array,
+  nameFile: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  nameHash: Int32Array,
+  slots: Int32Array,
+  keys: Uint8Array,
+  memchr: number,
+) => number;
+
+/** The wanted keys for C: each, then a NUL; a NUL after the last. */
+const KEY_LIST = Buffer.from(`${KEYS.join("\0")}\0\0`);
+
+/** The compiled scan and memchr's address, once per process (null: not to be had here). */
+let compiled: Promise<{ scan: ListScan; memchr: number } | null> | undefined;
+
+/** A FileScan by the C loop, or undefined where it cannot be had (above). */
+export async function nativeFileScan(
+  platform: string,
+  arch: string,
+): Promise<FileScan | undefined> {
+  compiled ??= compileC(platform, arch, LIST_SCAN_C, {
+    // config, credentials, end, file, state, places, the names' five tables, keys, memchr
+    list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
+  }).then((c) =>
+    c ? { scan: c.library.symbols.list_scan as unknown as ListScan, memchr: c.memchr } : null,
+  );
+  const native = await compiled;
+  if (native === null) return undefined;
+  return (text, b, file, names, expected) =>
+    scanWith(native.scan, native.memchr, text, b, file, names, expected);
+}
+
+/** scanFile's answer, by the C loop: called again after each table it filled is grown. */
+function scanWith(
+  scan: ListScan,
+  memchr: number,
+  text: string,
+  b: Uint8Array,
+  file: number,
+  names: Parameters<FileScan>[3],
+  expected: number,
+): Int32Array | undefined {
+  // An empty table is no pointer to hand over; an empty file holds nothing to scan.
+  if (b.length === 0) return placesFor(names, 0, expected);
+  const config = names.bytesOf(0);
+  const credentials = names.bytesOf(1);
+  let places = placesFor(names, b.length, expected);
+  const state = new Int32Array(10);
+  state[S_CURRENT] = -1;
+  state[S_WIDTH] = WIDTH;
+  for (;;) {
+    state[S_SIZE] = names.size;
+    state[S_MASK] = names.mask;
+    state[S_ROOM] = names.file.length;
+    state[S_PLACES] = places.length;
+    const answer = scan(
+      config.length > 0 ? config : ONE,
+      credentials.length > 0 ? credentials : ONE,
+      b.length,
+      file,
+      state,
+      places,
+      names.file,
+      names.start,
+      names.end,
+      names.hashes,
+      names.slots,
+      KEY_LIST,
+      memchr,
+    );
+    names.size = state[S_SIZE]!;
+    if (answer === DONE) return plainGiven(text, state[S_BREAKS]!) ? places : undefined;
+    if (answer === MORE_PLACES) {
+      places = grown(places, 2 * WIDTH * (state[S_CURRENT]! + 1));
+    } else if (answer === MORE_NAMES) {
+      names.makeRoom();
+    } else {
+      return undefined;
+    }
+  }
+}
+
+/** What stands for a file without bytes (never read: it holds no name). */
+const ONE = new Uint8Array(1);
