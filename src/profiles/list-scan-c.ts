@@ -270,4 +270,55 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
   state[S_SIZE] = size;
   return DONE;
 }
+
+/* list-facts.ts's Facts constructor: for each profile whose name is another's name and one of
+   the suffixes (each, then a NUL; a NUL after the last), out[suffix * size + that other] =
+   the profile (the last such profile of a name wins). out is -1 everywhere before. */
+int list_suffixed(const u8 *config, const u8 *credentials, int size, const u8 *nameFile,
+                  const int *nameStart, const int *nameEnd, const int *nameHash,
+                  const int *slots, int mask, const u8 *suffixes, int *out) {
+  const u8 *suffix[8];
+  int suffixLength[8];
+  int count = 0, profile, j, i;
+  const u8 *p;
+  for (p = suffixes; *p && count < 8; count++) {
+    suffix[count] = p;
+    suffixLength[count] = 0;
+    while (p[suffixLength[count]]) suffixLength[count]++;
+    p += suffixLength[count] + 1;
+  }
+  if (*p) return DECLINE;
+  for (profile = 0; profile < size; profile++) {
+    const u8 *b = nameFile[profile] ? credentials : config;
+    int start = nameStart[profile];
+    int end = nameEnd[profile];
+    for (j = 0; j < count; j++) {
+      int from = end - suffixLength[j];
+      u32 h = 0x811c9dc5u;
+      u32 slot;
+      if (from < start || b[end - 1] != suffix[j][suffixLength[j] - 1]) continue;
+      for (i = 0; i < suffixLength[j] && b[from + i] == suffix[j][i]; i++) {
+      }
+      if (i < suffixLength[j]) continue;
+      /* ListNames.find(b, start, from) */
+      for (i = start; i < from; i++) h = (h ^ b[i]) * 0x01000193u;
+      for (slot = h & (u32)mask;; slot = (slot + 1) & (u32)mask) {
+        int o = slots[slot] - 1;
+        const u8 *name;
+        int offset;
+        if (o < 0) break;
+        if (nameHash[o] != (int)h || nameEnd[o] - nameStart[o] != from - start) continue;
+        name = nameFile[o] ? credentials : config;
+        offset = nameStart[o] - start;
+        i = start;
+        while (i < from && name[i + offset] == b[i]) i++;
+        if (i == from) {
+          out[j * size + o] = profile;
+          break;
+        }
+      }
+    }
+  }
+  return DONE;
+}
 `;

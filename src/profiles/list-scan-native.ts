@@ -1,18 +1,20 @@
 /**
- * list-scan.ts's scanFile run as C (list-scan-c.ts, compiled in this process by
- * system/native-code.ts) where that can be had: Linux on x64 and arm64 with glibc. The same
- * tables for the same files (tests/profiles/list-scan-native.test.ts compares the two on
- * random files); anywhere else, or when the compile fails, nativeFileScan() is undefined and
- * list-scan.ts's JavaScript reads the files.
+ * list-scan.ts's scanFile, and list-facts.ts's pass over every name for the long-term
+ * suffixes, run as C (list-scan-c.ts, compiled in this process by system/native-code.ts)
+ * where that can be had: Linux on x64 and arm64 with glibc. The same tables for the same
+ * files (tests/profiles/list-scan-native.test.ts compares them on random files); anywhere
+ * else, or when the compile fails, nativeListScanner() is undefined and the JavaScript reads
+ * the files.
  *
- * Why: at 100,000 profiles scanFile is ~70 ms of `list`'s ~190; the C loop, with libc's
- * memchr for the line ends, ~10 ms, and compiling it ~4-5 ms. So it is used for large files
- * only (commands/list/fast-table.ts): below ~5,000 profiles the compile costs more than it
+ * Why: at 100,000 profiles scanFile was ~70 ms of `list`'s ~190 and the suffix pass ~10; the
+ * C loops take ~25 and ~3, compiling them ~4-5 ms. So they are used for large files only
+ * (commands/list/fast-table.ts): for a few hundred profiles the compile costs more than it
  * saves (docs/performance.md).
  */
 import { plainGiven } from "../ini/simple-read.ts";
 import { compileC } from "../system/native-code.ts";
-import { type FileScan, grown, placesFor, WIDTH } from "./list-scan.ts";
+import type { ListNames } from "./list-names.ts";
+import { grown, type ListScanner, placesFor, WIDTH } from "./list-scan.ts";
 import { LIST_SCAN_C } from "./list-scan-c.ts";
 import { KEYS } from "./profile-keys.ts";
 
@@ -47,24 +49,86 @@ type ListScan = (
 /** The wanted keys for C: each, then a NUL; a NUL after the last. */
 const KEY_LIST = Buffer.from(`${KEYS.join("\0")}\0\0`);
 
-/** The compiled scan and memchr's address, once per process (null: not to be had here). */
-let compiled: Promise<{ scan: ListScan; memchr: number } | null> | undefined;
+type ListSuffixed = (
+  config: Uint8Array,
+  credentials: Uint8Array,
+  size: number,
+  nameFile: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  nameHash: Int32Array,
+  slots: Int32Array,
+  mask: number,
+  suffixes: Uint8Array,
+  out: Int32Array,
+) => number;
 
-/** A FileScan by the C loop, or undefined where it cannot be had (above). */
-export async function nativeFileScan(
+interface Compiled {
+  scan: ListScan;
+  suffixed: ListSuffixed;
+  memchr: number;
+}
+
+/** The compiled loops and memchr's address, once per process (null: not to be had here). */
+let compiled: Promise<Compiled | null> | undefined;
+
+/** The C loops as a ListScanner, or undefined where they cannot be had (above). */
+export async function nativeListScanner(
   platform: string,
   arch: string,
-): Promise<FileScan | undefined> {
+): Promise<ListScanner | undefined> {
   compiled ??= compileC(platform, arch, LIST_SCAN_C, {
     // config, credentials, end, file, state, places, the names' five tables, keys, memchr
     list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
-  }).then((c) =>
-    c ? { scan: c.library.symbols.list_scan as unknown as ListScan, memchr: c.memchr } : null,
-  );
+    // config, credentials, size, the names' five tables, mask, suffixes, out
+    list_suffixed: {
+      args: ["ptr", "ptr", "i32", "ptr", "ptr", "ptr", "ptr", "ptr", "i32", "ptr", "ptr"],
+      returns: "i32",
+    },
+  }).then((c) => {
+    if (c === undefined) return null;
+    const { list_scan, list_suffixed } = c.library.symbols;
+    return {
+      scan: list_scan as unknown as ListScan,
+      suffixed: list_suffixed as unknown as ListSuffixed,
+      memchr: c.memchr,
+    };
+  });
   const native = await compiled;
   if (native === null) return undefined;
-  return (text, b, file, names, expected) =>
-    scanWith(native.scan, native.memchr, text, b, file, names, expected);
+  return {
+    file: (text, b, file, names, expected) =>
+      scanWith(native.scan, native.memchr, text, b, file, names, expected),
+    suffixed: (names, suffixes) => suffixedWith(native.suffixed, names, suffixes),
+  };
+}
+
+/** Facts' suffix table (list-scan.ts ListScanner.suffixed), by the C loop. */
+function suffixedWith(
+  suffixed: ListSuffixed,
+  names: ListNames,
+  suffixes: readonly string[],
+): Int32Array[] | undefined {
+  const { size } = names;
+  if (size === 0) return undefined;
+  const out = new Int32Array(size * suffixes.length).fill(-1);
+  const config = names.bytesOf(0);
+  const credentials = names.bytesOf(1);
+  const answer = suffixed(
+    config.length > 0 ? config : ONE,
+    credentials.length > 0 ? credentials : ONE,
+    size,
+    names.file,
+    names.start,
+    names.end,
+    names.hashes,
+    names.slots,
+    names.mask,
+    Buffer.from(`${suffixes.join("\0")}\0\0`),
+    out,
+  );
+  if (answer !== DONE) return undefined;
+  return suffixes.map((_, i) => out.subarray(i * size, (i + 1) * size));
 }
 
 /** scanFile's answer, by the C loop: called again after each table it filled is grown. */
@@ -74,7 +138,7 @@ function scanWith(
   text: string,
   b: Uint8Array,
   file: number,
-  names: Parameters<FileScan>[3],
+  names: ListNames,
   expected: number,
 ): Int32Array | undefined {
   // An empty table is no pointer to hand over; an empty file holds nothing to scan.

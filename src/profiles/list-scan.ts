@@ -34,6 +34,7 @@ export class ScannedKeys {
     readonly texts: [string, string],
     readonly bytes: [Buffer, Buffer],
     readonly places: [Int32Array, Int32Array],
+    readonly scanner: ListScanner = JS_SCANNER,
   ) {}
 
   get size(): number {
@@ -87,14 +88,26 @@ export type FileScan = (
   expected: number,
 ) => Int32Array | undefined;
 
+/** How the files are read: scanFile, or list-scan-native.ts's C loops. */
+export interface ListScanner {
+  file: FileScan;
+  /**
+   * Facts' table of names + suffix (list-facts.ts), per suffix: profile -> the profile named
+   * its name + that suffix, or -1; undefined when Facts is to work it out.
+   */
+  suffixed?(names: ListNames, suffixes: readonly string[]): Int32Array[] | undefined;
+}
+
+export const JS_SCANNER: ListScanner = { file: (...args) => scanFile(...args) };
+
 /**
  * Both files read, or undefined when either is not a file this reader understands. `bytes`:
- * what each text was decoded from (null: no file). `scan`: how each file is read.
+ * what each text was decoded from (null: no file). `scanner`: how the files are read.
  */
 export function scanListKeys(
   texts: AwsTexts,
   bytes: readonly [Buffer | null, Buffer | null],
-  scan: FileScan = scanFile,
+  scanner: ListScanner = JS_SCANNER,
 ): ScannedKeys | undefined {
   const config = texts.configText ?? "";
   const credentials = texts.credentialsText ?? "";
@@ -112,9 +125,9 @@ export function scanListKeys(
   names.texts[1] = credentials;
   names.useBytes(0, configBytes);
   names.useBytes(1, credentialsBytes);
-  let configPlaces = scan(config, configBytes, 0, names, expected);
+  let configPlaces = scanner.file(config, configBytes, 0, names, expected);
   if (configPlaces === undefined) return undefined;
-  const credentialsPlaces = scan(credentials, credentialsBytes, 1, names, expected);
+  const credentialsPlaces = scanner.file(credentials, credentialsBytes, 1, names, expected);
   if (credentialsPlaces === undefined) return undefined;
   const need = 2 * WIDTH * names.size;
   if (configPlaces.length < need) configPlaces = grown(configPlaces, need);
@@ -126,6 +139,7 @@ export function scanListKeys(
       configPlaces,
       credentialsPlaces.length < need ? grown(credentialsPlaces, need) : credentialsPlaces,
     ],
+    scanner,
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * list-scan.ts's two readers of a file, the JavaScript loop (scanFile) and the C loop
+ * list-scan.ts's two readers of a file, the JavaScript loop (JS_SCANNER) and the C loop
  * (list-scan-native.ts, compiled by bun:ffi's TinyCC), give the same tables for the same
  * files: both decline, or both number the same names at the same places (with the same hashes
  * and the same answers to ListNames.find) and keep the same value places. On random files of
@@ -19,13 +19,14 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { NATIVE_FROM, writeFastTable } from "../../src/commands/list/fast-table.ts";
 import { readAwsTextsAndBytes } from "../../src/config/aws-files.ts";
+import { Facts } from "../../src/profiles/list-facts.ts";
 import {
-  type FileScan,
+  JS_SCANNER,
+  type ListScanner,
   type ScannedKeys,
-  scanFile,
   scanListKeys,
 } from "../../src/profiles/list-scan.ts";
-import { nativeFileScan } from "../../src/profiles/list-scan-native.ts";
+import { nativeListScanner } from "../../src/profiles/list-scan-native.ts";
 import { KEYS } from "../../src/profiles/profile-keys.ts";
 import { compileC } from "../../src/system/native-code.ts";
 import { generalList } from "../commands/list/general-list.ts";
@@ -39,25 +40,30 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /**
  * The C loop. Where it is not had (not Linux x64/arm64: not this machine, not CI), what is
- * promised there is checked instead: nativeFileScan is undefined, and the JavaScript loop
+ * promised there is checked instead: nativeListScanner is undefined, and the JavaScript loop
  * (returned then) reads every file.
  */
-async function native(): Promise<FileScan> {
-  const scan = await nativeFileScan(process.platform, process.arch);
+async function native(): Promise<ListScanner> {
+  const scanner = await nativeListScanner(process.platform, process.arch);
   if (!supported) {
-    expect(scan).toBeUndefined();
-    return scanFile;
+    expect(scanner).toBeUndefined();
+    return JS_SCANNER;
   }
-  if (scan === undefined) throw new Error("the C scan could not be compiled on this machine");
-  return scan;
+  if (scanner === undefined) throw new Error("the C scan could not be compiled on this machine");
+  expect(scanner.suffixed).toBeDefined();
+  return scanner;
 }
 
-function scanned(config: string, credentials: string, scan: FileScan): ScannedKeys | undefined {
+function scanned(
+  config: string,
+  credentials: string,
+  scanner: ListScanner,
+): ScannedKeys | undefined {
   const bytes: [Buffer, Buffer] = [Buffer.from(config), Buffer.from(credentials)];
   return scanListKeys(
     { configText: config, credentialsText: credentials, paths: { config: "c", credentials: "k" } },
     bytes,
-    scan,
+    scanner,
   );
 }
 
@@ -81,10 +87,26 @@ function tables(keys: ScannedKeys | undefined) {
     config: [...keys.places[0].subarray(0, need)],
     credentials: [...keys.places[1].subarray(0, need)],
     lengths: [keys.places[0].length >= need, keys.places[1].length >= need],
+    suffixed: new Facts(keys).suffixed.map((table) => [...table]),
   };
 }
 
-const NAME = fc.constantFrom("dev", "prod", "a.b", "default", "x-y", "p1", "p1-long-term", "q");
+const NAME = fc.constantFrom(
+  "dev",
+  "prod",
+  "a.b",
+  "default",
+  "x-y",
+  "p1",
+  "p1-long-term",
+  "q",
+  "dev-mfa",
+  "dev-mfa-mfa",
+  "prod-default",
+  "q-long-term",
+  "-mfa",
+  "default-default",
+);
 const HEADER = fc.oneof(
   NAME.map((n) => `[profile ${n}]`),
   NAME.map((n) => `[${n}]`),
@@ -155,7 +177,7 @@ test("the C loop gives the JavaScript loop's tables on random files", async () =
   fc.assert(
     fc.property(TEXT, TEXT, (config, credentials) => {
       all++;
-      const expected = tables(scanned(config, credentials, scanFile));
+      const expected = tables(scanned(config, credentials, JS_SCANNER));
       if (expected !== undefined) taken++;
       expect(tables(scanned(config, credentials, c))).toEqual(expected);
     }),
@@ -178,11 +200,12 @@ test("the C loop grows the tables as the JavaScript loop does", async () => {
     const credentials: string[] = [];
     for (let i = 0; i < count; i++) {
       config.push(i % 5 === 0 ? `[profile n${i}]\nregion=r${i}` : `[profile n${i}]`);
-      credentials.push(`[n${(i * step) % (count * 2)}]`, i % 3 === 0 ? "mfa_serial=x" : "");
+      const partner = `n${(i * step) % (count * 2)}${["", "-mfa", "-long-term"][i % 3]}`;
+      credentials.push(`[${partner}]`, i % 3 === 0 ? "mfa_serial=x" : "");
     }
     const configText = `${config.join("\n")}\n`;
     const credentialsText = `${credentials.join("\n")}\n`;
-    const expected = tables(scanned(configText, credentialsText, scanFile));
+    const expected = tables(scanned(configText, credentialsText, JS_SCANNER));
     expect(expected).toBeDefined();
     expect(tables(scanned(configText, credentialsText, c))).toEqual(expected);
   }

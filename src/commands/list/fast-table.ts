@@ -14,7 +14,7 @@ import type { Deps } from "../../deps.ts";
 import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
 import { type ListRows, listRows } from "../../profiles/list-rows.ts";
 import { type ScannedKeys, scanListKeys, WIDTH } from "../../profiles/list-scan.ts";
-import { nativeFileScan } from "../../profiles/list-scan-native.ts";
+import { nativeListScanner } from "../../profiles/list-scan-native.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
@@ -42,8 +42,9 @@ export async function writeFastTable(
   // Large files are scanned by the C loop where it can be had (list-scan-native.ts): its
   // compile (~5 ms) pays from a few thousand profiles on.
   const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
-  const scan = size >= NATIVE_FROM ? await nativeFileScan(deps.platform, deps.arch) : undefined;
-  const keys = scanListKeys(texts, bytes, scan);
+  const scanner =
+    size >= NATIVE_FROM ? await nativeListScanner(deps.platform, deps.arch) : undefined;
+  const keys = scanListKeys(texts, bytes, scanner);
   if (keys === undefined || keys.size === 0) return false;
   const rows = listRows(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
