@@ -33,17 +33,19 @@ const OLD_TOKEN = 2 * Key.oldToken;
 /**
  * Writes the table and returns true, or returns false having written nothing when the files
  * are not ones list-scan.ts reads (or hold no profile): the caller lists them the general way.
+ * `nativeFrom`: NATIVE_FROM, or another size for the tests of the C loops.
  */
 export async function writeFastTable(
   texts: AwsTexts,
   bytes: readonly [Buffer | null, Buffer | null],
   deps: Deps,
+  nativeFrom = NATIVE_FROM,
 ): Promise<boolean> {
   // Large files are scanned by the C loop where it can be had (list-scan-native.ts): its
   // compile (~5 ms) pays from a few thousand profiles on.
   const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
   const scanner =
-    size >= NATIVE_FROM ? await nativeListScanner(deps.platform, deps.arch) : undefined;
+    size >= nativeFrom ? await nativeListScanner(deps.platform, deps.arch) : undefined;
   const keys = scanListKeys(texts, bytes, scanner);
   if (keys === undefined || keys.size === 0) return false;
   const rows = listRows(keys);
