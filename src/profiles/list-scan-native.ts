@@ -13,8 +13,11 @@
  */
 import { plainGiven } from "../ini/simple-read.ts";
 import { compileC } from "../system/native-code.ts";
+import { KIND_NAMES } from "./list-facts.ts";
 import type { ListNames } from "./list-names.ts";
-import { grown, type ListScanner, placesFor, WIDTH } from "./list-scan.ts";
+import type { ListRows } from "./list-rows.ts";
+import { LIST_ROWS_C } from "./list-rows-c.ts";
+import { grown, type ListScanner, placesFor, type ScannedKeys, WIDTH } from "./list-scan.ts";
 import { LIST_SCAN_C } from "./list-scan-c.ts";
 import { KEYS } from "./profile-keys.ts";
 
@@ -63,21 +66,61 @@ type ListSuffixed = (
   out: Int32Array,
 ) => number;
 
+type ListRowsCopy = (
+  out: Uint8Array,
+  config: Uint8Array,
+  credentials: Uint8Array,
+  pos: Int32Array,
+  nameFile: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  kind: Uint8Array,
+  kindCells: Uint8Array,
+  serialFile: Int8Array,
+  serialStart: Int32Array,
+  serialEnd: Int32Array,
+  regionFile: Int8Array,
+  regionStart: Int32Array,
+  regionEnd: Int32Array,
+  state: Uint8Array,
+  memcpy: number,
+) => number;
+
 interface Compiled {
   scan: ListScan;
   suffixed: ListSuffixed;
+  rows: ListRowsCopy;
   memchr: number;
+  memcpy: number;
+}
+
+/**
+ * fast-table.ts writeRows' rows copied by C into `out` from row `row` at `at`: up to a row
+ * whose SESSION cell is a text (state 2), or once `at` reaches `limit`. Where it stopped:
+ * [at, the next row].
+ */
+export type RowsCopy = (
+  out: Uint8Array,
+  at: number,
+  row: number,
+  limit: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+) => readonly [number, number];
+
+/** The C loops: the scanner, and the table's rows. */
+export interface NativeList {
+  scanner: ListScanner;
+  copyRows: RowsCopy;
 }
 
 /** The compiled loops and memchr's address, once per process (null: not to be had here). */
 let compiled: Promise<Compiled | null> | undefined;
 
-/** The C loops as a ListScanner, or undefined where they cannot be had (above). */
-export async function nativeListScanner(
-  platform: string,
-  arch: string,
-): Promise<ListScanner | undefined> {
-  compiled ??= compileC(platform, arch, LIST_SCAN_C, {
+/** The C loops, or undefined where they cannot be had (above). */
+export async function nativeList(platform: string, arch: string): Promise<NativeList | undefined> {
+  compiled ??= compileC(platform, arch, LIST_SCAN_C + LIST_ROWS_C, {
     // config, credentials, end, file, state, places, the names' five tables, keys, memchr
     list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
     // config, credentials, size, the names' five tables, mask, suffixes, out
@@ -85,22 +128,82 @@ export async function nativeListScanner(
       args: ["ptr", "ptr", "i32", "ptr", "ptr", "ptr", "ptr", "ptr", "i32", "ptr", "ptr"],
       returns: "i32",
     },
+    // out, config, credentials, pos, the names' three, kinds, kind cells, the cells' six, state, memcpy
+    list_rows: { args: Array(17).fill("ptr"), returns: "i32" },
   }).then((c) => {
     if (c === undefined) return null;
-    const { list_scan, list_suffixed } = c.library.symbols;
+    const { list_scan, list_suffixed, list_rows } = c.library.symbols;
     return {
       scan: list_scan as unknown as ListScan,
       suffixed: list_suffixed as unknown as ListSuffixed,
+      rows: list_rows as unknown as ListRowsCopy,
       memchr: c.memchr,
+      memcpy: c.memcpy,
     };
   });
   const native = await compiled;
   if (native === null) return undefined;
   return {
-    file: (text, b, file, names, expected) =>
-      scanWith(native.scan, native.memchr, text, b, file, names, expected),
-    suffixed: (names, suffixes) => suffixedWith(native.suffixed, names, suffixes),
+    scanner: {
+      file: (text, b, file, names, expected) =>
+        scanWith(native.scan, native.memchr, text, b, file, names, expected),
+      suffixed: (names, suffixes) => suffixedWith(native.suffixed, names, suffixes),
+    },
+    copyRows: (out, at, row, limit, keys, rows, state) =>
+      rowsWith(native.rows, native.memcpy, out, at, row, limit, keys, rows, state),
   };
+}
+
+/** The KIND cells for C: 16 bytes each, the length and then the characters. */
+const KIND_CELLS = new Uint8Array(16 * KIND_NAMES.length);
+KIND_NAMES.forEach((name, i) => {
+  KIND_CELLS[16 * i] = name.length;
+  for (let j = 0; j < name.length; j++) KIND_CELLS[16 * i + 1 + j] = name.charCodeAt(j);
+});
+
+const pos = new Int32Array(8);
+
+function rowsWith(
+  copy: ListRowsCopy,
+  memcpy: number,
+  out: Uint8Array,
+  at: number,
+  row: number,
+  limit: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+): readonly [number, number] {
+  const { names } = keys;
+  pos[0] = at;
+  pos[1] = row;
+  pos[2] = limit;
+  pos[3] = keys.size;
+  pos.set(rows.widths, 4);
+  copy(
+    out,
+    nonEmpty(keys.bytes[0]),
+    nonEmpty(keys.bytes[1]),
+    pos,
+    names.file,
+    names.start,
+    names.end,
+    rows.kind,
+    KIND_CELLS,
+    rows.serialFile,
+    rows.serialStart,
+    rows.serialEnd,
+    rows.regionFile,
+    rows.regionStart,
+    rows.regionEnd,
+    state,
+    memcpy,
+  );
+  return [pos[0]!, pos[1]!];
+}
+
+function nonEmpty(b: Uint8Array): Uint8Array {
+  return b.length > 0 ? b : ONE;
 }
 
 /** Facts' suffix table (list-scan.ts ListScanner.suffixed), by the C loop. */

@@ -19,18 +19,21 @@ interface Libc {
   write(fd: number, buffer: Uint8Array, length: number): number | bigint;
   close(fd: number): number;
   memchr: { ptr: number };
+  memcpy: { ptr: number };
 }
 
-/** A compiled library, and the address of libc's memchr for its code to call. */
+/** A compiled library, and the addresses of libc's memchr and memcpy for its code to call. */
 export interface CompiledC<Fns extends Record<string, FFIFunction>> {
   library: Library<Fns>;
   memchr: number;
+  memcpy: number;
 }
 
 /**
  * `source` compiled, its `symbols` callable; or undefined (above). The code is linked without
  * libc (-nostdlib: TinyCC would look for libc's development files, which most machines lack),
- * so it calls no library function by name: memchr's address is handed to it. The caller keeps
+ * so it calls no library function by name: memchr's and memcpy's addresses are handed to it
+ * (the header of the source declares their types: native code has no headers). The caller keeps
  * the library for the process's life (closing it frees the code).
  */
 export async function compileC<Fns extends Record<string, FFIFunction>>(
@@ -55,16 +58,22 @@ export async function compileC<Fns extends Record<string, FFIFunction>>(
         args: [ffi.FFIType.ptr, ffi.FFIType.i32, ffi.FFIType.u64],
         returns: ffi.FFIType.ptr,
       },
+      memcpy: {
+        args: [ffi.FFIType.ptr, ffi.FFIType.ptr, ffi.FFIType.u64],
+        returns: ffi.FFIType.ptr,
+      },
     }).symbols as unknown as Libc;
     const memchr = libc.memchr.ptr;
+    const memcpy = libc.memcpy.ptr;
     if (typeof memchr !== "number" || memchr === 0) return undefined;
+    if (typeof memcpy !== "number" || memcpy === 0) return undefined;
     fd = libc.memfd_create(Buffer.from("awsmfa-code\0"), MFD_CLOEXEC);
     if (fd < 0) return undefined;
     const bytes = Buffer.from(source);
     // One write: a memfd takes it whole, or the source is not all there and cc is not tried
     if (Number(libc.write(fd, bytes, bytes.length)) !== bytes.length) return undefined;
     const library = ffi.cc({ source: `/proc/self/fd/${fd}`, flags: ["-nostdlib"], symbols });
-    return { library, memchr };
+    return { library, memchr, memcpy };
   } catch {
     return undefined;
   } finally {

@@ -26,7 +26,7 @@ import {
   type ScannedKeys,
   scanListKeys,
 } from "../../src/profiles/list-scan.ts";
-import { nativeListScanner } from "../../src/profiles/list-scan-native.ts";
+import { nativeList } from "../../src/profiles/list-scan-native.ts";
 import { KEYS } from "../../src/profiles/profile-keys.ts";
 import { compileC } from "../../src/system/native-code.ts";
 import { generalList } from "../commands/list/general-list.ts";
@@ -40,11 +40,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /**
  * The C loop. Where it is not had (not Linux x64/arm64: not this machine, not CI), what is
- * promised there is checked instead: nativeListScanner is undefined, and the JavaScript loop
+ * promised there is checked instead: nativeList is undefined, and the JavaScript loop
  * (returned then) reads every file.
  */
 async function native(): Promise<ListScanner> {
-  const scanner = await nativeListScanner(process.platform, process.arch);
+  const scanner = (await nativeList(process.platform, process.arch))?.scanner;
   if (!supported) {
     expect(scanner).toBeUndefined();
     return JS_SCANNER;

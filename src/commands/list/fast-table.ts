@@ -14,7 +14,7 @@ import type { Deps } from "../../deps.ts";
 import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
 import { type ListRows, listRows } from "../../profiles/list-rows.ts";
 import { type ScannedKeys, scanListKeys, WIDTH } from "../../profiles/list-scan.ts";
-import { nativeListScanner } from "../../profiles/list-scan-native.ts";
+import { nativeList, type RowsCopy } from "../../profiles/list-scan-native.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
@@ -44,9 +44,8 @@ export async function writeFastTable(
   // Large files are scanned by the C loop where it can be had (list-scan-native.ts): its
   // compile (~5 ms) pays from a few thousand profiles on.
   const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
-  const scanner =
-    size >= nativeFrom ? await nativeListScanner(deps.platform, deps.arch) : undefined;
-  const keys = scanListKeys(texts, bytes, scanner);
+  const native = size >= nativeFrom ? await nativeList(deps.platform, deps.arch) : undefined;
+  const keys = scanListKeys(texts, bytes, native?.scanner);
   if (keys === undefined || keys.size === 0) return false;
   const rows = listRows(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
@@ -65,7 +64,7 @@ export async function writeFastTable(
     found.note(profile, await waiting[0]!);
   }
   found.textsAt(deps.clock.now());
-  writeRows(keys, rows, found.state, found.cells, deps);
+  writeRows(keys, rows, found.state, found.cells, deps, native?.copyRows);
   return true;
 }
 
@@ -184,13 +183,18 @@ function ownSession(
   return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
 }
 
-/** The header and every row, the first four columns padded, two spaces between columns. */
+/**
+ * The header and every row, the first four columns padded, two spaces between columns. With
+ * `copyRows`, the rows are copied by C (profiles/list-rows-c.ts) but those with a session's
+ * text, which are written here.
+ */
 function writeRows(
   keys: ScannedKeys,
   rows: ListRows,
   state: Uint8Array,
   cells: readonly string[],
   deps: Pick<Deps, "io">,
+  copyRows?: RowsCopy,
 ): void {
   const { size, bytes, names } = keys;
   const [nameWidth, kindWidth, serialWidth, regionWidth] = rows.widths;
@@ -208,6 +212,12 @@ function writeRows(
   // constant cells are stored byte by byte, without a call (each column is wider than they).
   for (let profile = 0; profile < size; profile++) {
     const has = state[profile]!;
+    if (copyRows !== undefined && has !== 2) {
+      const [end, next] = copyRows(out, at, profile, PIECE, keys, rows, state);
+      at = end >= PIECE ? sendPiece(out, end, deps) : end;
+      profile = next - 1; // the next row the loop comes to
+      continue;
+    }
     const session = has === 2 ? cells[profile]! : "";
     // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
     if (at + longest + session.length > out.length) {
