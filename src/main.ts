@@ -56,7 +56,8 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
   process.on("unhandledRejection", lastResort);
 
   const argv = process.argv.slice(2);
-  // Windows reads names without regard to case (system/windows-env.ts); loaded only there.
+  // Windows reads names without regard to case (system/windows-env.ts). Loaded only there:
+  // elsewhere start-up neither loads nor parses it.
   const env =
     process.platform === "win32"
       ? (await import("./system/windows-env.ts")).windowsEnvironment(process.env)
