@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { run } from "../../src/cli.ts";
 import { childEnvironment, serverEnvironment } from "../../src/commands/exec/child-env.ts";
 import { hasCommanderSetting } from "../../src/commands/line-settings.ts";
-import { awsPaths } from "../../src/config/paths.ts";
+import { awsPaths, cacheDir } from "../../src/config/paths.ts";
+import { keyFilePath } from "../../src/keys/encrypted-file.ts";
 import { quoteForUser, userShell } from "../../src/output/mode.ts";
 import { proxyFor } from "../../src/system/proxy-env.ts";
 import { findProgram } from "../../src/system/which.ts";
@@ -75,6 +76,14 @@ describe("readers with Windows' environment", () => {
       "$home/c",
     );
     expect(awsPaths({ AWS_CONFIG_FILE: "$HOME/c", HOME: "/h" }, "/h", "linux").config).toBe("/h/c");
+  });
+
+  test("LocalAppData and AppData in any case: the cache folder and the encrypted key file", () => {
+    const env = windowsEnvironment({ LocalAppData: "C:\\local", appdata: "C:\\roaming" });
+    expect(cacheDir(env, "C:\\Users\\me", "win32")).toBe(join("C:\\local", "awsmfa"));
+    expect(keyFilePath({ env, homedir: "C:\\Users\\me", platform: "win32" })).toBe(
+      join("C:\\roaming", "awsmfa", "keys.enc"),
+    );
   });
 
   test("PATH spelled path or Path is searched, with PATHEXT spelled PathExt", async () => {
