@@ -17,9 +17,16 @@ import { KIND_NAMES } from "./list-facts.ts";
 import type { ListNames } from "./list-names.ts";
 import type { ListRows } from "./list-rows.ts";
 import { LIST_ROWS_C } from "./list-rows-c.ts";
-import { grown, type ListScanner, placesFor, type ScannedKeys, WIDTH } from "./list-scan.ts";
+import {
+  grown,
+  type ListScanner,
+  placesFor,
+  type RowTables,
+  type ScannedKeys,
+  WIDTH,
+} from "./list-scan.ts";
 import { LIST_SCAN_C } from "./list-scan-c.ts";
-import { KEYS } from "./profile-keys.ts";
+import { KEYS, Key, SERIAL_SLOTS } from "./profile-keys.ts";
 
 /** list_scan's answers and the places of its state[] (list-scan-c.ts). */
 const DONE = 0;
@@ -86,9 +93,39 @@ type ListRowsCopy = (
   memcpy: number,
 ) => number;
 
+type ListSummaries = (
+  config: Uint8Array,
+  credentials: Uint8Array,
+  configPlaces: Int32Array,
+  credentialsPlaces: Int32Array,
+  width: number,
+  s: Int32Array,
+  keyNumbers: Int32Array,
+  suffixed0: Int32Array,
+  suffixed1: Int32Array,
+  suffixed2: Int32Array,
+  prefix: Uint8Array,
+  prefixLength: number,
+  kind: Uint8Array,
+  partner: Int32Array,
+  serialOf: Int32Array,
+  serialSlot: Uint8Array,
+  serialFile: Int8Array,
+  serialStart: Int32Array,
+  serialEnd: Int32Array,
+  regionFile: Int8Array,
+  regionStart: Int32Array,
+  regionEnd: Int32Array,
+  serving: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  kindLength: Int32Array,
+) => number;
+
 interface Compiled {
   scan: ListScan;
   suffixed: ListSuffixed;
+  summaries: ListSummaries;
   rows: ListRowsCopy;
   memchr: number;
   memcpy: number;
@@ -130,12 +167,33 @@ export async function nativeList(platform: string, arch: string): Promise<Native
     },
     // out, config, credentials, pos, the names' three, kinds, kind cells, the cells' six, state, memcpy
     list_rows: { args: Array(17).fill("ptr"), returns: "i32" },
+    // the bytes, the places, width, s, the Key numbers, three suffix tables, the prefix and
+    // its length, the eleven row tables, the names' starts and ends, the kinds' lengths
+    list_summaries: {
+      args: [
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "i32",
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "i32",
+        ...Array(14).fill("ptr"),
+      ],
+      returns: "i32",
+    },
   }).then((c) => {
     if (c === undefined) return null;
-    const { list_scan, list_suffixed, list_rows } = c.library.symbols;
+    const { list_scan, list_suffixed, list_rows, list_summaries } = c.library.symbols;
     return {
       scan: list_scan as unknown as ListScan,
       suffixed: list_suffixed as unknown as ListSuffixed,
+      summaries: list_summaries as unknown as ListSummaries,
       rows: list_rows as unknown as ListRowsCopy,
       memchr: c.memchr,
       memcpy: c.memcpy,
@@ -148,10 +206,72 @@ export async function nativeList(platform: string, arch: string): Promise<Native
       file: (text, b, file, names, expected) =>
         scanWith(native.scan, native.memchr, text, b, file, names, expected),
       suffixed: (names, suffixes) => suffixedWith(native.suffixed, names, suffixes),
+      summaries: (keys, rows, suffixed, prefix, s) =>
+        summariesWith(native.summaries, keys, rows, suffixed, prefix, s),
     },
     copyRows: (out, at, row, limit, keys, rows, state) =>
       rowsWith(native.rows, native.memcpy, out, at, row, limit, keys, rows, state),
   };
+}
+
+/** The Key numbers list_summaries reads (list-rows-c.ts), in its order. */
+const KEY_NUMBERS = Int32Array.from([
+  Key.roleArn,
+  Key.keyId,
+  Key.secret,
+  Key.region,
+  Key.partner,
+  Key.store,
+  ...SERIAL_SLOTS,
+]);
+const KIND_LENGTHS = Int32Array.from(KIND_NAMES, (name) => name.length);
+/** The last prefix handed over, as bytes. */
+let prefixText = "";
+let prefixBytes = new Uint8Array(1);
+
+/** ListScanner.summaries by the C loop; anything unusual is left to list-rows.ts (s[0]). */
+function summariesWith(
+  summaries: ListSummaries,
+  keys: ScannedKeys,
+  rows: RowTables,
+  suffixed: readonly Int32Array[],
+  prefix: string,
+  s: Int32Array,
+): void {
+  // Three suffixes (LONG_TERM_SUFFIXES) and three device keys, as the C loop reads them
+  if (suffixed.length !== 3 || SERIAL_SLOTS.length !== 3 || keys.size === 0) return;
+  if (prefix !== prefixText) {
+    prefixText = prefix;
+    prefixBytes = prefix.length > 0 ? Buffer.from(prefix, "latin1") : new Uint8Array(1);
+  }
+  summaries(
+    nonEmpty(keys.bytes[0]),
+    nonEmpty(keys.bytes[1]),
+    keys.places[0],
+    keys.places[1],
+    WIDTH,
+    s,
+    KEY_NUMBERS,
+    suffixed[0]!,
+    suffixed[1]!,
+    suffixed[2]!,
+    prefixBytes,
+    prefix.length,
+    rows.kind,
+    rows.partner,
+    rows.serialOf,
+    rows.serialSlot,
+    rows.serialFile,
+    rows.serialStart,
+    rows.serialEnd,
+    rows.regionFile,
+    rows.regionStart,
+    rows.regionEnd,
+    rows.serving,
+    keys.names.start,
+    keys.names.end,
+    KIND_LENGTHS,
+  );
 }
 
 /** The KIND cells for C: 16 bytes each, the length and then the characters. */

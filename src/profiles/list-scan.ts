@@ -96,6 +96,34 @@ export interface ListScanner {
    * its name + that suffix, or -1; undefined when Facts is to work it out.
    */
   suffixed?(names: ListNames, suffixes: readonly string[]): Int32Array[] | undefined;
+  /**
+   * list-rows.ts's loop over the rows from s[0] on, for the rows it answers by array reads:
+   * up to the first row that needs more (a question of Facts, a device to check in full),
+   * which it leaves in s[0] (or the rows' count); s[2..5]: the four widths, in and out.
+   * `prefix`: SerialChecks' last device prefix.
+   */
+  summaries?(
+    keys: ScannedKeys,
+    rows: RowTables,
+    suffixed: readonly Int32Array[],
+    prefix: string,
+    s: Int32Array,
+  ): void;
+}
+
+/** The tables of list-rows.ts's ListRows that its loop fills per row. */
+export interface RowTables {
+  kind: Uint8Array;
+  partner: Int32Array;
+  serialOf: Int32Array;
+  serialSlot: Uint8Array;
+  serialFile: Int8Array;
+  serialStart: Int32Array;
+  serialEnd: Int32Array;
+  regionFile: Int8Array;
+  regionStart: Int32Array;
+  regionEnd: Int32Array;
+  serving: Uint8Array;
 }
 
 export const JS_SCANNER: ListScanner = { file: (...args) => scanFile(...args) };

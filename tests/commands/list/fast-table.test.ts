@@ -417,6 +417,11 @@ test("edge files: what it takes prints what the general readers print", async ()
       "[p0129599]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\n[p0732382]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAB\n",
     ],
     ["tabs in value", "[profile a]\nregion = x\ty\n", ""],
+    [
+      "partner is profile 0",
+      "[profile dev-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\nregion = r0\n[profile x]\nmfa_serial = arn:aws:iam::123456789012:mfa/x\n[profile dev]\nmfa_serial = arn:aws:iam::123456789012:mfa/a\n",
+      "",
+    ],
     ["trailing spaces", "[profile a]   \nregion = x   \n[profile b]\n", ""],
   ];
   // Each by the JavaScript loop and by the C loops (list-scan-native.ts)
