@@ -24,8 +24,11 @@ import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
 import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
-/** Characters of both files from which the C scan is used (~5,000 profiles). */
-export const NATIVE_FROM = 512 * 1024;
+/**
+ * Characters of both files from which the C loops are used (~800 profiles): their compile
+ * (~5 ms) costs a list of 300 profiles ~1.5 ms more, is even at 500, and pays from ~1,000.
+ */
+export const NATIVE_FROM = 96 * 1024;
 /** Places of the token keys within a profile's (list-scan.ts). */
 const TOKEN = 2 * Key.token;
 const OLD_TOKEN = 2 * Key.oldToken;
@@ -41,8 +44,8 @@ export async function writeFastTable(
   deps: Deps,
   nativeFrom = NATIVE_FROM,
 ): Promise<boolean> {
-  // Large files are scanned by the C loop where it can be had (list-scan-native.ts): its
-  // compile (~5 ms) pays from a few thousand profiles on.
+  // Larger files are read, summed up and written by the C loops where they can be had
+  // (list-scan-native.ts; NATIVE_FROM says from what size).
   const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
   const native = size >= nativeFrom ? await nativeList(deps.platform, deps.arch) : undefined;
   const keys = scanListKeys(texts, bytes, native?.scanner);
