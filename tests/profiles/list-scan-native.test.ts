@@ -221,11 +221,20 @@ test("compileC is undefined where the C loop is not had, and nothing else is tri
   }
 });
 
+/**
+ * This runtime as a command: under qemu-user (.ci/stages/71-arm64-list-native.sh runs this file
+ * with the arm64 binary as bun), the host cannot start an arm64 program by itself: TEST_QEMU
+ * names qemu, as in tests/system/libc-files.test.ts.
+ */
+const RUNTIME = process.env.TEST_QEMU
+  ? [process.env.TEST_QEMU, process.execPath]
+  : [process.execPath];
+
 test("a compile error gives undefined, and nothing on stderr", async () => {
   if (!supported) return; // compileC is undefined there (the test above)
   const child = Bun.spawnSync(
     [
-      process.execPath,
+      ...RUNTIME,
       "-e",
       `const { compileC } = await import(${JSON.stringify(join(import.meta.dir, "../../src/system/native-code.ts"))});
        const bad = await compileC(process.platform, process.arch, "int f( { nonsense", { f: { args: [], returns: "i32" } });
