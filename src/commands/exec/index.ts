@@ -191,9 +191,7 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
 /** The user's shell, for `awsmfa exec PROFILE` with no command; says how to leave it. */
 function enterShell(profile: string, deps: Deps): string {
   const shell =
-    deps.platform === "win32"
-      ? (deps.env.COMSPEC ?? deps.env.ComSpec ?? "cmd.exe")
-      : (deps.env.SHELL ?? "/bin/sh");
+    deps.platform === "win32" ? (deps.env.COMSPEC ?? "cmd.exe") : (deps.env.SHELL ?? "/bin/sh");
   deps.io.stderr.write(
     `Starting ${shell} with the session of ${profile}. Type \`exit\` to leave it; the session goes with it.\n`,
   );
