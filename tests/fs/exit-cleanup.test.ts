@@ -143,3 +143,25 @@ test.each([
     expect(guard.listening).toBe(0);
   },
 );
+
+test("a write that takes no lock (a cache file): its temp file goes, then exit 143", async () => {
+  const fs = { ...nodeFs } as unknown as FileSystem;
+  const guard = testGuard(fs);
+  const dir = scratchDir("exit-cleanup");
+  const file = join(dir, "session.json");
+  const write = writeFileAtomic(fs, file, "{}", {
+    durable: false,
+    hooks: {
+      afterTempWritten: async () => {
+        expect(guard.listening).toBe(1);
+        guard.send("SIGTERM");
+        await Bun.sleep(0);
+      },
+    },
+  }).catch((error: unknown) => error);
+  expect(exitCodeFor(await write)).toBe(143);
+  await guard.exited;
+  expect(guard.exits).toEqual([143]);
+  expect(leftovers(dir)).toEqual([]);
+  expect(guard.listening).toBe(0);
+});
