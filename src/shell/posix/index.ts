@@ -14,6 +14,7 @@ import {
   wordOrQuoted,
   wordsWithFlags,
 } from "../syntax.ts";
+import { needsPrintf, printfWord } from "./printf-word.ts";
 
 /**
  * Single quotes keep every byte literal in every POSIX shell; a single quote itself is
@@ -37,7 +38,7 @@ function word(value: string): string {
 /**
  * bash's and zsh's word for a person: as word(), but a value with a control character (a
  * line break, a tab, an escape) in ANSI-C quotes, $'line\nbreak', so that a suggested command
- * stays on one line and shows what is there. sh and dash keep word(): $'...' is not theirs.
+ * stays on one line and shows what is there. $'...' is not sh's and dash's: they get shWord().
  */
 function ansiCWord(value: string): string {
   if (!hasControl(value)) return word(value);
@@ -51,6 +52,11 @@ function ansiCWord(value: string): string {
     else out += ch;
   }
   return `$'${out}'`;
+}
+
+/** sh's and dash's word for a person: as word(), but one line for a line break (printf-word.ts). */
+function shWord(value: string): string {
+  return needsPrintf(value) ? printfWord(value) : word(value);
 }
 
 const ANSI_C: Readonly<Record<string, string>> = {
@@ -130,14 +136,14 @@ export function posixSyntax(shell: "bash" | "zsh", ansiC = true): ShellSyntax {
     name: shell,
     exportFormat: "sh",
     quote: posixQuote,
-    word: ansiC ? ansiCWord : word,
+    word: ansiC ? ansiCWord : shWord,
     setVar,
     unsetVar,
     initScript: (options) => posixInit(shell, options),
     loadLine: `eval "$(awsmfa shell-init ${shell})"`,
     printText: (text) => `printf '%s' ${posixQuote(text)}\n`,
     // Shown to be pasted: words as a person types them, on one line where the shell can.
-    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], ansiC ? ansiCWord : posixQuote)})"`,
+    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], ansiC ? ansiCWord : shWord)})"`,
     failureCode: "false\n",
   };
 }
