@@ -98,6 +98,16 @@ const LINE_CONTROL = /[\t\n\r\u2028\u2029]/g;
 /** A backslash that, as it is, would read as one of the escapes above. */
 const LOOKS_ESCAPED = /\\(?=x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})/g;
 
+/**
+ * A whole text made one line: printable(), and tab, CR, LF, U+2028 and U+2029 shown as
+ * printableInLine shows them, but its backslashes left alone, so that values it quotes that
+ * were already shown by printableInLine read the same (the --debug trace, the first line of an
+ * unexpected error).
+ */
+export function textInLine(text: string): string {
+  return printable(text.replace(LINE_CONTROL, shown));
+}
+
 /** printable(), keeping awsmfa's own "\r ESC[K" that redraws a status line. */
 export function printableLine(text: string): string {
   if (!hasControl(text)) return text;

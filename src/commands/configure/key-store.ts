@@ -12,6 +12,7 @@ import { moveKeys } from "../../keys/move.ts";
 import { placementOf, setPlacement } from "../../keys/placement.ts";
 import { KEY_STORES, keyStore } from "../../keys/registry.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { askSelect } from "../../ui/prompts.ts";
 import { questionDeadline } from "../../ui/question-deadline.ts";
 import type { KeyPlan } from "./choose-keys.ts";
@@ -66,9 +67,10 @@ export async function storeKeys(
       throw new UserError(`The ${store} key store did not give back the keys ${shown}.`);
     }
     await setPlacement(files, plan.target, store, plan.keys, deps);
-    say(`Saved the keys ${shown} for ${plan.target} in the ${store} key store`);
+    say(`Saved the keys ${shown} for ${printableInLine(plan.target)} in the ${store} key store`);
     return;
   }
   const result = await moveKeys(await readAwsFiles(deps), plan.target, store, deps);
-  if (result.moved) say(`Moved the keys ${shown} of ${plan.target} to the ${store} key store`);
+  if (result.moved)
+    say(`Moved the keys ${shown} of ${printableInLine(plan.target)} to the ${store} key store`);
 }

@@ -67,7 +67,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     });
   const identity = await getCallerIdentity(plan.keys, target("sts"));
   say(
-    `${stderrStyle(deps).green("✓")} The keys ${maskKeyId(plan.keys.accessKeyId)} belong to ${identity.arn}`,
+    `${stderrStyle(deps).green("✓")} The keys ${maskKeyId(plan.keys.accessKeyId)} belong to ${printableInLine(identity.arn)}`,
   );
   const configured = currentSerial(files, pair);
   const serial = await chooseDevice(

@@ -5,7 +5,7 @@
 import { constants } from "node:os";
 import type { InteractiveResult } from "../../deps.ts";
 import { pasteable, UserError } from "../../errors.ts";
-import { printableInLine } from "../../system/printable.ts";
+import { printableInLine, textInLine } from "../../system/printable.ts";
 
 export function exitStatus(result: InteractiveResult, command: string): number {
   const error = result.spawnError;
@@ -40,7 +40,7 @@ function startError(error: NodeJS.ErrnoException, command: string): UserError {
       },
     );
   }
-  return new UserError(`Cannot run "${printableInLine(command)}": ${error.message}.`, {
+  return new UserError(`Cannot run "${printableInLine(command)}": ${textInLine(error.message)}.`, {
     code: "commandNotExecutable",
   });
 }

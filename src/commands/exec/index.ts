@@ -11,6 +11,7 @@ import { otpChooser } from "../../otp/choose.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
 import { loopbackPeer } from "../../system/loopback-peer.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { debug } from "../../ui/debug.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv } from "../options/env.ts";
@@ -105,7 +106,7 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
   const outer = deps.env[EXEC_MARKER];
   if (outer && !options.force) {
     throw new UsageError(
-      `Already inside \`awsmfa exec ${outer}\` (${EXEC_MARKER}=${outer}); a nested exec would mix two sessions.`,
+      `Already inside \`awsmfa exec ${printableInLine(outer)}\` (${EXEC_MARKER}=${printableInLine(outer)}); a nested exec would mix two sessions.`,
       {
         hint: `Leave that one first (exit), or pass --force to run inside it anyway: ${pasteableCommand("awsmfa", "exec", "--force", options.session.profile)} -- ...`,
       },
@@ -195,7 +196,7 @@ function enterShell(profile: string, deps: Deps): string {
       ? (deps.env.COMSPEC ?? deps.env.ComSpec ?? "cmd.exe")
       : (deps.env.SHELL ?? "/bin/sh");
   deps.io.stderr.write(
-    `Starting ${shell} with the session of ${profile}. Type \`exit\` to leave it; the session goes with it.\n`,
+    `Starting ${printableInLine(shell)} with the session of ${printableInLine(profile)}. Type \`exit\` to leave it; the session goes with it.\n`,
   );
   return shell;
 }
