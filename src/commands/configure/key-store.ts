@@ -43,6 +43,18 @@ export async function chooseKeyStore(
   );
 }
 
+/** The key store named, if it can be used here (also checked before the keys are asked for). */
+export async function availableStore(store: KeyStoreName, deps: Deps) {
+  const chosen = keyStore(store);
+  const availability = await chosen.available(deps);
+  if (!availability.available) {
+    throw new UserError(`The ${store} key store is not available here: ${availability.reason}.`, {
+      hint: "Pick another with --key-store; nothing was stored.",
+    });
+  }
+  return chosen;
+}
+
 export async function storeKeys(
   store: KeyStoreName,
   plan: KeyPlan,
@@ -54,13 +66,7 @@ export async function storeKeys(
     return;
   const shown = maskKeyId(plan.keys.accessKeyId);
   if (plan.kind === "new") {
-    const chosen = keyStore(store);
-    const availability = await chosen.available(deps);
-    if (!availability.available) {
-      throw new UserError(`The ${store} key store is not available here: ${availability.reason}.`, {
-        hint: "Pick another with --key-store; nothing was stored.",
-      });
-    }
+    const chosen = await availableStore(store, deps);
     await chosen.write(plan.target, plan.keys, deps);
     const back = await chosen.read(plan.target, deps);
     if (back?.secretAccessKey !== plan.keys.secretAccessKey) {
