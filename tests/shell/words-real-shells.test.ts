@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { shellSyntax } from "../../src/shell/index.ts";
+import { printable } from "../../src/system/printable.ts";
 import { pwshPath } from "../support/pwsh.ts";
 import { hostileValues } from "./hostile-values.ts";
 
@@ -21,9 +22,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Words are pasted after a command name: a value that looks like an option goes after `--`
 // there (errors.ts pasteableCommand), so those are left out; so is the empty word.
-const VALUES = hostileValues(join(dir, "trap")).filter(
-  (value) => value !== "" && !value.startsWith("-"),
-);
+const VALUES = [
+  ...hostileValues(join(dir, "trap")),
+  // What the writer shows escaped in a message (system/printable.ts): the word must not hold
+  // it as it is, or it would be shown as the text \u202e and paste back as that.
+  "bidi\u202eoverride",
+  "\u2066isolate\u2069 lrm\u200e alm\u061c",
+  "line\u2028sep\u2029par\n",
+].filter((value) => value !== "" && !value.startsWith("-"));
 
 interface Case {
   shell: string;
@@ -119,6 +125,8 @@ describe("words shown to paste, pasted into the real shells", () => {
         const words = VALUES.map((value) => syntax.word(value));
         if (c.oneLine) {
           expect(words.filter((word) => /[\r\n]/.test(word))).toEqual([]);
+          // As a message shows it (stderr's printable()): what is pasted is what was printed.
+          expect(words.filter((word) => printable(word) !== word)).toEqual([]);
         }
         const script = join(dir, `paste.${c.shell.replace(" ", "-")}`);
         const out = join(dir, `out.${c.shell.replace(" ", "-")}`);

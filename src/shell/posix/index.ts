@@ -9,6 +9,7 @@ import {
   hasControl,
   type InitOptions,
   initHeader,
+  isHidden,
   type ShellSyntax,
   withExtra,
   wordOrQuoted,
@@ -49,6 +50,8 @@ function ansiCWord(value: string): string {
     if (named !== undefined) out += named;
     else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
     else if (c >= 0x80 && c <= 0x9f) out += `\\u00${c.toString(16)}`;
+    // U+2028, bidi controls: their UTF-8 bytes, which $'...' gives back in any locale.
+    else if (isHidden(c)) out += utf8Bytes(ch);
     else out += ch;
   }
   return `$'${out}'`;
@@ -57,6 +60,12 @@ function ansiCWord(value: string): string {
 /** sh's and dash's word for a person: as word(), but one line for a line break (printf-word.ts). */
 function shWord(value: string): string {
   return needsPrintf(value) ? printfWord(value) : word(value);
+}
+
+function utf8Bytes(ch: string): string {
+  let out = "";
+  for (const byte of new TextEncoder().encode(ch)) out += `\\x${byte.toString(16)}`;
+  return out;
 }
 
 const ANSI_C: Readonly<Record<string, string>> = {

@@ -14,8 +14,9 @@
  *
  * `=` assigns only an unset variable, so the name is a hash of the value: pasted again, the
  * variable already holds the same text. dash, bash --posix, busybox sh and zsh read this the
- * same way, with set -u too (tests/shell/posix-printf-word.test.ts runs them).
+ * same way, with set -u too (tests/shell/words-real-shells.test.ts runs them).
  */
+import { isHidden } from "../syntax.ts";
 
 /** Whether `value` holds a character that a one-line, as-shown suggestion must escape. */
 export function needsPrintf(value: string): boolean {
@@ -25,25 +26,9 @@ export function needsPrintf(value: string): boolean {
   return false;
 }
 
-/**
- * C0 controls (line breaks, tab, ESC), DEL, C1, U+2028/U+2029 and the bidi controls: what
- * printable() (system/printable.ts) would show as an escape in a message, so that the pasted
- * text is the value and not \u202e; and the private-use marks of pasteable().
- */
+/** What hasControl() spells as escapes (syntax.ts), and the private-use marks of pasteable(). */
 function escaped(c: number): boolean {
-  return (
-    c < 0x20 ||
-    (c >= 0x7f && c <= 0x9f) ||
-    c === 0x061c ||
-    c === 0x200e ||
-    c === 0x200f ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2066 && c <= 0x2069) ||
-    c === 0xe000 ||
-    c === 0xe001
-  );
+  return isHidden(c) || c === 0xe000 || c === 0xe001;
 }
 
 /** `value` as a printf format, inside single quotes: the format's escapes, and % doubled. */
