@@ -56,7 +56,12 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
   process.on("unhandledRejection", lastResort);
 
   const argv = process.argv.slice(2);
-  const env = { ...process.env };
+  // Windows reads names without regard to case (system/windows-env.ts). Loaded only there:
+  // elsewhere start-up neither loads nor parses it.
+  const env =
+    process.platform === "win32"
+      ? (await import("./system/windows-env.ts")).windowsEnvironment(process.env)
+      : { ...process.env };
   // Bun's homedir() is $HOME when it is set (elsewhere than Windows), else the user database;
   // node:os is loaded only for the latter (~0.3 ms of every run).
   const home = (process.platform !== "win32" && env.HOME) || osHomedir();

@@ -1,7 +1,7 @@
 # The Windows stage: dist/awsmfa-windows-x64.exe under Wine against the fake AWS
 # (tests/windows/*.test.ts: CRLF files, %USERPROFILE% and %LOCALAPPDATA%, cmd.exe and
 # --format cmd, parallel callers and the lock, a credentials file held open by another program,
-# the code typed at the console prompt under tmux). Sourced by .ci/run after the build; can also
+# the code typed at the console prompt under tmux, variable names in any case: env-case.test.ts). Sourced by .ci/run after the build; can also
 # be run alone from the repository root: bash .ci/stages/30-windows.sh
 # Builds from source kept in the repository (nothing downloaded): the stand-in
 # bcryptprimitives.dll that Wine 8.0 lacks (Bun's runtime imports ProcessPrng from it; real

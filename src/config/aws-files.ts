@@ -14,6 +14,9 @@ import type { AwsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
 
+/** What reading the files needs; the platform, when given, for a `$name` in their paths. */
+type FilesDeps = Pick<Deps, "env" | "homedir" | "fs"> & Partial<Pick<Deps, "platform">>;
+
 /** What a profile map may add to ReadonlyMap: has(`${base}${suffix}`) without the string. */
 interface SuffixLookup {
   hasSuffixed(base: string, suffix: string): boolean;
@@ -33,17 +36,17 @@ export interface AwsFiles {
  * ini/profile-index.ts); `list`, which reads them all, reads the texts (readAwsTexts) in one
  * pass of its own (ini/key-scan.ts). Writers that edit the same text later reuse its index.
  */
-export async function readAwsFiles(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsFiles> {
+export async function readAwsFiles(deps: FilesDeps): Promise<AwsFiles> {
   return awsFilesOf(await readAwsTexts(deps));
 }
 
 /** The two files' paths and texts, not indexed yet: `list` reads them in its own pass. */
 export type AwsTexts = Pick<AwsFiles, "paths" | "configText" | "credentialsText">;
 
-export async function readAwsTexts(deps: Pick<Deps, "env" | "homedir" | "fs">): Promise<AwsTexts> {
+export async function readAwsTexts(deps: FilesDeps): Promise<AwsTexts> {
   // Loaded here too: paths.ts brings node:path (~0.5 ms), which the lookups below do not need.
   const { awsPaths } = await import("./paths.ts");
-  const paths = awsPaths(deps.env, deps.homedir);
+  const paths = awsPaths(deps.env, deps.homedir, deps.platform);
   const [configText, credentialsText] = await Promise.all([
     readOptional(deps, paths.config),
     readOptional(deps, paths.credentials),
@@ -53,11 +56,11 @@ export async function readAwsTexts(deps: Pick<Deps, "env" | "homedir" | "fs">): 
 
 /** readAwsTexts, with the bytes each text was decoded from (list copies its rows from them). */
 export async function readAwsTextsAndBytes(
-  deps: Pick<Deps, "env" | "homedir" | "fs">,
+  deps: FilesDeps,
 ): Promise<AwsTexts & { bytes: [Buffer | null, Buffer | null] }> {
   const { awsPaths } = await import("./paths.ts");
   const { readRegular } = await import("../fs/read-regular.ts");
-  const paths = awsPaths(deps.env, deps.homedir);
+  const paths = awsPaths(deps.env, deps.homedir, deps.platform);
   // readOptional's read: readRegularText is readRegular and a decoding as UTF-8
   const [config, credentials] = await Promise.all([
     readRegular(deps.fs, paths.config),

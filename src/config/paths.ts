@@ -11,6 +11,7 @@
 import { join, posix, win32 } from "node:path";
 import { UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
+import { windowsName } from "../system/windows-env.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -28,13 +29,15 @@ export function expandHome(path: string, homedir: string): string {
 /**
  * Python's os.path.expandvars: `$NAME` and `${NAME}` (NAME of letters, digits and _) replaced
  * by the variable's value when it is set, left as written when not. One pass: a value is not
- * expanded again.
+ * expanded again. On Windows a name is looked up without regard to case, as there
+ * (`$userprofile` is USERPROFILE): its environment's names are upper case (windows-env.ts).
  */
-export function expandVariables(path: string, env: Env): string {
+export function expandVariables(path: string, env: Env, platform?: NodeJS.Platform): string {
   if (!path.includes("$")) return path;
   return path.replace(/\$(\w+|\{[^}]*\})/g, (whole, written: string) => {
     const name = written.startsWith("{") ? written.slice(1, -1) : written;
-    return (name === "" ? undefined : env[name]) ?? whole;
+    if (name === "") return whole;
+    return env[platform === "win32" ? windowsName(name) : name] ?? whole;
   });
 }
 
@@ -54,13 +57,14 @@ function refuseOtherHome(name: string, path: string): string {
   );
 }
 
-export function awsPaths(env: Env, homedir: string): AwsPaths {
+/** `platform` only changes how a `$name` in the two variables is looked up (expandVariables). */
+export function awsPaths(env: Env, homedir: string, platform?: NodeJS.Platform): AwsPaths {
   // Empty, before or after its variables are expanded ('$EMPTY', an unfilled template): the
   // default file, not the file named "", which awsmfa then offered as the place to put keys
   // ("in [prod-long-term] of , or ...") and could never read or write.
   const given = (name: "AWS_CONFIG_FILE" | "AWS_SHARED_CREDENTIALS_FILE") => {
     const value = env[name];
-    const path = value && refuseOtherHome(name, expandVariables(value, env));
+    const path = value && refuseOtherHome(name, expandVariables(value, env, platform));
     return (path && expandHome(path, homedir)) || undefined;
   };
   return {

@@ -50,6 +50,13 @@ export interface WriteOptions extends ProcessOptions {
    * missing file, which its reader takes for no file.
    */
   durable?: boolean;
+  /**
+   * With `durable`: the folder's fsync after the rename, handed over instead of waited for
+   * (it never rejects: best effort, as syncFolder). The caller overlaps it with work that need
+   * not follow it (removing temp files, releasing locks) and waits for it before it says the
+   * file is saved: the rename is durable by then, as when it is waited for here.
+   */
+  folderFlushed?: (flushed: Promise<void>) => void;
 }
 
 const onWindows = platform() === "win32";
@@ -104,7 +111,11 @@ export async function writeFileAtomic(
   } finally {
     forget();
   }
-  if (options.durable !== false) await syncFolder(fs, dirname(target));
+  if (options.durable !== false) {
+    const folderSynced = syncFolder(fs, dirname(target));
+    if (options.folderFlushed) options.folderFlushed(folderSynced);
+    else await folderSynced;
+  }
   await removeStaleTemps(fs, target, me, clock.now());
 }
 

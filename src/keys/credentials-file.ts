@@ -49,7 +49,7 @@ export function textWithKeys(current: string | null, profile: string, keys: Cred
 }
 
 function pathOf(deps: StoreDeps): string {
-  return awsPaths(deps.env, deps.homedir).credentials;
+  return awsPaths(deps.env, deps.homedir, deps.platform).credentials;
 }
 
 export const credentialsFileStore: KeyStore = {

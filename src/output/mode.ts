@@ -65,11 +65,14 @@ export function wrapperFormat(
   return wrapper ? shellReading(wrapper)?.exportFormat : undefined;
 }
 
-/** The user's login shell, from $SHELL (or PowerShell's PSModulePath on Windows). */
+/**
+ * The user's login shell, from $SHELL (or PowerShell's PSModulePath: so pwsh spells it
+ * elsewhere; on Windows every name is upper case, system/windows-env.ts).
+ */
 export function userShell(env: Readonly<Record<string, string | undefined>>): string {
   const name = (env.SHELL ?? "").split(/[\\/]/).pop() ?? "";
   if (name) return name.replace(/\.exe$/, "");
-  return env.PSModulePath ? "powershell" : "bash";
+  return (env.PSModulePath ?? env.PSMODULEPATH) ? "powershell" : "bash";
 }
 
 /**

@@ -27,7 +27,9 @@ type WriteDeps = Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrup
 /**
  * Writes the session into [profile]; false when the file already held exactly it. `meanwhile`
  * runs while the new file is flushed to disk, and the file is replaced only if it succeeded
- * (fs/atomic-write.ts); it does not run when nothing is written.
+ * (fs/atomic-write.ts); it does not run when nothing is written. The folder's fsync after the
+ * rename runs while the lock is released; with `flushed`, it is handed over instead of waited
+ * for, and the caller waits for it before it says the session is saved.
  */
 export async function writeSessionToFile(
   files: AwsFiles,
@@ -35,16 +37,26 @@ export async function writeSessionToFile(
   session: SessionCredentials,
   deps: WriteDeps,
   meanwhile?: () => Promise<void>,
+  flushed?: (folderSynced: Promise<void>) => void,
 ): Promise<boolean> {
   // The common cached login: nothing to do, so not even the lock is taken.
   if (fileHoldsSession(files, profile, session)) return false;
   const path = files.paths.credentials;
+  let folderSynced: Promise<void> | undefined;
   const result = await updateFile(
     deps.fs,
     path,
     (current) => withSession(current, profile, session, path),
-    { ...fileOptionsFrom(deps), ...(meanwhile && { meanwhile }) },
+    {
+      ...fileOptionsFrom(deps),
+      ...(meanwhile && { meanwhile }),
+      folderFlushed: (synced) => {
+        folderSynced = synced;
+      },
+    },
   );
+  if (flushed && folderSynced) flushed(folderSynced);
+  else await folderSynced;
   return result.changed;
 }
 
@@ -62,6 +74,7 @@ export async function writeSessionAlongside(
   session: SessionCredentials,
   deps: WriteDeps,
   keep: () => Promise<void>,
+  flushed?: (folderSynced: Promise<void>) => void,
 ): Promise<boolean> {
   let kept = false;
   const meanwhile = () => {
@@ -70,7 +83,7 @@ export async function writeSessionAlongside(
   };
   let written: boolean;
   try {
-    written = await writeSessionToFile(files, profile, session, deps, meanwhile);
+    written = await writeSessionToFile(files, profile, session, deps, meanwhile, flushed);
   } catch (error) {
     if (!kept) await keep();
     throw error;

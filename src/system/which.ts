@@ -20,7 +20,8 @@ export async function findProgram(program: string, deps: FindDeps): Promise<stri
     if (!isAbsolute(path)) return undefined;
     return firstExecutable([path], extensions, deps);
   }
-  const pathVar = (windows ? (deps.env.Path ?? deps.env.PATH) : deps.env.PATH) ?? "";
+  // On Windows too: its $env:Path, however spelled, is PATH there (system/windows-env.ts).
+  const pathVar = deps.env.PATH ?? "";
   // Empty entries mean "the current folder" to a shell; a code source must not come from there.
   const folders = pathVar.split(windows ? ";" : posixDelimiter).filter((dir) => dir !== "");
   return firstExecutable(

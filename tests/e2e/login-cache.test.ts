@@ -93,6 +93,55 @@ describe("session reuse", () => {
     }
   });
 
+  // The session cache is written without fsync (config/cache-file-write.ts, durable: false): a
+  // power cut may leave the file empty, zero-filled or cut short. Each must read as no session,
+  // on the fast path and the full path alike (the same output as no file at all), and the
+  // next login with a code must replace it with a whole record.
+  const torn: [string, (record: string) => string][] = [
+    ["empty", () => ""],
+    ["zero-filled", (record) => "\0".repeat(record.length)],
+    ["its first byte", (record) => record.slice(0, 1)],
+    ["cut in half", (record) => record.slice(0, record.length >> 1)],
+    ["without its closing brace", (record) => record.slice(0, record.lastIndexOf("}"))],
+  ];
+  test.each(torn)(
+    "a torn cache file (%s) reads as no session; a login with a code replaces it",
+    async (_, tear) => {
+      const { run, code, sandbox } = world.user();
+      const { readdirSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
+      // --no-write: else the session in ~/.aws/credentials would be reused instead.
+      expect((await run(["prod", "--otp", code(), "--no-write"])).code).toBe(0);
+      const dir = join(sandbox.home, ".cache", "awsmfa", "sessions");
+      const file = join(dir, readdirSync(dir).find((name) => name.endsWith(".json"))!);
+      const record = readFileSync(file, "utf8");
+      expect(JSON.parse(record).sessionToken).toBeString();
+      // What a login without a code says when there is no cache file at all (exit 7: no terminal).
+      rmSync(file);
+      const none = await run(["prod", "--no-write"]);
+      expect(none.code).toBe(7);
+      writeFileSync(file, tear(record), { mode: 0o600 });
+      const after = await run(["prod", "--no-write"]);
+      expect({ code: after.code, stdout: after.stdout, stderr: after.stderr }).toEqual({
+        code: none.code,
+        stdout: none.stdout,
+        stderr: none.stderr,
+      });
+      world.aws.clockOffsetMs += 30_000; // the next TOTP window: a code not used yet
+      try {
+        const fresh = await run(["prod", "--otp", code(), "--no-write"]);
+        expect(fresh.code).toBe(0);
+        expect(fresh.stderr).toContain("New session for prod");
+        expect(JSON.parse(readFileSync(file, "utf8")).sessionToken).toBeString();
+        const reused = await run(["prod", "--no-write"]);
+        expect(reused.code).toBe(0);
+        expect(reused.stderr).toContain("Reusing session for prod");
+        expect(reused.stdout).toBe(fresh.stdout);
+      } finally {
+        world.aws.clockOffsetMs -= 30_000;
+      }
+    },
+  );
+
   test("the cached path never loads the AWS SDK", async () => {
     const { run, code, sandbox } = world.user();
     expect((await run(["prod", "--otp", code()])).code).toBe(0);

@@ -11,8 +11,8 @@ import type { FileSystem } from "../../src/deps.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
-/** The real file system, counting fsyncs of files and of folders. */
-function countingFs() {
+/** The real file system, counting fsyncs of files and of folders (each after `before`). */
+function countingFs(before: (path: string) => Promise<void> = async () => undefined) {
   const synced: string[] = [];
   const fs: FileSystem = {
     ...fsPromises,
@@ -24,6 +24,7 @@ function countingFs() {
       const sync = handle.sync.bind(handle);
       handle.sync = async () => {
         synced.push(path);
+        await before(path);
         return sync();
       };
       return handle;
@@ -51,4 +52,47 @@ test("a cache write (durable: false): no fsync, the same file, no leftovers", as
   expect(synced).toEqual([]);
   expect(readFileSync(path, "utf8")).toBe('{"a":1}\n');
   expect(leftovers(dir, "session.json")).toEqual([]);
+});
+
+test("folderFlushed: the folder's fsync begins after the rename and is handed over, not waited for", async () => {
+  const dir = scratchDir();
+  const path = join(dir, "credentials");
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const { fs, synced } = countingFs((synced) => (synced === dir ? gate : Promise.resolve()));
+  let handed: Promise<void> | undefined;
+  await writeFileAtomic(fs, path, "[p]\nk = v\n", {
+    folderFlushed: (flushed) => {
+      handed = flushed;
+    },
+  });
+  // Returned with the file in place and the folder's fsync asked for, still under way.
+  expect(readFileSync(path, "utf8")).toBe("[p]\nk = v\n");
+  expect(synced).toHaveLength(2);
+  expect(synced[1]).toBe(dir);
+  let done = false;
+  handed!.then(() => {
+    done = true;
+  });
+  await Bun.sleep(5);
+  expect(done).toBe(false);
+  release();
+  await handed;
+  expect(done).toBe(true);
+  expect(leftovers(dir, "credentials")).toEqual([]);
+});
+
+test("without folderFlushed, the write waits for the folder's fsync", async () => {
+  const dir = scratchDir();
+  const path = join(dir, "credentials");
+  let folderDone = false;
+  const { fs } = countingFs(async (synced) => {
+    if (synced !== dir) return;
+    await Bun.sleep(20);
+    folderDone = true;
+  });
+  await writeFileAtomic(fs, path, "[p]\nk = v\n");
+  expect(folderDone).toBe(true);
 });

@@ -43,7 +43,7 @@ export async function checkOpener(
 ): Promise<void> {
   const [program] = browserCommand(deps.platform, deps.env, "");
   const windows = deps.platform === "win32";
-  const pathVar = windows ? (deps.env.Path ?? deps.env.PATH) : deps.env.PATH;
+  const pathVar = deps.env.PATH; // On Windows too (system/windows-env.ts)
   const bare = !program.includes("/") && !(windows && program.includes("\\"));
   const absolute = /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(program);
   if (bare ? !pathVar : !absolute) return;

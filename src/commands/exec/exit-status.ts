@@ -30,7 +30,7 @@ export async function checkCommand(
 ): Promise<void> {
   const windows = deps.platform === "win32";
   if (command === "" || command.includes("/") || (windows && command.includes("\\"))) return;
-  const pathVar = windows ? (deps.env.Path ?? deps.env.PATH) : deps.env.PATH;
+  const pathVar = deps.env.PATH; // On Windows too (system/windows-env.ts)
   if (!pathVar) return;
   if (windows) {
     if ((await findProgram(command, deps)) !== undefined) return;

@@ -195,7 +195,7 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
 /** The user's shell, for `awsmfa exec PROFILE` with no command. */
 function userShellProgram(deps: Deps): string {
   return deps.platform === "win32"
-    ? (deps.env.COMSPEC ?? deps.env.ComSpec ?? "cmd.exe")
+    ? (deps.env.COMSPEC ?? "cmd.exe")
     : (deps.env.SHELL ?? "/bin/sh");
 }
 
