@@ -214,7 +214,11 @@ describe("hostile values through the CLI", () => {
     };
   }
   async function stderrOf(argv: string[], env: Record<string, string>) {
-    const world = testDeps({ env, homedir: env.HOME });
+    const world = testDeps({
+      env,
+      homedir: env.HOME,
+      ...(env.SELF ? { selfPath: env.SELF, selfCommand: [env.SELF] } : {}),
+    });
     const code = await run(argv, world.deps);
     return { code, text: printable(world.stderr()) };
   }
@@ -239,6 +243,13 @@ describe("hostile values through the CLI", () => {
           `[profile a${v}z]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = a${v}z\n`,
         ),
       }),
+    },
+    "upgrade: a binary whose folder holds no install record": {
+      values: HOSTILE,
+      make: (v) => {
+        const env = home("[profile p]\n");
+        return { argv: ["upgrade"], env: { ...env, SELF: join(env.HOME!, `bin${v}`, "awsmfa") } };
+      },
     },
     "a nested exec (AWSMFA_EXEC)": {
       values: HOSTILE,

@@ -51,7 +51,7 @@ export function renderOverview(overview: Overview, colour: boolean): string {
     const here = s.available ? style.green("yes") : style.red("no ");
     lines.push(`  ${padCell(s.name, nameWidth)}  ${here}  ${s.summary}`);
     if (!s.available || s.detail.startsWith("/")) {
-      lines.push(`  ${" ".repeat(nameWidth)}       ${style.dim(s.detail)}`);
+      lines.push(`  ${" ".repeat(nameWidth)}       ${style.dim(textInLine(s.detail))}`);
     }
   }
   lines.push("");

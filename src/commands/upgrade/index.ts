@@ -59,7 +59,7 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   }
   if (source.kind === "unknown") {
     throw new UserError(
-      `awsmfa does not know where ${printableInLine(deps.selfPath)} came from (no ${source.record}).`,
+      `awsmfa does not know where ${printableInLine(deps.selfPath)} came from (no ${printableInLine(source.record)}).`,
       {
         hint: "Install it again with install.sh or install.ps1 (they record where they download from), or upgrade it the way you installed it.",
       },
