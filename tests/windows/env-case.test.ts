@@ -135,6 +135,26 @@ describe.skipIf(!exe)(
       expect(lines.filter((line) => /^aws_access_key_id=/i.test(line))).toHaveLength(1);
     });
 
+    test("exec: every other variable reaches the program spelled as it was set (Git Bash, MSYS2 and Cygwin read names by case)", async () => {
+      const user = profiles(linuxAws, "prod");
+      const result = await batch([
+        "set Mixed_Case=1",
+        "set lower_name=2",
+        "set aws_profile=other",
+        // The program is still found on a PATH spelled path (its spelling goes back too).
+        "set path=%PATH%",
+        `awsmfa exec prod --otp ${aws.code(user.devices[0]!.serial)} -- cmd /c set`,
+      ]);
+      expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
+      const lines = result.stdout.split(/\r?\n/);
+      expect(lines.filter((line) => /^mixed_case=/i.test(line))).toEqual(["Mixed_Case=1"]);
+      expect(lines.filter((line) => /^lower_name=/i.test(line))).toEqual(["lower_name=2"]);
+      expect(lines.filter((line) => /^aws_profile=/i.test(line))).toEqual(["AWS_PROFILE=prod"]);
+      expect(lines.filter((line) => /^path=/i.test(line))).toEqual([
+        expect.stringMatching(/^path=.*system32/),
+      ]);
+    });
+
     test("exec --server: a profile set as aws_profile is taken away, as AWS_PROFILE is (it would win over the endpoint)", async () => {
       const user = profiles(linuxAws, "prod");
       const result = await batch([
