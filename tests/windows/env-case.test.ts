@@ -112,6 +112,22 @@ describe.skipIf(!exe)(
       expect(existsSync(join(linuxAws, "credentials"))).toBe(false);
     });
 
+    test("%USERPROFILE% left as written in AWS_SHARED_CREDENTIALS_FILE (as PowerShell leaves it) is expanded, as the AWS CLI expands it", async () => {
+      const elsewhere = join(linuxHome, "pwsh-files");
+      const user = profiles(elsewhere, "far");
+      const result = await batch([
+        // %% in a batch file is one literal %: the value holds %USERPROFILE% unexpanded.
+        'set "AWS_SHARED_CREDENTIALS_FILE=%%UserProfile%%\\pwsh-files\\credentials"',
+        'set "AWS_CONFIG_FILE=%%USERPROFILE%%\\pwsh-files\\config"',
+        `awsmfa far --otp ${aws.code(user.devices[0]!.serial)} --format json`,
+      ]);
+      expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
+      expect(readFileSync(join(elsewhere, "credentials"), "utf8")).toMatch(
+        /\r\n\[far\]\r\naws_access_key_id = ASIA/,
+      );
+      expect(existsSync(join(linuxHome, "%UserProfile%"))).toBe(false);
+    });
+
     test("PATH spelled path (as `set path=...` leaves it) is searched for the code sources' programs", async () => {
       mkdirSync(join(linuxHome, "tools"), { recursive: true });
       writeFileSync(join(linuxHome, "tools", "ykman.bat"), "@echo 123456\r\n");
