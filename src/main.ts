@@ -127,6 +127,8 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
       process.on(signal, handler);
       return () => process.off(signal, handler);
     },
+    listenerCount: (signal) => process.listenerCount(signal),
+    exit: (code) => process.exit(code),
     // A child gets the names as spelled here (POSIX layers on Windows read them by case).
     childNames: windows?.childSpelling(process.env),
   });
