@@ -2,11 +2,14 @@
 /**
  * What stands in for @smithy/core/serde wherever the AWS SDK imports it, in the binary
  * (tsconfig.build.json "paths", as for sdk-transport-stand-in.ts): the package's
- * dist-es/submodules/serde/index.js, export for export, from the same files, but for one
- * line. That index imports `getRandomValues` from node:crypto for its uuid v4 (the SDK's
+ * dist-es/submodules/serde/index.js, export for export, from the same files, but for two.
+ * That index imports `getRandomValues` from node:crypto for its uuid v4 (the SDK's
  * invocation ids), which loads node:crypto, ~2.6 ms of a fresh login; the uuid uses
  * `crypto.randomUUID` wherever there is one (Bun has), and here its fallback gets the web's
- * `crypto.getRandomValues`, as the package's own browser and react-native indexes do.
+ * `crypto.getRandomValues`, as the package's own browser and react-native indexes do. And
+ * calculateBodyLength, which the content-length step runs on every request, comes from
+ * aws/sdk-stream-checks.ts: the package's imports node:fs's ReadStream, which loads
+ * node:stream (~2.5 ms more).
  *
  * Written for @smithy/core 3.41: an SDK update that adds an export other SDK code imports fails
  * the build ("No matching export"), not the user; tests/aws/sdk-stand-ins.test.ts compares
@@ -74,7 +77,6 @@ export {
 } from "../../node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js";
 export { splitEvery } from "../../node_modules/@smithy/core/dist-es/submodules/serde/split-every.js";
 export { splitHeader } from "../../node_modules/@smithy/core/dist-es/submodules/serde/split-header.js";
-export { calculateBodyLength } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js";
 export {
   fromArrayBuffer,
   fromString,
@@ -115,3 +117,4 @@ export const v4 = bindV4(_getRandomValues);
 export const generateIdempotencyToken = bindV4(_getRandomValues);
 export { hasOwn } from "@smithy/core/transport";
 export { writeKey } from "../../node_modules/@smithy/core/dist-es/submodules/serde/writeKey.js";
+export { calculateBodyLength } from "./sdk-stream-checks.ts";

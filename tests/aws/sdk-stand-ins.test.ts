@@ -6,12 +6,22 @@
  * export the same names (tsconfig.build.json). Bundled as the binary is.
  */
 import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import {
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
 import type { Uint8ArrayBlobAdapter } from "@smithy/core/serde";
 import * as checksumStandIn from "../../src/aws/sdk-checksum-stand-in.ts";
+import * as retryStandIn from "../../src/aws/sdk-retry-stand-in.ts";
 import * as serdeStandIn from "../../src/aws/sdk-serde-stand-in.ts";
+import { calculateBodyLength, isStreamingPayload } from "../../src/aws/sdk-stream-checks.ts";
 import { Sha256 } from "../../src/system/hashes.ts";
 import { makeBundleGraph } from "../support/bundle-graph.ts";
 
@@ -32,10 +42,17 @@ const SUBMODULES = join(
 test("each stand-in exports exactly what the package's index exports", async () => {
   const serde = await import(join(SUBMODULES, "serde", "index.js"));
   const checksum = await import(join(SUBMODULES, "checksum", "index.js"));
+  const retry = await import(join(SUBMODULES, "retry", "index.js"));
   expect(Object.keys(serdeStandIn).sort()).toEqual(Object.keys(serde).sort());
   expect(Object.keys(checksumStandIn).sort()).toEqual(Object.keys(checksum).sort());
+  expect(Object.keys(retryStandIn).sort()).toEqual(Object.keys(retry).sort());
   // The same functions and classes, but for the ones replaced.
-  const replaced = new Set(["v4", "generateIdempotencyToken", "Uint8ArrayBlobAdapter"]);
+  const replaced = new Set([
+    "v4",
+    "generateIdempotencyToken",
+    "Uint8ArrayBlobAdapter",
+    "calculateBodyLength",
+  ]);
   for (const [name, value] of Object.entries(serdeStandIn)) {
     if (!replaced.has(name)) expect([name, value === serde[name]]).toEqual([name, true]);
   }
@@ -44,6 +61,12 @@ test("each stand-in exports exactly what the package's index exports", async () 
       expect([name, value === checksum[name]]).toEqual([name, true]);
     }
   }
+  for (const [name, value] of Object.entries(retryStandIn)) {
+    if (name !== "retryMiddleware" && name !== "getRetryPlugin") {
+      expect([name, value === retry[name]]).toEqual([name, true]);
+    }
+  }
+  expect(serdeStandIn.calculateBodyLength).toBe(calculateBodyLength);
   expect(checksumStandIn.Sha256).toBe(Sha256);
   expect(checksumStandIn.Sha256Node).toBe(Sha256);
 });
@@ -62,7 +85,75 @@ test("the serde stand-in's uuid and blob adapter work as the package's", async (
   expect(ours.transformToString("base64")).toBe(theirs.transformToString("base64"));
 });
 
-test("a fresh login's modules, the SDK's included, import no node:crypto", async () => {
+test("the stream checks answer as the SDK's for every kind of body", async () => {
+  const sdkLength = (
+    await import(join(SUBMODULES, "serde", "util-body-length", "calculateBodyLength.js"))
+  ).calculateBodyLength;
+  const sdkStreaming = (
+    await import(
+      join(SUBMODULES, "retry", "middleware-retry", "isStreamingPayload", "isStreamingPayload.js")
+    )
+  ).isStreamingPayload;
+  const file = join(out, "body.txt");
+  writeFileSync(file, "x".repeat(1234));
+  const byPath = createReadStream(file);
+  const fd = openSync(file, "r");
+  const byFd = createReadStream("", { fd });
+  const bodies: unknown[] = [
+    undefined,
+    null,
+    "",
+    0,
+    "Action=GetSessionToken&Version=2011-06-15",
+    "ünïcode ✓ 😀",
+    new Uint8Array(17),
+    new ArrayBuffer(9),
+    new DataView(new ArrayBuffer(5)),
+    Buffer.from("buffer"),
+    new Blob(["blob!"]),
+    { start: 3, end: 10 },
+    byPath,
+    byFd,
+  ];
+  for (const body of bodies) {
+    expect([String(body), calculateBodyLength(body)]).toEqual([String(body), sdkLength(body)]);
+  }
+  for (const body of [{}, { size: "1" }, 5, () => 1, Readable.from(["a"])]) {
+    const theirs = (() => {
+      try {
+        return sdkLength(body);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(() => calculateBodyLength(body)).toThrow(theirs);
+  }
+  const requests: unknown[] = [
+    undefined,
+    null,
+    {},
+    { body: undefined },
+    { body: "text" },
+    { body: new Uint8Array(3) },
+    { body: {} },
+    { body: new ReadableStream() },
+    { body: Readable.from(["a"]) },
+    { body: new PassThrough() },
+    { body: byPath },
+  ];
+  for (const request of requests) {
+    expect(isStreamingPayload(request)).toBe(sdkStreaming(request));
+  }
+  // The file streams close their files (byFd its descriptor) before the test ends.
+  await Promise.all(
+    [byPath, byFd].map(
+      (stream) => new Promise((resolve) => stream.destroy().once("close", resolve)),
+    ),
+  );
+  expect(isStreamingPayload({ body: new PassThrough() })).toBe(true);
+});
+
+test("a fresh login's modules, the SDK's included, import neither node:crypto nor node:stream", async () => {
   const graph = await makeBundleGraph(out);
   const { files, builtins } = graph.reach([
     // What a login loads before its call (known-login-imports.test.ts) ...
@@ -91,4 +182,14 @@ test("a fresh login's modules, the SDK's included, import no node:crypto", async
   expect(files).not.toContain(`${submodules}checksum/sha256/Sha256Node.js`);
   expect(builtins).toContain("fs");
   expect(builtins.has("crypto")).toBe(false);
+  expect(builtins.has("stream")).toBe(false);
+  // node:fs's ReadStream loads node:stream: no chunk of the login imports it by name.
+  const reached = new Set(files.map((file) => graph.chunkOf(file)));
+  for (const name of reached) {
+    const text = readFileSync(join(out, name), "utf8");
+    expect([
+      name,
+      /^import\s*\{[^}]*\bReadStream\b[^}]*\}\s*from\s*"(node:)?fs"/m.test(text),
+    ]).toEqual([name, false]);
+  }
 }, 60_000);
