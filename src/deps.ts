@@ -5,6 +5,7 @@
  */
 import type * as fsPromises from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
+import type { InterruptSignal } from "./errors.ts";
 
 /** A sink for text. Writes are synchronous so nothing is lost when the process exits. */
 export interface Writer {
@@ -170,10 +171,10 @@ export interface Deps {
   background: Background;
   /**
    * Calls `handler` on SIGINT, SIGTERM or SIGHUP until the returned off is called: for waits
-   * that must end cleanly (a lock wait releases what it holds, exit 130) instead of dying with
-   * their locks and claim files left behind. Test Deps catch nothing (a no-op).
+   * that must end cleanly (a lock wait releases what it holds, exit 128 + the signal's number)
+   * instead of dying with their locks and claim files left behind. Test Deps catch nothing.
    */
-  onInterrupt(handler: () => void): () => void;
+  onInterrupt(handler: (signal: InterruptSignal) => void): () => void;
   /** Where a crash test's Deps may end the process mid-change; the real Deps arms none. */
   hooks: FaultHooks;
 }

@@ -33,6 +33,19 @@ export const ExitCode = {
   cancelled: 130,
 } as const;
 
+/**
+ * The signals that end a run cleanly (its temp files removed, its locks released). Their exit
+ * code is 128 + the signal's number, as shells report a process that signal killed (bash: 129,
+ * 130, 143), as the AWS CLI exits for them, and as git does (it cleans up, then re-raises).
+ */
+export const INTERRUPT_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+export type InterruptSignal = keyof typeof INTERRUPT_SIGNALS;
+
+/** 128 + the signal's number: 129 for SIGHUP, 130 for SIGINT, 143 for SIGTERM. */
+export function signalExitCode(signal: InterruptSignal): number {
+  return 128 + INTERRUPT_SIGNALS[signal];
+}
+
 export type ExitCodeName = keyof typeof ExitCode;
 
 export interface UserErrorOptions {
@@ -79,15 +92,29 @@ export class NetworkError extends UserError {
   }
 }
 
-/** The user stopped us (Ctrl-C at a prompt, or declined a confirmation). */
+/** The user stopped us (Ctrl-C at a prompt, or declined a confirmation), or a signal did. */
 export class CancelledError extends UserError {
-  constructor(message = "Cancelled.", options: Omit<UserErrorOptions, "code"> = {}) {
-    super(message, { ...options, code: "cancelled" });
+  /** The signal that ended the run, when one did: its exit code is 128 + its number. */
+  readonly signal: InterruptSignal | undefined;
+
+  constructor(
+    message = "Cancelled.",
+    options: Omit<UserErrorOptions, "code"> & { signal?: InterruptSignal | undefined } = {},
+  ) {
+    const { signal, ...rest } = options;
+    super(message, { ...rest, code: "cancelled" });
     this.name = "CancelledError";
+    this.signal = signal;
   }
 }
 
+/** The CancelledError of a run a signal ends ("Cancelled.", exit 128 + its number). */
+export function cancelledBy(signal: InterruptSignal | undefined): CancelledError {
+  return new CancelledError(undefined, { signal });
+}
+
 export function exitCodeFor(error: unknown): number {
+  if (error instanceof CancelledError && error.signal) return signalExitCode(error.signal);
   if (error instanceof UserError) return ExitCode[error.code];
   return ExitCode.failure;
 }

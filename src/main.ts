@@ -128,6 +128,8 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
       process.on(signal, handler);
       return () => process.off(signal, handler);
     },
+    listenerCount: (signal) => process.listenerCount(signal),
+    exit: (code) => process.exit(code),
   });
   run(argv, adjust ? adjust(deps) : deps, normalJit).then((code) => process.exit(code), lastResort);
 }

@@ -12,19 +12,42 @@
  * this holder's (removeLock checks the token under a claim, as every release does). The user's
  * file is then as it was, or, had its rename already happened, fully written.
  *
+ * Every other write (logout, configure, a cached login's [PROFILE], a cache file) holds no such
+ * lock, and nothing else catches the signal there: by default it would kill awsmfa with its
+ * temp file and lock left until the next write. So while this process has anything on disk,
+ * a guard (guardWrites, armed by the real Deps: system/index.ts) listens too, and when it is
+ * the signal's only listener, does as git does: the same clean-up, then the exit the signal
+ * would have given (128 + its number). Where another listener takes the signal (a lock wait,
+ * the MFA lock's hold, `exec` passing it on), that one decides and the guard stays out.
+ *
  * Kept per FileSystem (one per process in the product: Deps.fs), so that tests running many
  * Deps in one process do not share it.
  */
 import type { FileSystem } from "../deps.ts";
-import { CancelledError } from "../errors.ts";
+import { cancelledBy, type InterruptSignal, signalExitCode } from "../errors.ts";
 import type { LockContext } from "./lock-file.ts";
 import type { LockSeen } from "./lock-record.ts";
 import { removeLock } from "./lock-remove.ts";
 
+/** What the guard needs of the process (main.ts's, through system/index.ts). */
+export interface WriteGuard {
+  /**
+   * Calls `handler` on SIGINT, SIGTERM or SIGHUP when it is that signal's only listener (the
+   * signal would otherwise end the process at once), until the returned off is called.
+   */
+  onLoneSignal(handler: (signal: InterruptSignal) => void): () => void;
+  /** Ends the process with this code. */
+  exit(code: number): void;
+}
+
 interface Pending {
-  stopped: boolean;
+  /** The signal that stopped the writes (true: stopped, the signal unknown). */
+  stopped: InterruptSignal | boolean;
   temps: Set<string>;
   locks: Map<LockContext, LockSeen>;
+  guard?: WriteGuard;
+  /** The guard's listener, on while a temp file or a lock is tracked. */
+  listening?: () => void;
 }
 
 const pendingOf = new WeakMap<FileSystem, Pending>();
@@ -40,7 +63,27 @@ function pending(fs: FileSystem): Pending {
 
 /** Throws a CancelledError once stopWrites() ran: nothing new is written after a signal. */
 export function refuseIfStopped(fs: FileSystem): void {
-  if (pendingOf.get(fs)?.stopped) throw new CancelledError();
+  const stopped = pendingOf.get(fs)?.stopped;
+  if (stopped) throw cancelledBy(stopped === true ? undefined : stopped);
+}
+
+/** Arms the guard for this FileSystem's writes (the real Deps only; tests choose). */
+export function guardWrites(fs: FileSystem, guard: WriteGuard): void {
+  pending(fs).guard = guard;
+}
+
+/** Listens while anything is tracked, and only then: elsewhere a signal keeps its default. */
+function listenWhileTracked(fs: FileSystem, state: Pending): void {
+  const busy = state.temps.size > 0 || state.locks.size > 0;
+  if (busy && !state.listening && state.guard) {
+    const { guard } = state;
+    state.listening = guard.onLoneSignal((signal) => {
+      void stopWrites(fs, signal).finally(() => guard.exit(signalExitCode(signal)));
+    });
+  } else if (!busy && state.listening) {
+    state.listening();
+    state.listening = undefined;
+  }
 }
 
 /**
@@ -49,9 +92,13 @@ export function refuseIfStopped(fs: FileSystem): void {
  */
 export function trackTemp(fs: FileSystem, path: string): () => void {
   refuseIfStopped(fs);
-  const { temps } = pending(fs);
-  temps.add(path);
-  return () => temps.delete(path);
+  const state = pending(fs);
+  state.temps.add(path);
+  listenWhileTracked(fs, state);
+  return () => {
+    state.temps.delete(path);
+    listenWhileTracked(fs, state);
+  };
 }
 
 /**
@@ -60,9 +107,13 @@ export function trackTemp(fs: FileSystem, path: string): () => void {
  */
 export function trackLock(lock: LockContext, mine: LockSeen): () => void {
   refuseIfStopped(lock.fs);
-  const { locks } = pending(lock.fs);
-  locks.set(lock, mine);
-  return () => locks.delete(lock);
+  const state = pending(lock.fs);
+  state.locks.set(lock, mine);
+  listenWhileTracked(lock.fs, state);
+  return () => {
+    state.locks.delete(lock);
+    listenWhileTracked(lock.fs, state);
+  };
 }
 
 /**
@@ -70,13 +121,14 @@ export function trackLock(lock: LockContext, mine: LockSeen): () => void {
  * the locks it still holds. Best effort: what cannot be removed is left to the next run
  * (temp-files.ts, lock-record.ts judge leftovers by their writer).
  */
-export async function stopWrites(fs: FileSystem): Promise<void> {
+export async function stopWrites(fs: FileSystem, signal?: InterruptSignal): Promise<void> {
   const state = pending(fs);
-  state.stopped = true;
+  state.stopped = signal ?? true;
   for (const temp of [...state.temps]) await fs.rm(temp, { force: true }).catch(() => {});
   state.temps.clear();
   for (const [lock, mine] of [...state.locks]) {
     await removeLock(lock, mine, { holder: true }).catch(() => {});
   }
   state.locks.clear();
+  listenWhileTracked(fs, state);
 }

@@ -8,5 +8,5 @@
  */
 export { writeFileAtomic } from "./atomic-write.ts";
 export { fileOptionsFrom } from "./from-deps.ts";
-export { LockTimeoutError, lockIsHeld, withFileLock, withHeldLock } from "./lock.ts";
-export { keepsChanging, MAX_ATTEMPTS, readText, updateFile } from "./update.ts";
+export { LockTimeoutError, lockIsHeld, withFileLock } from "./lock.ts";
+export { readText, updateFile } from "./update.ts";

@@ -9,7 +9,7 @@ import { constants } from "node:fs";
 import { platform } from "node:os";
 import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
-import { CancelledError, UserError } from "../errors.ts";
+import { CancelledError, cancelledBy, type InterruptSignal, UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
 import { stopWrites, trackLock } from "./exit-cleanup.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
@@ -49,10 +49,10 @@ export interface LockOptions extends ProcessOptions {
   platform?: NodeJS.Platform;
   /**
    * Deps.onInterrupt: a Ctrl-C (or SIGTERM, SIGHUP) while waiting ends the wait with a
-   * CancelledError (exit 130), releasing a lock the last attempt took, instead of killing the
+   * CancelledError (exit 128 + the signal's number: 130, 143, 129), releasing a lock the last attempt took, instead of killing the
    * process with the locks it holds further up (the MFA lock) and any claim file left behind.
    */
-  onInterrupt?: ((handler: () => void) => () => void) | undefined;
+  onInterrupt?: ((handler: (signal: InterruptSignal) => void) => () => void) | undefined;
   /** A file in awsmfa's own folder: its lock sits next to the name, no link is followed. */
   private?: boolean;
   /**
@@ -119,7 +119,7 @@ export async function withHeldLock<T>(
     if (!held) return await work;
     // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
     const stopped = held.interrupted.catch(async (error: unknown) => {
-      await stopWrites(fs);
+      await stopWrites(fs, (error as CancelledError).signal);
       throw error;
     });
     return await Promise.race([work, stopped]);
@@ -136,12 +136,12 @@ export async function withHeldLock<T>(
  * to the default, they killed the holder with its lock left behind), until `off`.
  */
 function interruptible(options: LockOptions): { interrupted: Promise<never>; off(): void } {
-  let cancel: (() => void) | undefined;
+  let cancel: ((signal: InterruptSignal) => void) | undefined;
   const interrupted = new Promise<never>((_, reject) => {
-    cancel = () => reject(new CancelledError());
+    cancel = (signal) => reject(cancelledBy(signal));
   });
   interrupted.catch(() => {}); // the hold may end before any signal: never an unhandled one
-  const off = options.onInterrupt?.(() => cancel?.()) ?? (() => {});
+  const off = options.onInterrupt?.((signal) => cancel?.(signal)) ?? (() => {});
   return { interrupted, off };
 }
 
@@ -163,15 +163,15 @@ export async function lockIsHeld(
 }
 
 async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
-  let interrupted = false;
+  let interrupted: InterruptSignal | undefined;
   let wake: (() => void) | undefined;
-  const off = options.onInterrupt?.(() => {
-    interrupted = true;
+  const off = options.onInterrupt?.((signal) => {
+    interrupted ??= signal;
     wake?.();
   });
   try {
     const seen = await waitForLock(lock, options, {
-      interrupted: () => interrupted,
+      interrupted: () => interrupted !== undefined,
       sleep: (ms) =>
         new Promise<void>((resolve) => {
           wake = resolve;
@@ -181,7 +181,11 @@ async function acquire(lock: LockContext, options: LockOptions): Promise<LockSee
     if (!interrupted) return seen;
     // Taken in the very attempt the signal interrupted: given back before giving up.
     await removeLock(lock, seen, { holder: true }).catch(() => {});
-    throw new CancelledError();
+    throw cancelledBy(interrupted);
+  } catch (error) {
+    // waitForLock's own CancelledError does not know the signal; this one does.
+    if (interrupted && error instanceof CancelledError) throw cancelledBy(interrupted);
+    throw error;
   } finally {
     off?.();
   }

@@ -24,24 +24,27 @@ export function keepsChanging(path: string): UserError {
   );
 }
 
-export interface UpdateResult {
+export interface UpdateResult<Text extends string | null = string> {
   /** False when the edit returned the text unchanged and nothing was written. */
   changed: boolean;
-  /** The file's text after the update. */
-  text: string;
+  /** The file's text after the update (null: there is still no file). */
+  text: Text;
 }
 
 /**
  * `edit` receives the current text, or null when the file does not exist (a missing file is
- * then created, even with empty text). It must be pure: it may run while other awsmfa
- * processes wait for the lock. Symbolic links are followed, as in writeFileAtomic.
+ * then created, even with empty text). It returns null to write nothing: with nothing to do,
+ * `current ?? ""` would create an empty file where there was none. It must be pure: it may
+ * run while other awsmfa processes wait for the lock, and again on a text another program
+ * changed before the rename. Symbolic links are followed, as in writeFileAtomic: a linked
+ * file stays a link (dotfiles) and its target is replaced.
  */
-export async function updateFile(
+export async function updateFile<Text extends string | null>(
   fs: FileSystem,
   path: string,
-  edit: (current: string | null) => string,
+  edit: (current: string | null) => Text,
   options: UpdateOptions = {},
-): Promise<UpdateResult> {
+): Promise<UpdateResult<Text>> {
   return withHeldLock(
     fs,
     path,
@@ -53,7 +56,8 @@ export async function updateFile(
       let { meanwhile } = options;
       for (let attempt = 1; ; attempt++) {
         const text = edit(current);
-        if (text === current) return { changed: false, text };
+        // null: nothing to write, the file (or its absence) stays as it is.
+        if (text === current || text === null) return { changed: false, text: current as Text };
         let changed = false;
         // A program that does not take the lock (aws configure set, an editor) may have
         // written the file since it was read, the longer with `meanwhile` (a login's cache

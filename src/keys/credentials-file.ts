@@ -79,7 +79,7 @@ export const credentialsFileStore: KeyStore = {
       path,
       (current) => {
         const there = keysInText(current, profile);
-        if (!there) return current ?? "";
+        if (!there) return current;
         if (there.accessKeyId !== keyId) {
           throw new UserError(
             `[${printableInLine(profile)}] of ${printableInLine(path)} holds other keys than expected; awsmfa left them there.`,

@@ -107,7 +107,7 @@ async function edit(deps: StoreDeps, change: (keys: KeyMap) => KeyMap | undefine
     (current) => {
       const keys = current === null ? {} : decryptKeys(current, secret, path);
       const next = change(keys);
-      if (next === undefined) return current ?? "";
+      if (next === undefined) return current;
       return encryptKeys(next, secret);
     },
     { ...fileOptionsFrom(deps), mode: 0o600 },

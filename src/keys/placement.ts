@@ -41,7 +41,7 @@ export async function setPlacement(
     files.paths.config,
     (current) => {
       if (store === "credentials-file") {
-        if (current === null) return "";
+        if (current === null) return null;
         return deleteProfileKeys(current, ref, [KEY_STORE_SETTING, KEY_ID_SETTING]);
       }
       return setProfileKeys(current ?? "", ref, {
@@ -76,7 +76,7 @@ export async function setRotating(
     (current) =>
       keyId === undefined
         ? current === null
-          ? ""
+          ? null
           : deleteProfileKeys(current, ref, [ROTATING_SETTING])
         : setProfileKeys(current ?? "", ref, { [ROTATING_SETTING]: keyId }),
     fileOptionsFrom(deps),

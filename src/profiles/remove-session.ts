@@ -7,14 +7,7 @@
 import { SESSION_KEYS } from "../config/key-state.ts";
 import { type SectionState, sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
-import {
-  fileOptionsFrom,
-  keepsChanging,
-  MAX_ATTEMPTS,
-  readText,
-  withHeldLock,
-  writeFileAtomic,
-} from "../fs/index.ts";
+import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { deleteProfileKeysIn, profileIndex } from "../ini/index.ts";
 
 /** What [PROFILE] held: "session" was removed, "long-term" was left alone, "none" had nothing. */
@@ -54,32 +47,17 @@ export async function removeSessionsFromFile(
   // Nothing to remove by the text already read: no lock taken, nothing written.
   const seen = new Map(profiles.map((profile) => [profile, sectionState(currentText, profile)]));
   if (![...seen.values()].includes("session")) return seen;
-  const options = fileOptionsFrom(deps);
-  return withHeldLock(
+  // updateFile's one loop: the lock, the read under it, the read again before the rename.
+  let held = seen;
+  await updateFile(
     deps.fs,
     path,
-    async (held) => {
-      for (let attempt = 1; ; attempt++) {
-        const current = await readText(deps.fs, path);
-        const result = withoutSessions(current, profiles);
-        if (result.text === null || result.text === current) return result.held;
-        // As updateFile does: write only while the lock is still ours, and never over a
-        // change made since the read by a program that does not take the lock (fs/update.ts).
-        let changed = false;
-        const beforeRename = async () => {
-          changed = (await readText(deps.fs, path)) !== current;
-          if (changed) throw new Error("changed since read");
-          await held.confirm();
-        };
-        try {
-          await writeFileAtomic(deps.fs, path, result.text, { ...options, beforeRename });
-          return result.held;
-        } catch (error) {
-          if (!changed) throw error;
-        }
-        if (attempt >= MAX_ATTEMPTS) throw keepsChanging(path);
-      }
+    (current) => {
+      const result = withoutSessions(current, profiles);
+      held = result.held;
+      return result.text;
     },
-    options,
+    fileOptionsFrom(deps),
   );
+  return held;
 }

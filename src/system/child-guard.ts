@@ -8,7 +8,7 @@
  * While at least one program runs, SIGINT, SIGTERM and SIGHUP end them, then end awsmfa as the
  * signal would have (raised again once the handlers are off: exit 128+n), unless a lock that
  * releases itself on a signal is held (the MFA or a role lock, fs/lock.ts releaseOnInterrupt):
- * its handler ends the run first, as a cancel (130). While `awsmfa exec`
+ * its handler ends the run first, as a cancel (exit 128+n as well). While `awsmfa exec`
  * runs its program, that program decides when awsmfa ends (spawn-interactive.ts forwards the
  * signal to it): the helpers are ended, awsmfa is not.
  */

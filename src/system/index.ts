@@ -7,8 +7,10 @@
  */
 import { readlinkSync } from "node:fs";
 import { hostname } from "node:os";
-import type { Deps, Processes, Terminal } from "../deps.ts";
+import type { Deps, FileSystem, Processes, Terminal } from "../deps.ts";
+import type { InterruptSignal } from "../errors.ts";
 import { CheckedFolders } from "../fs/checked-folders.ts";
+import { guardWrites } from "../fs/exit-cleanup.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
 import { guardedExec } from "./child-guard.ts";
@@ -38,6 +40,13 @@ export interface ProcessFacts {
   kill(pid: number, signal: number | NodeJS.Signals): void;
   /** process.on(signal, handler), returning the matching process.off: for `awsmfa exec`. */
   onSignal(signal: ForwardedSignal, handler: () => void): () => void;
+  /**
+   * process.listenerCount and process.exit, for the guard of writes (fs/exit-cleanup.ts): a
+   * signal nothing else listens for removes this process's temp files and locks, then exits.
+   * Without them (some tests' facts), a signal during a write keeps its default.
+   */
+  listenerCount?(signal: InterruptSignal): number;
+  exit?(code: number): void;
 }
 
 export function realDeps(facts: ProcessFacts): Deps {
@@ -62,7 +71,7 @@ export function realDeps(facts: ProcessFacts): Deps {
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
-    fs: syncFileSystem(),
+    fs: guardedFileSystem(facts),
     exec: guardedExec(facts),
     terminal() {
       if (terminal === undefined)
@@ -103,14 +112,31 @@ export function realDeps(facts: ProcessFacts): Deps {
 
 /** SIGINT, SIGTERM and SIGHUP to one handler, while it is on (Deps.onInterrupt). */
 function interruptsOf(onSignal: NonNullable<ProcessFacts["onSignal"]>) {
-  return (handler: () => void) => {
+  return (handler: (signal: InterruptSignal) => void) => {
     const offs = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) =>
-      onSignal(signal, handler),
+      onSignal(signal, () => handler(signal)),
     );
     return () => {
       for (const off of offs) off();
     };
   };
+}
+
+/** The file system of the run, its writes guarded against signals where the facts allow. */
+function guardedFileSystem(facts: ProcessFacts): FileSystem {
+  const fs = syncFileSystem();
+  const { listenerCount, exit } = facts;
+  if (!listenerCount || !exit) return fs;
+  const onInterrupt = interruptsOf(facts.onSignal);
+  guardWrites(fs, {
+    // Alone: nothing else (a lock wait, the MFA lock, exec passing it on) takes this signal.
+    onLoneSignal: (handler) =>
+      onInterrupt((signal) => {
+        if (listenerCount(signal) === 1) handler(signal);
+      }),
+    exit,
+  });
+  return fs;
 }
 
 function processesOf(facts: ProcessFacts): Processes {

@@ -250,7 +250,7 @@ describe("exec: signals", () => {
       const helper = Bun.spawnSync(["pgrep", "-f", `^${binary} credential-process prod`]);
       const pid = Number(new TextDecoder().decode(helper.stdout).trim().split("\n")[0]);
       expect(pid).toBeGreaterThan(0);
-      // SIGKILL: the helper cannot answer it (a SIGTERM under the MFA lock is a cancel, 130).
+      // SIGKILL: the helper cannot answer it (a SIGTERM under the MFA lock is a cancel, 143).
       process.kill(pid, "SIGKILL");
       await session.finish(10_000);
       expect(await session.run('echo "status=$?"')).toContain("status=137");

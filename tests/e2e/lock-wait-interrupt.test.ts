@@ -1,13 +1,15 @@
 /**
  * A Ctrl-C (SIGINT) or SIGTERM while awsmfa waits for a lock another awsmfa holds, outside the
- * code prompt (issue 11): it must end the wait with exit 130, release what it holds and leave
- * no claim or temp file, not die by the signal with its locks left behind.
+ * code prompt (issue 11): it must end the wait with exit 128 + the signal's number (130, 143),
+ * release what it holds and leave no claim or temp file, not die by the signal with its locks
+ * left behind.
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import type { Server } from "node:net";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
+import { signalExitCode } from "../../src/errors.ts";
 import { formatLockRecord } from "../../src/fs/lock-record.ts";
 import { lockHostName } from "../../src/fs/options.ts";
 import { sessionCachePath } from "../../src/session/cache.ts";
@@ -55,7 +57,7 @@ async function interruptWhileWaiting(
 
 describe.skipIf(process.platform === "win32")("a signal while waiting for a lock", () => {
   test.each(["SIGINT", "SIGTERM"] as const)(
-    "%s while waiting for credentials.lock: exit 130, nothing left, the file unchanged",
+    "%s while waiting for credentials.lock: exit 128 + the signal's number, nothing left, the file unchanged",
     async (signal) => {
       const { code, sandbox } = world.user();
       const aws = dirname(sandbox.credentialsPath);
@@ -67,7 +69,7 @@ describe.skipIf(process.platform === "win32")("a signal while waiting for a lock
         signal,
       );
       expect(r.signalCode).toBeNull();
-      expect(r.code).toBe(130);
+      expect(r.code).toBe(signalExitCode(signal));
       expect(r.tookMs).toBeLessThan(2000);
       expect(r.stderr).not.toContain("This is a bug");
       expect(readdirSync(aws).sort()).toEqual(["config", "credentials", "credentials.lock"]);
@@ -122,7 +124,7 @@ describe.skipIf(process.platform === "win32")(
       }, opened);
 
     test.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
-      "%s while AWS answers: exit 130 at once, no lock left",
+      "%s while AWS answers: exit 128 + the signal's number at once, no lock left",
       async (signal) => {
         const { code, sandbox } = world.user();
         const sessions = `${sandbox.home}/.cache/awsmfa/sessions`;
@@ -154,7 +156,7 @@ describe.skipIf(process.platform === "win32")(
         child.kill(signal);
         const [exit, stderr] = await Promise.all([child.exited, new Response(child.stderr).text()]);
         expect(child.signalCode).toBeNull();
-        expect(exit).toBe(130);
+        expect(exit).toBe(signalExitCode(signal));
         expect(Date.now() - sent).toBeLessThan(2000);
         expect(stderr).not.toContain("This is a bug");
         expect(readdirSync(sessions).filter((name) => name.endsWith(".lock"))).toEqual([]);
@@ -162,7 +164,7 @@ describe.skipIf(process.platform === "win32")(
     );
 
     // The role lock too: held while AssumeRole is out.
-    test("SIGTERM while AWS answers AssumeRole: exit 130 at once, no lock left", async () => {
+    test("SIGTERM while AWS answers AssumeRole: exit 143 at once, no lock left", async () => {
       const login = world.user();
       addRoleProfiles(world.aws, login, [{ profile: "prod-admin" }]);
       const first = await login.run(["login", "prod", "--otp", login.code(), "--no-write"]);
@@ -187,7 +189,7 @@ describe.skipIf(process.platform === "win32")(
       child.kill("SIGTERM");
       const [exit, stderr] = await Promise.all([child.exited, new Response(child.stderr).text()]);
       expect(child.signalCode).toBeNull();
-      expect(exit).toBe(130);
+      expect(exit).toBe(143);
       expect(Date.now() - sent).toBeLessThan(2000);
       expect(stderr).not.toContain("This is a bug");
       expect(locks()).toEqual([]);

@@ -4,7 +4,16 @@
  * shell's variables are unset when they were that session.
  */
 import { describe, expect, test } from "bun:test";
-import { existsSync, readdirSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { join } from "node:path";
 import { evalInBash, type LoginUser, useLoginWorld } from "../support/login-world.ts";
 
@@ -46,6 +55,26 @@ describe("logout", () => {
     expect(after.AWSMFA_EXPIRES).toBeUndefined();
     // Logged out, a login needs a code again.
     expect((await user.run(["prod"])).code).toBe(7);
+  });
+
+  test("a symlinked credentials file (dotfile managers): the target is edited, the link stays", async () => {
+    const user = world.user();
+    const target = user.sandbox.file("dotfiles/aws/credentials", user.sandbox.readCredentials());
+    rmSync(user.sandbox.credentialsPath);
+    symlinkSync("../dotfiles/aws/credentials", user.sandbox.credentialsPath);
+    const { chmodSync } = await import("node:fs");
+    chmodSync(target, 0o640);
+    const before = readFileSync(target, "utf8");
+    const shell = await loggedIn(user);
+    expect(readFileSync(target, "utf8")).toContain("aws_session_token");
+    const r = await user.run(["logout", "prod"], { env: shell });
+    expect(r.code).toBe(0);
+    expect(lstatSync(user.sandbox.credentialsPath).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(user.sandbox.credentialsPath)).toBe("../dotfiles/aws/credentials");
+    // login added the section; logout leaves it, empty, in the target.
+    expect(readFileSync(target, "utf8")).toBe(`${before}\n[prod]\n`);
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(user.sandbox.home, "dotfiles", "aws"))).toEqual(["credentials"]);
   });
 
   test("without a profile: the shell's AWS_PROFILE", async () => {

@@ -46,10 +46,10 @@ async function credentialProcess(env: Record<string, string>, args: string[] = [
 
 describe.skipIf(!SETSID || process.platform !== "linux")("a code source ends with awsmfa", () => {
   // The code is asked for under the MFA lock: a signal there releases the lock and is a
-  // cancel, exit 130, as docs/exit-codes.md says (lock-wait-interrupt.test.ts).
+  // cancel, exit 128 + its number, as docs/exit-codes.md says (lock-wait-interrupt.test.ts).
   test.each([
-    ["SIGTERM", 130],
-    ["SIGHUP", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
     ["SIGINT", 130],
   ] as const)("%s: the code command is ended too; exit %d", async (signal, status) => {
     const login = world.user();
@@ -75,7 +75,7 @@ describe.skipIf(!SETSID || process.platform !== "linux")("a code source ends wit
       const child = await credentialProcess({ ...login.sandbox.env, DISPLAY: xvfb.name() });
       await waitForWindow(xvfb.name(), "awsmfa");
       child.kill("SIGTERM");
-      expect(await child.exited).toBe(130);
+      expect(await child.exited).toBe(143);
       await waitForNoWindow(xvfb.name(), "awsmfa", 3_000);
     },
   );

@@ -14,6 +14,7 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { signalExitCode } from "../../src/errors.ts";
 import { parseLockRecord } from "../../src/fs/lock-record.ts";
 import { awsmfaBinary, awsmfaFaultBinary } from "../support/binary.ts";
 import { useLoginWorld } from "../support/login-world.ts";
@@ -59,7 +60,7 @@ async function ended(child: ReturnType<typeof Bun.spawn>, sent: number) {
 
 describe.skipIf(process.platform === "win32")("a signal during a fresh login's writes", () => {
   test.each(["SIGINT", "SIGTERM"] as const)(
-    "%s between the temp file and the rename of the credentials file: exit 130, no temp file or lock left, the file byte-identical",
+    "%s between the temp file and the rename of the credentials file: exit 128 + its number, no temp file or lock left, the file byte-identical",
     async (signal) => {
       const { code, sandbox } = world.user();
       const aws = dirname(sandbox.credentialsPath);
@@ -77,7 +78,7 @@ describe.skipIf(process.platform === "win32")("a signal during a fresh login's w
       child.kill(signal);
       const r = await ended(child, sent);
       expect(r.signalCode).toBeNull();
-      expect(r.code).toBe(130);
+      expect(r.code).toBe(signalExitCode(signal));
       expect(r.stderr).toContain("Cancelled.");
       expect(r.stderr).not.toContain("This is a bug");
       expect(r.tookMs).toBeLessThan(2000);
@@ -94,7 +95,7 @@ describe.skipIf(process.platform === "win32")("a signal during a fresh login's w
   );
 
   test.each(["SIGINT", "SIGTERM"] as const)(
-    "%s while AWS holds its answer: exit 130, nothing left, the file byte-identical",
+    "%s while AWS holds its answer: exit 128 + its number, nothing left, the file byte-identical",
     async (signal) => {
       const { code, sandbox } = world.user();
       const aws = dirname(sandbox.credentialsPath);
@@ -109,7 +110,7 @@ describe.skipIf(process.platform === "win32")("a signal during a fresh login's w
       const r = await ended(child, sent);
       world.aws.clearFaults();
       expect(r.signalCode).toBeNull();
-      expect(r.code).toBe(130);
+      expect(r.code).toBe(signalExitCode(signal));
       expect(r.tookMs).toBeLessThan(2000);
       expect(leftovers(aws)).toEqual([]);
       expect(leftovers(cache)).toEqual([]);
@@ -120,7 +121,7 @@ describe.skipIf(process.platform === "win32")("a signal during a fresh login's w
   // The code prompt on a terminal (util-linux `script` gives one), the MFA lock held meanwhile:
   // the signal goes to awsmfa itself, found by the pid in its lock.
   test.skipIf(!scriptAvailable()).each(["SIGINT", "SIGTERM"] as const)(
-    "%s at the code prompt: exit 130, the lock released, nothing left, the file byte-identical",
+    "%s at the code prompt: exit 128 + its number, the lock released, nothing left, the file byte-identical",
     async (signal) => {
       const { sandbox } = world.user();
       const aws = dirname(sandbox.credentialsPath);
@@ -148,7 +149,7 @@ describe.skipIf(process.platform === "win32")("a signal during a fresh login's w
       const code = await script.exited;
       script.stdin.end();
       expect(Date.now() - sent).toBeLessThan(2000);
-      expect(code).toBe(130);
+      expect(code).toBe(signalExitCode(signal));
       const shown = await output;
       expect(shown).toMatch(/code/i);
       expect(shown).toContain("Cancelled.");
@@ -157,4 +158,72 @@ describe.skipIf(process.platform === "win32")("a signal during a fresh login's w
       expect(readFileSync(sandbox.credentialsPath).equals(before)).toBe(true);
     },
   );
+});
+
+// Writes that hold no MFA or role lock (logout; a login from the cache that puts the session
+// back into [PROFILE]): nothing else listened for the signal there, so it killed awsmfa by
+// default, its credentials.lock and its temp file left behind until the next write. The write
+// guard (fs/exit-cleanup.ts) now removes them, then exits as the signal would: 128 + its number.
+describe.skipIf(process.platform === "win32")("a signal during a write with no MFA lock", () => {
+  /** Runs `args` with the fault binary held between the temp file and the rename; signals it. */
+  async function interruptedWrite(
+    sandbox: { env: Record<string, string>; credentialsPath: string },
+    args: string[],
+    signal: "SIGINT" | "SIGTERM" | "SIGHUP",
+  ) {
+    const { env } = sandbox;
+    const aws = dirname(sandbox.credentialsPath);
+    const child = Bun.spawn([await awsmfaFaultBinary(), ...args], {
+      env: { ...env, AWSMFA_TEST_FAULT: "pause-after-temp-write:credentials" },
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    await waitFor("the paused write", () =>
+      readdirSync(aws).some((name) => name.endsWith(".awsmfa-tmp.paused")),
+    );
+    // Held there: the temp file and the lock are on disk.
+    expect(leftovers(aws).sort()).toEqual([
+      expect.stringMatching(/^\.credentials\..*\.awsmfa-tmp$/),
+      "credentials.lock",
+    ]);
+    const sent = Date.now();
+    child.kill(signal);
+    return { aws, ...(await ended(child, sent)) };
+  }
+
+  test.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
+    "%s while logout writes: exit 128 + its number, no temp file or lock left, the file byte-identical",
+    async (signal) => {
+      const user = world.user();
+      expect((await user.run(["prod", "--otp", user.code()])).code).toBe(0);
+      const before = readFileSync(user.sandbox.credentialsPath);
+      expect(before.toString()).toContain("aws_session_token");
+      const r = await interruptedWrite(user.sandbox, ["logout", "prod"], signal);
+      expect({ signalCode: r.signalCode, code: r.code }).toEqual({
+        signalCode: null,
+        code: signalExitCode(signal),
+      });
+      expect(r.stderr).not.toContain("This is a bug");
+      expect(r.tookMs).toBeLessThan(2000);
+      expect(leftovers(r.aws)).toEqual([]);
+      expect(readFileSync(user.sandbox.credentialsPath).equals(before)).toBe(true);
+    },
+  );
+
+  test("SIGTERM while a login from the cache writes [PROFILE] back: exit 143, nothing left", async () => {
+    const user = world.user();
+    expect((await user.run(["prod", "--otp", user.code()])).code).toBe(0);
+    // [prod] loses its session (edited by hand); the cached session is written back into it.
+    const cleared = user.sandbox
+      .readCredentials()
+      .replace(/\[prod\]\n(?:.*\n)*?(?=\[|$)/, "[prod]\n");
+    user.sandbox.writeCredentials(cleared);
+    const before = readFileSync(user.sandbox.credentialsPath);
+    const r = await interruptedWrite(user.sandbox, ["login", "prod"], "SIGTERM");
+    expect({ signalCode: r.signalCode, code: r.code }).toEqual({ signalCode: null, code: 143 });
+    expect(leftovers(r.aws)).toEqual([]);
+    expect(leftovers(join(user.sandbox.home, ".cache", "awsmfa"))).toEqual([]);
+    expect(readFileSync(user.sandbox.credentialsPath).equals(before)).toBe(true);
+  });
 });

@@ -8,8 +8,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
-import { CancelledError } from "../../src/errors.ts";
+import { CancelledError, exitCodeFor, type InterruptSignal } from "../../src/errors.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
+import { guardWrites } from "../../src/fs/exit-cleanup.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { updateFile } from "../../src/fs/update.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
@@ -21,8 +22,8 @@ test("a signal mid-write: temp file and both locks gone, the file unchanged, lat
   const outer = join(dir, "mfa");
   const file = join(dir, "credentials");
   writeFileSync(file, "[prod]\nx = 1\n");
-  let signal: (() => void) | undefined;
-  const onInterrupt = (handler: () => void) => {
+  let signal: ((signal: InterruptSignal) => void) | undefined;
+  const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
     signal = handler;
     return () => {
       signal = undefined;
@@ -37,7 +38,7 @@ test("a signal mid-write: temp file and both locks gone, the file unchanged, lat
         hooks: {
           afterTempWritten: async () => {
             expect(leftovers(dir).some((n) => n.endsWith(".awsmfa-tmp"))).toBe(true);
-            signal?.();
+            signal?.("SIGTERM");
             await Bun.sleep(50);
           },
         },
@@ -47,7 +48,8 @@ test("a signal mid-write: temp file and both locks gone, the file unchanged, lat
     { releaseOnInterrupt: true, onInterrupt },
   );
   expect(run).rejects.toBeInstanceOf(CancelledError);
-  await run.catch(() => {});
+  // 128 + SIGTERM's number, as a shell reports a process SIGTERM ended.
+  expect(exitCodeFor(await run.catch((error: unknown) => error))).toBe(143);
   // The abandoned write ends refused before its rename (its lock is gone, later writes are
   // refused): it never replaces the file.
   expect(await abandoned).toBeInstanceOf(Error);
@@ -61,4 +63,105 @@ test("a signal mid-write: temp file and both locks gone, the file unchanged, lat
   const other = { ...nodeFs } as unknown as FileSystem;
   await writeFileAtomic(other, join(dir, "other"), "y");
   expect(readFileSync(join(dir, "other"), "utf8")).toBe("y");
+});
+
+/** A guard whose signals the test sends, and whose exit it records. */
+function testGuard(fs: FileSystem) {
+  let exited = () => {};
+  const state = {
+    listening: 0,
+    exits: [] as number[],
+    send: (_s: InterruptSignal) => {},
+    /** Settles at the guard's first exit (after its clean-up, which is asynchronous). */
+    exited: new Promise<void>((resolve) => {
+      exited = resolve;
+    }),
+  };
+  guardWrites(fs, {
+    onLoneSignal(handler) {
+      state.listening++;
+      state.send = handler;
+      return () => {
+        state.listening--;
+        state.send = () => {};
+      };
+    },
+    exit: (code) => {
+      state.exits.push(code);
+      exited();
+    },
+  });
+  return state;
+}
+
+test("with no lock that takes signals: the guard listens only while a write is on disk", async () => {
+  const fs = { ...nodeFs } as unknown as FileSystem;
+  const guard = testGuard(fs);
+  const dir = scratchDir("exit-cleanup");
+  const file = join(dir, "credentials");
+  const during: number[] = [];
+  await updateFile(fs, file, () => "x\n", {
+    hooks: { afterTempWritten: () => void during.push(guard.listening) },
+  });
+  expect(during).toEqual([1]);
+  // Nothing on disk: a signal keeps its default (the process ends at once, nothing to undo).
+  expect(guard.listening).toBe(0);
+  expect(guard.exits).toEqual([]);
+});
+
+test.each([
+  ["SIGTERM", 143],
+  ["SIGINT", 130],
+  ["SIGHUP", 129],
+] as const)(
+  "%s mid-write, lock and temp file on disk: both removed, then exit %d",
+  async (signal, code) => {
+    const fs = { ...nodeFs } as unknown as FileSystem;
+    const guard = testGuard(fs);
+    const dir = scratchDir("exit-cleanup");
+    const file = join(dir, "credentials");
+    writeFileSync(file, "[prod]\nx = 1\n");
+    const write = updateFile(fs, file, () => "[prod]\nx = 2\n", {
+      hooks: {
+        afterTempWritten: async () => {
+          expect(leftovers(dir, "credentials").sort()).toEqual([
+            expect.stringMatching(/^\.credentials\..*\.awsmfa-tmp$/),
+            "credentials.lock",
+          ]);
+          guard.send(signal);
+          await Bun.sleep(0);
+        },
+      },
+    }).catch((error: unknown) => error);
+    const error = await write;
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(exitCodeFor(error)).toBe(code);
+    await guard.exited;
+    expect(guard.exits).toEqual([code]);
+    expect(leftovers(dir)).toEqual(["credentials"]);
+    expect(readFileSync(file, "utf8")).toBe("[prod]\nx = 1\n");
+    expect(guard.listening).toBe(0);
+  },
+);
+
+test("a write that takes no lock (a cache file): its temp file goes, then exit 143", async () => {
+  const fs = { ...nodeFs } as unknown as FileSystem;
+  const guard = testGuard(fs);
+  const dir = scratchDir("exit-cleanup");
+  const file = join(dir, "session.json");
+  const write = writeFileAtomic(fs, file, "{}", {
+    durable: false,
+    hooks: {
+      afterTempWritten: async () => {
+        expect(guard.listening).toBe(1);
+        guard.send("SIGTERM");
+        await Bun.sleep(0);
+      },
+    },
+  }).catch((error: unknown) => error);
+  expect(exitCodeFor(await write)).toBe(143);
+  await guard.exited;
+  expect(guard.exits).toEqual([143]);
+  expect(leftovers(dir)).toEqual([]);
+  expect(guard.listening).toBe(0);
 });

@@ -151,6 +151,77 @@ describe.if(applies)("libc's file calls against node:fs", () => {
   });
 });
 
+describe.if(applies)("readFileSync and the size that picks its reader", () => {
+  const path = join(root, "sized");
+  const LARGE = 256 * 1024; // libc-files.ts LARGE_FILE: past it, node:fs reads
+  const text = (n: number) => "[p]\nx = ü\n".repeat(Math.ceil(n / 11)).slice(0, n);
+
+  /** Opens `path` as the lean tier does, runs `between` after its fstat, then reads. */
+  function readAfterFstat(files: LeanFiles, between: () => void = () => {}) {
+    const fd = files.openSync(path, files.constants.O_RDONLY | files.constants.O_NONBLOCK);
+    try {
+      files.fstatSync(fd);
+      between();
+      return files.readFileSync(fd, "utf8");
+    } finally {
+      files.closeSync(fd);
+    }
+  }
+
+  /** How many times libc's statx runs during `call` (the instance's one way to it). */
+  function statxCalls(call: () => void): number {
+    const calls = libc as unknown as { stat: (...args: unknown[]) => unknown };
+    const own = calls.stat;
+    let count = 0;
+    calls.stat = (...args) => {
+      count++;
+      return own.apply(calls, args);
+    };
+    try {
+      call();
+    } finally {
+      delete (calls as { stat?: unknown }).stat;
+    }
+    return count;
+  }
+
+  test("the caller's fstat is the only statx: readFileSync takes its size", () => {
+    for (const n of [30, LARGE + 100]) {
+      fs.writeFileSync(path, text(n));
+      expect({ n, statx: statxCalls(() => readAfterFstat(libc)) }).toEqual({ n, statx: 1 });
+    }
+    // With no fstat of that fd just before (another fd's, a closed one's), it asks itself.
+    fs.writeFileSync(path, text(30));
+    const fd = libc.openSync(path, libc.constants.O_RDONLY);
+    try {
+      expect(statxCalls(() => libc.readFileSync(fd, "utf8"))).toBe(1);
+    } finally {
+      libc.closeSync(fd);
+    }
+  });
+
+  test("around the size where node:fs takes over: the same text", () => {
+    for (const n of [0, 1, LARGE - 1, LARGE, LARGE + 1, LARGE * 2 + 7]) {
+      fs.writeFileSync(path, text(n));
+      expect(readAfterFstat(libc)).toBe(readAfterFstat(fs));
+    }
+  });
+
+  test.each([
+    ["grows past it", 100, LARGE + 5000],
+    ["shrinks below it", LARGE + 5000, 100],
+    ["grows, both small", 100, 9000],
+    ["shrinks to nothing", LARGE + 5000, 0],
+  ])("a file that %s between the fstat and the read reads whole", (_l, before, after) => {
+    const change = () => fs.writeFileSync(path, text(after));
+    fs.writeFileSync(path, text(before));
+    const got = readAfterFstat(libc, change);
+    fs.writeFileSync(path, text(before));
+    expect(got).toBe(readAfterFstat(fs, change));
+    expect(got).toBe(text(after));
+  });
+});
+
 /**
  * writeAllThrough in a process of its own, its stdout a pipe made by Python: a 4 KiB
  * non-blocking one read late (the first write is cut short), or one closed before (EPIPE).
