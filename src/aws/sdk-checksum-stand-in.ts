@@ -5,7 +5,7 @@
  * dist-es/submodules/checksum/index.js, export for export, from the same files, but for
  * SHA-256. The STS and IAM clients take `Sha256` from it as their default `sha256` for SigV4;
  * the package's module builds that class from node:crypto when it loads (it calls createHash
- * once to see whether it can), so merely importing it loaded node:crypto, ~2.6 ms of a fresh
+ * once to see whether it can), so merely importing it loaded node:crypto, ~1.1 ms of a fresh
  * login, although clients.ts gives every client system/hashes.ts's Sha256. Here the default
  * is that same class. The other exports (MD5, CRC32, the stream hashers: S3's, event
  * streams') are the package's, which the bundler leaves out unless called, as before.

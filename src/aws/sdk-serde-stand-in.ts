@@ -4,12 +4,12 @@
  * (tsconfig.build.json "paths", as for sdk-transport-stand-in.ts): the package's
  * dist-es/submodules/serde/index.js, export for export, from the same files, but for two.
  * That index imports `getRandomValues` from node:crypto for its uuid v4 (the SDK's
- * invocation ids), which loads node:crypto, ~2.6 ms of a fresh login; the uuid uses
+ * invocation ids), which loads node:crypto, ~1.1 ms of a fresh login; the uuid uses
  * `crypto.randomUUID` wherever there is one (Bun has), and here its fallback gets the web's
  * `crypto.getRandomValues`, as the package's own browser and react-native indexes do. And
  * calculateBodyLength, which the content-length step runs on every request, comes from
  * aws/sdk-stream-checks.ts: the package's imports node:fs's ReadStream, which loads
- * node:stream (~2.5 ms more).
+ * node:stream (~1.5-1.9 ms more).
  *
  * Written for @smithy/core 3.41: an SDK update that adds an export other SDK code imports fails
  * the build ("No matching export"), not the user; tests/aws/sdk-stand-ins.test.ts compares

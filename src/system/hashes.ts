@@ -1,7 +1,8 @@
 /**
  * SHA-256, HMAC-SHA-256 and random bytes without node:crypto where the runtime has its own:
  * Bun's native `Bun.CryptoHasher` and the web's `crypto.getRandomValues`. Loading node:crypto
- * (with the stream classes it builds on) costs ~2.6 ms of CPU, and a fresh login needed it
+ * costs ~1.1 ms of CPU beyond node:stream, which it loads too (~3.7 ms in all in a compiled
+ * probe; docs/performance.md, the fresh login's eleventh round), and a fresh login needed it
  * only for these: the lock and cache file names, the reuse guard's digest, temp and lock
  * tokens, and the SigV4 signature of its one STS call (clients.ts gives the SDK `Sha256`
  * below; aws/sdk-checksum-stand-in.ts keeps the SDK's own, which loads node:crypto, out of the
