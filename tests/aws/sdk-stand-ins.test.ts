@@ -3,7 +3,9 @@
  * builds on): awsmfa's own hashes come from system/hashes.ts, SigV4's from the same module
  * (clients.ts gives it as `sha256`), and the build maps the two SDK modules that imported
  * node:crypto when they load (@smithy/core/checksum, @smithy/core/serde) to stand-ins that
- * export the same names (tsconfig.build.json). Bundled as the binary is.
+ * export the same names (tsconfig.build.json). Bundled as the binary is. Nor node:fs/promises
+ * with the node:events it loads: @smithy/core/config's stand-in reads the SDK's shared files
+ * (which a login never does) through it on first use only.
  */
 import { afterAll, expect, test } from "bun:test";
 import {
@@ -19,6 +21,7 @@ import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import type { Uint8ArrayBlobAdapter } from "@smithy/core/serde";
 import * as checksumStandIn from "../../src/aws/sdk-checksum-stand-in.ts";
+import * as configStandIn from "../../src/aws/sdk-config-stand-in.ts";
 import * as retryStandIn from "../../src/aws/sdk-retry-stand-in.ts";
 import * as serdeStandIn from "../../src/aws/sdk-serde-stand-in.ts";
 import { calculateBodyLength, isStreamingPayload } from "../../src/aws/sdk-stream-checks.ts";
@@ -69,7 +72,95 @@ test("each stand-in exports exactly what the package's index exports", async () 
   expect(serdeStandIn.calculateBodyLength).toBe(calculateBodyLength);
   expect(checksumStandIn.Sha256).toBe(Sha256);
   expect(checksumStandIn.Sha256Node).toBe(Sha256);
+  const config = await import(join(SUBMODULES, "config", "index.js"));
+  expect(Object.keys(configStandIn).sort()).toEqual(Object.keys(config).sort());
+  const copied = new Set([
+    "readFile",
+    "getSSOTokenFromFile",
+    "externalDataInterceptor",
+    "loadSharedConfigFiles",
+    "loadSsoSessionData",
+    "parseKnownFiles",
+    "loadConfig",
+    "resolveDefaultsModeConfig",
+  ]);
+  for (const [name, value] of Object.entries(configStandIn)) {
+    expect([name, value === config[name]]).toEqual([name, !copied.has(name)]);
+  }
 });
+
+test("the config stand-in's file readers and loaders answer as the package's", async () => {
+  const config = await import(join(SUBMODULES, "config", "index.js"));
+  const dir = mkdtempSync(join(out, "config-"));
+  const configPath = join(dir, "config");
+  const credentialsPath = join(dir, "credentials");
+  writeFileSync(
+    configPath,
+    "[profile p]\nregion = eu-west-1\ndefaults_mode = standard\n[sso-session s]\nsso_region = us-east-1\n",
+  );
+  writeFileSync(credentialsPath, "[p]\naws_access_key_id = AKIAEXAMPLE\nregion = us-west-2\n");
+  const missing = join(dir, "missing");
+  const init = { profile: "p", filepath: credentialsPath, configFilepath: configPath };
+  const selector = {
+    environmentVariableSelector: (env: Record<string, string | undefined>) =>
+      env.AWSMFA_TEST_NEVER_SET,
+    configFileSelector: (profile: Record<string, string>) => profile.region,
+    default: "us-east-1",
+  };
+  const noFile = {
+    ...selector,
+    configFileSelector: (profile: Record<string, string>) => profile.nothing,
+  };
+  const answers = async (module: typeof config) => {
+    const settle = (promise: Promise<unknown>) =>
+      promise.then(
+        (value) => ({ value }),
+        (error: NodeJS.ErrnoException) => ({
+          error: [error.constructor.name, error.message, error.code, error.syscall, error.path],
+        }),
+      );
+    return {
+      read: await settle(module.readFile(configPath, { ignoreCache: true })),
+      readMissing: await settle(module.readFile(missing, { ignoreCache: true })),
+      token: await settle(module.getSSOTokenFromFile("awsmfa-stand-in-test-no-such-session")),
+      shared: await module.loadSharedConfigFiles({ ...init, ignoreCache: true }),
+      sharedMissing: await module.loadSharedConfigFiles({
+        filepath: missing,
+        configFilepath: missing,
+        ignoreCache: true,
+      }),
+      ssoSessions: await module.loadSsoSessionData({ configFilepath: configPath }),
+      known: await module.parseKnownFiles({ ...init, ignoreCache: true }),
+      region: await settle(module.loadConfig(selector, { ...init, ignoreCache: true })()),
+      preferCredentials: await settle(
+        module.loadConfig(selector, { ...init, preferredFile: "credentials", ignoreCache: true })(),
+      ),
+      fallback: await settle(module.loadConfig(noFile, { ...init, ignoreCache: true })()),
+      defaultsMode: await settle(
+        module.resolveDefaultsModeConfig({ region: "eu-west-1", defaultsMode: "in-region" })(),
+      ),
+      badMode: await settle(module.resolveDefaultsModeConfig({ defaultsMode: "nonsense" })()),
+      autoMode: await settle(
+        module.resolveDefaultsModeConfig({ region: "eu-west-1", defaultsMode: "auto" })(),
+      ),
+    };
+  };
+  const standIn = await answers(configStandIn);
+  expect(standIn).toEqual(await answers(config));
+  // The probe reads: the files' settings, and node:fs/promises' own error for a missing file.
+  expect(standIn.region).toEqual({ value: "eu-west-1" });
+  expect(standIn.preferCredentials).toEqual({ value: "us-west-2" });
+  expect(standIn.readMissing).toEqual({
+    error: ["Error", expect.stringContaining("ENOENT"), "ENOENT", "open", missing],
+  });
+  // An intercepted file is answered from the interceptor, the package's and the stand-in's alike.
+  for (const module of [config, configStandIn]) {
+    module.externalDataInterceptor.interceptFile(missing, "[profile q]\nregion = ap-south-1\n");
+    expect(await module.readFile(missing)).toBe("[profile q]\nregion = ap-south-1\n");
+    module.externalDataInterceptor.interceptToken("t", { accessToken: "x" });
+    expect(await module.getSSOTokenFromFile("t")).toEqual({ accessToken: "x" });
+  }
+}, 30_000);
 
 test("the serde stand-in's uuid and blob adapter work as the package's", async () => {
   const serde = await import(join(SUBMODULES, "serde", "index.js"));
@@ -153,7 +244,7 @@ test("the stream checks answer as the SDK's for every kind of body", async () =>
   expect(isStreamingPayload({ body: new PassThrough() })).toBe(true);
 });
 
-test("a fresh login's modules, the SDK's included, import neither node:crypto nor node:stream", async () => {
+test("a fresh login's modules, the SDK's included, import no node:crypto, node:stream, node:fs/promises or node:events", async () => {
   const graph = await makeBundleGraph(out);
   const { files, builtins } = graph.reach([
     // What a login loads before its call (known-login-imports.test.ts) ...
@@ -183,6 +274,11 @@ test("a fresh login's modules, the SDK's included, import neither node:crypto no
   expect(builtins).toContain("fs");
   expect(builtins.has("crypto")).toBe(false);
   expect(builtins.has("stream")).toBe(false);
+  // node:fs/promises (and node:events, which it loads): the SDK's shared-file readers take it
+  // on their first read (aws/sdk-config-stand-in.ts), ~0.5-0.7 ms of a fresh login.
+  expect(files).toContain("src/aws/sdk-config-stand-in.ts");
+  expect(builtins.has("fs/promises")).toBe(false);
+  expect(builtins.has("events")).toBe(false);
   // node:fs's ReadStream loads node:stream: no chunk of the login imports it by name.
   const reached = new Set(files.map((file) => graph.chunkOf(file)));
   for (const name of reached) {
