@@ -58,10 +58,9 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
   const argv = process.argv.slice(2);
   // Windows reads names without regard to case (system/windows-env.ts). Loaded only there:
   // elsewhere start-up neither loads nor parses it.
-  const env =
-    process.platform === "win32"
-      ? (await import("./system/windows-env.ts")).windowsEnvironment(process.env)
-      : { ...process.env };
+  const windows =
+    process.platform === "win32" ? await import("./system/windows-env.ts") : undefined;
+  const env = windows ? windows.windowsEnvironment(process.env) : { ...process.env };
   // Bun's homedir() is $HOME when it is set (elsewhere than Windows), else the user database;
   // node:os is loaded only for the latter (~0.3 ms of every run).
   const home = (process.platform !== "win32" && env.HOME) || osHomedir();
@@ -130,6 +129,8 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
     },
     listenerCount: (signal) => process.listenerCount(signal),
     exit: (code) => process.exit(code),
+    // A child gets the names as spelled here (POSIX layers on Windows read them by case).
+    childNames: windows?.childSpelling(process.env),
   });
   run(argv, adjust ? adjust(deps) : deps, normalJit).then((code) => process.exit(code), lastResort);
 }

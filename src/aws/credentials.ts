@@ -1,3 +1,4 @@
+import { printableInLine } from "../system/printable.ts";
 import type { ClockOffset } from "./clock-skew.ts";
 
 /** The credentials awsmfa handles, and how they may be shown to people. */
@@ -26,7 +27,8 @@ export interface SessionCredentials extends Credentials {
  */
 export function maskKeyId(accessKeyId: string): string {
   if (accessKeyId.length <= 8) return "****";
-  return `${accessKeyId.slice(0, 4)}****${accessKeyId.slice(-4)}`;
+  // Shown in one line: a key id read from a file or the environment may hold anything.
+  return printableInLine(`${accessKeyId.slice(0, 4)}****${accessKeyId.slice(-4)}`);
 }
 
 /** Long-term IAM user keys start with AKIA; temporary ones with ASIA. */

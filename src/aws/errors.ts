@@ -100,10 +100,13 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
     const ca = untrustedCertificate(e)
       ? " If a proxy or security software inspects HTTPS here, name its CA certificate (a PEM file) in AWS_CA_BUNDLE or NODE_EXTRA_CA_CERTS."
       : "";
-    return new NetworkError(`Could not reach AWS STS/IAM at ${call.endpoint}: ${network}.`, {
-      hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_${call.service === "iam" ? "IAM" : "STS"}, check that it is right.${proxy}${ca}`,
-      cause: error,
-    });
+    return new NetworkError(
+      `Could not reach AWS STS/IAM at ${call.endpoint}: ${printableInLine(network)}.`,
+      {
+        hint: `Check your network connection, VPN or proxy. If you set AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_${call.service === "iam" ? "IAM" : "STS"}, check that it is right.${proxy}${ca}`,
+        cause: error,
+      },
+    );
   }
   if (THROTTLING.has(code)) {
     return new NetworkError(`AWS is throttling ${call.operation} calls right now.`, {
@@ -124,7 +127,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
     });
   }
   if (/unable to validate MFA code|MFA serial number is valid/i.test(message)) {
-    const device = call.arn ? `The MFA device ${call.arn}` : "The MFA device";
+    const device = call.arn ? `The MFA device ${printableInLine(call.arn)}` : "The MFA device";
     return new AuthError(
       `${device} is not associated with the user whose keys signed the call${who}.`,
       {
@@ -173,12 +176,15 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
     });
   }
   if (code === "ValidationError") {
-    return new UsageError(`AWS rejected the ${call.operation} request: ${message}`, {
-      cause: error,
-    });
+    return new UsageError(
+      `AWS rejected the ${call.operation} request: ${printableInLine(message)}`,
+      {
+        cause: error,
+      },
+    );
   }
   if (code === "AccessDenied" || code === "AccessDeniedException") {
-    return new AuthError(`AWS denied ${call.operation}${who}: ${message}`, {
+    return new AuthError(`AWS denied ${call.operation}${who}: ${printableInLine(message)}`, {
       hint: "The user or role lacks permission for this call; ask your AWS administrator.",
       cause: error,
     });
@@ -189,7 +195,7 @@ export function mapAwsError(error: unknown, call: CallContext): UserError {
   const said =
     code === "Unknown" || code === ""
       ? `AWS answered HTTP ${status ?? "?"} without saying why`
-      : `${code}: ${message}`;
+      : `${printableInLine(code)}: ${printableInLine(message)}`;
   return new UserError(`${call.operation} failed${who}: ${said}`, {
     code: serverSide ? "network" : "auth",
     hint: serverSide
@@ -238,9 +244,9 @@ function networkReason(e: SdkErrorShape): string | undefined {
 function invalidKeyHint(call: CallContext): string {
   const arnPartition = call.arn ? partitionOfArn(call.arn) : undefined;
   if (arnPartition && arnPartition.id !== call.partition.id) {
-    return `Wrong partition? The call went to ${call.region} (${call.partition.id}) but ${call.arn} is in ${arnPartition.id}. Set the profile's region to one in ${arnPartition.id}, e.g. ${arnPartition.defaultRegion}.`;
+    return `Wrong partition? The call went to ${printableInLine(call.region)} (${call.partition.id}) but ${printableInLine(call.arn ?? "")} is in ${arnPartition.id}. Set the profile's region to one in ${arnPartition.id}, e.g. ${arnPartition.defaultRegion}.`;
   }
-  return `The key may have been deleted or deactivated, or it belongs to another partition (this call went to ${call.region}, ${call.partition.id}; AWS China keys need a cn- region, GovCloud keys a us-gov- region). Check it with your administrator, or enter new keys with \`awsmfa configure\`.`;
+  return `The key may have been deleted or deactivated, or it belongs to another partition (this call went to ${printableInLine(call.region)}, ${call.partition.id}; AWS China keys need a cn- region, GovCloud keys a us-gov- region). Check it with your administrator, or enter new keys with \`awsmfa configure\`.`;
 }
 
 /** AWS's clock minus ours, from the Date of the error answer, when it has one. */

@@ -10,6 +10,7 @@
  * cannot reach a message; the messages name the variable, never its value.
  */
 import { NetworkError, UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 import { checkedProxy } from "../system/proxy-check.ts";
 
 interface ProxyErrorShape {
@@ -53,7 +54,7 @@ export function proxyFailure(
   if (!tunnel && status !== 407) return undefined;
   const said =
     typeof status === "number"
-      ? ` (HTTP ${status}${tunnel && typeof e.statusText === "string" && e.statusText ? ` ${e.statusText}` : ""})`
+      ? ` (HTTP ${status}${tunnel && typeof e.statusText === "string" && e.statusText ? ` ${printableInLine(e.statusText)}` : ""})`
       : "";
   const wantsLogin = status === 407;
   return new NetworkError(
@@ -87,7 +88,7 @@ export function proxySetting(
     .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
     .replace(/^.*@/s, "")
     .replace(/[/?#].*$/s, "");
-  return `${choice.variable} is set (the proxy ${host})`;
+  return `${choice.variable} is set (the proxy ${printableInLine(host)})`;
 }
 
 /**

@@ -39,7 +39,7 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
       region: arnPartition.defaultRegion,
       partition: arnPartition,
       source: "arn",
-      note: `${envName}=${envRegion} is in the ${resolved.partition.id} partition but ${inputs.arn} is in ${arnPartition.id}; using ${arnPartition.defaultRegion}. Set region in the profile to choose another.`,
+      note: `${envName}=${envRegion} is in the ${resolved.partition.id} partition but ${printableInLine(inputs.arn ?? "")} is in ${arnPartition.id}; using ${arnPartition.defaultRegion}. Set region in the profile to choose another.`,
     };
   }
   if (arnPartition) {
@@ -50,7 +50,7 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
 
 function explicit(region: string, source: RegionSource, from: string): ResolvedRegion {
   if (!isRegionName(region)) {
-    const message = `"${printableInLine(region)}" (from ${printableInLine(from)}) is not an AWS region name.`;
+    const message = `"${printableInLine(region)}" (from ${from}) is not an AWS region name.`;
     const hint = "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.";
     // Only a flag is the command line (exit 2); a profile's or the environment's region is
     // configuration (exit 3).

@@ -8,6 +8,7 @@ import { readAwsFiles } from "../config/aws-files.ts";
 import type { Deps } from "../deps.ts";
 import { ExitCode } from "../errors.ts";
 import { type Overview, sourcesOverview } from "../otp/overview.ts";
+import { printableInLine, textInLine } from "../system/printable.ts";
 import { styleFor, useColour } from "../ui/report.ts";
 import { cellWidth, padCell } from "../ui/table.ts";
 import type { CommandContext } from "./context.ts";
@@ -50,7 +51,7 @@ export function renderOverview(overview: Overview, colour: boolean): string {
     const here = s.available ? style.green("yes") : style.red("no ");
     lines.push(`  ${padCell(s.name, nameWidth)}  ${here}  ${s.summary}`);
     if (!s.available || s.detail.startsWith("/")) {
-      lines.push(`  ${" ".repeat(nameWidth)}       ${style.dim(s.detail)}`);
+      lines.push(`  ${" ".repeat(nameWidth)}       ${style.dim(textInLine(s.detail))}`);
     }
   }
   lines.push("");
@@ -59,18 +60,19 @@ export function renderOverview(overview: Overview, colour: boolean): string {
     return `${lines.join("\n")}\n`;
   }
   lines.push("Profiles:");
-  const width = Math.max(...overview.profiles.map((p) => cellWidth(p.profile)));
+  // Names, settings and errors each shown in one line: the table's rows are one line each.
+  const width = Math.max(...overview.profiles.map((p) => cellWidth(printableInLine(p.profile))));
   const available = new Map(overview.sources.map((s) => [s.name, s.available]));
   for (const p of overview.profiles) {
-    const head = `  ${padCell(p.profile, width)}  `;
+    const head = `  ${padCell(printableInLine(p.profile), width)}  `;
     if (p.error) {
-      lines.push(`${head}${style.red(padCell("error", nameWidth))}  ${p.error}`);
+      lines.push(`${head}${style.red(padCell("error", nameWidth))}  ${textInLine(p.error)}`);
       continue;
     }
-    const settings = Object.values(p.settings).map(
-      (v) => `${v.from.split(" ")[0]}=${JSON.stringify(v.value)}`,
+    const settings = Object.values(p.settings).map((v) =>
+      textInLine(`${v.from.split(" ")[0]}=${JSON.stringify(v.value)}`),
     );
-    const why = p.from === "default" ? "(default)" : `(${p.from})`;
+    const why = p.from === "default" ? "(default)" : `(${textInLine(p.from ?? "")})`;
     const missing = available.get(p.source!) ? "" : style.yellow(" [not available here]");
     const source = padCell(p.source!, nameWidth);
     lines.push(`${head}${[source, ...settings, style.dim(why)].join("  ")}${missing}`);

@@ -155,7 +155,11 @@ function describe(
     ]);
   }
   if (verdict.identity) {
-    lines.push(["Account", verdict.identity.account], ["ARN", verdict.identity.arn]);
+    // AWS's answer, shown in one line each as any value.
+    lines.push(
+      ["Account", printableInLine(verdict.identity.account)],
+      ["ARN", printableInLine(verdict.identity.arn)],
+    );
   }
   lines.push(["Status", verdict.valid ? "valid" : statusProblem(subject, verdict, quote)]);
   return lines.map(([label, value]) => `${label.padEnd(9)}${value}\n`).join("");

@@ -120,7 +120,8 @@ export async function runWhoami(opts: WhoamiOptions, deps: Deps): Promise<number
     );
   } else {
     deps.io.stdout.write(
-      `Account  ${identity.account}\nARN      ${identity.arn}\nUserId   ${identity.userId}\n`,
+      // AWS's answer, one line each (JSON, above, keeps it exact).
+      `Account  ${printableInLine(identity.account)}\nARN      ${printableInLine(identity.arn)}\nUserId   ${printableInLine(identity.userId)}\n`,
     );
     deps.io.stderr.write(`(credentials from ${chosen.source})\n`);
   }

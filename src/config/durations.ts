@@ -22,13 +22,13 @@ export const DEFAULT_MIN_REMAINING_SECONDS = 15 * 60;
  * docs/performance.md). Each names the expression it stands for; the tests keep those.
  */
 
-/** Parses a duration to whole seconds; throws UsageError on anything else. */
+/** Parses a duration to whole seconds; throws UsageError on anything else. `what` is shown already. */
 export function parseDuration(text: string, what = "--duration"): number {
   const trimmed = text.trim().toLowerCase();
   if (isDigits(trimmed)) return Number(trimmed);
   const seconds = unitsSeconds(trimmed);
   if (seconds === undefined) {
-    throw new UsageError(`${printableInLine(what)} "${printableInLine(text)}" is not a duration.`, {
+    throw new UsageError(`${what} "${printableInLine(text)}" is not a duration.`, {
       hint: "Use seconds (3600) or a number with a unit: 15m, 1h, 12h, 36h, 1h30m.",
     });
   }

@@ -3,15 +3,15 @@
  * AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE override ~/.aws/config and
  * ~/.aws/credentials, and a leading ~ means the home folder. In those two, as botocore reads
  * them (os.path.expandvars, then expanduser), `$NAME` and `${NAME}` are the environment's
- * variables too, a name that is not set staying as written (Windows' `%NAME%`, which
- * Python there expands as well, is not: cmd.exe has expanded it when it was set): the AWS CLI
- * finds `AWS_SHARED_CREDENTIALS_FILE='$HOME/work/credentials'`, and so must awsmfa, which
- * writes the sessions the CLI then reads there.
+ * variables too, a name that is not set staying as written (on Windows `%NAME%` as well, as
+ * Python's ntpath reads it: config/windows-expand.ts): the AWS CLI finds
+ * `AWS_SHARED_CREDENTIALS_FILE='$HOME/work/credentials'`, and so must awsmfa, which writes the
+ * sessions the CLI then reads there.
  */
 import { join, posix, win32 } from "node:path";
 import { UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
-import { windowsName } from "../system/windows-env.ts";
+import { expandWindowsVariables } from "./windows-expand.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -29,15 +29,15 @@ export function expandHome(path: string, homedir: string): string {
 /**
  * Python's os.path.expandvars: `$NAME` and `${NAME}` (NAME of letters, digits and _) replaced
  * by the variable's value when it is set, left as written when not. One pass: a value is not
- * expanded again. On Windows a name is looked up without regard to case, as there
- * (`$userprofile` is USERPROFILE): its environment's names are upper case (windows-env.ts).
+ * expanded again. On Windows, ntpath's (windows-expand.ts): `%NAME%` too, and a name looked
+ * up without regard to case (`$userprofile` is USERPROFILE).
  */
 export function expandVariables(path: string, env: Env, platform?: NodeJS.Platform): string {
+  if (platform === "win32") return expandWindowsVariables(path, env);
   if (!path.includes("$")) return path;
   return path.replace(/\$(\w+|\{[^}]*\})/g, (whole, written: string) => {
     const name = written.startsWith("{") ? written.slice(1, -1) : written;
-    if (name === "") return whole;
-    return env[platform === "win32" ? windowsName(name) : name] ?? whole;
+    return (name === "" ? undefined : env[name]) ?? whole;
   });
 }
 

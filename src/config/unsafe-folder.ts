@@ -6,6 +6,7 @@
  */
 import { pasteable as q, UserError } from "../errors.ts";
 import type { FolderProblem } from "../fs/folder-rules.ts";
+import { printableInLine } from "../system/printable.ts";
 
 export interface FolderRole {
   /** "cache folder" */
@@ -20,12 +21,13 @@ const octal = (mode: number) => (mode & 0o7777).toString(8).padStart(4, "0");
 
 export function unsafeFolder(problem: FolderProblem, root: string, role: FolderRole): UserError {
   const { path } = problem;
+  const shown = printableInLine(path);
   const where =
     problem.place === "above"
-      ? `${path}, on the way to the ${role.name} ${root},`
+      ? `${shown}, on the way to the ${role.name} ${printableInLine(root)},`
       : problem.place === "inside"
-        ? `${path} in the ${role.name}`
-        : `The ${role.name} ${path}`;
+        ? `${shown} in the ${role.name}`
+        : `The ${role.name} ${shown}`;
   const fault = {
     owner: `belongs to another user (uid ${problem.uid})`,
     writable: `can be written by other users (mode ${octal(problem.mode ?? 0)}${problem.place === "above" ? ", no sticky bit" : ""})`,

@@ -14,6 +14,7 @@ import { UserError } from "../errors.ts";
 import { fileOptionsFrom, readText, updateFile } from "../fs/index.ts";
 import { currentUser } from "../fs/owner.ts";
 import { checkPrivateFolder } from "../fs/private-folder.ts";
+import { printableInLine } from "../system/printable.ts";
 import { askSecret, noTerminalError } from "../ui/prompts.ts";
 import { questionDeadline } from "../ui/question-deadline.ts";
 import { decryptKeys, encryptKeys, type KeyMap } from "./encrypted-format.ts";
@@ -66,11 +67,15 @@ async function passphrase(deps: StoreDeps, path: string, creating: boolean): Pro
     const terminal = deps.terminal();
     if (!terminal) {
       throw noTerminalError(
-        `the passphrase of ${path}`,
+        `the passphrase of ${printableInLine(path)}`,
         `Set ${PASSPHRASE_ENV} (less safe: other programs of yours can read your environment).`,
       );
     }
-    value = await askSecret(terminal, `Passphrase for ${path}:`, questionDeadline(deps.env));
+    value = await askSecret(
+      terminal,
+      `Passphrase for ${printableInLine(path)}:`,
+      questionDeadline(deps.env),
+    );
     if (creating) {
       const again = await askSecret(
         terminal,
@@ -140,7 +145,7 @@ export const encryptedFileStore: KeyStore = {
       if (!there) return undefined;
       if (there.accessKeyId !== keyId) {
         throw new UserError(
-          `The encrypted key file holds other keys for ${profile} (${maskKeyId(there.accessKeyId)}) than expected; awsmfa left them there.`,
+          `The encrypted key file holds other keys for ${printableInLine(profile)} (${maskKeyId(there.accessKeyId)}) than expected; awsmfa left them there.`,
         );
       }
       const { [profile]: _gone, ...rest } = all;

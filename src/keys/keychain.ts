@@ -7,6 +7,7 @@
  */
 import { maskKeyId } from "../aws/credentials.ts";
 import { pasteableCommand, profileArg, UserError } from "../errors.ts";
+import { printableInLine, textInLine } from "../system/printable.ts";
 import { type KeyringEntry, keyringAddon } from "./keychain-addon.ts";
 import { checkReplace } from "./replace-check.ts";
 import { decodeKeys, encodeKeys, type KeyStore, type StoreDeps } from "./store.ts";
@@ -25,7 +26,10 @@ function storeError(what: string, error: unknown, deps: StoreDeps): UserError {
     deps.platform === "linux"
       ? "The Secret Service (GNOME Keyring, KWallet or KeePassXC) must be running and unlocked in this session (D-Bus: DBUS_SESSION_BUS_ADDRESS). Over ssh or in a container, use --key-store pass or encrypted-file."
       : "Unlock the key store (log in to the desktop session) and try again.";
-  return new UserError(`The OS key store could not ${what}: ${detail}`, { hint, cause: error });
+  return new UserError(`The OS key store could not ${what}: ${textInLine(detail)}`, {
+    hint,
+    cause: error,
+  });
 }
 
 function tryStore<T>(what: string, deps: StoreDeps, work: () => T): T {
@@ -56,7 +60,7 @@ export const keychainStore: KeyStore = {
     const keys = decodeKeys(text);
     if (!keys) {
       throw new UserError(
-        `The OS key store's entry for ${profile} (service ${KEYCHAIN_SERVICE}) is not one awsmfa wrote.`,
+        `The OS key store's entry for ${printableInLine(profile)} (service ${KEYCHAIN_SERVICE}) is not one awsmfa wrote.`,
         {
           hint: `Remove it with your key store's tool, then store the keys again with \`${pasteableCommand("awsmfa", "configure", "--key-store", "keychain", profileArg(profile))}\`.`,
         },
@@ -76,7 +80,7 @@ export const keychainStore: KeyStore = {
     if (!there) return;
     if (there.accessKeyId !== keyId) {
       throw new UserError(
-        `The OS key store holds other keys for ${profile} than expected; awsmfa left them there.`,
+        `The OS key store holds other keys for ${printableInLine(profile)} than expected; awsmfa left them there.`,
       );
     }
     tryStore("remove the old entry", deps, () => entry(profile).deletePassword());

@@ -8,7 +8,7 @@
 import type { Credentials } from "../aws/credentials.ts";
 import { maskKeyId } from "../aws/credentials.ts";
 import { UserError } from "../errors.ts";
-import { printableInLine } from "../system/printable.ts";
+import { printableInLine, textInLine } from "../system/printable.ts";
 import { findProgram } from "../system/which.ts";
 import { checkReplace } from "./replace-check.ts";
 import type { KeyStore, StoreDeps } from "./store.ts";
@@ -59,7 +59,7 @@ async function pass(args: string[], deps: StoreDeps, input?: string) {
 function failed(what: string, stderr: string): UserError {
   // pass and gpg print no secrets on stderr; still, show only the first line, short.
   const line = stderr.trim().split("\n")[0]?.slice(0, 200) ?? "";
-  return new UserError(`pass could not ${what}${line ? `: ${line}` : "."}`, {
+  return new UserError(`pass could not ${what}${line ? `: ${textInLine(line)}` : "."}`, {
     hint: "Check that `pass ls` works here and that gpg-agent can unlock your key, then run the command again.",
     code: "config",
   });
@@ -77,7 +77,10 @@ export const passStore: KeyStore = {
       await deps.fs.stat(`${home}/.gpg-id`);
       return { available: true };
     } catch {
-      return { available: false, reason: `no password store at ${home} (run \`pass init\`)` };
+      return {
+        available: false,
+        reason: `no password store at ${printableInLine(home)} (run \`pass init\`)`,
+      };
     }
   },
   async read(profile, deps) {
@@ -85,13 +88,14 @@ export const passStore: KeyStore = {
     const result = await pass(["show", entry], deps);
     if (result.code !== 0) {
       if (/is not in the password store/.test(result.stderr)) return undefined;
-      throw failed(`read ${entry}`, result.stderr);
+      throw failed(`read ${printableInLine(entry)}`, result.stderr);
     }
-    if (result.overflowed) throw failed(`read ${entry} (the entry is too large)`, "");
+    if (result.overflowed)
+      throw failed(`read ${printableInLine(entry)} (the entry is too large)`, "");
     const keys = parseEntry(result.stdout);
     if (!keys) {
       throw new UserError(
-        `The pass entry ${entry} does not hold keys the way awsmfa writes them.`,
+        `The pass entry ${printableInLine(entry)} does not hold keys the way awsmfa writes them.`,
         {
           hint: "Its first line must be the secret access key and another line `aws_access_key_id: AKIA...`.",
         },
@@ -104,7 +108,10 @@ export const passStore: KeyStore = {
     checkReplace("pass store", profile, await passStore.read(profile, deps), keys, replaces);
     const result = await pass(["insert", "--multiline", "--force", entry], deps, formatEntry(keys));
     if (result.code !== 0) {
-      throw failed(`store ${maskKeyId(keys.accessKeyId)} in ${entry}`, result.stderr);
+      throw failed(
+        `store ${maskKeyId(keys.accessKeyId)} in ${printableInLine(entry)}`,
+        result.stderr,
+      );
     }
   },
   async remove(profile, keyId, deps) {
@@ -112,9 +119,11 @@ export const passStore: KeyStore = {
     const there = await passStore.read(profile, deps);
     if (!there) return;
     if (there.accessKeyId !== keyId) {
-      throw new UserError(`${entry} holds other keys than expected; awsmfa left it there.`);
+      throw new UserError(
+        `${printableInLine(entry)} holds other keys than expected; awsmfa left it there.`,
+      );
     }
     const result = await pass(["rm", "--force", entry], deps);
-    if (result.code !== 0) throw failed(`remove ${entry}`, result.stderr);
+    if (result.code !== 0) throw failed(`remove ${printableInLine(entry)}`, result.stderr);
   },
 };

@@ -1,6 +1,7 @@
 /** The one rule every store applies before it overwrites a stored pair. */
 import { type Credentials, maskKeyId } from "../aws/credentials.ts";
 import { UserError } from "../errors.ts";
+import { printableInLine } from "../system/printable.ts";
 
 export function checkReplace(
   storeName: string,
@@ -11,7 +12,7 @@ export function checkReplace(
 ): void {
   if (!there || there.accessKeyId === next.accessKeyId || there.accessKeyId === replaces) return;
   throw new UserError(
-    `The ${storeName} already holds other keys for ${profile} (${maskKeyId(there.accessKeyId)}); awsmfa will not replace them unasked.`,
+    `The ${storeName} already holds other keys for ${printableInLine(profile)} (${maskKeyId(there.accessKeyId)}); awsmfa will not replace them unasked.`,
     {
       hint: `Move or remove them first (\`awsmfa keys list\` shows where each profile's keys are).`,
     },

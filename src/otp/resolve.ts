@@ -103,7 +103,7 @@ function unknownSource(name: string, from: string, layer: LayerKind): UserError 
   const names = selectableSources().map((k) => k.name);
   return fail(
     layer,
-    `"${printableInLine(name)}" (${printableInLine(from)}) is not a code source.`,
+    `"${printableInLine(name)}" (${from}) is not a code source.`,
     `Use one of: ${names.join(", ")}. ` +
       "A code on the command line is --otp 123456, or --otp - for stdin.",
   );

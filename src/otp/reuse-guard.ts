@@ -16,8 +16,8 @@ import { checkCacheFolder, readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
-import { sha256Hex } from "../fs/node-crypto.ts";
-import { OWN_ESC } from "../system/printable.ts";
+import { sha256Hex } from "../system/hashes.ts";
+import { OWN_ESC, printableInLine } from "../system/printable.ts";
 import { shortDevice } from "./notice.ts";
 
 export const WINDOW_MS = 30_000;
@@ -101,7 +101,7 @@ export async function waitForUnusedWindow(
   const reason =
     refused !== undefined && refused >= used
       ? "AWS refused that code."
-      : `The current code of ${shortDevice(serial)} was already used.`;
+      : `The current code of ${printableInLine(shortDevice(serial))} was already used.`;
   await countdown(deps, (used + 1) * WINDOW_MS + MARGIN_MS, reason);
 }
 

@@ -58,9 +58,12 @@ export async function discoverDevice(
     });
   }
   if (devices.length === 1) {
-    return { serial: devices[0]!.serial, note: `Found MFA device ${devices[0]!.serial}` };
+    return {
+      serial: devices[0]!.serial,
+      note: `Found MFA device ${printableInLine(devices[0]!.serial)}`,
+    };
   }
-  const listing = devices.map((d) => `  ${d.serial}`).join("\n");
+  const listing = devices.map((d) => `  ${printableInLine(d.serial)}`).join("\n");
   const terminal = deps.terminal();
   if (!terminal) {
     throw noTerminalError(
@@ -72,7 +75,7 @@ export async function discoverDevice(
     terminal,
     `Which MFA device should ${printableInLine(profile)} use?`,
     devices.slice(0, 8).map((d) => ({
-      name: d.serial,
+      name: printableInLine(d.serial),
       value: d.serial,
       ...(d.enabledAt ? { description: `enabled ${d.enabledAt.toISOString().slice(0, 10)}` } : {}),
     })),
@@ -105,7 +108,7 @@ async function deriveFromIdentity(
   const identity = await getCallerIdentity(credentials, sts);
   const match = /^arn:([^:]+):iam::(\d{12}):(user\/(?:.*\/)?([^/]+)|root)$/.exec(identity.arn);
   if (!match) {
-    throw new UserError(`Could not work out the MFA device for ${identity.arn}.`, {
+    throw new UserError(`Could not work out the MFA device for ${printableInLine(identity.arn)}.`, {
       hint: "Pass --serial, or set mfa_serial for the profile.",
     });
   }

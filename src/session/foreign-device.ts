@@ -30,16 +30,16 @@ export async function explainForeignDevice(
   const [, deviceAccount, deviceName] = device;
   const user = USER_ARN.exec(identity.arn)?.[2];
   const keys = user
-    ? `user ${user} of account ${identity.account}`
-    : `${identity.arn} (account ${identity.account})`;
+    ? `user ${printableInLine(user)} of account ${printableInLine(identity.account)}`
+    : `${printableInLine(identity.arn)} (account ${printableInLine(identity.account)})`;
   const otherAccount = deviceAccount !== identity.account;
   // Same account, same name: nothing to add to AWS's own answer.
   if (!otherAccount && user !== undefined && deviceName === user) return error;
   const where = otherAccount
-    ? `is in account ${deviceAccount}, but the long-term keys of profile ${printableInLine(plan.longTerm.profile)} are those of ${keys}`
-    : `is named ${deviceName}, but the long-term keys of profile ${printableInLine(plan.longTerm.profile)} are those of ${keys}; it may belong to another user`;
+    ? `is in account ${printableInLine(deviceAccount ?? "")}, but the long-term keys of profile ${printableInLine(plan.longTerm.profile)} are those of ${keys}`
+    : `is named ${printableInLine(deviceName ?? "")}, but the long-term keys of profile ${printableInLine(plan.longTerm.profile)} are those of ${keys}; it may belong to another user`;
   return new AuthError(
-    `The MFA device ${plan.serial} ${where}. AWS did not accept it for these keys (were the keys or mfa_serial changed?).`,
+    `The MFA device ${printableInLine(plan.serial)} ${where}. AWS did not accept it for these keys (were the keys or mfa_serial changed?).`,
     {
       hint: `Remove mfa_serial from profile ${printableInLine(plan.profile)} (awsmfa then looks up the device of the keys' user and saves it), or set it to that user's device: \`aws iam list-mfa-devices --profile ${pasteable(plan.longTerm.profile)}\` lists them. Or use the long-term keys of the user the device belongs to.`,
       cause: error,

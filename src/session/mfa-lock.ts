@@ -14,6 +14,7 @@ import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { fileOptionsFrom, LockTimeoutError, lockIsHeld, withFileLock } from "../fs/index.ts";
+import { printableInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { clearFailMarker, readFailMarker, repeatable, writeFailMarker } from "./fail-marker.ts";
 
@@ -82,7 +83,7 @@ export async function withMfaLock<T>(
       throw new UserError(
         `Gave up after ${error.waited} waiting for the other awsmfa that holds the MFA lock of this device (${error.holder}): it is still asking for the code, or waiting for AWS.`,
         {
-          hint: `Answer it there, or stop it (Ctrl-C), then run this again. If no awsmfa is running, delete ${error.lockPath}.`,
+          hint: `Answer it there, or stop it (Ctrl-C), then run this again. If no awsmfa is running, delete ${printableInLine(error.lockPath)}.`,
           cause: error,
         },
       );

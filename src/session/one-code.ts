@@ -6,6 +6,7 @@
 import { UsageError } from "../errors.ts";
 import type { OtpSource } from "../otp/source.ts";
 import { promptSource } from "../otp/sources/prompt.ts";
+import { printableInLine } from "../system/printable.ts";
 import type { LocalPlan } from "./local-plan.ts";
 
 /**
@@ -29,7 +30,7 @@ const laterDevice: OtpSource = {
   async code(request, deps) {
     if (!deps.terminal()) {
       throw new UsageError(
-        `--otp gave one code, used for the first device; ${request.profile} needs a code from another device (${request.serial}).`,
+        `--otp gave one code, used for the first device; ${printableInLine(request.profile)} needs a code from another device (${printableInLine(request.serial)}).`,
         {
           hint: "Log in to that profile on its own with its code, or use --otp - and pipe one code per device, one per line.",
         },

@@ -8,7 +8,7 @@ import { saveProfileSetting } from "../config/save-setting.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { digest128 } from "../fs/hash.ts";
-import { printableInLine } from "../system/printable.ts";
+import { printableInLine, textInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { sessionCacheDir } from "./cache.ts";
 import { discoverDevice } from "./discover-device.ts";
@@ -75,7 +75,7 @@ async function discoverAndSave(
     // managed by other tools) must not stop this one. The file is as it was.
     if (!(error instanceof UserError)) throw error;
     deps.io.stderr.write(
-      `Could not save mfa_serial for ${printableInLine(local.profile)}: ${error.message}\nTo skip the lookup next time, set mfa_serial = ${found.serial} for the profile in ${printableInLine(files.paths.config)}.\n`,
+      `Could not save mfa_serial for ${printableInLine(local.profile)}: ${textInLine(error.message)}\nTo skip the lookup next time, set mfa_serial = ${printableInLine(found.serial)} for the profile in ${printableInLine(files.paths.config)}.\n`,
     );
   }
   // The device's ARN pins the partition; resolve the region again with it.

@@ -36,7 +36,7 @@ export function requireKnownProfile(files: AwsFiles, profile: string): void {
   throw new UserError(`There is no profile named "${printableInLine(profile)}".${suggestion}`, {
     hint:
       names.length > 0
-        ? `Known profiles: ${names.join(", ")}. \`awsmfa configure ${pasteable(profile)}\` sets up a new one.`
+        ? `Known profiles: ${names.map(printableInLine).join(", ")}. \`awsmfa configure ${pasteable(profile)}\` sets up a new one.`
         : `No profiles found in ${printableInLine(files.paths.config)} or ${printableInLine(files.paths.credentials)}. \`awsmfa configure ${pasteable(profile)}\` sets one up.`,
   });
 }

@@ -13,11 +13,12 @@ export const SERIAL_KEYS = ["mfa_serial", "aws_mfa_device", "aws_arn_mfa"] as co
  * A virtual device is an ARN (arn:aws:iam::123456789012:mfa/alice); a hardware token
  * is known by its serial number (GAHT12345678). Anything else is a typo worth stopping for.
  */
+/** `from` names where the serial was set, shown already (printableInLine): it is not escaped again. */
 export function checkSerial(serial: string, from: string): string {
   const value = serial.trim();
   if (isSecurityKey(value)) {
     throw new UserError(
-      `${printableInLine(value)} (${printableInLine(from)}) is a security key (FIDO), and AWS accepts those in the console only: they make no codes for session credentials.`,
+      `${printableInLine(value)} (${from}) is a security key (FIDO), and AWS accepts those in the console only: they make no codes for session credentials.`,
       {
         code: from === "--serial" ? "usage" : "config",
         hint: "Use a virtual MFA device (an authenticator app) or a hardware TOTP token: its ARN ends in :mfa/NAME.",
@@ -27,7 +28,7 @@ export function checkSerial(serial: string, from: string): string {
   if (isDeviceArn(value)) return value;
   if (isHardwareSerial(value) && !value.startsWith("arn:")) return value;
   throw new UsageError(
-    `"${printableInLine(serial)}" (${printableInLine(from)}) is not an MFA device serial number.`,
+    `"${printableInLine(serial)}" (${from}) is not an MFA device serial number.`,
     {
       hint: "Use the device ARN shown in the IAM console under Security credentials, e.g. arn:aws:iam::123456789012:mfa/alice.",
     },

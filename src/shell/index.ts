@@ -16,6 +16,9 @@ import { zsh } from "./zsh/shell.ts";
 
 export { builtExtras } from "./built-extras.ts";
 export { checkCmdValue } from "./cmd/index.ts";
+
+import { inUtf8CodePage } from "./cmd/index.ts";
+
 export { dotenvLine, dotenvValue } from "./dotenv.ts";
 export type { ExportFormat, InitOptions, RcFile, ShellSyntax } from "./syntax.ts";
 
@@ -70,7 +73,9 @@ export function renderExports(
     format === "dotenv"
       ? dotenvLine
       : (name: string, value: string) => shellForFormat(format).setVar(name, value);
-  return vars.map(([name, value]) => `${line(name, value)}\n`).join("");
+  const lines = vars.map(([name, value]) => `${line(name, value)}\n`).join("");
+  // cmd reads a batch file in the console's code page: non-ASCII lines switch it to UTF-8.
+  return format === "cmd" ? inUtf8CodePage(lines) : lines;
 }
 
 /** Lines that remove the variables (what `awsmfa unset` prints). */

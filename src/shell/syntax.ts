@@ -123,15 +123,32 @@ export function checkValue(value: string): string {
 }
 
 /**
- * Whether `value` holds a C0 or C1 control character or DEL: then a word shown to a person
- * is spelled with the shell's escapes (bash, zsh, fish, PowerShell), on one line.
+ * Whether `value` holds a character that a word shown to a person spells with the shell's
+ * escapes (bash, zsh, fish, PowerShell; sh's printf), on one line: C0, DEL, C1, and what
+ * the writer shows escaped in a message (system/printable.ts): U+2028, U+2029 and the bidi
+ * controls. Left as it is, U+202E would reach the terminal as the text \u202e, which pastes
+ * back as six other characters.
  */
 export function hasControl(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+    if (isHidden(value.charCodeAt(i))) return true;
   }
   return false;
+}
+
+/** One UTF-16 unit of the kind hasControl() looks for. */
+export function isHidden(c: number): boolean {
+  return (
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0x061c ||
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
 }
 
 /** Words that are safe to write unquoted in case patterns and lists of every shell. */

@@ -7,6 +7,8 @@
  * token) says the same thing for the same failure.
  */
 
+import { textInLine } from "./printable.ts";
+
 /** Connection failures, by the codes fetch and node:net give them. */
 export const CONNECTION_WORDS: Readonly<Record<string, string>> = {
   ECONNREFUSED: "the connection was refused",
@@ -104,5 +106,5 @@ export function fetchFailureText(error: unknown): string {
   const reason = fetchFailureReason(error);
   if (reason) return reason;
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s*For more information, pass `verbose: true`.*$/s, "");
+  return textInLine(message.replace(/\s*For more information, pass `verbose: true`.*$/s, ""));
 }

@@ -47,7 +47,15 @@ export interface ProcessFacts {
    */
   listenerCount?(signal: InterruptSignal): number;
   exit?(code: number): void;
+  /**
+   * The names of an environment handed to a child, on Windows (windows-env.ts childSpelling:
+   * awsmfa's own upper-case env back to the caller's spelling); elsewhere none is needed.
+   */
+  childNames?: ChildNames | undefined;
 }
+
+type ChildEnv = Record<string, string | undefined>;
+type ChildNames = (env: Readonly<ChildEnv>) => ChildEnv;
 
 export function realDeps(facts: ProcessFacts): Deps {
   const known = new Map<number, boolean>();
@@ -72,7 +80,7 @@ export function realDeps(facts: ProcessFacts): Deps {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
     fs: guardedFileSystem(facts),
-    exec: guardedExec(facts),
+    exec: childNamed(guardedExec(facts), facts.childNames),
     terminal() {
       if (terminal === undefined)
         terminal = openTerminal(
@@ -92,10 +100,10 @@ export function realDeps(facts: ProcessFacts): Deps {
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
     processes: processesOf(facts),
-    spawnInteractive: spawnInteractive(facts),
+    spawnInteractive: interactiveNamed(spawnInteractive(facts), facts.childNames),
     onInterrupt: interruptsOf(facts.onSignal),
     background: {
-      spawn: spawnDetached,
+      spawn: (file, args, env) => spawnDetached(file, args, facts.childNames?.(env) ?? env),
       stop(pid) {
         try {
           facts.kill(pid, "SIGTERM");
@@ -108,6 +116,21 @@ export function realDeps(facts: ProcessFacts): Deps {
     // No fault is armed in the product; tests/support/fault-main.ts arms them for crash tests.
     hooks: {},
   };
+}
+
+/** Deps.exec with each child's environment named by `names` (ProcessFacts.childNames). */
+function childNamed(exec: Deps["exec"], names: ChildNames | undefined): Deps["exec"] {
+  if (!names) return exec;
+  return (file, args, options) =>
+    exec(file, args, options?.env ? { ...options, env: names(options.env) } : options);
+}
+
+function interactiveNamed(
+  spawn: Deps["spawnInteractive"],
+  names: ChildNames | undefined,
+): Deps["spawnInteractive"] {
+  if (!names) return spawn;
+  return (file, args, options) => spawn(file, args, { ...options, env: names(options.env) });
 }
 
 /** SIGINT, SIGTERM and SIGHUP to one handler, while it is on (Deps.onInterrupt). */

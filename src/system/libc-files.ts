@@ -20,6 +20,7 @@
  * tests/system/libc-files.test.ts). A path that cannot be handed to C as node:fs would hand it
  * (a NUL in it, a lone surrogate) is refused with an error, never opened as something else.
  */
+import { printableInLine, textInLine } from "./printable.ts";
 import { finishWrite, writeAll } from "./write-all.ts";
 
 /** What the lean tier reads of a file's status: node:fs's Stats has all of it. */
@@ -249,7 +250,9 @@ class LibcCalls implements LeanFiles {
     }
     // stx_mask at 0, stx_uid at 0x14, stx_gid at 0x18, stx_mode at 0x1c (16 bits), stx_size at 0x28.
     if ((out[0]! & STATX_NEEDED) !== STATX_NEEDED) {
-      throw Object.assign(new Error(`${call}: no status for ${shown}`), { code: "EUNKNOWN" });
+      throw Object.assign(new Error(`${call}: no status for ${printableInLine(shown)}`), {
+        code: "EUNKNOWN",
+      });
     }
     const size = out[10]! + out[11]! * 2 ** 32;
     return new LibcStats(out[7]! & 0xffff, out[5]!, out[6]!, size);
@@ -264,7 +267,11 @@ class LibcCalls implements LeanFiles {
   private failure(call: string, path: string): NodeJS.ErrnoException {
     const errno = this.errno();
     const code = ERRNO_CODES[errno] ?? `E${errno}`;
-    return Object.assign(new Error(`${code}: ${call} ${path}`), { code, errno: -errno });
+    // The path in one line: the message may reach a person (an unexpected error, a note).
+    return Object.assign(new Error(`${code}: ${call} ${printableInLine(path)}`), {
+      code,
+      errno: -errno,
+    });
   }
 }
 
@@ -305,7 +312,7 @@ function cPath(path: string): Uint8Array {
 }
 
 function refused(path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`not a path for C: ${JSON.stringify(path)}`), {
+  return Object.assign(new Error(`not a path for C: ${textInLine(JSON.stringify(path))}`), {
     code: "ERR_INVALID_ARG_VALUE",
   });
 }

@@ -64,21 +64,49 @@ function hasControl(text: string): boolean {
 /**
  * A value shown inside one line (a profile name in the prompt segment, the login's success
  * line, a table cell, a one-line message): printable(), and line breaks and tabs shown as
- * \x0a, \x0d, \x09 too. printable() keeps those because messages are made of lines; a value
- * that holds one (AWS_PROFILE=$'prod\nx', a profile named with a tab) would otherwise break
- * the line in two or shift its columns. Not for data: JSON and eval code keep values exact.
+ * \x0a, \x0d, \x09 too, as are U+2028 and U+2029 (\u2028, \u2029: line breaks to some
+ * terminals, editors and log viewers). printable() keeps those because messages are made of
+ * lines; a value that holds one (AWS_PROFILE=$'prod\nx', a profile named with a tab) would
+ * otherwise break the line in two or shift its columns. Not for data: JSON and eval code keep
+ * values exact.
+ *
+ * The escapes can be read back: a backslash of the value that starts what reads as an escape
+ * (\xHH or \uHHHH) is itself shown as \x5c, so a profile named with the six characters
+ * `a\x0a` shows as a\x5cx0a and one named "a" + LF as a\x0a. Other backslashes (C:\Users) stay.
  */
 export function printableInLine(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c === 0x09 || c === 0x0a || c === 0x0d) {
-      return printable(value.replace(LINE_CONTROL, shown));
+    const next = c === 0x5c ? value.charCodeAt(i + 1) : 0;
+    // Tab, LF, CR, U+2028, U+2029, or a backslash before x or u (a path's C:\Users costs nothing).
+    if (
+      c === 0x09 ||
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      next === 0x78 ||
+      next === 0x75
+    ) {
+      return printable(value.replace(LOOKS_ESCAPED, "\\x5c").replace(LINE_CONTROL, shown));
     }
   }
   return printable(value);
 }
 
-const LINE_CONTROL = /[\t\n\r]/g;
+const LINE_CONTROL = /[\t\n\r\u2028\u2029]/g;
+/** A backslash that, as it is, would read as one of the escapes above. */
+const LOOKS_ESCAPED = /\\(?=x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})/g;
+
+/**
+ * A whole text made one line: printable(), and tab, CR, LF, U+2028 and U+2029 shown as
+ * printableInLine shows them, but its backslashes left alone, so that values it quotes that
+ * were already shown by printableInLine read the same (the --debug trace, the first line of an
+ * unexpected error).
+ */
+export function textInLine(text: string): string {
+  return printable(text.replace(LINE_CONTROL, shown));
+}
 
 /** printable(), keeping awsmfa's own "\r ESC[K" that redraws a status line. */
 export function printableLine(text: string): string {

@@ -11,8 +11,13 @@
  *   upper-cases a `$name` in AWS_CONFIG_FILE the same way);
  * - a copy handed to a child (exec, a code source, a key store) holds each variable once:
  *   setting AWS_ACCESS_KEY_ID replaces a user's aws_access_key_id instead of leaving a second
- *   name that differs only in case, of which the child would see one or the other. Windows
- *   programs look names up without regard to case too, so the spelling does not matter to them.
+ *   name that differs only in case, of which the child would see one or the other.
+ * - a child gets every other name spelled as awsmfa got it (childSpelling): most Windows
+ *   programs look names up without regard to case, but the POSIX layers do not (Git Bash,
+ *   MSYS2, Cygwin: their runtime upper-cases only PATH, TEMP, TMP, COMSPEC, SYSTEMROOT,
+ *   SYSTEMDRIVE, WINDIR, PROGRAMFILES and COMMONPROGRAMFILES), so a bash or curl that
+ *   `awsmfa exec` runs there would not find http_proxy, ProgramData or a user's own lower-case
+ *   variable under an upper-cased name.
  *
  * Only a-z change: JavaScript's toUpperCase also rewrites other letters (ß becomes SS), which
  * would change names awsmfa never reads, and could make two of them one.
@@ -40,4 +45,27 @@ export function windowsEnvironment(source: Env): Record<string, string | undefin
     if (value !== undefined) env[windowsName(name)] = value;
   }
   return env;
+}
+
+/**
+ * The names a child gets (Deps' exec, exec's program, the notify timer): AWS_* and AWSMFA_*,
+ * the names awsmfa reads and sets, in their documented upper case (every AWS tool reads them
+ * so, and one the caller spelled aws_profile is replaced, not doubled); every other name as
+ * `source` (the runtime's environment) spells it. Values are the child environment's own.
+ */
+export function childSpelling(
+  source: Env,
+): (env: Readonly<Record<string, string | undefined>>) => Record<string, string | undefined> {
+  const spelled = new Map<string, string>();
+  for (const name of Object.keys(source)) {
+    if (source[name] !== undefined) spelled.set(windowsName(name), name);
+  }
+  return (env) => {
+    const child: Record<string, string | undefined> = {};
+    for (const name of Object.keys(env)) {
+      const own = /^AWS(MFA)?_/.test(name) ? undefined : spelled.get(name);
+      child[own ?? name] = env[name];
+    }
+    return child;
+  };
 }

@@ -5,6 +5,7 @@
  * so a key id or token that slips into a message is never printed whole.
  */
 import type { Deps } from "../deps.ts";
+import { textInLine } from "../system/printable.ts";
 
 /** AWSMFA_DEBUG=1 (or true, yes, on) turns the trace on; 0, false, no, off or empty leave it off. */
 export function debugEnabled(env: Deps["env"]): boolean {
@@ -14,7 +15,8 @@ export function debugEnabled(env: Deps["env"]): boolean {
 
 export function debug(deps: Pick<Deps, "env" | "io">, text: string): void {
   if (!debugEnabled(deps.env)) return;
-  deps.io.stderr.write(`awsmfa debug: ${maskSecrets(text)}\n`);
+  // One line each, whatever profile name, path or answer the text quotes.
+  deps.io.stderr.write(`awsmfa debug: ${maskSecrets(textInLine(text))}\n`);
 }
 
 /** AKIA/ASIA key ids keep 4+4 characters; anything that looks like a secret or token goes. */

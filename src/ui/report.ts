@@ -7,7 +7,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { quotePasteables, UserError } from "../errors.ts";
-import { OWN_ESC } from "../system/printable.ts";
+import { OWN_ESC, textInLine } from "../system/printable.ts";
 import { debugEnabled, maskSecrets } from "./debug.ts";
 
 export interface Style {
@@ -88,7 +88,8 @@ export function oneLine(error: unknown): string {
   const text =
     error instanceof Error ? `${error.name}: ${error.message}` : String(error ?? "unknown");
   const line = text.split("\n")[0] ?? "";
-  return line.length > 200 ? `${line.slice(0, 200)}...` : line;
+  // A CR or U+2028 left in the first line would still start another.
+  return textInLine(line.length > 200 ? `${line.slice(0, 200)}...` : line);
 }
 
 function indent(text: string): string {

@@ -33,3 +33,39 @@ describe("cmd lines", () => {
     });
   }
 });
+
+/**
+ * cmd.exe reads a batch file in the console's code page, and awsmfa writes UTF-8: a name past
+ * ASCII is set inside a switch to code page 65001 and back (shell/cmd/index.ts). Wine 8's cmd
+ * crashes on `chcp N`, so tests/windows/ cannot run these lines; their text is held here.
+ */
+describe("cmd lines with a character past ASCII", () => {
+  const SAVE =
+    '@for /f "tokens=2 delims=:" %%c in (\'chcp\') do @for %%d in (%%c) do @set "__awsmfa_code_page=%%~nd"';
+  test("switch to UTF-8 (65001) first, the code page in use put back after", () => {
+    const text = renderExports("cmd", [
+      ["AWS_PROFILE", "café 本番 %x%"],
+      ["AWS_REGION", "eu-west-1"],
+    ]);
+    expect(text).toBe(
+      [
+        SAVE,
+        "@chcp 65001>nul 2>&1",
+        '@set "AWS_PROFILE=café 本番 %%x%%"',
+        '@set "AWS_REGION=eu-west-1"',
+        "@if defined __awsmfa_code_page chcp %__awsmfa_code_page%>nul 2>&1",
+        '@set "__awsmfa_code_page="',
+        "",
+      ].join("\n"),
+    );
+    // Every line a batch file runs starts with @ (it would echo the line otherwise), and the
+    // code page lines are ASCII: they are read before the switch, or after it.
+    for (const line of text.trimEnd().split("\n")) expect(line.startsWith("@")).toBe(true);
+    expect(text.split("\n").filter((line) => /[^\x20-\x7e]/.test(line))).toEqual([
+      '@set "AWS_PROFILE=café 本番 %%x%%"',
+    ]);
+  });
+  test("ASCII names are written as before, byte for byte", () => {
+    expect(renderExports("cmd", [["AWS_PROFILE", "prod"]])).toBe('@set "AWS_PROFILE=prod"\n');
+  });
+});

@@ -3,7 +3,9 @@
  * `shell.word`): pasted into the real shell, each must give back exactly the value, and, in
  * the shells that have escapes for it (bash and zsh's $'...', fish's \n, PowerShell's `n),
  * stay on one line whatever control characters the value holds. sh and dash have no such
- * escape: their word may span lines, and must still paste back exactly.
+ * escape: their word is a printf (shell/posix/printf-word.ts), on one line too, tried in dash,
+ * /bin/sh, bash --posix and busybox sh, with set -u, each word pasted twice (the second paste
+ * finds the variable the first one set).
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
@@ -11,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { shellSyntax } from "../../src/shell/index.ts";
+import { printable } from "../../src/system/printable.ts";
 import { pwshPath } from "../support/pwsh.ts";
 import { hostileValues } from "./hostile-values.ts";
 
@@ -19,12 +22,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Words are pasted after a command name: a value that looks like an option goes after `--`
 // there (errors.ts pasteableCommand), so those are left out; so is the empty word.
-const VALUES = hostileValues(join(dir, "trap")).filter(
-  (value) => value !== "" && !value.startsWith("-"),
-);
+const VALUES = [
+  ...hostileValues(join(dir, "trap")),
+  // What the writer shows escaped in a message (system/printable.ts): the word must not hold
+  // it as it is, or it would be shown as the text \u202e and paste back as that.
+  "bidi\u202eoverride",
+  "\u2066isolate\u2069 lrm\u200e alm\u061c",
+  "line\u2028sep\u2029par\n",
+].filter((value) => value !== "" && !value.startsWith("-"));
 
 interface Case {
   shell: string;
+  /** The syntax whose words are pasted, when not the shell's own (bash --posix reads sh's). */
+  syntax?: string;
   program: string | null;
   args: string[];
   oneLine: boolean;
@@ -52,12 +62,38 @@ const CASES: Case[] = [
     prelude: "",
   },
   {
-    shell: "sh",
+    shell: "dash",
     program: Bun.which("dash"),
     args: [],
-    oneLine: false,
-    line: POSIX_LINE,
-    prelude: "",
+    oneLine: true,
+    line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
+    prelude: "set -u",
+  },
+  {
+    shell: "sh",
+    program: Bun.which("sh"),
+    args: [],
+    oneLine: true,
+    line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
+    prelude: "set -u",
+  },
+  {
+    shell: "bash --posix",
+    syntax: "sh",
+    program: Bun.which("bash"),
+    args: ["--posix", "--norc", "--noprofile"],
+    oneLine: true,
+    line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
+    prelude: "set -u",
+  },
+  {
+    shell: "busybox sh",
+    syntax: "sh",
+    program: Bun.which("busybox"),
+    args: ["sh"],
+    oneLine: true,
+    line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
+    prelude: "set -u",
   },
   {
     shell: "fish",
@@ -84,13 +120,16 @@ describe("words shown to paste, pasted into the real shells", () => {
     test.skipIf(c.program === null)(
       `${c.shell}: every hostile value pastes back exactly${c.oneLine ? ", on one line" : ""}`,
       () => {
-        const syntax = shellSyntax(c.shell)!;
+        const syntax = shellSyntax(c.syntax ?? c.shell)!;
+        const twice = c.line("x").includes(";");
         const words = VALUES.map((value) => syntax.word(value));
         if (c.oneLine) {
           expect(words.filter((word) => /[\r\n]/.test(word))).toEqual([]);
+          // As a message shows it (stderr's printable()): what is pasted is what was printed.
+          expect(words.filter((word) => printable(word) !== word)).toEqual([]);
         }
-        const script = join(dir, `paste.${c.shell}`);
-        const out = join(dir, `out.${c.shell}`);
+        const script = join(dir, `paste.${c.shell.replace(" ", "-")}`);
+        const out = join(dir, `out.${c.shell.replace(" ", "-")}`);
         writeFileSync(script, [c.prelude, ...words.map(c.line), ""].join("\n"));
         writeFileSync(out, "");
         const run = spawnSync(c.program!, [...c.args, script], {
@@ -101,10 +140,11 @@ describe("words shown to paste, pasted into the real shells", () => {
         expect(run.stderr).toBe("");
         const got = readFileSync(out, "utf8").split("\0");
         got.pop();
-        expect(got.length).toBe(VALUES.length);
-        VALUES.forEach((value, i) => {
-          if (got[i] !== value)
-            expect({ word: words[i], got: got[i] }).toEqual({ word: words[i], got: value });
+        const wanted = twice ? VALUES.flatMap((value) => [value, value]) : VALUES;
+        expect(got.length).toBe(wanted.length);
+        wanted.forEach((value, i) => {
+          const word = words[twice ? Math.floor(i / 2) : i];
+          if (got[i] !== value) expect({ word, got: got[i] }).toEqual({ word, got: value });
         });
       },
       60_000,
@@ -116,6 +156,9 @@ test("the apply line printed in direct mode keeps a tab or line break in a name 
   const words = ["awsmfa", "team\tprod\nx"];
   expect(shellSyntax("bash")!.applyLine(words)).toBe(`eval "$(awsmfa $'team\\tprod\\nx')"`);
   expect(shellSyntax("zsh")!.applyLine(words)).toBe(`eval "$(awsmfa $'team\\tprod\\nx')"`);
+  expect(shellSyntax("sh")!.applyLine(words)).toBe(
+    `eval "$(awsmfa "$(printf 'team\\011prod\\012x')")"`,
+  );
   expect(shellSyntax("fish")!.applyLine(words)).toBe(
     "awsmfa 'team'\\t'prod'\\n'x' --format fish | source",
   );

@@ -71,3 +71,43 @@ describe("printableInLine: a value inside one line", () => {
     expect(printableInLine("本番 ü")).toBe("本番 ü");
   });
 });
+
+/** Reads printableInLine's output back: \xHH and \uHHHH are characters, other text is itself. */
+function readBack(shown: string): string {
+  return shown.replace(/\\x([0-9a-f]{2})|\\u([0-9a-f]{4})/g, (_m, x: string, u: string) =>
+    String.fromCharCode(Number.parseInt(x ?? u, 16)),
+  );
+}
+
+describe("printableInLine: escapes that can be read back", () => {
+  test("U+2028 and U+2029, line breaks to some viewers, are shown too", () => {
+    expect(printableInLine("a\u2028b\u2029c")).toBe("a\\u2028b\\u2029c");
+  });
+  test("a value holding the text \\x0a differs from one holding a line break", () => {
+    expect(printableInLine("a\\x0a")).toBe("a\\x5cx0a");
+    expect(printableInLine("a\n")).toBe("a\\x0a");
+    expect(printableInLine("a\\u202e")).toBe("a\\x5cu202e");
+    // Backslashes that start no escape stay as they are (Windows paths read as before).
+    expect(printableInLine("C:\\Users\\me\\.aws\\config")).toBe("C:\\Users\\me\\.aws\\config");
+    expect(printableInLine("C:\\Users\\xavier")).toBe("C:\\Users\\xavier");
+  });
+  test("every value reads back to itself (hostile table)", () => {
+    const hostile = ["\n", "\r", "\x1b[2J", "\t", "\u2028", "\u202e", "\\", "\\x0a", "\\\\x0a"];
+    const values = [
+      ...hostile,
+      "\\x1",
+      "\\x\n",
+      "\\\x1b",
+      "\\u20\u2028",
+      "C:\\x\\u",
+      ...hostile.flatMap((a) => hostile.map((b) => `p${a}q${b}`)),
+    ];
+    for (const value of values) {
+      const shown = printableInLine(value);
+      for (const raw of ["\n", "\r", "\t", "\x1b", "\u2028", "\u2029", "\u202e"]) {
+        expect(shown).not.toContain(raw);
+      }
+      expect(readBack(shown)).toBe(value);
+    }
+  });
+});

@@ -16,9 +16,11 @@ import { hasCommanderSetting } from "../../src/commands/line-settings.ts";
 import { awsPaths, cacheDir } from "../../src/config/paths.ts";
 import { keyFilePath } from "../../src/keys/encrypted-file.ts";
 import { quoteForUser, userShell } from "../../src/output/mode.ts";
+import { realDeps } from "../../src/system/index.ts";
 import { proxyFor } from "../../src/system/proxy-env.ts";
 import { findProgram } from "../../src/system/which.ts";
-import { windowsEnvironment, windowsName } from "../../src/system/windows-env.ts";
+import { childSpelling, windowsEnvironment, windowsName } from "../../src/system/windows-env.ts";
+import { processFacts } from "../support/process-facts.ts";
 import { testDeps } from "../support/test-deps.ts";
 
 const root = mkdtempSync(join(tmpdir(), "awsmfa-winenv-"));
@@ -56,6 +58,59 @@ describe("windowsEnvironment", () => {
     expect(windowsEnvironment({ https_proxy: "http://a:1", HTTPS_PROXY: "http://b:2" })).toEqual({
       HTTPS_PROXY: "http://b:2",
     });
+  });
+});
+
+describe("childSpelling: what a child gets is spelled as awsmfa got it, but AWS_* and AWSMFA_*", () => {
+  // Git Bash, MSYS2 and Cygwin programs read names by case (their runtime upper-cases only
+  // PATH, TEMP, TMP, COMSPEC, SYSTEMROOT, SYSTEMDRIVE, WINDIR, PROGRAMFILES, COMMONPROGRAMFILES).
+  const source = {
+    http_proxy: "http://proxy:3128",
+    ProgramData: "C:\\ProgramData",
+    Path: "C:\\Windows",
+    aws_profile: "other",
+    Aws_Ca_Bundle: "C:\\ca.pem",
+    awsmfa_debug: "1",
+  };
+  const named = childSpelling(source);
+
+  test("passed-through names get back the spelling the caller gave them", () => {
+    expect(named(windowsEnvironment(source))).toEqual({
+      http_proxy: "http://proxy:3128",
+      ProgramData: "C:\\ProgramData",
+      Path: "C:\\Windows",
+      AWS_PROFILE: "other",
+      AWS_CA_BUNDLE: "C:\\ca.pem",
+      AWSMFA_DEBUG: "1",
+    });
+  });
+
+  test("a name awsmfa sets is one variable in its documented case; names it added stay as they are", () => {
+    const env: Record<string, string | undefined> = {
+      ...windowsEnvironment(source),
+      AWS_PROFILE: "prod",
+      AWSMFA_EXEC: "prod",
+    };
+    delete env.HTTP_PROXY;
+    expect(named(env)).toEqual({
+      ProgramData: "C:\\ProgramData",
+      Path: "C:\\Windows",
+      AWS_PROFILE: "prod",
+      AWS_CA_BUNDLE: "C:\\ca.pem",
+      AWSMFA_DEBUG: "1",
+      AWSMFA_EXEC: "prod",
+    });
+  });
+
+  test("the real Deps' exec hands its child the caller's spelling", async () => {
+    const deps = realDeps(processFacts({ childNames: named }));
+    const env = { ...windowsEnvironment(source), PATH: process.env.PATH, AWS_PROFILE: "prod" };
+    const result = await deps.exec("env", [], { env });
+    const lines = result.stdout.split("\n");
+    expect(lines).toContain("http_proxy=http://proxy:3128");
+    expect(lines).toContain("ProgramData=C:\\ProgramData");
+    expect(lines).toContain("AWS_PROFILE=prod");
+    expect(lines.some((line) => /^(HTTP_PROXY|PROGRAMDATA|aws_profile)=/.test(line))).toBe(false);
   });
 });
 

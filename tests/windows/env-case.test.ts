@@ -112,6 +112,22 @@ describe.skipIf(!exe)(
       expect(existsSync(join(linuxAws, "credentials"))).toBe(false);
     });
 
+    test("%USERPROFILE% left as written in AWS_SHARED_CREDENTIALS_FILE (as PowerShell leaves it) is expanded, as the AWS CLI expands it", async () => {
+      const elsewhere = join(linuxHome, "pwsh-files");
+      const user = profiles(elsewhere, "far");
+      const result = await batch([
+        // %% in a batch file is one literal %: the value holds %USERPROFILE% unexpanded.
+        'set "AWS_SHARED_CREDENTIALS_FILE=%%UserProfile%%\\pwsh-files\\credentials"',
+        'set "AWS_CONFIG_FILE=%%USERPROFILE%%\\pwsh-files\\config"',
+        `awsmfa far --otp ${aws.code(user.devices[0]!.serial)} --format json`,
+      ]);
+      expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
+      expect(readFileSync(join(elsewhere, "credentials"), "utf8")).toMatch(
+        /\r\n\[far\]\r\naws_access_key_id = ASIA/,
+      );
+      expect(existsSync(join(linuxHome, "%UserProfile%"))).toBe(false);
+    });
+
     test("PATH spelled path (as `set path=...` leaves it) is searched for the code sources' programs", async () => {
       mkdirSync(join(linuxHome, "tools"), { recursive: true });
       writeFileSync(join(linuxHome, "tools", "ykman.bat"), "@echo 123456\r\n");
@@ -133,6 +149,26 @@ describe.skipIf(!exe)(
       expect(lines.filter((line) => /^aws_profile=/i.test(line))).toEqual(["AWS_PROFILE=prod"]);
       expect(lines.filter((line) => /^aws_region=/i.test(line))).toEqual(["AWS_REGION=eu-west-1"]);
       expect(lines.filter((line) => /^aws_access_key_id=/i.test(line))).toHaveLength(1);
+    });
+
+    test("exec: every other variable reaches the program spelled as it was set (Git Bash, MSYS2 and Cygwin read names by case)", async () => {
+      const user = profiles(linuxAws, "prod");
+      const result = await batch([
+        "set Mixed_Case=1",
+        "set lower_name=2",
+        "set aws_profile=other",
+        // The program is still found on a PATH spelled path (its spelling goes back too).
+        "set path=%PATH%",
+        `awsmfa exec prod --otp ${aws.code(user.devices[0]!.serial)} -- cmd /c set`,
+      ]);
+      expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 0 });
+      const lines = result.stdout.split(/\r?\n/);
+      expect(lines.filter((line) => /^mixed_case=/i.test(line))).toEqual(["Mixed_Case=1"]);
+      expect(lines.filter((line) => /^lower_name=/i.test(line))).toEqual(["lower_name=2"]);
+      expect(lines.filter((line) => /^aws_profile=/i.test(line))).toEqual(["AWS_PROFILE=prod"]);
+      expect(lines.filter((line) => /^path=/i.test(line))).toEqual([
+        expect.stringMatching(/^path=.*system32/),
+      ]);
     });
 
     test("exec --server: a profile set as aws_profile is taken away, as AWS_PROFILE is (it would win over the endpoint)", async () => {

@@ -218,6 +218,15 @@ describe.skipIf(!exe)("awsmfa.exe under Wine", () => {
     expect(result.stdout).toMatch(/\[prod\] ASIA[A-Z0-9]+/);
   });
 
+  test("exec: a command no folder of Path holds is refused before a code is asked for (127)", async () => {
+    const w = world();
+    const result = await w.run(["exec", "prod", "--", "awsmfa-no-such-command", "/c"]);
+    expect(result.stderr).toContain('Cannot run "awsmfa-no-such-command": no such command.');
+    expect(result.code).toBe(127);
+    expect(aws.calls.some((c) => c.accessKeyId === w.user.accessKeyId)).toBe(false);
+    // cmd, found with PATHEXT (cmd.exe), is not refused: the test above runs it.
+  });
+
   test("the lock: 3 parallel logins into one credentials file keep all three sessions", async () => {
     const users = [aws.addUser({}), aws.addUser({}), aws.addUser({})];
     writeFileSync(

@@ -142,7 +142,7 @@ async function newKeys(answers: KeyAnswers, deps: Deps): Promise<Credentials> {
   if (accessKeyId === undefined) {
     if (!terminal) {
       throw noTerminalError(
-        `the long-term access keys for ${answers.profile}`,
+        `the long-term access keys for ${printableInLine(answers.profile)}`,
         "Pass them as --access-key-id AKIA... --secret-access-key - (the secret on stdin).",
       );
     }

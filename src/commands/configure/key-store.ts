@@ -12,6 +12,7 @@ import { moveKeys } from "../../keys/move.ts";
 import { placementOf, setPlacement } from "../../keys/placement.ts";
 import { KEY_STORES, keyStore } from "../../keys/registry.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { askSelect } from "../../ui/prompts.ts";
 import { questionDeadline } from "../../ui/question-deadline.ts";
 import type { KeyPlan } from "./choose-keys.ts";
@@ -42,6 +43,18 @@ export async function chooseKeyStore(
   );
 }
 
+/** The key store named, if it can be used here (also checked before the keys are asked for). */
+export async function availableStore(store: KeyStoreName, deps: Deps) {
+  const chosen = keyStore(store);
+  const availability = await chosen.available(deps);
+  if (!availability.available) {
+    throw new UserError(`The ${store} key store is not available here: ${availability.reason}.`, {
+      hint: "Pick another with --key-store; nothing was stored.",
+    });
+  }
+  return chosen;
+}
+
 export async function storeKeys(
   store: KeyStoreName,
   plan: KeyPlan,
@@ -53,22 +66,17 @@ export async function storeKeys(
     return;
   const shown = maskKeyId(plan.keys.accessKeyId);
   if (plan.kind === "new") {
-    const chosen = keyStore(store);
-    const availability = await chosen.available(deps);
-    if (!availability.available) {
-      throw new UserError(`The ${store} key store is not available here: ${availability.reason}.`, {
-        hint: "Pick another with --key-store; nothing was stored.",
-      });
-    }
+    const chosen = await availableStore(store, deps);
     await chosen.write(plan.target, plan.keys, deps);
     const back = await chosen.read(plan.target, deps);
     if (back?.secretAccessKey !== plan.keys.secretAccessKey) {
       throw new UserError(`The ${store} key store did not give back the keys ${shown}.`);
     }
     await setPlacement(files, plan.target, store, plan.keys, deps);
-    say(`Saved the keys ${shown} for ${plan.target} in the ${store} key store`);
+    say(`Saved the keys ${shown} for ${printableInLine(plan.target)} in the ${store} key store`);
     return;
   }
   const result = await moveKeys(await readAwsFiles(deps), plan.target, store, deps);
-  if (result.moved) say(`Moved the keys ${shown} of ${plan.target} to the ${store} key store`);
+  if (result.moved)
+    say(`Moved the keys ${shown} of ${printableInLine(plan.target)} to the ${store} key store`);
 }

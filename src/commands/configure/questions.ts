@@ -35,6 +35,43 @@ export async function chooseDevice(
   return found.serial;
 }
 
+/** --region, checked (also before the keys are asked for: checkFlagsFirst). */
+function checkedRegionFlag(flag: string): string {
+  if (!isRegionName(flag)) {
+    throw new UsageError(`"${printableInLine(flag)}" is not an AWS region name.`, {
+      hint: "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.",
+    });
+  }
+  return flag;
+}
+
+/** --otp-source, as one of CODE_SOURCES (also before the keys are asked for). */
+function knownSource(name: string): (typeof CODE_SOURCES)[number] {
+  const canonical = sourceNamed(name)?.name ?? name;
+  const source = CODE_SOURCES.find((known) => known.name === canonical);
+  if (!source) {
+    throw new UsageError(`Unknown code source "${printableInLine(name)}".`, {
+      hint: `Choose one of: ${CODE_SOURCES.map((known) => known.name).join(", ")}.`,
+    });
+  }
+  return source;
+}
+
+/**
+ * The flags configure can check on their own, checked before anything is asked (the secret
+ * access key) or called: --serial, --region, --otp-source. Each is checked again where it is
+ * used, with the same message.
+ */
+export function checkFlagsFirst(flags: {
+  serial: string | undefined;
+  region: string | undefined;
+  otpSource: string | undefined;
+}): void {
+  if (flags.serial) checkSerial(flags.serial, "--serial");
+  if (flags.region !== undefined) checkedRegionFlag(flags.region);
+  if (flags.otpSource !== undefined) knownSource(flags.otpSource);
+}
+
 export async function chooseRegion(
   flag: string | undefined,
   current: string | undefined,
@@ -42,14 +79,7 @@ export async function chooseRegion(
   profile: string,
   deps: Deps,
 ): Promise<string | undefined> {
-  if (flag !== undefined) {
-    if (!isRegionName(flag)) {
-      throw new UsageError(`"${printableInLine(flag)}" is not an AWS region name.`, {
-        hint: "Use a name such as us-east-1, eu-west-1, cn-north-1 or us-gov-west-1.",
-      });
-    }
-    return flag;
-  }
+  if (flag !== undefined) return checkedRegionFlag(flag);
   const terminal = deps.terminal();
   if (!terminal) return current;
   const answer = await askText(
@@ -101,13 +131,7 @@ export async function chooseCodeSource(
       questionDeadline(deps.env),
     );
   }
-  const canonical = sourceNamed(name)?.name ?? name;
-  const source = CODE_SOURCES.find((known) => known.name === canonical);
-  if (!source) {
-    throw new UsageError(`Unknown code source "${printableInLine(name)}".`, {
-      hint: `Choose one of: ${CODE_SOURCES.map((known) => known.name).join(", ")}.`,
-    });
-  }
+  const source = knownSource(name);
   if (!source.itemKey) return { source: source.name, item: undefined };
   const existing = current.item(source.itemKey);
   let value = flags.item;

@@ -26,9 +26,10 @@ import { printableInLine } from "../../system/printable.ts";
 import { stderrStyle } from "../../ui/report.ts";
 import { loginCommandFor } from "../login-command.ts";
 import { chooseKeys, type KeyAnswers, type KeyPlan } from "./choose-keys.ts";
-import { chooseKeyStore, storeKeys } from "./key-store.ts";
+import { availableStore, chooseKeyStore, storeKeys } from "./key-store.ts";
 import {
   type CodeSourceChoice,
+  checkFlagsFirst,
   chooseCodeSource,
   chooseDevice,
   chooseRegion,
@@ -48,6 +49,11 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
   const files = await readAwsFiles(deps);
   const { profile } = options;
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);
+  // What can be refused without the keys is refused before they are asked for.
+  checkFlagsFirst(options);
+  if (options.keyStore !== undefined && options.keyStore !== "credentials-file") {
+    await availableStore(options.keyStore, deps);
+  }
   const plan = await chooseKeys(files, options, deps);
   const pair = plan.target === profile ? [profile] : [profile, plan.target];
   const currentRegion = firstProfileValue(files, pair, "region");
@@ -67,7 +73,7 @@ export async function runConfigure(options: ConfigureOptions, deps: Deps): Promi
     });
   const identity = await getCallerIdentity(plan.keys, target("sts"));
   say(
-    `${stderrStyle(deps).green("✓")} The keys ${maskKeyId(plan.keys.accessKeyId)} belong to ${identity.arn}`,
+    `${stderrStyle(deps).green("✓")} The keys ${maskKeyId(plan.keys.accessKeyId)} belong to ${printableInLine(identity.arn)}`,
   );
   const configured = currentSerial(files, pair);
   const serial = await chooseDevice(

@@ -12,6 +12,7 @@ import { pasteable, UserError } from "../../errors.ts";
 import type { PeerVerdict } from "../../system/loopback-peer.ts";
 import { printableInLine } from "../../system/printable.ts";
 import { timerMs } from "../../system/timer-ms.ts";
+import { findProgram } from "../../system/which.ts";
 import type { HandoffPage, writeHandoffPage } from "./handoff-page.ts";
 
 export const DEFAULT_OPEN_TIMEOUT_MS = 60_000;
@@ -28,6 +29,25 @@ export function browserCommand(
   // rundll32 takes the URL as it is; `cmd /c start` would read & in it as a command separator.
   if (platform === "win32") return ["rundll32", "url.dll,FileProtocolHandler", url];
   return ["xdg-open", url];
+}
+
+/**
+ * Refuses, before a session is made and a code asked for, an opener that is not there: a
+ * bare name not on PATH, or a full path that is no program (what the spawn after the session
+ * would find, exit 3 as then). A relative path (./open), or no PATH at all (where the spawn
+ * would look in its own default folders), is left to the spawn.
+ */
+export async function checkOpener(
+  profile: string,
+  deps: Pick<Deps, "env" | "platform" | "fs" | "homedir">,
+): Promise<void> {
+  const [program] = browserCommand(deps.platform, deps.env, "");
+  const windows = deps.platform === "win32";
+  const pathVar = deps.env.PATH; // On Windows too (system/windows-env.ts)
+  const bare = !program.includes("/") && !(windows && program.includes("\\"));
+  const absolute = /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(program);
+  if (bare ? !pathVar : !absolute) return;
+  if ((await findProgram(program, deps)) === undefined) throw noOpener(program, profile);
 }
 
 export async function openInBrowser(

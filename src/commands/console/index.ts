@@ -31,7 +31,7 @@ import {
   sessionOtpLayers,
   sessionRequest,
 } from "../options/session.ts";
-import { DEFAULT_OPEN_TIMEOUT_MS, openInBrowser } from "./browser.ts";
+import { checkOpener, DEFAULT_OPEN_TIMEOUT_MS, openInBrowser } from "./browser.ts";
 import { consoleDestination } from "./destination.ts";
 import { federationEndpoint, getSigninToken, loginUrl } from "./federation.ts";
 
@@ -89,11 +89,17 @@ export async function runConsole(options: ConsoleOptions, deps: Deps): Promise<n
     deps.env,
     profileValue(files, profile, "endpoint_url"),
   );
-  const configured = partitionOfArn(profileValue(files, profile, "role_arn") ?? "");
-  proxySetting(deps.env, federationEndpoint(configured ?? partitionById("aws"), override));
+  const configured =
+    partitionOfArn(profileValue(files, profile, "role_arn")?.trim() ?? "") ?? partitionById("aws");
+  proxySetting(deps.env, federationEndpoint(configured, override));
   // The role profile's ca_bundle, else its base profile's, as for the role's STS calls.
   const base = resolveRoleChain(files, profile)?.base ?? profile;
   const ca = await caCertificates(deps, caBundleValue(files, [profile, base]))?.();
+  // --destination and the browser too (exit 2, exit 3): a refusal after the session cost a
+  // code. The partition is the role's (a role_arn is checked to name one, role-config.ts);
+  // the region only adds ?region=, so the page is the same that is checked again below.
+  consoleDestination(configured, undefined, options.destination);
+  if (!options.print) await checkOpener(profile, deps);
   const result = await getSession(files, sessionRequest(options.session, files), deps);
   const roleArn = result.role?.roleArn ?? "";
   const partition = partitionOfArn(roleArn) ?? result.plan.region.partition;

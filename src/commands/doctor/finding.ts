@@ -4,8 +4,9 @@
  * things that work but could work better.
  */
 
-import { quotePasteables } from "../../errors.ts";
+import { PASTE_CLOSE, PASTE_OPEN, quotePasteables } from "../../errors.ts";
 import { shellReading } from "../../shell/index.ts";
+import { textInLine } from "../../system/printable.ts";
 import type { Style } from "../../ui/report.ts";
 
 export type Level = "ok" | "info" | "warn" | "problem";
@@ -44,7 +45,9 @@ export function renderReport(
   for (const section of sections) {
     lines.push(style.bold(section.title));
     for (const finding of section.findings) {
-      lines.push(`  ${MARKS[finding.level](style)} ${quotePasteables(finding.text, quote)}`);
+      lines.push(
+        `  ${MARKS[finding.level](style)} ${quotePasteables(oneLine(finding.text), quote)}`,
+      );
       if (finding.fix) {
         const [first, ...rest] = quotePasteables(finding.fix, quote).split("\n");
         lines.push(`      fix: ${first}`, ...rest.map((line) => `           ${line}`));
@@ -54,6 +57,20 @@ export function renderReport(
   }
   lines.push(summary(sections));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A finding is one line: a path or program output it quotes cannot start another. Values
+ * marked pasteable() are left for the shell's quoting, which keeps them exact and in one line.
+ */
+function oneLine(text: string): string {
+  return text
+    .split(PASTE_OPEN)
+    .map((part, i) => {
+      const close = i === 0 ? -1 : part.indexOf(PASTE_CLOSE);
+      return part.slice(0, close + 1) + textInLine(part.slice(close + 1));
+    })
+    .join(PASTE_OPEN);
 }
 
 export function count(sections: readonly Section[], level: Level): number {

@@ -11,6 +11,7 @@ import { type AwsFiles, profileValue } from "../../config/aws-files.ts";
 import { caBundleValue } from "../../config/ca-bundle-value.ts";
 import type { Deps } from "../../deps.ts";
 import { UserError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { findProgram } from "../../system/which.ts";
 import { checkClock } from "./clock.ts";
 import { checkCodeSources } from "./code-sources.ts";
@@ -61,16 +62,23 @@ async function checkPath(deps: Deps): Promise<Finding[]> {
   const found = await findProgram("awsmfa", deps);
   if (!found) {
     return [
-      warn(`awsmfa is not on PATH (this one is ${deps.selfPath}).`, `Add its folder to PATH.`),
+      warn(
+        `awsmfa is not on PATH (this one is ${printableInLine(deps.selfPath)}).`,
+        `Add its folder to PATH.`,
+      ),
     ];
   }
   const [a, b] = await Promise.all(
     [found, deps.selfPath].map((path) => deps.fs.realpath(path).catch(() => path)),
   );
   if (a !== b) {
-    return [warn(`PATH finds another awsmfa first: ${found} (this one is ${deps.selfPath}).`)];
+    return [
+      warn(
+        `PATH finds another awsmfa first: ${printableInLine(found)} (this one is ${printableInLine(deps.selfPath)}).`,
+      ),
+    ];
   }
-  return [ok(`awsmfa ${deps.build.version} on PATH: ${found}`)];
+  return [ok(`awsmfa ${deps.build.version} on PATH: ${printableInLine(found)}`)];
 }
 
 export async function runChecks(

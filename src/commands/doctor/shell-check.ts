@@ -7,6 +7,7 @@ import type { Deps } from "../../deps.ts";
 import { readRegularText } from "../../fs/read-regular.ts";
 import { userShell } from "../../output/mode.ts";
 import { type RcFile, shellSyntax } from "../../shell/index.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { type Finding, ok, warn } from "./finding.ts";
 
 type ShellDeps = Pick<Deps, "env" | "homedir" | "fs" | "platform">;
@@ -38,8 +39,8 @@ export async function checkShell(deps: ShellDeps): Promise<Finding[]> {
     if (/awsmfa/.test(text) && /shell-init/.test(text)) {
       return [
         warn(
-          `The awsmfa shell function is set up in ${path}, but not loaded where doctor ran.`,
-          `Open a new shell (or load ${path} again), then run \`awsmfa doctor\` there.`,
+          `The awsmfa shell function is set up in ${printableInLine(path)}, but not loaded where doctor ran.`,
+          `Open a new shell (or load ${printableInLine(path)} again), then run \`awsmfa doctor\` there.`,
         ),
       ];
     }
@@ -47,7 +48,7 @@ export async function checkShell(deps: ShellDeps): Promise<Finding[]> {
   return [
     warn(
       "The awsmfa shell function is not set up: `awsmfa prod` cannot change this shell's variables.",
-      `Add this line to ${rc.path}, then open a new shell:\n${rc.line}`,
+      `Add this line to ${printableInLine(rc.path)}, then open a new shell:\n${rc.line}`,
     ),
   ];
 }

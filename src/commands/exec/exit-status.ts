@@ -3,9 +3,11 @@
  * when a signal ended it, as shells report it; 127 and 126 when it could not be started.
  */
 import { constants } from "node:os";
-import type { InteractiveResult } from "../../deps.ts";
+import { join } from "node:path";
+import type { Deps, InteractiveResult } from "../../deps.ts";
 import { pasteable, UserError } from "../../errors.ts";
-import { printableInLine } from "../../system/printable.ts";
+import { printableInLine, textInLine } from "../../system/printable.ts";
+import { findProgram } from "../../system/which.ts";
 
 export function exitStatus(result: InteractiveResult, command: string): number {
   const error = result.spawnError;
@@ -13,6 +15,36 @@ export function exitStatus(result: InteractiveResult, command: string): number {
   if (result.code !== null) return result.code;
   const number = result.signal ? constants.signals[result.signal] : undefined;
   return number === undefined ? 1 : 128 + number;
+}
+
+/**
+ * Refuses, before a session is made and a code asked for, a command that is not there: a
+ * bare name that no folder of PATH holds (exit 127, what the spawn after the session says).
+ * A path (./x, /usr/bin/x), or no PATH at all (the spawn then looks in its default folders),
+ * is left to the spawn; so is a name that PATH holds but that is no program (exit 126 then).
+ * On Windows, where the spawn adds .exe and more, a name findProgram finds with PATHEXT.
+ */
+export async function checkCommand(
+  command: string,
+  deps: Pick<Deps, "env" | "platform" | "fs" | "homedir">,
+): Promise<void> {
+  const windows = deps.platform === "win32";
+  if (command === "" || command.includes("/") || (windows && command.includes("\\"))) return;
+  const pathVar = deps.env.PATH; // On Windows too (system/windows-env.ts)
+  if (!pathVar) return;
+  if (windows) {
+    if ((await findProgram(command, deps)) !== undefined) return;
+  } else {
+    // As execvp: an empty entry is the current folder.
+    for (const folder of pathVar.split(":")) {
+      const there = await deps.fs.stat(join(folder || ".", command)).then(
+        () => true,
+        () => false,
+      );
+      if (there) return;
+    }
+  }
+  throw startError(Object.assign(new Error("no such command"), { code: "ENOENT" }), command);
 }
 
 function startError(error: NodeJS.ErrnoException, command: string): UserError {
@@ -40,7 +72,7 @@ function startError(error: NodeJS.ErrnoException, command: string): UserError {
       },
     );
   }
-  return new UserError(`Cannot run "${printableInLine(command)}": ${error.message}.`, {
+  return new UserError(`Cannot run "${printableInLine(command)}": ${textInLine(error.message)}.`, {
     code: "commandNotExecutable",
   });
 }

@@ -11,6 +11,7 @@ import { otpChooser } from "../../otp/choose.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
 import { loopbackPeer } from "../../system/loopback-peer.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { debug } from "../../ui/debug.ts";
 import type { CommandContext } from "../context.ts";
 import { applyEnv } from "../options/env.ts";
@@ -24,7 +25,7 @@ import {
   sessionRequest,
 } from "../options/session.ts";
 import { childEnvironment, EXEC_MARKER, serverEnvironment } from "./child-env.ts";
-import { exitStatus } from "./exit-status.ts";
+import { checkCommand, exitStatus } from "./exit-status.ts";
 import { helperFlags, sessionForExec } from "./session-for-exec.ts";
 
 export interface ExecOptions {
@@ -105,22 +106,25 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
   const outer = deps.env[EXEC_MARKER];
   if (outer && !options.force) {
     throw new UsageError(
-      `Already inside \`awsmfa exec ${outer}\` (${EXEC_MARKER}=${outer}); a nested exec would mix two sessions.`,
+      `Already inside \`awsmfa exec ${printableInLine(outer)}\` (${EXEC_MARKER}=${printableInLine(outer)}); a nested exec would mix two sessions.`,
       {
         hint: `Leave that one first (exit), or pass --force to run inside it anyway: ${pasteableCommand("awsmfa", "exec", "--force", options.session.profile)} -- ...`,
       },
     );
   }
   const spawn = deps.spawnInteractive;
+  const [file, ...args] = (
+    options.command.length > 0 ? options.command : [userShellProgram(deps)]
+  ) as [string, ...string[]];
+  // A command that is not there is said before a code is asked for (exit 127, as after).
+  await checkCommand(file, deps);
   const files = await readAwsFiles(deps);
   const request = sessionRequest(options.session, files);
   const flags = [...helperFlags(request), ...otpFlagArgs(options.session.otpLayers)];
   const result = await sessionForExec(files, request, flags, deps);
   if ("exitCode" in result) return result.exitCode;
   if (!result.reused) reportSession(request.profile, result.session, false, deps);
-  const [file, ...args] = (
-    options.command.length > 0 ? options.command : [enterShell(options.session.profile, deps)]
-  ) as [string, ...string[]];
+  if (options.command.length === 0) enterShell(file, options.session.profile, deps);
   if (!options.server && !serverFromProfile(files, request.profile)) {
     const outcome = await spawn(file, args, {
       env: childEnvironment(deps.env, result.session, result.context),
@@ -188,14 +192,18 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
   }
 }
 
-/** The user's shell, for `awsmfa exec PROFILE` with no command; says how to leave it. */
-function enterShell(profile: string, deps: Deps): string {
-  const shell =
-    deps.platform === "win32" ? (deps.env.COMSPEC ?? "cmd.exe") : (deps.env.SHELL ?? "/bin/sh");
+/** The user's shell, for `awsmfa exec PROFILE` with no command. */
+function userShellProgram(deps: Deps): string {
+  return deps.platform === "win32"
+    ? (deps.env.COMSPEC ?? "cmd.exe")
+    : (deps.env.SHELL ?? "/bin/sh");
+}
+
+/** Says how to leave the shell `awsmfa exec PROFILE` starts. */
+function enterShell(shell: string, profile: string, deps: Deps): void {
   deps.io.stderr.write(
-    `Starting ${shell} with the session of ${profile}. Type \`exit\` to leave it; the session goes with it.\n`,
+    `Starting ${printableInLine(shell)} with the session of ${printableInLine(profile)}. Type \`exit\` to leave it; the session goes with it.\n`,
   );
-  return shell;
 }
 
 /** The server renews a session with less than this left (the SDKs ask again 5 min before). */

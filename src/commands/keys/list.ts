@@ -11,6 +11,7 @@ import { keysInText } from "../../keys/credentials-file.ts";
 import { placementOf } from "../../keys/placement.ts";
 import { KEY_STORES } from "../../keys/registry.ts";
 import { notedKeyId } from "../../keys/store.ts";
+import { printableInLine, textInLine } from "../../system/printable.ts";
 import { renderTable } from "../../ui/table.ts";
 
 export interface KeyRow {
@@ -50,7 +51,7 @@ export async function runKeysList(options: { json: boolean }, deps: Deps): Promi
     renderTable(
       ["PROFILE", "KEY STORE", "ACCESS KEY"],
       rows.map((row) => [
-        { text: row.profile },
+        { text: printableInLine(row.profile) },
         { text: row.store },
         { text: row.accessKeyId ?? "(unknown)" },
       ]),
@@ -60,7 +61,7 @@ export async function runKeysList(options: { json: boolean }, deps: Deps): Promi
     KEY_STORES.map(async (store) => ({ store, ok: await store.available(deps) })),
   );
   deps.io.stderr.write(
-    `Key stores here: ${stores.map(({ store, ok }) => `${store.name} (${ok.available ? "available" : `not available: ${ok.reason}`})`).join(", ")}\n`,
+    `Key stores here: ${stores.map(({ store, ok }) => `${store.name} (${ok.available ? "available" : `not available: ${textInLine(ok.reason ?? "")}`})`).join(", ")}\n`,
   );
   return ExitCode.ok;
 }

@@ -8,6 +8,7 @@ import { moveKeys } from "../../keys/move.ts";
 import { placementOf } from "../../keys/placement.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
 import { findLongTermKeys } from "../../session/long-term.ts";
+import { printableInLine } from "../../system/printable.ts";
 
 export async function runKeysMove(
   options: { profile: string; to: KeyStoreName },
@@ -16,7 +17,9 @@ export async function runKeysMove(
   const files = await readAwsFiles(deps);
   const holder = holderOf(files, options.profile);
   if (holder !== options.profile) {
-    deps.io.stderr.write(`The long-term keys of ${options.profile} are those of ${holder}.\n`);
+    deps.io.stderr.write(
+      `The long-term keys of ${printableInLine(options.profile)} are those of ${printableInLine(holder)}.\n`,
+    );
   }
   const result = await moveKeys(files, holder, options.to, deps, (step) =>
     deps.hooks.afterStep?.(step),
@@ -24,8 +27,10 @@ export async function runKeysMove(
   const shown = maskKeyId(result.keys.accessKeyId);
   const say = (line: string) => deps.io.stderr.write(`${line}\n`);
   if (result.moved)
-    say(`Moved the keys ${shown} of ${holder} from ${result.from} to ${result.to}.`);
-  else say(`The keys ${shown} of ${holder} are in ${result.to} already.`);
+    say(
+      `Moved the keys ${shown} of ${printableInLine(holder)} from ${result.from} to ${result.to}.`,
+    );
+  else say(`The keys ${shown} of ${printableInLine(holder)} are in ${result.to} already.`);
   for (const store of result.cleaned) say(`Removed the copy left in ${store}.`);
   return ExitCode.ok;
 }

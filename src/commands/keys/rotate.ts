@@ -17,6 +17,7 @@ import { keyStore } from "../../keys/registry.ts";
 import type { KeyStoreName } from "../../keys/store.ts";
 import { getSession } from "../../session/get-session.ts";
 import { longTermCredentials } from "../../session/long-term-credentials.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { type SessionOptions, sessionRequest } from "../options/session.ts";
 import { waitUntilAccepted } from "./wait-for-key.ts";
 
@@ -27,7 +28,7 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
   const result = await getSession(files, sessionRequest(options, files), deps);
   if (result.role) {
     throw new UserError(
-      `${options.profile} is a role profile; rotate the keys of its MFA profile.`,
+      `${printableInLine(options.profile)} is a role profile; rotate the keys of its MFA profile.`,
       {
         hint: `Run \`${pasteableCommand("awsmfa", "keys", "rotate", profileArg(result.plan.profile))}\`.`,
       },
@@ -39,7 +40,7 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
   const sts = result.plan.sts();
   if (longTerm.source.kind === "process") {
     throw new UserError(
-      `The keys of ${longTerm.profile} come from its credential_process; awsmfa cannot store a new key there.`,
+      `The keys of ${printableInLine(longTerm.profile)} come from its credential_process; awsmfa cannot store a new key there.`,
     );
   }
   const storeName: KeyStoreName =
@@ -58,7 +59,7 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
     if (ids.includes(marker)) await finish(marker);
     else await setRotating(configPath, holder, undefined, deps);
     say(
-      `The rotation of ${holder} is complete: ${maskKeyId(current.accessKeyId)} is in the ${storeName} key store, ${maskKeyId(marker)} is deleted.`,
+      `The rotation of ${printableInLine(holder)} is complete: ${maskKeyId(current.accessKeyId)} is in the ${storeName} key store, ${maskKeyId(marker)} is deleted.`,
     );
     return ExitCode.ok;
   }
@@ -98,12 +99,12 @@ export async function runKeysRotate(options: SessionOptions, deps: Deps): Promis
     );
   }
   say(
-    `Stored the new key ${maskKeyId(fresh.accessKeyId)} for ${holder} in the ${storeName} key store.`,
+    `Stored the new key ${maskKeyId(fresh.accessKeyId)} for ${printableInLine(holder)} in the ${storeName} key store.`,
   );
   step(3);
   await finish(current.accessKeyId, fresh);
   say(
-    `Rotated the keys of ${holder}: ${maskKeyId(current.accessKeyId)} is deleted, ${maskKeyId(fresh.accessKeyId)} is in use. The next login asks for a code.`,
+    `Rotated the keys of ${printableInLine(holder)}: ${maskKeyId(current.accessKeyId)} is deleted, ${maskKeyId(fresh.accessKeyId)} is in use. The next login asks for a code.`,
   );
   return ExitCode.ok;
 

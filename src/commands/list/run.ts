@@ -12,6 +12,7 @@ import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { ProfileKeys } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames } from "../../profiles/session-status.ts";
 import { keepBelowTopTier } from "../../system/below-top-tier.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { styleFor, useColour } from "../../ui/report.ts";
 import { writeFastTable } from "./fast-table.ts";
 import { type Found, writeJson, writeTable } from "./write.ts";
@@ -66,7 +67,7 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   }
   if (rows.length === 0) {
     deps.io.stderr.write(
-      `No profiles in ${texts.paths.config} or ${texts.paths.credentials}. \`awsmfa configure NAME\` sets one up.\n`,
+      `No profiles in ${printableInLine(texts.paths.config)} or ${printableInLine(texts.paths.credentials)}. \`awsmfa configure NAME\` sets one up.\n`,
     );
     return ExitCode.ok;
   }

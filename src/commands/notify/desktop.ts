@@ -4,6 +4,7 @@
  * notify-send's body is markup, so it is escaped for that (markupText).
  */
 import type { Deps } from "../../deps.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { loginCommandFor } from "../login-command.ts";
 
 export interface DesktopCommand {
@@ -53,14 +54,14 @@ export interface Notice {
 export function soonNotice(profile: string, minutesLeft: number, until: string): Notice {
   const minutes = minutesLeft === 1 ? "1 minute" : `${minutesLeft} minutes`;
   return {
-    title: `AWS session for ${profile} expires soon`,
+    title: `AWS session for ${printableInLine(profile)} expires soon`,
     text: `${minutes} left (until ${until}). Run \`${loginCommandFor(profile)}\` for a new session.`,
   };
 }
 
 export function expiredNotice(profile: string): Notice {
   return {
-    title: `AWS session for ${profile} has expired`,
+    title: `AWS session for ${printableInLine(profile)} has expired`,
     text: `Run \`${loginCommandFor(profile)}\` for a new session.`,
   };
 }

@@ -8,8 +8,9 @@
 import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
-import { randomHex } from "../../fs/node-crypto.ts";
 import { currentUser } from "../../fs/owner.ts";
+import { randomHex } from "../../system/hashes.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { findProgram } from "../../system/which.ts";
 import { clockTime } from "../../ui/clock-time.ts";
 import { desktopCommand } from "./desktop.ts";
@@ -98,8 +99,9 @@ export function describeSchedule(request: ScheduleRequest, now: number): string 
   const end = request.expiration.getTime();
   const first = end - request.beforeSeconds * 1000;
   const at = clockTime(request.expiration, now);
-  if (first <= now) return `Desktop notification for ${request.profile} at ${at}, when it expires.`;
-  return `Desktop notifications for ${request.profile} at ${clockTime(new Date(first), now)} and at ${at}, when it expires.`;
+  if (first <= now)
+    return `Desktop notification for ${printableInLine(request.profile)} at ${at}, when it expires.`;
+  return `Desktop notifications for ${printableInLine(request.profile)} at ${clockTime(new Date(first), now)} and at ${at}, when it expires.`;
 }
 
 /**

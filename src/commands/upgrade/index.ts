@@ -7,6 +7,7 @@
 import { Command } from "@commander-js/extra-typings";
 import type { Deps } from "../../deps.ts";
 import { ExitCode, NetworkError, UsageError, UserError } from "../../errors.ts";
+import { printableInLine, textInLine } from "../../system/printable.ts";
 import { checkedProxy } from "../../system/proxy-check.ts";
 import { shownUrl } from "../../system/shown-url.ts";
 import type { CommandContext } from "../context.ts";
@@ -41,7 +42,7 @@ function checkedVersion(version: string | undefined): string | undefined {
   if (version === undefined) return undefined;
   const tagged = version.startsWith("v") ? version : `v${version}`;
   if (!/^v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$/.test(tagged)) {
-    throw new UsageError(`--to '${version}' is not a version such as v1.2.3.`);
+    throw new UsageError(`--to '${printableInLine(version)}' is not a version such as v1.2.3.`);
   }
   return tagged;
 }
@@ -58,7 +59,7 @@ export async function runUpgrade(options: UpgradeOptions, deps: Deps): Promise<n
   }
   if (source.kind === "unknown") {
     throw new UserError(
-      `awsmfa does not know where ${deps.selfPath} came from (no ${source.record}).`,
+      `awsmfa does not know where ${printableInLine(deps.selfPath)} came from (no ${printableInLine(source.record)}).`,
       {
         hint: "Install it again with install.sh or install.ps1 (they record where they download from), or upgrade it the way you installed it.",
       },
@@ -135,7 +136,7 @@ interface Install {
 async function install(binary: Uint8Array, { deps, current, wanted, shown, say }: Install) {
   const staged = await stage(deps.selfPath, binary, deps.processes.pid).catch((error) => {
     throw new UserError(
-      `Cannot write next to ${deps.selfPath}: ${error.message}; awsmfa was not changed.`,
+      `Cannot write next to ${printableInLine(deps.selfPath)}: ${textInLine(error.message)}; awsmfa was not changed.`,
       {
         hint: ["ENOSPC", "EDQUOT"].includes(error.code)
           ? "The disk is full: free some space and run awsmfa upgrade again."
@@ -153,7 +154,7 @@ async function install(binary: Uint8Array, { deps, current, wanted, shown, say }
     }
     if (wanted && `v${version}` !== wanted) {
       throw new UserError(
-        `${shown} served awsmfa ${version}, not ${wanted}; awsmfa was not changed.`,
+        `${shown} served awsmfa ${printableInLine(version)}, not ${wanted}; awsmfa was not changed.`,
       );
     }
     if (version === current) {
@@ -161,7 +162,9 @@ async function install(binary: Uint8Array, { deps, current, wanted, shown, say }
       return ExitCode.ok;
     }
     await replaceSelf(deps.selfPath, staged, deps.platform === "win32");
-    say(`Upgraded awsmfa: ${current} -> ${version} (${deps.selfPath})`);
+    say(
+      `Upgraded awsmfa: ${current} -> ${printableInLine(version)} (${printableInLine(deps.selfPath)})`,
+    );
     return ExitCode.ok;
   } finally {
     await staged.remove();

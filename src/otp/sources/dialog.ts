@@ -7,7 +7,7 @@
  */
 import { formatDuration } from "../../config/durations.ts";
 import { CancelledError, UsageError } from "../../errors.ts";
-import { printableInLine } from "../../system/printable.ts";
+import { printableInLine, textInLine } from "../../system/printable.ts";
 import { type DialogProgram, findDialog, showDialog } from "../dialog-programs.ts";
 import { OtpUnavailableError, otpSourceError } from "../errors.ts";
 import { normaliseCode, type OtpRequest, type OtpSource, type OtpSourceKind } from "../source.ts";
@@ -26,7 +26,7 @@ export function dialogSource(timeoutMs: number): OtpSource {
       const found = await findDialog(deps);
       if (!("program" in found)) {
         throw new OtpUnavailableError(
-          `awsmfa cannot show a dialog to ask for the MFA code of ${request.profile}: ${found.missing}.`,
+          `awsmfa cannot show a dialog to ask for the MFA code of ${printableInLine(request.profile)}: ${found.missing}.`,
           "Run it where a desktop is available, or pass the code with --otp, or set a code source (awsmfa sources).",
         );
       }
@@ -52,13 +52,13 @@ export async function askInDialog(
     if (answer.kind === "cancel") throw new CancelledError();
     if (answer.kind === "timeout") {
       throw otpSourceError(
-        `The dialog asking for the MFA code of ${request.profile} was not answered within ${formatDuration(timeoutMs / 1000)}; nothing was sent to AWS.`,
+        `The dialog asking for the MFA code of ${profile} was not answered within ${formatDuration(timeoutMs / 1000)}; nothing was sent to AWS.`,
         "Run the command again and answer the dialog, or allow more time with AWSMFA_OTP_TIMEOUT=2m (awsmfa_otp_timeout in the profile).",
       );
     }
     if (answer.kind === "failed") {
       throw new OtpUnavailableError(
-        `The code dialog (${program.kind}) could not be shown: ${answer.detail}`,
+        `The code dialog (${program.kind}) could not be shown: ${textInLine(answer.detail)}`,
         "Pass the code with --otp, or set a code source (awsmfa sources).",
       );
     }

@@ -9,6 +9,7 @@
 import { exactDuration } from "../../config/durations.ts";
 import type { Terminal } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { askText, noTerminalError } from "../../ui/prompts.ts";
 import { findDialog } from "../dialog-programs.ts";
 import { otpSourceError } from "../errors.ts";
@@ -32,7 +33,7 @@ export function promptSourceWith(timeoutMs: number): OtpSource {
       const dialog = await findDialog(deps);
       if ("program" in dialog) return askInDialog(dialog.program, request, timeoutMs, deps);
       throw noTerminalError(
-        `an MFA code for ${request.profile}`,
+        `an MFA code for ${printableInLine(request.profile)}`,
         `Pass it with --otp 123456, or --otp - to read it from stdin, or set a code source for the profile (awsmfa sources). No desktop dialog either: ${dialog.missing}.`,
       );
     },
@@ -47,22 +48,20 @@ async function askAtTerminal(
   timeoutMs: number,
 ): Promise<string> {
   if (request.previousProblem) terminal.write(`${request.previousProblem}\n`);
-  const device = request.serial.replace(/^arn:[^:]+:iam::/, "");
+  // Shown in one line (system/printable.ts): the question is one line at the terminal.
+  const device = printableInLine(request.serial.replace(/^arn:[^:]+:iam::/, ""));
+  const profile = printableInLine(request.profile);
   // Not an OtpUnavailableError: nobody is at this terminal, so falling back to it is no help.
   const deadline = {
     ms: timeoutMs,
     expired: () =>
       otpSourceError(
-        `The MFA code for ${request.profile} was not typed within ${exactDuration(timeoutMs / 1000)}; awsmfa stopped asking and sent nothing to AWS.`,
+        `The MFA code for ${profile} was not typed within ${exactDuration(timeoutMs / 1000)}; awsmfa stopped asking and sent nothing to AWS.`,
         "Run the command again and type the code, or allow more time with --otp-timeout 2m (AWSMFA_OTP_TIMEOUT, awsmfa_otp_timeout in the profile).",
       ),
   };
   for (let tries = 1; tries <= PROMPT_TRIES; tries++) {
-    const answer = await askText(
-      terminal,
-      `MFA code for ${request.profile} (${device}):`,
-      deadline,
-    );
+    const answer = await askText(terminal, `MFA code for ${profile} (${device}):`, deadline);
     const code = normaliseCode(answer);
     if (code) return code;
     terminal.write(

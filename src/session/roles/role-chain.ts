@@ -5,6 +5,7 @@
  */
 import type { AwsFiles } from "../../config/aws-files.ts";
 import { UserError } from "../../errors.ts";
+import { printableInLine } from "../../system/printable.ts";
 import { type RoleConfig, roleConfig } from "./role-config.ts";
 
 export interface RoleChain {
@@ -27,7 +28,7 @@ export function resolveRoleChain(files: AwsFiles, profile: string): RoleChain | 
     if (role.sourceProfile === current) return { roles, base: current };
     if (seen.includes(role.sourceProfile)) {
       throw new UserError(
-        `The source_profile settings go round in a circle: ${[...seen, role.sourceProfile].join(" -> ")}.`,
+        `The source_profile settings go round in a circle: ${[...seen, role.sourceProfile].map(printableInLine).join(" -> ")}.`,
         {
           hint: "The last profile of a chain must hold no role_arn: it is the one whose MFA session assumes the first role.",
         },

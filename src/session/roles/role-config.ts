@@ -147,7 +147,7 @@ function roleDuration(files: AwsFiles, profile: string): number | undefined {
 export function checkRoleDuration(seconds: number, from = "--role-duration"): number {
   if (seconds >= MIN_ROLE_SECONDS && seconds <= MAX_ROLE_SECONDS) return seconds;
   throw new UsageError(
-    `${printableInLine(from)} must be between 15m (900 s) and 12h (43200 s); ${seconds} s was asked for.`,
+    `${from} must be between 15m (900 s) and 12h (43200 s); ${seconds} s was asked for.`,
     {
       hint: "A role session lasts at most 12h, and only 1h unless the role's maximum session duration was raised.",
     },

@@ -60,4 +60,34 @@ export function unsetVar(name: string): string {
   return `@set "${checkVariableName(name)}="`;
 }
 
+/**
+ * cmd.exe reads a batch file line by line in the console's code page (437, 850, 932...), not
+ * in UTF-8, which awsmfa writes: a profile named café came out as cafÃ©. Lines that hold a
+ * character past ASCII are therefore wrapped in a switch to UTF-8 (65001) and back: the code
+ * page in use is read from `chcp` first (its last word, "437" or, in German, "850."), and put
+ * back at the end, so the console is left as it was. Text that is all ASCII reads the same in
+ * every code page and is left as it is, byte for byte.
+ *
+ * Not run under Wine in the tests: Wine 8's cmd crashes on `chcp 65001` (docs/shells.md).
+ */
+export function inUtf8CodePage(lines: string): string {
+  if (isAscii(lines)) return lines;
+  return [
+    `@for /f "tokens=2 delims=:" %%c in ('chcp') do @for %%d in (%%c) do @set "${CODE_PAGE}=%%~nd"`,
+    "@chcp 65001>nul 2>&1",
+    lines.replace(/\n$/, ""),
+    `@if defined ${CODE_PAGE} chcp %${CODE_PAGE}%>nul 2>&1`,
+    `@set "${CODE_PAGE}="`,
+    "",
+  ].join("\n");
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Holds the code page while the lines run; no AWSMFA_ name (those are awsmfa's settings). */
+const CODE_PAGE = "__awsmfa_code_page";
+
 export const cmdSyntax = { quote: cmdQuote, setVar, unsetVar };

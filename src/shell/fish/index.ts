@@ -5,6 +5,7 @@ import {
   hasControl,
   type InitOptions,
   initHeader,
+  isHidden,
   type ShellSyntax,
   withExtra,
   wordOrQuoted,
@@ -27,14 +28,18 @@ function fishWord(value: string): string {
   let run = "";
   for (const ch of value) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0x20 && !(c >= 0x7f && c <= 0x9f)) {
+    if (!isHidden(c)) {
       run += ch;
       continue;
     }
     if (run !== "") out += fishQuote(run);
     run = "";
     const named = FISH_ESCAPES[ch];
-    out += named ?? (c < 0x80 ? `\\x${c.toString(16).padStart(2, "0")}` : `\\u00${c.toString(16)}`);
+    out +=
+      named ??
+      (c < 0x80
+        ? `\\x${c.toString(16).padStart(2, "0")}`
+        : `\\u${c.toString(16).padStart(4, "0")}`);
   }
   return run === "" ? out : out + fishQuote(run);
 }

@@ -9,11 +9,13 @@ import {
   hasControl,
   type InitOptions,
   initHeader,
+  isHidden,
   type ShellSyntax,
   withExtra,
   wordOrQuoted,
   wordsWithFlags,
 } from "../syntax.ts";
+import { needsPrintf, printfWord } from "./printf-word.ts";
 
 /**
  * Single quotes keep every byte literal in every POSIX shell; a single quote itself is
@@ -37,7 +39,7 @@ function word(value: string): string {
 /**
  * bash's and zsh's word for a person: as word(), but a value with a control character (a
  * line break, a tab, an escape) in ANSI-C quotes, $'line\nbreak', so that a suggested command
- * stays on one line and shows what is there. sh and dash keep word(): $'...' is not theirs.
+ * stays on one line and shows what is there. $'...' is not sh's and dash's: they get shWord().
  */
 function ansiCWord(value: string): string {
   if (!hasControl(value)) return word(value);
@@ -48,9 +50,22 @@ function ansiCWord(value: string): string {
     if (named !== undefined) out += named;
     else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
     else if (c >= 0x80 && c <= 0x9f) out += `\\u00${c.toString(16)}`;
+    // U+2028, bidi controls: their UTF-8 bytes, which $'...' gives back in any locale.
+    else if (isHidden(c)) out += utf8Bytes(ch);
     else out += ch;
   }
   return `$'${out}'`;
+}
+
+/** sh's and dash's word for a person: as word(), but one line for a line break (printf-word.ts). */
+function shWord(value: string): string {
+  return needsPrintf(value) ? printfWord(value) : word(value);
+}
+
+function utf8Bytes(ch: string): string {
+  let out = "";
+  for (const byte of new TextEncoder().encode(ch)) out += `\\x${byte.toString(16)}`;
+  return out;
 }
 
 const ANSI_C: Readonly<Record<string, string>> = {
@@ -130,14 +145,14 @@ export function posixSyntax(shell: "bash" | "zsh", ansiC = true): ShellSyntax {
     name: shell,
     exportFormat: "sh",
     quote: posixQuote,
-    word: ansiC ? ansiCWord : word,
+    word: ansiC ? ansiCWord : shWord,
     setVar,
     unsetVar,
     initScript: (options) => posixInit(shell, options),
     loadLine: `eval "$(awsmfa shell-init ${shell})"`,
     printText: (text) => `printf '%s' ${posixQuote(text)}\n`,
     // Shown to be pasted: words as a person types them, on one line where the shell can.
-    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], ansiC ? ansiCWord : posixQuote)})"`,
+    applyLine: (words) => `eval "$(${wordsWithFlags(words, [], ansiC ? ansiCWord : shWord)})"`,
     failureCode: "false\n",
   };
 }

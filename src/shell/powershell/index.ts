@@ -7,6 +7,7 @@ import {
   checkVariableName,
   type InitOptions,
   initHeader,
+  isHidden,
   type ShellSyntax,
   withExtra,
   wordOrQuoted,
@@ -52,7 +53,7 @@ function singleQuoted(value: string): string {
 function needsEscapes(value: string, ascii: boolean): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (ascii && c > 0x7e)) return true;
+    if (isHidden(c) || (ascii && c > 0x7e)) return true;
   }
   return false;
 }
@@ -77,7 +78,7 @@ function doubleQuoted(value: string, ascii: boolean): string {
     const c = ch.charCodeAt(0);
     const backtick = BACKTICK_ESCAPES[ch];
     if (backtick !== undefined && (c < 0x80 || !ascii)) out += backtick;
-    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (ascii && c > 0x7e)) {
+    else if (isHidden(c) || (ascii && c > 0x7e)) {
       out += `$([char]0x${c.toString(16).toUpperCase().padStart(4, "0")})`;
     } else out += ch;
   }

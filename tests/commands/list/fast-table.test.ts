@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { writeFastTable } from "../../../src/commands/list/fast-table.ts";
-import { runList } from "../../../src/commands/list.ts";
+import { runList } from "../../../src/commands/list/run.ts";
 import { readAwsTextsAndBytes } from "../../../src/config/aws-files.ts";
 import { testDeps } from "../../support/test-deps.ts";
 import { generalList } from "./general-list.ts";

@@ -1,0 +1,122 @@
+/**
+ * A fresh login's folder fsync of ~/.aws/credentials (fs/atomic-write.ts folderFlushed, handed up
+ * to commands/login.ts): it runs while the credentials lock and the MFA lock are released, and
+ * the login says nothing on stdout or stderr about the session until it has finished; a folder
+ * fsync that fails (EIO, a file system that cannot sync folders) is best effort, as before, and
+ * leaves no rejection behind. The real file system, with the folder's fsync gated or failing.
+ */
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import * as fsPromises from "node:fs/promises";
+import { join } from "node:path";
+import { run } from "../../src/cli.ts";
+import type { FileSystem } from "../../src/deps.ts";
+import { type FakeAws, startFakeAws } from "../support/fake-aws.ts";
+import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
+import { testDeps } from "../support/test-deps.ts";
+
+let aws: FakeAws;
+const sandboxes: Sandbox[] = [];
+beforeAll(async () => {
+  aws = await startFakeAws();
+});
+afterAll(async () => {
+  await aws?.stop();
+  for (const sandbox of sandboxes) sandbox.cleanup();
+});
+
+/** The real file system; `onFolderSync` runs in place of the fsync of the folder `folder`. */
+function folderSyncFs(folder: string, onFolderSync: () => Promise<void>): FileSystem {
+  return {
+    ...fsPromises,
+    open: (async (path: string, ...rest: unknown[]) => {
+      const open = fsPromises.open as (...a: unknown[]) => Promise<fsPromises.FileHandle>;
+      const handle = await open(path, ...rest);
+      if (path === folder) handle.sync = onFolderSync;
+      return handle;
+    }) as FileSystem["open"],
+  };
+}
+
+function setup(onFolderSync: () => Promise<void>) {
+  const user = aws.addUser();
+  const sandbox = makeSandbox({ endpoint: aws.url });
+  sandboxes.push(sandbox);
+  const serial = user.devices[0]!.serial;
+  sandbox.writeCredentials(
+    `[prod-long-term]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
+  );
+  sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\nregion = us-east-1\n`);
+  const folder = join(sandbox.home, ".aws");
+  const made = testDeps({
+    env: sandbox.env,
+    homedir: sandbox.home,
+    clock: { now: () => Date.now(), sleep: (ms) => Bun.sleep(ms) },
+    fs: folderSyncFs(folder, onFolderSync),
+  });
+  const login = () => run(["prod", "--otp", aws.code(serial), "--format", "json"], made.deps);
+  return { ...made, folder, login };
+}
+
+test("the login says nothing until the folder's fsync is done; both locks are released meanwhile", async () => {
+  let release = () => {};
+  let started = () => {};
+  const syncStarted = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const s = setup(async () => {
+    started();
+    await gate;
+  });
+  let code: number | undefined;
+  const login = s.login().then((exit) => {
+    code = exit;
+  });
+  await syncStarted;
+  await Bun.sleep(30);
+  // The rename has happened; nothing is said yet, and the login has not ended.
+  expect(readFileSync(join(s.folder, "credentials"), "utf8")).toContain(
+    "[prod]\naws_access_key_id = ASIA",
+  );
+  expect(code).toBeUndefined();
+  expect(s.stdout()).toBe("");
+  expect(s.stderr()).not.toContain("prod");
+  // No lock of the credentials file, nor of the MFA device, is held while it runs.
+  expect(readdirSync(s.folder).filter((name) => name.endsWith(".lock"))).toEqual([]);
+  const cache = join(s.folder, "..", ".cache", "awsmfa");
+  const held = existsSync(cache)
+    ? readdirSync(cache, { recursive: true }).filter((name) => String(name).endsWith(".lock"))
+    : [];
+  expect(held).toEqual([]);
+  release();
+  await login;
+  expect(code).toBe(0);
+  expect(JSON.parse(s.stdout()).AccessKeyId).toMatch(/^ASIA/);
+  expect(s.stderr()).toContain("Saved the session in [prod]");
+});
+
+test("a folder fsync that fails (EIO, or a file system that cannot sync folders) is best effort: the login succeeds, nothing escapes", async () => {
+  const escaped: unknown[] = [];
+  const onRejection = (reason: unknown) => escaped.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    for (const code of ["EIO", "EINVAL", "EROFS"]) {
+      const s = setup(async () => {
+        await Bun.sleep(5);
+        throw Object.assign(new Error(`${code}: fsync failed`), { code, syscall: "fsync" });
+      });
+      expect(await s.login()).toBe(0);
+      expect(readFileSync(join(s.folder, "credentials"), "utf8")).toContain("[prod]\n");
+      expect(
+        readdirSync(s.folder).filter((name) => !["config", "credentials"].includes(name)),
+      ).toEqual([]);
+    }
+    await Bun.sleep(20);
+    expect(escaped).toEqual([]);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+});
