@@ -156,38 +156,48 @@ export interface NativeList {
 let compiled: Promise<Compiled | null> | undefined;
 
 /** The C loops, or undefined where they cannot be had (above). */
-export async function nativeList(platform: string, arch: string): Promise<NativeList | undefined> {
-  compiled ??= compileC(platform, arch, LIST_SCAN_C + LIST_ROWS_C, {
-    // config, credentials, end, file, state, places, the names' five tables, keys, memchr
-    list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
-    // config, credentials, size, the names' five tables, mask, suffixes, out
-    list_suffixed: {
-      args: ["ptr", "ptr", "i32", "ptr", "ptr", "ptr", "ptr", "ptr", "i32", "ptr", "ptr"],
-      returns: "i32",
+export async function nativeList(
+  platform: string,
+  arch: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<NativeList | undefined> {
+  compiled ??= compileC(
+    platform,
+    arch,
+    LIST_SCAN_C + LIST_ROWS_C,
+    {
+      // config, credentials, end, file, state, places, the names' five tables, keys, memchr
+      list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
+      // config, credentials, size, the names' five tables, mask, suffixes, out
+      list_suffixed: {
+        args: ["ptr", "ptr", "i32", "ptr", "ptr", "ptr", "ptr", "ptr", "i32", "ptr", "ptr"],
+        returns: "i32",
+      },
+      // out, config, credentials, pos, the names' three, kinds, kind cells, the cells' six, state, memcpy
+      list_rows: { args: Array(17).fill("ptr"), returns: "i32" },
+      // the bytes, the places, width, s, the Key numbers, three suffix tables, the prefix and
+      // its length, the eleven row tables, the names' starts and ends, the kinds' lengths
+      list_summaries: {
+        args: [
+          "ptr",
+          "ptr",
+          "ptr",
+          "ptr",
+          "i32",
+          "ptr",
+          "ptr",
+          "ptr",
+          "ptr",
+          "ptr",
+          "ptr",
+          "i32",
+          ...Array(14).fill("ptr"),
+        ],
+        returns: "i32",
+      },
     },
-    // out, config, credentials, pos, the names' three, kinds, kind cells, the cells' six, state, memcpy
-    list_rows: { args: Array(17).fill("ptr"), returns: "i32" },
-    // the bytes, the places, width, s, the Key numbers, three suffix tables, the prefix and
-    // its length, the eleven row tables, the names' starts and ends, the kinds' lengths
-    list_summaries: {
-      args: [
-        "ptr",
-        "ptr",
-        "ptr",
-        "ptr",
-        "i32",
-        "ptr",
-        "ptr",
-        "ptr",
-        "ptr",
-        "ptr",
-        "ptr",
-        "i32",
-        ...Array(14).fill("ptr"),
-      ],
-      returns: "i32",
-    },
-  }).then((c) => {
+    env,
+  ).then((c) => {
     if (c === undefined) return null;
     const { list_scan, list_suffixed, list_rows, list_summaries } = c.library.symbols;
     return {

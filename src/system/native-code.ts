@@ -11,6 +11,7 @@
  * nothing to stderr, and the caller runs its JavaScript, which gives the same answers.
  */
 import type { FFIFunction, Library } from "bun:ffi";
+import { ccTempDirIsOurs } from "./cc-temp-dir.ts";
 
 const MFD_CLOEXEC = 1;
 
@@ -34,15 +35,19 @@ export interface CompiledC<Fns extends Record<string, FFIFunction>> {
  * libc (-nostdlib: TinyCC would look for libc's development files, which most machines lack),
  * so it calls no library function by name: memchr's and memcpy's addresses are handed to it
  * (the header of the source declares their types: native code has no headers). The caller keeps
- * the library for the process's life (closing it frees the code).
+ * the library for the process's life (closing it frees the code). `env`: where cc's temp
+ * folder is (system/cc-temp-dir.ts).
  */
 export async function compileC<Fns extends Record<string, FFIFunction>>(
   platform: string,
   arch: string,
   source: string,
   symbols: Fns,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<CompiledC<Fns> | undefined> {
   if (platform !== "linux" || (arch !== "x64" && arch !== "arm64")) return undefined;
+  // cc's header folder, one anyone could have made first (system/cc-temp-dir.ts)
+  if (!ccTempDirIsOurs(env)) return undefined;
   let fd = -1;
   let libc: Libc | undefined;
   try {

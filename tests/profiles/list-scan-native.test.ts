@@ -44,7 +44,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
  * (returned then) reads every file.
  */
 async function native(): Promise<ListScanner> {
-  const scanner = (await nativeList(process.platform, process.arch))?.scanner;
+  const scanner = (await nativeList(process.platform, process.arch, process.env))?.scanner;
   if (!supported) {
     expect(scanner).toBeUndefined();
     return JS_SCANNER;
@@ -217,7 +217,9 @@ test("compileC is undefined where the C loop is not had, and nothing else is tri
     ["win32", "x64"],
     ["linux", "ia32"],
   ]) {
-    expect(await compileC(platform!, arch!, "int f(void) { return 1; }", {})).toBeUndefined();
+    expect(
+      await compileC(platform!, arch!, "int f(void) { return 1; }", {}, process.env),
+    ).toBeUndefined();
   }
 });
 
@@ -237,8 +239,8 @@ test("a compile error gives undefined, and nothing on stderr", async () => {
       ...RUNTIME,
       "-e",
       `const { compileC } = await import(${JSON.stringify(join(import.meta.dir, "../../src/system/native-code.ts"))});
-       const bad = await compileC(process.platform, process.arch, "int f( { nonsense", { f: { args: [], returns: "i32" } });
-       const good = await compileC(process.platform, process.arch, "int f(void) { return 41 + 1; }", { f: { args: [], returns: "i32" } });
+       const bad = await compileC(process.platform, process.arch, "int f( { nonsense", { f: { args: [], returns: "i32" } }, process.env);
+       const good = await compileC(process.platform, process.arch, "int f(void) { return 41 + 1; }", { f: { args: [], returns: "i32" } }, process.env);
        process.stdout.write(String(bad) + " " + good.library.symbols.f());`,
     ],
     { stdout: "pipe", stderr: "pipe" },

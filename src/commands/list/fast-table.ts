@@ -47,7 +47,8 @@ export async function writeFastTable(
   // Larger files are read, summed up and written by the C loops where they can be had
   // (list-scan-native.ts; NATIVE_FROM says from what size).
   const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
-  const native = size >= nativeFrom ? await nativeList(deps.platform, deps.arch) : undefined;
+  const native =
+    size >= nativeFrom ? await nativeList(deps.platform, deps.arch, deps.env) : undefined;
   const keys = scanListKeys(texts, bytes, native?.scanner);
   if (keys === undefined || keys.size === 0) return false;
   const rows = listRows(keys);
