@@ -123,10 +123,14 @@ export async function run(
     knownLinesRun() && argv.some(isOtpWord)
       ? (await import("./commands/known-login.ts")).knownLoginLine(argv, deps.env)
       : undefined;
-  // Nor does `shell-init SHELL` with nothing else (commands/shell-init-script.ts).
+  // Nor does `shell-init SHELL` with nothing else (commands/shell-init-script.ts), nor a plain
+  // `list` (commands/list/run.ts).
   const initShell = knownLinesRun() ? shellInitLine(argv) : undefined;
+  const list = knownLinesRun() ? listLine(argv) : undefined;
   const program =
-    known || initShell !== undefined ? undefined : await buildProgram({ deps, state }, argv);
+    known || initShell !== undefined || list !== undefined
+      ? undefined
+      : await buildProgram({ deps, state }, argv);
   if (beforeAction && program) {
     program.hook("preAction", (_program, action) => beforeAction(action.name()));
   }
@@ -151,6 +155,12 @@ export async function run(
       beforeAction?.("login");
       const { knownLoginOptions, runLogin } = await import("./commands/login.ts");
       state.exitCode = await runLogin(knownLoginOptions(known, deps.env), deps, state);
+      return state.exitCode;
+    }
+    if (list !== undefined) {
+      beforeAction?.("list");
+      const { runList } = await import("./commands/list/run.ts");
+      state.exitCode = await runList(list, deps);
       return state.exitCode;
     }
     if (initShell !== undefined) {
@@ -199,6 +209,17 @@ function shellInitLine(argv: readonly string[]): string | undefined {
   const [command, shell] = argv;
   if (argv.length !== 2 || command !== "shell-init" || shell!.startsWith("-")) return undefined;
   return shell;
+}
+
+/**
+ * The options of a line that is `list` or `ls`, alone or with `--json`: what commander would
+ * hand list's action. Anything else (another flag, --help, a second word) is left to commander.
+ */
+function listLine(argv: readonly string[]): { json: boolean } | undefined {
+  const [command, flag] = argv;
+  if (command !== "list" && command !== "ls") return undefined;
+  if (argv.length === 1) return { json: false };
+  return argv.length === 2 && flag === "--json" ? { json: true } : undefined;
 }
 
 /** `--otp` or `--otp=...`: a line that may be a known login (commands/known-login.ts). */

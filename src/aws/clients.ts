@@ -16,6 +16,7 @@
  * read them for the profile in AWS_PROFILE, not the one awsmfa logs in to. awsmfa has already
  * resolved the endpoint (endpoints.ts) and the region.
  */
+import { Sha256 } from "../system/hashes.ts";
 import { shownUrl } from "../system/shown-url.ts";
 import type { CaCertificates } from "./ca-bundle.ts";
 import { type ClockOffset, recordClock } from "./clock-skew.ts";
@@ -138,6 +139,9 @@ async function clientConfig(credentials: Credentials, target: ClientTarget) {
     sigv4aSigningRegionSet: async () => undefined,
     userAgentAppId: async () => undefined,
     disableClockSkewCorrection: false,
+    // SigV4's SHA-256 and HMAC without node:crypto on Bun (~1.1 ms of a fresh login's CPU to
+    // load; system/hashes.ts), the same bytes as the SDK's own.
+    sha256: Sha256,
     // Its answers are capped: an endless one must not grow the process to gigabytes.
     requestHandler: new FetchHandler({ answerTimeoutMs: ANSWER_TIMEOUT_MS, ...(ca ? { ca } : {}) }),
   };

@@ -1,28 +1,11 @@
 /**
  * awsmfa list (ls): every profile with its kind, MFA device, region and session state, read
  * from the files and the session cache only (no network, no SDK). Colour on a terminal only.
+ * The run itself: list/run.ts, loaded when the action runs (`--help` defines every command,
+ * and needs none of list's reading, summing up and writing).
  */
 import { Command } from "@commander-js/extra-typings";
-import { type AwsTexts, readAwsTextsAndBytes } from "../config/aws-files.ts";
-import type { Deps } from "../deps.ts";
-import { ExitCode } from "../errors.ts";
-import { scanInventory } from "../profiles/inventory-scan.ts";
-import { ListedSessions } from "../profiles/listed-sessions.ts";
-import { ProfileKeys } from "../profiles/profile-keys.ts";
-import { cachedSessionNames } from "../profiles/session-status.ts";
-import { keepBelowTopTier } from "../system/below-top-tier.ts";
-import { printableInLine } from "../system/printable.ts";
-import { styleFor, useColour } from "../ui/report.ts";
 import type { CommandContext } from "./context.ts";
-import { writeFastTable } from "./list/fast-table.ts";
-import { type Found, writeJson, writeTable } from "./list/write.ts";
-
-/** Characters of both files from which list keeps its hot functions below FTL (~5,000 profiles). */
-const LARGE_FILES = 512 * 1024;
-
-export interface ListOptions {
-  json: boolean;
-}
 
 export function listCommand({ deps, state }: CommandContext) {
   return new Command("list")
@@ -30,62 +13,7 @@ export function listCommand({ deps, state }: CommandContext) {
     .description("list profiles: kind, MFA device, region and session state")
     .option("--json", "print JSON", false)
     .action(async (raw) => {
+      const { runList } = await import("./list/run.ts");
       state.exitCode = await runList({ json: raw.json }, deps);
     });
-}
-
-/**
- * The one command that reads every profile (up to 100,000): the plain table of the files
- * nearly everyone has is made from positions in them (list/fast-table.ts); else each file is
- * read in one pass for the keys the summaries need (profiles/profile-keys.ts), not through the
- * general readers, which answer the same (tests/commands/list/agreement.test.ts).
- */
-export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const read = await readAwsTextsAndBytes(deps);
-  const texts: AwsTexts = read;
-  // ~5,000 profiles and more: see system/below-top-tier.ts
-  if ((texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0) >= LARGE_FILES) {
-    keepBelowTopTier();
-  }
-  const colour = useColour(deps.env, deps.io.stdout.isTTY);
-  // The files nearly everyone has, read as positions (list/fast-table.ts); else below.
-  if (!options.json && !colour && (await writeFastTable(texts, read.bytes, deps)))
-    return ExitCode.ok;
-  // The general readers read the texts: the bytes (as large) can go.
-  read.bytes = [null, null];
-  const keys = new ProfileKeys(texts);
-  const { rows, serving } = scanInventory(keys);
-  const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
-  // Every session is found before anything is written: a cache folder that others can write
-  // is refused with nothing on stdout. One row after the other, and a promise only where a
-  // file is read.
-  const found: Found[] = [];
-  for (let profile = 0; profile < rows.length; profile++) {
-    const row = rows[profile]!;
-    const own =
-      row.kind === "session" ||
-      row.kind === "role" ||
-      (row.kind === "long-term" && serving[profile] === 0);
-    let session = own ? sessions.find(profile, row) : undefined;
-    if (session instanceof Promise) session = await session;
-    found.push(own ? (session ?? null) : undefined);
-  }
-  const now = deps.clock.now();
-  if (options.json) {
-    writeJson(rows, found, now, deps);
-    return ExitCode.ok;
-  }
-  if (rows.length === 0) {
-    deps.io.stderr.write(
-      `No profiles in ${printableInLine(texts.paths.config)} or ${printableInLine(texts.paths.credentials)}. \`awsmfa configure NAME\` sets one up.\n`,
-    );
-    return ExitCode.ok;
-  }
-  writeTable(
-    rows,
-    found,
-    { now, style: styleFor(colour), ascii: keys.ascii, plain: !colour },
-    deps,
-  );
-  return ExitCode.ok;
 }

@@ -3,8 +3,8 @@
  * are tested as a table.
  */
 
+import { randomHex } from "../system/hashes.ts";
 import { printableInLine } from "../system/printable.ts";
-import { randomHex } from "./node-crypto.ts";
 import type { Identity } from "./options.ts";
 
 export interface LockRecord {

@@ -21,6 +21,7 @@
  */
 
 import { basename, dirname, join } from "node:path";
+import { sha256Hex } from "../system/hashes.ts";
 import { errnoOf } from "./file-errors.ts";
 import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
 import {
@@ -30,7 +31,6 @@ import {
   newLockRecord,
   sameLock,
 } from "./lock-record.ts";
-import { sha256Hex } from "./node-crypto.ts";
 
 /** removed; changed: it is no longer there (nothing done); busy: another remover is at it. */
 export type RemoveOutcome = "removed" | "changed" | "busy";

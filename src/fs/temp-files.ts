@@ -10,7 +10,7 @@
 import { constants } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { FileSystem } from "../deps.ts";
-import { randomHex, sha256Hex } from "./node-crypto.ts";
+import { randomHex, sha256Hex } from "../system/hashes.ts";
 import type { Identity } from "./options.ts";
 
 const suffix = ".awsmfa-tmp";

@@ -16,7 +16,7 @@ import { checkCacheFolder, readCacheFile } from "../config/cache-folder.ts";
 import { cacheDir } from "../config/paths.ts";
 import type { Deps } from "../deps.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
-import { sha256Hex } from "../fs/node-crypto.ts";
+import { sha256Hex } from "../system/hashes.ts";
 import { OWN_ESC, printableInLine } from "../system/printable.ts";
 import { shortDevice } from "./notice.ts";
 

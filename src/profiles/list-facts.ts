@@ -30,6 +30,11 @@ export class Facts {
 
   constructor(private readonly keys: ScannedKeys) {
     const { names, bytes } = keys;
+    const made = keys.scanner.suffixed?.(names, LONG_TERM_SUFFIXES);
+    if (made !== undefined) {
+      this.suffixed = made;
+      return;
+    }
     this.suffixed = LONG_TERM_SUFFIXES.map(() => new Int32Array(keys.size).fill(-1));
     const codes = LONG_TERM_SUFFIXES.map((suffix) =>
       Uint8Array.from(suffix, (c) => c.charCodeAt(0)),

@@ -17,8 +17,9 @@ export class ListNames {
   start: Int32Array;
   end: Int32Array;
   hashes: Int32Array;
-  private slots: Int32Array;
-  private mask: number;
+  /** The table: ordinal + 1 per slot (list-scan-native.ts fills it as add() does). */
+  slots: Int32Array;
+  mask: number;
   /** The bytes names are read from, by file (set by add), and their texts. */
   private readonly bytes: Uint8Array[] = [new Uint8Array(0), new Uint8Array(0)];
   readonly texts: string[] = ["", ""];
@@ -39,6 +40,23 @@ export class ListNames {
   /** The name of `ordinal`, as a string (for the rare questions that need one). */
   name(ordinal: number): string {
     return this.texts[this.file[ordinal]!]!.slice(this.start[ordinal]!, this.end[ordinal]!);
+  }
+
+  /**
+   * For list-scan-native.ts, which adds names itself: the bytes of `file`'s names, and room
+   * for one more name (the tables grown and the slots made more as add() would).
+   */
+  useBytes(file: number, b: Uint8Array): void {
+    this.bytes[file] = b;
+  }
+
+  bytesOf(file: number): Uint8Array {
+    return this.bytes[file]!;
+  }
+
+  makeRoom(): void {
+    if (this.size >= this.file.length) this.grow();
+    if (this.size * 2 >= this.mask) this.rehash();
   }
 
   /** The ordinal of b[from, to) of `file` (whose text is `text`), added when new. */

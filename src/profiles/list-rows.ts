@@ -6,11 +6,11 @@
  */
 import { belowTopTier } from "../system/below-top-tier.ts";
 import { Facts, KIND_NAMES, LONG_TERM, OTHER, ROLE, SESSION } from "./list-facts.ts";
-import { type ScannedKeys, WIDTH } from "./list-scan.ts";
+import { type RowTables, type ScannedKeys, WIDTH } from "./list-scan.ts";
 import { Key, SERIAL_NAMES, SERIAL_SLOTS } from "./profile-keys.ts";
 import { SerialChecks } from "./serial-checks.ts";
 
-export interface ListRows {
+export interface ListRows extends RowTables {
   /** LONG_TERM, SESSION, ROLE or OTHER. */
   kind: Uint8Array;
   /** The profile whose long-term keys get the row's sessions; -1: none, or not asked. */
@@ -74,7 +74,26 @@ export function listRows(keys: ScannedKeys): ListRows {
   let kindWidth = 4;
   let serialWidth = 10;
   let regionWidth = 6;
+  // The usual rows by C where the files were scanned by C (list-rows-c.ts): it stops at a row
+  // that needs more, which this loop answers, then goes on.
+  const { summaries } = keys.scanner;
+  const s = new Int32Array(6);
+  s[1] = size;
   for (let profile = 0; profile < size; profile++) {
+    if (summaries !== undefined) {
+      s[0] = profile;
+      s[2] = nameWidth;
+      s[3] = kindWidth;
+      s[4] = serialWidth;
+      s[5] = regionWidth;
+      summaries(keys, rows, suffixed, checks.lastPrefix, s);
+      nameWidth = s[2]!;
+      kindWidth = s[3]!;
+      serialWidth = s[4]!;
+      regionWidth = s[5]!;
+      profile = s[0]!;
+      if (profile >= size) break;
+    }
     const base = 2 * WIDTH * profile;
     const withKeys =
       (credentials[base + keyId] !== 0 || config[base + keyId] !== 0) &&

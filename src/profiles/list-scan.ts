@@ -34,6 +34,7 @@ export class ScannedKeys {
     readonly texts: [string, string],
     readonly bytes: [Buffer, Buffer],
     readonly places: [Int32Array, Int32Array],
+    readonly scanner: ListScanner = JS_SCANNER,
   ) {}
 
   get size(): number {
@@ -75,12 +76,66 @@ export class ScannedKeys {
 }
 
 /**
+ * One file's places (a new table), or undefined when the file is not one this reader
+ * understands: scanFile below, or list-scan-native.ts's, which gives the same tables.
+ * `names` has both files' bytes (ListNames.useBytes).
+ */
+export type FileScan = (
+  text: string,
+  b: Uint8Array,
+  file: number,
+  names: ListNames,
+  expected: number,
+) => Int32Array | undefined;
+
+/** How the files are read: scanFile, or list-scan-native.ts's C loops. */
+export interface ListScanner {
+  file: FileScan;
+  /**
+   * Facts' table of names + suffix (list-facts.ts), per suffix: profile -> the profile named
+   * its name + that suffix, or -1; undefined when Facts is to work it out.
+   */
+  suffixed?(names: ListNames, suffixes: readonly string[]): Int32Array[] | undefined;
+  /**
+   * list-rows.ts's loop over the rows from s[0] on, for the rows it answers by array reads:
+   * up to the first row that needs more (a question of Facts, a device to check in full),
+   * which it leaves in s[0] (or the rows' count); s[2..5]: the four widths, in and out.
+   * `prefix`: SerialChecks' last device prefix.
+   */
+  summaries?(
+    keys: ScannedKeys,
+    rows: RowTables,
+    suffixed: readonly Int32Array[],
+    prefix: string,
+    s: Int32Array,
+  ): void;
+}
+
+/** The tables of list-rows.ts's ListRows that its loop fills per row. */
+export interface RowTables {
+  kind: Uint8Array;
+  partner: Int32Array;
+  serialOf: Int32Array;
+  serialSlot: Uint8Array;
+  serialFile: Int8Array;
+  serialStart: Int32Array;
+  serialEnd: Int32Array;
+  regionFile: Int8Array;
+  regionStart: Int32Array;
+  regionEnd: Int32Array;
+  serving: Uint8Array;
+}
+
+export const JS_SCANNER: ListScanner = { file: (...args) => scanFile(...args) };
+
+/**
  * Both files read, or undefined when either is not a file this reader understands. `bytes`:
- * what each text was decoded from (null: no file).
+ * what each text was decoded from (null: no file). `scanner`: how the files are read.
  */
 export function scanListKeys(
   texts: AwsTexts,
   bytes: readonly [Buffer | null, Buffer | null],
+  scanner: ListScanner = JS_SCANNER,
 ): ScannedKeys | undefined {
   const config = texts.configText ?? "";
   const credentials = texts.credentialsText ?? "";
@@ -96,9 +151,11 @@ export function scanListKeys(
   const names = new ListNames(expected);
   names.texts[0] = config;
   names.texts[1] = credentials;
-  let configPlaces = scanFile(config, configBytes, 0, names, expected);
+  names.useBytes(0, configBytes);
+  names.useBytes(1, credentialsBytes);
+  let configPlaces = scanner.file(config, configBytes, 0, names, expected);
   if (configPlaces === undefined) return undefined;
-  const credentialsPlaces = scanFile(credentials, credentialsBytes, 1, names, expected);
+  const credentialsPlaces = scanner.file(credentials, credentialsBytes, 1, names, expected);
   if (credentialsPlaces === undefined) return undefined;
   const need = 2 * WIDTH * names.size;
   if (configPlaces.length < need) configPlaces = grown(configPlaces, need);
@@ -110,10 +167,16 @@ export function scanListKeys(
       configPlaces,
       credentialsPlaces.length < need ? grown(credentialsPlaces, need) : credentialsPlaces,
     ],
+    scanner,
   );
 }
 
-function grown(places: Int32Array, need: number): Int32Array {
+/** A file's first table of places: room for every profile of both files, as they end up. */
+export function placesFor(names: ListNames, end: number, expected: number): Int32Array {
+  return new Int32Array(2 * WIDTH * Math.ceil(Math.max(expected, names.size + end / 80) + 16));
+}
+
+export function grown(places: Int32Array, need: number): Int32Array {
   const more = new Int32Array(Math.max(need, places.length * 2));
   more.set(places);
   return more;
@@ -132,7 +195,7 @@ const SLOTS = new Map<string, number>(KEYS.map((key, k) => [key, k]));
  * understands. One function, on purpose: JavaScriptCore's first runs of many small functions
  * were most of what `list` cost at scale (docs/performance.md).
  */
-function scanFile(
+export function scanFile(
   text: string,
   b: Uint8Array,
   file: number,
@@ -146,9 +209,7 @@ function scanFile(
   // Room for every profile of both files from the start, as the tables must end up with
   // (grown() after the fact copied the config file's table: ~8 MB at 100,000 profiles). A
   // large table costs only the pages written or read (they are zero until then).
-  let places: Int32Array = new Int32Array(
-    2 * WIDTH * Math.ceil(Math.max(expected, names.size + end / 80) + 16),
-  );
+  let places = placesFor(names, end, expected);
   let current = -1;
   let lineBreaks = 0;
   let plainDefault = false;

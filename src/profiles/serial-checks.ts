@@ -21,6 +21,11 @@ export class SerialChecks {
   /** The last device ARN that passed, up to and including its `mfa/`; "" for none yet. */
   private prefix = "";
 
+  /** The prefix (list-rows-c.ts checks devices against it as checkAt does), "" for none. */
+  get lastPrefix(): string {
+    return this.prefix;
+  }
+
   /** checkSerial(serial, from): the device as it is used, or the same error thrown. */
   check(serial: string, from: string): string {
     const { prefix } = this;

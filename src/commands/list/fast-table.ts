@@ -14,6 +14,7 @@ import type { Deps } from "../../deps.ts";
 import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
 import { type ListRows, listRows } from "../../profiles/list-rows.ts";
 import { type ScannedKeys, scanListKeys, WIDTH } from "../../profiles/list-scan.ts";
+import { nativeList, type RowsCopy } from "../../profiles/list-scan-native.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
@@ -23,6 +24,11 @@ import { NEWLINE, PIECE, SPACE, sendPiece } from "./table-pieces.ts";
 import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
+/**
+ * Characters of both files from which the C loops are used (~800 profiles): their compile
+ * (~5 ms) costs a list of 300 profiles ~1.5 ms more, is even at 500, and pays from ~1,000.
+ */
+export const NATIVE_FROM = 96 * 1024;
 /** Places of the token keys within a profile's (list-scan.ts). */
 const TOKEN = 2 * Key.token;
 const OLD_TOKEN = 2 * Key.oldToken;
@@ -30,13 +36,19 @@ const OLD_TOKEN = 2 * Key.oldToken;
 /**
  * Writes the table and returns true, or returns false having written nothing when the files
  * are not ones list-scan.ts reads (or hold no profile): the caller lists them the general way.
+ * `nativeFrom`: NATIVE_FROM, or another size for the tests of the C loops.
  */
 export async function writeFastTable(
   texts: AwsTexts,
   bytes: readonly [Buffer | null, Buffer | null],
   deps: Deps,
+  nativeFrom = NATIVE_FROM,
 ): Promise<boolean> {
-  const keys = scanListKeys(texts, bytes);
+  // Larger files are read, summed up and written by the C loops where they can be had
+  // (list-scan-native.ts; NATIVE_FROM says from what size).
+  const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
+  const native = size >= nativeFrom ? await nativeList(deps.platform, deps.arch) : undefined;
+  const keys = scanListKeys(texts, bytes, native?.scanner);
   if (keys === undefined || keys.size === 0) return false;
   const rows = listRows(keys);
   const sessions = await ListedSessions.of(keys, texts, deps, await cachedSessionNames(deps));
@@ -55,7 +67,7 @@ export async function writeFastTable(
     found.note(profile, await waiting[0]!);
   }
   found.textsAt(deps.clock.now());
-  writeRows(keys, rows, found.state, found.cells, deps);
+  writeRows(keys, rows, found.state, found.cells, deps, native?.copyRows);
   return true;
 }
 
@@ -174,13 +186,18 @@ function ownSession(
   return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
 }
 
-/** The header and every row, the first four columns padded, two spaces between columns. */
+/**
+ * The header and every row, the first four columns padded, two spaces between columns. With
+ * `copyRows`, the rows are copied by C (profiles/list-rows-c.ts) but those with a session's
+ * text, which are written here.
+ */
 function writeRows(
   keys: ScannedKeys,
   rows: ListRows,
   state: Uint8Array,
   cells: readonly string[],
   deps: Pick<Deps, "io">,
+  copyRows?: RowsCopy,
 ): void {
   const { size, bytes, names } = keys;
   const [nameWidth, kindWidth, serialWidth, regionWidth] = rows.widths;
@@ -198,6 +215,12 @@ function writeRows(
   // constant cells are stored byte by byte, without a call (each column is wider than they).
   for (let profile = 0; profile < size; profile++) {
     const has = state[profile]!;
+    if (copyRows !== undefined && has !== 2) {
+      const [end, next] = copyRows(out, at, profile, PIECE, keys, rows, state);
+      at = end >= PIECE ? sendPiece(out, end, deps) : end;
+      profile = next - 1; // the next row the loop comes to
+      continue;
+    }
     const session = has === 2 ? cells[profile]! : "";
     // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
     if (at + longest + session.length > out.length) {

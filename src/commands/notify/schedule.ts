@@ -8,8 +8,8 @@
 import { parseDuration } from "../../config/durations.ts";
 import type { Deps } from "../../deps.ts";
 import { UsageError } from "../../errors.ts";
-import { randomHex } from "../../fs/node-crypto.ts";
 import { currentUser } from "../../fs/owner.ts";
+import { randomHex } from "../../system/hashes.ts";
 import { printableInLine } from "../../system/printable.ts";
 import { findProgram } from "../../system/which.ts";
 import { clockTime } from "../../ui/clock-time.ts";

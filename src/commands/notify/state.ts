@@ -10,7 +10,7 @@ import { writeCacheFile } from "../../config/cache-file-write.ts";
 import { checkCacheFolder, readCacheFile } from "../../config/cache-folder.ts";
 import { cacheDir } from "../../config/paths.ts";
 import type { Deps } from "../../deps.ts";
-import { sha256Hex } from "../../fs/node-crypto.ts";
+import { sha256Hex } from "../../system/hashes.ts";
 
 export interface NotifyState {
   profile: string;

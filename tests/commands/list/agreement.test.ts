@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { runList } from "../../../src/commands/list.ts";
+import { runList } from "../../../src/commands/list/run.ts";
 import type { Deps } from "../../../src/deps.ts";
 import { printable } from "../../../src/system/printable.ts";
 import { testDeps } from "../../support/test-deps.ts";

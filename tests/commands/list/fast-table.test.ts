@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { writeFastTable } from "../../../src/commands/list/fast-table.ts";
-import { runList } from "../../../src/commands/list.ts";
+import { runList } from "../../../src/commands/list/run.ts";
 import { readAwsTextsAndBytes } from "../../../src/config/aws-files.ts";
 import { testDeps } from "../../support/test-deps.ts";
 import { generalList } from "./general-list.ts";
@@ -207,12 +207,23 @@ function world(files: ListFiles) {
   return listWorld(join(root, String(runs++)), files);
 }
 
-/** The fast table's output (taken: false when it declined), and the general list's. */
-async function both(files: { config: string; credentials: string; cached: number[] }) {
+/**
+ * The fast table's output (taken: false when it declined), and the general list's. `native`:
+ * the fast table through the C loops (profiles/list-scan-native.ts) whatever the files' size.
+ */
+async function both(
+  files: { config: string; credentials: string; cached: number[] },
+  native = false,
+) {
   const { env, home } = await world(files);
   const fast = testDeps({ env, homedir: home });
   const texts = await readAwsTextsAndBytes(fast.deps);
-  const taken = await writeFastTable(texts, texts.bytes, fast.deps);
+  const taken = await writeFastTable(
+    texts,
+    texts.bytes,
+    fast.deps,
+    native ? 0 : Number.POSITIVE_INFINITY,
+  );
   const general = testDeps({ env, homedir: home });
   const code = await generalList({ json: false }, general.deps);
   const command = testDeps({ env, homedir: home });
@@ -253,6 +264,28 @@ test("the fast table prints what the general readers' list prints, or declines h
     { numRuns: 300 },
   );
   // Most generated files (~53%) are ones it reads: it must not pass by declining everything.
+  expect(taken).toBeGreaterThan(all * 0.4);
+}, 120_000);
+
+test("through the C loops (Linux x64/arm64), the fast table prints what the general readers' list prints", async () => {
+  // Where they are not had, writeFastTable reads the files by the JavaScript loop: this test
+  // is then the one above again (tests/profiles/list-scan-native.test.ts checks they are had
+  // here and on CI).
+  let taken = 0;
+  let all = 0;
+  await fc.assert(
+    fc.asyncProperty(FILES, async (files) => {
+      const out = await both(files, true);
+      all++;
+      if (out.taken) {
+        taken++;
+        expect(out.fast).toBe(out.general);
+      } else {
+        expect(out.fast).toBe("");
+      }
+    }),
+    { numRuns: 200 },
+  );
   expect(taken).toBeGreaterThan(all * 0.4);
 }, 120_000);
 
@@ -384,10 +417,19 @@ test("edge files: what it takes prints what the general readers print", async ()
       "[p0129599]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\n[p0732382]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAB\n",
     ],
     ["tabs in value", "[profile a]\nregion = x\ty\n", ""],
+    [
+      "partner is profile 0",
+      "[profile dev-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\nregion = r0\n[profile x]\nmfa_serial = arn:aws:iam::123456789012:mfa/x\n[profile dev]\nmfa_serial = arn:aws:iam::123456789012:mfa/a\n",
+      "",
+    ],
     ["trailing spaces", "[profile a]   \nregion = x   \n[profile b]\n", ""],
   ];
-  for (const [what, config, credentials] of cases) {
-    const out = await both({ config, credentials, cached: [5] });
+  // Each by the JavaScript loop and by the C loops (list-scan-native.ts)
+  for (const [what, config, credentials, native] of cases.flatMap((c) => [
+    [...c, false] as const,
+    [...c, true] as const,
+  ])) {
+    const out = await both({ config, credentials, cached: [5] }, native);
     expect([what, out.command]).toEqual([what, out.expected]);
     expect([what, out.json]).toEqual([what, out.expectedJson]);
     expect([what, out.fast]).toEqual([what, out.taken ? out.general : ""]);

@@ -1,0 +1,229 @@
+/**
+ * The row loop of commands/list/fast-table.ts's writeRows in C, compiled with list-scan-c.ts
+ * (list-scan-native.ts): each row's cells copied from the files' bytes into the piece of
+ * output (libc's memcpy, handed over as a pointer), the padding being the spaces already
+ * there. It stops at a row whose SESSION cell is a text (writeRows writes that one) and once
+ * the piece is full. tests/commands/list/fast-table.test.ts holds the table it makes to the
+ * general list byte for byte.
+ *
+ * Why: at 100,000 profiles writeRows' loop was ~17 ms of main-thread CPU (three Buffer.copy
+ * calls a row, each a call into the runtime); this loop ~4 ms.
+ */
+export const LIST_ROWS_C = `
+/* list-rows.ts's listRows loop for the rows it answers by array reads (the usual ones), from
+   row s[S_FROM] on: it stops at the first row that needs a question of Facts (a key id that is
+   not AKIA..., a partner that is not the usual one) or a device that does not share the last
+   checked device's ARN up to mfa/ (prefix): listRows answers that row itself, then calls
+   again. s[]: the first row, the rows' count, the four widths (in and out); k[]: the Key
+   numbers (role_arn, key id, secret, region, partner, key store, the three device keys). */
+#define R_FROM 0
+#define R_SIZE 1
+#define R_WIDTHS 2
+static int akia(const int *places, const u8 *b, int at) {
+  int start = places[at] - 1;
+  return places[at + 1] - start >= 4 && b[start] == 65 && b[start + 1] == 75 &&
+         b[start + 2] == 73 && b[start + 3] == 65;
+}
+
+int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const int *kp,
+                   int width, int *s, const int *k, const int *suffixed0,
+                   const int *suffixed1, const int *suffixed2, const u8 *prefix, int prefixLength,
+                   u8 *kinds, int *partners, int *serialOf, u8 *serialSlot,
+                   signed char *serialFile, int *serialStart, int *serialEnd,
+                   signed char *regionFile, int *regionStart, int *regionEnd, u8 *serving,
+                   const int *nameStart, const int *nameEnd, const int *kindLength) {
+  int size = s[R_SIZE];
+  int nameWidth = s[R_WIDTHS], kindWidth = s[R_WIDTHS + 1];
+  int serialWidth = s[R_WIDTHS + 2], regionWidth = s[R_WIDTHS + 3];
+  int ROLE_ = 2 * k[0], KEY_ID = 2 * k[1], SECRET = 2 * k[2], REGION = 2 * k[3];
+  int PARTNER = 2 * k[4], STORE = 2 * k[5];
+  const int *suffixed[3];
+  int profile;
+  suffixed[0] = suffixed0;
+  suffixed[1] = suffixed1;
+  suffixed[2] = suffixed2;
+  for (profile = s[R_FROM]; profile < size; profile++) {
+    int base = 2 * width * profile;
+    int withKeys = (kp[base + KEY_ID] != 0 || cp[base + KEY_ID] != 0) &&
+                   (kp[base + SECRET] != 0 || cp[base + SECRET] != 0);
+    int kind, partner, own, other, owner, slot, file, pass, i, regionAt, length;
+    if (kp[base + ROLE_] != 0 || cp[base + ROLE_] != 0) {
+      kind = 2;
+    } else if (withKeys) {
+      if (kp[base + KEY_ID] != 0 ? !akia(kp, credentials, base + KEY_ID)
+                                 : !akia(cp, config, base + KEY_ID))
+        break; /* keyState's other answers: Facts' */
+      kind = 0;
+    } else {
+      kind = 3;
+    }
+    partner = -2;
+    if (kind != 2) {
+      partner = -4;
+      if (kp[base + PARTNER] == 0 && cp[base + PARTNER] == 0) {
+        partner = -3;
+        for (i = 0; i < 3; i++) {
+          int candidate = suffixed[i][profile];
+          int at;
+          if (candidate < 0) continue;
+          at = 2 * width * candidate;
+          partner = -4;
+          if (cp[at + STORE] == 0 && (kp[at + KEY_ID] != 0 || cp[at + KEY_ID] != 0) &&
+              (kp[at + SECRET] != 0 || cp[at + SECRET] != 0)) {
+            if (kp[at + KEY_ID] != 0 ? akia(kp, credentials, at + KEY_ID)
+                                     : akia(cp, config, at + KEY_ID))
+              partner = candidate;
+          }
+          break;
+        }
+        if (partner == -3) partner = cp[base + STORE] != 0 ? -4 : kind == 0 ? profile : -1;
+      }
+      if (partner == -4) break; /* Facts.partnerOf's */
+      if (kind == 3 && partner >= 0 && partner != profile) kind = 1;
+    }
+    own = kind == 1 || kind == 0;
+    other = own && partner >= 0 && partner != profile;
+    owner = -1;
+    slot = 0;
+    file = -1;
+    for (pass = 0; pass < 2 && owner < 0; pass++) {
+      int whose = pass == 0 ? profile : other ? partner : -1;
+      if (whose < 0) break;
+      for (i = 0; i < 3; i++) {
+        int at = 2 * (width * whose + k[6 + i]);
+        file = kp[at] != 0 ? 1 : cp[at] != 0 ? 0 : -1;
+        if (file < 0) continue;
+        owner = whose;
+        slot = i;
+        break;
+      }
+    }
+    if (owner >= 0) {
+      int at = 2 * (width * owner + k[6 + slot]);
+      const int *places = file ? kp : cp;
+      const u8 *b = file ? credentials : config;
+      int start = places[at] - 1, end = places[at + 1], shown;
+      /* SerialChecks.checkAt's first answer: the last device's prefix, then no space */
+      if (prefixLength == 0 || end - start <= prefixLength) break;
+      for (i = 0; i < prefixLength && b[start + i] == prefix[i]; i++) {
+      }
+      if (i < prefixLength) break;
+      for (i = start + prefixLength; i < end && b[i] != 32; i++) {
+      }
+      if (i < end) break;
+      /* shownFrom: serial.replace(/^arn:[^:]+:iam::/, "") */
+      shown = start;
+      if (end - start >= 4 && b[start] == 97 && b[start + 1] == 114 && b[start + 2] == 110 &&
+          b[start + 3] == 58) {
+        int colon = start + 4;
+        while (colon < end && b[colon] != 58) colon++;
+        if (colon != start + 4 && colon + 6 <= end && b[colon] == 58 && b[colon + 1] == 105 &&
+            b[colon + 2] == 97 && b[colon + 3] == 109 && b[colon + 4] == 58 &&
+            b[colon + 5] == 58)
+          shown = colon + 6;
+      }
+      serialOf[profile] = owner;
+      serialSlot[profile] = (u8)k[6 + slot];
+      serialFile[profile] = (signed char)file;
+      serialStart[profile] = shown;
+      serialEnd[profile] = end;
+      if (end - shown > serialWidth) serialWidth = end - shown;
+    }
+    kinds[profile] = (u8)kind;
+    partners[profile] = partner < 0 ? -1 : partner;
+    regionAt = base + REGION;
+    if (kp[regionAt] == 0 && cp[regionAt] == 0) {
+      regionAt = other ? 2 * width * partner + REGION : -1;
+      if (regionAt >= 0 && kp[regionAt] == 0 && cp[regionAt] == 0) regionAt = -1;
+    }
+    if (regionAt >= 0) {
+      const int *places = kp[regionAt] != 0 ? kp : cp;
+      regionFile[profile] = places == kp ? 1 : 0;
+      regionStart[profile] = places[regionAt] - 1;
+      regionEnd[profile] = places[regionAt + 1];
+      if (places[regionAt + 1] - places[regionAt] + 1 > regionWidth)
+        regionWidth = places[regionAt + 1] - places[regionAt] + 1;
+    }
+    if (kind == 1 && other) serving[partner] = 1;
+    length = nameEnd[profile] - nameStart[profile];
+    if (length > nameWidth) nameWidth = length;
+    if (kindLength[kind] > kindWidth) kindWidth = kindLength[kind];
+  }
+  s[R_FROM] = profile;
+  s[R_WIDTHS] = nameWidth;
+  s[R_WIDTHS + 1] = kindWidth;
+  s[R_WIDTHS + 2] = serialWidth;
+  s[R_WIDTHS + 3] = regionWidth;
+  return 0;
+}
+
+typedef void *(*memcpy_fn)(void *to, const void *from, size_t n);
+
+/* pos[]: where the next byte goes, the next row, the piece's length (stop once past it), the
+   rows' count, and the first four columns' widths. */
+#define P_AT 0
+#define P_ROW 1
+#define P_LIMIT 2
+#define P_SIZE 3
+#define P_WIDTHS 4
+
+/* kindCells: the KIND cells, 16 bytes each: the length, then the characters. */
+int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const u8 *nameFile,
+              const int *nameStart, const int *nameEnd, const u8 *kind, const u8 *kindCells,
+              const signed char *serialFile, const int *serialStart, const int *serialEnd,
+              const signed char *regionFile, const int *regionStart, const int *regionEnd,
+              const u8 *state, void *memcpyAt) {
+  memcpy_fn memcpy = (memcpy_fn)memcpyAt;
+  int at = pos[P_AT];
+  int row = pos[P_ROW];
+  int limit = pos[P_LIMIT];
+  int size = pos[P_SIZE];
+  int nameWidth = pos[P_WIDTHS] + 2;
+  int kindWidth = pos[P_WIDTHS + 1] + 2;
+  int serialWidth = pos[P_WIDTHS + 2] + 2;
+  int regionWidth = pos[P_WIDTHS + 3] + 2;
+  for (; row < size && at < limit; row++) {
+    int has = state[row];
+    int length, file, i;
+    const u8 *cell;
+    if (has == 2) break;
+    length = nameEnd[row] - nameStart[row];
+    memcpy(out + at, (nameFile[row] ? credentials : config) + nameStart[row], (size_t)length);
+    at += length > nameWidth ? length : nameWidth;
+    cell = kindCells + 16 * kind[row];
+    for (i = 0; i < cell[0]; i++) out[at + i] = cell[1 + i];
+    at += kindWidth;
+    file = serialFile[row];
+    if (file == 2) {
+      memcpy(out + at, "invalid", 7);
+      at += serialWidth > 7 ? serialWidth : 7;
+    } else if (file < 0) {
+      out[at] = 45;
+      at += serialWidth;
+    } else {
+      length = serialEnd[row] - serialStart[row];
+      memcpy(out + at, (file ? credentials : config) + serialStart[row], (size_t)length);
+      at += length > serialWidth ? length : serialWidth;
+    }
+    file = regionFile[row];
+    if (file < 0) {
+      out[at] = 45;
+      at += regionWidth;
+    } else {
+      length = regionEnd[row] - regionStart[row];
+      memcpy(out + at, (file ? credentials : config) + regionStart[row], (size_t)length);
+      at += length > regionWidth ? length : regionWidth;
+    }
+    if (has == 0) {
+      out[at++] = 45;
+    } else {
+      memcpy(out + at, "none", 4);
+      at += 4;
+    }
+    out[at++] = 10;
+  }
+  pos[P_AT] = at;
+  pos[P_ROW] = row;
+  return 0;
+}
+`;

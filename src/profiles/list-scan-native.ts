@@ -1,0 +1,408 @@
+/**
+ * list-scan.ts's scanFile, and list-facts.ts's pass over every name for the long-term
+ * suffixes, run as C (list-scan-c.ts, compiled in this process by system/native-code.ts)
+ * where that can be had: Linux on x64 and arm64 with glibc. The same tables for the same
+ * files (tests/profiles/list-scan-native.test.ts compares them on random files); anywhere
+ * else, or when the compile fails, nativeListScanner() is undefined and the JavaScript reads
+ * the files.
+ *
+ * Why: at 100,000 profiles scanFile was ~70 ms of `list`'s ~190 and the suffix pass ~10; the
+ * C loops take ~25 and ~3, compiling them ~4-5 ms. So they are used for large files only
+ * (commands/list/fast-table.ts): for a few hundred profiles the compile costs more than it
+ * saves (docs/performance.md).
+ */
+import { plainGiven } from "../ini/simple-read.ts";
+import { compileC } from "../system/native-code.ts";
+import { KIND_NAMES } from "./list-facts.ts";
+import type { ListNames } from "./list-names.ts";
+import type { ListRows } from "./list-rows.ts";
+import { LIST_ROWS_C } from "./list-rows-c.ts";
+import {
+  grown,
+  type ListScanner,
+  placesFor,
+  type RowTables,
+  type ScannedKeys,
+  WIDTH,
+} from "./list-scan.ts";
+import { LIST_SCAN_C } from "./list-scan-c.ts";
+import { KEYS, Key, SERIAL_SLOTS } from "./profile-keys.ts";
+
+/** list_scan's answers and the places of its state[] (list-scan-c.ts). */
+const DONE = 0;
+const MORE_PLACES = 2;
+const MORE_NAMES = 3;
+const S_CURRENT = 1;
+const S_BREAKS = 2;
+const S_SIZE = 5;
+const S_MASK = 6;
+const S_ROOM = 7;
+const S_PLACES = 8;
+const S_WIDTH = 9;
+
+type ListScan = (
+  config: Uint8Array,
+  credentials: Uint8Array,
+  end: number,
+  file: number,
+  state: Int32Array,
+  places: Int32Array,
+  nameFile: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  nameHash: Int32Array,
+  slots: Int32Array,
+  keys: Uint8Array,
+  memchr: number,
+) => number;
+
+/** The wanted keys for C: each, then a NUL; a NUL after the last. */
+const KEY_LIST = Buffer.from(`${KEYS.join("\0")}\0\0`);
+
+type ListSuffixed = (
+  config: Uint8Array,
+  credentials: Uint8Array,
+  size: number,
+  nameFile: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  nameHash: Int32Array,
+  slots: Int32Array,
+  mask: number,
+  suffixes: Uint8Array,
+  out: Int32Array,
+) => number;
+
+type ListRowsCopy = (
+  out: Uint8Array,
+  config: Uint8Array,
+  credentials: Uint8Array,
+  pos: Int32Array,
+  nameFile: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  kind: Uint8Array,
+  kindCells: Uint8Array,
+  serialFile: Int8Array,
+  serialStart: Int32Array,
+  serialEnd: Int32Array,
+  regionFile: Int8Array,
+  regionStart: Int32Array,
+  regionEnd: Int32Array,
+  state: Uint8Array,
+  memcpy: number,
+) => number;
+
+type ListSummaries = (
+  config: Uint8Array,
+  credentials: Uint8Array,
+  configPlaces: Int32Array,
+  credentialsPlaces: Int32Array,
+  width: number,
+  s: Int32Array,
+  keyNumbers: Int32Array,
+  suffixed0: Int32Array,
+  suffixed1: Int32Array,
+  suffixed2: Int32Array,
+  prefix: Uint8Array,
+  prefixLength: number,
+  kind: Uint8Array,
+  partner: Int32Array,
+  serialOf: Int32Array,
+  serialSlot: Uint8Array,
+  serialFile: Int8Array,
+  serialStart: Int32Array,
+  serialEnd: Int32Array,
+  regionFile: Int8Array,
+  regionStart: Int32Array,
+  regionEnd: Int32Array,
+  serving: Uint8Array,
+  nameStart: Int32Array,
+  nameEnd: Int32Array,
+  kindLength: Int32Array,
+) => number;
+
+interface Compiled {
+  scan: ListScan;
+  suffixed: ListSuffixed;
+  summaries: ListSummaries;
+  rows: ListRowsCopy;
+  memchr: number;
+  memcpy: number;
+}
+
+/**
+ * fast-table.ts writeRows' rows copied by C into `out` from row `row` at `at`: up to a row
+ * whose SESSION cell is a text (state 2), or once `at` reaches `limit`. Where it stopped:
+ * [at, the next row].
+ */
+export type RowsCopy = (
+  out: Uint8Array,
+  at: number,
+  row: number,
+  limit: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+) => readonly [number, number];
+
+/** The C loops: the scanner, and the table's rows. */
+export interface NativeList {
+  scanner: ListScanner;
+  copyRows: RowsCopy;
+}
+
+/** The compiled loops and memchr's address, once per process (null: not to be had here). */
+let compiled: Promise<Compiled | null> | undefined;
+
+/** The C loops, or undefined where they cannot be had (above). */
+export async function nativeList(platform: string, arch: string): Promise<NativeList | undefined> {
+  compiled ??= compileC(platform, arch, LIST_SCAN_C + LIST_ROWS_C, {
+    // config, credentials, end, file, state, places, the names' five tables, keys, memchr
+    list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
+    // config, credentials, size, the names' five tables, mask, suffixes, out
+    list_suffixed: {
+      args: ["ptr", "ptr", "i32", "ptr", "ptr", "ptr", "ptr", "ptr", "i32", "ptr", "ptr"],
+      returns: "i32",
+    },
+    // out, config, credentials, pos, the names' three, kinds, kind cells, the cells' six, state, memcpy
+    list_rows: { args: Array(17).fill("ptr"), returns: "i32" },
+    // the bytes, the places, width, s, the Key numbers, three suffix tables, the prefix and
+    // its length, the eleven row tables, the names' starts and ends, the kinds' lengths
+    list_summaries: {
+      args: [
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "i32",
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "ptr",
+        "i32",
+        ...Array(14).fill("ptr"),
+      ],
+      returns: "i32",
+    },
+  }).then((c) => {
+    if (c === undefined) return null;
+    const { list_scan, list_suffixed, list_rows, list_summaries } = c.library.symbols;
+    return {
+      scan: list_scan as unknown as ListScan,
+      suffixed: list_suffixed as unknown as ListSuffixed,
+      summaries: list_summaries as unknown as ListSummaries,
+      rows: list_rows as unknown as ListRowsCopy,
+      memchr: c.memchr,
+      memcpy: c.memcpy,
+    };
+  });
+  const native = await compiled;
+  if (native === null) return undefined;
+  return {
+    scanner: {
+      file: (text, b, file, names, expected) =>
+        scanWith(native.scan, native.memchr, text, b, file, names, expected),
+      suffixed: (names, suffixes) => suffixedWith(native.suffixed, names, suffixes),
+      summaries: (keys, rows, suffixed, prefix, s) =>
+        summariesWith(native.summaries, keys, rows, suffixed, prefix, s),
+    },
+    copyRows: (out, at, row, limit, keys, rows, state) =>
+      rowsWith(native.rows, native.memcpy, out, at, row, limit, keys, rows, state),
+  };
+}
+
+/** The Key numbers list_summaries reads (list-rows-c.ts), in its order. */
+const KEY_NUMBERS = Int32Array.from([
+  Key.roleArn,
+  Key.keyId,
+  Key.secret,
+  Key.region,
+  Key.partner,
+  Key.store,
+  ...SERIAL_SLOTS,
+]);
+const KIND_LENGTHS = Int32Array.from(KIND_NAMES, (name) => name.length);
+/** The last prefix handed over, as bytes. */
+let prefixText = "";
+let prefixBytes = new Uint8Array(1);
+
+/** ListScanner.summaries by the C loop; anything unusual is left to list-rows.ts (s[0]). */
+function summariesWith(
+  summaries: ListSummaries,
+  keys: ScannedKeys,
+  rows: RowTables,
+  suffixed: readonly Int32Array[],
+  prefix: string,
+  s: Int32Array,
+): void {
+  // Three suffixes (LONG_TERM_SUFFIXES) and three device keys, as the C loop reads them
+  if (suffixed.length !== 3 || SERIAL_SLOTS.length !== 3 || keys.size === 0) return;
+  if (prefix !== prefixText) {
+    prefixText = prefix;
+    prefixBytes = prefix.length > 0 ? Buffer.from(prefix, "latin1") : new Uint8Array(1);
+  }
+  summaries(
+    nonEmpty(keys.bytes[0]),
+    nonEmpty(keys.bytes[1]),
+    keys.places[0],
+    keys.places[1],
+    WIDTH,
+    s,
+    KEY_NUMBERS,
+    suffixed[0]!,
+    suffixed[1]!,
+    suffixed[2]!,
+    prefixBytes,
+    prefix.length,
+    rows.kind,
+    rows.partner,
+    rows.serialOf,
+    rows.serialSlot,
+    rows.serialFile,
+    rows.serialStart,
+    rows.serialEnd,
+    rows.regionFile,
+    rows.regionStart,
+    rows.regionEnd,
+    rows.serving,
+    keys.names.start,
+    keys.names.end,
+    KIND_LENGTHS,
+  );
+}
+
+/** The KIND cells for C: 16 bytes each, the length and then the characters. */
+const KIND_CELLS = new Uint8Array(16 * KIND_NAMES.length);
+KIND_NAMES.forEach((name, i) => {
+  KIND_CELLS[16 * i] = name.length;
+  for (let j = 0; j < name.length; j++) KIND_CELLS[16 * i + 1 + j] = name.charCodeAt(j);
+});
+
+const pos = new Int32Array(8);
+
+function rowsWith(
+  copy: ListRowsCopy,
+  memcpy: number,
+  out: Uint8Array,
+  at: number,
+  row: number,
+  limit: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+): readonly [number, number] {
+  const { names } = keys;
+  pos[0] = at;
+  pos[1] = row;
+  pos[2] = limit;
+  pos[3] = keys.size;
+  pos.set(rows.widths, 4);
+  copy(
+    out,
+    nonEmpty(keys.bytes[0]),
+    nonEmpty(keys.bytes[1]),
+    pos,
+    names.file,
+    names.start,
+    names.end,
+    rows.kind,
+    KIND_CELLS,
+    rows.serialFile,
+    rows.serialStart,
+    rows.serialEnd,
+    rows.regionFile,
+    rows.regionStart,
+    rows.regionEnd,
+    state,
+    memcpy,
+  );
+  return [pos[0]!, pos[1]!];
+}
+
+function nonEmpty(b: Uint8Array): Uint8Array {
+  return b.length > 0 ? b : ONE;
+}
+
+/** Facts' suffix table (list-scan.ts ListScanner.suffixed), by the C loop. */
+function suffixedWith(
+  suffixed: ListSuffixed,
+  names: ListNames,
+  suffixes: readonly string[],
+): Int32Array[] | undefined {
+  const { size } = names;
+  if (size === 0) return undefined;
+  const out = new Int32Array(size * suffixes.length).fill(-1);
+  const config = names.bytesOf(0);
+  const credentials = names.bytesOf(1);
+  const answer = suffixed(
+    config.length > 0 ? config : ONE,
+    credentials.length > 0 ? credentials : ONE,
+    size,
+    names.file,
+    names.start,
+    names.end,
+    names.hashes,
+    names.slots,
+    names.mask,
+    Buffer.from(`${suffixes.join("\0")}\0\0`),
+    out,
+  );
+  if (answer !== DONE) return undefined;
+  return suffixes.map((_, i) => out.subarray(i * size, (i + 1) * size));
+}
+
+/** scanFile's answer, by the C loop: called again after each table it filled is grown. */
+function scanWith(
+  scan: ListScan,
+  memchr: number,
+  text: string,
+  b: Uint8Array,
+  file: number,
+  names: ListNames,
+  expected: number,
+): Int32Array | undefined {
+  // An empty table is no pointer to hand over; an empty file holds nothing to scan.
+  if (b.length === 0) return placesFor(names, 0, expected);
+  const config = names.bytesOf(0);
+  const credentials = names.bytesOf(1);
+  let places = placesFor(names, b.length, expected);
+  const state = new Int32Array(10);
+  state[S_CURRENT] = -1;
+  state[S_WIDTH] = WIDTH;
+  for (;;) {
+    state[S_SIZE] = names.size;
+    state[S_MASK] = names.mask;
+    state[S_ROOM] = names.file.length;
+    state[S_PLACES] = places.length;
+    const answer = scan(
+      config.length > 0 ? config : ONE,
+      credentials.length > 0 ? credentials : ONE,
+      b.length,
+      file,
+      state,
+      places,
+      names.file,
+      names.start,
+      names.end,
+      names.hashes,
+      names.slots,
+      KEY_LIST,
+      memchr,
+    );
+    names.size = state[S_SIZE]!;
+    if (answer === DONE) return plainGiven(text, state[S_BREAKS]!) ? places : undefined;
+    if (answer === MORE_PLACES) {
+      places = grown(places, 2 * WIDTH * (state[S_CURRENT]! + 1));
+    } else if (answer === MORE_NAMES) {
+      names.makeRoom();
+    } else {
+      return undefined;
+    }
+  }
+}
+
+/** What stands for a file without bytes (never read: it holds no name). */
+const ONE = new Uint8Array(1);

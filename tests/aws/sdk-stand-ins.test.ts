@@ -1,0 +1,195 @@
+/**
+ * A fresh login loads no node:crypto (~2.6 ms to load on Bun, with the stream classes it
+ * builds on): awsmfa's own hashes come from system/hashes.ts, SigV4's from the same module
+ * (clients.ts gives it as `sha256`), and the build maps the two SDK modules that imported
+ * node:crypto when they load (@smithy/core/checksum, @smithy/core/serde) to stand-ins that
+ * export the same names (tsconfig.build.json). Bundled as the binary is.
+ */
+import { afterAll, expect, test } from "bun:test";
+import {
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import type { Uint8ArrayBlobAdapter } from "@smithy/core/serde";
+import * as checksumStandIn from "../../src/aws/sdk-checksum-stand-in.ts";
+import * as retryStandIn from "../../src/aws/sdk-retry-stand-in.ts";
+import * as serdeStandIn from "../../src/aws/sdk-serde-stand-in.ts";
+import { calculateBodyLength, isStreamingPayload } from "../../src/aws/sdk-stream-checks.ts";
+import { Sha256 } from "../../src/system/hashes.ts";
+import { makeBundleGraph } from "../support/bundle-graph.ts";
+
+const out = mkdtempSync(join(tmpdir(), "awsmfa-sdk-stand-ins-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const SUBMODULES = join(
+  import.meta.dir,
+  "..",
+  "..",
+  "node_modules",
+  "@smithy",
+  "core",
+  "dist-es",
+  "submodules",
+);
+
+test("each stand-in exports exactly what the package's index exports", async () => {
+  const serde = await import(join(SUBMODULES, "serde", "index.js"));
+  const checksum = await import(join(SUBMODULES, "checksum", "index.js"));
+  const retry = await import(join(SUBMODULES, "retry", "index.js"));
+  expect(Object.keys(serdeStandIn).sort()).toEqual(Object.keys(serde).sort());
+  expect(Object.keys(checksumStandIn).sort()).toEqual(Object.keys(checksum).sort());
+  expect(Object.keys(retryStandIn).sort()).toEqual(Object.keys(retry).sort());
+  // The same functions and classes, but for the ones replaced.
+  const replaced = new Set([
+    "v4",
+    "generateIdempotencyToken",
+    "Uint8ArrayBlobAdapter",
+    "calculateBodyLength",
+  ]);
+  for (const [name, value] of Object.entries(serdeStandIn)) {
+    if (!replaced.has(name)) expect([name, value === serde[name]]).toEqual([name, true]);
+  }
+  for (const [name, value] of Object.entries(checksumStandIn)) {
+    if (name !== "Sha256" && name !== "Sha256Node") {
+      expect([name, value === checksum[name]]).toEqual([name, true]);
+    }
+  }
+  for (const [name, value] of Object.entries(retryStandIn)) {
+    if (name !== "retryMiddleware" && name !== "getRetryPlugin") {
+      expect([name, value === retry[name]]).toEqual([name, true]);
+    }
+  }
+  expect(serdeStandIn.calculateBodyLength).toBe(calculateBodyLength);
+  expect(checksumStandIn.Sha256).toBe(Sha256);
+  expect(checksumStandIn.Sha256Node).toBe(Sha256);
+});
+
+test("the serde stand-in's uuid and blob adapter work as the package's", async () => {
+  const serde = await import(join(SUBMODULES, "serde", "index.js"));
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  expect(serdeStandIn.v4()).toMatch(uuid);
+  expect(serdeStandIn.generateIdempotencyToken()).toMatch(uuid);
+  expect(serdeStandIn.v4()).not.toBe(serdeStandIn.v4());
+  // The stand-in re-exports untyped files: its class is typed here as the package's.
+  const Adapter = serdeStandIn.Uint8ArrayBlobAdapter as unknown as typeof Uint8ArrayBlobAdapter;
+  const ours = Adapter.fromString("héllo");
+  const theirs = serde.Uint8ArrayBlobAdapter.fromString("héllo");
+  expect([...ours]).toEqual([...theirs]);
+  expect(ours.transformToString("base64")).toBe(theirs.transformToString("base64"));
+});
+
+test("the stream checks answer as the SDK's for every kind of body", async () => {
+  const sdkLength = (
+    await import(join(SUBMODULES, "serde", "util-body-length", "calculateBodyLength.js"))
+  ).calculateBodyLength;
+  const sdkStreaming = (
+    await import(
+      join(SUBMODULES, "retry", "middleware-retry", "isStreamingPayload", "isStreamingPayload.js")
+    )
+  ).isStreamingPayload;
+  const file = join(out, "body.txt");
+  writeFileSync(file, "x".repeat(1234));
+  const byPath = createReadStream(file);
+  const fd = openSync(file, "r");
+  const byFd = createReadStream("", { fd });
+  const bodies: unknown[] = [
+    undefined,
+    null,
+    "",
+    0,
+    "Action=GetSessionToken&Version=2011-06-15",
+    "ünïcode ✓ 😀",
+    new Uint8Array(17),
+    new ArrayBuffer(9),
+    new DataView(new ArrayBuffer(5)),
+    Buffer.from("buffer"),
+    new Blob(["blob!"]),
+    { start: 3, end: 10 },
+    byPath,
+    byFd,
+  ];
+  for (const body of bodies) {
+    expect([String(body), calculateBodyLength(body)]).toEqual([String(body), sdkLength(body)]);
+  }
+  for (const body of [{}, { size: "1" }, 5, () => 1, Readable.from(["a"])]) {
+    const theirs = (() => {
+      try {
+        return sdkLength(body);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(() => calculateBodyLength(body)).toThrow(theirs);
+  }
+  const requests: unknown[] = [
+    undefined,
+    null,
+    {},
+    { body: undefined },
+    { body: "text" },
+    { body: new Uint8Array(3) },
+    { body: {} },
+    { body: new ReadableStream() },
+    { body: Readable.from(["a"]) },
+    { body: new PassThrough() },
+    { body: byPath },
+  ];
+  for (const request of requests) {
+    expect(isStreamingPayload(request)).toBe(sdkStreaming(request));
+  }
+  // The file streams close their files (byFd its descriptor) before the test ends.
+  await Promise.all(
+    [byPath, byFd].map(
+      (stream) => new Promise((resolve) => stream.destroy().once("close", resolve)),
+    ),
+  );
+  expect(isStreamingPayload({ body: new PassThrough() })).toBe(true);
+});
+
+test("a fresh login's modules, the SDK's included, import neither node:crypto nor node:stream", async () => {
+  const graph = await makeBundleGraph(out);
+  const { files, builtins } = graph.reach([
+    // What a login loads before its call (known-login-imports.test.ts) ...
+    "src/main.ts",
+    "src/cli.ts",
+    "src/system/index.ts",
+    "src/commands/known-login.ts",
+    "src/commands/login.ts",
+    // ... and what the call loads (aws/clients.ts's dynamic imports), IAM's too.
+    "src/aws/clients.ts",
+    "src/aws/fetch-handler.ts",
+    "node_modules/@aws-sdk/client-sts/dist-es/STSClient.js",
+    "node_modules/@aws-sdk/client-sts/dist-es/commands/GetSessionTokenCommand.js",
+    "node_modules/@aws-sdk/client-iam/dist-es/IAMClient.js",
+  ]);
+  // The graph is really there: the session code, the locks and the SDK's signer.
+  expect(files).toContain("src/session/get-session.ts");
+  expect(files).toContain("src/fs/lock-remove.ts");
+  expect(files).toContain("node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.shared.js");
+  // The stand-ins are bundled where the packages' indexes were (the checksum stand-in, only
+  // re-exports, shows as the Sha256 it gives).
+  expect(files).toContain("src/aws/sdk-serde-stand-in.ts");
+  expect(files).toContain("src/system/hashes.ts");
+  const submodules = "node_modules/@smithy/core/dist-es/submodules/";
+  expect(files).not.toContain(`${submodules}serde/index.js`);
+  expect(files).not.toContain(`${submodules}checksum/sha256/Sha256Node.js`);
+  expect(builtins).toContain("fs");
+  expect(builtins.has("crypto")).toBe(false);
+  expect(builtins.has("stream")).toBe(false);
+  // node:fs's ReadStream loads node:stream: no chunk of the login imports it by name.
+  const reached = new Set(files.map((file) => graph.chunkOf(file)));
+  for (const name of reached) {
+    const text = readFileSync(join(out, name), "utf8");
+    expect([
+      name,
+      /^import\s*\{[^}]*\bReadStream\b[^}]*\}\s*from\s*"(node:)?fs"/m.test(text),
+    ]).toEqual([name, false]);
+  }
+}, 60_000);

@@ -1,0 +1,281 @@
+/**
+ * list-scan.ts's two readers of a file, the JavaScript loop (JS_SCANNER) and the C loop
+ * (list-scan-native.ts, compiled by bun:ffi's TinyCC), give the same tables for the same
+ * files: both decline, or both number the same names at the same places (with the same hashes
+ * and the same answers to ListNames.find) and keep the same value places. On random files of
+ * every kind of line list-scan.ts reads or declines (headers of each spelling, each wanted key
+ * in any case with `=` or `:` and spaces, lines that are no key, comments, CRLF, odd
+ * characters), and on files of many tiny sections, so that the C loop stops for more room
+ * (names and places) and goes on where it stopped. And `list` through the C loop prints what
+ * the general readers' list prints.
+ *
+ * The C loop is had on Linux x64 and arm64 (glibc): there this test requires it, and fails
+ * if it cannot be compiled, rather than pass by comparing the JavaScript with itself.
+ */
+import { afterAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { NATIVE_FROM, writeFastTable } from "../../src/commands/list/fast-table.ts";
+import { readAwsTextsAndBytes } from "../../src/config/aws-files.ts";
+import { Facts } from "../../src/profiles/list-facts.ts";
+import {
+  JS_SCANNER,
+  type ListScanner,
+  type ScannedKeys,
+  scanListKeys,
+} from "../../src/profiles/list-scan.ts";
+import { nativeList } from "../../src/profiles/list-scan-native.ts";
+import { KEYS } from "../../src/profiles/profile-keys.ts";
+import { compileC } from "../../src/system/native-code.ts";
+import { generalList } from "../commands/list/general-list.ts";
+import { listWorld } from "../commands/list/list-world.ts";
+import { testDeps } from "../support/test-deps.ts";
+
+const supported =
+  process.platform === "linux" && (process.arch === "x64" || process.arch === "arm64");
+const root = mkdtempSync(join(tmpdir(), "awsmfa-list-scan-native-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/**
+ * The C loop. Where it is not had (not Linux x64/arm64: not this machine, not CI), what is
+ * promised there is checked instead: nativeList is undefined, and the JavaScript loop
+ * (returned then) reads every file.
+ */
+async function native(): Promise<ListScanner> {
+  const scanner = (await nativeList(process.platform, process.arch))?.scanner;
+  if (!supported) {
+    expect(scanner).toBeUndefined();
+    return JS_SCANNER;
+  }
+  if (scanner === undefined) throw new Error("the C scan could not be compiled on this machine");
+  expect(scanner.suffixed).toBeDefined();
+  return scanner;
+}
+
+function scanned(
+  config: string,
+  credentials: string,
+  scanner: ListScanner,
+): ScannedKeys | undefined {
+  const bytes: [Buffer, Buffer] = [Buffer.from(config), Buffer.from(credentials)];
+  return scanListKeys(
+    { configText: config, credentialsText: credentials, paths: { config: "c", credentials: "k" } },
+    bytes,
+    scanner,
+  );
+}
+
+/** Everything of the two answers that anything downstream reads, as plain arrays. */
+function tables(keys: ScannedKeys | undefined) {
+  if (keys === undefined) return undefined;
+  const { names, size } = keys;
+  const need = 2 * KEYS.length * size;
+  const found = [];
+  for (let i = 0; i < size; i++) {
+    found.push(names.findName(names.name(i)));
+  }
+  return {
+    size,
+    file: [...names.file.subarray(0, size)],
+    start: [...names.start.subarray(0, size)],
+    end: [...names.end.subarray(0, size)],
+    hashes: [...names.hashes.subarray(0, size)],
+    found,
+    absent: names.findName("no such profile"),
+    config: [...keys.places[0].subarray(0, need)],
+    credentials: [...keys.places[1].subarray(0, need)],
+    lengths: [keys.places[0].length >= need, keys.places[1].length >= need],
+    suffixed: new Facts(keys).suffixed.map((table) => [...table]),
+  };
+}
+
+const NAME = fc.constantFrom(
+  "dev",
+  "prod",
+  "a.b",
+  "default",
+  "x-y",
+  "p1",
+  "p1-long-term",
+  "q",
+  "dev-mfa",
+  "dev-mfa-mfa",
+  "prod-default",
+  "q-long-term",
+  "-mfa",
+  "default-default",
+);
+const HEADER = fc.oneof(
+  NAME.map((n) => `[profile ${n}]`),
+  NAME.map((n) => `[${n}]`),
+  fc.constantFrom(
+    "[default]",
+    "[profile default]",
+    "[DEFAULT]",
+    '[profile "a"]',
+    "[profile  a]",
+    "[profilex]",
+    "[profile]",
+    "[profile ]",
+    "[",
+    "[]",
+    "[a] junk",
+    "[a]b",
+    "[sso-session s]",
+    "[profile a\\b]",
+    "[profile a'b]",
+  ),
+);
+const KEY = fc
+  .tuple(
+    fc.constantFrom(...KEYS, "source_profile", "output", "region_x", "aws", "mfa", "regio"),
+    fc.constantFrom("lower", "lower", "upper", "title"),
+  )
+  .map(([key, spelling]) =>
+    spelling === "upper"
+      ? key.toUpperCase()
+      : spelling === "title"
+        ? key[0]!.toUpperCase() + key.slice(1)
+        : key,
+  );
+const PRINTABLE = fc
+  .array(fc.integer({ min: 32, max: 126 }), { maxLength: 12 })
+  .map((codes) => String.fromCharCode(...codes));
+const KEY_LINE = fc
+  .tuple(
+    KEY,
+    fc.constantFrom(" = ", "=", " =", "  :  ", ": ", " = ", ":", "  "),
+    fc.oneof(PRINTABLE, fc.constantFrom("", "  ", "eu-west-1", "AKIAAAAAAAAAAAAAAAAA", "a=b:c")),
+    fc.constantFrom("", "", "  "),
+  )
+  .map(([key, delimiter, value, trailing]) => `${key}${delimiter}${value}${trailing}`);
+const LINE = fc.oneof(
+  { weight: 60, arbitrary: KEY_LINE },
+  { weight: 12, arbitrary: HEADER },
+  { weight: 10, arbitrary: fc.constantFrom("", "# comment", "; c", "no key", "=x", ":x", "  x") },
+  { weight: 4, arbitrary: PRINTABLE },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("\tx = 1", "# caf\u00e9", "a\rb", "# \f", "x\x7f", "\x1b[1m"),
+  },
+);
+const TEXT = fc
+  .tuple(
+    fc.array(LINE, { maxLength: 40 }),
+    fc.constantFrom("\n", "\n", "\r\n"),
+    fc.boolean(),
+    fc.constantFrom("", "", "", "", "", "", " ", "\uFEFF"),
+  )
+  .map(([lines, eol, end, start]) => start + lines.join(eol) + (end ? eol : ""));
+
+test("the C loop gives the JavaScript loop's tables on random files", async () => {
+  const c = await native();
+  let taken = 0;
+  let all = 0;
+  fc.assert(
+    fc.property(TEXT, TEXT, (config, credentials) => {
+      all++;
+      const expected = tables(scanned(config, credentials, JS_SCANNER));
+      if (expected !== undefined) taken++;
+      expect(tables(scanned(config, credentials, c))).toEqual(expected);
+    }),
+    { numRuns: 3000 },
+  );
+  // It must not pass by both declining everything (~40% are taken)
+  expect(taken).toBeGreaterThan(all * 0.3);
+}, 120_000);
+
+test("the C loop grows the tables as the JavaScript loop does", async () => {
+  const c = await native();
+  // Thousands of sections of a few bytes: far more names than the first guess (a section per
+  // ~96 characters) has room for, in either file, and names met again in the other file.
+  for (const [count, step] of [
+    [3000, 1],
+    [20_000, 3],
+    [70_000, 7],
+  ] as const) {
+    const config: string[] = [];
+    const credentials: string[] = [];
+    for (let i = 0; i < count; i++) {
+      config.push(i % 5 === 0 ? `[profile n${i}]\nregion=r${i}` : `[profile n${i}]`);
+      const partner = `n${(i * step) % (count * 2)}${["", "-mfa", "-long-term"][i % 3]}`;
+      credentials.push(`[${partner}]`, i % 3 === 0 ? "mfa_serial=x" : "");
+    }
+    const configText = `${config.join("\n")}\n`;
+    const credentialsText = `${credentials.join("\n")}\n`;
+    const expected = tables(scanned(configText, credentialsText, JS_SCANNER));
+    expect(expected).toBeDefined();
+    expect(tables(scanned(configText, credentialsText, c))).toEqual(expected);
+  }
+}, 120_000);
+
+test("compileC is undefined where the C loop is not had, and nothing else is tried", async () => {
+  for (const [platform, arch] of [
+    ["darwin", "arm64"],
+    ["win32", "x64"],
+    ["linux", "ia32"],
+  ]) {
+    expect(await compileC(platform!, arch!, "int f(void) { return 1; }", {})).toBeUndefined();
+  }
+});
+
+/**
+ * This runtime as a command: under qemu-user (.ci/stages/71-arm64-list-native.sh runs this file
+ * with the arm64 binary as bun), the host cannot start an arm64 program by itself: TEST_QEMU
+ * names qemu, as in tests/system/libc-files.test.ts.
+ */
+const RUNTIME = process.env.TEST_QEMU
+  ? [process.env.TEST_QEMU, process.execPath]
+  : [process.execPath];
+
+test("a compile error gives undefined, and nothing on stderr", async () => {
+  if (!supported) return; // compileC is undefined there (the test above)
+  const child = Bun.spawnSync(
+    [
+      ...RUNTIME,
+      "-e",
+      `const { compileC } = await import(${JSON.stringify(join(import.meta.dir, "../../src/system/native-code.ts"))});
+       const bad = await compileC(process.platform, process.arch, "int f( { nonsense", { f: { args: [], returns: "i32" } });
+       const good = await compileC(process.platform, process.arch, "int f(void) { return 41 + 1; }", { f: { args: [], returns: "i32" } });
+       process.stdout.write(String(bad) + " " + good.library.symbols.f());`,
+    ],
+    { stdout: "pipe", stderr: "pipe" },
+  );
+  expect(child.stdout.toString()).toBe("undefined 42");
+  expect(child.stderr.toString()).toBe("");
+});
+
+test("list through the C loop prints what the general readers print", async () => {
+  await native();
+  // Past NATIVE_FROM, so that writeFastTable takes the C loop: the benchmark's shape, with
+  // names of varied length, sessions in the credentials file, upper-case keys and `:`.
+  const config: string[] = [];
+  const credentials: string[] = [];
+  for (let i = 0; i < 6000; i++) {
+    const name = i % 7 === 0 ? `team-${i}-${"x".repeat(i % 23)}` : `p${i}`;
+    config.push(
+      `# team ${i % 97}\n[profile ${name}]\n${i % 9 ? "region" : "REGION"} = ${i % 5 ? "eu-west-1" : "ap-southeast-2"}\n`,
+      i % 11 ? `mfa_serial : arn:aws:iam::123456789012:mfa/${name}\n\n` : "\n",
+    );
+    credentials.push(
+      `[${name}-long-term]\naws_access_key_id = AKIA${String(i).padStart(16, "0")}\naws_secret_access_key = s\n\n`,
+    );
+    if (i % 13 === 0) {
+      credentials.push(
+        `[${name}]\naws_access_key_id = ASIA${String(i).padStart(16, "0")}\naws_secret_access_key = s\naws_session_token = t\nexpiration = 2026-01-01T05:00:00Z\n\n`,
+      );
+    }
+  }
+  const files = { config: config.join(""), credentials: credentials.join(""), cached: [5] };
+  expect(files.config.length + files.credentials.length).toBeGreaterThanOrEqual(NATIVE_FROM);
+  const { env, home } = await listWorld(join(root, "large"), files);
+  const fast = testDeps({ env, homedir: home });
+  const texts = await readAwsTextsAndBytes(fast.deps);
+  expect(await writeFastTable(texts, texts.bytes, fast.deps)).toBe(true);
+  const general = testDeps({ env, homedir: home });
+  await generalList({ json: false }, general.deps);
+  expect(fast.stdout()).toBe(general.stdout());
+  expect(fast.stdout().split("\n").length).toBeGreaterThan(6000);
+}, 60_000);
