@@ -3,15 +3,17 @@
  * rename has happened, so the command still succeeds, but it says so on stderr, one line that
  * names the file and what to do; stdout (a protocol) is what it would have been. EINVAL (a file
  * system that cannot sync folders) stays silent. For every command that writes the user's
- * files through fileOptionsFrom: login, logout, configure --move-keys (the key stores and
- * settings take the same options; fs/from-deps.ts requires the stderr they warn on).
+ * files through fileOptionsFrom: login, logout, configure --move-keys, a saved setting and
+ * the credentials-file key store (fs/from-deps.ts requires the stderr they all warn on).
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
 import { run } from "../../src/cli.ts";
+import { saveProfileSetting } from "../../src/config/save-setting.ts";
 import type { FileSystem } from "../../src/deps.ts";
+import { credentialsFileStore } from "../../src/keys/credentials-file.ts";
 import { type FakeAws, startFakeAws } from "../support/fake-aws.ts";
 import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
 import { testDeps } from "../support/test-deps.ts";
@@ -148,3 +150,20 @@ for (const [name, args, prepare] of [
     expect(failed!.s.others()).toEqual([]);
   });
 }
+
+test("a setting saved and a key store written, EIO: done, and the warning for each", async () => {
+  const s = setup("EIO");
+  s.sandbox.writeCredentials("[other]\nregion = eu-west-1\n");
+  s.sandbox.writeConfig("[profile prod]\n");
+  const config = join(s.folder, "config");
+  await saveProfileSetting(s.deps, config, "config", "prod", { mfa_serial: s.serial });
+  expect(readFileSync(config, "utf8")).toBe(`[profile prod]\nmfa_serial = ${s.serial}\n`);
+  const keys = { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "secret" };
+  await credentialsFileStore.write("prod", keys, s.deps);
+  expect(readFileSync(s.credentials, "utf8")).toContain(
+    "[prod]\naws_access_key_id = AKIAEXAMPLE\n",
+  );
+  expect(s.stderr()).toBe(`${s.warning.replace(s.credentials, config)}${s.warning}`);
+  expect(s.stdout()).toBe("");
+  expect(s.others()).toEqual([]);
+});
