@@ -5,7 +5,7 @@
 
 import { dirname } from "node:path";
 import type { Deps } from "../deps.ts";
-import { fileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
+import { unflushedFileOptionsFrom, writeFileAtomic } from "../fs/index.ts";
 import { type CacheFolderDeps, checkCacheFolder } from "./cache-folder.ts";
 
 /**
@@ -30,5 +30,8 @@ export async function writeCacheFile(
   text: string,
 ): Promise<void> {
   await checkCacheFolder(deps, dirname(path), true);
-  await writeFileAtomic(deps.fs, path, text, { ...fileOptionsFrom(deps), ...CACHE_FILE_OPTIONS });
+  await writeFileAtomic(deps.fs, path, text, {
+    ...unflushedFileOptionsFrom(deps),
+    ...CACHE_FILE_OPTIONS,
+  });
 }

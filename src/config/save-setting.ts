@@ -7,7 +7,7 @@ import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { type FileKind, setProfileKeys } from "../ini/index.ts";
 
 export async function saveProfileSetting(
-  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt">,
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt" | "io">,
   path: string,
   kind: FileKind,
   profile: string,

@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
 import { refuseIfStopped, trackTemp } from "./exit-cleanup.ts";
 import { errnoOf, fileError, fileInUse } from "./file-errors.ts";
-import { ensureFolder, syncFolder } from "./folder.ts";
+import { ensureFolder, folderNotFlushed, syncFolder } from "./folder.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 import { CREATE_NEW, removeStaleTemps, tempPathFor } from "./temp-files.ts";
@@ -57,6 +57,12 @@ export interface WriteOptions extends ProcessOptions {
    * file is saved: the rename is durable by then, as when it is waited for here.
    */
   folderFlushed?: (flushed: Promise<void>) => void;
+  /**
+   * Where a one-line warning goes (stderr, from fileOptionsFrom): said when the folder's fsync
+   * fails with the disk's error (EIO, EROFS), before the write is done. The write still
+   * succeeds: the file holds the new text, only its survival of a power cut is in doubt.
+   */
+  warn?: (line: string) => void;
 }
 
 const onWindows = platform() === "win32";
@@ -112,7 +118,9 @@ export async function writeFileAtomic(
     forget();
   }
   if (options.durable !== false) {
-    const folderSynced = syncFolder(fs, dirname(target));
+    const folderSynced = syncFolder(fs, dirname(target)).then((failure) => {
+      if (failure) options.warn?.(folderNotFlushed(target, failure));
+    });
     if (options.folderFlushed) options.folderFlushed(folderSynced);
     else await folderSynced;
   }

@@ -7,6 +7,6 @@
  * write that is not an edit (tests import the files themselves).
  */
 export { writeFileAtomic } from "./atomic-write.ts";
-export { fileOptionsFrom } from "./from-deps.ts";
+export { fileOptionsFrom, unflushedFileOptionsFrom } from "./from-deps.ts";
 export { LockTimeoutError, lockIsHeld, withFileLock } from "./lock.ts";
 export { readText, updateFile } from "./update.ts";

@@ -32,6 +32,7 @@ export type StoreDeps = Pick<
   | "processes"
   | "hooks"
   | "onInterrupt"
+  | "io"
   | "terminal"
   | "platform"
   | "homedir"

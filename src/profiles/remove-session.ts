@@ -42,7 +42,7 @@ export async function removeSessionsFromFile(
   path: string,
   currentText: string | null,
   profiles: readonly string[],
-  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt">,
+  deps: Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt" | "io">,
 ): Promise<Map<string, RemoveOutcome>> {
   // Nothing to remove by the text already read: no lock taken, nothing written.
   const seen = new Map(profiles.map((profile) => [profile, sectionState(currentText, profile)]));

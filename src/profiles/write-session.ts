@@ -22,7 +22,7 @@ import { isoSeconds } from "../output/variables.ts";
 import { fileHoldsSession } from "../session/in-file.ts";
 import { longTermRefusal } from "./write-choice.ts";
 
-type WriteDeps = Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt">;
+type WriteDeps = Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt" | "io">;
 
 /**
  * Writes the session into [profile]; false when the file already held exactly it. `meanwhile`

@@ -3,7 +3,7 @@
  * to commands/login.ts): it runs while the credentials lock and the MFA lock are released, and
  * the login says nothing on stdout or stderr about the session until it has finished; a folder
  * fsync that fails (EIO, a file system that cannot sync folders) is best effort, as before, and
- * leaves no rejection behind. The real file system, with the folder's fsync gated or failing.
+ * leaves no rejection behind (the warning EIO gets: folder-sync-warning.test.ts). The real file system, with the folder's fsync gated or failing.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";

@@ -1,7 +1,9 @@
 /**
  * How many fsyncs a write costs: a durable write (the default: the user's AWS files) flushes
  * the file and its folder, one each; a cache write (durable: false) flushes nothing, and is
- * still a rename of a complete temp file (crash.test.ts kills writers mid-way).
+ * still a rename of a complete temp file (crash.test.ts kills writers mid-way). A folder fsync
+ * the disk fails warns (the file is saved; a power cut could still lose it); one a file system
+ * cannot do stays silent.
  */
 import { expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
@@ -9,6 +11,8 @@ import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
+import { fileOptionsFrom, unflushedFileOptionsFrom } from "../../src/fs/from-deps.ts";
+import { testDeps } from "../support/test-deps.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
 /** The real file system, counting fsyncs of files and of folders (each after `before`). */
@@ -95,4 +99,55 @@ test("without folderFlushed, the write waits for the folder's fsync", async () =
   });
   await writeFileAtomic(fs, path, "[p]\nk = v\n");
   expect(folderDone).toBe(true);
+});
+
+/** The real file system, with the fsync of folder `dir` failing with `code`. */
+function failingFolderFs(dir: string, code: string): FileSystem {
+  return countingFs(async (synced) => {
+    if (synced === dir) throw Object.assign(new Error(`${code}: fsync`), { code });
+  }).fs;
+}
+
+test("a folder fsync the disk fails (EIO): the write succeeds and warns once, handed over or waited for", async () => {
+  for (const handOver of [false, true]) {
+    const dir = scratchDir();
+    const path = join(dir, "cred\x1bentials");
+    const said: string[] = [];
+    let handed: Promise<void> | undefined;
+    await writeFileAtomic(failingFolderFs(dir, "EIO"), path, "[p]\nk = v\n", {
+      warn: (line) => said.push(line),
+      ...(handOver && { folderFlushed: (flushed: Promise<void>) => (handed = flushed) }),
+    });
+    await handed;
+    expect(readFileSync(path, "utf8")).toBe("[p]\nk = v\n");
+    expect(leftovers(dir, "cred\x1bentials")).toEqual([]);
+    // One line, the path shown safely (printableInLine), what happened and what to do.
+    expect(said).toEqual([
+      `Warning: ${join(dir, "cred\\x1bentials")} was saved, but the system could not flush its folder to disk (EIO), so the change could be lost if the computer loses power. Check the disk (its free space and the system log), then run sync.`,
+    ]);
+  }
+});
+
+test("a file system that cannot sync folders (EINVAL, ENOTSUP): silent, as before", async () => {
+  for (const code of ["EINVAL", "ENOTSUP"]) {
+    const dir = scratchDir();
+    const path = join(dir, "credentials");
+    const said: string[] = [];
+    await writeFileAtomic(failingFolderFs(dir, code), path, "x\n", { warn: (l) => said.push(l) });
+    expect(readFileSync(path, "utf8")).toBe("x\n");
+    expect(said).toEqual([]);
+  }
+});
+
+test("fileOptionsFrom writes durably (both fsyncs); unflushedFileOptionsFrom does not", async () => {
+  const { deps } = testDeps();
+  for (const [options, count] of [
+    [fileOptionsFrom(deps), 2],
+    [unflushedFileOptionsFrom(deps), 0],
+  ] as const) {
+    const dir = scratchDir();
+    const { fs, synced } = countingFs();
+    await writeFileAtomic(fs, join(dir, "f"), "x\n", options);
+    expect(synced).toHaveLength(count);
+  }
 });

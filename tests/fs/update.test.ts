@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { UserError } from "../../src/errors.ts";
 import { fileOptionsFrom } from "../../src/fs/from-deps.ts";
 import { updateFile } from "../../src/fs/update.ts";
+import { testDeps } from "../support/test-deps.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { leftovers, modeOf, onWindows, scratchDir } from "./support/scratch.ts";
 
@@ -81,14 +82,18 @@ test("an edit that throws leaves the file and releases the lock", async () => {
   expect(leftovers(dir, "credentials")).toEqual([]);
 });
 
-test("fileOptionsFrom passes the clock, this process and the fault hooks on", () => {
+test("fileOptionsFrom passes the clock, this process, the fault hooks and stderr on", () => {
   const { clock } = fakeClock(0);
   const afterTempWritten = () => {};
+  const { deps, stderr } = testDeps();
   const options = fileOptionsFrom({
     clock,
     processes: { pid: 77, isAlive: (pid) => pid === 77 },
     hooks: { afterTempWritten },
+    io: deps.io,
   });
+  options.warn?.("Warning: a line");
+  expect(stderr()).toBe("Warning: a line\n");
   expect(options.clock).toBe(clock);
   expect(options.pid).toBe(77);
   expect([options.isAlive?.(77), options.isAlive?.(78)]).toEqual([true, false]);

@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.ts";
 import { fileOptionsFrom, updateFile } from "../../fs/index.ts";
 import { withKeysCopied, withKeysRemoved, withLongTermKeys } from "./key-edits.ts";
 
-type WriteDeps = Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt">;
+type WriteDeps = Pick<Deps, "fs" | "clock" | "processes" | "hooks" | "onInterrupt" | "io">;
 
 export async function saveLongTermKeys(
   path: string,

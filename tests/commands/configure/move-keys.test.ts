@@ -17,6 +17,7 @@ import { moveLongTermKeys } from "../../../src/commands/configure/write-keys.ts"
 import { UserError } from "../../../src/errors.ts";
 import { profilesOf } from "../../../src/ini/index.ts";
 import { keysInText } from "../../../src/keys/credentials-file.ts";
+import { testDeps } from "../../support/test-deps.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "awsmfa-move-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -44,6 +45,7 @@ function deps(afterTempWritten: (temp: string) => void) {
     processes: { pid: process.pid, isAlive: () => true },
     hooks: { afterTempWritten },
     onInterrupt: () => () => undefined,
+    io: testDeps().deps.io,
   };
 }
 
