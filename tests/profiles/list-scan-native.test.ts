@@ -251,36 +251,36 @@ test("a compile error gives undefined, and nothing on stderr", async () => {
 
 /**
  * cc builds a JavaScript entry per symbol with a TinyCC compile of its own (~1.1 ms of CPU
- * each here), so compileC asks cc for one function and links the others by address: eight
- * symbols then cost about what one does (before: ~4 times as much). Minimum CPU of three
- * compiles each, after one to warm up; each function called, with its own answer.
+ * each), so compileC asks cc for one function and links the others by the addresses it
+ * writes (docs/performance.md measures the cost; no timing here). What must hold: each of
+ * eight symbols is its own function, in every compile, and one asked alone is still itself.
  */
-test("compileC's cost does not grow with its symbols, and each symbol is its function", async () => {
+test("compileC links every symbol to its own function", async () => {
   if (!supported) return; // compileC is undefined there (the test above)
   const child = Bun.spawnSync(
     [
       ...RUNTIME,
       "-e",
       `const { compileC } = await import(${JSON.stringify(join(import.meta.dir, "../../src/system/native-code.ts"))});
-       const cpu = () => { const c = process.cpuUsage(); return c.user + c.system; };
        const source = Array.from({ length: 8 }, (_, i) => "int f" + i + "(int a, int b) { return a * " + i + " + b; }").join("\\n");
        const symbols = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => ["f" + i, { args: ["i32", "i32"], returns: "i32" }]));
-       await compileC(process.platform, process.arch, source, symbols(1), process.env);
-       let one = Infinity, eight = Infinity;
        const answers = [];
        for (let r = 0; r < 3; r++) {
-         let t = cpu(); await compileC(process.platform, process.arch, source, symbols(1), process.env); one = Math.min(one, cpu() - t);
-         t = cpu(); const c = await compileC(process.platform, process.arch, source, symbols(8), process.env); eight = Math.min(eight, cpu() - t);
+         const c = await compileC(process.platform, process.arch, source, symbols(8), process.env);
          for (let i = 0; i < 8; i++) answers.push(c.library.symbols["f" + i](10, i));
        }
-       process.stdout.write(JSON.stringify({ one, eight, answers }));`,
+       const one = await compileC(process.platform, process.arch, source, symbols(1), process.env);
+       answers.push(one.library.symbols.f0(10, 5));
+       process.stdout.write(JSON.stringify({ answers }));`,
     ],
     { stdout: "pipe", stderr: "pipe" },
   );
   expect(child.stderr.toString()).toBe("");
-  const { one, eight, answers } = JSON.parse(child.stdout.toString());
-  expect(answers).toEqual([0, 1, 2].flatMap(() => [0, 1, 2, 3, 4, 5, 6, 7].map((i) => 11 * i)));
-  expect(eight).toBeLessThan(one * 2);
+  const { answers } = JSON.parse(child.stdout.toString());
+  expect(answers).toEqual([
+    ...[0, 1, 2].flatMap(() => [0, 1, 2, 3, 4, 5, 6, 7].map((i) => 10 * i + i)),
+    5,
+  ]);
 });
 
 test("list through the C loop prints what the general readers print", async () => {
