@@ -49,6 +49,48 @@ static int same(const u8 *b, int at, int stop, const char *s, int n) {
   return 1;
 }
 
+/* The names read so far (ListNames): an open-addressing table of ordinals + 1 in slots,
+   each name a range of config (nameFile 0) or credentials (1) with its FNV-1a hash. */
+typedef struct {
+  const u8 *config;
+  const u8 *credentials;
+  const u8 *nameFile;
+  const int *nameStart;
+  const int *nameEnd;
+  const int *nameHash;
+  const int *slots;
+  u32 mask;
+} names_t;
+
+static u32 fnv1a(const u8 *b, int from, int to) {
+  u32 h = 0x811c9dc5u;
+  int i;
+  for (i = from; i < to; i++) h = (h ^ b[i]) * 0x01000193u;
+  return h;
+}
+
+/* ListNames.find: the ordinal of the name b[from..to) (hash h), or -1 with *empty the slot
+   where it would go. */
+static int find_name(const names_t *names, const u8 *b, int from, int to, u32 h, u32 *empty) {
+  u32 slot;
+  for (slot = h & names->mask;; slot = (slot + 1) & names->mask) {
+    int o = names->slots[slot] - 1;
+    const u8 *name;
+    int offset, i;
+    if (o < 0) {
+      *empty = slot;
+      return -1;
+    }
+    if (names->nameHash[o] != (int)h || names->nameEnd[o] - names->nameStart[o] != to - from)
+      continue;
+    name = names->nameFile[o] ? names->credentials : names->config;
+    offset = names->nameStart[o] - from;
+    i = from;
+    while (i < to && name[i + offset] == b[i]) i++;
+    if (i == to) return o;
+  }
+}
+
 /* keys: each wanted key (lower case) and a NUL after it, in Key order, then one more NUL. */
 int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *state,
               int *places, u8 *nameFile, int *nameStart, int *nameEnd, int *nameHash,
@@ -139,25 +181,10 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
           current = -1;
         } else {
           /* ListNames.add */
-          u32 h = 0x811c9dc5u;
-          u32 slot;
-          int ordinal = -1;
-          for (i = from; i < to; i++) h = (h ^ b[i]) * 0x01000193u;
-          for (slot = h & mask;; slot = (slot + 1) & mask) {
-            int o = slots[slot] - 1;
-            const u8 *name;
-            int offset;
-            if (o < 0) break;
-            if (nameHash[o] != (int)h || nameEnd[o] - nameStart[o] != to - from) continue;
-            name = nameFile[o] ? credentials : config;
-            offset = nameStart[o] - from;
-            i = from;
-            while (i < to && name[i + offset] == b[i]) i++;
-            if (i == to) {
-              ordinal = o;
-              break;
-            }
-          }
+          names_t names = {config, credentials, nameFile, nameStart, nameEnd, nameHash, slots, mask};
+          u32 h = fnv1a(b, from, to);
+          u32 slot = 0;
+          int ordinal = find_name(&names, b, from, to, h, &slot);
           if (ordinal < 0) {
             if (size >= room || (u32)size * 2 >= mask) {
               /* the line again once the caller has made room */
@@ -281,6 +308,7 @@ int list_suffixed(const u8 *config, const u8 *credentials, int size, const u8 *n
   int suffixLength[8];
   int count = 0, profile, j, i;
   const u8 *p;
+  names_t names;
   for (p = suffixes; *p && count < 8; count++) {
     suffix[count] = p;
     suffixLength[count] = 0;
@@ -288,35 +316,28 @@ int list_suffixed(const u8 *config, const u8 *credentials, int size, const u8 *n
     p += suffixLength[count] + 1;
   }
   if (*p) return DECLINE;
+  names.config = config;
+  names.credentials = credentials;
+  names.nameFile = nameFile;
+  names.nameStart = nameStart;
+  names.nameEnd = nameEnd;
+  names.nameHash = nameHash;
+  names.slots = slots;
+  names.mask = (u32)mask;
   for (profile = 0; profile < size; profile++) {
     const u8 *b = nameFile[profile] ? credentials : config;
     int start = nameStart[profile];
     int end = nameEnd[profile];
     for (j = 0; j < count; j++) {
       int from = end - suffixLength[j];
-      u32 h = 0x811c9dc5u;
-      u32 slot;
+      int o;
+      u32 empty;
       if (from < start || b[end - 1] != suffix[j][suffixLength[j] - 1]) continue;
       for (i = 0; i < suffixLength[j] && b[from + i] == suffix[j][i]; i++) {
       }
       if (i < suffixLength[j]) continue;
-      /* ListNames.find(b, start, from) */
-      for (i = start; i < from; i++) h = (h ^ b[i]) * 0x01000193u;
-      for (slot = h & (u32)mask;; slot = (slot + 1) & (u32)mask) {
-        int o = slots[slot] - 1;
-        const u8 *name;
-        int offset;
-        if (o < 0) break;
-        if (nameHash[o] != (int)h || nameEnd[o] - nameStart[o] != from - start) continue;
-        name = nameFile[o] ? credentials : config;
-        offset = nameStart[o] - start;
-        i = start;
-        while (i < from && name[i + offset] == b[i]) i++;
-        if (i == from) {
-          out[j * size + o] = profile;
-          break;
-        }
-      }
+      o = find_name(&names, b, start, from, fnv1a(b, start, from), &empty);
+      if (o >= 0) out[j * size + o] = profile;
     }
   }
   return DONE;
