@@ -91,6 +91,18 @@ static int find_name(const names_t *names, const u8 *b, int from, int to, u32 h,
   }
 }
 
+/* Where list_scan stopped, for the caller to go on from (state[] above); the result returned. */
+static int stop_at(int *state, int result, int at, int current, int breaks, int plainDefault,
+                   int profileDefault, int size) {
+  state[S_AT] = at;
+  state[S_CURRENT] = current;
+  state[S_BREAKS] = breaks;
+  state[S_PLAIN_DEFAULT] = plainDefault;
+  state[S_PROFILE_DEFAULT] = profileDefault;
+  state[S_SIZE] = size;
+  return result;
+}
+
 /* keys: each wanted key (lower case) and a NUL after it, in Key order, then one more NUL. */
 int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *state,
               int *places, u8 *nameFile, int *nameStart, int *nameEnd, int *nameHash,
@@ -188,13 +200,8 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
           if (ordinal < 0) {
             if (size >= room || (u32)size * 2 >= mask) {
               /* the line again once the caller has made room */
-              state[S_AT] = at;
-              state[S_CURRENT] = current;
-              state[S_BREAKS] = breaksBefore;
-              state[S_PLAIN_DEFAULT] = plainDefault;
-              state[S_PROFILE_DEFAULT] = profileDefault;
-              state[S_SIZE] = size;
-              return MORE_NAMES;
+              return stop_at(state, MORE_NAMES, at, current, breaksBefore, plainDefault,
+                             profileDefault, size);
             }
             ordinal = size++;
             nameFile[ordinal] = (u8)file;
@@ -209,13 +216,8 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
         if (plainDefault && profileDefault) return DECLINE;
         at = next;
         if (2 * width * (current + 1) > placesLength) {
-          state[S_AT] = at;
-          state[S_CURRENT] = current;
-          state[S_BREAKS] = breaks;
-          state[S_PLAIN_DEFAULT] = plainDefault;
-          state[S_PROFILE_DEFAULT] = profileDefault;
-          state[S_SIZE] = size;
-          return MORE_PLACES;
+          return stop_at(state, MORE_PLACES, at, current, breaks, plainDefault,
+                         profileDefault, size);
         }
         continue;
       }
@@ -289,13 +291,7 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
     }
     at = next;
   }
-  state[S_AT] = at;
-  state[S_CURRENT] = current;
-  state[S_BREAKS] = breaks;
-  state[S_PLAIN_DEFAULT] = plainDefault;
-  state[S_PROFILE_DEFAULT] = profileDefault;
-  state[S_SIZE] = size;
-  return DONE;
+  return stop_at(state, DONE, at, current, breaks, plainDefault, profileDefault, size);
 }
 
 /* list-facts.ts's Facts constructor: for each profile whose name is another's name and one of
