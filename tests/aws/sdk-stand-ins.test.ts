@@ -26,7 +26,7 @@ import * as retryStandIn from "../../src/aws/sdk-retry-stand-in.ts";
 import * as serdeStandIn from "../../src/aws/sdk-serde-stand-in.ts";
 import { calculateBodyLength, isStreamingPayload } from "../../src/aws/sdk-stream-checks.ts";
 import { Sha256 } from "../../src/system/hashes.ts";
-import { makeBundleGraph } from "../support/bundle-graph.ts";
+import { FRESH_LOGIN_ENTRIES, makeBundleGraph } from "../support/bundle-graph.ts";
 
 const out = mkdtempSync(join(tmpdir(), "awsmfa-sdk-stand-ins-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -247,17 +247,8 @@ test("the stream checks answer as the SDK's for every kind of body", async () =>
 test("a fresh login's modules, the SDK's included, import no node:crypto, node:stream, node:fs/promises or node:events", async () => {
   const graph = await makeBundleGraph(out);
   const { files, builtins } = graph.reach([
-    // What a login loads before its call (known-login-imports.test.ts) ...
-    "src/main.ts",
-    "src/cli.ts",
-    "src/system/index.ts",
-    "src/commands/known-login.ts",
-    "src/commands/login.ts",
-    // ... and what the call loads (aws/clients.ts's dynamic imports), IAM's too.
-    "src/aws/clients.ts",
-    "src/aws/fetch-handler.ts",
-    "node_modules/@aws-sdk/client-sts/dist-es/STSClient.js",
-    "node_modules/@aws-sdk/client-sts/dist-es/commands/GetSessionTokenCommand.js",
+    ...FRESH_LOGIN_ENTRIES,
+    // IAM's client too (a login that looks up its device).
     "node_modules/@aws-sdk/client-iam/dist-es/IAMClient.js",
   ]);
   // The graph is really there: the session code, the locks and the SDK's signer.

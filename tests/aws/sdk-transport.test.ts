@@ -8,7 +8,7 @@ import { afterAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makeBundleGraph } from "../support/bundle-graph.ts";
+import { FRESH_LOGIN_ENTRIES, makeBundleGraph } from "../support/bundle-graph.ts";
 
 const out = mkdtempSync(join(tmpdir(), "awsmfa-sdk-transport-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -37,19 +37,7 @@ test("the SDK's chunks and the request handler reach no Node HTTP client module"
 
 test("a fresh login's modules, the SDK's included, reach none of them either", async () => {
   const graph = await makeBundleGraph(out);
-  const { files, builtins } = graph.reach([
-    // What a login loads before its call (known-login-imports.test.ts) ...
-    "src/main.ts",
-    "src/cli.ts",
-    "src/system/index.ts",
-    "src/commands/known-login.ts",
-    "src/commands/login.ts",
-    // ... and what the call loads (aws/clients.ts's dynamic imports).
-    "src/aws/clients.ts",
-    "src/aws/fetch-handler.ts",
-    "node_modules/@aws-sdk/client-sts/dist-es/STSClient.js",
-    "node_modules/@aws-sdk/client-sts/dist-es/commands/GetSessionTokenCommand.js",
-  ]);
+  const { files, builtins } = graph.reach(FRESH_LOGIN_ENTRIES);
   expect(files).toContain("src/session/get-session.ts");
   expect(files).toContain("node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js");
   for (const name of ["http", "https", "http2", "net", "tls"]) {

@@ -81,3 +81,20 @@ export async function makeBundleGraph(out: string): Promise<BundleGraph> {
   };
   return { chunks, texts, chunkOf, reach };
 }
+
+/**
+ * A fresh login's entry points in the bundle graph: what a login loads before its call
+ * (known-login-imports.test.ts), and what the STS call loads (aws/clients.ts's dynamic
+ * imports). Tests that hold the login's imports start from these.
+ */
+export const FRESH_LOGIN_ENTRIES: readonly string[] = [
+  "src/main.ts",
+  "src/cli.ts",
+  "src/system/index.ts",
+  "src/commands/known-login.ts",
+  "src/commands/login.ts",
+  "src/aws/clients.ts",
+  "src/aws/fetch-handler.ts",
+  "node_modules/@aws-sdk/client-sts/dist-es/STSClient.js",
+  "node_modules/@aws-sdk/client-sts/dist-es/commands/GetSessionTokenCommand.js",
+];
