@@ -14,8 +14,8 @@ import type { AwsPaths } from "./paths.ts";
 
 export type ProfileValues = Readonly<Record<string, IniValue>>;
 
-/** What reading the files needs; the platform, when given, for a `$name` in their paths. */
-type FilesDeps = Pick<Deps, "env" | "homedir" | "fs"> & Partial<Pick<Deps, "platform">>;
+/** What reading the files needs; the platform for the variables in their paths (paths.ts). */
+type FilesDeps = Pick<Deps, "env" | "homedir" | "fs" | "platform">;
 
 /** What a profile map may add to ReadonlyMap: has(`${base}${suffix}`) without the string. */
 interface SuffixLookup {

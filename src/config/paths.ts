@@ -32,7 +32,7 @@ export function expandHome(path: string, homedir: string): string {
  * expanded again. On Windows, ntpath's (windows-expand.ts): `%NAME%` too, and a name looked
  * up without regard to case (`$userprofile` is USERPROFILE).
  */
-export function expandVariables(path: string, env: Env, platform?: NodeJS.Platform): string {
+export function expandVariables(path: string, env: Env, platform: NodeJS.Platform): string {
   if (platform === "win32") return expandWindowsVariables(path, env);
   if (!path.includes("$")) return path;
   return path.replace(/\$(\w+|\{[^}]*\})/g, (whole, written: string) => {
@@ -58,7 +58,7 @@ function refuseOtherHome(name: string, path: string): string {
 }
 
 /** `platform` only changes how a `$name` in the two variables is looked up (expandVariables). */
-export function awsPaths(env: Env, homedir: string, platform?: NodeJS.Platform): AwsPaths {
+export function awsPaths(env: Env, homedir: string, platform: NodeJS.Platform): AwsPaths {
   // Empty, before or after its variables are expanded ('$EMPTY', an unfilled template): the
   // default file, not the file named "", which awsmfa then offered as the place to put keys
   // ("in [prod-long-term] of , or ...") and could never read or write.

@@ -52,18 +52,19 @@ test("the AWS files' variables: $NAME and braced names, then ~, as botocore expa
   expect(python.stderr.toString()).toBe("");
   const theirs = JSON.parse(python.stdout.toString()) as string[];
   const ours = values.map(
-    (value) => awsPaths({ ...env, AWS_SHARED_CREDENTIALS_FILE: value }, "/home/u").credentials,
+    (value) =>
+      awsPaths({ ...env, AWS_SHARED_CREDENTIALS_FILE: value }, "/home/u", "linux").credentials,
   );
   expect(ours).toEqual(theirs);
   expect(ours[0]).toBe("/home/u/.aws/config");
-  expect(awsPaths({ AWS_CONFIG_FILE: "$HOME/c" }, "/home/u").config).toBe("$HOME/c");
+  expect(awsPaths({ AWS_CONFIG_FILE: "$HOME/c" }, "/home/u", "linux").config).toBe("$HOME/c");
 });
 
 test("a value that expands to nothing ('$EMPTY') is the default file, as an empty one is", () => {
   const brace = "$" + "{";
   for (const value of ["", "$EMPTY", `${brace}EMPTY}`, "$EMPTY$EMPTY"]) {
     const env = { EMPTY: "", AWS_CONFIG_FILE: value, AWS_SHARED_CREDENTIALS_FILE: value };
-    expect(awsPaths(env, "/home/u")).toEqual({
+    expect(awsPaths(env, "/home/u", "linux")).toEqual({
       config: "/home/u/.aws/config",
       credentials: "/home/u/.aws/credentials",
     });
@@ -88,7 +89,7 @@ test.each([
     const env = { TILDE: "~alice", [name]: value };
     let error: unknown;
     try {
-      awsPaths(env, "/home/u");
+      awsPaths(env, "/home/u", "linux");
     } catch (caught) {
       error = caught;
     }

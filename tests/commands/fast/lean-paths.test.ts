@@ -71,7 +71,7 @@ test("leanAwsPaths is awsPaths, or falls through", () => {
       };
       const fast = lean(() => leanAwsPaths(env, homedir));
       if (fast === "fall through") return;
-      expect(general(() => awsPaths(env, homedir))).toEqual(fast);
+      expect(general(() => awsPaths(env, homedir, "linux"))).toEqual(fast);
     }),
     { numRuns: 3_000 },
   );
