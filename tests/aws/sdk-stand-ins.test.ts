@@ -22,6 +22,7 @@ import { PassThrough, Readable } from "node:stream";
 import type { Uint8ArrayBlobAdapter } from "@smithy/core/serde";
 import * as checksumStandIn from "../../src/aws/sdk-checksum-stand-in.ts";
 import * as configStandIn from "../../src/aws/sdk-config-stand-in.ts";
+import * as hexAndUuid from "../../src/aws/sdk-hex-and-uuid.ts";
 import * as retryStandIn from "../../src/aws/sdk-retry-stand-in.ts";
 import * as serdeStandIn from "../../src/aws/sdk-serde-stand-in.ts";
 import { calculateBodyLength, isStreamingPayload } from "../../src/aws/sdk-stream-checks.ts";
@@ -55,6 +56,8 @@ test("each stand-in exports exactly what the package's index exports", async () 
     "generateIdempotencyToken",
     "Uint8ArrayBlobAdapter",
     "calculateBodyLength",
+    "toHex",
+    "fromHex",
   ]);
   for (const [name, value] of Object.entries(serdeStandIn)) {
     if (!replaced.has(name)) expect([name, value === serde[name]]).toEqual([name, true]);
@@ -70,6 +73,8 @@ test("each stand-in exports exactly what the package's index exports", async () 
     }
   }
   expect(serdeStandIn.calculateBodyLength).toBe(calculateBodyLength);
+  expect(serdeStandIn.toHex).toBe(hexAndUuid.toHex);
+  expect(serdeStandIn.fromHex).toBe(hexAndUuid.fromHex);
   expect(checksumStandIn.Sha256).toBe(Sha256);
   expect(checksumStandIn.Sha256Node).toBe(Sha256);
   const config = await import(join(SUBMODULES, "config", "index.js"));
@@ -176,6 +181,92 @@ test("the serde stand-in's uuid and blob adapter work as the package's", async (
   expect(ours.transformToString("base64")).toBe(theirs.transformToString("base64"));
 });
 
+/** What a call answers: its value, or the class and message of what it threw. */
+function outcome(call: () => unknown): unknown {
+  try {
+    return { value: call() };
+  } catch (error) {
+    return { threw: [(error as Error).constructor.name, (error as Error).message] };
+  }
+}
+
+test("the hex encoding answers as the package's, its errors included", async () => {
+  const hex = await import(join(SUBMODULES, "serde", "util-hex-encoding", "hex-encoding.js"));
+  const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+  expect(hexAndUuid.toHex(every)).toBe(hex.toHex(every));
+  expect(hexAndUuid.toHex(new Uint8Array(0))).toBe("");
+  const odd = [
+    new Uint16Array([1, 255, 256, 4095]),
+    new Float64Array([1.5, -0, 2]),
+    new DataView(new ArrayBuffer(2)),
+  ];
+  for (const bytes of odd) {
+    expect(hexAndUuid.toHex(bytes as unknown as Uint8Array)).toBe(hex.toHex(bytes));
+  }
+  const texts = [
+    "",
+    hex.toHex(every),
+    hex.toHex(every).toUpperCase(),
+    "0",
+    "abc",
+    "0g",
+    "g0",
+    "zz",
+    "ÀB",
+    "İa",
+    "aİ",
+    "\u212a0",
+    " 1",
+    "1 ",
+    "12345x",
+    "😀",
+  ];
+  // Every UTF-16 code unit beside a digit, on either side: only 0-9, a-f and A-F decode.
+  for (let code = 0; code < 0x10000; code++) {
+    const c = String.fromCharCode(code);
+    texts.push(`${c}a`, `a${c}`);
+  }
+  for (const text of texts) {
+    const ours = outcome(() => [...hexAndUuid.fromHex(text)]);
+    const theirs = outcome(() => [...hex.fromHex(text)]);
+    if (JSON.stringify(ours) !== JSON.stringify(theirs))
+      expect([text, ours]).toEqual([text, theirs]);
+  }
+});
+
+test("the uuid without crypto.randomUUID is the package's, made of the same bytes", async () => {
+  const { bindV4 } = await import(join(SUBMODULES, "serde", "uuid", "v4.js"));
+  const script = (bytes: number[][]) => {
+    let next = 0;
+    return (array: Uint8Array) => array.set(bytes[next++ % bytes.length]!);
+  };
+  const samples = [
+    Array.from({ length: 16 }, () => 0),
+    Array.from({ length: 16 }, () => 255),
+    Array.from({ length: 16 }, (_, i) => i * 17),
+    Array.from({ length: 16 }, (_, i) => (i * 97 + 13) % 256),
+  ];
+  const randomUUID = crypto.randomUUID;
+  Object.defineProperty(crypto, "randomUUID", {
+    value: undefined,
+    configurable: true,
+    writable: true,
+  });
+  try {
+    const ours = hexAndUuid.bindV4(script(samples));
+    const theirs = bindV4(script(samples));
+    for (let i = 0; i < samples.length; i++) expect(ours()).toBe(theirs());
+  } finally {
+    Object.defineProperty(crypto, "randomUUID", {
+      value: randomUUID,
+      configurable: true,
+      writable: true,
+    });
+  }
+  // Where there is one, both hand it on.
+  expect(hexAndUuid.bindV4(() => undefined)()).toMatch(/^[0-9a-f-]{36}$/);
+});
+
 test("the stream checks answer as the SDK's for every kind of body", async () => {
   const sdkLength = (
     await import(join(SUBMODULES, "serde", "util-body-length", "calculateBodyLength.js"))
@@ -262,6 +353,9 @@ test("a fresh login's modules, the SDK's included, import no node:crypto, node:s
   const submodules = "node_modules/@smithy/core/dist-es/submodules/";
   expect(files).not.toContain(`${submodules}serde/index.js`);
   expect(files).not.toContain(`${submodules}checksum/sha256/Sha256Node.js`);
+  // Nor the two serde modules that build 256-entry tables when they load (aws/sdk-hex-and-uuid.ts).
+  expect(files).not.toContain(`${submodules}serde/util-hex-encoding/hex-encoding.js`);
+  expect(files).not.toContain(`${submodules}serde/uuid/v4.js`);
   expect(builtins).toContain("fs");
   expect(builtins.has("crypto")).toBe(false);
   expect(builtins.has("stream")).toBe(false);
