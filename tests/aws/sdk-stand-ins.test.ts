@@ -234,34 +234,30 @@ test("the hex encoding answers as the package's, its errors included", async () 
   }
 });
 
-test("the uuid without crypto.randomUUID is the package's, made of the same bytes", async () => {
-  const { bindV4 } = await import(join(SUBMODULES, "serde", "uuid", "v4.js"));
-  const script = (bytes: number[][]) => {
-    let next = 0;
-    return (array: Uint8Array) => array.set(bytes[next++ % bytes.length]!);
-  };
-  const samples = [
-    Array.from({ length: 16 }, () => 0),
-    Array.from({ length: 16 }, () => 255),
-    Array.from({ length: 16 }, (_, i) => i * 17),
-    Array.from({ length: 16 }, (_, i) => (i * 97 + 13) % 256),
-  ];
-  const randomUUID = crypto.randomUUID;
-  Object.defineProperty(crypto, "randomUUID", {
-    value: undefined,
-    configurable: true,
-    writable: true,
-  });
-  try {
-    const ours = hexAndUuid.bindV4(script(samples));
-    const theirs = bindV4(script(samples));
-    for (let i = 0; i < samples.length; i++) expect(ours()).toBe(theirs());
-  } finally {
-    Object.defineProperty(crypto, "randomUUID", {
-      value: randomUUID,
-      configurable: true,
-      writable: true,
-    });
+test("the uuid without crypto.randomUUID is the package's, made of the same bytes", () => {
+  // In a process of its own: the global crypto's randomUUID is taken away there only.
+  const script = `
+    Object.defineProperty(crypto, "randomUUID", { value: undefined });
+    const ours = await import(${JSON.stringify(join(import.meta.dir, "..", "..", "src", "aws", "sdk-hex-and-uuid.ts"))});
+    const theirs = await import(${JSON.stringify(join(SUBMODULES, "serde", "uuid", "v4.js"))});
+    const samples = [[0], [255], [0, 17, 34, 51, 68, 85, 102, 119, 136, 153, 170, 187, 204, 221, 238, 255], [13, 110, 207, 48]];
+    const feed = () => {
+      let next = 0;
+      return (array) => {
+        const sample = samples[next++ % samples.length];
+        for (let i = 0; i < 16; i++) array[i] = sample[i % sample.length];
+      };
+    };
+    const a = ours.bindV4(feed()), b = theirs.bindV4(feed());
+    console.log(JSON.stringify(samples.map(() => [a(), b()])));
+  `;
+  const run = Bun.spawnSync([process.execPath, "-e", script], { stdout: "pipe", stderr: "pipe" });
+  expect(run.stderr.toString()).toBe("");
+  const pairs: [string, string][] = JSON.parse(run.stdout.toString());
+  expect(pairs).toHaveLength(4);
+  for (const [ours, theirs] of pairs) {
+    expect(ours).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ours).toBe(theirs);
   }
   // Where there is one, both hand it on.
   expect(hexAndUuid.bindV4(() => undefined)()).toMatch(/^[0-9a-f-]{36}$/);
