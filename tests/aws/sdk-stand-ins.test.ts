@@ -352,6 +352,9 @@ test("a fresh login's modules, the SDK's included, import no node:crypto, node:s
   // Nor the two serde modules that build 256-entry tables when they load (aws/sdk-hex-and-uuid.ts).
   expect(files).not.toContain(`${submodules}serde/util-hex-encoding/hex-encoding.js`);
   expect(files).not.toContain(`${submodules}serde/uuid/v4.js`);
+  // The answers' XML is read by awsmfa's parser (aws/sdk-xml-stand-in.ts), not the package's.
+  expect(files).toContain("src/aws/sdk-xml-parser.ts");
+  expect(files).not.toContain("node_modules/@aws-sdk/xml-builder/dist-es/xml-parser.js");
   expect(builtins).toContain("fs");
   expect(builtins.has("crypto")).toBe(false);
   expect(builtins.has("stream")).toBe(false);
