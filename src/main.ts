@@ -60,7 +60,11 @@ export async function main(adjust?: (deps: Deps) => Deps): Promise<void> {
   // elsewhere start-up neither loads nor parses it.
   const windows =
     process.platform === "win32" ? await import("./system/windows-env.ts") : undefined;
-  const env = windows ? windows.windowsEnvironment(process.env) : { ...process.env };
+  // Without a prototype: a variable named __proto__ or constructor is a variable like any
+  // other, to be read and handed on (system/env-record.ts), not a member of Object.
+  const env = windows
+    ? windows.windowsEnvironment(process.env)
+    : (Object.assign(Object.create(null), process.env) as Record<string, string | undefined>);
   // Bun's homedir() is $HOME when it is set (elsewhere than Windows), else the user database;
   // node:os is loaded only for the latter (~0.3 ms of every run).
   const home = (process.platform !== "win32" && env.HOME) || osHomedir();

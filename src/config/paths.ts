@@ -10,6 +10,7 @@
  */
 import { join, posix, win32 } from "node:path";
 import { UserError } from "../errors.ts";
+import { envValue } from "../system/env-record.ts";
 import { printableInLine } from "../system/printable.ts";
 import { expandWindowsVariables } from "./windows-expand.ts";
 
@@ -37,7 +38,8 @@ export function expandVariables(path: string, env: Env, platform: NodeJS.Platfor
   if (!path.includes("$")) return path;
   return path.replace(/\$(\w+|\{[^}]*\})/g, (whole, written: string) => {
     const name = written.startsWith("{") ? written.slice(1, -1) : written;
-    return (name === "" ? undefined : env[name]) ?? whole;
+    // Only a variable: $constructor unset is left as written, not Object's function.
+    return (name === "" ? undefined : envValue(env, name)) ?? whole;
   });
 }
 

@@ -11,6 +11,7 @@
  * environment's names are upper case there: system/windows-env.ts). An unknown name stays as
  * written. One pass: a value is not expanded again.
  */
+import { envValue } from "../system/env-record.ts";
 import { windowsName } from "../system/windows-env.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -20,7 +21,7 @@ const NAME_CHAR = /[A-Za-z0-9_-]/;
 
 export function expandWindowsVariables(path: string, env: Env): string {
   if (!path.includes("$") && !path.includes("%")) return path;
-  const value = (name: string) => (name === "" ? undefined : env[windowsName(name)]);
+  const value = (name: string) => (name === "" ? undefined : envValue(env, windowsName(name)));
   let result = "";
   let at = 0;
   while (at < path.length) {

@@ -61,8 +61,9 @@ export interface WriteOptions extends ProcessOptions {
    * Where a one-line warning goes (stderr, from fileOptionsFrom): said when the folder's fsync
    * fails with the disk's error (EIO, EROFS), before the write is done. The write still
    * succeeds: the file holds the new text, only its survival of a power cut is in doubt.
+   * `folder` is the folder it is about: fileOptionsFrom says it once per folder and run.
    */
-  warn?: (line: string) => void;
+  warn?: (line: string, folder: string) => void;
 }
 
 const onWindows = platform() === "win32";
@@ -118,8 +119,9 @@ export async function writeFileAtomic(
     forget();
   }
   if (options.durable !== false) {
-    const folderSynced = syncFolder(fs, dirname(target)).then((failure) => {
-      if (failure) options.warn?.(folderNotFlushed(target, failure));
+    const folder = dirname(target);
+    const folderSynced = syncFolder(fs, folder).then((failure) => {
+      if (failure) options.warn?.(folderNotFlushed(target, failure), folder);
     });
     if (options.folderFlushed) options.folderFlushed(folderSynced);
     else await folderSynced;

@@ -14,13 +14,27 @@ type OptionDeps = Pick<Deps, "clock" | "processes" | "hooks"> & Partial<Pick<Dep
  * process, the fault hooks, and stderr for the warning of a folder fsync the disk failed
  * (fs/folder.ts). io is required, so that no writer of the user's files can leave it out and
  * say "saved" over a failed flush in silence.
+ *
+ * The warning is said once per folder and run (per stderr): a command that writes more than
+ * once (configure --move-keys, a login of several profiles, configure's config and
+ * credentials) said the same thing after each write.
  */
 export function fileOptionsFrom(
   deps: OptionDeps & Pick<Deps, "io">,
 ): UpdateOptions & { clock: Clock } {
   const { io } = deps;
-  return { ...processOptionsFrom(deps), warn: (line) => io.stderr.write(`${line}\n`) };
+  const folders = WARNED_FOLDERS.get(io.stderr) ?? new Set<string>();
+  WARNED_FOLDERS.set(io.stderr, folders);
+  const warn = (line: string, folder: string) => {
+    if (folders.has(folder)) return;
+    folders.add(folder);
+    io.stderr.write(`${line}\n`);
+  };
+  return { ...processOptionsFrom(deps), warn };
 }
+
+/** The folders already warned about, by the run's stderr. */
+const WARNED_FOLDERS = new WeakMap<object, Set<string>>();
 
 /**
  * The same for files awsmfa can make again (the cache folder's): written with `durable: false`,

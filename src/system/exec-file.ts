@@ -2,19 +2,9 @@
  * Runs external programs (password managers, ykman) without a shell. Secrets never go on argv:
  * callers pass them through `env` or `input` when they must pass them at all.
  */
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import type { Exec, ExecResult } from "../deps.ts";
+import { type PipedChild, spawnChild } from "./spawn-child.ts";
 import { timerMs } from "./timer-ms.ts";
-
-/**
- * node:child_process, loaded on first use (~1 ms of start-up): most runs start no program, and
- * `require` keeps the callers synchronous (spawnDetached answers with the pid at once).
- */
-export function childProcess(): typeof import("node:child_process") {
-  loadedChildProcess ??= require("node:child_process") as typeof import("node:child_process");
-  return loadedChildProcess;
-}
-let loadedChildProcess: typeof import("node:child_process") | undefined;
 
 /** How long output may still arrive after the child has exited. */
 const EXIT_GRACE_MS = 200;
@@ -29,14 +19,14 @@ export const liveChildren = new Set<{ kill(signal?: NodeJS.Signals): boolean }>(
 
 export const execFile: Exec = (file, args, options = {}) =>
   new Promise<ExecResult>((resolve) => {
-    let child: ChildProcessWithoutNullStreams;
+    let child: PipedChild;
     try {
-      child = childProcess().spawn(file, [...args], {
-        env: options.env as NodeJS.ProcessEnv | undefined,
+      child = spawnChild(file, args, {
+        env: options.env,
         cwd: options.cwd,
-        stdio: ["pipe", "pipe", "pipe"],
+        stdio: "pipe",
         windowsHide: true,
-      });
+      }) as PipedChild;
     } catch (error) {
       // Bun throws some failures at once (ENOEXEC: a file marked executable that is no
       // program, such as a script without #!) where Node emits "error": report them the same.
@@ -108,8 +98,8 @@ export function spawnDetached(
   env: Record<string, string | undefined>,
 ): number | undefined {
   try {
-    const child = childProcess().spawn(file, [...args], {
-      env: env as NodeJS.ProcessEnv,
+    const child = spawnChild(file, args, {
+      env,
       detached: true,
       stdio: "ignore",
       windowsHide: true,

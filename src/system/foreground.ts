@@ -5,7 +5,7 @@
  * arrives any other way (`kill -INT`, a supervisor) is forwarded.
  */
 import { readFileSync } from "node:fs";
-import { childProcess } from "./exec-file.ts";
+import { childProcess } from "./spawn-child.ts";
 
 /** From /proc/self/stat (Linux): the process group equals the terminal's foreground group. */
 export function foregroundFromProcStat(text: string): boolean | undefined {

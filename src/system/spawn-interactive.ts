@@ -3,10 +3,9 @@
  * inherited), and SIGINT, SIGTERM and SIGHUP sent to awsmfa are passed on to it, while awsmfa
  * itself waits for it to end. Receives the process facts it needs from main.ts.
  */
-import type { spawn } from "node:child_process";
 import type { InteractiveResult, SpawnInteractive } from "../deps.ts";
-import { childProcess } from "./exec-file.ts";
 import { inTerminalForeground } from "./foreground.ts";
+import { type Child, spawnChild } from "./spawn-child.ts";
 
 /**
  * Every signal whose default action would end awsmfa and that a program may be sent on purpose
@@ -47,7 +46,7 @@ export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
   return (file, args, options) =>
     new Promise<InteractiveResult>((resolve) => {
       interactive.running++;
-      let child: ReturnType<typeof spawn> | undefined;
+      let child: Child | undefined;
       const early: ForwardedSignal[] = [];
       // Handlers first: handling a signal at all keeps awsmfa alive until the child has
       // ended, and one that arrives while the child starts is passed on once it exists.
@@ -66,10 +65,7 @@ export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
         resolve(result);
       };
       try {
-        child = childProcess().spawn(file, [...args], {
-          env: options.env as NodeJS.ProcessEnv,
-          stdio: "inherit",
-        });
+        child = spawnChild(file, args, { env: options.env, stdio: "inherit" });
       } catch (error) {
         finish({ code: null, signal: null, spawnError: error as NodeJS.ErrnoException });
         return;
@@ -82,7 +78,7 @@ export function spawnInteractive(facts: SignalFacts): SpawnInteractive {
     });
 }
 
-function forward(child: ReturnType<typeof spawn>, signal: ForwardedSignal, facts: SignalFacts) {
+function forward(child: Child, signal: ForwardedSignal, facts: SignalFacts) {
   // Windows has no signals to pass on: Ctrl-C reaches every process on the console.
   if (facts.platform === "win32") return;
   if (FROM_TERMINAL.includes(signal) && inTerminalForeground(facts.platform, facts.pid)) return;

@@ -26,6 +26,8 @@
  * variables there) and this module is not loaded.
  */
 
+import { envRecord } from "./env-record.ts";
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** A name as the upper-case environment holds it. */
@@ -39,7 +41,7 @@ export function windowsName(name: string): string {
  * Python's os.environ.
  */
 export function windowsEnvironment(source: Env): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {};
+  const env = envRecord();
   for (const name of Object.keys(source)) {
     const value = source[name];
     if (value !== undefined) env[windowsName(name)] = value;
@@ -61,7 +63,8 @@ export function childSpelling(
     if (source[name] !== undefined) spelled.set(windowsName(name), name);
   }
   return (env) => {
-    const child: Record<string, string | undefined> = {};
+    // A name spelled __proto__ stays a variable (env-record.ts).
+    const child = envRecord();
     for (const name of Object.keys(env)) {
       const own = /^AWS(MFA)?_/.test(name) ? undefined : spelled.get(name);
       child[own ?? name] = env[name];

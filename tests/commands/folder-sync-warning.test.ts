@@ -4,7 +4,8 @@
  * names the file and what to do; stdout (a protocol) is what it would have been. EINVAL (a file
  * system that cannot sync folders) stays silent. For every command that writes the user's
  * files through fileOptionsFrom: login, logout, configure --move-keys, a saved setting and
- * the credentials-file key store (fs/from-deps.ts requires the stderr they all warn on).
+ * the credentials-file key store (fs/from-deps.ts requires the stderr they all warn on). Said
+ * once per folder and run, however many writes the command makes there.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
@@ -91,6 +92,21 @@ for (const code of ["EIO", "EROFS"]) {
   });
 }
 
+test("login of two profiles, EIO: both saved, the folder's warning once", async () => {
+  const s = setup("EIO");
+  s.sandbox.writeCredentials(`[prod-long-term]\n${s.keys}\n[dev-long-term]\n${s.keys}`);
+  s.sandbox.writeConfig(
+    `[profile prod]\nmfa_serial = ${s.serial}\nregion = us-east-1\n[profile dev]\nmfa_serial = ${s.serial}\nregion = us-east-1\n`,
+  );
+  const args = ["login", "prod", "dev", "--otp", aws.code(s.serial), "--format", "json"];
+  expect(await run(args, s.deps)).toBe(0);
+  const text = readFileSync(s.credentials, "utf8");
+  expect(text).toContain("[prod]\naws_access_key_id = ASIA");
+  expect(text).toContain("[dev]\naws_access_key_id = ASIA");
+  expect(s.stderr().split(s.warning)).toHaveLength(2);
+  expect(s.others()).toEqual([]);
+});
+
 test("login, EINVAL (a file system that cannot sync folders): no warning", async () => {
   const s = setup("EINVAL");
   s.sandbox.writeCredentials(`[prod-long-term]\n${s.keys}`);
@@ -145,13 +161,14 @@ for (const [name, args, prepare] of [
     expect(failed!.s.stdout().replaceAll(failed!.s.sandbox.home, "~")).toBe(
       fine!.s.stdout().replaceAll(fine!.s.sandbox.home, "~"),
     );
-    expect(failed!.s.stderr()).toContain(failed!.s.warning);
+    // Once, though configure --move-keys writes the file twice (copy, then remove).
+    expect(failed!.s.stderr().split(failed!.s.warning)).toHaveLength(2);
     expect(fine!.s.stderr()).not.toContain("Warning");
     expect(failed!.s.others()).toEqual([]);
   });
 }
 
-test("a setting saved and a key store written, EIO: done, and the warning for each", async () => {
+test("a setting saved and a key store written, EIO: done, and the folder's warning once", async () => {
   const s = setup("EIO");
   s.sandbox.writeCredentials("[other]\nregion = eu-west-1\n");
   s.sandbox.writeConfig("[profile prod]\n");
@@ -163,7 +180,8 @@ test("a setting saved and a key store written, EIO: done, and the warning for ea
   expect(readFileSync(s.credentials, "utf8")).toContain(
     "[prod]\naws_access_key_id = AKIAEXAMPLE\n",
   );
-  expect(s.stderr()).toBe(`${s.warning.replace(s.credentials, config)}${s.warning}`);
+  // Both files are in ~/.aws: one warning about that folder, naming the first file saved.
+  expect(s.stderr()).toBe(s.warning.replace(s.credentials, config));
   expect(s.stdout()).toBe("");
   expect(s.others()).toEqual([]);
 });

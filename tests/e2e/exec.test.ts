@@ -54,6 +54,31 @@ describe("exec: the environment", () => {
     expect(env.AWS_SECURITY_TOKEN).toBeUndefined();
   });
 
+  test("variables named like JavaScript's object members reach the program as they were", async () => {
+    const login = world.user();
+    // __proto__, constructor, toString, hasOwnProperty, valueOf...: each a variable of its own.
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    const special: [string, string][] = names.map((name, i) => [name, `value ${i} of ${name}`]);
+    // Static keys, then (cached, no code) the credential endpoint: both copy the environment.
+    for (const args of [["--otp", login.code()], ["--server"]]) {
+      const r = await login.run(["exec", ...args, "prod", "--", "env", "-0"], {
+        env: { ...login.sandbox.env, ...Object.fromEntries(special) },
+      });
+      expect(r.code).toBe(0);
+      // A Map: an object would itself drop __proto__.
+      const env = new Map(
+        r.stdout
+          .split("\0")
+          .filter((entry) => entry.includes("="))
+          .map((entry) => [
+            entry.slice(0, entry.indexOf("=")),
+            entry.slice(entry.indexOf("=") + 1),
+          ]),
+      );
+      expect(special.map(([name]) => [name, env.get(name)])).toEqual(special);
+    }
+  });
+
   test("the session works in the program: awsmfa whoami run by exec is the user", async () => {
     const login = world.user();
     const binary = await awsmfaBinary();

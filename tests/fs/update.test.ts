@@ -92,10 +92,31 @@ test("fileOptionsFrom passes the clock, this process, the fault hooks and stderr
     hooks: { afterTempWritten },
     io: deps.io,
   });
-  options.warn?.("Warning: a line");
+  options.warn?.("Warning: a line", "/home/x/.aws");
   expect(stderr()).toBe("Warning: a line\n");
   expect(options.clock).toBe(clock);
   expect(options.pid).toBe(77);
   expect([options.isAlive?.(77), options.isAlive?.(78)]).toEqual([true, false]);
   expect(options.hooks?.afterTempWritten).toBe(afterTempWritten);
+});
+
+test("fileOptionsFrom says a folder's warning once per run, from any of its writes", () => {
+  const { deps, stderr } = testDeps();
+  const from = () =>
+    fileOptionsFrom({
+      clock: fakeClock(0).clock,
+      processes: deps.processes,
+      hooks: {},
+      io: deps.io,
+    });
+  const first = from();
+  first.warn?.("Warning: credentials", "/home/x/.aws");
+  first.warn?.("Warning: credentials", "/home/x/.aws");
+  from().warn?.("Warning: config", "/home/x/.aws");
+  from().warn?.("Warning: elsewhere", "/srv/aws");
+  expect(stderr()).toBe("Warning: credentials\nWarning: elsewhere\n");
+  // Another run (its own stderr) is told again.
+  const other = testDeps();
+  fileOptionsFrom({ ...deps, io: other.deps.io }).warn?.("Warning: credentials", "/home/x/.aws");
+  expect(other.stderr()).toBe("Warning: credentials\n");
 });

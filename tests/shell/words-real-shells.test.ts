@@ -4,8 +4,8 @@
  * the shells that have escapes for it (bash and zsh's $'...', fish's \n, PowerShell's `n),
  * stay on one line whatever control characters the value holds. sh and dash have no such
  * escape: their word is a printf (shell/posix/printf-word.ts), on one line too, tried in dash,
- * /bin/sh, bash --posix and busybox sh, with set -u, each word pasted twice (the second paste
- * finds the variable the first one set).
+ * /bin/sh, bash --posix and busybox sh, with set -u, each word pasted twice. In every shell
+ * the pasted words leave the shell's variables as they were (`set` before and after).
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
@@ -41,7 +41,16 @@ interface Case {
   /** A line that appends the value of `word`, then a NUL, to the file $OUT. */
   line(word: string): string;
   prelude: string;
+  /** A line that writes the shell's variables (names and values) to `file`. */
+  variables(file: string): string;
 }
+
+/** Variables a shell changes by itself from one command to the next. */
+const VOLATILE =
+  /^(_|status|pipestatus|CMD_DURATION|history|fish_kill_signal|LINENO|RANDOM)([= ]|$)/;
+// `:` first: bash's $_ (the last word of the command before) is then the same each time.
+const POSIX_VARIABLES = (file: string) => `:; set > '${file}'`;
+const FISH_VARIABLES = (file: string) => `set -L > '${file}'`;
 
 const POSIX_LINE = (word: string) => `printf '%s\\0' ${word} >> "$OUT"`;
 const CASES: Case[] = [
@@ -52,6 +61,7 @@ const CASES: Case[] = [
     oneLine: true,
     line: POSIX_LINE,
     prelude: "",
+    variables: POSIX_VARIABLES,
   },
   {
     shell: "zsh",
@@ -60,6 +70,7 @@ const CASES: Case[] = [
     oneLine: true,
     line: POSIX_LINE,
     prelude: "",
+    variables: POSIX_VARIABLES,
   },
   {
     shell: "dash",
@@ -68,6 +79,7 @@ const CASES: Case[] = [
     oneLine: true,
     line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
     prelude: "set -u",
+    variables: POSIX_VARIABLES,
   },
   {
     shell: "sh",
@@ -76,6 +88,7 @@ const CASES: Case[] = [
     oneLine: true,
     line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
     prelude: "set -u",
+    variables: POSIX_VARIABLES,
   },
   {
     shell: "bash --posix",
@@ -85,6 +98,7 @@ const CASES: Case[] = [
     oneLine: true,
     line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
     prelude: "set -u",
+    variables: POSIX_VARIABLES,
   },
   {
     shell: "busybox sh",
@@ -94,6 +108,7 @@ const CASES: Case[] = [
     oneLine: true,
     line: (word) => `${POSIX_LINE(word)}; ${POSIX_LINE(word)}`,
     prelude: "set -u",
+    variables: POSIX_VARIABLES,
   },
   {
     shell: "fish",
@@ -102,6 +117,7 @@ const CASES: Case[] = [
     oneLine: true,
     line: (word) => `printf '%s\\0' ${word} >> $OUT`,
     prelude: "",
+    variables: FISH_VARIABLES,
   },
   {
     shell: "pwsh",
@@ -111,6 +127,8 @@ const CASES: Case[] = [
     line: (word) => `p ${word}`,
     prelude:
       "\uFEFFfunction p { [IO.File]::AppendAllText($env:OUT, [string]$args[0] + [char]0, [Text.UTF8Encoding]::new($false)) }",
+    variables: (file) =>
+      `Get-Variable | Where-Object Name -notin '?', '^', '$', 'args', 'input', 'MyInvocation', 'PSCmdlet', 'PSBoundParameters' | ForEach-Object { "$($_.Name)=$($_.Value)" } | Out-File -LiteralPath '${file}'`,
   },
 ];
 
@@ -130,7 +148,12 @@ describe("words shown to paste, pasted into the real shells", () => {
         }
         const script = join(dir, `paste.${c.shell.replace(" ", "-")}`);
         const out = join(dir, `out.${c.shell.replace(" ", "-")}`);
-        writeFileSync(script, [c.prelude, ...words.map(c.line), ""].join("\n"));
+        const before = join(dir, `variables-before.${c.shell.replace(" ", "-")}`);
+        const after = join(dir, `variables-after.${c.shell.replace(" ", "-")}`);
+        writeFileSync(
+          script,
+          [c.prelude, c.variables(before), ...words.map(c.line), c.variables(after), ""].join("\n"),
+        );
         writeFileSync(out, "");
         const run = spawnSync(c.program!, [...c.args, script], {
           cwd: dir,
@@ -146,8 +169,37 @@ describe("words shown to paste, pasted into the real shells", () => {
           const word = words[twice ? Math.floor(i / 2) : i];
           if (got[i] !== value) expect({ word, got: got[i] }).toEqual({ word, got: value });
         });
+        // Nothing pasted set a variable (an earlier sh word kept its text in __awsmfa_<hash>).
+        const variables = (file: string) =>
+          readFileSync(file, "utf8")
+            .split("\n")
+            .filter((line) => !VOLATILE.test(line));
+        expect(variables(after)).toEqual(variables(before));
       },
       60_000,
+    );
+  }
+});
+
+describe("a line break at the end, in sh: taken from $IFS, which the word checks first", () => {
+  for (const c of CASES.filter((c) => c.prelude === "set -u")) {
+    test.skipIf(c.program === null)(
+      `${c.shell}: with IFS changed, the command does not run`,
+      () => {
+        const word = shellSyntax("sh")!.word("prod\n");
+        const script = join(dir, `ifs.${c.shell.replace(" ", "-")}`);
+        const out = join(dir, `ifs-out.${c.shell.replace(" ", "-")}`);
+        writeFileSync(script, ["set -u", "IFS=:", POSIX_LINE(word), ""].join("\n"));
+        writeFileSync(out, "");
+        const run = spawnSync(c.program!, [...c.args, script], {
+          cwd: dir,
+          encoding: "utf8",
+          env: { PATH: "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8", OUT: out },
+        });
+        // Not run with "prod:" (IFS's last character): the arithmetic check stops it.
+        expect(run.stderr).toMatch(/divi/);
+        expect(readFileSync(out, "utf8")).toBe("");
+      },
     );
   }
 });

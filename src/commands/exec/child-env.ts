@@ -5,6 +5,7 @@
  */
 import type { SessionCredentials } from "../../aws/credentials.ts";
 import { type SessionContext, sessionVariables } from "../../output/variables.ts";
+import { envRecord } from "../../system/env-record.ts";
 
 export const EXEC_MARKER = "AWSMFA_EXEC";
 
@@ -16,7 +17,8 @@ export function childEnvironment(
   session: SessionCredentials,
   context: SessionContext,
 ): Record<string, string> {
-  const env: Record<string, string> = {};
+  // Every name of the parent's, __proto__ and constructor too (system/env-record.ts).
+  const env = envRecord<string>();
   for (const [name, value] of Object.entries(parent)) {
     if (value !== undefined && !(STALE as readonly string[]).includes(name)) env[name] = value;
   }
@@ -48,7 +50,7 @@ export function serverEnvironment(
   server: { url: string; token: string },
   context: SessionContext,
 ): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env = envRecord<string>();
   for (const [name, value] of Object.entries(parent)) {
     if (value !== undefined && !SHADOWING.includes(name)) env[name] = value;
   }

@@ -6,7 +6,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { type AwsFiles, profileValue, readAwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { CancelledError, ExitCode, pasteableCommand, UsageError, UserError } from "../../errors.ts";
+import { pasteableCommand, UsageError, UserError } from "../../errors.ts";
 import { otpChooser } from "../../otp/choose.ts";
 import type { OtpLayer } from "../../otp/settings.ts";
 import { reportSession } from "../../session/messages.ts";
@@ -26,7 +26,7 @@ import {
 } from "../options/session.ts";
 import { childEnvironment, EXEC_MARKER, serverEnvironment } from "./child-env.ts";
 import { checkCommand, exitStatus } from "./exit-status.ts";
-import { helperFlags, sessionForExec } from "./session-for-exec.ts";
+import { helperFlags, renewalError, sessionForExec } from "./session-for-exec.ts";
 
 export interface ExecOptions {
   session: SessionOptions;
@@ -160,10 +160,7 @@ export async function runExec(options: ExecOptions, deps: Deps): Promise<number>
       flags,
       deps,
     );
-    if ("exitCode" in again) {
-      if (again.exitCode === ExitCode.cancelled) throw new CancelledError();
-      throw new UserError("awsmfa could not renew the session.");
-    }
+    if ("exitCode" in again) throw renewalError(again.exitCode);
     return again.session;
   };
   // Loaded here, not with the command's definition: node:http and node:crypto cost ~4 ms of

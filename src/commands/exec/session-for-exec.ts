@@ -10,7 +10,13 @@
 import { constants } from "node:os";
 import type { AwsFiles } from "../../config/aws-files.ts";
 import type { Deps } from "../../deps.ts";
-import { UserError } from "../../errors.ts";
+import {
+  CancelledError,
+  INTERRUPT_SIGNALS,
+  type InterruptSignal,
+  signalExitCode,
+  UserError,
+} from "../../errors.ts";
 import { getSession } from "../../session/get-session.ts";
 import type { SessionRequest, SessionResult } from "../../session/request.ts";
 
@@ -43,6 +49,22 @@ export async function sessionForExec(
   }
   // The helper left the session in the cache: this is now the cached path.
   return getSession(files, { ...request, force: false }, withoutTerminal);
+}
+
+/**
+ * Why a renewal got no session, from the exit code sessionForExec() returned: a signal that
+ * ended the helper's question (Ctrl-C 130, SIGTERM 143, SIGHUP 129: it exits with them after
+ * cleaning up, or the shell's numbers when killed outright) is a cancel, as Ctrl-C is, not a
+ * failure to renew; the error keeps the signal, and with it that exit code (errors.ts).
+ */
+export function renewalError(exitCode: number): UserError {
+  const signal = (Object.keys(INTERRUPT_SIGNALS) as InterruptSignal[]).find(
+    (name) => signalExitCode(name) === exitCode,
+  );
+  if (signal === undefined) return new UserError("awsmfa could not renew the session.");
+  return new CancelledError(signal === "SIGINT" ? "Cancelled." : `Cancelled by ${signal}.`, {
+    signal,
+  });
 }
 
 /** The command-line flags that make the helper ask for the same session. No secrets. */

@@ -5,16 +5,18 @@
  * POSIX sh has no $'...' (bash, zsh), and single quotes keep a line break as one, so the
  * suggestion spanned two lines. printf writes any byte from an escape in its format, and
  * "$(printf 'a\nb')" is one word on one line; only the trailing line breaks of a command
- * substitution are dropped. A value that ends with one gets a sentinel (_) that a parameter
- * expansion removes: the printf output is assigned to a variable in the same word, by an
- * expansion whose own text is then removed (all of $$, the shell's pid, by a pattern that
- * ends with $$ itself), and ${NAME%_} gives the value back:
+ * substitution are dropped. A value that ends with them takes each from the last character
+ * of $IFS instead (a space, a tab and a line break, as every POSIX shell sets it), which the
+ * word checks first: printf %d "'X" is the code of X, and unless that is 10 an arithmetic
+ * division by zero stops the pasted command, rather than letting it run with another value.
+ * The check's number is then removed (a suffix of $$, the shell's pid, taken off $$ by a
+ * pattern that ends with it), so it adds nothing:
  *
- *   "${$##*"${$#"${__awsmfa_1a2b3c4d=$(printf 'a\012_')}"}"}${__awsmfa_1a2b3c4d%_}"
+ *   "$(printf 'a')${$##*"${$#"$((1/($(printf %d "'${IFS#"${IFS%?}"}")==10)))"}"}${IFS#"${IFS%?}"}"
  *
- * `=` assigns only an unset variable, so the name is a hash of the value: pasted again, the
- * variable already holds the same text. dash, bash --posix, busybox sh and zsh read this the
- * same way, with set -u too (tests/shell/words-real-shells.test.ts runs them).
+ * No variable is assigned: pasting the word leaves the shell's variables as they were (an
+ * earlier word kept the text in a variable, which stayed set). dash, bash --posix and busybox
+ * sh read it the same way, with set -u too (tests/shell/words-real-shells.test.ts runs them).
  */
 import { isHidden } from "../syntax.ts";
 
@@ -47,20 +49,17 @@ function printfFormat(value: string): string {
   return out;
 }
 
-/** FNV-1a of the UTF-16 units, as 8 hex digits: the variable's name for `value`. */
-function hashName(value: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) {
-    h ^= value.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `__awsmfa_${h.toString(16).padStart(8, "0")}`;
-}
+/** The last character of $IFS: a line break, when IFS is as the shell set it. */
+const IFS_LAST = `\${IFS#"\${IFS%?}"}`;
+
+/** Nothing, once $IFS is seen to end with a line break; else a division by zero. */
+const IFS_CHECK = `\${$##*"\${$#"$((1/($(printf %d "'${IFS_LAST}")==10)))"}"}`;
 
 /** One line of POSIX sh that is the word `value` (see above). */
 export function printfWord(value: string): string {
-  const format = printfFormat(value);
-  if (!value.endsWith("\n")) return `"$(printf '${format}')"`;
-  const name = hashName(value);
-  return `"\${$##*"\${$#"\${${name}=$(printf '${format}_')}"}"}\${${name}%_}"`;
+  const body = value.replace(/\n+$/, "");
+  const breaks = value.length - body.length;
+  const printed = body === "" ? "" : `$(printf '${printfFormat(body)}')`;
+  if (breaks === 0) return `"${printed}"`;
+  return `"${printed}${IFS_CHECK}${IFS_LAST.repeat(breaks)}"`;
 }

@@ -16,10 +16,12 @@ export function powershellPromptHook(): string {
   return [
     "# Expiry warnings: at each prompt, a check of $env:AWSMFA_EXPIRES (set by `awsmfa login`),",
     "# no process started. One line at 10 minutes or less, one when expired, once per session.",
-    "if (-not (Test-Path Variable:global:__awsmfaWarned)) { $global:__awsmfaWarned = '' }",
     "function global:__awsmfaPromptHook {",
     "  $expires = $env:AWSMFA_EXPIRES",
     `  if (-not ("$expires" -match '${EXPIRES_PATTERN}')) { return }`,
+    // Which warning was shown: set when one is, as in bash, zsh and fish, so that loading the
+    // hook creates no variable (read with Test-Path first: Set-StrictMode refuses an unset one).
+    "  $warned = if (Test-Path Variable:global:__awsmfaWarned) { $global:__awsmfaWarned } else { '' }",
     "  $left = [long]$expires - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()",
     "  $name = if ($env:AWS_PROFILE) { $env:AWS_PROFILE } else { 'default' }",
     // The suggested command is pasted: the name in single quotes (all four kinds PowerShell
@@ -37,11 +39,11 @@ export function powershellPromptHook(): string {
     "    if ($name.StartsWith('-')) { $quoted = \"login '--' $quoted\" }",
     "  }",
     "  if ($left -le 0) {",
-    '    if ($global:__awsmfaWarned -ne "expired:$expires") {',
+    '    if ($warned -ne "expired:$expires") {',
     '      $global:__awsmfaWarned = "expired:$expires"',
     `      [Console]::Error.WriteLine("${expired}")`,
     "    }",
-    `  } elseif ($left -le ${WARN_SECONDS} -and $global:__awsmfaWarned -ne "soon:$expires") {`,
+    `  } elseif ($left -le ${WARN_SECONDS} -and $warned -ne "soon:$expires") {`,
     '    $global:__awsmfaWarned = "soon:$expires"',
     `    $when = if ($left -ge 60) { "$([math]::Floor($left / 60))m" } else { "\${left}s" }`,
     `    [Console]::Error.WriteLine("${soon}")`,

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { childEnvironment } from "../../../src/commands/exec/child-env.ts";
 import { exitStatus } from "../../../src/commands/exec/exit-status.ts";
 import { parseExec } from "../../../src/commands/exec/index.ts";
-import { UsageError, UserError } from "../../../src/errors.ts";
+import { renewalError } from "../../../src/commands/exec/session-for-exec.ts";
+import { CancelledError, exitCodeFor, UsageError, UserError } from "../../../src/errors.ts";
 import { foregroundFromProcStat, foregroundFromPsStat } from "../../../src/system/foreground.ts";
 
 const session = {
@@ -139,5 +140,26 @@ describe("parseExec", () => {
     expect(() => parseExec("p", ["x"], ["exec", "p", "--", "x"], { roleDuration: "13h" })).toThrow(
       "--role-duration must be between 15m (900 s) and 12h (43200 s)",
     );
+  });
+});
+
+describe("renewalError", () => {
+  test.each([
+    [130, "SIGINT", "Cancelled."],
+    [143, "SIGTERM", "Cancelled by SIGTERM."],
+    [129, "SIGHUP", "Cancelled by SIGHUP."],
+  ] as const)("a helper that exited %d was cancelled by %s", (code, signal, message) => {
+    const error = renewalError(code);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(error.message).toBe(message);
+    expect((error as CancelledError).signal).toBe(signal);
+    // The exit code of the table: 128 + the signal's number.
+    expect(exitCodeFor(error)).toBe(code);
+  });
+
+  test.each([1, 4, 7, 137])("a helper that exited %d could not renew", (code) => {
+    const error = renewalError(code);
+    expect(error).not.toBeInstanceOf(CancelledError);
+    expect(error.message).toBe("awsmfa could not renew the session.");
   });
 });

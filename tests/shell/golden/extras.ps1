@@ -96,10 +96,10 @@ Register-ArgumentCompleter -Native -CommandName awsmfa, awsmfa.exe -ScriptBlock 
 
 # Expiry warnings: at each prompt, a check of $env:AWSMFA_EXPIRES (set by `awsmfa login`),
 # no process started. One line at 10 minutes or less, one when expired, once per session.
-if (-not (Test-Path Variable:global:__awsmfaWarned)) { $global:__awsmfaWarned = '' }
 function global:__awsmfaPromptHook {
   $expires = $env:AWSMFA_EXPIRES
   if (-not ("$expires" -match '^[1-9][0-9]{0,11}$')) { return }
+  $warned = if (Test-Path Variable:global:__awsmfaWarned) { $global:__awsmfaWarned } else { '' }
   $left = [long]$expires - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
   $name = if ($env:AWS_PROFILE) { $env:AWS_PROFILE } else { 'default' }
   $quoted = if ($name -match '^[A-Za-z0-9_.@:/+=,][A-Za-z0-9_.@:/+=,-]*$') { $name } else { "'" + ($name -replace '[''\u2018\u2019\u201a\u201b]', '$0$0') + "'" }
@@ -112,11 +112,11 @@ function global:__awsmfaPromptHook {
     if ($name.StartsWith('-')) { $quoted = "login '--' $quoted" }
   }
   if ($left -le 0) {
-    if ($global:__awsmfaWarned -ne "expired:$expires") {
+    if ($warned -ne "expired:$expires") {
       $global:__awsmfaWarned = "expired:$expires"
       [Console]::Error.WriteLine("awsmfa: the AWS session for $shownName has expired; ``awsmfa $quoted`` gets a new one.")
     }
-  } elseif ($left -le 600 -and $global:__awsmfaWarned -ne "soon:$expires") {
+  } elseif ($left -le 600 -and $warned -ne "soon:$expires") {
     $global:__awsmfaWarned = "soon:$expires"
     $when = if ($left -ge 60) { "$([math]::Floor($left / 60))m" } else { "${left}s" }
     [Console]::Error.WriteLine("awsmfa: the AWS session for $shownName expires in $when; ``awsmfa $quoted`` gets a new one.")
