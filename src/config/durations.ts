@@ -103,7 +103,9 @@ export function formatDuration(seconds: number): string {
   const s = whole >= 600 ? Math.round(whole / 60) * 60 : whole;
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
-  if (hours > 0) return `${hours}h${String(minutes).padStart(2, "0")}m`;
+  // Not padStart, a built-in JavaScriptCore compiles from source at its first call in every
+  // run: a cached login calls this once (minutes is a whole 0-59 here).
+  if (hours > 0) return `${hours}h${minutes < 10 ? "0" : ""}${minutes}m`;
   if (minutes > 0) return `${minutes}m`;
   return `${s % 60}s`;
 }

@@ -91,6 +91,7 @@ function encodeUtf8(text: string, from: number): number {
   return n;
 }
 
+/** Eight hex digits (a lane is 0 .. 2^32 - 1); not padStart: see formatDuration (durations.ts). */
 function hex(lane: number): string {
-  return lane.toString(16).padStart(8, "0");
+  return (lane + 0x100000000).toString(16).slice(1);
 }

@@ -4,9 +4,9 @@
  *
  * Why: loading node:fs costs every run that uses it ~1.2 ms of CPU before its first call (Bun
  * evaluates node:fs and the internal modules it needs, in JavaScript, at each start), a sixth of
- * a cached login. bun:ffi and its stubs for these six functions cost ~0.5 ms, and the lean
- * tier then needs no node:fs at all: a cached login 0.3-0.7 ms less CPU, credential-process
- * 0.4-0.5 (docs/performance.md).
+ * a cached login. bun:ffi's functions (Bun's own object, not the bun:ffi module: bunFfi) and
+ * their stubs for these six functions cost ~0.25 ms, and the lean tier then needs no node:fs
+ * at all (docs/performance.md).
  *
  * Only where the layout is known: Linux on x64 and arm64 with glibc (statx's struct is the
  * same on every architecture, the open flags are each architecture's own). Anywhere else, or
@@ -86,37 +86,70 @@ const ERRNO_CODES: Record<number, string> = {
 
 interface Libc {
   openat(dirfd: number, path: Uint8Array, flags: number, mode: number): number;
-  statx(dirfd: number, path: Uint8Array, flags: number, mask: number, out: Uint8Array): number;
-  read(fd: number, buffer: Uint8Array, length: number): number | bigint;
+  statx(dirfd: number, path: Uint8Array, flags: number, mask: number, out: Uint32Array): number;
+  read(fd: number, buffer: number, length: number): number | bigint;
   write(fd: number, buffer: Uint8Array, length: number): number | bigint;
   close(fd: number): number;
-  __errno_location(): unknown;
+  __errno_location(): number;
+}
+
+/** The types of the functions above, by bun:ffi's names for them. */
+const SYMBOLS = {
+  openat: { args: ["i32", "ptr", "i32", "u32"], returns: "i32" },
+  statx: { args: ["i32", "ptr", "i32", "u32", "ptr"], returns: "i32" },
+  read: { args: ["i32", "ptr", "u64"], returns: "i64_fast" },
+  write: { args: ["i32", "ptr", "u64"], returns: "i64_fast" },
+  close: { args: ["i32"], returns: "i32" },
+  __errno_location: { args: [], returns: "ptr" },
+} as const;
+
+/** What this module uses of bun:ffi: dlopen, pointers, C strings and reading an int. */
+export interface Ffi {
+  dlopen(path: string, symbols: typeof SYMBOLS): { symbols: unknown };
+  ptr(view: Uint8Array, offset?: number): number;
+  CString: new (pointer: number, offset: number, length: number) => { toString(): string };
+  read: { i32(pointer: number, offset: number): number };
 }
 
 /**
- * The calls through libc, or undefined where they cannot be had (see above). bun:ffi is
- * imported here, and only here: as an import it costs ~0.1 ms, through require() ~0.7 ms.
+ * bun:ffi's functions from Bun's own object (`Bun.FFI`), which the bun:ffi module wraps: its
+ * dlopen, CString and read are that object's, its ptr a one-line arrow around it. Loading the
+ * module (Bun evaluates its JavaScript at each start) cost a cached login ~0.2 ms of CPU and
+ * 1 MiB of RSS. Where a Bun has no such object, the module.
  */
-export async function libcFiles(platform: string, arch: string): Promise<LeanFiles | undefined> {
+export async function bunFfi(): Promise<Ffi> {
+  const native = (globalThis.Bun as unknown as { FFI?: Partial<Ffi> } | undefined)?.FFI;
+  if (
+    typeof native?.dlopen === "function" &&
+    typeof native.ptr === "function" &&
+    typeof native.CString === "function" &&
+    typeof native.read?.i32 === "function"
+  ) {
+    return native as Ffi;
+  }
+  return (await import("bun:ffi")) as unknown as Ffi;
+}
+
+/**
+ * The calls through libc, or undefined where they cannot be had (see above). `ffi` is for the
+ * tests, which make the calls through the bun:ffi module as well.
+ */
+export async function libcFiles(
+  platform: string,
+  arch: string,
+  ffi: () => Promise<Ffi> = bunFfi,
+): Promise<LeanFiles | undefined> {
   const constants = OPEN_FLAGS[arch];
   if (platform !== "linux" || !constants) return undefined;
-  let ffi: typeof import("bun:ffi");
+  let loaded: Ffi;
   let libc: Libc;
   try {
-    ffi = await import("bun:ffi");
-    const { FFIType: T } = ffi;
-    libc = ffi.dlopen("libc.so.6", {
-      openat: { args: [T.i32, T.ptr, T.i32, T.u32], returns: T.i32 },
-      statx: { args: [T.i32, T.ptr, T.i32, T.u32, T.ptr], returns: T.i32 },
-      read: { args: [T.i32, T.ptr, T.u64], returns: T.i64_fast },
-      write: { args: [T.i32, T.ptr, T.u64], returns: T.i64_fast },
-      close: { args: [T.i32], returns: T.i32 },
-      __errno_location: { args: [], returns: T.ptr },
-    }).symbols as unknown as Libc;
+    loaded = await ffi();
+    libc = loaded.dlopen("libc.so.6", SYMBOLS).symbols as Libc;
   } catch {
     return undefined;
   }
-  return new LibcCalls(ffi, libc, constants);
+  return new LibcCalls(loaded, libc, constants);
 }
 
 /**
@@ -171,7 +204,7 @@ class LibcCalls implements LeanFiles {
   private lastSize: { fd: number; size: number } | undefined;
 
   constructor(
-    private readonly ffi: typeof import("bun:ffi"),
+    private readonly ffi: Ffi,
     private readonly libc: Libc,
     readonly constants: LeanFiles["constants"],
   ) {}
@@ -211,7 +244,7 @@ class LibcCalls implements LeanFiles {
         this.readBuffer = larger;
       }
       const at = this.ffi.ptr(this.readBuffer, length);
-      const got = Number(this.libc.read(fd, at as never, this.readBuffer.length - length));
+      const got = Number(this.libc.read(fd, at, this.readBuffer.length - length));
       if (got === 0) break;
       if (got < 0) {
         if (this.errno() === EINTR) continue;
@@ -245,7 +278,7 @@ class LibcCalls implements LeanFiles {
 
   private stat(fd: number, path: Uint8Array, flags: number, call: string, shown: string) {
     const out = this.statBuffer;
-    if (this.libc.statx(fd, path, flags, STATX_BASIC_STATS, out as never) !== 0) {
+    if (this.libc.statx(fd, path, flags, STATX_BASIC_STATS, out) !== 0) {
       throw this.failure(call, shown);
     }
     // stx_mask at 0, stx_uid at 0x14, stx_gid at 0x18, stx_mode at 0x1c (16 bits), stx_size at 0x28.
@@ -260,8 +293,8 @@ class LibcCalls implements LeanFiles {
 
   private errno(): number {
     // Nothing between the failed call and here calls into libc (no allocation, no GC).
-    this.errnoAt ??= this.libc.__errno_location() as number;
-    return this.ffi.read.i32(this.errnoAt as never, 0);
+    this.errnoAt ??= this.libc.__errno_location();
+    return this.ffi.read.i32(this.errnoAt, 0);
   }
 
   private failure(call: string, path: string): NodeJS.ErrnoException {

@@ -9,7 +9,13 @@ import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { type FileStats, type LeanFiles, libcFiles } from "../../src/system/libc-files.ts";
+import {
+  bunFfi,
+  type Ffi,
+  type FileStats,
+  type LeanFiles,
+  libcFiles,
+} from "../../src/system/libc-files.ts";
 
 const root = fs.mkdtempSync(join(tmpdir(), "awsmfa-libc-files-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -27,6 +33,23 @@ if (!applies) {
   });
 }
 const libc = loaded as LeanFiles;
+/** The same calls made through the bun:ffi module, which a Bun without Bun.FFI would use. */
+const throughModule = (await libcFiles(
+  process.platform,
+  process.arch,
+  async () => (await import("bun:ffi")) as unknown as Ffi,
+)) as LeanFiles;
+
+describe.if(applies)("bun:ffi's functions", () => {
+  test("are Bun's own object's (Bun.FFI), without loading the bun:ffi module", async () => {
+    const native = (Bun as unknown as { FFI: Ffi }).FFI;
+    expect(await bunFfi()).toBe(native);
+    // What the module exports are that object's functions (its ptr an arrow around it).
+    const module = await import("bun:ffi");
+    expect(module.CString as unknown).toBe(native.CString);
+    expect(module.read as unknown).toBe(native.read);
+  });
+});
 
 function status(stats: FileStats) {
   return {
@@ -73,83 +96,88 @@ const paths = [
   root,
 ];
 
-describe.if(applies)("libc's file calls against node:fs", () => {
-  test("lstat: the same status or the same error", () => {
-    for (const path of paths) {
-      expect({ path, got: outcome(() => status(libc.lstatSync(path))) }).toEqual({
-        path,
-        got: outcome(() => status(fs.lstatSync(path))),
-      });
-    }
-  });
+for (const [how, libc] of [
+  ["Bun.FFI", loaded as LeanFiles],
+  ["the bun:ffi module", throughModule],
+] as const) {
+  describe.if(applies)(`libc's file calls (${how}) against node:fs`, () => {
+    test("lstat: the same status or the same error", () => {
+      for (const path of paths) {
+        expect({ path, got: outcome(() => status(libc.lstatSync(path))) }).toEqual({
+          path,
+          got: outcome(() => status(fs.lstatSync(path))),
+        });
+      }
+    });
 
-  test("open (as the lean tier opens) and fstat: the same status or the same error", () => {
-    const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW } = fs.constants;
-    for (const path of paths) {
-      for (const follow of [true, false]) {
-        const flags = (files: LeanFiles) =>
-          files.constants.O_RDONLY |
-          files.constants.O_NONBLOCK |
-          (follow ? 0 : files.constants.O_NOFOLLOW);
-        expect(flags(libc)).toBe(O_RDONLY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
-        const opened = (files: LeanFiles) =>
-          outcome(() => {
-            const fd = files.openSync(path, flags(files));
+    test("open (as the lean tier opens) and fstat: the same status or the same error", () => {
+      const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW } = fs.constants;
+      for (const path of paths) {
+        for (const follow of [true, false]) {
+          const flags = (files: LeanFiles) =>
+            files.constants.O_RDONLY |
+            files.constants.O_NONBLOCK |
+            (follow ? 0 : files.constants.O_NOFOLLOW);
+          expect(flags(libc)).toBe(O_RDONLY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
+          const opened = (files: LeanFiles) =>
+            outcome(() => {
+              const fd = files.openSync(path, flags(files));
+              try {
+                return status(files.fstatSync(fd));
+              } finally {
+                files.closeSync(fd);
+              }
+            });
+          expect({ path, follow, got: opened(libc) }).toEqual({ path, follow, got: opened(fs) });
+        }
+      }
+    });
+
+    test("fstat of the standard streams", () => {
+      for (const fd of [0, 1, 2]) {
+        expect(status(libc.fstatSync(fd))).toEqual(status(fs.fstatSync(fd)));
+      }
+      expect(outcome(() => libc.fstatSync(987))).toEqual({ code: "EBADF" });
+    });
+
+    test("a path C cannot take as node:fs would give it is refused, never opened", () => {
+      for (const path of [`${file}\0.txt`, `${root}/\ud800x`, `${root}/x\udc00`]) {
+        const refused = outcome(() => libc.lstatSync(path)) as { code: unknown };
+        expect(refused.code).toBe("ERR_INVALID_ARG_VALUE");
+        expect(outcome(() => libc.openSync(path, 0))).toEqual(refused);
+      }
+    });
+
+    test("readFileSync: the same text for any bytes, short or long", () => {
+      const path = join(root, "bytes");
+      const odd = [0x00, 0x80, 0xbf, 0xc0, 0xc2, 0xe0, 0xed, 0xef, 0xbb, 0xf0, 0xf4, 0xff];
+      const byte = fc.oneof(fc.constantFrom(...odd), fc.integer({ min: 0, max: 0xff }));
+      const content = fc.oneof(
+        fc.uint8Array({ maxLength: 64 }),
+        fc.array(byte, { maxLength: 300 }).map((b) => new Uint8Array(b)),
+        // Past the 16 KiB buffer it starts with, and past twice that.
+        fc
+          .tuple(fc.integer({ min: 16_000, max: 70_000 }), byte)
+          .map(([n, b]) => new Uint8Array(n).fill(0x61).fill(b, n - 3)),
+      );
+      fc.assert(
+        fc.property(content, (bytes) => {
+          fs.writeFileSync(path, bytes);
+          const read = (files: LeanFiles) => {
+            const fd = files.openSync(path, files.constants.O_RDONLY);
             try {
-              return status(files.fstatSync(fd));
+              return files.readFileSync(fd, "utf8");
             } finally {
               files.closeSync(fd);
             }
-          });
-        expect({ path, follow, got: opened(libc) }).toEqual({ path, follow, got: opened(fs) });
-      }
-    }
+          };
+          expect(read(libc)).toBe(read(fs));
+        }),
+        { numRuns: 400 },
+      );
+    });
   });
-
-  test("fstat of the standard streams", () => {
-    for (const fd of [0, 1, 2]) {
-      expect(status(libc.fstatSync(fd))).toEqual(status(fs.fstatSync(fd)));
-    }
-    expect(outcome(() => libc.fstatSync(987))).toEqual({ code: "EBADF" });
-  });
-
-  test("a path C cannot take as node:fs would give it is refused, never opened", () => {
-    for (const path of [`${file}\0.txt`, `${root}/\ud800x`, `${root}/x\udc00`]) {
-      const refused = outcome(() => libc.lstatSync(path)) as { code: unknown };
-      expect(refused.code).toBe("ERR_INVALID_ARG_VALUE");
-      expect(outcome(() => libc.openSync(path, 0))).toEqual(refused);
-    }
-  });
-
-  test("readFileSync: the same text for any bytes, short or long", () => {
-    const path = join(root, "bytes");
-    const odd = [0x00, 0x80, 0xbf, 0xc0, 0xc2, 0xe0, 0xed, 0xef, 0xbb, 0xf0, 0xf4, 0xff];
-    const byte = fc.oneof(fc.constantFrom(...odd), fc.integer({ min: 0, max: 0xff }));
-    const content = fc.oneof(
-      fc.uint8Array({ maxLength: 64 }),
-      fc.array(byte, { maxLength: 300 }).map((b) => new Uint8Array(b)),
-      // Past the 16 KiB buffer it starts with, and past twice that.
-      fc
-        .tuple(fc.integer({ min: 16_000, max: 70_000 }), byte)
-        .map(([n, b]) => new Uint8Array(n).fill(0x61).fill(b, n - 3)),
-    );
-    fc.assert(
-      fc.property(content, (bytes) => {
-        fs.writeFileSync(path, bytes);
-        const read = (files: LeanFiles) => {
-          const fd = files.openSync(path, files.constants.O_RDONLY);
-          try {
-            return files.readFileSync(fd, "utf8");
-          } finally {
-            files.closeSync(fd);
-          }
-        };
-        expect(read(libc)).toBe(read(fs));
-      }),
-      { numRuns: 400 },
-    );
-  });
-});
+}
 
 describe.if(applies)("readFileSync and the size that picks its reader", () => {
   const path = join(root, "sized");
