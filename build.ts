@@ -34,6 +34,7 @@ import { type Entry, tarGz, zip } from "./scripts/release/archive.ts";
 import { manualSections, renderManPage } from "./scripts/release/man-page.ts";
 import { formula, parseSums, scoopManifest } from "./scripts/release/managers.ts";
 import { writeNpmPackages } from "./scripts/release/npm/packages.ts";
+import { RUN_ONCE_JIT_POLICY } from "./src/system/jit-policy.ts";
 
 export interface Target {
   target: string;
@@ -133,8 +134,6 @@ function ensureKeyringAddon(target: string): string | undefined {
   return addon.key;
 }
 
-/** See --compile-jit-policy below. */
-const FAST_JIT_POLICY = 4;
 /** See --bytecode-order below. */
 const BYTECODE_ORDER = join(root, "scripts", "bytecode-order.txt");
 
@@ -170,9 +169,10 @@ async function compile(
     "--no-compile-autoload-dotenv",
     "--no-compile-autoload-bunfig",
     // The cached fast path runs its code once: with JIT tier-up 4x as reluctant, JavaScriptCore
-    // spends no time compiling it (~1 ms of a cached login). main.ts sets the normal policy
-    // back before the full CLI, whose long runs (list, 100k profiles) want the JIT.
-    `--compile-jit-policy=${FAST_JIT_POLICY}`,
+    // spends no time compiling it (~1 ms of a cached login). main.ts sets the full CLI's start-up
+    // and each command's action their own (src/system/jit-policy.ts): long runs (list, 100k
+    // profiles) get the normal JIT back.
+    `--compile-jit-policy=${RUN_ONCE_JIT_POLICY}`,
     // The bytecode the cached paths run, then what a fresh login runs besides (recorded by
     // scripts/bytecode-order.ts) is laid out together at the front: -2 MiB of a cached login's
     // RSS, -1 MiB of prompt's, -2.5 MiB of a fresh login's, ~0.2 ms. A stale profile still

@@ -103,12 +103,14 @@ function inheritSettings(parent: CommandUnknownOpts): void {
 
 /**
  * `beforeAction` runs once the command line is parsed, just before the command's action, with
- * the command's name.
+ * the command's name; `beforeProgram` before commander is loaded and the commands are defined
+ * (not for the lines read without it: a login with its code, `shell-init SHELL`, `list`).
  */
 export async function run(
   givenArgv: readonly string[],
   given: Deps,
   beforeAction?: (command: string) => void,
+  beforeProgram?: () => void,
 ): Promise<number> {
   const argv = upgradeVersionFlag(givenArgv);
   const deps = withDebugFlag(argv, given);
@@ -127,10 +129,9 @@ export async function run(
   // `list` (commands/list/run.ts).
   const initShell = knownLinesRun() ? shellInitLine(argv) : undefined;
   const list = knownLinesRun() ? listLine(argv) : undefined;
-  const program =
-    known || initShell !== undefined || list !== undefined
-      ? undefined
-      : await buildProgram({ deps, state }, argv);
+  const needsProgram = !known && initShell === undefined && list === undefined;
+  if (needsProgram) beforeProgram?.();
+  const program = needsProgram ? await buildProgram({ deps, state }, argv) : undefined;
   if (beforeAction && program) {
     program.hook("preAction", (_program, action) => beforeAction(action.name()));
   }
