@@ -44,6 +44,7 @@ test("removeSessionsFromFile keeps a change another program made before the rena
     fs,
     clock: { now: () => Date.now(), sleep: async () => undefined },
     processes: { pid: process.pid, isAlive: () => true },
+    io: { stderr: { write: () => undefined } },
     hooks: {
       afterTempWritten: () => {
         if (changes++ === 0) appendFileSync(path, "[other]\nregion = z\n");
