@@ -54,7 +54,11 @@ export async function readAwsTexts(deps: FilesDeps): Promise<AwsTexts> {
   return { paths, configText, credentialsText };
 }
 
-/** readAwsTexts, with the bytes each text was decoded from (list copies its rows from them). */
+/**
+ * readAwsTexts, with the bytes each text is decoded from (list copies its rows from them).
+ * Each text is decoded when first asked for: list's C loops read the bytes alone, and
+ * decoding 12 MB (100,000 profiles) costs ~16 ms (docs/performance.md, tenth step).
+ */
 export async function readAwsTextsAndBytes(
   deps: FilesDeps,
 ): Promise<AwsTexts & { bytes: [Buffer | null, Buffer | null] }> {
@@ -66,10 +70,18 @@ export async function readAwsTextsAndBytes(
     readRegular(deps.fs, paths.config),
     readRegular(deps.fs, paths.credentials),
   ]);
+  let configText: string | null | undefined;
+  let credentialsText: string | null | undefined;
   return {
     paths,
-    configText: config === null ? null : config.toString("utf8"),
-    credentialsText: credentials === null ? null : credentials.toString("utf8"),
+    get configText() {
+      configText ??= config === null ? null : config.toString("utf8");
+      return configText;
+    },
+    get credentialsText() {
+      credentialsText ??= credentials === null ? null : credentials.toString("utf8");
+      return credentialsText;
+    },
     bytes: [config, credentials],
   };
 }

@@ -151,8 +151,6 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
     p += keyLength[width] + 1;
   }
   if (width != state[S_WIDTH]) return DECLINE;
-  /* A space at the very start would indent the first line */
-  if (at == 0 && end > 0 && b[0] == 32) return DECLINE;
 
   while (at < end) {
     const u8 *found = (const u8 *)memchr(b + at, 10, (size_t)(end - at));
@@ -167,6 +165,8 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
       breaks++;
     }
     first = b[at];
+    /* An indented line (mayBePlain's "\\n "): ini/key-scan.ts's to read */
+    if (first == 32) return DECLINE;
     if (first == 91) {
       /* The line's last ] if it leaves a name of one character or more */
       int close = stop - 1;
@@ -292,6 +292,42 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
     at = next;
   }
   return stop_at(state, DONE, at, current, breaks, plainDefault, profileDefault, size);
+}
+
+/* simple-read.ts's mayBePlain and plainGiven on the bytes, which list_scan reads without a
+   text: the count of control characters (below 32, and 127) in b[0..end), for the caller to
+   hold to list_scan's line-break characters (a file is plain when they are its only ones); or
+   -1 when a byte is not ASCII. 32 bytes at a time as four words, in one expression (TinyCC
+   keeps an expression in registers and every variable in memory: a word per statement cost
+   4 times as much), without a branch per byte: for an ASCII byte c, (c + 1) & 127 is below 33
+   exactly when c is a control, and adding 95 then sets its top bit exactly when it is not; no
+   carry leaves a byte. Each byte's flags are summed in its own byte of sum (at most 28 a
+   run, so that the sum of all eight fits in one when they are folded). */
+#define CONTROLS(w) \\
+  ((~((((w) + 0x0101010101010101ull) & 0x7f7f7f7f7f7f7f7full) + 0x5f5f5f5f5f5f5f5full) & \\
+    0x8080808080808080ull) >> 7)
+
+int list_controls(const u8 *b, int end) {
+  const u64 *p = (const u64 *)b;
+  const u64 *last = (const u64 *)(b + (end & ~31));
+  u64 high = 0, sum;
+  int count = 0, at;
+  while (p < last) {
+    const u64 *stop = p + 28;
+    if (stop > last) stop = last;
+    sum = 0;
+    for (; p < stop; p += 4) {
+      u64 w0 = p[0], w1 = p[1], w2 = p[2], w3 = p[3];
+      high |= w0 | w1 | w2 | w3;
+      sum += CONTROLS(w0) + CONTROLS(w1) + CONTROLS(w2) + CONTROLS(w3);
+    }
+    count += (int)((sum * 0x0101010101010101ull) >> 56);
+  }
+  for (at = end & ~31; at < end; at++) {
+    high |= b[at];
+    if (b[at] < 32 || b[at] == 127) count++;
+  }
+  return (high & 0x8080808080808080ull) != 0 ? -1 : count;
 }
 
 /* list-facts.ts's Facts constructor: for each profile whose name is another's name and one of

@@ -187,6 +187,63 @@ test("the C loop gives the JavaScript loop's tables on random files", async () =
   expect(taken).toBeGreaterThan(all * 0.3);
 }, 120_000);
 
+/** scanned() for files given as bytes, their texts decoded as readAwsTextsAndBytes does. */
+function scannedBytes(config: Buffer, credentials: Buffer, scanner: ListScanner) {
+  return scanListKeys(
+    {
+      configText: config.toString("utf8"),
+      credentialsText: credentials.toString("utf8"),
+      paths: { config: "c", credentials: "k" },
+    },
+    [config, credentials],
+    scanner,
+  );
+}
+
+/**
+ * The C loop reads the bytes alone (no text is decoded: list_controls and list_scan check
+ * what mayBePlain and plainGiven check of the text). One byte put anywhere in lines longer
+ * than the 8-byte words and the 31-word runs list_controls counts in: a control character,
+ * DEL, a byte that is not ASCII (UTF-8 or not), a lone CR, NUL; or a space after a line
+ * break. Each file is read as the JavaScript reads its text: declined, or the same tables.
+ */
+test("the C loop declines a file with one odd byte anywhere, as the JavaScript does", async () => {
+  const c = await native();
+  const value = "x".repeat(300);
+  const config = Buffer.from(
+    `[profile a]\r\nregion = ${value}\r\n\r\n[profile b]\nmfa_serial = ${value}\n`,
+  );
+  const credentials = Buffer.from(`[a]\naws_access_key_id = ${value}\n[DEFAULTS]\nx=${value}`);
+  const plain = tables(scannedBytes(config, credentials, c));
+  expect(plain).toBeDefined();
+  expect(plain).toEqual(tables(scannedBytes(config, credentials, JS_SCANNER)));
+  let declined = 0;
+  for (const b of [config, credentials]) {
+    for (let at = 0; at < b.length; at++) {
+      for (const odd of [0, 9, 11, 13, 27, 31, 127, 128, 0xc3, 0xff, 32, 126, 61]) {
+        const changed = Buffer.from(b);
+        changed[at] = odd;
+        const [one, other] = b === config ? [changed, credentials] : [config, changed];
+        const got = tables(scannedBytes(one, other, c));
+        if (got === undefined) declined++;
+        expect(got).toEqual(tables(scannedBytes(one, other, JS_SCANNER)));
+      }
+    }
+  }
+  // Every control, DEL and non-ASCII byte put anywhere is declined (and some others)
+  expect(declined).toBeGreaterThan((config.length + credentials.length) * 9);
+  // A valid UTF-8 character, and an indented line after LF and after CRLF
+  for (const [one, other] of [
+    [Buffer.from("[profile a]\n# caf\u00e9\n"), credentials],
+    [Buffer.from("[profile a]\n region = r\n"), credentials],
+    [config, Buffer.from("[a]\r\n x = 1\r\n")],
+    [Buffer.from(" [profile a]\n"), credentials],
+  ] as const) {
+    expect(scannedBytes(one, other, c)).toBeUndefined();
+    expect(scannedBytes(one, other, JS_SCANNER)).toBeUndefined();
+  }
+}, 120_000);
+
 test("the C loop grows the tables as the JavaScript loop does", async () => {
   const c = await native();
   // Thousands of sections of a few bytes: far more names than the first guess (a section per

@@ -25,7 +25,7 @@ import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
 /**
- * Characters of both files from which the C loops are used (~800 profiles): their compile
+ * Bytes of both files from which the C loops are used (~800 profiles): their compile
  * (~5 ms) costs a list of 300 profiles ~1.5 ms more, is even at 500, and pays from ~1,000.
  */
 export const NATIVE_FROM = 96 * 1024;
@@ -46,7 +46,7 @@ export async function writeFastTable(
 ): Promise<boolean> {
   // Larger files are read, summed up and written by the C loops where they can be had
   // (list-scan-native.ts; NATIVE_FROM says from what size).
-  const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
+  const size = (bytes[0]?.length ?? 0) + (bytes[1]?.length ?? 0);
   const native =
     size >= nativeFrom ? await nativeList(deps.platform, deps.arch, deps.env) : undefined;
   const keys = scanListKeys(texts, bytes, native?.scanner);
@@ -135,8 +135,9 @@ function sessionsFrom(
           const start = keys.places[file]![at]! - 1;
           const length = keys.places[file]![at + 1]! - start;
           let may = false;
+          const b = keys.bytes[file]!;
           for (let i = 0; i < devices.length && !may; i++) {
-            may = devices[i]!.length === length && keys.texts[file]!.startsWith(devices[i]!, start);
+            may = devices[i]!.length === length && sameText(b, start, devices[i]!);
           }
           if (!may) {
             found.state[profile] = 1;
@@ -176,14 +177,15 @@ function ownSession(
   const partner = rows.partner[profile]!;
   const owner = rows.serialOf[profile]!;
   if (partner < 0 || owner < 0 || !sessions.listsAny) return undefined;
-  // The device's text, as a string only for a device the cache folder may hold a session of
+  // The device's text (sessionsFrom has already passed over rows whose device the cache
+  // folder cannot hold, where the devices were read ahead)
   const slot = rows.serialSlot[profile]!;
   const file = keys.fileOf(owner, slot);
   const at = keys.place(owner, slot);
   const start = keys.places[file]![at]! - 1;
   const end = keys.places[file]![at + 1]!;
-  if (!sessions.mayHoldAt(keys.texts[file]!, start, end)) return undefined;
-  const serial = keys.texts[file]!.slice(start, end);
+  const serial = keys.slice(file, start, end);
+  if (!sessions.mayHoldAt(serial, 0, serial.length)) return undefined;
   return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
 }
 
@@ -263,6 +265,13 @@ function writeRows(
   sendPiece(out, at, deps);
 }
 
+/** Whether b holds `text` (its characters as bytes) from `start` on: startsWith on the text. */
+function sameText(b: Uint8Array, start: number, text: string): boolean {
+  if (start + text.length > b.length) return false;
+  for (let i = 0; i < text.length; i++) if (b[start + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The KIND cells (as wide as the column's widest, or narrower) and the constant ones. */
 const KIND_CELLS = KIND_NAMES.map((kind) => Uint8Array.from(kind, (c) => c.charCodeAt(0)));
 const NONE = Uint8Array.from("none", (c) => c.charCodeAt(0));
@@ -278,4 +287,4 @@ function put(out: Uint8Array, at: number, text: string, width: number): number {
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, put);
+belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, put, sameText);
