@@ -69,6 +69,39 @@ static u32 fnv1a(const u8 *b, int from, int to) {
   return h;
 }
 
+/* The cache line of p asked for ahead of its use (x64: prefetcht0; elsewhere nothing). The
+   names' table of slots is read at random (a hash per name), ~1 MB at 100,000 profiles, and
+   its reads missed the caches and the TLB: ~9% of list's time at 100,000 profiles, on one
+   instruction (perf). Asked for a section ahead, the line is there when the name is added. */
+static void fetch(const void *p) {
+#if defined(__x86_64__)
+  __asm__ __volatile__("prefetcht0 (%0)" : : "r"(p));
+#endif
+}
+
+/* The header after b[at..]'s line, guessed: the next [ that starts a line, its name from after
+   the [ (or "[profile "), up to the first ]. Its hash, and where the name is, go to ahead[]
+   (ahead[0] -1: none found), and its slot is fetched. list_scan uses the hash when the header
+   it comes to is that name (and works it out otherwise). */
+static void fetch_next(memchr_fn memchr, const u8 *b, int at, int end, int file,
+                       const int *slots, u32 mask, int *ahead) {
+  const u8 *open = (const u8 *)0, *close;
+  int from, lineEnd;
+  ahead[0] = -1;
+  if (at < end) open = (const u8 *)memchr(b + at, 91, (size_t)(end - at));
+  if (!open || open == b || open[-1] != 10) return;
+  from = (int)(open - b) + 1;
+  if (!file && same(b, from, end, "profile ", 8)) from += 8;
+  lineEnd = from + 256 < end ? from + 256 : end;
+  if (from >= lineEnd) return;
+  close = (const u8 *)memchr(b + from, 93, (size_t)(lineEnd - from));
+  if (!close) return;
+  ahead[0] = from;
+  ahead[1] = (int)(close - b);
+  ahead[2] = (int)fnv1a(b, from, ahead[1]);
+  fetch(slots + ((u32)ahead[2] & mask));
+}
+
 /* ListNames.find: the ordinal of the name b[from..to) (hash h), or -1 with *empty the slot
    where it would go. */
 static int find_name(const names_t *names, const u8 *b, int from, int to, u32 h, u32 *empty) {
@@ -117,6 +150,8 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
   int keyWords[64];
   int width = 0;
   int byFirst[128][16];
+  /* the next header's name (start, end) and hash, guessed ahead (fetch_next) */
+  int ahead[3] = {-1, -1, 0};
   int firsts[128];
   int at = state[S_AT];
   int current = state[S_CURRENT];
@@ -194,8 +229,9 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
         } else {
           /* ListNames.add */
           names_t names = {config, credentials, nameFile, nameStart, nameEnd, nameHash, slots, mask};
-          u32 h = fnv1a(b, from, to);
+          u32 h = ahead[0] == from && ahead[1] == to ? (u32)ahead[2] : fnv1a(b, from, to);
           u32 slot = 0;
+          fetch_next(memchr, b, next, end, file, slots, mask, ahead);
           int ordinal = find_name(&names, b, from, to, h, &slot);
           if (ordinal < 0) {
             if (size >= room || (u32)size * 2 >= mask) {
@@ -333,11 +369,14 @@ int list_controls(const u8 *b, int end) {
 /* list-facts.ts's Facts constructor: for each profile whose name is another's name and one of
    the suffixes (each, then a NUL; a NUL after the last), out[suffix * size + that other] =
    the profile (the last such profile of a name wins). out is -1 everywhere before. */
+#define AHEAD 8
 int list_suffixed(const u8 *config, const u8 *credentials, int size, const u8 *nameFile,
                   const int *nameStart, const int *nameEnd, const int *nameHash,
                   const int *slots, int mask, const u8 *suffixes, int *out) {
   const u8 *suffix[8];
   int suffixLength[8];
+  int ringEnd[AHEAD][8];
+  u32 ringHash[AHEAD][8];
   int count = 0, profile, j, i;
   const u8 *p;
   names_t names;
@@ -356,20 +395,37 @@ int list_suffixed(const u8 *config, const u8 *credentials, int size, const u8 *n
   names.nameHash = nameHash;
   names.slots = slots;
   names.mask = (u32)mask;
-  for (profile = 0; profile < size; profile++) {
-    const u8 *b = nameFile[profile] ? credentials : config;
-    int start = nameStart[profile];
-    int end = nameEnd[profile];
-    for (j = 0; j < count; j++) {
-      int from = end - suffixLength[j];
-      int o;
-      u32 empty;
-      if (from < start || b[end - 1] != suffix[j][suffixLength[j] - 1]) continue;
-      for (i = 0; i < suffixLength[j] && b[from + i] == suffix[j][i]; i++) {
+  /* Each profile's names to find are worked out AHEAD profiles before they are looked up,
+     their slots fetched meanwhile (fetch): the ring holds each one's base's end (-1: that
+     suffix is not the name's) and hash. Looked up in order: the last profile still wins. */
+  for (profile = 0; profile < size + AHEAD; profile++) {
+    int r = profile % AHEAD;
+    if (profile >= AHEAD) {
+      int earlier = profile - AHEAD;
+      const u8 *b = nameFile[earlier] ? credentials : config;
+      for (j = 0; j < count; j++) {
+        int o;
+        u32 empty;
+        if (ringEnd[r][j] < 0) continue;
+        o = find_name(&names, b, nameStart[earlier], ringEnd[r][j], ringHash[r][j], &empty);
+        if (o >= 0) out[j * size + o] = earlier;
       }
-      if (i < suffixLength[j]) continue;
-      o = find_name(&names, b, start, from, fnv1a(b, start, from), &empty);
-      if (o >= 0) out[j * size + o] = profile;
+    }
+    if (profile < size) {
+      const u8 *b = nameFile[profile] ? credentials : config;
+      int start = nameStart[profile];
+      int end = nameEnd[profile];
+      for (j = 0; j < count; j++) {
+        int from = end - suffixLength[j];
+        ringEnd[r][j] = -1;
+        if (from < start || b[end - 1] != suffix[j][suffixLength[j] - 1]) continue;
+        for (i = 0; i < suffixLength[j] && b[from + i] == suffix[j][i]; i++) {
+        }
+        if (i < suffixLength[j]) continue;
+        ringEnd[r][j] = from;
+        ringHash[r][j] = fnv1a(b, start, from);
+        fetch(slots + (ringHash[r][j] & (u32)mask));
+      }
     }
   }
   return DONE;
