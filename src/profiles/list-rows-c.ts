@@ -226,4 +226,49 @@ int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const 
   pos[P_ROW] = row;
   return 0;
 }
+
+/* commands/list/fast-table.ts sessionsFrom's rows answered by array reads, from row "from" on:
+   state[row] 1 (no session) for a session or long-term row of its own with no token in the
+   credentials file and no partner, no device, or no session cached for its device; other rows
+   keep 0 ("-"). It stops at the first row that needs more (a role, a token, a device the cache
+   folder may hold a session of), which sessionsFrom answers, and returns its number, or size.
+   tokens: the places of the two token keys in a profile's (2 * Key). listsAny: whether the
+   cache folder lists anything; devices: the devices of its sessions, their ends in
+   deviceEnds, deviceCount -1 when they were not read (any device may be there). */
+int list_found(int from, int size, int width, const int *tokens, const int *cp, const int *kp,
+               const u8 *config, const u8 *credentials, const u8 *kinds, const u8 *serving,
+               const int *partners, const int *serialOf, const u8 *serialSlot, int listsAny,
+               const u8 *devices, const int *deviceEnds, int deviceCount, u8 *state) {
+  int profile;
+  for (profile = from; profile < size; profile++) {
+    int kind = kinds[profile], base = 2 * width * profile;
+    int owner = serialOf[profile], at, start, length, i, j, may = 0;
+    const int *places;
+    const u8 *b;
+    if (kind == 2) return profile;
+    if (kind != 1 && !(kind == 0 && serving[profile] == 0)) continue;
+    if (kp[base + tokens[0]] != 0 || kp[base + tokens[1]] != 0) return profile;
+    if (partners[profile] < 0 || owner < 0 || !listsAny) {
+      state[profile] = 1;
+      continue;
+    }
+    if (deviceCount < 0) return profile;
+    /* mayHoldAt: the device's bytes against each cached session's, the lengths first */
+    at = 2 * (width * owner + serialSlot[profile]);
+    places = kp[at] != 0 ? kp : cp;
+    b = kp[at] != 0 ? credentials : config;
+    start = places[at] - 1;
+    length = places[at + 1] - start;
+    for (i = 0; i < deviceCount && !may; i++) {
+      int first = i == 0 ? 0 : deviceEnds[i - 1];
+      if (deviceEnds[i] - first != length) continue;
+      for (j = 0; j < length && devices[first + j] == b[start + j]; j++) {
+      }
+      may = j == length;
+    }
+    if (may) return profile;
+    state[profile] = 1;
+  }
+  return size;
+}
 `;

@@ -124,8 +124,30 @@ type ListSummaries = (
 /** b's control characters (list-scan-c.ts), -1 when a byte is not ASCII. */
 type ListControls = (b: Uint8Array, end: number) => number;
 
+type ListFound = (
+  from: number,
+  size: number,
+  width: number,
+  tokens: Int32Array,
+  configPlaces: Int32Array,
+  credentialsPlaces: Int32Array,
+  config: Uint8Array,
+  credentials: Uint8Array,
+  kinds: Uint8Array,
+  serving: Uint8Array,
+  partners: Int32Array,
+  serialOf: Int32Array,
+  serialSlot: Uint8Array,
+  listsAny: number,
+  devices: Uint8Array,
+  deviceEnds: Int32Array,
+  deviceCount: number,
+  state: Uint8Array,
+) => number;
+
 interface Compiled {
   scan: ListScan;
+  found: ListFound;
   controls: ListControls;
   suffixed: ListSuffixed;
   summaries: ListSummaries;
@@ -149,9 +171,24 @@ export type RowsCopy = (
   state: Uint8Array,
 ) => readonly [number, number];
 
-/** The C loops: the scanner, and the table's rows. */
+/**
+ * fast-table.ts sessionsFrom's rows answered by array reads (list-rows-c.ts list_found), from
+ * row `from` on: state 1 for a row with no session to look for, up to the first row that needs
+ * more; that row's number, or the rows' count. `devices`: ListedSessions.devices.
+ */
+export type FoundRows = (
+  from: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+  listsAny: boolean,
+  devices: readonly string[] | undefined,
+) => number;
+
+/** The C loops: the scanner, the rows' sessions, and the table's rows. */
 export interface NativeList {
   scanner: ListScanner;
+  foundRows: FoundRows;
   copyRows: RowsCopy;
 }
 
@@ -173,6 +210,23 @@ export async function nativeList(
       list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
       // the bytes, their length
       list_controls: { args: ["ptr", "i32"], returns: "i32" },
+      // from, size, width, tokens, the places, the bytes, kinds, serving, partners, serialOf,
+      // serialSlot, listsAny, devices, their ends and count, state
+      list_found: {
+        args: [
+          "i32",
+          "i32",
+          "i32",
+          ...Array(9).fill("ptr"),
+          "ptr",
+          "i32",
+          "ptr",
+          "ptr",
+          "i32",
+          "ptr",
+        ],
+        returns: "i32",
+      },
       // config, credentials, size, the names' five tables, mask, suffixes, out
       list_suffixed: {
         args: ["ptr", "ptr", "i32", "ptr", "ptr", "ptr", "ptr", "ptr", "i32", "ptr", "ptr"],
@@ -204,10 +258,11 @@ export async function nativeList(
     env,
   ).then((c) => {
     if (c === undefined) return null;
-    const { list_scan, list_controls, list_suffixed, list_rows, list_summaries } =
+    const { list_scan, list_controls, list_found, list_suffixed, list_rows, list_summaries } =
       c.library.symbols;
     return {
       scan: list_scan as unknown as ListScan,
+      found: list_found as unknown as ListFound,
       controls: list_controls as unknown as ListControls,
       suffixed: list_suffixed as unknown as ListSuffixed,
       summaries: list_summaries as unknown as ListSummaries,
@@ -226,6 +281,8 @@ export async function nativeList(
       summaries: (keys, rows, suffixed, prefix, s) =>
         summariesWith(native.summaries, keys, rows, suffixed, prefix, s),
     },
+    foundRows: (from, keys, rows, state, listsAny, devices) =>
+      foundWith(native.found, from, keys, rows, state, listsAny, devices),
     copyRows: (out, at, row, limit, keys, rows, state) =>
       rowsWith(native.rows, native.memcpy, out, at, row, limit, keys, rows, state),
   };
@@ -299,6 +356,51 @@ KIND_NAMES.forEach((name, i) => {
 });
 
 const pos = new Int32Array(8);
+const TOKENS = Int32Array.from([2 * Key.token, 2 * Key.oldToken]);
+/** The last devices handed over, as bytes and ends. */
+let devicesOf: readonly string[] | undefined;
+let deviceBytes = new Uint8Array(1);
+let deviceEnds = new Int32Array(1);
+
+function foundWith(
+  found: ListFound,
+  from: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+  listsAny: boolean,
+  devices: readonly string[] | undefined,
+): number {
+  if (devices !== undefined && devices !== devicesOf) {
+    devicesOf = devices;
+    // UTF-8: a device of other characters than ASCII matches no range of the (ASCII) files,
+    // as startsWith finds none
+    const each = devices.map((device) => Buffer.from(device, "utf8"));
+    deviceBytes = each.length > 0 ? Buffer.concat([...each, ONE]) : new Uint8Array(1);
+    deviceEnds = new Int32Array(Math.max(1, each.length));
+    each.reduce((end, b, i) => (deviceEnds[i] = end + b.length), 0);
+  }
+  return found(
+    from,
+    keys.size,
+    WIDTH,
+    TOKENS,
+    keys.places[0],
+    keys.places[1],
+    nonEmpty(keys.bytes[0]),
+    nonEmpty(keys.bytes[1]),
+    rows.kind,
+    rows.serving,
+    rows.partner,
+    rows.serialOf,
+    rows.serialSlot,
+    listsAny ? 1 : 0,
+    deviceBytes,
+    deviceEnds,
+    devices === undefined ? -1 : devices.length,
+    state,
+  );
+}
 
 function rowsWith(
   copy: ListRowsCopy,
