@@ -20,6 +20,12 @@ export class ListNames {
   /** The table: ordinal + 1 per slot (list-scan-native.ts fills it as add() does). */
   slots: Int32Array;
   mask: number;
+  /**
+   * Set by list-scan-native.ts's C scan, for its C loops (list-rows-c.ts): how many names the
+   * config file has (they are numbered first), and 1 for each name the credentials file has.
+   */
+  configSize = 0;
+  present: Uint8Array | undefined;
   /** The bytes names are read from, by file (set by add). */
   private readonly bytes: Uint8Array[] = [new Uint8Array(0), new Uint8Array(0)];
 

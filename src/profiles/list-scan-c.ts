@@ -136,10 +136,11 @@ static int stop_at(int *state, int result, int at, int current, int breaks, int 
   return result;
 }
 
-/* keys: each wanted key (lower case) and a NUL after it, in Key order, then one more NUL. */
+/* keys: each wanted key (lower case) and a NUL after it, in Key order, then one more NUL.
+   present: 1 for each profile met in the credentials file (file 1; unused for file 0). */
 int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *state,
               int *places, u8 *nameFile, int *nameStart, int *nameEnd, int *nameHash,
-              int *slots, const u8 *keys, void *memchrAt) {
+              int *slots, const u8 *keys, void *memchrAt, u8 *present) {
   memchr_fn memchr = (memchr_fn)memchrAt;
   const u8 *b = file ? credentials : config;
   const u8 *key[64];
@@ -247,6 +248,9 @@ int list_scan(const u8 *config, const u8 *credentials, int end, int file, int *s
             slots[slot] = ordinal + 1;
           }
           current = ordinal;
+          /* the profiles with a section in the credentials file (list-rows-c.ts reads no
+             other profile's row of its places) */
+          if (file) present[ordinal] = 1;
         }
         /* configparser's aliases: which of the two wins is ProfileIndex's to say */
         if (plainDefault && profileDefault) return DECLINE;

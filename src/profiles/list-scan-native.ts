@@ -53,6 +53,7 @@ type ListScan = (
   slots: Int32Array,
   keys: Uint8Array,
   memchr: number,
+  present: Uint8Array,
 ) => number;
 
 /** The wanted keys for C: each, then a NUL; a NUL after the last. */
@@ -119,6 +120,8 @@ type ListSummaries = (
   nameStart: Int32Array,
   nameEnd: Int32Array,
   kindLength: Int32Array,
+  present: Uint8Array,
+  configSize: number,
 ) => number;
 
 /** b's control characters (list-scan-c.ts), -1 when a byte is not ASCII. */
@@ -143,6 +146,8 @@ type ListFound = (
   deviceEnds: Int32Array,
   deviceCount: number,
   state: Uint8Array,
+  present: Uint8Array,
+  configSize: number,
 ) => number;
 
 interface Compiled {
@@ -207,11 +212,11 @@ export async function nativeList(
     LIST_SCAN_C + LIST_ROWS_C,
     {
       // config, credentials, end, file, state, places, the names' five tables, keys, memchr
-      list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
+      list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(10).fill("ptr")], returns: "i32" },
       // the bytes, their length
       list_controls: { args: ["ptr", "i32"], returns: "i32" },
       // from, size, width, tokens, the places, the bytes, kinds, serving, partners, serialOf,
-      // serialSlot, listsAny, devices, their ends and count, state
+      // serialSlot, listsAny, devices, their ends and count, state, present, configSize
       list_found: {
         args: [
           "i32",
@@ -224,6 +229,8 @@ export async function nativeList(
           "ptr",
           "i32",
           "ptr",
+          "ptr",
+          "i32",
         ],
         returns: "i32",
       },
@@ -235,7 +242,8 @@ export async function nativeList(
       // out, config, credentials, pos, the names' three, kinds, kind cells, the cells' six, state, memcpy
       list_rows: { args: Array(17).fill("ptr"), returns: "i32" },
       // the bytes, the places, width, s, the Key numbers, three suffix tables, the prefix and
-      // its length, the eleven row tables, the names' starts and ends, the kinds' lengths
+      // its length, the eleven row tables, the names' starts and ends, the kinds' lengths,
+      // present, configSize
       list_summaries: {
         args: [
           "ptr",
@@ -250,7 +258,8 @@ export async function nativeList(
           "ptr",
           "ptr",
           "i32",
-          ...Array(14).fill("ptr"),
+          ...Array(15).fill("ptr"),
+          "i32",
         ],
         returns: "i32",
       },
@@ -345,6 +354,8 @@ function summariesWith(
     keys.names.start,
     keys.names.end,
     KIND_LENGTHS,
+    presentOf(keys),
+    keys.names.configSize,
   );
 }
 
@@ -399,7 +410,16 @@ function foundWith(
     deviceEnds,
     devices === undefined ? -1 : devices.length,
     state,
+    presentOf(keys),
+    keys.names.configSize,
   );
+}
+
+/** The profiles the credentials file names (none when it is empty), one byte each. */
+function presentOf(keys: ScannedKeys): Uint8Array {
+  const { present } = keys.names;
+  if (present !== undefined && present.length >= keys.size) return present;
+  return new Uint8Array(Math.max(1, keys.size));
 }
 
 function rowsWith(
@@ -491,6 +511,8 @@ function scanWith(
   const config = names.bytesOf(0);
   const credentials = names.bytesOf(1);
   let places = placesFor(names, b.length, expected);
+  // The credentials file's profiles (list_scan marks them; list-rows-c.ts reads no other's row)
+  let present = file === 1 ? new Uint8Array(names.file.length) : ONE;
   const state = new Int32Array(10);
   state[S_CURRENT] = -1;
   state[S_WIDTH] = WIDTH;
@@ -513,15 +535,24 @@ function scanWith(
       names.slots,
       KEY_LIST,
       native.memchr,
+      present,
     );
     names.size = state[S_SIZE]!;
     if (answer === DONE) {
-      return native.controls(b, b.length) === state[S_BREAKS]! ? places : undefined;
+      if (native.controls(b, b.length) !== state[S_BREAKS]!) return undefined;
+      if (file === 0) names.configSize = names.size;
+      else names.present = present;
+      return places;
     }
     if (answer === MORE_PLACES) {
       places = grown(places, 2 * WIDTH * (state[S_CURRENT]! + 1));
     } else if (answer === MORE_NAMES) {
       names.makeRoom();
+      if (file === 1 && present.length < names.file.length) {
+        const more = new Uint8Array(names.file.length);
+        more.set(present);
+        present = more;
+      }
     } else {
       return undefined;
     }

@@ -340,6 +340,41 @@ test("compileC links every symbol to its own function", async () => {
   ]);
 });
 
+/**
+ * The C loops read a profile's row of places only in a file that names it (list-rows-c.ts
+ * KROW, CROW): the config file's profiles are numbered first, and the credentials file's are
+ * noted as its scan meets them, in a table that grows with the names. Here the credentials
+ * file holds far more sections than its size suggests (the names' tables grow during its
+ * scan), some naming config profiles again (their keys in the credentials file), and the
+ * table must be the general list's.
+ */
+test("the C loops read the rows of a profile named in both files, across the names' growth", async () => {
+  await native();
+  const config: string[] = [];
+  const credentials: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    config.push(`[profile n${i}]\nregion=r${i % 7}\n`);
+    if (i % 3 === 0) config.push(`mfa_serial=arn:aws:iam::123456789012:mfa/n${i}\n`);
+  }
+  for (let i = 0; i < 30_000; i++) {
+    credentials.push(i % 50 === 0 ? `[n${(i / 50) % 400}]\nregion=k${i}\n` : `[m${i}]\n`);
+    if (i % 97 === 0)
+      credentials.push(
+        `[n${i % 400}-long-term]\naws_access_key_id=AKIA${i}\naws_secret_access_key=s\n`,
+      );
+  }
+  const files = { config: config.join(""), credentials: credentials.join(""), cached: [5, 5, 1] };
+  const { env, home } = await listWorld(join(root, "both-files"), files);
+  const fast = testDeps({ env, homedir: home });
+  const texts = await readAwsTextsAndBytes(fast.deps);
+  expect(await writeFastTable(texts, texts.bytes, fast.deps, 0)).toBe(true);
+  const general = testDeps({ env, homedir: home });
+  await generalList({ json: false }, general.deps);
+  expect(fast.stdout()).toBe(general.stdout());
+  // the credentials file's region wins for the profiles both files name
+  expect(fast.stdout()).toMatch(/^n1 .* k20050 /m);
+}, 60_000);
+
 test("list through the C loop prints what the general readers print", async () => {
   await native();
   // Past NATIVE_FROM, so that writeFastTable takes the C loop: the benchmark's shape, with
