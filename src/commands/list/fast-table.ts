@@ -77,6 +77,8 @@ class Found {
   readonly state: Uint8Array;
   readonly sessions: FoundSession[] = [];
   readonly cells: string[] = [];
+  /** How many rows have a session (none, usually: textsAt has no row to go through). */
+  private count = 0;
 
   constructor(size: number) {
     this.state = new Uint8Array(size);
@@ -84,12 +86,16 @@ class Found {
 
   note(profile: number, session: FoundSession | undefined): void {
     this.state[profile] = session === undefined ? 1 : 2;
-    if (session !== undefined) this.sessions[profile] = session;
+    if (session !== undefined) {
+      this.sessions[profile] = session;
+      this.count++;
+    }
   }
 
   /** The SESSION cells of the rows with a session, as of `now`. */
   textsAt(now: number): void {
     const { state, sessions, cells } = this;
+    if (this.count === 0) return;
     for (let profile = 0; profile < state.length; profile++) {
       if (state[profile] === 2) cells[profile] = sessionText(sessions[profile]!, now, PLAIN);
     }
