@@ -70,16 +70,26 @@ export async function readAwsTextsAndBytes(
     readRegular(deps.fs, paths.config),
     readRegular(deps.fs, paths.credentials),
   ]);
+  // Each text once decoded, and the bytes it was decoded from let go here (list's general
+  // path drops `bytes` too: the two copies of 12 MB at 100,000 profiles are not both held)
+  let configBytes = config;
+  let credentialsBytes = credentials;
   let configText: string | null | undefined;
   let credentialsText: string | null | undefined;
   return {
     paths,
     get configText() {
-      configText ??= config === null ? null : config.toString("utf8");
+      if (configText === undefined) {
+        configText = configBytes === null ? null : configBytes.toString("utf8");
+        configBytes = null;
+      }
       return configText;
     },
     get credentialsText() {
-      credentialsText ??= credentials === null ? null : credentials.toString("utf8");
+      if (credentialsText === undefined) {
+        credentialsText = credentialsBytes === null ? null : credentialsBytes.toString("utf8");
+        credentialsBytes = null;
+      }
       return credentialsText;
     },
     bytes: [config, credentials],
