@@ -54,7 +54,11 @@ export async function readAwsTexts(deps: FilesDeps): Promise<AwsTexts> {
   return { paths, configText, credentialsText };
 }
 
-/** readAwsTexts, with the bytes each text was decoded from (list copies its rows from them). */
+/**
+ * readAwsTexts, with the bytes each text is decoded from (list copies its rows from them).
+ * Each text is decoded when first asked for: list's C loops read the bytes alone, and
+ * decoding 12 MB (100,000 profiles) costs ~16 ms (docs/performance.md, tenth step).
+ */
 export async function readAwsTextsAndBytes(
   deps: FilesDeps,
 ): Promise<AwsTexts & { bytes: [Buffer | null, Buffer | null] }> {
@@ -66,10 +70,28 @@ export async function readAwsTextsAndBytes(
     readRegular(deps.fs, paths.config),
     readRegular(deps.fs, paths.credentials),
   ]);
+  // Each text once decoded, and the bytes it was decoded from let go here (list's general
+  // path drops `bytes` too: the two copies of 12 MB at 100,000 profiles are not both held)
+  let configBytes = config;
+  let credentialsBytes = credentials;
+  let configText: string | null | undefined;
+  let credentialsText: string | null | undefined;
   return {
     paths,
-    configText: config === null ? null : config.toString("utf8"),
-    credentialsText: credentials === null ? null : credentials.toString("utf8"),
+    get configText() {
+      if (configText === undefined) {
+        configText = configBytes === null ? null : configBytes.toString("utf8");
+        configBytes = null;
+      }
+      return configText;
+    },
+    get credentialsText() {
+      if (credentialsText === undefined) {
+        credentialsText = credentialsBytes === null ? null : credentialsBytes.toString("utf8");
+        credentialsBytes = null;
+      }
+      return credentialsText;
+    },
     bytes: [config, credentials],
   };
 }

@@ -20,9 +20,14 @@ export class ListNames {
   /** The table: ordinal + 1 per slot (list-scan-native.ts fills it as add() does). */
   slots: Int32Array;
   mask: number;
-  /** The bytes names are read from, by file (set by add), and their texts. */
+  /**
+   * Set by list-scan-native.ts's C scan, for its C loops (list-rows-c.ts): how many names the
+   * config file has (they are numbered first), and 1 for each name the credentials file has.
+   */
+  configSize = 0;
+  present: Uint8Array | undefined;
+  /** The bytes names are read from, by file (set by add). */
   private readonly bytes: Uint8Array[] = [new Uint8Array(0), new Uint8Array(0)];
-  readonly texts: string[] = ["", ""];
 
   /** `expected`: about how many names will be added (the tables grow past it). */
   constructor(expected: number) {
@@ -37,9 +42,17 @@ export class ListNames {
     this.slots = new Int32Array(slots);
   }
 
-  /** The name of `ordinal`, as a string (for the rare questions that need one). */
+  /**
+   * The name of `ordinal`, as a string (for the rare questions that need one): its bytes,
+   * each a character (the files list-scan.ts reads are ASCII).
+   */
   name(ordinal: number): string {
-    return this.texts[this.file[ordinal]!]!.slice(this.start[ordinal]!, this.end[ordinal]!);
+    const b = this.bytes[this.file[ordinal]!]!;
+    return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString(
+      "latin1",
+      this.start[ordinal]!,
+      this.end[ordinal]!,
+    );
   }
 
   /**

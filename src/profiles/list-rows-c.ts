@@ -19,6 +19,16 @@ export const LIST_ROWS_C = `
 #define R_FROM 0
 #define R_SIZE 1
 #define R_WIDTHS 2
+
+/* A profile's row of places in each file, where the file can hold one: the config file's rows
+   past its own profiles (configSize: they are met first) and the credentials file's rows of
+   profiles it does not name were never written, and reading them cost a page fault per 4 KiB
+   (~2,700 at 100,000 profiles, ~10 ms: the kernel's zero page, mapped for each): ZERO_ROW
+   stands for them. width is at most ROW_ROOM / 2. */
+#define ROW_ROOM 128
+static const int ZERO_ROW[ROW_ROOM];
+#define KROW(p) (present[p] ? kp + 2 * width * (p) : ZERO_ROW)
+#define CROW(p) ((p) < configSize ? cp + 2 * width * (p) : ZERO_ROW)
 static int akia(const int *places, const u8 *b, int at) {
   int start = places[at] - 1;
   return places[at + 1] - start >= 4 && b[start] == 65 && b[start + 1] == 75 &&
@@ -31,7 +41,8 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
                    u8 *kinds, int *partners, int *serialOf, u8 *serialSlot,
                    signed char *serialFile, int *serialStart, int *serialEnd,
                    signed char *regionFile, int *regionStart, int *regionEnd, u8 *serving,
-                   const int *nameStart, const int *nameEnd, const int *kindLength) {
+                   const int *nameStart, const int *nameEnd, const int *kindLength,
+                   const u8 *present, int configSize) {
   int size = s[R_SIZE];
   int nameWidth = s[R_WIDTHS], kindWidth = s[R_WIDTHS + 1];
   int serialWidth = s[R_WIDTHS + 2], regionWidth = s[R_WIDTHS + 3];
@@ -42,16 +53,15 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
   suffixed[0] = suffixed0;
   suffixed[1] = suffixed1;
   suffixed[2] = suffixed2;
+  if (2 * width > ROW_ROOM) return 0; /* every row listRows' */
   for (profile = s[R_FROM]; profile < size; profile++) {
-    int base = 2 * width * profile;
-    int withKeys = (kp[base + KEY_ID] != 0 || cp[base + KEY_ID] != 0) &&
-                   (kp[base + SECRET] != 0 || cp[base + SECRET] != 0);
-    int kind, partner, own, other, owner, slot, file, pass, i, regionAt, length;
-    if (kp[base + ROLE_] != 0 || cp[base + ROLE_] != 0) {
+    const int *kr = KROW(profile), *cr = CROW(profile), *regionRow;
+    int withKeys = (kr[KEY_ID] != 0 || cr[KEY_ID] != 0) && (kr[SECRET] != 0 || cr[SECRET] != 0);
+    int kind, partner, own, other, owner, slot, file, pass, i, length;
+    if (kr[ROLE_] != 0 || cr[ROLE_] != 0) {
       kind = 2;
     } else if (withKeys) {
-      if (kp[base + KEY_ID] != 0 ? !akia(kp, credentials, base + KEY_ID)
-                                 : !akia(cp, config, base + KEY_ID))
+      if (kr[KEY_ID] != 0 ? !akia(kr, credentials, KEY_ID) : !akia(cr, config, KEY_ID))
         break; /* keyState's other answers: Facts' */
       kind = 0;
     } else {
@@ -60,23 +70,23 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
     partner = -2;
     if (kind != 2) {
       partner = -4;
-      if (kp[base + PARTNER] == 0 && cp[base + PARTNER] == 0) {
+      if (kr[PARTNER] == 0 && cr[PARTNER] == 0) {
         partner = -3;
         for (i = 0; i < 3; i++) {
           int candidate = suffixed[i][profile];
-          int at;
+          const int *kc, *cc;
           if (candidate < 0) continue;
-          at = 2 * width * candidate;
+          kc = KROW(candidate);
+          cc = CROW(candidate);
           partner = -4;
-          if (cp[at + STORE] == 0 && (kp[at + KEY_ID] != 0 || cp[at + KEY_ID] != 0) &&
-              (kp[at + SECRET] != 0 || cp[at + SECRET] != 0)) {
-            if (kp[at + KEY_ID] != 0 ? akia(kp, credentials, at + KEY_ID)
-                                     : akia(cp, config, at + KEY_ID))
+          if (cc[STORE] == 0 && (kc[KEY_ID] != 0 || cc[KEY_ID] != 0) &&
+              (kc[SECRET] != 0 || cc[SECRET] != 0)) {
+            if (kc[KEY_ID] != 0 ? akia(kc, credentials, KEY_ID) : akia(cc, config, KEY_ID))
               partner = candidate;
           }
           break;
         }
-        if (partner == -3) partner = cp[base + STORE] != 0 ? -4 : kind == 0 ? profile : -1;
+        if (partner == -3) partner = cr[STORE] != 0 ? -4 : kind == 0 ? profile : -1;
       }
       if (partner == -4) break; /* Facts.partnerOf's */
       if (kind == 3 && partner >= 0 && partner != profile) kind = 1;
@@ -88,10 +98,13 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
     file = -1;
     for (pass = 0; pass < 2 && owner < 0; pass++) {
       int whose = pass == 0 ? profile : other ? partner : -1;
+      const int *kw, *cw;
       if (whose < 0) break;
+      kw = KROW(whose);
+      cw = CROW(whose);
       for (i = 0; i < 3; i++) {
-        int at = 2 * (width * whose + k[6 + i]);
-        file = kp[at] != 0 ? 1 : cp[at] != 0 ? 0 : -1;
+        int at = 2 * k[6 + i];
+        file = kw[at] != 0 ? 1 : cw[at] != 0 ? 0 : -1;
         if (file < 0) continue;
         owner = whose;
         slot = i;
@@ -99,8 +112,8 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
       }
     }
     if (owner >= 0) {
-      int at = 2 * (width * owner + k[6 + slot]);
-      const int *places = file ? kp : cp;
+      int at = 2 * k[6 + slot];
+      const int *places = file ? KROW(owner) : CROW(owner);
       const u8 *b = file ? credentials : config;
       int start = places[at] - 1, end = places[at + 1], shown;
       /* SerialChecks.checkAt's first answer: the last device's prefix, then no space */
@@ -131,18 +144,25 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
     }
     kinds[profile] = (u8)kind;
     partners[profile] = partner < 0 ? -1 : partner;
-    regionAt = base + REGION;
-    if (kp[regionAt] == 0 && cp[regionAt] == 0) {
-      regionAt = other ? 2 * width * partner + REGION : -1;
-      if (regionAt >= 0 && kp[regionAt] == 0 && cp[regionAt] == 0) regionAt = -1;
+    /* the profile's region, else its partner's (other) */
+    regionRow = (const int *)0;
+    file = 0;
+    if (kr[REGION] != 0 || cr[REGION] != 0) {
+      file = kr[REGION] != 0;
+      regionRow = file ? kr : cr;
+    } else if (other) {
+      const int *kq = KROW(partner), *cq = CROW(partner);
+      if (kq[REGION] != 0 || cq[REGION] != 0) {
+        file = kq[REGION] != 0;
+        regionRow = file ? kq : cq;
+      }
     }
-    if (regionAt >= 0) {
-      const int *places = kp[regionAt] != 0 ? kp : cp;
-      regionFile[profile] = places == kp ? 1 : 0;
-      regionStart[profile] = places[regionAt] - 1;
-      regionEnd[profile] = places[regionAt + 1];
-      if (places[regionAt + 1] - places[regionAt] + 1 > regionWidth)
-        regionWidth = places[regionAt + 1] - places[regionAt] + 1;
+    if (regionRow) {
+      regionFile[profile] = (signed char)file;
+      regionStart[profile] = regionRow[REGION] - 1;
+      regionEnd[profile] = regionRow[REGION + 1];
+      if (regionRow[REGION + 1] - regionRow[REGION] + 1 > regionWidth)
+        regionWidth = regionRow[REGION + 1] - regionRow[REGION] + 1;
     }
     if (kind == 1 && other) serving[partner] = 1;
     length = nameEnd[profile] - nameStart[profile];
@@ -225,5 +245,57 @@ int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const 
   pos[P_AT] = at;
   pos[P_ROW] = row;
   return 0;
+}
+
+/* commands/list/fast-table.ts sessionsFrom's rows answered by array reads, from row "from" on:
+   state[row] 1 (no session) for a session or long-term row of its own with no token in the
+   credentials file and no partner, no device, or no session cached for its device; other rows
+   keep 0 ("-"). It stops at the first row that needs more (a role, a token, a device the cache
+   folder may hold a session of), which sessionsFrom answers, and returns its number, or size.
+   tokens: the places of the two token keys in a profile's (2 * Key). listsAny: whether the
+   cache folder lists anything; devices: the devices of its sessions, their ends in
+   deviceEnds, deviceCount -1 when they were not read (any device may be there). */
+int list_found(int from, int size, int width, const int *tokens, const int *cp, const int *kp,
+               const u8 *config, const u8 *credentials, const u8 *kinds, const u8 *serving,
+               const int *partners, const int *serialOf, const u8 *serialSlot, int listsAny,
+               const u8 *devices, const int *deviceEnds, int deviceCount, u8 *state,
+               const u8 *present, int configSize) {
+  int profile;
+  if (2 * width > ROW_ROOM) return from; /* every row sessionsFrom's */
+  for (profile = from; profile < size; profile++) {
+    int kind = kinds[profile];
+    int owner = serialOf[profile], at, start, length, i, j, may = 0;
+    const int *places, *kr;
+    const u8 *b;
+    if (kind == 2) return profile;
+    if (kind != 1 && !(kind == 0 && serving[profile] == 0)) continue;
+    kr = KROW(profile);
+    if (kr[tokens[0]] != 0 || kr[tokens[1]] != 0) return profile;
+    if (partners[profile] < 0 || owner < 0 || !listsAny) {
+      state[profile] = 1;
+      continue;
+    }
+    if (deviceCount < 0) return profile;
+    /* mayHoldAt: the device's bytes against each cached session's, the lengths first */
+    at = 2 * serialSlot[profile];
+    places = KROW(owner);
+    b = credentials;
+    if (places[at] == 0) {
+      places = CROW(owner);
+      b = config;
+    }
+    start = places[at] - 1;
+    length = places[at + 1] - start;
+    for (i = 0; i < deviceCount && !may; i++) {
+      int first = i == 0 ? 0 : deviceEnds[i - 1];
+      if (deviceEnds[i] - first != length) continue;
+      for (j = 0; j < length && devices[first + j] == b[start + j]; j++) {
+      }
+      may = j == length;
+    }
+    if (may) return profile;
+    state[profile] = 1;
+  }
+  return size;
 }
 `;

@@ -57,7 +57,7 @@ export function listRows(keys: ScannedKeys): ListRows {
     facts,
   };
   const checks = new SerialChecks();
-  const { names, bytes, texts } = keys;
+  const { names, bytes } = keys;
   const config = keys.places[0];
   const credentials = keys.places[1];
   const { suffixed } = facts;
@@ -186,7 +186,14 @@ export function listRows(keys: ScannedKeys): ListRows {
       const places = keys.places[file]!;
       try {
         // What the message names does not matter here: a device that fails is "invalid".
-        checks.checkAt(texts[file]!, places[at]! - 1, places[at + 1]!, SERIAL_NAMES[slot]!);
+        // The texts where decoded (the JavaScript scan's); else the device alone (C's).
+        const text = keys.decodedText(file);
+        if (text !== undefined) {
+          checks.checkAt(text, places[at]! - 1, places[at + 1]!, SERIAL_NAMES[slot]!);
+        } else {
+          const device = keys.slice(file, places[at]! - 1, places[at + 1]!);
+          checks.checkAt(device, 0, device.length, SERIAL_NAMES[slot]!);
+        }
         rows.serialOf[profile] = owner;
         rows.serialSlot[profile] = k;
         rows.serialFile[profile] = file;

@@ -11,7 +11,6 @@
  * (commands/list/fast-table.ts): for a few hundred profiles the compile costs more than it
  * saves (docs/performance.md).
  */
-import { plainGiven } from "../ini/simple-read.ts";
 import { compileC } from "../system/native-code.ts";
 import { KIND_NAMES } from "./list-facts.ts";
 import type { ListNames } from "./list-names.ts";
@@ -54,6 +53,7 @@ type ListScan = (
   slots: Int32Array,
   keys: Uint8Array,
   memchr: number,
+  present: Uint8Array,
 ) => number;
 
 /** The wanted keys for C: each, then a NUL; a NUL after the last. */
@@ -120,10 +120,40 @@ type ListSummaries = (
   nameStart: Int32Array,
   nameEnd: Int32Array,
   kindLength: Int32Array,
+  present: Uint8Array,
+  configSize: number,
+) => number;
+
+/** b's control characters (list-scan-c.ts), -1 when a byte is not ASCII. */
+type ListControls = (b: Uint8Array, end: number) => number;
+
+type ListFound = (
+  from: number,
+  size: number,
+  width: number,
+  tokens: Int32Array,
+  configPlaces: Int32Array,
+  credentialsPlaces: Int32Array,
+  config: Uint8Array,
+  credentials: Uint8Array,
+  kinds: Uint8Array,
+  serving: Uint8Array,
+  partners: Int32Array,
+  serialOf: Int32Array,
+  serialSlot: Uint8Array,
+  listsAny: number,
+  devices: Uint8Array,
+  deviceEnds: Int32Array,
+  deviceCount: number,
+  state: Uint8Array,
+  present: Uint8Array,
+  configSize: number,
 ) => number;
 
 interface Compiled {
   scan: ListScan;
+  found: ListFound;
+  controls: ListControls;
   suffixed: ListSuffixed;
   summaries: ListSummaries;
   rows: ListRowsCopy;
@@ -146,9 +176,24 @@ export type RowsCopy = (
   state: Uint8Array,
 ) => readonly [number, number];
 
-/** The C loops: the scanner, and the table's rows. */
+/**
+ * fast-table.ts sessionsFrom's rows answered by array reads (list-rows-c.ts list_found), from
+ * row `from` on: state 1 for a row with no session to look for, up to the first row that needs
+ * more; that row's number, or the rows' count. `devices`: ListedSessions.devices.
+ */
+export type FoundRows = (
+  from: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+  listsAny: boolean,
+  devices: readonly string[] | undefined,
+) => number;
+
+/** The C loops: the scanner, the rows' sessions, and the table's rows. */
 export interface NativeList {
   scanner: ListScanner;
+  foundRows: FoundRows;
   copyRows: RowsCopy;
 }
 
@@ -167,7 +212,28 @@ export async function nativeList(
     LIST_SCAN_C + LIST_ROWS_C,
     {
       // config, credentials, end, file, state, places, the names' five tables, keys, memchr
-      list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(9).fill("ptr")], returns: "i32" },
+      list_scan: { args: ["ptr", "ptr", "i32", "i32", ...Array(10).fill("ptr")], returns: "i32" },
+      // the bytes, their length
+      list_controls: { args: ["ptr", "i32"], returns: "i32" },
+      // from, size, width, tokens, the places, the bytes, kinds, serving, partners, serialOf,
+      // serialSlot, listsAny, devices, their ends and count, state, present, configSize
+      list_found: {
+        args: [
+          "i32",
+          "i32",
+          "i32",
+          ...Array(9).fill("ptr"),
+          "ptr",
+          "i32",
+          "ptr",
+          "ptr",
+          "i32",
+          "ptr",
+          "ptr",
+          "i32",
+        ],
+        returns: "i32",
+      },
       // config, credentials, size, the names' five tables, mask, suffixes, out
       list_suffixed: {
         args: ["ptr", "ptr", "i32", "ptr", "ptr", "ptr", "ptr", "ptr", "i32", "ptr", "ptr"],
@@ -176,7 +242,8 @@ export async function nativeList(
       // out, config, credentials, pos, the names' three, kinds, kind cells, the cells' six, state, memcpy
       list_rows: { args: Array(17).fill("ptr"), returns: "i32" },
       // the bytes, the places, width, s, the Key numbers, three suffix tables, the prefix and
-      // its length, the eleven row tables, the names' starts and ends, the kinds' lengths
+      // its length, the eleven row tables, the names' starts and ends, the kinds' lengths,
+      // present, configSize
       list_summaries: {
         args: [
           "ptr",
@@ -191,7 +258,8 @@ export async function nativeList(
           "ptr",
           "ptr",
           "i32",
-          ...Array(14).fill("ptr"),
+          ...Array(15).fill("ptr"),
+          "i32",
         ],
         returns: "i32",
       },
@@ -199,9 +267,12 @@ export async function nativeList(
     env,
   ).then((c) => {
     if (c === undefined) return null;
-    const { list_scan, list_suffixed, list_rows, list_summaries } = c.library.symbols;
+    const { list_scan, list_controls, list_found, list_suffixed, list_rows, list_summaries } =
+      c.library.symbols;
     return {
       scan: list_scan as unknown as ListScan,
+      found: list_found as unknown as ListFound,
+      controls: list_controls as unknown as ListControls,
       suffixed: list_suffixed as unknown as ListSuffixed,
       summaries: list_summaries as unknown as ListSummaries,
       rows: list_rows as unknown as ListRowsCopy,
@@ -213,12 +284,14 @@ export async function nativeList(
   if (native === null) return undefined;
   return {
     scanner: {
-      file: (text, b, file, names, expected) =>
-        scanWith(native.scan, native.memchr, text, b, file, names, expected),
+      file: (_text, b, file, names, expected) => scanWith(native, b, file, names, expected),
+      bytesOnly: true,
       suffixed: (names, suffixes) => suffixedWith(native.suffixed, names, suffixes),
       summaries: (keys, rows, suffixed, prefix, s) =>
         summariesWith(native.summaries, keys, rows, suffixed, prefix, s),
     },
+    foundRows: (from, keys, rows, state, listsAny, devices) =>
+      foundWith(native.found, from, keys, rows, state, listsAny, devices),
     copyRows: (out, at, row, limit, keys, rows, state) =>
       rowsWith(native.rows, native.memcpy, out, at, row, limit, keys, rows, state),
   };
@@ -281,6 +354,8 @@ function summariesWith(
     keys.names.start,
     keys.names.end,
     KIND_LENGTHS,
+    presentOf(keys),
+    keys.names.configSize,
   );
 }
 
@@ -292,6 +367,60 @@ KIND_NAMES.forEach((name, i) => {
 });
 
 const pos = new Int32Array(8);
+const TOKENS = Int32Array.from([2 * Key.token, 2 * Key.oldToken]);
+/** The last devices handed over, as bytes and ends. */
+let devicesOf: readonly string[] | undefined;
+let deviceBytes = new Uint8Array(1);
+let deviceEnds = new Int32Array(1);
+
+function foundWith(
+  found: ListFound,
+  from: number,
+  keys: ScannedKeys,
+  rows: ListRows,
+  state: Uint8Array,
+  listsAny: boolean,
+  devices: readonly string[] | undefined,
+): number {
+  if (devices !== undefined && devices !== devicesOf) {
+    devicesOf = devices;
+    // UTF-8: a device of other characters than ASCII matches no range of the (ASCII) files,
+    // as startsWith finds none
+    const each = devices.map((device) => Buffer.from(device, "utf8"));
+    deviceBytes = each.length > 0 ? Buffer.concat([...each, ONE]) : new Uint8Array(1);
+    deviceEnds = new Int32Array(Math.max(1, each.length));
+    each.reduce((end, b, i) => (deviceEnds[i] = end + b.length), 0);
+  }
+  return found(
+    from,
+    keys.size,
+    WIDTH,
+    TOKENS,
+    keys.places[0],
+    keys.places[1],
+    nonEmpty(keys.bytes[0]),
+    nonEmpty(keys.bytes[1]),
+    rows.kind,
+    rows.serving,
+    rows.partner,
+    rows.serialOf,
+    rows.serialSlot,
+    listsAny ? 1 : 0,
+    deviceBytes,
+    deviceEnds,
+    devices === undefined ? -1 : devices.length,
+    state,
+    presentOf(keys),
+    keys.names.configSize,
+  );
+}
+
+/** The profiles the credentials file names (none when it is empty), one byte each. */
+function presentOf(keys: ScannedKeys): Uint8Array {
+  const { present } = keys.names;
+  if (present !== undefined && present.length >= keys.size) return present;
+  return new Uint8Array(Math.max(1, keys.size));
+}
 
 function rowsWith(
   copy: ListRowsCopy,
@@ -364,11 +493,14 @@ function suffixedWith(
   return suffixes.map((_, i) => out.subarray(i * size, (i + 1) * size));
 }
 
-/** scanFile's answer, by the C loop: called again after each table it filled is grown. */
+/**
+ * scanFile's answer, by the C loop: called again after each table it filled is grown. From
+ * the bytes alone (no text decoded: ~16 ms for 12 MB at 100,000 profiles), checked as
+ * scanListKeys and scanFile check the text: ASCII (list_controls), no indented line
+ * (list_scan), no control character but the line breaks.
+ */
 function scanWith(
-  scan: ListScan,
-  memchr: number,
-  text: string,
+  native: Compiled,
   b: Uint8Array,
   file: number,
   names: ListNames,
@@ -379,6 +511,8 @@ function scanWith(
   const config = names.bytesOf(0);
   const credentials = names.bytesOf(1);
   let places = placesFor(names, b.length, expected);
+  // The credentials file's profiles (list_scan marks them; list-rows-c.ts reads no other's row)
+  let present = file === 1 ? new Uint8Array(names.file.length) : ONE;
   const state = new Int32Array(10);
   state[S_CURRENT] = -1;
   state[S_WIDTH] = WIDTH;
@@ -387,7 +521,7 @@ function scanWith(
     state[S_MASK] = names.mask;
     state[S_ROOM] = names.file.length;
     state[S_PLACES] = places.length;
-    const answer = scan(
+    const answer = native.scan(
       config.length > 0 ? config : ONE,
       credentials.length > 0 ? credentials : ONE,
       b.length,
@@ -400,14 +534,25 @@ function scanWith(
       names.hashes,
       names.slots,
       KEY_LIST,
-      memchr,
+      native.memchr,
+      present,
     );
     names.size = state[S_SIZE]!;
-    if (answer === DONE) return plainGiven(text, state[S_BREAKS]!) ? places : undefined;
+    if (answer === DONE) {
+      if (native.controls(b, b.length) !== state[S_BREAKS]!) return undefined;
+      if (file === 0) names.configSize = names.size;
+      else names.present = present;
+      return places;
+    }
     if (answer === MORE_PLACES) {
       places = grown(places, 2 * WIDTH * (state[S_CURRENT]! + 1));
     } else if (answer === MORE_NAMES) {
       names.makeRoom();
+      if (file === 1 && present.length < names.file.length) {
+        const more = new Uint8Array(names.file.length);
+        more.set(present);
+        present = more;
+      }
     } else {
       return undefined;
     }

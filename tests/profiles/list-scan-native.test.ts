@@ -187,6 +187,63 @@ test("the C loop gives the JavaScript loop's tables on random files", async () =
   expect(taken).toBeGreaterThan(all * 0.3);
 }, 120_000);
 
+/** scanned() for files given as bytes, their texts decoded as readAwsTextsAndBytes does. */
+function scannedBytes(config: Buffer, credentials: Buffer, scanner: ListScanner) {
+  return scanListKeys(
+    {
+      configText: config.toString("utf8"),
+      credentialsText: credentials.toString("utf8"),
+      paths: { config: "c", credentials: "k" },
+    },
+    [config, credentials],
+    scanner,
+  );
+}
+
+/**
+ * The C loop reads the bytes alone (no text is decoded: list_controls and list_scan check
+ * what mayBePlain and plainGiven check of the text). One byte put anywhere in lines longer
+ * than the 8-byte words and the 31-word runs list_controls counts in: a control character,
+ * DEL, a byte that is not ASCII (UTF-8 or not), a lone CR, NUL; or a space after a line
+ * break. Each file is read as the JavaScript reads its text: declined, or the same tables.
+ */
+test("the C loop declines a file with one odd byte anywhere, as the JavaScript does", async () => {
+  const c = await native();
+  const value = "x".repeat(300);
+  const config = Buffer.from(
+    `[profile a]\r\nregion = ${value}\r\n\r\n[profile b]\nmfa_serial = ${value}\n`,
+  );
+  const credentials = Buffer.from(`[a]\naws_access_key_id = ${value}\n[DEFAULTS]\nx=${value}`);
+  const plain = tables(scannedBytes(config, credentials, c));
+  expect(plain).toBeDefined();
+  expect(plain).toEqual(tables(scannedBytes(config, credentials, JS_SCANNER)));
+  let declined = 0;
+  for (const b of [config, credentials]) {
+    for (let at = 0; at < b.length; at++) {
+      for (const odd of [0, 9, 11, 13, 27, 31, 127, 128, 0xc3, 0xff, 32, 126, 61]) {
+        const changed = Buffer.from(b);
+        changed[at] = odd;
+        const [one, other] = b === config ? [changed, credentials] : [config, changed];
+        const got = tables(scannedBytes(one, other, c));
+        if (got === undefined) declined++;
+        expect(got).toEqual(tables(scannedBytes(one, other, JS_SCANNER)));
+      }
+    }
+  }
+  // Every control, DEL and non-ASCII byte put anywhere is declined (and some others)
+  expect(declined).toBeGreaterThan((config.length + credentials.length) * 9);
+  // A valid UTF-8 character, and an indented line after LF and after CRLF
+  for (const [one, other] of [
+    [Buffer.from("[profile a]\n# caf\u00e9\n"), credentials],
+    [Buffer.from("[profile a]\n region = r\n"), credentials],
+    [config, Buffer.from("[a]\r\n x = 1\r\n")],
+    [Buffer.from(" [profile a]\n"), credentials],
+  ] as const) {
+    expect(scannedBytes(one, other, c)).toBeUndefined();
+    expect(scannedBytes(one, other, JS_SCANNER)).toBeUndefined();
+  }
+}, 120_000);
+
 test("the C loop grows the tables as the JavaScript loop does", async () => {
   const c = await native();
   // Thousands of sections of a few bytes: far more names than the first guess (a section per
@@ -282,6 +339,41 @@ test("compileC links every symbol to its own function", async () => {
     5,
   ]);
 });
+
+/**
+ * The C loops read a profile's row of places only in a file that names it (list-rows-c.ts
+ * KROW, CROW): the config file's profiles are numbered first, and the credentials file's are
+ * noted as its scan meets them, in a table that grows with the names. Here the credentials
+ * file holds far more sections than its size suggests (the names' tables grow during its
+ * scan), some naming config profiles again (their keys in the credentials file), and the
+ * table must be the general list's.
+ */
+test("the C loops read the rows of a profile named in both files, across the names' growth", async () => {
+  await native();
+  const config: string[] = [];
+  const credentials: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    config.push(`[profile n${i}]\nregion=r${i % 7}\n`);
+    if (i % 3 === 0) config.push(`mfa_serial=arn:aws:iam::123456789012:mfa/n${i}\n`);
+  }
+  for (let i = 0; i < 30_000; i++) {
+    credentials.push(i % 50 === 0 ? `[n${(i / 50) % 400}]\nregion=k${i}\n` : `[m${i}]\n`);
+    if (i % 97 === 0)
+      credentials.push(
+        `[n${i % 400}-long-term]\naws_access_key_id=AKIA${i}\naws_secret_access_key=s\n`,
+      );
+  }
+  const files = { config: config.join(""), credentials: credentials.join(""), cached: [5, 5, 1] };
+  const { env, home } = await listWorld(join(root, "both-files"), files);
+  const fast = testDeps({ env, homedir: home });
+  const texts = await readAwsTextsAndBytes(fast.deps);
+  expect(await writeFastTable(texts, texts.bytes, fast.deps, 0)).toBe(true);
+  const general = testDeps({ env, homedir: home });
+  await generalList({ json: false }, general.deps);
+  expect(fast.stdout()).toBe(general.stdout());
+  // the credentials file's region wins for the profiles both files name
+  expect(fast.stdout()).toMatch(/^n1 .* k20050 /m);
+}, 60_000);
 
 test("list through the C loop prints what the general readers print", async () => {
   await native();

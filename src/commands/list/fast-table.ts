@@ -14,7 +14,7 @@ import type { Deps } from "../../deps.ts";
 import { KIND_NAMES, LONG_TERM, ROLE, SESSION } from "../../profiles/list-facts.ts";
 import { type ListRows, listRows } from "../../profiles/list-rows.ts";
 import { type ScannedKeys, scanListKeys, WIDTH } from "../../profiles/list-scan.ts";
-import { nativeList, type RowsCopy } from "../../profiles/list-scan-native.ts";
+import { type FoundRows, nativeList, type RowsCopy } from "../../profiles/list-scan-native.ts";
 import { ListedSessions } from "../../profiles/listed-sessions.ts";
 import { Key } from "../../profiles/profile-keys.ts";
 import { cachedSessionNames, type FoundSession } from "../../profiles/session-status.ts";
@@ -25,7 +25,7 @@ import { sessionText } from "./write.ts";
 
 const PLAIN = styleFor(false);
 /**
- * Characters of both files from which the C loops are used (~800 profiles): their compile
+ * Bytes of both files from which the C loops are used (~800 profiles): their compile
  * (~5 ms) costs a list of 300 profiles ~1.5 ms more, is even at 500, and pays from ~1,000.
  */
 export const NATIVE_FROM = 96 * 1024;
@@ -46,7 +46,7 @@ export async function writeFastTable(
 ): Promise<boolean> {
   // Larger files are read, summed up and written by the C loops where they can be had
   // (list-scan-native.ts; NATIVE_FROM says from what size).
-  const size = (texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0);
+  const size = (bytes[0]?.length ?? 0) + (bytes[1]?.length ?? 0);
   const native =
     size >= nativeFrom ? await nativeList(deps.platform, deps.arch, deps.env) : undefined;
   const keys = scanListKeys(texts, bytes, native?.scanner);
@@ -61,9 +61,9 @@ export async function writeFastTable(
   const found = new Found(keys.size);
   const waiting: Promise<FoundSession | undefined>[] = [];
   for (
-    let profile = sessionsFrom(keys, rows, sessions, found, 0, waiting);
+    let profile = sessionsFrom(keys, rows, sessions, found, 0, waiting, native?.foundRows);
     profile < keys.size;
-    profile = sessionsFrom(keys, rows, sessions, found, profile + 1, waiting)
+    profile = sessionsFrom(keys, rows, sessions, found, profile + 1, waiting, native?.foundRows)
   ) {
     found.note(profile, await waiting[0]!);
   }
@@ -77,6 +77,8 @@ class Found {
   readonly state: Uint8Array;
   readonly sessions: FoundSession[] = [];
   readonly cells: string[] = [];
+  /** How many rows have a session (none, usually: textsAt has no row to go through). */
+  private count = 0;
 
   constructor(size: number) {
     this.state = new Uint8Array(size);
@@ -84,12 +86,16 @@ class Found {
 
   note(profile: number, session: FoundSession | undefined): void {
     this.state[profile] = session === undefined ? 1 : 2;
-    if (session !== undefined) this.sessions[profile] = session;
+    if (session !== undefined) {
+      this.sessions[profile] = session;
+      this.count++;
+    }
   }
 
   /** The SESSION cells of the rows with a session, as of `now`. */
   textsAt(now: number): void {
     const { state, sessions, cells } = this;
+    if (this.count === 0) return;
     for (let profile = 0; profile < state.length; profile++) {
       if (state[profile] === 2) cells[profile] = sessionText(sessions[profile]!, now, PLAIN);
     }
@@ -99,7 +105,9 @@ class Found {
 /**
  * The sessions of rows `from`, `from + 1`, ... noted in `found`, up to the first row whose
  * session has to be waited for: its number, with the promise in waiting[0]; or the number of
- * rows. The rows are asked in order, one at a time, as runList asks them.
+ * rows. The rows are asked in order, one at a time, as runList asks them. `foundRows`: the C
+ * loop for the rows answered by array reads (list-rows-c.ts list_found, the same answers as
+ * the loop below; ~6 ms of JavaScript at 100,000 profiles), up to a row this loop answers.
  */
 function sessionsFrom(
   keys: ScannedKeys,
@@ -108,10 +116,15 @@ function sessionsFrom(
   found: Found,
   from: number,
   waiting: Promise<FoundSession | undefined>[],
+  foundRows?: FoundRows,
 ): number {
   const credentials = keys.places[1];
   const { listsAny, devices } = sessions;
   for (let profile = from; profile < keys.size; profile++) {
+    if (foundRows !== undefined) {
+      profile = foundRows(profile, keys, rows, found.state, listsAny, devices);
+      if (profile >= keys.size) break;
+    }
     const kind = rows.kind[profile]!;
     if (kind === ROLE) {
       waiting[0] = sessions.role(keys.names.name(profile));
@@ -135,8 +148,9 @@ function sessionsFrom(
           const start = keys.places[file]![at]! - 1;
           const length = keys.places[file]![at + 1]! - start;
           let may = false;
+          const b = keys.bytes[file]!;
           for (let i = 0; i < devices.length && !may; i++) {
-            may = devices[i]!.length === length && keys.texts[file]!.startsWith(devices[i]!, start);
+            may = devices[i]!.length === length && sameText(b, start, devices[i]!);
           }
           if (!may) {
             found.state[profile] = 1;
@@ -176,14 +190,15 @@ function ownSession(
   const partner = rows.partner[profile]!;
   const owner = rows.serialOf[profile]!;
   if (partner < 0 || owner < 0 || !sessions.listsAny) return undefined;
-  // The device's text, as a string only for a device the cache folder may hold a session of
+  // The device's text (sessionsFrom has already passed over rows whose device the cache
+  // folder cannot hold, where the devices were read ahead)
   const slot = rows.serialSlot[profile]!;
   const file = keys.fileOf(owner, slot);
   const at = keys.place(owner, slot);
   const start = keys.places[file]![at]! - 1;
   const end = keys.places[file]![at + 1]!;
-  if (!sessions.mayHoldAt(keys.texts[file]!, start, end)) return undefined;
-  const serial = keys.texts[file]!.slice(start, end);
+  const serial = keys.slice(file, start, end);
+  if (!sessions.mayHoldAt(serial, 0, serial.length)) return undefined;
   return sessions.cached({ longTermKeyId: rows.facts.longTermKeyId(partner), serial });
 }
 
@@ -263,6 +278,13 @@ function writeRows(
   sendPiece(out, at, deps);
 }
 
+/** Whether b holds `text` (its characters as bytes) from `start` on: startsWith on the text. */
+function sameText(b: Uint8Array, start: number, text: string): boolean {
+  if (start + text.length > b.length) return false;
+  for (let i = 0; i < text.length; i++) if (b[start + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The KIND cells (as wide as the column's widest, or narrower) and the constant ones. */
 const KIND_CELLS = KIND_NAMES.map((kind) => Uint8Array.from(kind, (c) => c.charCodeAt(0)));
 const NONE = Uint8Array.from("none", (c) => c.charCodeAt(0));
@@ -278,4 +300,4 @@ function put(out: Uint8Array, at: number, text: string, width: number): number {
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, put);
+belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, put, sameText);

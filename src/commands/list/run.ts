@@ -17,7 +17,7 @@ import { styleFor, useColour } from "../../ui/report.ts";
 import { writeFastTable } from "./fast-table.ts";
 import { type Found, writeJson, writeTable } from "./write.ts";
 
-/** Characters of both files from which list keeps its hot functions below FTL (~5,000 profiles). */
+/** Bytes of both files from which list keeps its hot functions below FTL (~5,000 profiles). */
 const LARGE_FILES = 512 * 1024;
 
 export interface ListOptions {
@@ -33,15 +33,16 @@ export interface ListOptions {
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
   const read = await readAwsTextsAndBytes(deps);
   const texts: AwsTexts = read;
-  // ~5,000 profiles and more: see system/below-top-tier.ts
-  if ((texts.configText?.length ?? 0) + (texts.credentialsText?.length ?? 0) >= LARGE_FILES) {
+  // ~5,000 profiles and more: see system/below-top-tier.ts (the bytes: the texts are decoded
+  // only where they are read, readAwsTextsAndBytes)
+  if ((read.bytes[0]?.length ?? 0) + (read.bytes[1]?.length ?? 0) >= LARGE_FILES) {
     keepBelowTopTier();
   }
   const colour = useColour(deps.env, deps.io.stdout.isTTY);
   // The files nearly everyone has, read as positions (list/fast-table.ts); else below.
   if (!options.json && !colour && (await writeFastTable(texts, read.bytes, deps)))
     return ExitCode.ok;
-  // The general readers read the texts: the bytes (as large) can go.
+  // The general readers read the texts (decoded here, from the bytes): the bytes can go.
   read.bytes = [null, null];
   const keys = new ProfileKeys(texts);
   const { rows, serving } = scanInventory(keys);
