@@ -58,6 +58,11 @@ export interface WriteOptions extends ProcessOptions {
    */
   folderFlushed?: (flushed: Promise<void>) => void;
   /**
+   * The caller holds this file's lock (lock.ts), which removed the file's stale temp files when
+   * it was taken: the write does not list the folder for them again.
+   */
+  tempsTidied?: boolean;
+  /**
    * Where a one-line warning goes (stderr, from fileOptionsFrom): said when the folder's fsync
    * fails with the disk's error (EIO, EROFS), before the write is done. The write still
    * succeeds: the file holds the new text, only its survival of a power cut is in doubt.
@@ -124,7 +129,7 @@ export async function writeFileAtomic(
     if (options.folderFlushed) options.folderFlushed(folderSynced);
     else await folderSynced;
   }
-  await removeStaleTemps(fs, target, me, clock.now());
+  if (!options.tempsTidied) await removeStaleTemps(fs, target, me, clock.now());
 }
 
 /**

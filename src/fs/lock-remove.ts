@@ -128,15 +128,18 @@ export function claimPath(lockPath: string, lock: LockSeen, n = 0): string {
 }
 
 /**
- * Removes the claims on locks other than `mine`, which the caller holds. Safe: a claim on
- * another lock can only belong to a remover that is dead, or that will find its lock gone
- * and do nothing. Best effort.
+ * Removes the claims on locks other than `mine`, which the caller holds, among `names` (the
+ * lock's folder, listed by the caller). Safe: a claim on another lock can only belong to a
+ * remover that is dead, or that will find its lock gone and do nothing. Best effort.
  */
-export async function removeOrphanClaims(lock: LockContext, mine: LockSeen): Promise<void> {
+export async function removeOrphanClaims(
+  lock: LockContext,
+  mine: LockSeen,
+  names: readonly string[],
+): Promise<void> {
   const { fs, lockPath } = lock;
   const folder = dirname(lockPath);
   const ours = `${basename(claimPath(lockPath, mine)).slice(0, -"0.claim".length)}`;
-  const names = await fs.readdir(folder).catch(() => []);
   for (const name of names) {
     if (name.startsWith(ours) || !isClaimOf(name, basename(lockPath))) continue;
     await fs.unlink(join(folder, name)).catch(() => {});

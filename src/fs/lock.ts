@@ -26,6 +26,7 @@ import {
 import { removeLock, removeOrphanClaims } from "./lock-remove.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
+import { removeStaleTempsAmong } from "./temp-files.ts";
 
 export interface LockOptions extends ProcessOptions {
   /** Give up waiting after this long (default 10 s), or as maxWaitMs lets a holder say. */
@@ -114,7 +115,7 @@ export async function withHeldLock<T>(
   try {
     // Released by a signal's clean-up if `fn` is still at work then; refused after one.
     forget = trackLock(lock, mine);
-    await removeOrphanClaims(lock, mine);
+    await tidyFolder(lock, mine);
     const work = fn({ confirm: () => confirmHeld(lock, mine) });
     if (!held) return await work;
     // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
@@ -129,6 +130,17 @@ export async function withHeldLock<T>(
     // Gone already or unremovable: a later waiter will judge it by its holder.
     await removeLock(lock, mine, { holder: true }).catch(() => {});
   }
+}
+
+/**
+ * What killed processes left next to the file, found in one listing of its folder: claims on
+ * other locks (lock-remove.ts), and the file's own temp files (temp-files.ts), so that the
+ * writes made under this lock need not list the folder again (WriteOptions.tempsTidied).
+ */
+async function tidyFolder(lock: LockContext, mine: LockSeen): Promise<void> {
+  const names = await lock.fs.readdir(dirname(lock.target)).catch(() => [] as string[]);
+  await removeOrphanClaims(lock, mine, names);
+  await removeStaleTempsAmong(lock.fs, lock.target, lock.me, lock.clock.now(), names);
 }
 
 /**

@@ -69,7 +69,8 @@ export async function updateFile<Text extends string | null>(
           await held.confirm();
         };
         try {
-          await writeFileAtomic(fs, target, text, { ...options, meanwhile, beforeRename });
+          const under = { meanwhile, beforeRename, tempsTidied: true };
+          await writeFileAtomic(fs, target, text, { ...options, ...under });
           return { changed: true, text };
         } catch (error) {
           if (!changed) throw error;
