@@ -53,8 +53,12 @@ export async function removeLock(
     }));
   if (claim === null) return "busy";
   try {
-    const now = await lookAt(fs, lockPath);
-    if (now === null || !sameLock(now, meant)) return "changed";
+    // A claim linked to the lock and found to hold its very text was linked to this lock: no
+    // need to look at it again (the look below is for claims of a text of their own).
+    if (claim !== linked) {
+      const now = await lookAt(fs, lockPath);
+      if (now === null || !sameLock(now, meant)) return "changed";
+    }
     await fs.unlink(lockPath);
     // That lock is gone for good: the claims on it that were passed over are rubbish now.
     for (const orphan of claim.passedOver) await fs.unlink(orphan).catch(() => {});
@@ -92,7 +96,11 @@ async function takeClaim(lock: LockContext, meant: LockSeen) {
  * (and needs no free space: it is also the way on a full disk). Its text is then the lock's,
  * i.e. the holder's own record, so it means to other removers what a claim of its own text
  * would mean (only the pid and host of a claim are judged). Only for the holder: a breaker's
- * claim must carry the breaker's record, not the gone one's.
+ * claim must carry the breaker's record, not the gone one's. Once it is found to hold the
+ * lock's text (a token no other lock has), the lock is known to be the one meant, and stays
+ * so until this holder removes it: it leaves its name only through a remover with a claim on
+ * it, and the first claim is this one, which is passed over only when its holder (this
+ * process) is gone.
  */
 async function linkClaim(lock: LockContext, meant: LockSeen) {
   const path = claimPath(lock.lockPath, meant, 0);

@@ -462,3 +462,21 @@ describe("a lock file's word past what a Date holds", () => {
     expect(got).toBe("mine");
   });
 });
+
+test("the holder's release reads its lock through its claim only, and leaves nothing", async () => {
+  const dir = scratchDir("lock");
+  const path = join(dir, "credentials");
+  const opened: string[] = [];
+  const counting: FileSystem = {
+    ...fs,
+    open: ((file: string, ...rest: unknown[]) => {
+      opened.push(String(file));
+      return (fs.open as (...args: unknown[]) => ReturnType<typeof fs.open>)(file, ...rest);
+    }) as typeof fs.open,
+  };
+  await withFileLock(counting, path, async () => undefined, me);
+  // The claim, a hard link to the lock found to hold its text, is the lock: no second look.
+  expect(opened.filter((file) => file === `${path}.lock`)).toEqual([]);
+  expect(opened.filter((file) => file.endsWith(".claim"))).toHaveLength(1);
+  expect(leftovers(dir)).toEqual([]);
+});
