@@ -9,7 +9,7 @@ import { printableInLine } from "../system/printable.ts";
 import { type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
 import { type LockOptions, withHeldLock } from "./lock.ts";
 import { type ReadOptions, readRegular } from "./read-regular.ts";
-import { resolveWriteTarget } from "./resolve-target.ts";
+import { resolveWriteTarget, type WriteTarget } from "./resolve-target.ts";
 
 export type UpdateOptions = WriteOptions & LockOptions;
 
@@ -49,7 +49,13 @@ export async function updateFile<Text extends string | null>(
     fs,
     path,
     async (held) => {
-      const { target } = options.private ? { target: path } : await resolveWriteTarget(fs, path);
+      const first = options.private
+        ? { target: path, existing: null }
+        : await resolveWriteTarget(fs, path);
+      const { target } = first;
+      // The first write goes where this look found, in the folder that holds the lock: the write
+      // neither looks it up nor makes its folder again. A write made again (below) looks afresh.
+      let resolved: WriteTarget | undefined = first;
       const read = () => readText(fs, target, { noFollow: options.private === true });
       let current = await read();
       // `meanwhile` runs with the first write only: once it succeeded it is not done again.
@@ -69,7 +75,7 @@ export async function updateFile<Text extends string | null>(
           await held.confirm();
         };
         try {
-          const under = { meanwhile, beforeRename, tempsTidied: true };
+          const under = { meanwhile, beforeRename, tempsTidied: true, resolved };
           await writeFileAtomic(fs, target, text, { ...options, ...under });
           return { changed: true, text };
         } catch (error) {
@@ -78,6 +84,7 @@ export async function updateFile<Text extends string | null>(
         meanwhile = undefined;
         if (attempt >= MAX_ATTEMPTS) throw keepsChanging(target);
         current = await read();
+        resolved = undefined;
       }
     },
     options,

@@ -99,3 +99,28 @@ test("fileOptionsFrom passes the clock, this process, the fault hooks and stderr
   expect([options.isAlive?.(77), options.isAlive?.(78)]).toEqual([true, false]);
   expect(options.hooks?.afterTempWritten).toBe(afterTempWritten);
 });
+
+test("an update makes its folder once and looks up its file once under the lock", async () => {
+  const dir = scratchDir("update");
+  const path = join(dir, "credentials");
+  writeFileSync(path, "[default]\n");
+  const made: string[] = [];
+  const looked: string[] = [];
+  const counting = {
+    ...fs,
+    mkdir: ((folder: string, options: unknown) => {
+      made.push(folder);
+      return fs.mkdir(folder, options as Parameters<typeof fs.mkdir>[1]);
+    }) as typeof fs.mkdir,
+    lstat: ((file: string) => {
+      looked.push(file);
+      return fs.lstat(file);
+    }) as typeof fs.lstat,
+  };
+  await updateFile(counting, path, (current) => `${current}region = eu-west-1\n`);
+  expect(readFileSync(path, "utf8")).toBe("[default]\nregion = eu-west-1\n");
+  // The lock's folder is the file's; the lock's look (before it) and the update's (under it).
+  expect(made).toEqual([dir]);
+  expect(looked).toEqual([path, path]);
+  expect(leftovers(dir, "credentials")).toEqual([]);
+});
