@@ -63,6 +63,11 @@ export interface LockOptions extends ProcessOptions {
    * call); not for a file write, which must not outlive its lock.
    */
   releaseOnInterrupt?: boolean;
+  /**
+   * Called once, when a look finds the lock held by a holder that may still be alive (not one
+   * gone, whose lock is broken at once): the wait begins. The MFA lock says so to a person.
+   */
+  onWait?: () => void;
 }
 
 export const defaultTimeoutMs = 10_000;
@@ -157,23 +162,6 @@ function interruptible(options: LockOptions): { interrupted: Promise<never>; off
   return { interrupted, off };
 }
 
-/**
- * Whether `path`'s lock is held by a holder that may still be alive: a lock left by a process
- * that is gone (killed, or exited past its finally blocks) is about to be broken, not waited
- * on, so callers must not tell the user they are waiting for another process.
- */
-export async function lockIsHeld(
-  fs: FileSystem,
-  path: string,
-  options: LockOptions = {},
-): Promise<boolean> {
-  const seen = await lookAt(fs, `${path}.lock`).catch(() => null);
-  if (seen === null) return false;
-  const now = (options.clock ?? realClock).now();
-  const staleMs = options.staleMs ?? defaultStaleMs;
-  return !isStale(seen, identityOf(options), now, staleMs, options.maxWaitMs ?? 0);
-}
-
 async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
   let interrupted: InterruptSignal | undefined;
   let wake: (() => void) | undefined;
@@ -230,6 +218,11 @@ async function waitForLock(
     );
   const windows = (options.platform ?? platform()) === "win32";
   let busySince: number | undefined;
+  let told = false;
+  const waiting = () => {
+    if (!told) options.onWait?.();
+    told = true;
+  };
   let delay = 5;
   let quickRetries = 3;
   for (;;) {
@@ -243,6 +236,8 @@ async function waitForLock(
       if (outcome !== "again") {
         if (outcome.mine) return outcome.seen;
         holder = outcome.seen;
+        // A lock whose holder is gone is broken, not waited for: nobody is told of a wait.
+        if (outcome.live) waiting();
       } else if (quickRetries-- > 0) {
         continue; // a lock just broken or released is most often free now (bounded: no spin)
       }
@@ -263,11 +258,14 @@ async function waitForLock(
   }
 }
 
-/** One try: the lock taken (mine), its holder's (to wait for), or "again" at once. */
+/**
+ * One try: the lock taken (mine), its holder's (to wait for: `live` when that holder may still
+ * be at work, not only another remover busy breaking its lock), or "again" at once.
+ */
 async function attempt(
   lock: LockContext,
   holdForMs: number | undefined,
-): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
+): Promise<{ mine: boolean; seen: LockSeen; live?: boolean } | "again"> {
   const { fs, lockPath, me, clock } = lock;
   const record = newLockRecord(me, clock.now(), holdForMs);
   const text = formatLockRecord(record);
@@ -277,7 +275,9 @@ async function attempt(
   if (seen === null) return "again"; // Released while we looked.
   // Over NFS a link that worked may report EEXIST (its reply was lost, the call resent).
   if (seen.text === text) return mine;
-  if (!isStale(seen, me, clock.now(), lock.staleMs, lock.maxHoldMs)) return { mine: false, seen };
+  if (!isStale(seen, me, clock.now(), lock.staleMs, lock.maxHoldMs)) {
+    return { mine: false, seen, live: true };
+  }
   // Not removed: taken afresh meanwhile, or another waiter is removing it.
   if ((await removeLock(lock, seen)) === "removed") return "again";
   return { mine: false, seen };

@@ -13,7 +13,7 @@ import { dirname } from "node:path";
 import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { fileOptionsFrom, LockTimeoutError, lockIsHeld, withFileLock } from "../fs/index.ts";
+import { fileOptionsFrom, LockTimeoutError, withFileLock } from "../fs/index.ts";
 import { printableInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { clearFailMarker, readFailMarker, repeatable, writeFailMarker } from "./fail-marker.ts";
@@ -42,18 +42,20 @@ export async function withMfaLock<T>(
   await checkCacheFolder(deps, dirname(path), true);
   // A signal while the code is asked for or AWS answers releases the lock (and leaves the
   // fail marker, so that waiters stop too) instead of killing the process with it held.
+  // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
+  const onWait = () => {
+    debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
+    // Said only to a person watching stderr; credential-process callers wait in silence.
+    if (deps.io.stderr.isTTY) deps.io.stderr.write(`${waitingNote}\n`);
+  };
   const options = {
     ...fileOptionsFrom(deps),
     ...MFA_LOCK,
     holdForMs,
     private: true,
     releaseOnInterrupt: true,
+    onWait,
   };
-  // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
-  const busy = await lockIsHeld(deps.fs, path, options);
-  if (busy) debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
-  // Said only to a person watching stderr; credential-process callers wait in silence.
-  if (busy && deps.io.stderr.isTTY) deps.io.stderr.write(`${waitingNote}\n`);
   const held = withFileLock(
     deps.fs,
     path,

@@ -480,3 +480,20 @@ test("the holder's release reads its lock through its claim only, and leaves not
   expect(opened.filter((file) => file.endsWith(".claim"))).toHaveLength(1);
   expect(leftovers(dir)).toEqual([]);
 });
+
+test("onWait: said once while a live holder keeps the lock; never for a holder that is gone", async () => {
+  const held = lockedFile({ pid: 2000 });
+  let waits = 0;
+  const release = setTimeout(() => rmSync(held.lockPath), 60);
+  await withFileLock(fs, held.path, async () => undefined, {
+    ...me,
+    onWait: () => waits++,
+  });
+  clearTimeout(release);
+  expect(waits).toBe(1);
+  const dead = lockedFile({ pid: 3000 });
+  let told = 0;
+  await withFileLock(fs, dead.path, async () => undefined, { ...me, onWait: () => told++ });
+  expect(told).toBe(0);
+  expect(leftovers(dead.dir)).toEqual([]);
+});
