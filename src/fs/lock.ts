@@ -68,6 +68,8 @@ export interface LockOptions extends ProcessOptions {
    * gone, whose lock is broken at once): the wait begins. The MFA lock says so to a person.
    */
   onWait?: () => void;
+  /** HeldLock.tidy is left to the holder, to do while it waits for something else. */
+  tidyLater?: boolean;
 }
 
 export const defaultTimeoutMs = 10_000;
@@ -81,6 +83,12 @@ export interface HeldLock {
    * check) into an error instead of a lost update.
    */
   confirm(): Promise<void>;
+  /**
+   * Removes what killed processes left next to the file (tidyFolder), at most once. Done when
+   * the lock is taken, or with LockOptions.tidyLater whenever the holder calls this (a holder
+   * with a wait to fill: the MFA lock, while AWS answers), else once `fn` is done.
+   */
+  tidy(): Promise<void>;
 }
 
 /**
@@ -90,10 +98,10 @@ export interface HeldLock {
 export function withFileLock<T>(
   fs: FileSystem,
   path: string,
-  fn: () => Promise<T>,
+  fn: (held: HeldLock) => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  return withHeldLock(fs, path, () => fn(), options);
+  return withHeldLock(fs, path, fn, options);
 }
 
 /** withFileLock, giving `fn` the lock to confirm before it writes. */
@@ -117,11 +125,22 @@ export async function withHeldLock<T>(
   const mine = await acquire(lock, options);
   const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
   let forget = () => {};
+  let tidying: Promise<void> | undefined;
+  // Never once the lock is let go: the claims it removes are safe to remove only for a holder.
+  let letGo = false;
+  const tidy = () => {
+    if (letGo) return Promise.resolve();
+    tidying ??= tidyFolder(lock, mine).catch(() => {}); // best effort
+    return tidying;
+  };
   try {
     // Released by a signal's clean-up if `fn` is still at work then; refused after one.
     forget = trackLock(lock, mine);
-    await tidyFolder(lock, mine);
-    const work = fn({ confirm: () => confirmHeld(lock, mine) });
+    if (!options.tidyLater) await tidy();
+    const work = fn({ confirm: () => confirmHeld(lock, mine), tidy }).then(async (result) => {
+      await tidy();
+      return result;
+    });
     if (!held) return await work;
     // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
     const stopped = held.interrupted.catch(async (error: unknown) => {
@@ -132,6 +151,8 @@ export async function withHeldLock<T>(
   } finally {
     forget();
     held?.off();
+    letGo = true;
+    await tidying; // one begun is finished while the lock is still held
     // Gone already or unremovable: a later waiter will judge it by its holder.
     await removeLock(lock, mine, { holder: true }).catch(() => {});
   }

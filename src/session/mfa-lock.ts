@@ -32,7 +32,8 @@ export const MFA_LOCK = { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000, maxWaitMs
 export async function withMfaLock<T>(
   path: string,
   deps: Deps,
-  fn: () => Promise<T>,
+  /** `tidy`: the lock folder's clean-up (HeldLock.tidy), for `fn` to run while it waits. */
+  fn: (tidy: () => Promise<void>) => Promise<T>,
   waitingNote: string,
   /** The longest this caller may hold the lock, once it has it (session/hold-budget.ts). */
   holdForMs: number,
@@ -55,11 +56,12 @@ export async function withMfaLock<T>(
     private: true,
     releaseOnInterrupt: true,
     onWait,
+    tidyLater: true,
   };
   const held = withFileLock(
     deps.fs,
     path,
-    async () => {
+    async (lock) => {
       const failed = await readFailMarker(deps, path, since);
       if (failed) {
         debug(
@@ -69,7 +71,7 @@ export async function withMfaLock<T>(
         throw failed;
       }
       try {
-        const result = await fn();
+        const result = await fn(lock.tidy);
         await clearFailMarker(deps, path);
         return result;
       } catch (error) {

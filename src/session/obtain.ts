@@ -72,13 +72,17 @@ export async function obtainSession(
   return withMfaLock(
     sessionCachePath(deps, key),
     deps,
-    async () => {
+    async (tidy) => {
       const meanwhile = await reuse();
       if (meanwhile) debug(deps, "another awsmfa cached a session while this one waited");
       if (meanwhile) return { session: meanwhile, reused: true };
       debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
       const duration = effectiveDuration(plan, options.durationSeconds, deps);
-      const { session, window } = await askAndCall(plan, options, duration, deps);
+      // The lock folder's clean-up (a listing, claims and temp files killed processes left) is
+      // done while GetSessionToken is out, not before the code is asked for.
+      const whileWaiting = bothOf(options.whileWaiting, () => void tidy());
+      const asking = { otp: options.otp, whileWaiting };
+      const { session, window } = await askAndCall(plan, asking, duration, deps);
       // Two small files of their own, both under the lock: written at once (their reads, renames
       // and lock files interleave; a fresh login -1 ms). The record never fails. Both begin only
       // in `keep`, which `alongside` runs once [PROFILE]'s new text is on its way to the disk: begun
