@@ -31,6 +31,7 @@ import {
   newLockRecord,
   sameLock,
 } from "./lock-record.ts";
+import { removeStaleTempsAmong } from "./temp-files.ts";
 
 /** removed; changed: it is no longer there (nothing done); busy: another remover is at it. */
 export type RemoveOutcome = "removed" | "changed" | "busy";
@@ -136,11 +137,22 @@ export function claimPath(lockPath: string, lock: LockSeen, n = 0): string {
 }
 
 /**
+ * What killed processes left next to the file, found in one listing of its folder: claims on
+ * other locks (below), and the file's own temp files (temp-files.ts), so that the
+ * writes made under this lock need not list the folder again (WriteOptions.tempsTidied).
+ */
+export async function tidyFolder(lock: LockContext, mine: LockSeen): Promise<void> {
+  const names = await lock.fs.readdir(dirname(lock.target)).catch(() => [] as string[]);
+  await removeOrphanClaims(lock, mine, names);
+  await removeStaleTempsAmong(lock.fs, lock.target, lock.me, lock.clock.now(), names);
+}
+
+/**
  * Removes the claims on locks other than `mine`, which the caller holds, among `names` (the
  * lock's folder, listed by the caller). Safe: a claim on another lock can only belong to a
  * remover that is dead, or that will find its lock gone and do nothing. Best effort.
  */
-export async function removeOrphanClaims(
+async function removeOrphanClaims(
   lock: LockContext,
   mine: LockSeen,
   names: readonly string[],

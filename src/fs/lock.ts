@@ -23,10 +23,9 @@ import {
   type LockSeen,
   newLockRecord,
 } from "./lock-record.ts";
-import { removeLock, removeOrphanClaims } from "./lock-remove.ts";
+import { removeLock, tidyFolder } from "./lock-remove.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
-import { removeStaleTempsAmong } from "./temp-files.ts";
 
 export interface LockOptions extends ProcessOptions {
   /** Give up waiting after this long (default 10 s), or as maxWaitMs lets a holder say. */
@@ -156,17 +155,6 @@ export async function withHeldLock<T>(
     // Gone already or unremovable: a later waiter will judge it by its holder.
     await removeLock(lock, mine, { holder: true }).catch(() => {});
   }
-}
-
-/**
- * What killed processes left next to the file, found in one listing of its folder: claims on
- * other locks (lock-remove.ts), and the file's own temp files (temp-files.ts), so that the
- * writes made under this lock need not list the folder again (WriteOptions.tempsTidied).
- */
-async function tidyFolder(lock: LockContext, mine: LockSeen): Promise<void> {
-  const names = await lock.fs.readdir(dirname(lock.target)).catch(() => [] as string[]);
-  await removeOrphanClaims(lock, mine, names);
-  await removeStaleTempsAmong(lock.fs, lock.target, lock.me, lock.clock.now(), names);
 }
 
 /**
