@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
 import { CancelledError, cancelledBy, type InterruptSignal, UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
-import { stopWrites, trackLock } from "./exit-cleanup.ts";
+import { refuseIfStopped, stopWrites, trackLock } from "./exit-cleanup.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { ensureFolder } from "./folder.ts";
 import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
@@ -313,6 +313,9 @@ async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen
       throw fileError(error, lockPath, "read");
     });
   if (now === mine.text) return;
+  // Released by this process's own clean-up after a signal (exit-cleanup.ts): the signal's
+  // cancel, not a lock another process took.
+  refuseIfStopped(fs);
   throw new UserError(
     `Another process took the lock of ${printableInLine(target)} while this awsmfa was writing it, so ` +
       "nothing was written: this awsmfa was stalled for longer than a lock may be held.",
