@@ -58,8 +58,13 @@ export async function updateFile<Text extends string | null>(
       let resolved: WriteTarget | undefined = first;
       const read = () => readText(fs, target, { noFollow: options.private === true });
       let current = await read();
-      // `meanwhile` runs with the first write only: once it succeeded it is not done again.
-      let { meanwhile } = options;
+      // `meanwhile` runs with the first write only: once it succeeded it is not done again. The
+      // lock folder's tidying (HeldLock.tidy, which never fails) goes with it, while the new
+      // text is flushed to disk, not before the flush begins.
+      const { meanwhile: theirs } = options;
+      let meanwhile: (() => Promise<void>) | undefined = async () => {
+        await Promise.all([held.tidy(), theirs?.()]);
+      };
       for (let attempt = 1; ; attempt++) {
         const text = edit(current);
         // null: nothing to write, the file (or its absence) stays as it is.
@@ -87,7 +92,7 @@ export async function updateFile<Text extends string | null>(
         resolved = undefined;
       }
     },
-    options,
+    { ...options, tidyLater: true },
   );
 }
 
