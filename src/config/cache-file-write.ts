@@ -23,15 +23,18 @@ export const CACHE_FILE_OPTIONS = {
 /**
  * Writes a file of the cache folder (checked first, levels made 0700 when missing): 0600,
  * atomic, and never through a link at its name (private: the link itself is replaced).
+ * `underItsLock`: the caller holds `path`'s lock (withFileLock), which tidied its temp files.
  */
 export async function writeCacheFile(
   deps: CacheFolderDeps & Pick<Deps, "clock" | "processes" | "hooks">,
   path: string,
   text: string,
+  underItsLock = false,
 ): Promise<void> {
   await checkCacheFolder(deps, dirname(path), true);
   await writeFileAtomic(deps.fs, path, text, {
     ...unflushedFileOptionsFrom(deps),
     ...CACHE_FILE_OPTIONS,
+    tempsTidied: underItsLock,
   });
 }

@@ -13,7 +13,7 @@ import { refuseIfStopped, trackTemp } from "./exit-cleanup.ts";
 import { errnoOf, fileError, fileInUse } from "./file-errors.ts";
 import { ensureFolder, folderNotFlushed, syncFolder } from "./folder.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
-import { resolveWriteTarget } from "./resolve-target.ts";
+import { resolveWriteTarget, type WriteTarget } from "./resolve-target.ts";
 import { CREATE_NEW, removeStaleTemps, tempPathFor } from "./temp-files.ts";
 
 /** Lets tests stop a write at its most fragile moment. */
@@ -58,6 +58,16 @@ export interface WriteOptions extends ProcessOptions {
    */
   folderFlushed?: (flushed: Promise<void>) => void;
   /**
+   * The caller holds this file's lock (lock.ts), which removed the file's stale temp files when
+   * it was taken: the write does not list the folder for them again.
+   */
+  tempsTidied?: boolean;
+  /**
+   * Where the write goes, as the caller found it a moment ago under this file's lock (update.ts):
+   * not looked up again, and its folder, which holds the lock, not made again.
+   */
+  resolved?: WriteTarget;
+  /**
    * Where a one-line warning goes (stderr, from fileOptionsFrom): said when the folder's fsync
    * fails with the disk's error (EIO, EROFS), before the write is done. The write still
    * succeeds: the file holds the new text, only its survival of a power cut is in doubt.
@@ -74,12 +84,12 @@ export async function writeFileAtomic(
   text: string,
   options: WriteOptions = {},
 ): Promise<void> {
-  const { target, existing } = options.private
-    ? { target: path, existing: null }
-    : await resolveWriteTarget(fs, path);
+  const { target, existing } =
+    options.resolved ??
+    (options.private ? { target: path, existing: null } : await resolveWriteTarget(fs, path));
   const me = identityOf(options);
   const clock = options.clock ?? realClock;
-  await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
+  if (!options.resolved) await ensureFolder(fs, dirname(target), options.dirMode ?? 0o700);
   const temp = tempPathFor(target, me);
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o600);
   let handle: FileHandle | undefined;
@@ -126,7 +136,7 @@ export async function writeFileAtomic(
     if (options.folderFlushed) options.folderFlushed(folderSynced);
     else await folderSynced;
   }
-  await removeStaleTemps(fs, target, me, clock.now());
+  if (!options.tempsTidied) await removeStaleTemps(fs, target, me, clock.now());
 }
 
 /**

@@ -8,5 +8,5 @@
  */
 export { writeFileAtomic } from "./atomic-write.ts";
 export { fileOptionsFrom, unflushedFileOptionsFrom } from "./from-deps.ts";
-export { LockTimeoutError, lockIsHeld, withFileLock } from "./lock.ts";
+export { LockTimeoutError, withFileLock } from "./lock.ts";
 export { readText, updateFile } from "./update.ts";

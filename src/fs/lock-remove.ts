@@ -31,6 +31,7 @@ import {
   newLockRecord,
   sameLock,
 } from "./lock-record.ts";
+import { removeStaleTempsAmong } from "./temp-files.ts";
 
 /** removed; changed: it is no longer there (nothing done); busy: another remover is at it. */
 export type RemoveOutcome = "removed" | "changed" | "busy";
@@ -53,8 +54,12 @@ export async function removeLock(
     }));
   if (claim === null) return "busy";
   try {
-    const now = await lookAt(fs, lockPath);
-    if (now === null || !sameLock(now, meant)) return "changed";
+    // A claim linked to the lock and found to hold its very text was linked to this lock: no
+    // need to look at it again (the look below is for claims of a text of their own).
+    if (claim !== linked) {
+      const now = await lookAt(fs, lockPath);
+      if (now === null || !sameLock(now, meant)) return "changed";
+    }
     await fs.unlink(lockPath);
     // That lock is gone for good: the claims on it that were passed over are rubbish now.
     for (const orphan of claim.passedOver) await fs.unlink(orphan).catch(() => {});
@@ -92,7 +97,11 @@ async function takeClaim(lock: LockContext, meant: LockSeen) {
  * (and needs no free space: it is also the way on a full disk). Its text is then the lock's,
  * i.e. the holder's own record, so it means to other removers what a claim of its own text
  * would mean (only the pid and host of a claim are judged). Only for the holder: a breaker's
- * claim must carry the breaker's record, not the gone one's.
+ * claim must carry the breaker's record, not the gone one's. Once it is found to hold the
+ * lock's text (a token no other lock has), the lock is known to be the one meant, and stays
+ * so until this holder removes it: it leaves its name only through a remover with a claim on
+ * it, and the first claim is this one, which is passed over only when its holder (this
+ * process) is gone.
  */
 async function linkClaim(lock: LockContext, meant: LockSeen) {
   const path = claimPath(lock.lockPath, meant, 0);
@@ -128,15 +137,29 @@ export function claimPath(lockPath: string, lock: LockSeen, n = 0): string {
 }
 
 /**
- * Removes the claims on locks other than `mine`, which the caller holds. Safe: a claim on
- * another lock can only belong to a remover that is dead, or that will find its lock gone
- * and do nothing. Best effort.
+ * What killed processes left next to the file, found in one listing of its folder: claims on
+ * other locks (below), and the file's own temp files (temp-files.ts), so that the
+ * writes made under this lock need not list the folder again (WriteOptions.tempsTidied).
  */
-export async function removeOrphanClaims(lock: LockContext, mine: LockSeen): Promise<void> {
+export async function tidyFolder(lock: LockContext, mine: LockSeen): Promise<void> {
+  const names = await lock.fs.readdir(dirname(lock.target)).catch(() => [] as string[]);
+  await removeOrphanClaims(lock, mine, names);
+  await removeStaleTempsAmong(lock.fs, lock.target, lock.me, lock.clock.now(), names);
+}
+
+/**
+ * Removes the claims on locks other than `mine`, which the caller holds, among `names` (the
+ * lock's folder, listed by the caller). Safe: a claim on another lock can only belong to a
+ * remover that is dead, or that will find its lock gone and do nothing. Best effort.
+ */
+async function removeOrphanClaims(
+  lock: LockContext,
+  mine: LockSeen,
+  names: readonly string[],
+): Promise<void> {
   const { fs, lockPath } = lock;
   const folder = dirname(lockPath);
   const ours = `${basename(claimPath(lockPath, mine)).slice(0, -"0.claim".length)}`;
-  const names = await fs.readdir(folder).catch(() => []);
   for (const name of names) {
     if (name.startsWith(ours) || !isClaimOf(name, basename(lockPath))) continue;
     await fs.unlink(join(folder, name)).catch(() => {});

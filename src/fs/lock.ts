@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import type { Clock, FileSystem } from "../deps.ts";
 import { CancelledError, cancelledBy, type InterruptSignal, UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
-import { stopWrites, trackLock } from "./exit-cleanup.ts";
+import { refuseIfStopped, stopWrites, trackLock } from "./exit-cleanup.ts";
 import { errnoOf, fileError } from "./file-errors.ts";
 import { ensureFolder } from "./folder.ts";
 import { createWithText, type LockContext, lookAt } from "./lock-file.ts";
@@ -23,7 +23,7 @@ import {
   type LockSeen,
   newLockRecord,
 } from "./lock-record.ts";
-import { removeLock, removeOrphanClaims } from "./lock-remove.ts";
+import { removeLock, tidyFolder } from "./lock-remove.ts";
 import { identityOf, type ProcessOptions, realClock } from "./options.ts";
 import { resolveWriteTarget } from "./resolve-target.ts";
 
@@ -62,6 +62,13 @@ export interface LockOptions extends ProcessOptions {
    * call); not for a file write, which must not outlive its lock.
    */
   releaseOnInterrupt?: boolean;
+  /**
+   * Called once, when a look finds the lock held by a holder that may still be alive (not one
+   * gone, whose lock is broken at once): the wait begins. The MFA lock says so to a person.
+   */
+  onWait?: () => void;
+  /** HeldLock.tidy is left to the holder, to do while it waits for something else. */
+  tidyLater?: boolean;
 }
 
 export const defaultTimeoutMs = 10_000;
@@ -75,6 +82,12 @@ export interface HeldLock {
    * check) into an error instead of a lost update.
    */
   confirm(): Promise<void>;
+  /**
+   * Removes what killed processes left next to the file (tidyFolder), at most once. Done when
+   * the lock is taken, or with LockOptions.tidyLater whenever the holder calls this (a holder
+   * with a wait to fill: the MFA lock, while AWS answers), else once `fn` is done.
+   */
+  tidy(): Promise<void>;
 }
 
 /**
@@ -84,10 +97,10 @@ export interface HeldLock {
 export function withFileLock<T>(
   fs: FileSystem,
   path: string,
-  fn: () => Promise<T>,
+  fn: (held: HeldLock) => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  return withHeldLock(fs, path, () => fn(), options);
+  return withHeldLock(fs, path, fn, options);
 }
 
 /** withFileLock, giving `fn` the lock to confirm before it writes. */
@@ -111,11 +124,22 @@ export async function withHeldLock<T>(
   const mine = await acquire(lock, options);
   const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
   let forget = () => {};
+  let tidying: Promise<void> | undefined;
+  // Never once the lock is let go: the claims it removes are safe to remove only for a holder.
+  let letGo = false;
+  const tidy = () => {
+    if (letGo) return Promise.resolve();
+    tidying ??= tidyFolder(lock, mine).catch(() => {}); // best effort
+    return tidying;
+  };
   try {
     // Released by a signal's clean-up if `fn` is still at work then; refused after one.
     forget = trackLock(lock, mine);
-    await removeOrphanClaims(lock, mine);
-    const work = fn({ confirm: () => confirmHeld(lock, mine) });
+    if (!options.tidyLater) await tidy();
+    const work = fn({ confirm: () => confirmHeld(lock, mine), tidy }).then(async (result) => {
+      await tidy();
+      return result;
+    });
     if (!held) return await work;
     // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
     const stopped = held.interrupted.catch(async (error: unknown) => {
@@ -126,6 +150,8 @@ export async function withHeldLock<T>(
   } finally {
     forget();
     held?.off();
+    letGo = true;
+    await tidying; // one begun is finished while the lock is still held
     // Gone already or unremovable: a later waiter will judge it by its holder.
     await removeLock(lock, mine, { holder: true }).catch(() => {});
   }
@@ -143,23 +169,6 @@ function interruptible(options: LockOptions): { interrupted: Promise<never>; off
   interrupted.catch(() => {}); // the hold may end before any signal: never an unhandled one
   const off = options.onInterrupt?.((signal) => cancel?.(signal)) ?? (() => {});
   return { interrupted, off };
-}
-
-/**
- * Whether `path`'s lock is held by a holder that may still be alive: a lock left by a process
- * that is gone (killed, or exited past its finally blocks) is about to be broken, not waited
- * on, so callers must not tell the user they are waiting for another process.
- */
-export async function lockIsHeld(
-  fs: FileSystem,
-  path: string,
-  options: LockOptions = {},
-): Promise<boolean> {
-  const seen = await lookAt(fs, `${path}.lock`).catch(() => null);
-  if (seen === null) return false;
-  const now = (options.clock ?? realClock).now();
-  const staleMs = options.staleMs ?? defaultStaleMs;
-  return !isStale(seen, identityOf(options), now, staleMs, options.maxWaitMs ?? 0);
 }
 
 async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
@@ -218,6 +227,11 @@ async function waitForLock(
     );
   const windows = (options.platform ?? platform()) === "win32";
   let busySince: number | undefined;
+  let told = false;
+  const waiting = () => {
+    if (!told) options.onWait?.();
+    told = true;
+  };
   let delay = 5;
   let quickRetries = 3;
   for (;;) {
@@ -231,6 +245,8 @@ async function waitForLock(
       if (outcome !== "again") {
         if (outcome.mine) return outcome.seen;
         holder = outcome.seen;
+        // A lock whose holder is gone is broken, not waited for: nobody is told of a wait.
+        if (outcome.live) waiting();
       } else if (quickRetries-- > 0) {
         continue; // a lock just broken or released is most often free now (bounded: no spin)
       }
@@ -251,11 +267,14 @@ async function waitForLock(
   }
 }
 
-/** One try: the lock taken (mine), its holder's (to wait for), or "again" at once. */
+/**
+ * One try: the lock taken (mine), its holder's (to wait for: `live` when that holder may still
+ * be at work, not only another remover busy breaking its lock), or "again" at once.
+ */
 async function attempt(
   lock: LockContext,
   holdForMs: number | undefined,
-): Promise<{ mine: boolean; seen: LockSeen } | "again"> {
+): Promise<{ mine: boolean; seen: LockSeen; live?: boolean } | "again"> {
   const { fs, lockPath, me, clock } = lock;
   const record = newLockRecord(me, clock.now(), holdForMs);
   const text = formatLockRecord(record);
@@ -265,7 +284,9 @@ async function attempt(
   if (seen === null) return "again"; // Released while we looked.
   // Over NFS a link that worked may report EEXIST (its reply was lost, the call resent).
   if (seen.text === text) return mine;
-  if (!isStale(seen, me, clock.now(), lock.staleMs, lock.maxHoldMs)) return { mine: false, seen };
+  if (!isStale(seen, me, clock.now(), lock.staleMs, lock.maxHoldMs)) {
+    return { mine: false, seen, live: true };
+  }
   // Not removed: taken afresh meanwhile, or another waiter is removing it.
   if ((await removeLock(lock, seen)) === "removed") return "again";
   return { mine: false, seen };
@@ -292,6 +313,9 @@ async function confirmHeld({ fs, target, lockPath }: LockContext, mine: LockSeen
       throw fileError(error, lockPath, "read");
     });
   if (now === mine.text) return;
+  // Released by this process's own clean-up after a signal (exit-cleanup.ts): the signal's
+  // cancel, not a lock another process took.
+  refuseIfStopped(fs);
   throw new UserError(
     `Another process took the lock of ${printableInLine(target)} while this awsmfa was writing it, so ` +
       "nothing was written: this awsmfa was stalled for longer than a lock may be held.",

@@ -24,9 +24,17 @@ export const CREATE_NEW =
 /** Older than this, a temp file is abandoned whoever wrote it: a write takes milliseconds. */
 export const staleTempMs = 10 * 60 * 1000;
 
+/** The host part of temp names: worked out once per host name (a process has one). */
 export function hostTag(host: string): string {
-  return sha256Hex(host).slice(0, 8);
+  if (host !== lastHost) {
+    lastTag = sha256Hex(host).slice(0, 8);
+    lastHost = host;
+  }
+  return lastTag;
 }
+
+let lastHost: string | undefined;
+let lastTag = "";
 
 export function tempPathFor(target: string, me: Identity): string {
   const unique = randomHex(6);
@@ -61,13 +69,27 @@ export async function removeStaleTemps(
   me: Identity,
   now: number,
 ): Promise<string[]> {
-  const removed: string[] = [];
   let names: string[];
   try {
     names = await fs.readdir(dirname(target));
   } catch {
-    return removed;
+    return [];
   }
+  return await removeStaleTempsAmong(fs, target, me, now, names);
+}
+
+/**
+ * removeStaleTemps over a listing of the target's folder the caller made (a lock's look at its
+ * folder, lock.ts): one listing for the lock's claims and the file's temps.
+ */
+export async function removeStaleTempsAmong(
+  fs: FileSystem,
+  target: string,
+  me: Identity,
+  now: number,
+  names: readonly string[],
+): Promise<string[]> {
+  const removed: string[] = [];
   const myTag = hostTag(me.host);
   for (const name of names) {
     const writer = parseTempName(name, target);

@@ -9,7 +9,7 @@ import { printableInLine } from "../system/printable.ts";
 import { type WriteOptions, writeFileAtomic } from "./atomic-write.ts";
 import { type LockOptions, withHeldLock } from "./lock.ts";
 import { type ReadOptions, readRegular } from "./read-regular.ts";
-import { resolveWriteTarget } from "./resolve-target.ts";
+import { resolveWriteTarget, type WriteTarget } from "./resolve-target.ts";
 
 export type UpdateOptions = WriteOptions & LockOptions;
 
@@ -49,11 +49,22 @@ export async function updateFile<Text extends string | null>(
     fs,
     path,
     async (held) => {
-      const { target } = options.private ? { target: path } : await resolveWriteTarget(fs, path);
+      const first = options.private
+        ? { target: path, existing: null }
+        : await resolveWriteTarget(fs, path);
+      const { target } = first;
+      // The first write goes where this look found, in the folder that holds the lock: the write
+      // neither looks it up nor makes its folder again. A write made again (below) looks afresh.
+      let resolved: WriteTarget | undefined = first;
       const read = () => readText(fs, target, { noFollow: options.private === true });
       let current = await read();
-      // `meanwhile` runs with the first write only: once it succeeded it is not done again.
-      let { meanwhile } = options;
+      // `meanwhile` runs with the first write only: once it succeeded it is not done again. The
+      // lock folder's tidying (HeldLock.tidy, which never fails) goes with it, while the new
+      // text is flushed to disk, not before the flush begins.
+      const { meanwhile: theirs } = options;
+      let meanwhile: (() => Promise<void>) | undefined = async () => {
+        await Promise.all([held.tidy(), theirs?.()]);
+      };
       for (let attempt = 1; ; attempt++) {
         const text = edit(current);
         // null: nothing to write, the file (or its absence) stays as it is.
@@ -69,7 +80,8 @@ export async function updateFile<Text extends string | null>(
           await held.confirm();
         };
         try {
-          await writeFileAtomic(fs, target, text, { ...options, meanwhile, beforeRename });
+          const under = { meanwhile, beforeRename, tempsTidied: true, resolved };
+          await writeFileAtomic(fs, target, text, { ...options, ...under });
           return { changed: true, text };
         } catch (error) {
           if (!changed) throw error;
@@ -77,9 +89,10 @@ export async function updateFile<Text extends string | null>(
         meanwhile = undefined;
         if (attempt >= MAX_ATTEMPTS) throw keepsChanging(target);
         current = await read();
+        resolved = undefined;
       }
     },
-    options,
+    { ...options, tidyLater: true },
   );
 }
 

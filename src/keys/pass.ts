@@ -11,11 +11,9 @@ import { UserError } from "../errors.ts";
 import { printableInLine, textInLine } from "../system/printable.ts";
 import { findProgram } from "../system/which.ts";
 import { checkReplace } from "./replace-check.ts";
-import type { KeyStore, StoreDeps } from "./store.ts";
+import { type KeyStore, PASS_TIMEOUT_MS, type StoreDeps } from "./store.ts";
 
 export const PASS_PREFIX = "awsmfa/";
-/** gpg-agent may ask for the key's passphrase on the terminal (pinentry); give it time. */
-export const PASS_TIMEOUT_MS = 120_000;
 const TIMEOUT_MS = PASS_TIMEOUT_MS;
 const MAX_OUTPUT = 64 * 1024;
 

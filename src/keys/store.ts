@@ -23,6 +23,13 @@ export const KEY_STORE_SETTING = "awsmfa_key_store";
  */
 export const KEY_ID_SETTING = "awsmfa_key_id";
 
+/**
+ * How long `pass` may take: gpg-agent may ask for the key's passphrase on the terminal
+ * (pinentry); give it time. Here, not in pass.ts: the MFA lock's deadline counts it
+ * (session/hold-budget.ts), and a login loads no key store it does not read.
+ */
+export const PASS_TIMEOUT_MS = 120_000;
+
 export type StoreDeps = Pick<
   Deps,
   | "env"

@@ -25,10 +25,12 @@ export async function deleteCacheRecord(deps: CacheDeps, path: string): Promise<
   }
 }
 
+/** `underItsLock`: the caller holds the MFA lock of this file (writeCacheFile). */
 export async function writeCachedSession(
   deps: CacheDeps & Pick<Deps, "clock" | "processes" | "hooks">,
   key: SessionKey,
   session: SessionCredentials,
+  underItsLock = false,
 ): Promise<void> {
   const data: CacheFile = {
     format: SESSION_CACHE_FORMAT,
@@ -41,7 +43,8 @@ export async function writeCachedSession(
     createdAt: new Date(deps.clock.now()).toISOString(),
     ...(session.clock ? { clock: session.clock } : {}),
   };
-  await writeCacheFile(deps, sessionCachePath(deps, key), `${JSON.stringify(data, null, 2)}\n`);
+  const text = `${JSON.stringify(data, null, 2)}\n`;
+  await writeCacheFile(deps, sessionCachePath(deps, key), text, underItsLock);
 }
 
 export function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {

@@ -68,6 +68,8 @@ export async function readCacheRecord<T>(
   path: string,
 ): Promise<Partial<T> | undefined> {
   const text = await readCacheFile(deps, path);
+  // No file (a fresh login looks twice): no SyntaxError made and thrown for it.
+  if (text === "") return undefined;
   try {
     const data: unknown = JSON.parse(text);
     return typeof data === "object" && data !== null ? (data as Partial<T>) : undefined;

@@ -12,7 +12,7 @@
 import { CALL_DEADLINE_MS } from "../aws/clients.ts";
 import { callDeadlineMs } from "../aws/target.ts";
 import type { Deps } from "../deps.ts";
-import { PASS_TIMEOUT_MS } from "../keys/pass.ts";
+import { PASS_TIMEOUT_MS } from "../keys/store.ts";
 import { WINDOW_MS } from "../otp/reuse-guard.ts";
 import type { OtpSource } from "../otp/source.ts";
 import { PROMPT_TRIES } from "../otp/sources/prompt.ts";

@@ -7,7 +7,6 @@ import { isTemporaryKeyId, maskKeyId } from "../aws/credentials.ts";
 import type { Deps } from "../deps.ts";
 import { pasteableCommand, profileArg, UserError } from "../errors.ts";
 import { shlexSplit } from "../ini/shlex.ts";
-import { keyStore } from "../keys/registry.ts";
 import { printableInLine } from "../system/printable.ts";
 import type { LongTermKeys } from "./long-term.ts";
 
@@ -30,6 +29,9 @@ async function load(longTerm: LongTermKeys, deps: Deps): Promise<Credentials> {
   const { source, profile } = longTerm;
   if (source.kind === "file") return source.credentials;
   if (source.kind === "process") return fromProcess(profile, source.command, deps);
+  // The stores are loaded only for keys kept in one (the keychain's addon, the encrypted
+  // file's format, pass: a fifth of the code a fresh login would load otherwise).
+  const { keyStore } = await import("../keys/registry.ts");
   const keys = await keyStore(source.store).read(profile, deps);
   if (!keys) {
     throw new UserError(

@@ -13,7 +13,7 @@ import { dirname } from "node:path";
 import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { fileOptionsFrom, LockTimeoutError, lockIsHeld, withFileLock } from "../fs/index.ts";
+import { fileOptionsFrom, LockTimeoutError, withFileLock } from "../fs/index.ts";
 import { printableInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { clearFailMarker, readFailMarker, repeatable, writeFailMarker } from "./fail-marker.ts";
@@ -32,7 +32,8 @@ export const MFA_LOCK = { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000, maxWaitMs
 export async function withMfaLock<T>(
   path: string,
   deps: Deps,
-  fn: () => Promise<T>,
+  /** `tidy`: the lock folder's clean-up (HeldLock.tidy), for `fn` to run while it waits. */
+  fn: (tidy: () => Promise<void>) => Promise<T>,
   waitingNote: string,
   /** The longest this caller may hold the lock, once it has it (session/hold-budget.ts). */
   holdForMs: number,
@@ -42,22 +43,25 @@ export async function withMfaLock<T>(
   await checkCacheFolder(deps, dirname(path), true);
   // A signal while the code is asked for or AWS answers releases the lock (and leaves the
   // fail marker, so that waiters stop too) instead of killing the process with it held.
+  // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
+  const onWait = () => {
+    debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
+    // Said only to a person watching stderr; credential-process callers wait in silence.
+    if (deps.io.stderr.isTTY) deps.io.stderr.write(`${waitingNote}\n`);
+  };
   const options = {
     ...fileOptionsFrom(deps),
     ...MFA_LOCK,
     holdForMs,
     private: true,
     releaseOnInterrupt: true,
+    onWait,
+    tidyLater: true,
   };
-  // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
-  const busy = await lockIsHeld(deps.fs, path, options);
-  if (busy) debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
-  // Said only to a person watching stderr; credential-process callers wait in silence.
-  if (busy && deps.io.stderr.isTTY) deps.io.stderr.write(`${waitingNote}\n`);
   const held = withFileLock(
     deps.fs,
     path,
-    async () => {
+    async (lock) => {
       const failed = await readFailMarker(deps, path, since);
       if (failed) {
         debug(
@@ -67,7 +71,7 @@ export async function withMfaLock<T>(
         throw failed;
       }
       try {
-        const result = await fn();
+        const result = await fn(lock.tidy);
         await clearFailMarker(deps, path);
         return result;
       } catch (error) {

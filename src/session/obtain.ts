@@ -72,19 +72,26 @@ export async function obtainSession(
   return withMfaLock(
     sessionCachePath(deps, key),
     deps,
-    async () => {
+    async (tidy) => {
       const meanwhile = await reuse();
       if (meanwhile) debug(deps, "another awsmfa cached a session while this one waited");
       if (meanwhile) return { session: meanwhile, reused: true };
       debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
       const duration = effectiveDuration(plan, options.durationSeconds, deps);
-      const { session, recorded } = await askAndCall(plan, options, duration, deps);
+      // The lock folder's clean-up (a listing, claims and temp files killed processes left) is
+      // done while GetSessionToken is out, not before the code is asked for.
+      const whileWaiting = bothOf(options.whileWaiting, () => void tidy());
+      const asking = { otp: options.otp, whileWaiting };
+      const { session, window } = await askAndCall(plan, asking, duration, deps);
       // Two small files of their own, both under the lock: written at once (their reads, renames
-      // and lock files interleave; a fresh login -1 ms). The record never fails.
+      // and lock files interleave; a fresh login -1 ms). The record never fails. Both begin only
+      // in `keep`, which `alongside` runs once [PROFILE]'s new text is on its way to the disk: begun
+      // before, their work would delay that flush, the longest wait of a login's writes.
       const keep = async () => {
         const [cached] = await Promise.allSettled([
-          writeCachedSession(deps, key, session),
-          recorded,
+          writeCachedSession(deps, key, session, true),
+          // Best effort: an unwritable cache folder costs the guard, not the session AWS gave.
+          recordUsedWindow(deps, plan.serial, window).catch(() => undefined),
         ]);
         if (cached.status === "rejected") throw cached.reason;
       };
@@ -107,13 +114,13 @@ function effectiveDuration(plan: LoginPlan, requested: number, deps: Deps): numb
   return requested;
 }
 
-/** The session, and the reuse guard's record of its code's window, still being written. */
+/** The session, and the window of the code AWS accepted for it (for the reuse guard's record). */
 async function askAndCall(
   plan: LoginPlan,
   { otp, whileWaiting }: Pick<ObtainOptions, "otp" | "whileWaiting">,
   durationSeconds: number,
   deps: Deps,
-): Promise<{ session: SessionCredentials; recorded: Promise<void> }> {
+): Promise<{ session: SessionCredentials; window: number }> {
   const meanwhile = bothOf(newSessionLineSetUp(deps), whileWaiting);
   let previousProblem: string | undefined;
   let refused: number | undefined;
@@ -138,11 +145,9 @@ async function askAndCall(
         { serialNumber: plan.serial, tokenCode, durationSeconds },
         { ...plan.sts(), whileWaiting: meanwhile },
       );
-      // Best effort: an unwritable cache folder costs the guard, not the session AWS just gave.
-      const recorded = recordUsedWindow(deps, plan.serial, window).catch(() => undefined);
       noteClock(session, deps);
       noteCappedDuration(session, durationSeconds, deps);
-      return { session, recorded };
+      return { session, window };
     } catch (error) {
       if (credentials && isForeignDeviceError(error)) {
         throw await explainForeignDevice(plan, credentials, error);

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
 import { CancelledError, exitCodeFor, type InterruptSignal } from "../../src/errors.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
-import { guardWrites } from "../../src/fs/exit-cleanup.ts";
+import { guardWrites, stopWrites } from "../../src/fs/exit-cleanup.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { updateFile } from "../../src/fs/update.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
@@ -164,4 +164,21 @@ test("a write that takes no lock (a cache file): its temp file goes, then exit 1
   expect(guard.exits).toEqual([143]);
   expect(leftovers(dir)).toEqual([]);
   expect(guard.listening).toBe(0);
+});
+
+test("a clean-up that released the lock before the write's last check: the signal's cancel, not a stolen lock", async () => {
+  const fs = { ...nodeFs } as unknown as FileSystem;
+  const dir = scratchDir("exit-cleanup");
+  const file = join(dir, "credentials");
+  writeFileSync(file, "[prod]\nx = 1\n");
+  const error = await updateFile(fs, file, () => "[prod]\nx = 2\n", {
+    hooks: {
+      // The signal's clean-up runs to its end (temp file and lock gone) before the write goes on.
+      afterTempWritten: () => stopWrites(fs, "SIGHUP"),
+    },
+  }).catch((error: unknown) => error);
+  expect(error).toBeInstanceOf(CancelledError);
+  expect(exitCodeFor(error)).toBe(129);
+  expect(leftovers(dir)).toEqual(["credentials"]);
+  expect(readFileSync(file, "utf8")).toBe("[prod]\nx = 1\n");
 });

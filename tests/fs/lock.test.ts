@@ -462,3 +462,38 @@ describe("a lock file's word past what a Date holds", () => {
     expect(got).toBe("mine");
   });
 });
+
+test("the holder's release reads its lock through its claim only, and leaves nothing", async () => {
+  const dir = scratchDir("lock");
+  const path = join(dir, "credentials");
+  const opened: string[] = [];
+  const counting: FileSystem = {
+    ...fs,
+    open: ((file: string, ...rest: unknown[]) => {
+      opened.push(String(file));
+      return (fs.open as (...args: unknown[]) => ReturnType<typeof fs.open>)(file, ...rest);
+    }) as typeof fs.open,
+  };
+  await withFileLock(counting, path, async () => undefined, me);
+  // The claim, a hard link to the lock found to hold its text, is the lock: no second look.
+  expect(opened.filter((file) => file === `${path}.lock`)).toEqual([]);
+  expect(opened.filter((file) => file.endsWith(".claim"))).toHaveLength(1);
+  expect(leftovers(dir)).toEqual([]);
+});
+
+test("onWait: said once while a live holder keeps the lock; never for a holder that is gone", async () => {
+  const held = lockedFile({ pid: 2000 });
+  let waits = 0;
+  const release = setTimeout(() => rmSync(held.lockPath), 60);
+  await withFileLock(fs, held.path, async () => undefined, {
+    ...me,
+    onWait: () => waits++,
+  });
+  clearTimeout(release);
+  expect(waits).toBe(1);
+  const dead = lockedFile({ pid: 3000 });
+  let told = 0;
+  await withFileLock(fs, dead.path, async () => undefined, { ...me, onWait: () => told++ });
+  expect(told).toBe(0);
+  expect(leftovers(dead.dir)).toEqual([]);
+});

@@ -11,6 +11,7 @@ import {
   staleTempMs,
   tempPathFor,
 } from "../../src/fs/temp-files.ts";
+import { updateFile } from "../../src/fs/update.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
 const alive = new Set([100, 200]);
@@ -75,4 +76,25 @@ test("a leftover temp file does not stop the next write, which cleans it up", as
   await writeFileAtomic(fs, target, "new\n", me);
   expect(readFileSync(target, "utf8")).toBe("new\n");
   expect(leftovers(dir, "credentials")).toEqual([]);
+});
+
+test("a locked update lists its folder once: the lock's look removes the file's stale temps", async () => {
+  const dir = scratchDir("temps");
+  const target = join(dir, "credentials");
+  writeFileSync(target, "old\n");
+  const leftover = join(dir, `.credentials.${here}-300-0123.awsmfa-tmp`);
+  writeFileSync(leftover, "half-written secrets");
+  const listed: string[] = [];
+  const counting = {
+    ...fs,
+    readdir: ((path: string) => {
+      listed.push(path);
+      return fs.readdir(path);
+    }) as typeof fs.readdir,
+  };
+  await updateFile(counting, target, () => "new\n", me);
+  expect(readFileSync(target, "utf8")).toBe("new\n");
+  expect(leftovers(dir, "credentials")).toEqual([]);
+  // The lock's claims and the file's temps, from one listing (was one for each).
+  expect(listed).toEqual([dir]);
 });

@@ -120,3 +120,50 @@ test("fileOptionsFrom says a folder's warning once per run, from any of its writ
   fileOptionsFrom({ ...deps, io: other.deps.io }).warn?.("Warning: credentials", "/home/x/.aws");
   expect(other.stderr()).toBe("Warning: credentials\n");
 });
+
+test("an update makes its folder once and looks up its file once under the lock", async () => {
+  const dir = scratchDir("update");
+  const path = join(dir, "credentials");
+  writeFileSync(path, "[default]\n");
+  const made: string[] = [];
+  const looked: string[] = [];
+  const counting = {
+    ...fs,
+    mkdir: ((folder: string, options: unknown) => {
+      made.push(folder);
+      return fs.mkdir(folder, options as Parameters<typeof fs.mkdir>[1]);
+    }) as typeof fs.mkdir,
+    lstat: ((file: string) => {
+      looked.push(file);
+      return fs.lstat(file);
+    }) as typeof fs.lstat,
+  };
+  await updateFile(counting, path, (current) => `${current}region = eu-west-1\n`);
+  expect(readFileSync(path, "utf8")).toBe("[default]\nregion = eu-west-1\n");
+  // The lock's folder is the file's; the lock's look (before it) and the update's (under it).
+  expect(made).toEqual([dir]);
+  expect(looked.filter((file) => file === path)).toEqual([path, path]);
+  expect(leftovers(dir, "credentials")).toEqual([]);
+});
+
+test("the lock's folder is tidied while the new text is flushed, not before the write begins", async () => {
+  const dir = scratchDir("update");
+  const path = join(dir, "credentials");
+  writeFileSync(path, "[default]\n");
+  const steps: string[] = [];
+  const counting = {
+    ...fs,
+    open: ((file: string, ...rest: unknown[]) => {
+      if (String(file).endsWith(".awsmfa-tmp")) steps.push("temp");
+      return (fs.open as (...args: unknown[]) => ReturnType<typeof fs.open>)(file, ...rest);
+    }) as typeof fs.open,
+    readdir: ((folder: string) => {
+      steps.push("listing");
+      return fs.readdir(folder);
+    }) as typeof fs.readdir,
+  };
+  await updateFile(counting, path, (current) => `${current}region = eu-west-1\n`);
+  // The lock's own temp file, then the new text's, then the one listing.
+  expect(steps).toEqual(["temp", "temp", "listing"]);
+  expect(leftovers(dir, "credentials")).toEqual([]);
+});

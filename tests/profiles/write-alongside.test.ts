@@ -7,7 +7,7 @@
  * Without the binary: testDeps, a sandbox HOME and the fake AWS in this process.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
 import type { Deps } from "../../src/deps.ts";
@@ -150,4 +150,18 @@ test("getSession hands the request's alongside on: once for a new session, not f
   expect(seen).toEqual([first.session.accessKeyId]);
   expect((await getSession(files, request, s.deps)).reused).toBe(true);
   expect(seen).toHaveLength(1);
+});
+
+test("the code-window record is begun only once [prod]'s new text is on its way to disk", async () => {
+  const s = setup("\n[prod]\nregion = eu-west-1\n");
+  const windows = join(s.sandbox.home, ".cache", "awsmfa", "code-windows");
+  const listed = () => (existsSync(windows) ? readdirSync(windows) : []);
+  let during: string[] | undefined;
+  await s.login(async (keep) => {
+    during = listed();
+    await keep();
+  });
+  // Begun earlier, its lock and temp file were made while [prod]'s flush waited for them.
+  expect(during).toEqual([]);
+  expect(listed().filter((name) => name.endsWith(".json"))).toHaveLength(1);
 });

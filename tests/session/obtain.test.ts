@@ -5,10 +5,13 @@
  * AWS grants less than asked.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
 import type { Deps } from "../../src/deps.ts";
 import { AuthError } from "../../src/errors.ts";
 import type { OtpRequest, OtpSource } from "../../src/otp/source.ts";
+import { sessionCachePath, sessionKey } from "../../src/session/cache.ts";
 import { getSession } from "../../src/session/get-session.ts";
 import { planLocally } from "../../src/session/local-plan.ts";
 import { type ObtainOptions, obtainSession } from "../../src/session/obtain.ts";
@@ -88,6 +91,34 @@ describe("obtainSession", () => {
     const again = await s.obtain({ whileWaiting });
     expect(again.reused).toBe(true);
     expect(seen).toEqual([0]);
+  });
+
+  test("the MFA lock's folder is tidied while GetSessionToken is out, not before the code", async () => {
+    const s = setup();
+    const files = await readAwsFiles(s.deps);
+    const local = planLocally(files, { profile: "prod" }, s.deps as Deps);
+    const path = sessionCachePath(
+      s.deps,
+      sessionKey({ longTerm: local.longTerm, serial: s.serial }),
+    );
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // A temp file of the session's, left by a writer killed an hour ago.
+    const left = join(dirname(path), `.${basename(path)}.0badc0de-1-0123.awsmfa-tmp`);
+    writeFileSync(left, "half-written");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(left, hourAgo, hourAgo);
+    const atCode: boolean[] = [];
+    const plain = s.source();
+    const otp = {
+      ...plain,
+      code: (request: OtpRequest) => {
+        atCode.push(existsSync(left));
+        return plain.code(request, s.deps);
+      },
+    };
+    expect((await s.obtain({ otp })).reused).toBe(false);
+    expect(atCode).toEqual([true]);
+    expect(existsSync(left)).toBe(false);
   });
 
   test("getSession hands the request's whileWaiting on to the call", async () => {
