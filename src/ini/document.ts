@@ -9,6 +9,7 @@
  * never end a value. Lines botocore would reject (text before the first header, a line with
  * no `=` or `:`, an empty key) are "invalid" and read as nothing, as the AWS SDK does.
  */
+import { lineEnd } from "./headers.ts";
 import { firstNonSpace, pyRstrip, pyStrip } from "./python-text.ts";
 
 export type LineEnding = "" | "\n" | "\r\n" | "\r";
@@ -47,20 +48,32 @@ export interface IniDocument {
 }
 
 const BOM = "\uFEFF";
-/** Python reads files with universal newlines: \r\n, \r and \n all end a line. */
-const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
-
+/**
+ * Python reads files with universal newlines: \r\n, \r and \n all end a line. Each line as
+ * /([^\r\n]*)(\r\n|\r|\n|$)/y would match it from `at`, with a loop (lineEnd): a fresh login
+ * parses the sections it edits, and a regular expression compiles cold in every run.
+ */
 export function parseIni(text: string): IniDocument {
   const bom = text.startsWith(BOM) ? BOM : "";
   const body = text.slice(bom.length);
   const lines: IniLine[] = [];
   const state: ParserState = { section: -1, level: 0, openKey: -1 };
-  LINE.lastIndex = 0;
-  while (LINE.lastIndex < body.length) {
-    const match = LINE.exec(body)!;
-    lines.push(classify(match[1]!, match[2] as LineEnding, lines.length, state));
+  let at = 0;
+  while (at < body.length) {
+    const end = lineEnd(body, at);
+    const eol = lineEnding(body, end);
+    lines.push(classify(body.slice(at, end), eol, lines.length, state));
+    at = end + eol.length;
   }
   return { bom, lines };
+}
+
+/** The line break at `end` (where lineEnd stopped): CRLF, CR, LF, or none at the end. */
+function lineEnding(text: string, end: number): LineEnding {
+  const c = text.charCodeAt(end);
+  if (c === 10) return "\n";
+  if (c !== 13) return "";
+  return text.charCodeAt(end + 1) === 10 ? "\r\n" : "\r";
 }
 
 export function renderIni(doc: IniDocument): string {

@@ -3,6 +3,7 @@
  * (botocore and the AWS SDK for JavaScript) would read back differently from what was asked.
  * Messages name the key and profile but never the value, which may be a secret.
  */
+import { isJsSpace } from "../config/js-space.ts";
 import { UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
 import type { ProfileRef } from "./profiles.ts";
@@ -15,13 +16,32 @@ export class IniEditError extends UserError {
   }
 }
 
-const LINE_BREAK = /[\r\n]/;
-/** The SDK cuts a value at `#` or `;` that starts it or follows whitespace (an inline comment). */
-const SDK_COMMENT = /(^|\s)[#;]/;
+/**
+ * The checks are string methods and loops, not regular expressions: a fresh login runs them on
+ * each key it writes, and each expression compiles cold in every run (docs/performance.md).
+ * Each names the expression it stands for; tests/ini/edit-input.test.ts keeps those as oracles.
+ */
+
+/** /[\r\n]/ */
+function hasLineBreak(text: string): boolean {
+  return text.includes("\n") || text.includes("\r");
+}
+
+/**
+ * The SDK cuts a value at `#` or `;` that starts it or follows whitespace (an inline comment):
+ * /(^|\s)[#;]/
+ */
+export function hasSdkComment(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c === 0x23 || c === 0x3b) && (i === 0 || isJsSpace(value.charCodeAt(i - 1)))) return true;
+  }
+  return false;
+}
 
 export function checkProfileName(ref: ProfileRef): void {
   const { profile, kind } = ref;
-  if (profile === "" || LINE_BREAK.test(profile)) {
+  if (profile === "" || hasLineBreak(profile)) {
     throw new IniEditError(
       "A profile name cannot be empty or contain a line break.",
       "Choose a profile name of letters, digits, '-', '_' or '.'.",
@@ -58,7 +78,9 @@ export function checkKey(key: string): void {
     key !== "" &&
     key === pyStrip(key) &&
     key === key.trim() &&
-    !/[=:\r\n]/.test(key) &&
+    !hasLineBreak(key) &&
+    !key.includes("=") &&
+    !key.includes(":") &&
     !key.startsWith("[") &&
     !key.startsWith("#") &&
     !key.startsWith(";");
@@ -73,7 +95,7 @@ export function checkKey(key: string): void {
 function checkValue(ref: ProfileRef, key: string, value: string): void {
   const where = `${key} in profile ${printableInLine(ref.profile)}`;
   const hint = "awsmfa writes values on one line, exactly as they will be read back.";
-  if (LINE_BREAK.test(value)) {
+  if (hasLineBreak(value)) {
     throw new IniEditError(`Cannot write ${where}: the value contains a line break.`, hint);
   }
   // Python and JavaScript disagree on what whitespace is (U+FEFF, U+0085), so check both.
@@ -83,7 +105,7 @@ function checkValue(ref: ProfileRef, key: string, value: string): void {
       `${hint} To remove a key, delete it instead.`,
     );
   }
-  if (SDK_COMMENT.test(value)) {
+  if (hasSdkComment(value)) {
     throw new IniEditError(
       `Cannot write ${where}: the value contains '#' or ';' after a space, which the AWS SDKs ` +
         "read as a comment.",

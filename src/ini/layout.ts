@@ -68,15 +68,22 @@ export function leadingSpace(text: string): string {
  * Whitespace copied into a written line keeps only spaces and tabs: Python and JavaScript agree
  * on those, while e.g. U+001C is whitespace to botocore but part of the key to the SDK.
  */
-const PLAIN = /^[ \t]*$/;
+function isPlain(space: string): boolean {
+  // /^[ \t]*$/, as a loop: a fresh login's edit runs it, and an expression compiles cold.
+  for (let i = 0; i < space.length; i++) {
+    const c = space.charCodeAt(i);
+    if (c !== 0x20 && c !== 9) return false;
+  }
+  return true;
+}
 
 /** An indent of the same width (configparser counts characters), of spaces unless plain. */
 export function plainIndent(indent: string): string {
-  return PLAIN.test(indent) ? indent : " ".repeat(indent.length);
+  return isPlain(indent) ? indent : " ".repeat(indent.length);
 }
 
 function plainSpacing(space: string): string {
-  return PLAIN.test(space) ? space : " ";
+  return isPlain(space) ? space : " ";
 }
 
 /**

@@ -12,6 +12,7 @@
 import { deleteProfileKeys as deleteWhole } from "./delete.ts";
 import { parseIni } from "./document.ts";
 import { checkEntries, checkProfileName } from "./edit-input.ts";
+import { lineEnd } from "./headers.ts";
 import { DEFAULT_SPACING, keyBlocks, lastSpacing, type Spacing } from "./layout.ts";
 import type { Chunk, ProfileIndex } from "./profile-index.ts";
 import type { ProfileRef } from "./profiles.ts";
@@ -97,8 +98,8 @@ function splice(text: string, chunks: readonly Chunk[], edit: (section: string) 
 
 /** The file's line ending, as Rewrite takes it: that of its first line, else LF. */
 function fileEol(text: string): "\n" | "\r\n" | "\r" {
-  const at = text.search(/[\r\n]/);
-  if (at < 0 || text[at] === "\n") return "\n";
+  const at = lineEnd(text, 0); // text.search(/[\r\n]/), or the length when none
+  if (at === text.length || text[at] === "\n") return "\n";
   return text[at + 1] === "\n" ? "\r\n" : "\r";
 }
 

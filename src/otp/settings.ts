@@ -51,7 +51,7 @@ export const OTP_SETTINGS: readonly OtpSetting[] = [
 
 /** Variable and config key follow from the flag: --op-item, AWSMFA_OP_ITEM, awsmfa_op_item. */
 function setting(key: OtpKey, flag: string, value: string, description: string): OtpSetting {
-  const snake = flag.slice(2).replace(/-/g, "_");
+  const snake = flag.slice(2).replaceAll("-", "_"); // not /-/g: it would compile in every run
   return {
     key,
     flag,

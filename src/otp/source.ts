@@ -2,6 +2,7 @@
  * Where a one-time code comes from. Each source lives in its own file behind this interface
  * and is listed explicitly in otp/registry.ts; nothing registers itself by being imported.
  */
+import { isJsSpace } from "../config/js-space.ts";
 import type { Deps } from "../deps.ts";
 import type { OtpKey, ResolvedValue } from "./settings.ts";
 
@@ -66,8 +67,20 @@ export interface OtpSourceKind {
   create?(settings: SourceSettings): OtpSource;
 }
 
-/** Codes are 6 digits; people paste them with spaces ("123 456"), which is fine. */
+/**
+ * Codes are 6 digits; people paste them with spaces ("123 456"), which is fine. A loop for
+ * `compact = text.replace(/[\s-]/g, "")` kept when /^\d{6}$/.test(compact): a fresh login
+ * cleans its code, and each regular expression compiles cold in every run
+ * (docs/performance.md; tests/otp/normalise-code.test.ts keeps them as the oracle).
+ */
 export function normaliseCode(text: string): string | undefined {
-  const compact = text.replace(/[\s-]/g, "");
-  return /^\d{6}$/.test(compact) ? compact : undefined;
+  let code = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (code.length === 6) return undefined;
+      code += text[i];
+    } else if (c !== 0x2d && !isJsSpace(c)) return undefined;
+  }
+  return code.length === 6 ? code : undefined;
 }

@@ -19,14 +19,27 @@
 import { UserError } from "../errors.ts";
 import { checkValue, checkVariableName } from "./syntax.ts";
 
-const BARE = /^[A-Za-z0-9_./:@%+,=-]*$/;
+/**
+ * /^[A-Za-z0-9_./:@%+,=-]*$/ as a loop: a fresh login's dotenv output (AWS keys, tokens,
+ * regions) decides with it alone, and an expression would compile in every run
+ * (docs/performance.md; tests/shell/format-quoting.test.ts keeps it as the oracle).
+ */
+function isBare(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const alnum = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    // _ . / : @ % + , = -
+    if (!alnum && "_./:@%+,=-".indexOf(value[i]!) < 0) return false;
+  }
+  return true;
+}
 /** python-dotenv's own pattern for the variables it expands. */
 const PYTHON_EXPANSION = /\$\{[^}:]*(?::-[^}]*)?\}/;
 
 /** The value as it appears after `NAME=`, or undefined when no form reads back exactly. */
 export function dotenvValue(value: string): string | undefined {
   checkValue(value);
-  if (BARE.test(value)) return value;
+  if (isBare(value)) return value;
   if (/[\u2028\u2029]/.test(value) || PYTHON_EXPANSION.test(value)) return undefined;
   if (!/['\r]|\\\\|\\$/.test(value)) return `'${value}'`;
   if (!/["\\]/.test(value)) {

@@ -36,6 +36,28 @@ describe("round trip", () => {
     );
   });
 
+  test("lines split as /([^\\r\\n]*)(\\r\\n|\\r|\\n|$)/y splits them (the loop's oracle)", () => {
+    const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
+    const byRegex = (body: string) => {
+      const lines: [string, string][] = [];
+      LINE.lastIndex = 0;
+      while (LINE.lastIndex < body.length) {
+        const match = LINE.exec(body)!;
+        lines.push([match[1]!, match[2]!]);
+      }
+      return lines;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: ANY_UNIT, maxLength: 200 }), (text) => {
+        const doc = parseIni(text);
+        expect(doc.lines.map((line) => [line.text, line.eol])).toEqual(
+          byRegex(text.slice(doc.bom.length)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test("renderIni(parseIni(t)) === t for generated AWS files", () => {
     fc.assert(
       fc.property(iniFile({ kind: "config", invalid: true }), (text) => {

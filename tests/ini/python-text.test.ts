@@ -1,7 +1,16 @@
 /** Python's whitespace, line breaks and shlex.split, as botocore uses them. */
 import { describe, expect, test } from "bun:test";
-import { firstNonSpace, pySplitLines, pyStrip } from "../../src/ini/python-text.ts";
+import fc from "fast-check";
+import {
+  firstNonSpace,
+  isPySpace,
+  pyLstrip,
+  pyRstrip,
+  pySplitLines,
+  pyStrip,
+} from "../../src/ini/python-text.ts";
 import { shlexQuote, shlexSplit } from "../../src/ini/shlex.ts";
+import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 
 function python3Missing(): string | undefined {
   try {
@@ -47,6 +56,39 @@ describe("whitespace", () => {
       if (pySplitLines(`a${char}b`).length > 1) breaks.push(c);
     }
     expect({ space, breaks }).toEqual(python);
+  });
+});
+
+/** The regular expressions python-text.ts's loops replaced, kept as their oracles. */
+const PY_SPACE =
+  "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const ONE_SPACE = new RegExp(`^[${PY_SPACE}]$`);
+const LEADING = new RegExp(`^[${PY_SPACE}]+`);
+const TRAILING = new RegExp(`[${PY_SPACE}]+$`);
+const FIRST_NON_SPACE = new RegExp(`[^${PY_SPACE}]`);
+
+describe("the loops against the expressions they stand for", () => {
+  test("isPySpace is the class, for every UTF-16 unit", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      expect({ c, space: isPySpace(c) }).toEqual({
+        c,
+        space: ONE_SPACE.test(String.fromCharCode(c)),
+      });
+    }
+    expect(isPySpace(Number.NaN)).toBe(false); // charCodeAt past the end
+  });
+
+  const EXAMPLES = [" \t a b \t ", "\x1c\x85x\u3000\u2028", "\uFEFFx\uFEFF", "  ", "x", "a = b"];
+  const PIECES = [" ", "\t", "\n", "\r", "\x1c", "\x1f", "\x85", "\u3000", "\ufeff", "a"];
+  test("pyLstrip, pyRstrip and firstNonSpace, over generated texts", () => {
+    fc.assert(
+      fc.property(oracleTexts(EXAMPLES, PIECES, 3000), (text) => {
+        expect(pyLstrip(text)).toBe(text.replace(LEADING, ""));
+        expect(pyRstrip(text)).toBe(text.replace(TRAILING, ""));
+        expect(firstNonSpace(text)).toBe(text.search(FIRST_NON_SPACE));
+      }),
+      { numRuns: ORACLE_RUNS },
+    );
   });
 });
 

@@ -16,11 +16,18 @@
 import { UserError } from "../../errors.ts";
 import { checkVariableName } from "../syntax.ts";
 
-const UNSAFE = /["\r\n!\0]/;
+/** The first of /["\r\n!\0]/ in `value`: a loop, which a fresh login in cmd would compile. */
+function firstUnsafe(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x22 || c === 13 || c === 10 || c === 0x21 || c === 0) return value[i];
+  }
+  return undefined;
+}
 
 /** Why cmd cannot hold a value, in words, or undefined when it can. Never shows the value. */
 function unsafeCharacter(value: string): string | undefined {
-  const found = UNSAFE.exec(value)?.[0];
+  const found = firstUnsafe(value);
   if (found === undefined) return undefined;
   const names: Record<string, string> = {
     '"': "a double quote",
@@ -33,7 +40,7 @@ function unsafeCharacter(value: string): string | undefined {
 }
 
 export function cmdQuote(value: string): string {
-  return `"${value.replace(/%/g, "%%")}"`;
+  return `"${value.replaceAll("%", "%%")}"`; // not /%/g, which would compile in every run
 }
 
 /** Throws the refusal when cmd.exe cannot hold `value`; checked early for the profile name. */
@@ -53,7 +60,7 @@ export function checkCmdValue(name: string, value: string): void {
 export function setVar(name: string, value: string): string {
   checkCmdValue(checkVariableName(name), value);
   // `@`: a batch file echoes each line it runs; these hold secrets.
-  return `@set "${name}=${value.replace(/%/g, "%%")}"`;
+  return `@set "${name}=${value.replaceAll("%", "%%")}"`;
 }
 
 export function unsetVar(name: string): string {

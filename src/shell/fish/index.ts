@@ -12,9 +12,13 @@ import {
   wordsWithFlags,
 } from "../syntax.ts";
 
-/** In fish single quotes only \\ and \' are escapes; all else, newlines too, is literal. */
+/**
+ * In fish single quotes only \\ and \' are escapes; all else, newlines too, is literal.
+ * `.replace(/[\\']/g, "\\$&")` as two replaceAll: a fresh login in fish would compile it
+ * (docs/performance.md; tests/shell/format-quoting.test.ts keeps it as the oracle).
+ */
 export function fishQuote(value: string): string {
-  return `'${checkValue(value).replace(/[\\']/g, "\\$&")}'`;
+  return `'${checkValue(value).replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
 }
 
 /**

@@ -45,8 +45,22 @@ export function powershellWordQuote(value: string): string {
   return needsEscapes(value, false) ? doubleQuoted(value, false) : singleQuoted(value);
 }
 
+/**
+ * Each single quote PowerShell knows doubled: `.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")`
+ * as a loop, which a fresh login in PowerShell would otherwise compile (docs/performance.md;
+ * tests/shell/format-quoting.test.ts keeps the expression as the oracle).
+ */
 function singleQuoted(value: string): string {
-  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
+  let out = "'";
+  let done = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x27 || (c >= 0x2018 && c <= 0x201b)) {
+      out += value.slice(done, i + 1) + value[i];
+      done = i + 1;
+    }
+  }
+  return `${out}${value.slice(done)}'`;
 }
 
 /** Whether `value` holds a control character (C0, DEL, C1), or, with `ascii`, any non-ASCII. */
