@@ -181,6 +181,31 @@ describe("words shown to paste, pasted into the real shells", () => {
   }
 });
 
+// sh's word for a value with a control character is "$(printf 'FORMAT')": a value that
+// begins with "-" made a format that printf took for an option (dash: "Illegal option -n",
+// bash: "-n: invalid option"), and the word was empty. After `--` on awsmfa's line such a
+// value is a profile name like any other.
+const DASHED = ["-n\n", "-prod\tx", "--\n", "-\u001b[31m", "-v\n\n"];
+
+describe("sh words of values that begin with a dash: printf gets no option", () => {
+  for (const c of CASES.filter((c) => (c.syntax ?? c.shell) === "sh" || c.shell === "dash")) {
+    test.skipIf(c.program === null)(`${c.shell}: each pastes back exactly`, () => {
+      const words = DASHED.map((value) => shellSyntax("sh")!.word(value));
+      const script = join(dir, `dashed.${c.shell.replace(" ", "-")}`);
+      const out = join(dir, `dashed-out.${c.shell.replace(" ", "-")}`);
+      writeFileSync(script, ["set -u", ...words.map(POSIX_LINE), ""].join("\n"));
+      writeFileSync(out, "");
+      const run = spawnSync(c.program!, [...c.args, script], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { PATH: "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8", OUT: out },
+      });
+      expect(run.stderr).toBe("");
+      expect(readFileSync(out, "utf8").split("\0").slice(0, -1)).toEqual(DASHED);
+    });
+  }
+});
+
 describe("a line break at the end, in sh: taken from $IFS, which the word checks first", () => {
   for (const c of CASES.filter((c) => c.prelude === "set -u")) {
     test.skipIf(c.program === null)(

@@ -33,9 +33,14 @@ function escaped(c: number): boolean {
   return isHidden(c) || c === 0xe000 || c === 0xe001;
 }
 
-/** `value` as a printf format, inside single quotes: the format's escapes, and % doubled. */
+/**
+ * `value` as a printf format, inside single quotes: the format's escapes, and % doubled. A
+ * leading "-" is written \055, or printf would take the format for an option (dash: "Illegal
+ * option -n") and print nothing.
+ */
 function printfFormat(value: string): string {
-  let out = "";
+  let out = value.startsWith("-") ? "\\055" : "";
+  if (out) value = value.slice(1);
   for (const ch of value) {
     const c = ch.codePointAt(0)!;
     if (ch === "\\") out += "\\\\";
