@@ -132,6 +132,24 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * Runs `lines` as a script in `c`'s shell, in files of its own named after `name`: the run,
+ * and what the script wrote to $OUT.
+ */
+function runScript(c: (typeof CASES)[number], name: string, lines: string[]) {
+  const tag = c.shell.replace(" ", "-");
+  const script = join(dir, `${name}.${tag}`);
+  const out = join(dir, `${name}-out.${tag}`);
+  writeFileSync(script, lines.join("\n"));
+  writeFileSync(out, "");
+  const run = spawnSync(c.program!, [...c.args, script], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { PATH: "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8", OUT: out },
+  });
+  return { run, out: readFileSync(out, "utf8") };
+}
+
 describe("words shown to paste, pasted into the real shells", () => {
   for (const c of CASES) {
     if (c.program === null) console.warn(`\n*** SKIPPED: ${c.shell} is not installed ***\n`);
@@ -191,17 +209,9 @@ describe("sh words of values that begin with a dash: printf gets no option", () 
   for (const c of CASES.filter((c) => (c.syntax ?? c.shell) === "sh" || c.shell === "dash")) {
     test.skipIf(c.program === null)(`${c.shell}: each pastes back exactly`, () => {
       const words = DASHED.map((value) => shellSyntax("sh")!.word(value));
-      const script = join(dir, `dashed.${c.shell.replace(" ", "-")}`);
-      const out = join(dir, `dashed-out.${c.shell.replace(" ", "-")}`);
-      writeFileSync(script, ["set -u", ...words.map(POSIX_LINE), ""].join("\n"));
-      writeFileSync(out, "");
-      const run = spawnSync(c.program!, [...c.args, script], {
-        cwd: dir,
-        encoding: "utf8",
-        env: { PATH: "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8", OUT: out },
-      });
+      const { run, out } = runScript(c, "dashed", ["set -u", ...words.map(POSIX_LINE), ""]);
       expect(run.stderr).toBe("");
-      expect(readFileSync(out, "utf8").split("\0").slice(0, -1)).toEqual(DASHED);
+      expect(out.split("\0").slice(0, -1)).toEqual(DASHED);
     });
   }
 });
@@ -212,18 +222,10 @@ describe("a line break at the end, in sh: taken from $IFS, which the word checks
       `${c.shell}: with IFS changed, the command does not run`,
       () => {
         const word = shellSyntax("sh")!.word("prod\n");
-        const script = join(dir, `ifs.${c.shell.replace(" ", "-")}`);
-        const out = join(dir, `ifs-out.${c.shell.replace(" ", "-")}`);
-        writeFileSync(script, ["set -u", "IFS=:", POSIX_LINE(word), ""].join("\n"));
-        writeFileSync(out, "");
-        const run = spawnSync(c.program!, [...c.args, script], {
-          cwd: dir,
-          encoding: "utf8",
-          env: { PATH: "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8", OUT: out },
-        });
+        const { run, out } = runScript(c, "ifs", ["set -u", "IFS=:", POSIX_LINE(word), ""]);
         // Not run with "prod:" (IFS's last character): the arithmetic check stops it.
         expect(run.stderr).toMatch(/divi/);
-        expect(readFileSync(out, "utf8")).toBe("");
+        expect(out).toBe("");
       },
     );
   }
