@@ -10,7 +10,7 @@ import { ExitCode } from "../errors.ts";
 import { type Overview, sourcesOverview } from "../otp/overview.ts";
 import { printableInLine, textInLine } from "../system/printable.ts";
 import { styleFor, useColour } from "../ui/report.ts";
-import { cellWidth, padCell } from "../ui/table.ts";
+import { cellWidth, padCell, widerFor } from "../ui/table.ts";
 import type { CommandContext } from "./context.ts";
 import { envLayer } from "./options/otp.ts";
 
@@ -46,7 +46,7 @@ export async function runSources(options: SourcesOptions, deps: Deps): Promise<n
 export function renderOverview(overview: Overview, colour: boolean): string {
   const style = styleFor(colour);
   const lines = ["Code sources (choose with --otp-source or awsmfa_otp_source):"];
-  const nameWidth = Math.max(...overview.sources.map((s) => cellWidth(s.name)));
+  const nameWidth = overview.sources.reduce((w, s) => widerFor(w, cellWidth(s.name)), 0);
   for (const s of overview.sources) {
     const here = s.available ? style.green("yes") : style.red("no ");
     lines.push(`  ${padCell(s.name, nameWidth)}  ${here}  ${s.summary}`);
@@ -61,7 +61,10 @@ export function renderOverview(overview: Overview, colour: boolean): string {
   }
   lines.push("Profiles:");
   // Names, settings and errors each shown in one line: the table's rows are one line each.
-  const width = Math.max(...overview.profiles.map((p) => cellWidth(printableInLine(p.profile))));
+  const width = overview.profiles.reduce(
+    (w, p) => widerFor(w, cellWidth(printableInLine(p.profile))),
+    0,
+  );
   const available = new Map(overview.sources.map((s) => [s.name, s.available]));
   for (const p of overview.profiles) {
     const head = `  ${padCell(printableInLine(p.profile), width)}  `;

@@ -9,7 +9,11 @@
  * Why: at 100,000 profiles writeRows' loop was ~17 ms of main-thread CPU (three Buffer.copy
  * calls a row, each a call into the runtime); this loop ~4 ms.
  */
+import { PADDED_UP_TO } from "../ui/table.ts";
+
 export const LIST_ROWS_C = `
+/* ui/table.ts PADDED_UP_TO: a cell wider pads no other row */
+#define PADDED_UP_TO ${PADDED_UP_TO}
 /* list-rows.ts's listRows loop for the rows it answers by array reads (the usual ones), from
    row s[S_FROM] on: it stops at the first row that needs a question of Facts (a key id that is
    not AKIA..., a partner that is not the usual one) or a device that does not share the last
@@ -140,7 +144,7 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
       serialFile[profile] = (signed char)file;
       serialStart[profile] = shown;
       serialEnd[profile] = end;
-      if (end - shown > serialWidth) serialWidth = end - shown;
+      if (end - shown > serialWidth && end - shown <= PADDED_UP_TO) serialWidth = end - shown;
     }
     kinds[profile] = (u8)kind;
     partners[profile] = partner < 0 ? -1 : partner;
@@ -161,12 +165,12 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
       regionFile[profile] = (signed char)file;
       regionStart[profile] = regionRow[REGION] - 1;
       regionEnd[profile] = regionRow[REGION + 1];
-      if (regionRow[REGION + 1] - regionRow[REGION] + 1 > regionWidth)
-        regionWidth = regionRow[REGION + 1] - regionRow[REGION] + 1;
+      length = regionRow[REGION + 1] - regionRow[REGION] + 1;
+      if (length > regionWidth && length <= PADDED_UP_TO) regionWidth = length;
     }
     if (kind == 1 && other) serving[partner] = 1;
     length = nameEnd[profile] - nameStart[profile];
-    if (length > nameWidth) nameWidth = length;
+    if (length > nameWidth && length <= PADDED_UP_TO) nameWidth = length;
     if (kindLength[kind] > kindWidth) kindWidth = kindLength[kind];
   }
   s[R_FROM] = profile;
@@ -180,12 +184,17 @@ int list_summaries(const u8 *config, const u8 *credentials, const int *cp, const
 typedef void *(*memcpy_fn)(void *to, const void *from, size_t n);
 
 /* pos[]: where the next byte goes, the next row, the piece's length (stop once past it), the
-   rows' count, and the first four columns' widths. */
+   rows' count, the first four columns' widths, and the bytes of out (a row that would not fit,
+   one with a cell wider than PADDED_UP_TO, is left to the caller, which makes room). */
 #define P_AT 0
 #define P_ROW 1
 #define P_LIMIT 2
 #define P_SIZE 3
 #define P_WIDTHS 4
+#define P_ROOM 8
+/* the bytes a cell "length" long takes in a column "width" wide with its two spaces (width
+   counts them): a cell wider than its column keeps its two spaces */
+#define CELL(length, width) ((length) + 2 > (width) ? (length) + 2 : (width))
 
 /* kindCells: the KIND cells, 16 bytes each: the length, then the characters. */
 int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const u8 *nameFile,
@@ -202,14 +211,23 @@ int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const 
   int kindWidth = pos[P_WIDTHS + 1] + 2;
   int serialWidth = pos[P_WIDTHS + 2] + 2;
   int regionWidth = pos[P_WIDTHS + 3] + 2;
+  int room = pos[P_ROOM];
   for (; row < size && at < limit; row++) {
     int has = state[row];
-    int length, file, i;
+    int length, file, i, need;
     const u8 *cell;
     if (has == 2) break;
+    /* the row's bytes: its cells, each at least its column wide, "none" and the line feed */
+    length = nameEnd[row] - nameStart[row];
+    need = CELL(length, nameWidth) + kindWidth + 5;
+    length = serialFile[row] >= 0 && serialFile[row] != 2 ? serialEnd[row] - serialStart[row] : 0;
+    need += CELL(length, serialWidth);
+    length = regionFile[row] >= 0 ? regionEnd[row] - regionStart[row] : 0;
+    need += CELL(length, regionWidth);
+    if (at + need > room) break;
     length = nameEnd[row] - nameStart[row];
     memcpy(out + at, (nameFile[row] ? credentials : config) + nameStart[row], (size_t)length);
-    at += length > nameWidth ? length : nameWidth;
+    at += CELL(length, nameWidth);
     cell = kindCells + 16 * kind[row];
     for (i = 0; i < cell[0]; i++) out[at + i] = cell[1 + i];
     at += kindWidth;
@@ -223,7 +241,7 @@ int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const 
     } else {
       length = serialEnd[row] - serialStart[row];
       memcpy(out + at, (file ? credentials : config) + serialStart[row], (size_t)length);
-      at += length > serialWidth ? length : serialWidth;
+      at += CELL(length, serialWidth);
     }
     file = regionFile[row];
     if (file < 0) {
@@ -232,7 +250,7 @@ int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const 
     } else {
       length = regionEnd[row] - regionStart[row];
       memcpy(out + at, (file ? credentials : config) + regionStart[row], (size_t)length);
-      at += length > regionWidth ? length : regionWidth;
+      at += CELL(length, regionWidth);
     }
     if (has == 0) {
       out[at++] = 45;

@@ -5,6 +5,7 @@
  * device and region a row shows) instead of an object and strings per profile.
  */
 import { belowTopTier } from "../system/below-top-tier.ts";
+import { PADDED_UP_TO } from "../ui/table.ts";
 import { Facts, KIND_NAMES, LONG_TERM, OTHER, ROLE, SESSION } from "./list-facts.ts";
 import { type RowTables, type ScannedKeys, WIDTH } from "./list-scan.ts";
 import { Key, SERIAL_NAMES, SERIAL_SLOTS } from "./profile-keys.ts";
@@ -31,7 +32,10 @@ export interface ListRows extends RowTables {
   regionEnd: Int32Array;
   /** 1 for a long-term profile that serves a session profile: no session of its own. */
   serving: Uint8Array;
-  /** The widest cell of each of the first four columns (their headers included). */
+  /**
+   * The widest cell of each of the first four columns (their headers included), cells wider
+   * than PADDED_UP_TO (ui/table.ts) left out: they pad no other row.
+   */
   widths: [number, number, number, number];
   /** The questions asked, for a row's cache key (Facts.longTermKeyId). */
   facts: Facts;
@@ -201,7 +205,7 @@ export function listRows(keys: ScannedKeys): ListRows {
         const start = shownFrom(bytes[file]!, places[at]! - 1, end);
         rows.serialStart[profile] = start;
         rows.serialEnd[profile] = end;
-        if (end - start > serialWidth) serialWidth = end - start;
+        if (end - start > serialWidth && end - start <= PADDED_UP_TO) serialWidth = end - start;
       } catch {
         rows.serialOf[profile] = -1;
         rows.serialFile[profile] = 2;
@@ -218,13 +222,12 @@ export function listRows(keys: ScannedKeys): ListRows {
       rows.regionFile[profile] = places === credentials ? 1 : 0;
       rows.regionStart[profile] = places[regionAt]! - 1;
       rows.regionEnd[profile] = places[regionAt + 1]!;
-      if (places[regionAt + 1]! - places[regionAt]! + 1 > regionWidth) {
-        regionWidth = places[regionAt + 1]! - places[regionAt]! + 1;
-      }
+      const regionLength = places[regionAt + 1]! - places[regionAt]! + 1;
+      if (regionLength > regionWidth && regionLength <= PADDED_UP_TO) regionWidth = regionLength;
     }
     if (kind === SESSION && other) rows.serving[partner] = 1;
     const nameLength = names.end[profile]! - names.start[profile]!;
-    if (nameLength > nameWidth) nameWidth = nameLength;
+    if (nameLength > nameWidth && nameLength <= PADDED_UP_TO) nameWidth = nameLength;
     if (KIND_NAMES[kind]!.length > kindWidth) kindWidth = KIND_NAMES[kind]!.length;
   }
   rows.widths = [nameWidth, kindWidth, serialWidth, regionWidth];

@@ -163,8 +163,9 @@ interface Compiled {
 
 /**
  * fast-table.ts writeRows' rows copied by C into `out` from row `row` at `at`: up to a row
- * whose SESSION cell is a text (state 2), or once `at` reaches `limit`. Where it stopped:
- * [at, the next row].
+ * whose SESSION cell is a text (state 2), once `at` reaches `limit`, or at a row that would
+ * not fit in the rest of `out` (a cell wider than PADDED_UP_TO, ui/table.ts, pads no column,
+ * so the margin of `out` is no room for it). Where it stopped: [at, the next row].
  */
 export type RowsCopy = (
   out: Uint8Array,
@@ -366,7 +367,7 @@ KIND_NAMES.forEach((name, i) => {
   for (let j = 0; j < name.length; j++) KIND_CELLS[16 * i + 1 + j] = name.charCodeAt(j);
 });
 
-const pos = new Int32Array(8);
+const pos = new Int32Array(9);
 const TOKENS = Int32Array.from([2 * Key.token, 2 * Key.oldToken]);
 /** The last devices handed over, as bytes and ends. */
 let devicesOf: readonly string[] | undefined;
@@ -439,6 +440,7 @@ function rowsWith(
   pos[2] = limit;
   pos[3] = keys.size;
   pos.set(rows.widths, 4);
+  pos[8] = out.length;
   copy(
     out,
     nonEmpty(keys.bytes[0]),

@@ -1,9 +1,25 @@
 /**
- * A plain text table for people: columns padded to their widest cell, colour not counted.
+ * A plain text table for people: columns padded to their widest cell (up to PADDED_UP_TO),
+ * colour not counted.
  * Widths are terminal columns, not string lengths: a CJK character or most emoji take two
  * columns, a combining accent none, so a profile called 本番 or café (with a combining accent)
  * would shift every column after it if cells were padded by their length.
  */
+
+/**
+ * The widest cell (in terminal columns) a column is padded for. A longer cell is printed in
+ * full (a name must stay copyable) and pushes only its own row's later cells right; the other
+ * rows are padded as if it were not there. Without it one profile named with 100,000
+ * characters padded every row of `list` to 100,000 columns (100 MB of spaces for 1,000
+ * profiles). 64: the longest names, devices and regions people use fit, and a table of
+ * columns that wide is already wider than most terminals.
+ */
+export const PADDED_UP_TO = 64;
+
+/** `widest` made wide enough for a cell `width` columns wide, unless wider than PADDED_UP_TO. */
+export function widerFor(widest: number, width: number): number {
+  return width > widest && width <= PADDED_UP_TO ? width : widest;
+}
 
 export interface Cell {
   text: string;
@@ -15,7 +31,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   const all: (readonly Cell[])[] = [header.map((text) => ({ text })), ...rows];
   const widths = header.map((_, column) => {
     let widest = 0;
-    for (const row of all) widest = Math.max(widest, cellWidth(row[column]?.text ?? ""));
+    for (const row of all) widest = widerFor(widest, cellWidth(row[column]?.text ?? ""));
     return widest;
   });
   return all

@@ -29,6 +29,7 @@ import {
 import { nativeList } from "../../src/profiles/list-scan-native.ts";
 import { KEYS } from "../../src/profiles/profile-keys.ts";
 import { compileC } from "../../src/system/native-code.ts";
+import { PADDED_UP_TO } from "../../src/ui/table.ts";
 import { generalList } from "../commands/list/general-list.ts";
 import { listWorld } from "../commands/list/list-world.ts";
 import { testDeps } from "../support/test-deps.ts";
@@ -406,4 +407,42 @@ test("list through the C loop prints what the general readers print", async () =
   await generalList({ json: false }, general.deps);
   expect(fast.stdout()).toBe(general.stdout());
   expect(fast.stdout().split("\n").length).toBeGreaterThan(6000);
+}, 60_000);
+
+test("list through the C loop: cells past PADDED_UP_TO pad no other row", async () => {
+  await native();
+  // Past NATIVE_FROM; now and then a name, device or region longer than the cap (up to more
+  // than a piece of output, which the C loop leaves to the JavaScript to make room for),
+  // landing anywhere in the pieces.
+  const config: string[] = [];
+  const credentials: string[] = [];
+  const lengths = [PADDED_UP_TO - 1, PADDED_UP_TO, PADDED_UP_TO + 1, 1000, 80_000];
+  for (let i = 0; i < 6000; i++) {
+    const n = i % 41 === 0 ? lengths[(i / 41) % lengths.length]! : 0;
+    const column = Math.floor(i / 41) % 3;
+    const name = column === 0 && n > 0 ? `n${i}-`.padEnd(n, "n") : `p${i}`;
+    const device = column === 1 && n > 0 ? `d${i}-`.padEnd(n, "d") : name;
+    const region = column === 2 && n > 0 ? `r${i}-`.padEnd(n, "r") : "eu-west-1";
+    config.push(
+      `[profile ${name}]\nregion = ${region}\nmfa_serial = arn:aws:iam::123456789012:mfa/${device}\n`,
+    );
+    credentials.push(
+      `[${name}-long-term]\naws_access_key_id = AKIA${String(i).padStart(16, "0")}\naws_secret_access_key = s\n`,
+    );
+  }
+  const files = { config: config.join(""), credentials: credentials.join(""), cached: [5] };
+  const { env, home } = await listWorld(join(root, "long-cells"), files);
+  const fast = testDeps({ env, homedir: home });
+  const texts = await readAwsTextsAndBytes(fast.deps);
+  expect(await writeFastTable(texts, texts.bytes, fast.deps)).toBe(true);
+  const general = testDeps({ env, homedir: home });
+  await generalList({ json: false }, general.deps);
+  expect(fast.stdout()).toBe(general.stdout());
+  // Every row whose name fits has its KIND where the header has it
+  const lines = fast.stdout().trimEnd().split("\n");
+  const kindAt = lines[0]!.indexOf("KIND");
+  expect(kindAt).toBe(PADDED_UP_TO + 2);
+  for (const line of lines.slice(1)) {
+    if (line.indexOf(" ") <= PADDED_UP_TO) expect(line.slice(kindAt - 2, kindAt)).toBe("  ");
+  }
 }, 60_000);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { renderOverview } from "../../src/commands/sources.ts";
-import { cellWidth, padCell, renderTable } from "../../src/ui/table.ts";
+import { cellWidth, PADDED_UP_TO, padCell, renderTable } from "../../src/ui/table.ts";
 
 test("pads every column but the last, trims line ends", () => {
   expect(
@@ -105,4 +105,17 @@ test("`sources` pads profile and source names by columns too", () => {
     false,
   );
   expect(out).toContain("\n  本番  ykman   (default)\n  dev   prompt  (default)\n");
+});
+
+test("a cell wider than PADDED_UP_TO pads no other row, and is printed in full", () => {
+  const at = "a".repeat(PADDED_UP_TO);
+  const past = "b".repeat(PADDED_UP_TO + 1);
+  // in terminal columns: 33 wide characters are 66 columns, past the cap
+  const wide = "本".repeat(PADDED_UP_TO / 2 + 1);
+  const rows = [past, wide, "x"].map((text) => [{ text }, { text: "k" }]);
+  expect(renderTable(["NAME", "KIND"], rows)).toBe(`NAME  KIND\n${past}  k\n${wide}  k\nx     k\n`);
+  // a cell as wide as the cap still sets its column's width
+  expect(renderTable(["NAME", "KIND"], [[{ text: at }, { text: "k" }], ...rows])).toBe(
+    `NAME${" ".repeat(PADDED_UP_TO - 4)}  KIND\n${at}  k\n${past}  k\n${wide}  k\nx${" ".repeat(PADDED_UP_TO - 1)}  k\n`,
+  );
 });

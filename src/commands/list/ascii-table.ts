@@ -53,22 +53,36 @@ export function writeAsciiTable(
   };
   for (let i = 0; i < count; i++) {
     const r = row(i, cells);
-    // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
-    if (at + fixed + r.session.length + 1 > out.length) {
+    // A session text longer than the margin (it never is: "12h59m left (cached)"), or a cell
+    // wider than its column (one wider than PADDED_UP_TO, ui/table.ts), gets room.
+    const need =
+      fixed +
+      over(r.name.length, name) +
+      over(r.serial.length - r.serialFrom, serial) +
+      over(r.region.length, region) +
+      r.session.length +
+      1;
+    if (at + need > out.length) {
       at = sendPiece(out, at, deps);
-      out = new Uint8Array(Math.max(out.length, PIECE + fixed + r.session.length + 1));
+      out = new Uint8Array(Math.max(out.length, PIECE + need));
       out.fill(SPACE);
     }
-    // Each cell padded to its width and the two spaces after it, as one run of spaces.
-    at = put(out, at, r.name, 0, name + 2);
-    at = put(out, at, r.kind, 0, kind + 2);
-    at = put(out, at, r.serial, r.serialFrom, serial + 2);
-    at = put(out, at, r.region, 0, region + 2);
+    // Each cell padded to its width and the two spaces after it, as one run of spaces (a cell
+    // wider than its column gets its two spaces too: renderTable's "  " between cells).
+    at = put(out, at, r.name, 0, name) + 2;
+    at = put(out, at, r.kind, 0, kind) + 2;
+    at = put(out, at, r.serial, r.serialFrom, serial) + 2;
+    at = put(out, at, r.region, 0, region) + 2;
     at = put(out, at, r.session, 0, 0);
     out[at++] = NEWLINE;
     if (at >= PIECE) at = sendPiece(out, at, deps);
   }
   sendPiece(out, at, deps);
+}
+
+/** How much wider than `width` a cell `length` long is (0 when it fits). */
+function over(length: number, width: number): number {
+  return length > width ? length - width : 0;
 }
 
 /**
@@ -83,4 +97,4 @@ function put(out: Uint8Array, at: number, text: string, from: number, width: num
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeAsciiTable, put);
+belowTopTier(writeAsciiTable, put, over);

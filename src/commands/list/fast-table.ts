@@ -230,23 +230,30 @@ function writeRows(
   // than a loop over character codes at this size); the padding is there already. The
   // constant cells are stored byte by byte, without a call (each column is wider than they).
   for (let profile = 0; profile < size; profile++) {
-    const has = state[profile]!;
-    if (copyRows !== undefined && has !== 2) {
+    if (copyRows !== undefined && state[profile] !== 2) {
       const [end, next] = copyRows(out, at, profile, PIECE, keys, rows, state);
       at = end >= PIECE ? sendPiece(out, end, deps) : end;
-      profile = next - 1; // the next row the loop comes to
-      continue;
+      profile = next; // the next row the loop comes to
+      // C stops at a session's text, a full piece, or a row too long for the room left,
+      // which is written below.
+      if (profile >= size || state[profile] === 2 || end >= PIECE) {
+        profile--;
+        continue;
+      }
     }
+    const has = state[profile]!;
     const session = has === 2 ? cells[profile]! : "";
-    // A session text longer than the margin (it never is: "12h59m left (cached)") gets room.
-    if (at + longest + session.length > out.length) {
+    // A session text longer than the margin (it never is: "12h59m left (cached)"), or a cell
+    // wider than its column (one wider than PADDED_UP_TO, ui/table.ts), gets room.
+    const need = longest + session.length + overWidths(rows, names, profile);
+    if (at + need > out.length) {
       at = sendPiece(out, at, deps);
-      out = Buffer.alloc(Math.max(out.length, PIECE + longest + session.length), SPACE);
+      out = Buffer.alloc(Math.max(out.length, PIECE + need), SPACE);
     }
     const nameStart = names.start[profile]!;
     const nameEnd = names.end[profile]!;
     bytes[names.file[profile]!]!.copy(out, at, nameStart, nameEnd);
-    at += Math.max(nameWidth + 2, nameEnd - nameStart);
+    at += Math.max(nameWidth, nameEnd - nameStart) + 2;
     const kind = KIND_CELLS[rows.kind[profile]!]!;
     for (let i = 0; i < kind.length; i++) out[at + i] = kind[i]!;
     at += kindWidth + 2;
@@ -257,7 +264,7 @@ function writeRows(
       at += serialWidth + 2;
     } else {
       bytes[serial]!.copy(out, at, serialStart[profile]!, serialEnd[profile]!);
-      at += Math.max(serialWidth + 2, serialEnd[profile]! - serialStart[profile]!);
+      at += Math.max(serialWidth, serialEnd[profile]! - serialStart[profile]!) + 2;
     }
     const region = regionFile[profile]!;
     if (region < 0) {
@@ -265,7 +272,7 @@ function writeRows(
       at += regionWidth + 2;
     } else {
       bytes[region]!.copy(out, at, regionStart[profile]!, regionEnd[profile]!);
-      at += Math.max(regionWidth + 2, regionEnd[profile]! - regionStart[profile]!);
+      at += Math.max(regionWidth, regionEnd[profile]! - regionStart[profile]!) + 2;
     }
     if (has === 0) out[at++] = DASH;
     else if (has === 1) {
@@ -276,6 +283,23 @@ function writeRows(
     if (at >= PIECE) at = sendPiece(out, at, deps);
   }
   sendPiece(out, at, deps);
+}
+
+/** How many bytes wider than their columns the row's name, device and region cells are. */
+function overWidths(rows: ListRows, names: ScannedKeys["names"], profile: number): number {
+  const [nameWidth, , serialWidth, regionWidth] = rows.widths;
+  const name = names.end[profile]! - names.start[profile]!;
+  const serial =
+    rows.serialFile[profile]! === 0 || rows.serialFile[profile]! === 1
+      ? rows.serialEnd[profile]! - rows.serialStart[profile]!
+      : 0;
+  const region =
+    rows.regionFile[profile]! >= 0 ? rows.regionEnd[profile]! - rows.regionStart[profile]! : 0;
+  return (
+    Math.max(0, name - nameWidth) +
+    Math.max(0, serial - serialWidth) +
+    Math.max(0, region - regionWidth)
+  );
 }
 
 /** Whether b holds `text` (its characters as bytes) from `start` on: startsWith on the text. */
@@ -300,4 +324,4 @@ function put(out: Uint8Array, at: number, text: string, width: number): number {
 }
 
 // ../../system/below-top-tier.ts: why
-belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, put, sameText);
+belowTopTier(writeFastTable, sessionsFrom, ownSession, writeRows, overWidths, put, sameText);

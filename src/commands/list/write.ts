@@ -12,7 +12,7 @@ import { secondsLeft } from "../../session/cache.ts";
 import { belowTopTier } from "../../system/below-top-tier.ts";
 import { printableInLine } from "../../system/printable.ts";
 import { type Style, styleFor } from "../../ui/report.ts";
-import { cellWidth } from "../../ui/table.ts";
+import { cellWidth, widerFor } from "../../ui/table.ts";
 import { writeAsciiTable } from "./ascii-table.ts";
 import { JsonPieces } from "./json-pieces.ts";
 
@@ -56,10 +56,11 @@ export function writeTable(
   const width = ascii ? (text: string) => text.length : cellWidth;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    widths[0] = Math.max(widths[0]!, width(names[i]!));
-    widths[1] = Math.max(widths[1]!, row.kind.length);
-    widths[2] = Math.max(widths[2]!, width(serials[i]!));
-    widths[3] = Math.max(widths[3]!, width(regions[i]!));
+    // A cell wider than PADDED_UP_TO pads no other row (renderTable's rule).
+    widths[0] = widerFor(widths[0]!, width(names[i]!));
+    widths[1] = widerFor(widths[1]!, row.kind.length);
+    widths[2] = widerFor(widths[2]!, width(serials[i]!));
+    widths[3] = widerFor(widths[3]!, width(regions[i]!));
   }
   const pad = padding();
   // renderTable's line: each cell but the last padded to its column's width in terminal
@@ -112,10 +113,10 @@ function writePlain(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const serial = row.serial;
-    widths[0] = Math.max(widths[0]!, row.name.length);
-    widths[1] = Math.max(widths[1]!, row.kind.length);
-    widths[2] = Math.max(widths[2]!, serial ? serial.length - serialFrom(serial) : 1);
-    widths[3] = Math.max(widths[3]!, row.region?.length ?? 1);
+    widths[0] = widerFor(widths[0]!, row.name.length);
+    widths[1] = widerFor(widths[1]!, row.kind.length);
+    widths[2] = widerFor(widths[2]!, serial ? serial.length - serialFrom(serial) : 1);
+    widths[3] = widerFor(widths[3]!, row.region?.length ?? 1);
   }
   writeAsciiTable(
     HEADER,

@@ -14,6 +14,7 @@ import fc from "fast-check";
 import { runList } from "../../../src/commands/list/run.ts";
 import type { Deps } from "../../../src/deps.ts";
 import { printable } from "../../../src/system/printable.ts";
+import { PADDED_UP_TO } from "../../../src/ui/table.ts";
 import { testDeps } from "../../support/test-deps.ts";
 import { generalList } from "./general-list.ts";
 import { listWorld } from "./list-world.ts";
@@ -151,3 +152,36 @@ test("wide and combining characters: the columns line up in a terminal's columns
     expect(new Set(starts).size).toBe(1);
   }
 });
+
+test("cells just below, at and just above PADDED_UP_TO, in each column, ASCII and wide", async () => {
+  // A cell wider than the cap pads no other row (ui/table.ts); the general path counts
+  // terminal columns, so a CJK name of 33 characters is 66 columns: past the cap. Each column
+  // gets such cells; every path must print the general readers' bytes, plain and coloured.
+  const cap = PADDED_UP_TO;
+  const names = [cap - 1, cap, cap + 1, cap + 2].map((n) => "a".repeat(n - 3) + String(n));
+  const wide = ["本".repeat(cap / 2 - 1), "本".repeat(cap / 2), "本".repeat(cap / 2 + 1)];
+  // The device's shown part (after arn:aws:iam::) is its cell: 17 characters before the name
+  const devices = [cap - 1, cap, cap + 1].map((n) => `mfa/${"d".repeat(n - 17)}`);
+  const regions = [cap - 1, cap, cap + 1].map((n) => "r".repeat(n));
+  const config: string[] = [];
+  const credentials: string[] = [];
+  const all = [...names, ...wide, "p", "q"];
+  all.forEach((name, i) => {
+    config.push(
+      `[profile ${name}]\nregion = ${regions[i % regions.length]}\nmfa_serial = arn:aws:iam::123456789012:${devices[i % devices.length]}\n`,
+    );
+    if (i % 2 === 0) {
+      credentials.push(
+        `[${name}-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAA${i % 10}\naws_secret_access_key = s\n`,
+      );
+    }
+  });
+  // Each length alone among short rows, and all together
+  const alone = (line: string) => `${line}[profile p]\nregion = eu-west-1\n[profile q]\n`;
+  for (const files of [
+    { config: config.join(""), credentials: credentials.join("") },
+    ...config.map((line) => ({ config: alone(line), credentials: "" })),
+  ]) {
+    for (const cached of [[5], [1]]) await agrees({ ...files, cached }, (t) => t);
+  }
+}, 120_000);

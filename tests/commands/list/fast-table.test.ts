@@ -423,6 +423,12 @@ test("edge files: what it takes prints what the general readers print", async ()
       "",
     ],
     ["trailing spaces", "[profile a]   \nregion = x   \n[profile b]\n", ""],
+    // Cells just below, at and past PADDED_UP_TO (ui/table.ts): past it they pad no row
+    ...[63, 64, 65, 200, 70_000].map((n): [string, string, string] => [
+      `cells of ${n}`,
+      `[profile ${"n".repeat(n)}]\nregion = ${"r".repeat(n)}\nmfa_serial = arn:aws:iam::1:mfa/${"d".repeat(n)}\n[profile b]\nregion = x\nmfa_serial = arn:aws:iam::1:mfa/b\n[profile ${"c".repeat(n)}]\n`,
+      `[b-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAA\naws_secret_access_key = s\n[${"n".repeat(n)}-long-term]\naws_access_key_id = AKIAAAAAAAAAAAAAAAAB\naws_secret_access_key = s\n`,
+    ]),
   ];
   // Each by the JavaScript loop and by the C loops (list-scan-native.ts)
   for (const [what, config, credentials, native] of cases.flatMap((c) => [
