@@ -145,11 +145,26 @@ export async function libcFiles(
   let libc: Libc;
   try {
     loaded = await ffi();
-    libc = loaded.dlopen("libc.so.6", SYMBOLS).symbols as Libc;
+    libc = symbolsOf(loaded.dlopen("libc.so.6", SYMBOLS)) as unknown as Libc;
   } catch {
     return undefined;
   }
   return new LibcCalls(loaded, libc, constants);
+}
+
+/**
+ * dlopen's functions, or a throw when it could not give them all. Bun.FFI's dlopen returns
+ * the error (a library or a symbol not found: a libc without statx, glibc before 2.28) where
+ * the bun:ffi module, which wraps it, throws it: taken as functions, the lean tier's first call
+ * failed and every cached login fell through to the general tier.
+ */
+function symbolsOf(opened: unknown): Record<keyof typeof SYMBOLS, unknown> {
+  if (opened instanceof Error) throw opened;
+  const symbols = (opened as { symbols?: Record<string, unknown> } | undefined)?.symbols;
+  for (const name of Object.keys(SYMBOLS)) {
+    if (typeof symbols?.[name] !== "function") throw new Error(`no ${name} in libc`);
+  }
+  return symbols as Record<keyof typeof SYMBOLS, unknown>;
 }
 
 /**

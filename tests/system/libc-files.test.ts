@@ -51,6 +51,59 @@ describe.if(applies)("bun:ffi's functions", () => {
   });
 });
 
+describe.if(applies)("a libc without one of the functions", () => {
+  // glibc before 2.28 has no statx. Bun.FFI's dlopen returns the error where the bun:ffi module
+  // throws it: the calls must not be had either way, so that the lean tier uses node:fs.
+  const renamed = join(root, "no-statx");
+  const libcPath = [
+    `/lib/${process.arch === "x64" ? "x86_64" : "aarch64"}-linux-gnu/libc.so.6`,
+  ].find((path) => fs.existsSync(path));
+  test.if(libcPath !== undefined)("gives no calls, through Bun.FFI or the module", () => {
+    fs.mkdirSync(renamed, { recursive: true });
+    const bytes = fs.readFileSync(libcPath!).toString("latin1");
+    expect(bytes.includes("\0statx\0")).toBe(true);
+    fs.writeFileSync(
+      join(renamed, "libc.so.6"),
+      Buffer.from(bytes.replace("\0statx\0", "\0statX\0"), "latin1"),
+    );
+    const source = JSON.stringify(join(import.meta.dir, "../../src/system/libc-files.ts"));
+    const script = join(root, "no-statx.ts");
+    fs.writeFileSync(
+      script,
+      `import { libcFiles } from ${source};
+const native = await libcFiles(process.platform, process.arch);
+const module = await libcFiles(process.platform, process.arch, async () => await import("bun:ffi"));
+console.log(JSON.stringify([native === undefined, module === undefined]));`,
+    );
+    // Under qemu (the arm64 stage) the path is the arm64 program's, not qemu's own.
+    const run = Bun.spawnSync(
+      process.env.TEST_QEMU
+        ? [process.env.TEST_QEMU, "-E", `LD_LIBRARY_PATH=${renamed}`, process.execPath, script]
+        : [process.execPath, script],
+      {
+        env: process.env.TEST_QEMU ? process.env : { ...process.env, LD_LIBRARY_PATH: renamed },
+        stdout: "pipe",
+        stderr: "pipe",
+        timeout: 30_000,
+      },
+    );
+    expect(run.stderr.toString()).toBe("");
+    expect(run.stdout.toString().trim()).toBe("[true,true]");
+  });
+
+  test("a dlopen that returns its error, or a symbol that is not a function: no calls", async () => {
+    const real = await bunFfi();
+    const returning = (result: unknown) => async () => ({ ...real, dlopen: () => result }) as Ffi;
+    expect(await libcFiles(process.platform, process.arch, returning(new Error("x")))).toBe(
+      undefined,
+    );
+    expect(
+      await libcFiles(process.platform, process.arch, returning({ symbols: { openat: 1 } })),
+    ).toBe(undefined);
+    expect(await libcFiles(process.platform, process.arch, returning({}))).toBe(undefined);
+  });
+});
+
 function status(stats: FileStats) {
   return {
     mode: stats.mode,
