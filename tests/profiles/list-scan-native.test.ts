@@ -290,21 +290,25 @@ const RUNTIME = process.env.TEST_QEMU
   ? [process.env.TEST_QEMU, process.execPath]
   : [process.execPath];
 
-test("a compile error gives undefined, and nothing on stderr", async () => {
-  if (!supported) return; // compileC is undefined there (the test above)
+/** `body` run in a child of this runtime with compileC imported; its output, as texts. */
+function withCompileC(body: string): { stdout: string; stderr: string } {
+  const source = JSON.stringify(join(import.meta.dir, "../../src/system/native-code.ts"));
   const child = Bun.spawnSync(
-    [
-      ...RUNTIME,
-      "-e",
-      `const { compileC } = await import(${JSON.stringify(join(import.meta.dir, "../../src/system/native-code.ts"))});
-       const bad = await compileC(process.platform, process.arch, "int f( { nonsense", { f: { args: [], returns: "i32" } }, process.env);
-       const good = await compileC(process.platform, process.arch, "int f(void) { return 41 + 1; }", { f: { args: [], returns: "i32" } }, process.env);
-       process.stdout.write(String(bad) + " " + good.library.symbols.f());`,
-    ],
+    [...RUNTIME, "-e", `const { compileC } = await import(${source});\n${body}`],
     { stdout: "pipe", stderr: "pipe" },
   );
-  expect(child.stdout.toString()).toBe("undefined 42");
-  expect(child.stderr.toString()).toBe("");
+  return { stdout: child.stdout.toString(), stderr: child.stderr.toString() };
+}
+
+test("a compile error gives undefined, and nothing on stderr", async () => {
+  if (!supported) return; // compileC is undefined there (the test above)
+  const child = withCompileC(
+    `const bad = await compileC(process.platform, process.arch, "int f( { nonsense", { f: { args: [], returns: "i32" } }, process.env);
+     const good = await compileC(process.platform, process.arch, "int f(void) { return 41 + 1; }", { f: { args: [], returns: "i32" } }, process.env);
+     process.stdout.write(String(bad) + " " + good.library.symbols.f());`,
+  );
+  expect(child.stdout).toBe("undefined 42");
+  expect(child.stderr).toBe("");
 });
 
 /**
@@ -315,12 +319,8 @@ test("a compile error gives undefined, and nothing on stderr", async () => {
  */
 test("compileC links every symbol to its own function", async () => {
   if (!supported) return; // compileC is undefined there (the test above)
-  const child = Bun.spawnSync(
-    [
-      ...RUNTIME,
-      "-e",
-      `const { compileC } = await import(${JSON.stringify(join(import.meta.dir, "../../src/system/native-code.ts"))});
-       const source = Array.from({ length: 8 }, (_, i) => "int f" + i + "(int a, int b) { return a * " + i + " + b; }").join("\\n");
+  const child = withCompileC(
+    `const source = Array.from({ length: 8 }, (_, i) => "int f" + i + "(int a, int b) { return a * " + i + " + b; }").join("\\n");
        const symbols = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => ["f" + i, { args: ["i32", "i32"], returns: "i32" }]));
        const answers = [];
        for (let r = 0; r < 3; r++) {
@@ -330,11 +330,9 @@ test("compileC links every symbol to its own function", async () => {
        const one = await compileC(process.platform, process.arch, source, symbols(1), process.env);
        answers.push(one.library.symbols.f0(10, 5));
        process.stdout.write(JSON.stringify({ answers }));`,
-    ],
-    { stdout: "pipe", stderr: "pipe" },
   );
-  expect(child.stderr.toString()).toBe("");
-  const { answers } = JSON.parse(child.stdout.toString());
+  expect(child.stderr).toBe("");
+  const { answers } = JSON.parse(child.stdout);
   expect(answers).toEqual([
     ...[0, 1, 2].flatMap(() => [0, 1, 2, 3, 4, 5, 6, 7].map((i) => 10 * i + i)),
     5,
