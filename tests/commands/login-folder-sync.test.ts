@@ -5,25 +5,15 @@
  * fsync that fails (EIO, a file system that cannot sync folders) is best effort, as before, and
  * leaves no rejection behind (the warning EIO gets: folder-sync-warning.test.ts). The real file system, with the folder's fsync gated or failing.
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
 import { run } from "../../src/cli.ts";
 import type { FileSystem } from "../../src/deps.ts";
-import { type FakeAws, startFakeAws } from "../support/fake-aws.ts";
-import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
-import { testDeps } from "../support/test-deps.ts";
+import { useLoginWorld } from "../support/login-world.ts";
 
-let aws: FakeAws;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-  aws = await startFakeAws();
-});
-afterAll(async () => {
-  await aws?.stop();
-  for (const sandbox of sandboxes) sandbox.cleanup();
-});
+const world = useLoginWorld();
 
 /** The real file system; `onFolderSync` runs in place of the fsync of the folder `folder`. */
 function folderSyncFs(folder: string, onFolderSync: () => Promise<void>): FileSystem {
@@ -39,22 +29,10 @@ function folderSyncFs(folder: string, onFolderSync: () => Promise<void>): FileSy
 }
 
 function setup(onFolderSync: () => Promise<void>) {
-  const user = aws.addUser();
-  const sandbox = makeSandbox({ endpoint: aws.url });
-  sandboxes.push(sandbox);
-  const serial = user.devices[0]!.serial;
-  sandbox.writeCredentials(
-    `[prod-long-term]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
-  );
-  sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\nregion = us-east-1\n`);
-  const folder = join(sandbox.home, ".aws");
-  const made = testDeps({
-    env: sandbox.env,
-    homedir: sandbox.home,
-    clock: { now: () => Date.now(), sleep: (ms) => Bun.sleep(ms) },
-    fs: folderSyncFs(folder, onFolderSync),
-  });
-  const login = () => run(["prod", "--otp", aws.code(serial), "--format", "json"], made.deps);
+  const user = world.user({ region: "us-east-1" });
+  const folder = join(user.sandbox.home, ".aws");
+  const made = user.testDeps({ fs: folderSyncFs(folder, onFolderSync) });
+  const login = () => run(["prod", "--otp", user.code(), "--format", "json"], made.deps);
   return { ...made, folder, login };
 }
 

@@ -1,13 +1,16 @@
 /**
  * A ready world for login tests: one fake AWS for the file, and per test a fresh IAM user
  * with its own MFA device (codes are one-use per device, so tests never share one) and a
- * throwaway HOME whose profiles point at it.
+ * throwaway HOME whose profiles point at it. A test logs in with the binary (`run`) or in this
+ * process (`testDeps`, for cli's run or the session functions).
  */
 import { afterAll, beforeAll } from "bun:test";
+import type { Clock } from "../../src/deps.ts";
 import type { FakeAws, FakeUser } from "./fake-aws.ts";
 import { startFakeAws } from "./fake-aws.ts";
 import { type RunOptions, type RunResult, runAwsmfa } from "./run-binary.ts";
 import { makeSandbox, type Sandbox } from "./sandbox.ts";
+import { type TestDeps, type TestDepsOptions, testDeps } from "./test-deps.ts";
 
 export interface LoginWorld {
   readonly aws: FakeAws;
@@ -47,7 +50,19 @@ export interface LoginUser {
     store: string,
     options?: { extra?: readonly string[]; env?: Record<string, string> },
   ): Promise<RunResult>;
+  /**
+   * testDeps() for awsmfa in this process, at home in this sandbox: its environment and HOME,
+   * and the real time with real sleeps (the fake AWS judges codes and expiries by its clock,
+   * which is the real one unless a test moves it). `options` override any of it.
+   */
+  testDeps(options?: TestDepsOptions): TestDeps;
 }
+
+/** The clock of an in-process login unless a test gives its own. */
+const REAL_TIME: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => Bun.sleep(ms),
+};
 
 /** Registers beforeAll/afterAll for one fake AWS and cleans every sandbox made. */
 export function useLoginWorld(): LoginWorld {
@@ -111,6 +126,8 @@ export function useLoginWorld(): LoginWorld {
             ],
             { stdin: `${user.secretAccessKey}\n`, env },
           ),
+        testDeps: (options = {}) =>
+          testDeps({ env: sandbox.env, homedir: sandbox.home, clock: REAL_TIME, ...options }),
       };
     },
   };
