@@ -7,7 +7,7 @@
  * the credentials-file key store (fs/from-deps.ts requires the stderr they all warn on). Said
  * once per folder and run, however many writes the command makes there.
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { join } from "node:path";
@@ -15,19 +15,9 @@ import { run } from "../../src/cli.ts";
 import { saveProfileSetting } from "../../src/config/save-setting.ts";
 import type { FileSystem } from "../../src/deps.ts";
 import { credentialsFileStore } from "../../src/keys/credentials-file.ts";
-import { type FakeAws, startFakeAws } from "../support/fake-aws.ts";
-import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
-import { testDeps } from "../support/test-deps.ts";
+import { useLoginWorld } from "../support/login-world.ts";
 
-let aws: FakeAws;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-  aws = await startFakeAws();
-});
-afterAll(async () => {
-  await aws?.stop();
-  for (const sandbox of sandboxes) sandbox.cleanup();
-});
+const world = useLoginWorld();
 
 /** The real file system, with every fsync of the folder `folder` failing with `code`. */
 function failingFolderSyncFs(folder: string, code: string | undefined): FileSystem {
@@ -46,19 +36,13 @@ function failingFolderSyncFs(folder: string, code: string | undefined): FileSyst
   };
 }
 
+/** [prod-long-term] and [profile prod] of a new user; a test that needs other files writes them. */
 function setup(code: string | undefined) {
-  const user = aws.addUser();
-  const sandbox = makeSandbox({ endpoint: aws.url });
-  sandboxes.push(sandbox);
-  const serial = user.devices[0]!.serial;
+  const login = world.user({ region: "us-east-1" });
+  const { sandbox, serial, user } = login;
   const keys = `aws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`;
   const folder = join(sandbox.home, ".aws");
-  const made = testDeps({
-    env: sandbox.env,
-    homedir: sandbox.home,
-    clock: { now: () => Date.now(), sleep: (ms) => Bun.sleep(ms) },
-    fs: failingFolderSyncFs(folder, code),
-  });
+  const made = login.testDeps({ fs: failingFolderSyncFs(folder, code) });
   const credentials = join(folder, "credentials");
   const warning = `Warning: ${credentials} was saved, but the system could not flush its folder to disk (${code}), so the change could be lost if the computer loses power. Check the disk (its free space and the system log), then run sync.\n`;
   const others = () => readdirSync(folder).filter((n) => !["config", "credentials"].includes(n));
@@ -68,9 +52,7 @@ function setup(code: string | undefined) {
 for (const code of ["EIO", "EROFS"]) {
   test(`login, ${code}: the session is saved and used, and stderr says the flush failed`, async () => {
     const s = setup(code);
-    s.sandbox.writeCredentials(`[prod-long-term]\n${s.keys}`);
-    s.sandbox.writeConfig(`[profile prod]\nmfa_serial = ${s.serial}\nregion = us-east-1\n`);
-    const args = ["prod", "--otp", aws.code(s.serial), "--format", "json"];
+    const args = ["prod", "--otp", world.aws.code(s.serial), "--format", "json"];
     expect(await run(args, s.deps)).toBe(0);
     const out = JSON.parse(s.stdout());
     expect(Object.keys(out)).toEqual([
@@ -98,7 +80,7 @@ test("login of two profiles, EIO: both saved, the folder's warning once", async 
   s.sandbox.writeConfig(
     `[profile prod]\nmfa_serial = ${s.serial}\nregion = us-east-1\n[profile dev]\nmfa_serial = ${s.serial}\nregion = us-east-1\n`,
   );
-  const args = ["login", "prod", "dev", "--otp", aws.code(s.serial), "--format", "json"];
+  const args = ["login", "prod", "dev", "--otp", world.aws.code(s.serial), "--format", "json"];
   expect(await run(args, s.deps)).toBe(0);
   const text = readFileSync(s.credentials, "utf8");
   expect(text).toContain("[prod]\naws_access_key_id = ASIA");
@@ -109,9 +91,9 @@ test("login of two profiles, EIO: both saved, the folder's warning once", async 
 
 test("login, EINVAL (a file system that cannot sync folders): no warning", async () => {
   const s = setup("EINVAL");
-  s.sandbox.writeCredentials(`[prod-long-term]\n${s.keys}`);
-  s.sandbox.writeConfig(`[profile prod]\nmfa_serial = ${s.serial}\nregion = us-east-1\n`);
-  expect(await run(["prod", "--otp", aws.code(s.serial), "--format", "json"], s.deps)).toBe(0);
+  expect(await run(["prod", "--otp", world.aws.code(s.serial), "--format", "json"], s.deps)).toBe(
+    0,
+  );
   expect(JSON.parse(s.stdout()).AccessKeyId).toMatch(/^ASIA/);
   expect(s.stderr()).toContain("Saved the session in [prod]");
   expect(s.stderr()).not.toContain("Warning");
