@@ -4,41 +4,22 @@
  * waiting on the lock (terraform's SDK clients) must not give up at their own 5 minutes while it
  * still legitimately waits. One process, two logins at once, a clock whose sleeps move time.
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
 import type { Deps } from "../../src/deps.ts";
 import type { OtpSource } from "../../src/otp/source.ts";
 import { planLocally } from "../../src/session/local-plan.ts";
 import { MFA_LOCK } from "../../src/session/mfa-lock.ts";
 import { obtainSession } from "../../src/session/obtain.ts";
-import { type FakeAws, startFakeAws } from "../support/fake-aws.ts";
-import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
-import { testDeps } from "../support/test-deps.ts";
+import { useLoginWorld } from "../support/login-world.ts";
 
-let aws: FakeAws;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-  aws = await startFakeAws();
-});
-afterAll(async () => {
-  await aws?.stop();
-  for (const sandbox of sandboxes) sandbox.cleanup();
-});
+const world = useLoginWorld();
 
-function world() {
-  const user = aws.addUser();
-  const sandbox = makeSandbox({ endpoint: aws.url });
-  sandboxes.push(sandbox);
-  const serial = user.devices[0]!.serial;
-  sandbox.writeCredentials(
-    `[prod-long-term]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
-  );
-  sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\nregion = us-east-1\n`);
+function setup() {
+  const login = world.user({ region: "us-east-1" });
   let now = Date.now();
   const start = now;
-  const { deps } = testDeps({
-    env: sandbox.env,
-    homedir: sandbox.home,
+  const { deps } = login.testDeps({
     clock: {
       now: () => now,
       sleep: async (ms) => {
@@ -55,11 +36,11 @@ function world() {
       deps,
     );
   };
-  return { aws, serial, deps, obtain, elapsed: () => now - start };
+  return { aws: world.aws, serial: login.serial, deps, obtain, elapsed: () => now - start };
 }
 
 /** A person at the prompt with --otp-timeout 10m, who types the code after `typingMs`. */
-function slowPerson(w: ReturnType<typeof world>, typingMs: number, asked: string[]): OtpSource {
+function slowPerson(w: ReturnType<typeof setup>, typingMs: number, asked: string[]): OtpSource {
   return {
     name: "prompt",
     automatic: false,
@@ -83,7 +64,7 @@ const never: OtpSource = {
 };
 
 test("a waiter outlasts its own 5 minutes while the holder waits 8 for the code, then reuses its session", async () => {
-  const w = world();
+  const w = setup();
   const asked: string[] = [];
   const holder = w.obtain(slowPerson(w, 8 * 60_000, asked));
   while (asked.length === 0) await new Promise((resolve) => setImmediate(resolve));
