@@ -4,7 +4,7 @@
  * retries of a refused code by kind of source, the root user's one-hour cap, and the note when
  * AWS grants less than asked.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
@@ -15,19 +15,11 @@ import { sessionCachePath, sessionKey } from "../../src/session/cache.ts";
 import { getSession } from "../../src/session/get-session.ts";
 import { planLocally } from "../../src/session/local-plan.ts";
 import { type ObtainOptions, obtainSession } from "../../src/session/obtain.ts";
-import { type FakeAws, type FakeUser, startFakeAws } from "../support/fake-aws.ts";
-import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
-import { type TestDeps, testDeps } from "../support/test-deps.ts";
+import type { FakeUser } from "../support/fake-aws.ts";
+import { type UserSetup, useLoginWorld } from "../support/login-world.ts";
+import type { TestDeps } from "../support/test-deps.ts";
 
-let aws: FakeAws;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-  aws = await startFakeAws();
-});
-afterAll(async () => {
-  await aws?.stop();
-  for (const sandbox of sandboxes) sandbox.cleanup();
-});
+const world = useLoginWorld();
 
 interface Setup extends TestDeps {
   user: FakeUser;
@@ -38,20 +30,14 @@ interface Setup extends TestDeps {
   obtain(options?: Partial<ObtainOptions>): ReturnType<typeof obtainSession>;
 }
 
-/** A user with long-term keys in [prod-long-term] and its device as mfa_serial of [prod]. */
-function setup(user = aws.addUser()): Setup {
-  const sandbox = makeSandbox({ endpoint: aws.url });
-  sandboxes.push(sandbox);
-  const serial = user.devices[0]!.serial;
-  sandbox.writeCredentials(
-    `[prod-long-term]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
-  );
-  sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\nregion = us-east-1\n`);
-  const made = testDeps({
-    env: sandbox.env,
-    homedir: sandbox.home,
-    clock: { now: () => Date.now(), sleep: async () => undefined },
-  });
+/**
+ * A user with long-term keys in [prod-long-term] and its device as mfa_serial of [prod]; the
+ * real time, with sleeps that return at once.
+ */
+function setup(userSetup: UserSetup = {}): Setup {
+  const login = world.user({ region: "us-east-1", ...userSetup });
+  const { user, serial } = login;
+  const made = login.testDeps({ clock: { now: () => Date.now(), sleep: async () => undefined } });
   const asked: OtpRequest[] = [];
   const source: Setup["source"] = ({ name = "prompt", automatic = false, wrong = 0 } = {}) => ({
     name,
@@ -59,7 +45,7 @@ function setup(user = aws.addUser()): Setup {
     available: async () => true,
     code: async (request) => {
       asked.push(request);
-      const right = aws.code(serial);
+      const right = world.aws.code(serial);
       // A wrong code: the right one with its last digit changed.
       return asked.length <= wrong ? `${right.slice(0, 5)}${(Number(right[5]) + 1) % 10}` : right;
     },
@@ -80,14 +66,14 @@ function setup(user = aws.addUser()): Setup {
 describe("obtainSession", () => {
   test("the caller's whileWaiting runs once while GetSessionToken is out; not for a cached session", async () => {
     const s = setup();
-    const before = aws.count("GetSessionToken");
+    const before = world.aws.count("GetSessionToken");
     const seen: number[] = [];
     // The fake AWS answers in this thread: while the work runs, it cannot have seen the call.
-    const whileWaiting = () => seen.push(aws.count("GetSessionToken") - before);
+    const whileWaiting = () => seen.push(world.aws.count("GetSessionToken") - before);
     const first = await s.obtain({ whileWaiting });
     expect(first.reused).toBe(false);
     expect(seen).toEqual([0]);
-    expect(aws.count("GetSessionToken") - before).toBe(1);
+    expect(world.aws.count("GetSessionToken") - before).toBe(1);
     const again = await s.obtain({ whileWaiting });
     expect(again.reused).toBe(true);
     expect(seen).toEqual([0]);
@@ -149,7 +135,7 @@ describe("obtainSession", () => {
 
   test("asks one code, calls GetSessionToken once, then reuses the cached session", async () => {
     const s = setup();
-    const before = aws.count("GetSessionToken");
+    const before = world.aws.count("GetSessionToken");
     const first = await s.obtain();
     expect(first.reused).toBe(false);
     expect(first.session.accessKeyId).toStartWith("ASIA");
@@ -157,7 +143,7 @@ describe("obtainSession", () => {
     const again = await s.obtain();
     expect(again).toEqual({ session: first.session, reused: true });
     expect(s.asked).toHaveLength(1);
-    expect(aws.count("GetSessionToken")).toBe(before + 1);
+    expect(world.aws.count("GetSessionToken")).toBe(before + 1);
   });
 
   test("--force, or too little time left, gets a new session", async () => {
@@ -165,15 +151,15 @@ describe("obtainSession", () => {
     const first = await s.obtain();
     // AWS refuses a code it has seen: each new session needs the next code window.
     try {
-      aws.clockOffsetMs = 30_000;
+      world.aws.clockOffsetMs = 30_000;
       const forced = await s.obtain({ force: true });
       expect(forced.reused).toBe(false);
       expect(forced.session.accessKeyId).not.toBe(first.session.accessKeyId);
-      aws.clockOffsetMs = 60_000;
+      world.aws.clockOffsetMs = 60_000;
       const longer = await s.obtain({ minRemainingSeconds: 7200 });
       expect(longer.reused).toBe(false);
     } finally {
-      aws.clockOffsetMs = 0;
+      world.aws.clockOffsetMs = 0;
     }
     expect(s.asked).toHaveLength(3);
   });
@@ -202,7 +188,7 @@ describe("obtainSession", () => {
   });
 
   test("the root user's session is asked for one hour, and the person is told", async () => {
-    const s = setup(aws.addUser({ root: true }));
+    const s = setup({ root: true });
     expect(s.serial).toEndWith(":mfa/root-account-mfa-device");
     const got = await s.obtain({ durationSeconds: 12 * 3600 });
     expect(s.stderr()).toContain("AWS limits sessions of the root user to 1 hour");
@@ -211,11 +197,11 @@ describe("obtainSession", () => {
 
   test("a session shorter than asked is said on stderr", async () => {
     const s = setup();
-    aws.sessionLifetimeOverrideSeconds = 900;
+    world.aws.sessionLifetimeOverrideSeconds = 900;
     try {
       await s.obtain({ durationSeconds: 3600 });
     } finally {
-      aws.sessionLifetimeOverrideSeconds = undefined;
+      world.aws.sessionLifetimeOverrideSeconds = undefined;
     }
     expect(s.stderr()).toMatch(/AWS granted 1[45]m\d*s? instead of the 1h00m asked for/);
   });
