@@ -6,7 +6,7 @@
  * as it was (no temp file left), a [prod] that cannot take the session still gets it cached.
  * Without the binary: testDeps, a sandbox HOME and the fake AWS in this process.
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
@@ -15,33 +15,19 @@ import { writeSessionAlongside } from "../../src/profiles/write-session.ts";
 import { getSession } from "../../src/session/get-session.ts";
 import { planLocally } from "../../src/session/local-plan.ts";
 import { obtainSession } from "../../src/session/obtain.ts";
-import { type FakeAws, startFakeAws } from "../support/fake-aws.ts";
-import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
-import { testDeps } from "../support/test-deps.ts";
+import { useLoginWorld } from "../support/login-world.ts";
 
-let aws: FakeAws;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-  aws = await startFakeAws();
-});
-afterAll(async () => {
-  await aws?.stop();
-  for (const sandbox of sandboxes) sandbox.cleanup();
-});
+const world = useLoginWorld();
 
-/** [prod-long-term] keys, [prod] as its session side (or as `prod`, when given), a device. */
+/**
+ * [prod-long-term] keys under a comment, [prod] as its session side (or as `prod`, when given),
+ * a device; the real time, with sleeps that return at once.
+ */
 function setup(prod = "") {
-  const user = aws.addUser();
-  const sandbox = makeSandbox({ endpoint: aws.url });
-  sandboxes.push(sandbox);
-  const serial = user.devices[0]!.serial;
-  sandbox.writeCredentials(
-    `# keys\n[prod-long-term]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n${prod}`,
-  );
-  sandbox.writeConfig(`[profile prod]\nmfa_serial = ${serial}\nregion = us-east-1\n`);
-  const { deps } = testDeps({
-    env: sandbox.env,
-    homedir: sandbox.home,
+  const user = world.user({ region: "us-east-1" });
+  const { sandbox, serial } = user;
+  sandbox.writeCredentials(`# keys\n${sandbox.readCredentials()}${prod}`);
+  const { deps } = user.testDeps({
     clock: { now: () => Date.now(), sleep: async () => undefined },
   });
   const awsFolder = join(sandbox.home, ".aws");
@@ -62,7 +48,7 @@ function setup(prod = "") {
           name: "argument",
           automatic: false,
           available: async () => true,
-          code: async () => aws.code(serial),
+          code: async () => user.code(),
         },
         alongside: async (session, keep) => {
           written = await writeSessionAlongside(files, "prod", session, deps, () => spy(keep));
@@ -138,7 +124,7 @@ test("getSession hands the request's alongside on: once for a new session, not f
       name: "argument",
       automatic: false,
       available: async () => true,
-      code: async () => aws.code(s.serial),
+      code: async () => world.aws.code(s.serial),
     }),
     alongside: async (session: { accessKeyId: string }, keep: () => Promise<void>) => {
       seen.push(session.accessKeyId);
