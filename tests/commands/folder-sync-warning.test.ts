@@ -46,13 +46,23 @@ function setup(code: string | undefined) {
   const credentials = join(folder, "credentials");
   const warning = `Warning: ${credentials} was saved, but the system could not flush its folder to disk (${code}), so the change could be lost if the computer loses power. Check the disk (its free space and the system log), then run sync.\n`;
   const others = () => readdirSync(folder).filter((n) => !["config", "credentials"].includes(n));
-  return { ...made, sandbox, serial, keys, folder, credentials, warning, others };
+  return {
+    ...made,
+    sandbox,
+    serial,
+    mfaCode: login.code,
+    keys,
+    folder,
+    credentials,
+    warning,
+    others,
+  };
 }
 
 for (const code of ["EIO", "EROFS"]) {
   test(`login, ${code}: the session is saved and used, and stderr says the flush failed`, async () => {
     const s = setup(code);
-    const args = ["prod", "--otp", world.aws.code(s.serial), "--format", "json"];
+    const args = ["prod", "--otp", s.mfaCode(), "--format", "json"];
     expect(await run(args, s.deps)).toBe(0);
     const out = JSON.parse(s.stdout());
     expect(Object.keys(out)).toEqual([
@@ -80,7 +90,7 @@ test("login of two profiles, EIO: both saved, the folder's warning once", async 
   s.sandbox.writeConfig(
     `[profile prod]\nmfa_serial = ${s.serial}\nregion = us-east-1\n[profile dev]\nmfa_serial = ${s.serial}\nregion = us-east-1\n`,
   );
-  const args = ["login", "prod", "dev", "--otp", world.aws.code(s.serial), "--format", "json"];
+  const args = ["login", "prod", "dev", "--otp", s.mfaCode(), "--format", "json"];
   expect(await run(args, s.deps)).toBe(0);
   const text = readFileSync(s.credentials, "utf8");
   expect(text).toContain("[prod]\naws_access_key_id = ASIA");
@@ -91,9 +101,7 @@ test("login of two profiles, EIO: both saved, the folder's warning once", async 
 
 test("login, EINVAL (a file system that cannot sync folders): no warning", async () => {
   const s = setup("EINVAL");
-  expect(await run(["prod", "--otp", world.aws.code(s.serial), "--format", "json"], s.deps)).toBe(
-    0,
-  );
+  expect(await run(["prod", "--otp", s.mfaCode(), "--format", "json"], s.deps)).toBe(0);
   expect(JSON.parse(s.stdout()).AccessKeyId).toMatch(/^ASIA/);
   expect(s.stderr()).toContain("Saved the session in [prod]");
   expect(s.stderr()).not.toContain("Warning");
