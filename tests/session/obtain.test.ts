@@ -45,7 +45,7 @@ function setup(userSetup: UserSetup = {}): Setup {
     available: async () => true,
     code: async (request) => {
       asked.push(request);
-      const right = world.aws.code(serial);
+      const right = login.code();
       // A wrong code: the right one with its last digit changed.
       return asked.length <= wrong ? `${right.slice(0, 5)}${(Number(right[5]) + 1) % 10}` : right;
     },
