@@ -125,16 +125,32 @@ export async function withHeldLock<T>(
   const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
   let forget = () => {};
   let tidying: Promise<void> | undefined;
-  // Never once the lock is let go: the claims it removes are safe to remove only for a holder.
+  // Never once the lock is let go: the claims it removes are safe to remove only for a holder
+  // (lock-remove.ts removeOrphanClaims). Once the name is free, the next lock there is another
+  // process's, and a claim on it may be the one thing that keeps a second waiter from
+  // breaking it under a first one's hands.
   let letGo = false;
   const tidy = () => {
     if (letGo) return Promise.resolve();
     tidying ??= tidyFolder(lock, mine).catch(() => {}); // best effort
     return tidying;
   };
+  let released: Promise<void> | undefined;
+  // This hold's one release, by `fn`'s end or by a signal's clean-up (exit-cleanup.ts),
+  // whichever comes first: no tidy begins once it is asked for, and one begun is finished
+  // while the lock is still held.
+  const release = () => {
+    letGo = true;
+    released ??= (async () => {
+      await tidying;
+      // Gone already or unremovable: a later waiter will judge it by its holder.
+      await removeLock(lock, mine, { holder: true }).catch(() => {});
+    })();
+    return released;
+  };
   try {
     // Released by a signal's clean-up if `fn` is still at work then; refused after one.
-    forget = trackLock(lock, mine);
+    forget = trackLock(fs, release);
     if (!options.tidyLater) await tidy();
     const work = fn({ confirm: () => confirmHeld(lock, mine), tidy }).then(async (result) => {
       await tidy();
@@ -150,10 +166,7 @@ export async function withHeldLock<T>(
   } finally {
     forget();
     held?.off();
-    letGo = true;
-    await tidying; // one begun is finished while the lock is still held
-    // Gone already or unremovable: a later waiter will judge it by its holder.
-    await removeLock(lock, mine, { holder: true }).catch(() => {});
+    await release();
   }
 }
 
