@@ -1,19 +1,22 @@
 /**
  * The tidy of a lock's folder (tidyFolder: claims on other locks, temp files of writers that are
- * gone) at the ends of a hold with LockOptions.tidyLater: a signal's clean-up (exit-cleanup.ts)
- * that releases the lock while a tidy is under way, or while the holder's work ends too. Removing a claim on another lock is safe only while this holder's lock is at its name:
+ * gone) at the ends of a hold with LockOptions.tidyLater: a holder whose work fails before its
+ * tidy, and a signal's clean-up (exit-cleanup.ts) that releases the lock while a tidy is under
+ * way. Removing a claim on another lock is safe only while this holder's lock is at its name:
  * any other lock is then gone for good, and so is any use of a claim on it.
  */
 import { expect, test } from "bun:test";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
-import { CancelledError, type InterruptSignal } from "../../src/errors.ts";
+import { CancelledError, type InterruptSignal, UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import type { LockContext } from "../../src/fs/lock-file.ts";
 import { formatLockRecord, type LockSeen, parseLockRecord } from "../../src/fs/lock-record.ts";
 import { claimPath, removeLock } from "../../src/fs/lock-remove.ts";
 import { identityOf } from "../../src/fs/options.ts";
+import { hostTag } from "../../src/fs/temp-files.ts";
 import { syncFileSystem } from "../../src/system/sync-fs.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
@@ -45,6 +48,51 @@ function contextOf(fs: FileSystem, path: string, pid: number): LockContext {
     maxHoldMs: 0,
   };
 }
+
+test("a holder whose work fails before its deferred tidy still tidies before it lets go", async () => {
+  const dir = scratchDir("tidy-fail");
+  const path = join(dir, "credentials");
+  // What killed processes left: a temp file of the file's (session keys in it), and a claim on
+  // a lock that is long gone.
+  writeFileSync(join(dir, `.credentials.${hostTag(host)}-3000-0123ab.awsmfa-tmp`), "secret");
+  const gone = recordOf(3000, "gone");
+  writeFileSync(claimPath(`${path}.lock`, seenOf(gone), 0), recordOf(3001, "claim"));
+  const failed = withFileLock(
+    nodeFs,
+    path,
+    async () => {
+      throw new UserError("refused before the write");
+    },
+    { pid: 1000, host, isAlive, tidyLater: true },
+  );
+  expect(await failed.catch((error: Error) => error.message)).toBe("refused before the write");
+  expect(leftovers(dir)).toEqual([]);
+});
+
+test("a holder that found its lock taken (confirm failed) tidies nothing: the claims there may be the new holder's", async () => {
+  const dir = scratchDir("tidy-lost");
+  const path = join(dir, "credentials");
+  const lockPath = `${path}.lock`;
+  // Taken over while this holder was stalled, and being released by its new holder (4000)
+  // under its claim.
+  const taken = recordOf(4000, "taken");
+  const theirClaim = claimPath(lockPath, seenOf(taken), 0);
+  const lost = withFileLock(
+    nodeFs,
+    path,
+    async ({ confirm }) => {
+      writeFileSync(lockPath, taken);
+      writeFileSync(theirClaim, taken);
+      await confirm();
+    },
+    { pid: 1000, host, isAlive, tidyLater: true },
+  );
+  expect(await lost.catch((error: Error) => error.message)).toStartWith(
+    `Another process took the lock of ${path}`,
+  );
+  expect(existsSync(theirClaim)).toBe(true);
+  expect(readFileSync(lockPath, "utf8")).toBe(taken);
+});
 
 test("a signal's clean-up releases the lock only once a tidy under way is done, and no tidy begins after", async () => {
   const dir = scratchDir("tidy-signal");
