@@ -6,22 +6,20 @@
  * any other lock is then gone for good, and so is any use of a claim on it.
  */
 import { expect, test } from "bun:test";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
 import { CancelledError, type InterruptSignal, UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
-import type { LockContext } from "../../src/fs/lock-file.ts";
 import { formatLockRecord, type LockSeen, parseLockRecord } from "../../src/fs/lock-record.ts";
-import { claimPath, removeLock } from "../../src/fs/lock-remove.ts";
-import { identityOf } from "../../src/fs/options.ts";
+import { claimPath } from "../../src/fs/lock-remove.ts";
 import { hostTag } from "../../src/fs/temp-files.ts";
 import { syncFileSystem } from "../../src/system/sync-fs.ts";
-import { fakeClock } from "./support/fake-clock.ts";
+import { host, lockWorld } from "./support/lock-world.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
+import { steppedFs } from "./support/stepped-fs.ts";
 
-const host = "this-host";
 /** 1000 holds the lock; 4000 and 5000 are other awsmfa processes; 3000 and 3001 were killed. */
 const alive = new Set([1000, 4000, 5000]);
 const isAlive = (pid: number) => alive.has(pid);
@@ -33,20 +31,6 @@ function recordOf(pid: number, token: string): string {
 /** A lock's text as a look at it sees it (a record's text alone tells it apart). */
 function seenOf(text: string): LockSeen {
   return { record: parseLockRecord(text), text, ino: 0, mtimeMs: 0 };
-}
-
-/** What lock.ts builds for process `pid` and the lock of `path`. */
-function contextOf(fs: FileSystem, path: string, pid: number): LockContext {
-  const me = identityOf({ pid, host, isAlive });
-  return {
-    fs,
-    target: path,
-    lockPath: `${path}.lock`,
-    me,
-    clock: fakeClock().clock,
-    staleMs: 30_000,
-    maxHoldMs: 0,
-  };
 }
 
 test("a holder whose work fails before its deferred tidy still tidies before it lets go", async () => {
@@ -94,10 +78,9 @@ test("a holder that found its lock taken (confirm failed) tidies nothing: the cl
   expect(readFileSync(lockPath, "utf8")).toBe(taken);
 });
 
-test("a signal's clean-up releases the lock only once a tidy under way is done, and no tidy begins after", async () => {
-  const dir = scratchDir("tidy-signal");
-  const path = join(dir, "mfa");
-  const lockPath = `${path}.lock`;
+test("Ctrl-C while a tidy is under way: the lock is let go after it, and no claim of the next lock's breakers is removed", async () => {
+  const world = lockWorld();
+  const { lockPath } = world;
   let signal: ((signal: InterruptSignal) => void) | undefined;
   const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
     signal = handler;
@@ -105,16 +88,21 @@ test("a signal's clean-up releases the lock only once a tidy under way is done, 
       signal = undefined;
     };
   };
-  // What other processes do once the name is free: one takes the lock and is killed at once
-  // (3000), and a waiter (4000), breaking that lock, takes its claim on it.
-  const killed = recordOf(3000, "killed");
-  const breakersClaim = claimPath(lockPath, seenOf(killed), 0);
-  let taken = false;
+  // Two waiters break the lock of a holder killed as soon as it took it (3000): C stops under
+  // its claim before it looks at the lock again; D stops just before it removes the lock.
+  const c = pausing((name, path) => name === "open" && path === lockPath && hasClaim(world.dir));
+  const d = pausing((name, path) => name === "unlink" && path === lockPath);
+  const end = Promise.withResolvers<void>();
+  let breaking: Promise<Awaited<ReturnType<typeof world.hold>>> | undefined;
+  /** What other processes do once the name is free: 3000 takes it, is killed, C claims it. */
   const takenAndClaimed = () => {
-    if (taken) return;
-    taken = true;
-    writeFileSync(lockPath, killed);
-    writeFileSync(breakersClaim, recordOf(4000, "breaker"));
+    breaking ??= (async () => {
+      world.plantLock(3000);
+      const held = await world.hold({ name: "C", pid: 4000, fs: c.fs }, () => end.promise);
+      await c.paused;
+      return held;
+    })();
+    return breaking;
   };
   // The product's file system: synchronous calls behind promises, so once a macrotask has run,
   // every step the clean-up could take without waiting has been taken.
@@ -128,14 +116,14 @@ test("a signal's clean-up releases the lock only once a tidy under way is done, 
         signal?.("SIGINT");
         await new Promise((resolve) => setImmediate(resolve));
         lockAtListing = existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null;
-        if (lockAtListing === null) takenAndClaimed();
+        if (lockAtListing === null) await takenAndClaimed();
       }
       return await real.readdir(folder);
     }) as FileSystem["readdir"],
   };
   const run = withFileLock(
     fs,
-    path,
+    world.path,
     async ({ tidy }) => {
       void tidy(); // as the MFA lock does while AWS answers
       return await new Promise<never>(() => {});
@@ -143,16 +131,44 @@ test("a signal's clean-up releases the lock only once a tidy under way is done, 
     { pid: 1000, host, isAlive, tidyLater: true, releaseOnInterrupt: true, onInterrupt },
   );
   expect(await run.catch((error: unknown) => error)).toBeInstanceOf(CancelledError);
-  // The same moment, had the lock been held at the listing.
-  takenAndClaimed();
-  // Another waiter (5000) that judged the killed holder's lock too finds the breaker's claim
-  // and leaves the lock to it: one remover per lock. (Without the claim, both remove: the
-  // second can remove the lock the first has just taken, and both hold it.)
-  expect(existsSync(breakersClaim)).toBe(true);
-  expect(await removeLock(contextOf(real, path, 5000), seenOf(killed))).toBe("busy");
+  // The same moment, had it not come during the listing.
+  const breakerC = await takenAndClaimed();
+  const breakerD = await world.hold({ name: "D", pid: 5000, fs: d.fs }, () => end.promise);
+  // D finds C's claim and waits (here: gives up at once); had the tidy removed that claim, D
+  // would claim the lock too and stop just before removing it.
+  await Promise.race([d.paused, breakerD.done]);
+  c.go();
+  await breakerC.got;
+  d.go();
+  await breakerD.got;
+  end.resolve();
+  await Promise.all([breakerC.done, breakerD.done]);
+  // Without C's claim: C removes the killed holder's lock and takes a fresh one, D removes
+  // that one and takes its own, and both hold the lock at once.
+  expect(world.overlaps).toEqual([]);
+  // The tidy listed the folder under this holder's lock (its own record was at the name).
   expect(lockAtListing).toStartWith('{"pid":1000,');
-  expect(leftovers(dir).sort()).toEqual(["mfa.lock", breakersClaim.slice(dir.length + 1)]);
+  expect(leftovers(world.dir)).toEqual([]);
+  world.dispose();
 });
+
+function hasClaim(dir: string): boolean {
+  return readdirSync(dir).some((name) => name.endsWith(".claim"));
+}
+
+/** A file system that stops once, before the first step `at` picks, until go(). */
+function pausing(at: (name: string, path: string) => boolean) {
+  const paused = Promise.withResolvers<void>();
+  const gate = Promise.withResolvers<void>();
+  let stopped = false;
+  const fs = steppedFs(nodeFs, async (_step, name, path) => {
+    if (stopped || !at(name, path)) return;
+    stopped = true;
+    paused.resolve();
+    await gate.promise;
+  });
+  return { fs, paused: paused.promise, go: () => gate.resolve() };
+}
 
 test("a signal that also ends the holder's work (the code prompt takes Ctrl-C too): the lock is released once", async () => {
   const dir = scratchDir("tidy-release-once");
