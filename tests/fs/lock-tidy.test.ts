@@ -170,7 +170,7 @@ function pausing(at: (name: string, path: string) => boolean) {
   return { fs, paused: paused.promise, go: () => gate.resolve() };
 }
 
-test("a signal that also ends the holder's work (the code prompt takes Ctrl-C too): the lock is released once", async () => {
+test("a signal that also ends the holder's work (a prompt or a lock wait takes it too): the lock is released once", async () => {
   const dir = scratchDir("tidy-release-once");
   const path = join(dir, "mfa");
   const lockPath = `${path}.lock`;
@@ -204,7 +204,8 @@ test("a signal that also ends the holder's work (the code prompt takes Ctrl-C to
     fs,
     path,
     async () => {
-      // One signal, two listeners: the lock's clean-up, and the prompt, which gives up.
+      // One signal, two listeners: the lock's clean-up, and one that ends this work with it
+      // (the code prompt on the Windows console, system/terminal.ts; a wait for another lock).
       signal?.("SIGINT");
       throw new CancelledError();
     },
