@@ -9,8 +9,11 @@
  * interrupted holder calls stopWrites() first: no temp file, rename or lock is started any
  * more, the temp files are removed (before the locks: with its temp gone, no late rename can
  * replace the file after its lock is released), and each lock is released only if it is still
- * this holder's (removeLock checks the token under a claim, as every release does). The user's
- * file is then as it was, or, had its rename already happened, fully written.
+ * this holder's (removeLock checks the token under a claim, as every release does). The release
+ * is the holder's own (lock.ts): it runs once, whoever asks first, and not before a tidy of the
+ * lock's folder under way is done (that tidy removes claims on other locks, safe only while the
+ * lock is held). The user's file is then as it was, or, had its rename already happened, fully
+ * written.
  *
  * Every other write (logout, configure, a cached login's [PROFILE], a cache file) holds no such
  * lock, and nothing else catches the signal there: by default it would kill awsmfa with its
@@ -25,9 +28,6 @@
  */
 import type { FileSystem } from "../deps.ts";
 import { cancelledBy, type InterruptSignal, signalExitCode } from "../errors.ts";
-import type { LockContext } from "./lock-file.ts";
-import type { LockSeen } from "./lock-record.ts";
-import { removeLock } from "./lock-remove.ts";
 
 /** What the guard needs of the process (main.ts's, through system/index.ts). */
 export interface WriteGuard {
@@ -44,7 +44,8 @@ interface Pending {
   /** The signal that stopped the writes (true: stopped, the signal unknown). */
   stopped: InterruptSignal | boolean;
   temps: Set<string>;
-  locks: Map<LockContext, LockSeen>;
+  /** The releases of the locks held (lock.ts: each waits for its hold's tidy under way). */
+  locks: Set<() => Promise<void>>;
   guard?: WriteGuard;
   /** The guard's listener, on while a temp file or a lock is tracked. */
   listening?: () => void;
@@ -55,7 +56,7 @@ const pendingOf = new WeakMap<FileSystem, Pending>();
 function pending(fs: FileSystem): Pending {
   let found = pendingOf.get(fs);
   if (!found) {
-    found = { stopped: false, temps: new Set(), locks: new Map() };
+    found = { stopped: false, temps: new Set(), locks: new Set() };
     pendingOf.set(fs, found);
   }
   return found;
@@ -102,17 +103,19 @@ export function trackTemp(fs: FileSystem, path: string): () => void {
 }
 
 /**
- * Notes a lock just taken (refused after a signal's clean-up: its holder then releases it at
- * once); the returned function forgets it, as its holder releases it.
+ * Notes a lock just taken, with its holder's release (refused after a signal's clean-up: its
+ * holder then releases it at once); the returned function forgets it, as its holder releases
+ * it. The release is the holder's own, shared with it: it runs once, whoever asks first, and
+ * only after the holder's tidy of the lock's folder, if one is under way (lock.ts).
  */
-export function trackLock(lock: LockContext, mine: LockSeen): () => void {
-  refuseIfStopped(lock.fs);
-  const state = pending(lock.fs);
-  state.locks.set(lock, mine);
-  listenWhileTracked(lock.fs, state);
+export function trackLock(fs: FileSystem, release: () => Promise<void>): () => void {
+  refuseIfStopped(fs);
+  const state = pending(fs);
+  state.locks.add(release);
+  listenWhileTracked(fs, state);
   return () => {
-    state.locks.delete(lock);
-    listenWhileTracked(lock.fs, state);
+    state.locks.delete(release);
+    listenWhileTracked(fs, state);
   };
 }
 
@@ -126,9 +129,7 @@ export async function stopWrites(fs: FileSystem, signal?: InterruptSignal): Prom
   state.stopped = signal ?? true;
   for (const temp of [...state.temps]) await fs.rm(temp, { force: true }).catch(() => {});
   state.temps.clear();
-  for (const [lock, mine] of [...state.locks]) {
-    await removeLock(lock, mine, { holder: true }).catch(() => {});
-  }
+  for (const release of [...state.locks]) await release().catch(() => {});
   state.locks.clear();
   listenWhileTracked(fs, state);
 }

@@ -85,7 +85,8 @@ export interface HeldLock {
   /**
    * Removes what killed processes left next to the file (tidyFolder), at most once. Done when
    * the lock is taken, or with LockOptions.tidyLater whenever the holder calls this (a holder
-   * with a wait to fill: the MFA lock, while AWS answers), else once `fn` is done.
+   * with a wait to fill: the MFA lock, while AWS answers), else once `fn` ends, whether it
+   * returns or throws. Never once the lock is released or found taken by another (confirm).
    */
   tidy(): Promise<void>;
 }
@@ -125,21 +126,44 @@ export async function withHeldLock<T>(
   const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
   let forget = () => {};
   let tidying: Promise<void> | undefined;
-  // Never once the lock is let go: the claims it removes are safe to remove only for a holder.
+  // Never once the lock is let go: the claims it removes are safe to remove only for a holder
+  // (lock-remove.ts removeOrphanClaims). Once the name is free, the next lock there is another
+  // process's, and a claim on it may be the one thing that keeps a second waiter from
+  // breaking it under a first one's hands.
   let letGo = false;
+  // Nor once confirm() found the lock another's: the claims there may be the new holder's.
+  let lost = false;
   const tidy = () => {
-    if (letGo) return Promise.resolve();
+    if (letGo || lost) return Promise.resolve();
     tidying ??= tidyFolder(lock, mine).catch(() => {}); // best effort
     return tidying;
   };
+  let released: Promise<void> | undefined;
+  // This hold's one release, by `fn`'s end or by a signal's clean-up (exit-cleanup.ts),
+  // whichever comes first: no tidy begins once it is asked for, and one begun is finished
+  // while the lock is still held.
+  const release = () => {
+    letGo = true;
+    released ??= (async () => {
+      await tidying;
+      // Gone already or unremovable: a later waiter will judge it by its holder.
+      await removeLock(lock, mine, { holder: true }).catch(() => {});
+    })();
+    return released;
+  };
   try {
     // Released by a signal's clean-up if `fn` is still at work then; refused after one.
-    forget = trackLock(lock, mine);
+    forget = trackLock(fs, release);
     if (!options.tidyLater) await tidy();
-    const work = fn({ confirm: () => confirmHeld(lock, mine), tidy }).then(async (result) => {
-      await tidy();
-      return result;
-    });
+    const confirm = () =>
+      confirmHeld(lock, mine).catch((error: unknown) => {
+        lost = true;
+        throw error;
+      });
+    // However `fn` ends, a failure too (an edit refused, a code source that gave up): the
+    // leftovers of killed processes (a temp file may hold session keys) are not kept for as
+    // long as every holder fails before its own tidy.
+    const work = fn({ confirm, tidy }).finally(tidy);
     if (!held) return await work;
     // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
     const stopped = held.interrupted.catch(async (error: unknown) => {
@@ -150,10 +174,7 @@ export async function withHeldLock<T>(
   } finally {
     forget();
     held?.off();
-    letGo = true;
-    await tidying; // one begun is finished while the lock is still held
-    // Gone already or unremovable: a later waiter will judge it by its holder.
-    await removeLock(lock, mine, { holder: true }).catch(() => {});
+    await release();
   }
 }
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
 import type { Deps } from "../../src/deps.ts";
-import { AuthError } from "../../src/errors.ts";
+import { AuthError, UserError } from "../../src/errors.ts";
 import type { OtpRequest, OtpSource } from "../../src/otp/source.ts";
 import { sessionCachePath, sessionKey } from "../../src/session/cache.ts";
 import { getSession } from "../../src/session/get-session.ts";
@@ -104,6 +104,30 @@ describe("obtainSession", () => {
     };
     expect((await s.obtain({ otp })).reused).toBe(false);
     expect(atCode).toEqual([true]);
+    expect(existsSync(left)).toBe(false);
+  });
+
+  test("a login whose code source fails before AWS is asked still tidies the MFA lock's folder", async () => {
+    const s = setup();
+    const files = await readAwsFiles(s.deps);
+    const local = planLocally(files, { profile: "prod" }, s.deps as Deps);
+    const path = sessionCachePath(
+      s.deps,
+      sessionKey({ longTerm: local.longTerm, serial: s.serial }),
+    );
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // A temp file of the session's (session keys in it), left by a writer killed an hour ago.
+    const left = join(dirname(path), `.${basename(path)}.0badc0de-1-0123.awsmfa-tmp`);
+    writeFileSync(left, "half-written");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(left, hourAgo, hourAgo);
+    const otp = {
+      ...s.source(),
+      code: async () => {
+        throw new UserError("No terminal to ask for the code on.");
+      },
+    };
+    await expect(s.obtain({ otp })).rejects.toThrow("No terminal to ask for the code on.");
     expect(existsSync(left)).toBe(false);
   });
 
