@@ -352,6 +352,7 @@ test("a fresh login's modules, the SDK's included, import no node:crypto, node:s
   // The stand-ins are bundled where the packages' indexes were (the checksum stand-in, only
   // re-exports, shows as the Sha256 it gives).
   expect(files).toContain("src/aws/sdk-serde-stand-in.ts");
+  expect(files).toContain("src/aws/sdk-schema-stand-in.ts");
   expect(files).toContain("src/system/hashes.ts");
   const submodules = "node_modules/@smithy/core/dist-es/submodules/";
   expect(files).not.toContain(`${submodules}serde/index.js`);
