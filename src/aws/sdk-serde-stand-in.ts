@@ -11,6 +11,8 @@
  * aws/sdk-stream-checks.ts: the package's imports node:fs's ReadStream, which loads
  * node:stream (~1.5-1.9 ms more). The hex encoding and the uuid's binding come from
  * aws/sdk-hex-and-uuid.ts: the package's build 256-entry tables when they load (~0.6 ms).
+ * fromUtf8, toUtf8 and toUint8Array come from aws/sdk-utf8.ts: the package's go through
+ * Buffer.from, whose first call compiles it (~0.2 ms, twice per STS call).
  *
  * Written for @smithy/core 3.41: an SDK update that adds an export other SDK code imports fails
  * the build ("No matching export"), not the user; tests/aws/sdk-stand-ins.test.ts compares
@@ -19,9 +21,8 @@
 import { fromBase64 } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js";
 import { toBase64 } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js";
 import { bindUint8ArrayBlobAdapter } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/blob/Uint8ArrayBlobAdapter.js";
-import { fromUtf8 } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js";
-import { toUtf8 } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js";
 import { bindV4 } from "./sdk-hex-and-uuid.ts";
+import { fromUtf8, toUtf8 } from "./sdk-utf8.ts";
 
 export { concatBytes } from "../../node_modules/@smithy/core/dist-es/submodules/serde/concatBytes.js";
 export { copyDocumentWithTransform } from "../../node_modules/@smithy/core/dist-es/submodules/serde/copyDocumentWithTransform.js";
@@ -82,12 +83,12 @@ export {
   fromArrayBuffer,
   fromString,
 } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-buffer-from/buffer-from.js";
-export { toUint8Array } from "../../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUint8Array.js";
 export {
   NumericValue,
   nv,
 } from "../../node_modules/@smithy/core/dist-es/submodules/serde/value/NumericValue.js";
 export { fromHex, toHex } from "./sdk-hex-and-uuid.ts";
+export { toUint8Array } from "./sdk-utf8.ts";
 export { fromBase64, fromUtf8, toBase64, toUtf8 };
 export class Uint8ArrayBlobAdapter extends bindUint8ArrayBlobAdapter(
   toUtf8,

@@ -26,6 +26,7 @@ import * as hexAndUuid from "../../src/aws/sdk-hex-and-uuid.ts";
 import * as retryStandIn from "../../src/aws/sdk-retry-stand-in.ts";
 import * as serdeStandIn from "../../src/aws/sdk-serde-stand-in.ts";
 import { calculateBodyLength, isStreamingPayload } from "../../src/aws/sdk-stream-checks.ts";
+import * as utf8 from "../../src/aws/sdk-utf8.ts";
 import { Sha256 } from "../../src/system/hashes.ts";
 import { FRESH_LOGIN_ENTRIES, makeBundleGraph } from "../support/bundle-graph.ts";
 
@@ -58,6 +59,9 @@ test("each stand-in exports exactly what the package's index exports", async () 
     "calculateBodyLength",
     "toHex",
     "fromHex",
+    "fromUtf8",
+    "toUtf8",
+    "toUint8Array",
   ]);
   for (const [name, value] of Object.entries(serdeStandIn)) {
     if (!replaced.has(name)) expect([name, value === serde[name]]).toEqual([name, true]);
@@ -75,6 +79,9 @@ test("each stand-in exports exactly what the package's index exports", async () 
   expect(serdeStandIn.calculateBodyLength).toBe(calculateBodyLength);
   expect(serdeStandIn.toHex).toBe(hexAndUuid.toHex);
   expect(serdeStandIn.fromHex).toBe(hexAndUuid.fromHex);
+  expect(serdeStandIn.fromUtf8).toBe(utf8.fromUtf8);
+  expect(serdeStandIn.toUtf8).toBe(utf8.toUtf8);
+  expect(serdeStandIn.toUint8Array).toBe(utf8.toUint8Array);
   expect(checksumStandIn.Sha256).toBe(Sha256);
   expect(checksumStandIn.Sha256Node).toBe(Sha256);
   const config = await import(join(SUBMODULES, "config", "index.js"));
@@ -345,6 +352,7 @@ test("a fresh login's modules, the SDK's included, import no node:crypto, node:s
   // The stand-ins are bundled where the packages' indexes were (the checksum stand-in, only
   // re-exports, shows as the Sha256 it gives).
   expect(files).toContain("src/aws/sdk-serde-stand-in.ts");
+  expect(files).toContain("src/aws/sdk-schema-stand-in.ts");
   expect(files).toContain("src/system/hashes.ts");
   const submodules = "node_modules/@smithy/core/dist-es/submodules/";
   expect(files).not.toContain(`${submodules}serde/index.js`);
