@@ -19,7 +19,7 @@
  * Sessions come from the fake AWS (tests/support/fake-aws.ts) on 127.0.0.1. A fresh login is also
  * reported less its STS round trip (bench/round-trip.ts says how that is measured).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awsmfaBinary, removeTestBinary } from "../tests/support/binary.ts";
@@ -124,10 +124,23 @@ try {
   );
   if (first.exitCode !== 0) throw new Error(`the first login failed: ${first.stderr.toString()}`);
   session = /\[cached\]\n(?:[^[\n].*\n|\n)*/.exec(readFileSync(files.credentialsPath, "utf8"))![0];
+  // Every fresh login leaves a session file of its own device. Left to pile up (~36 in the
+  // main table, 30 more per size), they would change what the later cases measure: past 64
+  // files `list` works out every profile's cache file name (src/profiles/listed-sessions.ts,
+  // READ_AHEAD), at 100,000 profiles ~2.5x its CPU time and +50 MiB. So the folder keeps the
+  // cached session and at most the last fresh login's.
+  const sessions = join(home, ".cache", "awsmfa", "sessions");
+  const cachedSessionFiles = new Set(readdirSync(sessions));
+  const pruneSessions = () => {
+    for (const name of readdirSync(sessions)) {
+      if (!cachedSessionFiles.has(name)) rmSync(join(sessions, name), { force: true });
+    }
+  };
 
   /** A fresh login needs keys no session was made for, and a code not used before. */
   let code = "";
   const newFreshUser = async () => {
+    pruneSessions();
     freshUser = await aws.addUser("bench-fresh");
     await trips.forget();
     files.write(cachedUser, freshUser, session);
