@@ -69,8 +69,9 @@ export async function obtainSession(
   // credential-process): the first takes the lock and asks; the others wait, then find its
   // session in the cache.
   const holdForMs = sessionHoldMs(plan.longTerm, options.otp, deps.env);
+  const path = sessionCachePath(deps, key);
   return withMfaLock(
-    sessionCachePath(deps, key),
+    path,
     deps,
     async (tidy) => {
       const meanwhile = await reuse();
@@ -89,7 +90,7 @@ export async function obtainSession(
       // before, their work would delay that flush, the longest wait of a login's writes.
       const keep = async () => {
         const [cached] = await Promise.allSettled([
-          writeCachedSession(deps, key, session, true),
+          writeCachedSession(deps, key, session, true, path),
           // Best effort: an unwritable cache folder costs the guard, not the session AWS gave.
           recordUsedWindow(deps, plan.serial, window).catch(() => undefined),
         ]);
