@@ -11,7 +11,12 @@ import { checkCall } from "../aws/target.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
-import { recordUsedWindow, waitForUnusedWindow, windowAt } from "../otp/reuse-guard.ts";
+import {
+  prepareWindowRecord,
+  recordUsedWindow,
+  waitForUnusedWindow,
+  windowAt,
+} from "../otp/reuse-guard.ts";
 import type { OtpSource } from "../otp/source.ts";
 import { debug } from "../ui/debug.ts";
 import { reusableSession, secondsLeft, sessionCachePath, sessionKey } from "./cache.ts";
@@ -80,8 +85,13 @@ export async function obtainSession(
       debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
       const duration = effectiveDuration(plan, options.durationSeconds, deps);
       // The lock folder's clean-up (a listing, claims and temp files killed processes left) is
-      // done while GetSessionToken is out, not before the code is asked for.
-      const whileWaiting = bothOf(options.whileWaiting, () => void tidy());
+      // done while GetSessionToken is out, not before the code is asked for; so is the
+      // code-window record's path and the look at its folder (prepareWindowRecord).
+      let windowRecord: string | undefined;
+      const whileWaiting = bothOf(options.whileWaiting, () => {
+        void tidy();
+        windowRecord = prepareWindowRecord(deps, plan.serial);
+      });
       const asking = { otp: options.otp, whileWaiting };
       const { session, window } = await askAndCall(plan, asking, duration, deps);
       // Two small files of their own, both under the lock: written at once (their reads, renames
@@ -92,7 +102,7 @@ export async function obtainSession(
         const [cached] = await Promise.allSettled([
           writeCachedSession(deps, key, session, true, path),
           // Best effort: an unwritable cache folder costs the guard, not the session AWS gave.
-          recordUsedWindow(deps, plan.serial, window).catch(() => undefined),
+          recordUsedWindow(deps, plan.serial, window, windowRecord).catch(() => undefined),
         ]);
         if (cached.status === "rejected") throw cached.reason;
       };
