@@ -116,7 +116,11 @@ export async function obtainSession(
 
 /** Root sessions are capped at one hour by AWS; say so before, not after. */
 function effectiveDuration(plan: LoginPlan, requested: number, deps: Deps): number {
-  if (requested > ROOT_MAX_SESSION_SECONDS && /:mfa\/root-account-mfa-device$/.test(plan.serial)) {
+  // As /:mfa\/root-account-mfa-device$/ read it (no expression to compile on a login's way).
+  if (
+    requested > ROOT_MAX_SESSION_SECONDS &&
+    plan.serial.endsWith(":mfa/root-account-mfa-device")
+  ) {
     deps.io.stderr.write(
       `Note: AWS limits sessions of the root user to 1 hour; asking for 1h instead of ${formatDuration(requested)}.\n`,
     );
