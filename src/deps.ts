@@ -117,6 +117,7 @@ export type FileSystem = Pick<
   | "rmdir"
   | "readlink"
   | "link"
+  | "access"
 >;
 
 export interface Clock {

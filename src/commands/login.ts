@@ -19,7 +19,7 @@ import { changesShell, OUTPUT_FORMATS } from "../output/mode.ts";
 import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite } from "../profiles/write-choice.ts";
 import {
-  rehearseSessionEdit,
+  prepareSessionWrite,
   writeSessionAlongside,
   writeSessionToFile,
 } from "../profiles/write-session.ts";
@@ -188,8 +188,8 @@ export async function runLogin(
   for (const [index, profile] of options.profiles.entries()) {
     const inFile = writes[index] === true;
     // The edit of [profile] is made once while AWS answers, so that the one under the lock
-    // runs warm (profiles/write-session.ts rehearseSessionEdit).
-    const whileWaiting = inFile ? () => rehearseSessionEdit(files, profile) : undefined;
+    // runs warm, and the fsync's threads are started (profiles/write-session.ts prepareSessionWrite).
+    const whileWaiting = inFile ? () => prepareSessionWrite(files, profile, deps) : undefined;
     // A new session goes into [profile] while the session cache is written (writeSessionAlongside).
     // The folder's fsync after the rename runs while the locks are released, and is waited
     // for before anything is said (its work overlapped, a login -0.3 to -1 ms of wall).

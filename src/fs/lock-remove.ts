@@ -166,8 +166,26 @@ async function removeOrphanClaims(
   }
 }
 
-const claimName = /^\.[0-9a-f]{16}-\d+\.claim$/;
-
-function isClaimOf(name: string, lockName: string): boolean {
-  return name.startsWith(lockName) && claimName.test(name.slice(lockName.length));
+/**
+ * `name` is `<lockName>.<16 hex>-<n>.claim`, as /^\.[0-9a-f]{16}-\d+\.claim$/ reads what
+ * follows the lock's name, in a loop: the lock's tidy asks it of every name in the folder, and
+ * an expression compiled costs a login ~0.03 ms (tests/fs/lock-remove.test.ts keeps it as the
+ * oracle).
+ */
+export function isClaimOf(name: string, lockName: string): boolean {
+  if (!name.startsWith(lockName) || !name.endsWith(".claim")) return false;
+  const end = name.length - ".claim".length;
+  let i = lockName.length;
+  if (name.charCodeAt(i) !== 0x2e) return false; // "."
+  const hexEnd = i + 17;
+  for (i++; i < hexEnd; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  if (name.charCodeAt(i) !== 0x2d || i + 1 >= end) return false; // "-", then digits
+  for (i++; i < end; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }

@@ -65,11 +65,27 @@ export async function lastUsedWindow(
   return parse(await readCacheFile(deps, windowFilePath(deps, serial)), serial);
 }
 
-/** Remembers that AWS accepted a code of `window`; a later window already recorded stays. */
+/**
+ * What recordUsedWindow will need, begun while AWS answers (obtain.ts): the record's path (a
+ * SHA-256 of the serial) and a look at its folder, whose pass the write's own check then
+ * finds (Deps.folderChecks). Read-only: a missing folder is made by the write, as before.
+ * Returns the path, for the write.
+ */
+export function prepareWindowRecord(deps: GuardDeps, serial: string): string {
+  const path = windowFilePath(deps, serial);
+  checkCacheFolder(deps, dirname(path), false).catch(() => false); // the write judges again
+  return path;
+}
+
+/**
+ * Remembers that AWS accepted a code of `window`; a later window already recorded stays.
+ * `path`: the record's, as prepareWindowRecord gave it.
+ */
 export async function recordUsedWindow(
   deps: GuardDeps,
   serial: string,
   window: number,
+  path = windowFilePath(deps, serial),
 ): Promise<void> {
   const render = (current: string | null) => {
     const known = current === null ? undefined : parse(current, serial);
@@ -77,7 +93,6 @@ export async function recordUsedWindow(
     const data: WindowFile = { format: FORMAT, serial, window };
     return `${JSON.stringify(data)}\n`;
   };
-  const path = windowFilePath(deps, serial);
   await checkCacheFolder(deps, dirname(path), true);
   // A window is 30 s, a reboot longer: the record need not survive a power cut.
   await updateFile(deps.fs, path, render, { ...fileOptionsFrom(deps), ...CACHE_FILE_OPTIONS });

@@ -16,6 +16,7 @@ import type { SessionCredentials } from "../aws/credentials.ts";
 import type { AwsFiles } from "../config/aws-files.ts";
 import { sectionState } from "../config/section-state.ts";
 import type { Deps } from "../deps.ts";
+import { startFlushThreads } from "../fs/flush-threads.ts";
 import { fileOptionsFrom, updateFile } from "../fs/index.ts";
 import { profileIndex, setProfileKeysIn } from "../ini/index.ts";
 import { isoSeconds } from "../output/variables.ts";
@@ -90,6 +91,20 @@ export async function writeSessionAlongside(
   }
   if (!kept) await keep();
   return written;
+}
+
+/**
+ * What writeSessionToFile will need, made ready while AWS answers (SessionRequest.whileWaiting):
+ * the threads its fsyncs run on (fs/flush-threads.ts), and its edit (rehearseSessionEdit).
+ * Throws what the edit would throw.
+ */
+export function prepareSessionWrite(
+  files: AwsFiles,
+  profile: string,
+  deps: Pick<Deps, "fs">,
+): void {
+  startFlushThreads(deps.fs, files.paths.credentials);
+  rehearseSessionEdit(files, profile);
 }
 
 /**

@@ -25,12 +25,17 @@ export async function deleteCacheRecord(deps: CacheDeps, path: string): Promise<
   }
 }
 
-/** `underItsLock`: the caller holds the MFA lock of this file (writeCacheFile). */
+/**
+ * `underItsLock`: the caller holds the MFA lock of this file (writeCacheFile). `path`: the
+ * file's path as the caller worked it out for that lock (sessionCachePath hashes the key: in
+ * the interpreter, where a login's run-once code stays, ~0.1-0.2 ms a time).
+ */
 export async function writeCachedSession(
   deps: CacheDeps & Pick<Deps, "clock" | "processes" | "hooks">,
   key: SessionKey,
   session: SessionCredentials,
   underItsLock = false,
+  path = sessionCachePath(deps, key),
 ): Promise<void> {
   const data: CacheFile = {
     format: SESSION_CACHE_FORMAT,
@@ -44,7 +49,7 @@ export async function writeCachedSession(
     ...(session.clock ? { clock: session.clock } : {}),
   };
   const text = `${JSON.stringify(data, null, 2)}\n`;
-  await writeCacheFile(deps, sessionCachePath(deps, key), text, underItsLock);
+  await writeCacheFile(deps, path, text, underItsLock);
 }
 
 export function deleteCachedSession(deps: CacheDeps, key: SessionKey): Promise<boolean> {

@@ -60,6 +60,8 @@ export async function readFailMarker(
   since: number,
 ): Promise<UserError | undefined> {
   const text = await readCacheFile(deps, failMarkerPath(lockedPath));
+  // The usual case, no marker: not a SyntaxError thrown and caught (each fresh login asks).
+  if (text === "") return undefined;
   try {
     const marker = JSON.parse(text) as Partial<Marker>;
     const now = deps.clock.now();

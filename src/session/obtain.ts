@@ -11,7 +11,12 @@ import { checkCall } from "../aws/target.ts";
 import { formatDuration, ROOT_MAX_SESSION_SECONDS } from "../config/durations.ts";
 import type { Deps } from "../deps.ts";
 import { AuthError } from "../errors.ts";
-import { recordUsedWindow, waitForUnusedWindow, windowAt } from "../otp/reuse-guard.ts";
+import {
+  prepareWindowRecord,
+  recordUsedWindow,
+  waitForUnusedWindow,
+  windowAt,
+} from "../otp/reuse-guard.ts";
 import type { OtpSource } from "../otp/source.ts";
 import { debug } from "../ui/debug.ts";
 import { reusableSession, secondsLeft, sessionCachePath, sessionKey } from "./cache.ts";
@@ -69,8 +74,9 @@ export async function obtainSession(
   // credential-process): the first takes the lock and asks; the others wait, then find its
   // session in the cache.
   const holdForMs = sessionHoldMs(plan.longTerm, options.otp, deps.env);
+  const path = sessionCachePath(deps, key);
   return withMfaLock(
-    sessionCachePath(deps, key),
+    path,
     deps,
     async (tidy) => {
       const meanwhile = await reuse();
@@ -79,8 +85,13 @@ export async function obtainSession(
       debug(deps, `asking ${options.otp.name} for a code for ${plan.serial}`);
       const duration = effectiveDuration(plan, options.durationSeconds, deps);
       // The lock folder's clean-up (a listing, claims and temp files killed processes left) is
-      // done while GetSessionToken is out, not before the code is asked for.
-      const whileWaiting = bothOf(options.whileWaiting, () => void tidy());
+      // done while GetSessionToken is out, not before the code is asked for; so is the
+      // code-window record's path and the look at its folder (prepareWindowRecord).
+      let windowRecord: string | undefined;
+      const whileWaiting = bothOf(options.whileWaiting, () => {
+        void tidy();
+        windowRecord = prepareWindowRecord(deps, plan.serial);
+      });
       const asking = { otp: options.otp, whileWaiting };
       const { session, window } = await askAndCall(plan, asking, duration, deps);
       // Two small files of their own, both under the lock: written at once (their reads, renames
@@ -89,9 +100,9 @@ export async function obtainSession(
       // before, their work would delay that flush, the longest wait of a login's writes.
       const keep = async () => {
         const [cached] = await Promise.allSettled([
-          writeCachedSession(deps, key, session, true),
+          writeCachedSession(deps, key, session, true, path),
           // Best effort: an unwritable cache folder costs the guard, not the session AWS gave.
-          recordUsedWindow(deps, plan.serial, window).catch(() => undefined),
+          recordUsedWindow(deps, plan.serial, window, windowRecord).catch(() => undefined),
         ]);
         if (cached.status === "rejected") throw cached.reason;
       };
@@ -105,7 +116,11 @@ export async function obtainSession(
 
 /** Root sessions are capped at one hour by AWS; say so before, not after. */
 function effectiveDuration(plan: LoginPlan, requested: number, deps: Deps): number {
-  if (requested > ROOT_MAX_SESSION_SECONDS && /:mfa\/root-account-mfa-device$/.test(plan.serial)) {
+  // As /:mfa\/root-account-mfa-device$/ read it (no expression to compile on a login's way).
+  if (
+    requested > ROOT_MAX_SESSION_SECONDS &&
+    plan.serial.endsWith(":mfa/root-account-mfa-device")
+  ) {
     deps.io.stderr.write(
       `Note: AWS limits sessions of the root user to 1 hour; asking for 1h instead of ${formatDuration(requested)}.\n`,
     );

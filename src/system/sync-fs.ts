@@ -10,6 +10,7 @@
  * holds the two to the same answers).
  */
 import {
+  access,
   chmodSync,
   closeSync,
   fchmodSync,
@@ -102,6 +103,12 @@ export function syncFileSystem(): FileSystem {
     rmdir: async (...args: Args) => rmdirSync(...(args as [string])),
     readlink: async (...args: Args) => readlinkSync(...(args as [string])),
     link: async (from: string, to: string) => linkSync(from, to),
+    // On the thread pool, as sync() is: its first call there starts the pool's threads, which
+    // fs/flush-threads.ts has done while AWS answers rather than at the first fsync after.
+    access: (path: string, mode?: number) =>
+      new Promise<void>((resolve, reject) => {
+        access(path, mode, (error) => (error ? reject(error) : resolve()));
+      }),
   };
   return fs as unknown as FileSystem;
 }

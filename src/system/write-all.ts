@@ -7,14 +7,19 @@ import { WRITE_STALL_MS } from "./output-stall.ts";
 
 /**
  * node:fs's writeSync, required at the first write: the lean tier bundles this module and
- * writes through libc first (system/libc-files.ts), without loading node:fs (~1.2 ms).
+ * writes through libc first (system/libc-files.ts), without loading node:fs (~1.2 ms). Kept
+ * once required: a require of a loaded module still costs a lookup at each write (a fresh
+ * login writes three times).
  */
 function writeSync(fd: number, data: string | Uint8Array, offset?: number): number {
-  const fs = require("node:fs") as typeof import("node:fs");
+  nodeFs ??= require("node:fs") as typeof import("node:fs");
+  const fs = nodeFs;
   return offset === undefined
     ? fs.writeSync(fd, data as string)
     : fs.writeSync(fd, data as Uint8Array, offset);
 }
+
+let nodeFs: typeof import("node:fs") | undefined;
 
 /**
  * Synchronous write of the whole text, retrying when a non-blocking fd is full: with a backoff

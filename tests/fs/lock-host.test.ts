@@ -7,11 +7,13 @@ import { readFileSync, readlinkSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { fileOptionsFrom } from "../../src/fs/from-deps.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { isStale, parseLockRecord } from "../../src/fs/lock-record.ts";
 import { lockHostName } from "../../src/fs/options.ts";
 import { realDeps } from "../../src/system/index.ts";
+import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 import { processFacts } from "../support/process-facts.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { outcomeOf, runScript } from "./support/run-script.ts";
@@ -25,6 +27,22 @@ test.each([
   ["something unexpected in /proc", "net:[4026531840]", "vm"],
 ])("lockHostName %s", (_label, link, name) => {
   expect(lockHostName("vm", link)).toBe(name);
+});
+
+test("lockHostName reads the link as the expression it replaced does (the oracle)", () => {
+  const oracle = (link: string) => {
+    const namespace = /^pid:\[(\d+)\]$/.exec(link)?.[1];
+    return namespace === undefined || namespace === "4026531836"
+      ? "vm"
+      : `vm (pid namespace ${namespace})`;
+  };
+  const examples = ["pid:[4026531836]", "pid:[4026532417]", "pid:[0]", "net:[4026531840]"];
+  fc.assert(
+    fc.property(oracleTexts(examples, ["pid:[", "]", "[", "0", "9", "\u0661"], 400), (link) => {
+      expect(lockHostName("vm", link)).toBe(oracle(link));
+    }),
+    { numRuns: ORACLE_RUNS },
+  );
 });
 
 test("a holder with this hostname in another pid namespace is not judged dead", () => {

@@ -2,6 +2,7 @@ import { expect, test } from "bun:test";
 import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { basename, join } from "node:path";
+import fc from "fast-check";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
 import type { Identity } from "../../src/fs/options.ts";
 import {
@@ -12,6 +13,7 @@ import {
   tempPathFor,
 } from "../../src/fs/temp-files.ts";
 import { updateFile } from "../../src/fs/update.ts";
+import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
 const alive = new Set([100, 200]);
@@ -39,6 +41,22 @@ test.each([
   ["credentials.lock", null],
 ])("parseTempName(%p)", (name, writer) => {
   expect(parseTempName(name, "/home/u/.aws/credentials")).toEqual(writer);
+});
+
+test("parseTempName reads a name as the expression it replaced does (the oracle)", () => {
+  const oracle = (middle: string) => {
+    const match = /^([0-9a-f]{8})-(\d+)-[0-9a-f]+$/.exec(middle);
+    return match ? { hostTag: match[1]!, pid: Number(match[2]) } : null;
+  };
+  const examples = [`${here}-42-a1b2c3`, "0123abcd-7-0", `${there}-00012-ffffffffffff`];
+  const pieces = ["-", "0", "9", "a", "f", "g", "A", "F", here, "42", "١"];
+  fc.assert(
+    fc.property(oracleTexts(examples, pieces, 400), (middle) => {
+      const name = `.credentials.${middle}.awsmfa-tmp`;
+      expect(parseTempName(name, "/home/u/.aws/credentials")).toEqual(oracle(middle));
+    }),
+    { numRuns: ORACLE_RUNS },
+  );
 });
 
 test("stale temps are removed: writer gone from this host, or old; nothing else", async () => {

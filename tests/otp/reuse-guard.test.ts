@@ -4,12 +4,14 @@
  * instant while AWS still judges every code by its own time.
  */
 import { afterEach, describe, expect, test } from "bun:test";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { readAwsFiles } from "../../src/config/aws-files.ts";
 import type { Deps } from "../../src/deps.ts";
 import { AuthError } from "../../src/errors.ts";
 import {
   lastUsedWindow,
+  prepareWindowRecord,
   recordUsedWindow,
   WINDOW_MS,
   windowAt,
@@ -191,5 +193,41 @@ describe("the window file", () => {
     }
     await recordUsedWindow(deps, u.serial, 7);
     expect(await lastUsedWindow(deps, u.serial)).toBe(7);
+  });
+});
+
+describe("prepareWindowRecord (while AWS answers)", () => {
+  test("gives the record's path and only looks: a missing folder is made by the write", async () => {
+    const u = world.user();
+    const { clock } = awsClock(world.aws);
+    const { deps } = sandboxDeps(u.sandbox, { clock });
+    const path = prepareWindowRecord(deps, u.serial);
+    expect(path).toBe(windowFilePath(deps, u.serial));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(existsSync(dirname(path))).toBe(false);
+    await recordUsedWindow(deps, u.serial, 42, path);
+    expect(await lastUsedWindow(deps, u.serial)).toBe(42);
+    expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
+  });
+
+  test("a cache folder another user could change: no error from the look, the write refuses", async () => {
+    const u = world.user();
+    const { clock } = awsClock(world.aws);
+    const { deps } = sandboxDeps(u.sandbox, { clock });
+    const path = windowFilePath(deps, u.serial);
+    await recordUsedWindow(deps, u.serial, 1);
+    chmodSync(dirname(path), 0o777);
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", note);
+    try {
+      expect(prepareWindowRecord(deps, u.serial)).toBe(path);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+      await expect(recordUsedWindow(deps, u.serial, 2, path)).rejects.toThrow();
+    } finally {
+      process.off("unhandledRejection", note);
+      chmodSync(dirname(path), 0o700);
+    }
   });
 });

@@ -7,9 +7,14 @@ import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import type { AwsFiles } from "../../src/config/aws-files.ts";
 import { sectionState } from "../../src/config/section-state.ts";
+import type { Deps } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { profilesOf } from "../../src/ini/index.ts";
-import { rehearseSessionEdit, withSession } from "../../src/profiles/write-session.ts";
+import {
+  prepareSessionWrite,
+  rehearseSessionEdit,
+  withSession,
+} from "../../src/profiles/write-session.ts";
 import { iniFile } from "../ini/support/ini-arbitraries.ts";
 
 const SESSION = {
@@ -111,5 +116,35 @@ describe("rehearseSessionEdit (made while AWS answers)", () => {
 
   test("a missing file: nothing to throw, nothing written", () => {
     expect(() => rehearseSessionEdit(filesOf(null), "prod")).not.toThrow();
+  });
+});
+
+describe("prepareSessionWrite (made while AWS answers)", () => {
+  const filesOf = (credentialsText: string | null) =>
+    ({
+      credentialsText,
+      paths: { credentials: "/home/me/.aws/credentials" },
+    }) as unknown as AwsFiles;
+  const lookingFs = (looked: string[]) => ({
+    fs: {
+      access: async (path: string) => {
+        looked.push(path);
+      },
+    } as unknown as Deps["fs"],
+  });
+
+  test("starts the fsync's threads with a look at the credentials file, and rehearses the edit", () => {
+    const looked: string[] = [];
+    expect(() =>
+      prepareSessionWrite(filesOf("[prod]\nregion = x\n"), "prod", lookingFs(looked)),
+    ).not.toThrow();
+    expect(looked).toEqual(["/home/me/.aws/credentials"]);
+  });
+
+  test("throws what the edit throws (long-term keys), the threads started all the same", () => {
+    const looked: string[] = [];
+    const text = "[prod]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s\n";
+    expect(() => prepareSessionWrite(filesOf(text), "prod", lookingFs(looked))).toThrow(UserError);
+    expect(looked).toEqual(["/home/me/.aws/credentials"]);
   });
 });
