@@ -41,9 +41,23 @@ const initialPidNamespace = "4026531836";
  * namespaces then count as on another host, whose locks go stale by age only.
  */
 export function lockHostName(hostname: string, pidNamespaceLink: string | undefined): string {
-  const namespace = /^pid:\[(\d+)\]$/.exec(pidNamespaceLink ?? "")?.[1];
+  const namespace = namespaceNumber(pidNamespaceLink ?? "");
   if (namespace === undefined || namespace === initialPidNamespace) return hostname;
   return `${hostname} (pid namespace ${namespace})`;
+}
+
+/**
+ * NUMBER of `pid:[NUMBER]`, as `/^pid:\[(\d+)\]$/.exec(link)?.[1]` reads it: a loop, as a
+ * fresh login names its host before its call, and each regular expression compiles cold in
+ * every run (docs/performance.md; tests/fs/lock-host.test.ts keeps it as the oracle).
+ */
+export function namespaceNumber(link: string): string | undefined {
+  if (link.length < 7 || !link.startsWith("pid:[") || !link.endsWith("]")) return undefined;
+  for (let i = 5; i < link.length - 1; i++) {
+    const c = link.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return link.slice(5, -1);
 }
 
 export const realClock: Clock = {

@@ -7,11 +7,13 @@ import { readFileSync, readlinkSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { fileOptionsFrom } from "../../src/fs/from-deps.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { isStale, parseLockRecord } from "../../src/fs/lock-record.ts";
-import { lockHostName } from "../../src/fs/options.ts";
+import { lockHostName, namespaceNumber } from "../../src/fs/options.ts";
 import { realDeps } from "../../src/system/index.ts";
+import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
 import { processFacts } from "../support/process-facts.ts";
 import { fakeClock } from "./support/fake-clock.ts";
 import { outcomeOf, runScript } from "./support/run-script.ts";
@@ -25,6 +27,17 @@ test.each([
   ["something unexpected in /proc", "net:[4026531840]", "vm"],
 ])("lockHostName %s", (_label, link, name) => {
   expect(lockHostName("vm", link)).toBe(name);
+});
+
+test("namespaceNumber reads a link as /^pid:\\[(\\d+)\\]$/ does", () => {
+  const examples = ["pid:[4026531836]", "pid:[1]", "pid:[]", "pid:[12a]", "net:[4026531840]"];
+  const pieces = ["pid:[", "]", "[", "0", "9", "\u0661", "\n"];
+  fc.assert(
+    fc.property(oracleTexts(examples, pieces), (link) => {
+      expect(namespaceNumber(link)).toBe(/^pid:\[(\d+)\]$/.exec(link)?.[1]);
+    }),
+    { numRuns: ORACLE_RUNS },
+  );
 });
 
 test("a holder with this hostname in another pid namespace is not judged dead", () => {
