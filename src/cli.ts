@@ -5,7 +5,6 @@
  */
 import type { Command, CommandUnknownOpts } from "@commander-js/extra-typings";
 import type { CommandContext, RunState } from "./commands/context.ts";
-import { COMMANDS, entriesFor, registerCommands } from "./commands/index.ts";
 import { useCommander } from "./commands/options/commander.ts";
 import {
   commandIndex,
@@ -53,6 +52,9 @@ export async function buildProgram(
         write(`awsmfa: ${argvInLine(text.replace(/^error: /, ""), argv ?? [])}`),
     });
   program.configureOutput(knownOutputFacts(program, deps));
+  // The list of commands loads with commander, not with cli.ts: the lines read without a
+  // parser (a login with its code, `shell-init SHELL`, `list`) never use it.
+  const { COMMANDS, entriesFor, registerCommands } = await import("./commands/index.ts");
   await registerCommands(program, context, argv ? entriesFor(argv) : COMMANDS);
   inheritSettings(program);
   return program;

@@ -16,7 +16,6 @@ import { emitSession } from "../output/emit.ts";
 import { confirmForeignKeys } from "../output/foreign-keys.ts";
 import { fileIsTheResult, type LoginOutcome, reportLogins } from "../output/login-report.ts";
 import { changesShell, OUTPUT_FORMATS } from "../output/mode.ts";
-import { writeBaseSession } from "../profiles/write-base-session.ts";
 import { wantsFileWrite } from "../profiles/write-choice.ts";
 import {
   prepareSessionWrite,
@@ -30,7 +29,6 @@ import { checkCmdValue, dotenvLine } from "../shell/index.ts";
 import { type CommandContext, chooseOutputMode, type RunState } from "./context.ts";
 import type { KnownLogin } from "./known-login.ts";
 import { loginWordsFor } from "./login-command.ts";
-import { notificationScheduler } from "./notify/schedule.ts";
 import { commander } from "./options/commander.ts";
 import { applyEnv, envOption } from "./options/env.ts";
 import { chosenProfiles, profileOption, profileTyped } from "./options/profile.ts";
@@ -170,7 +168,10 @@ export async function runLogin(
   // keys AWS sends are checked when they come (they are AWS's plain characters).
   if (mode.kind === "explicit" && mode.format === "dotenv")
     dotenvLine("AWS_PROFILE", options.profile);
-  const notify = options.notify ? notificationScheduler(deps) : undefined;
+  // --notify's timer and a role's base session load only for the logins that have them.
+  const notify = options.notify
+    ? (await import("./notify/schedule.ts")).notificationScheduler(deps)
+    : undefined;
   const files = await readAwsFiles(deps);
   if (changesShell(mode)) await confirmForeignKeys(deps, options.yes);
   // Decided for every profile before any code is asked for, so a refusal costs no code.
@@ -222,7 +223,10 @@ export async function runLogin(
       writtenAlong ?? (inFile && (await writeSessionToFile(files, profile, result.session, deps)));
     // A role session never goes into the file (role_arn wins there); the MFA session it was
     // made from goes into its own profile, when that is the session side of a pair.
-    if (result.role?.base) await writeBaseSession(files, result.role.base, options.noWrite, deps);
+    if (result.role?.base) {
+      const { writeBaseSession } = await import("../profiles/write-base-session.ts");
+      await writeBaseSession(files, result.role.base, options.noWrite, deps);
+    }
     reportSession(profile, result.session, result.reused, deps);
     outcomes.push({ profile, inFile, written });
     await notify?.(profile, localExpiration(result.session)); // its timer runs on our clock

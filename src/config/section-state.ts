@@ -9,6 +9,8 @@
  */
 import { parseIni, profileIndex } from "../ini/index.ts";
 import { type KeyBlock, keyBlocks, profileSections } from "../ini/layout.ts";
+import type { ProfileIndex } from "../ini/profile-index.ts";
+import { eachSimpleLine } from "../ini/simple-read.ts";
 import { type KeyState, keyStateForWriting, TOKEN_KEYS } from "./key-state.ts";
 
 /** The state of a credentials-file section, as writers decide it (keyStateForWriting). */
@@ -17,8 +19,44 @@ export type SectionState = KeyState;
 /** The state of a profile in credentials-file text: the strongest over all its sections. */
 export function sectionState(text: string | null, profile: string): SectionState {
   if (text === null) return "none";
+  const index = profileIndex(text, "credentials");
+  return simpleSectionState(index, profile) ?? parsedSectionState(index, profile);
+}
+
+/**
+ * sectionState of simple sections (ini/simple-read.ts: no continuation lines, so a key's
+ * value is its line's), from their key lines as the index reads them; undefined when one is
+ * not simple. A fresh login decides on [PROFILE] before its call: the lossless parser's first
+ * run, cold, then comes in the edit's rehearsal while AWS answers (write-session.ts).
+ */
+function simpleSectionState(index: ProfileIndex, profile: string): SectionState | undefined {
+  const chunks = index.simpleChunksOf(profile);
+  if (chunks === undefined) return undefined;
+  let state: SectionState = "none";
+  for (const [start, end] of chunks) {
+    const ids: string[] = [];
+    let hasToken = false;
+    eachSimpleLine(index.text, start, end, (key, value) => {
+      if (value === "") return;
+      if (key === "aws_access_key_id") ids.push(value);
+      else if (key === TOKEN_KEYS[0] || key === TOKEN_KEYS[1]) hasToken = true;
+    });
+    // As below: any long-term id refuses; else the section's first id says what it holds.
+    let first: SectionState | undefined;
+    for (const id of ids) {
+      const one = keyStateForWriting(id, hasToken);
+      if (one === "long-term") return one;
+      first ??= one;
+    }
+    if (first === "session") state = first;
+  }
+  return state;
+}
+
+/** sectionState by the lossless parser: continuation lines, CRLF, any odd section. */
+function parsedSectionState(index: ProfileIndex, profile: string): SectionState {
   // Only the profile's own sections, which read as they do in the whole file (profile-index.ts).
-  const doc = parseIni(profileIndex(text, "credentials").sectionsText(profile));
+  const doc = parseIni(index.sectionsText(profile));
   let state: SectionState = "none";
   for (const header of profileSections(doc, { kind: "credentials", profile })) {
     const blocks = keyBlocks(doc, header).filter(

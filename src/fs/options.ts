@@ -41,26 +41,23 @@ const initialPidNamespace = "4026531836";
  * namespaces then count as on another host, whose locks go stale by age only.
  */
 export function lockHostName(hostname: string, pidNamespaceLink: string | undefined): string {
-  const namespace = namespaceOf(pidNamespaceLink ?? "");
+  const namespace = namespaceNumber(pidNamespaceLink ?? "");
   if (namespace === undefined || namespace === initialPidNamespace) return hostname;
   return `${hostname} (pid namespace ${namespace})`;
 }
 
 /**
- * The number in `pid:[N]`, as /^pid:\[(\d+)\]$/ reads it, in a loop: each write's lock asks,
- * and an expression compiled costs a login ~0.03 ms (tests/fs/lock-host.test.ts keeps it as
- * the oracle).
+ * NUMBER of `pid:[NUMBER]`, as `/^pid:\[(\d+)\]$/.exec(link)?.[1]` reads it: a loop, as a
+ * fresh login names its host before its call, and each regular expression compiles cold in
+ * every run (docs/performance.md; tests/fs/lock-host.test.ts keeps it as the oracle).
  */
-function namespaceOf(link: string): string | undefined {
-  const open = "pid:[".length;
-  if (!link.startsWith("pid:[") || link.length < open + 2) return undefined;
-  const close = link.length - 1;
-  if (link.charCodeAt(close) !== 0x5d) return undefined;
-  for (let i = open; i < close; i++) {
+export function namespaceNumber(link: string): string | undefined {
+  if (link.length < 7 || !link.startsWith("pid:[") || !link.endsWith("]")) return undefined;
+  for (let i = 5; i < link.length - 1; i++) {
     const c = link.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return undefined;
   }
-  return link.slice(open, close);
+  return link.slice(5, -1);
 }
 
 export const realClock: Clock = {

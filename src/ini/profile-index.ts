@@ -71,6 +71,22 @@ export class ProfileIndex implements ReadonlyMap<string, IniValues> {
     return (this.byName.get(name) ?? []).map((ordinal) => this.chunk(ordinal));
   }
 
+  /**
+   * The sections of `name` when each is simple (simple-read.ts) and all have one header
+   * spelling, as read() reads them; undefined when one is not, or the file is not indexed.
+   */
+  simpleChunksOf(name: string): Chunk[] | undefined {
+    if (this.starts === undefined) return undefined;
+    const own = this.byName.get(name) ?? [];
+    const chunks: Chunk[] = [];
+    for (const o of own) {
+      const [start, end] = this.chunk(o);
+      if (this.headers[o] !== this.headers[own[0]!] || this.isOdd(start, end)) return undefined;
+      chunks.push([start, end]);
+    }
+    return chunks;
+  }
+
   /** How many sections (of any header) the file has; 0 when it is not indexed. */
   get sectionCount(): number {
     return this.starts?.length ?? 0;

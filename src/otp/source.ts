@@ -21,6 +21,11 @@ export interface OtpSource {
   readonly name: string;
   /** Automatic sources (password managers) are subject to the reuse guard; a person is not. */
   readonly automatic: boolean;
+  /**
+   * The code is known already (typed with --otp): code() answers at once, so nothing is
+   * started while it comes (session/obtain.ts preloads the SDK only for a code that takes time).
+   */
+  readonly given?: boolean;
   /** Whether this source can work here at all (binary installed, terminal present...). */
   available(deps: Deps): Promise<boolean>;
   /** A code, exactly 6 digits. Throws a UserError that says what to fix otherwise. */

@@ -19,7 +19,6 @@ import { completePlan } from "./plan.ts";
 import { requireKnownProfile } from "./profile-exists.ts";
 import type { SessionRequest, SessionResult } from "./request.ts";
 import { resolveRoleChain } from "./roles/role-chain.ts";
-import { getRoleSession } from "./roles/role-session.ts";
 
 export async function getSession(
   files: AwsFiles,
@@ -36,6 +35,8 @@ export async function getSession(
   }
   // The caller's write goes with an MFA session of its own profile, not a role's base session.
   if (chain) {
+    // The role code loads for a role profile only: an MFA session needs none of it.
+    const { getRoleSession } = await import("./roles/role-session.ts");
     return getRoleSession(files, chain, { ...request, alongside: undefined }, deps, getMfaSession);
   }
   return getMfaSession(files, request, deps);

@@ -4,14 +4,12 @@
  */
 import { join } from "node:path";
 import { type AwsFiles, readAwsFiles } from "../config/aws-files.ts";
-import { saveProfileSetting } from "../config/save-setting.ts";
 import type { Deps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { digest128 } from "../fs/hash.ts";
 import { printableInLine, textInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
 import { sessionCacheDir } from "./cache.ts";
-import { discoverDevice } from "./discover-device.ts";
 import { deviceHoldMs } from "./hold-budget.ts";
 import { type LocalPlan, type LoginInputs, type LoginPlan, planLocally } from "./local-plan.ts";
 import { longTermCredentials } from "./long-term-credentials.ts";
@@ -56,6 +54,11 @@ async function discoverAndSave(
   inputs: LoginInputs,
   deps: Deps,
 ): Promise<LoginPlan> {
+  // Loaded when a device is to be looked up: a login whose device is written down needs none.
+  const [{ discoverDevice }, { saveProfileSetting }] = await Promise.all([
+    import("./discover-device.ts"),
+    import("../config/save-setting.ts"),
+  ]);
   const found = await discoverDevice(
     await longTermCredentials(local.longTerm, deps),
     local.profile,

@@ -90,26 +90,3 @@ export const execFile: Exec = (file, args, options = {}) =>
     });
     child.stdin.end(options.input ?? "");
   });
-
-/** Starts a program that outlives this one; see Background.spawn in deps.ts. */
-export function spawnDetached(
-  file: string,
-  args: readonly string[],
-  env: Record<string, string | undefined>,
-): number | undefined {
-  try {
-    const child = spawnChild(file, args, {
-      env,
-      detached: true,
-      stdio: "ignore",
-      windowsHide: true,
-    });
-    child.on("error", () => {
-      // reported through the missing pid below; nothing else to do
-    });
-    child.unref();
-    return child.pid;
-  } catch {
-    return undefined;
-  }
-}

@@ -7,18 +7,15 @@
  */
 import { readlinkSync } from "node:fs";
 import { hostname } from "node:os";
-import type { Deps, FileSystem, Processes, Terminal } from "../deps.ts";
+import type { Deps, Exec, FileSystem, Processes, SpawnInteractive, Terminal } from "../deps.ts";
 import type { InterruptSignal } from "../errors.ts";
 import { CheckedFolders } from "../fs/checked-folders.ts";
 import { guardWrites } from "../fs/exit-cleanup.ts";
 import { lockHostName } from "../fs/options.ts";
 import { buildInfo } from "./build-info.ts";
-import { guardedExec } from "./child-guard.ts";
-import { spawnDetached } from "./exec-file.ts";
-import { type ForwardedSignal, spawnInteractive } from "./spawn-interactive.ts";
-import { readLineWithin } from "./stdin.ts";
+import { spawnDetached } from "./spawn-detached.ts";
+import type { ForwardedSignal } from "./spawn-interactive.ts";
 import { syncFileSystem } from "./sync-fs.ts";
-import { openTerminal } from "./terminal.ts";
 import { writer } from "./writer.ts";
 
 export interface ProcessFacts {
@@ -68,7 +65,7 @@ export function realDeps(facts: ProcessFacts): Deps {
   return {
     env: facts.env,
     io: {
-      readLine: (timeoutMs) => readLineWithin(0, timeoutMs),
+      readLine: async (timeoutMs) => (await import("./stdin.ts")).readLineWithin(0, timeoutMs),
       get stdinIsTTY() {
         return terminalFd(0);
       },
@@ -80,14 +77,18 @@ export function realDeps(facts: ProcessFacts): Deps {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
     fs: guardedFileSystem(facts),
-    exec: childNamed(guardedExec(facts), facts.childNames),
+    exec: childNamed(lazyExec(facts), facts.childNames),
     terminal() {
-      if (terminal === undefined)
+      if (terminal === undefined) {
+        // Loaded when a run first opens the terminal (a question, a prompt): most never do.
+        // Required, not imported: Deps.terminal() answers at once.
+        const { openTerminal } = require("./terminal.ts") as typeof import("./terminal.ts");
         terminal = openTerminal(
           facts.platform,
           (handler) => facts.onSignal("SIGINT", handler),
           facts.pid,
         );
+      }
       return terminal;
     },
     platform: facts.platform,
@@ -100,7 +101,7 @@ export function realDeps(facts: ProcessFacts): Deps {
     selfCommand: compiled || !facts.script ? [facts.execPath] : [facts.execPath, facts.script],
     build: buildInfo(),
     processes: processesOf(facts),
-    spawnInteractive: interactiveNamed(spawnInteractive(facts), facts.childNames),
+    spawnInteractive: interactiveNamed(lazyInteractive(facts), facts.childNames),
     onInterrupt: interruptsOf(facts.onSignal),
     background: {
       spawn: (file, args, env) => spawnDetached(file, args, facts.childNames?.(env) ?? env),
@@ -115,6 +116,29 @@ export function realDeps(facts: ProcessFacts): Deps {
     },
     // No fault is armed in the product; tests/support/fault-main.ts arms them for crash tests.
     hooks: {},
+  };
+}
+
+/*
+ * What runs the programs awsmfa waits on (code sources, `exec`'s program, the browser) and
+ * reads stdin is loaded at its first use: most runs start none and read no stdin (a login
+ * with its code, list, status, --help), and loading it cost each ~0.15 ms.
+ */
+function lazyExec(facts: ProcessFacts): Exec {
+  let loaded: Promise<Exec> | undefined;
+  return async (file, args, options) => {
+    loaded ??= import("./child-guard.ts").then(({ guardedExec }) => guardedExec(facts));
+    return (await loaded)(file, args, options);
+  };
+}
+
+function lazyInteractive(facts: ProcessFacts): SpawnInteractive {
+  let loaded: Promise<SpawnInteractive> | undefined;
+  return async (file, args, options) => {
+    loaded ??= import("./spawn-interactive.ts").then(({ spawnInteractive }) =>
+      spawnInteractive(facts),
+    );
+    return (await loaded)(file, args, options);
   };
 }
 

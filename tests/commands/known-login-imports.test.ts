@@ -36,3 +36,23 @@ test("the known login's static imports reach neither commander nor child_process
     [...graph.chunks.values()].some((c) => c.files.includes("node_modules/commander/index.js")),
   ).toBe(true);
 }, 60_000);
+
+test("nor what runs programs, opens the terminal or lists the commands: each loads at first use", async () => {
+  const graph = await makeBundleGraph(out);
+  const { files } = graph.reach([
+    "src/cli.ts",
+    "src/system/index.ts",
+    "src/commands/known-login.ts",
+  ]);
+  // The graph is really there: the real Deps and their file system are in it.
+  expect(files).toContain("src/system/sync-fs.ts");
+  const lazy = [
+    "src/commands/index.ts",
+    "src/system/child-guard.ts",
+    "src/system/exec-file.ts",
+    "src/system/spawn-interactive.ts",
+    "src/system/stdin.ts",
+    "src/system/terminal.ts",
+  ];
+  expect(lazy.filter((file) => files.includes(file))).toEqual([]);
+}, 60_000);

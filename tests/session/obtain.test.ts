@@ -11,6 +11,7 @@ import { readAwsFiles } from "../../src/config/aws-files.ts";
 import type { Deps } from "../../src/deps.ts";
 import { AuthError, UserError } from "../../src/errors.ts";
 import type { OtpRequest, OtpSource } from "../../src/otp/source.ts";
+import { argumentSource } from "../../src/otp/sources/argument.ts";
 import { sessionCachePath, sessionKey } from "../../src/session/cache.ts";
 import { getSession } from "../../src/session/get-session.ts";
 import { planLocally } from "../../src/session/local-plan.ts";
@@ -201,6 +202,15 @@ describe("obtainSession", () => {
     const error = await s.obtain({ otp: s.source({ wrong: 3 }) }).catch((e) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect(s.asked).toHaveLength(3);
+  });
+
+  test("a code typed with --otp (given: no SDK preload timer) gets the session", async () => {
+    const s = setup();
+    const otp = argumentSource(world.aws.code(s.serial));
+    expect(otp.given).toBe(true);
+    const got = await s.obtain({ otp });
+    expect(got.reused).toBe(false);
+    expect(got.session.accessKeyId).toStartWith("ASIA");
   });
 
   test("a code given once (--otp 123456) is not asked again when refused", async () => {

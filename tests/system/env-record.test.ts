@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { childEnvironment, serverEnvironment } from "../../src/commands/exec/child-env.ts";
 import { expandVariables } from "../../src/config/paths.ts";
 import { envRecord, envValue } from "../../src/system/env-record.ts";
-import { execFile, spawnDetached } from "../../src/system/exec-file.ts";
+import { execFile } from "../../src/system/exec-file.ts";
+import { spawnDetached } from "../../src/system/spawn-detached.ts";
 import { spawnInteractive } from "../../src/system/spawn-interactive.ts";
 import { childSpelling, windowsEnvironment } from "../../src/system/windows-env.ts";
 

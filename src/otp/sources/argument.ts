@@ -6,6 +6,7 @@ export function argumentSource(given: string): OtpSource {
   return {
     name: "argument",
     automatic: false,
+    given: true,
     available: async () => true,
     async code(request) {
       if (request.attempt > 1) {
