@@ -29,20 +29,13 @@ import { calculateBodyLength, isStreamingPayload } from "../../src/aws/sdk-strea
 import * as utf8 from "../../src/aws/sdk-utf8.ts";
 import { Sha256 } from "../../src/system/hashes.ts";
 import { FRESH_LOGIN_ENTRIES, makeBundleGraph } from "../support/bundle-graph.ts";
+import { SMITHY_SUBMODULES } from "../support/smithy-sources.ts";
 
 const out = mkdtempSync(join(tmpdir(), "awsmfa-sdk-stand-ins-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const SUBMODULES = join(
-  import.meta.dir,
-  "..",
-  "..",
-  "node_modules",
-  "@smithy",
-  "core",
-  "dist-es",
-  "submodules",
-);
+// The package's ES module files, which the binary bundles and the stand-ins re-export.
+const SUBMODULES = SMITHY_SUBMODULES;
 
 test("each stand-in exports exactly what the package's index exports", async () => {
   const serde = await import(join(SUBMODULES, "serde", "index.js"));

@@ -11,21 +11,10 @@ import * as iam from "@aws-sdk/client-iam";
 import * as sts from "@aws-sdk/client-sts";
 import type { NormalizedSchema as Schema } from "@smithy/core/schema";
 import { useStructMembers } from "../../src/aws/sdk-struct-members.ts";
+import { SMITHY_SUBMODULES } from "../support/smithy-sources.ts";
 
-// The package's ES module files, which the binary bundles and the stand-in re-exports (bun
-// test resolves the package's name to its CommonJS build, another class).
-const SCHEMA_INDEX = join(
-  import.meta.dir,
-  "..",
-  "..",
-  "node_modules",
-  "@smithy",
-  "core",
-  "dist-es",
-  "submodules",
-  "schema",
-  "index.js",
-);
+// The package's ES module file, which the binary bundles and the stand-in re-exports.
+const SCHEMA_INDEX = join(SMITHY_SUBMODULES, "schema", "index.js");
 const index = await import(SCHEMA_INDEX);
 const NormalizedSchema = index.NormalizedSchema as typeof Schema;
 type NormalizedSchema = Schema;

@@ -9,19 +9,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { fromUtf8, toUint8Array, toUtf8 } from "../../src/aws/sdk-utf8.ts";
 import { ORACLE_RUNS, oracleTexts } from "../support/oracle-strings.ts";
+import { SMITHY_SUBMODULES } from "../support/smithy-sources.ts";
 
-const UTF8 = join(
-  import.meta.dir,
-  "..",
-  "..",
-  "node_modules",
-  "@smithy",
-  "core",
-  "dist-es",
-  "submodules",
-  "serde",
-  "util-utf8",
-);
+const UTF8 = join(SMITHY_SUBMODULES, "serde", "util-utf8");
 const theirs = {
   ...(await import(join(UTF8, "fromUtf8.js"))),
   ...(await import(join(UTF8, "toUtf8.js"))),

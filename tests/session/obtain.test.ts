@@ -64,6 +64,22 @@ function setup(userSetup: UserSetup = {}): Setup {
   return { ...made, user, serial, asked, source, obtain };
 }
 
+/**
+ * A temp file of the session cache's (session keys in such a file), left next to it by a writer
+ * killed an hour ago: what the MFA lock's tidy removes. Its path.
+ */
+async function killedWritersTemp(s: Setup): Promise<string> {
+  const files = await readAwsFiles(s.deps);
+  const local = planLocally(files, { profile: "prod" }, s.deps as Deps);
+  const path = sessionCachePath(s.deps, sessionKey({ longTerm: local.longTerm, serial: s.serial }));
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const left = join(dirname(path), `.${basename(path)}.0badc0de-1-0123.awsmfa-tmp`);
+  writeFileSync(left, "half-written");
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(left, hourAgo, hourAgo);
+  return left;
+}
+
 describe("obtainSession", () => {
   test("the caller's whileWaiting runs once while GetSessionToken is out; not for a cached session", async () => {
     const s = setup();
@@ -82,18 +98,7 @@ describe("obtainSession", () => {
 
   test("the MFA lock's folder is tidied while GetSessionToken is out, not before the code", async () => {
     const s = setup();
-    const files = await readAwsFiles(s.deps);
-    const local = planLocally(files, { profile: "prod" }, s.deps as Deps);
-    const path = sessionCachePath(
-      s.deps,
-      sessionKey({ longTerm: local.longTerm, serial: s.serial }),
-    );
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    // A temp file of the session's, left by a writer killed an hour ago.
-    const left = join(dirname(path), `.${basename(path)}.0badc0de-1-0123.awsmfa-tmp`);
-    writeFileSync(left, "half-written");
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(left, hourAgo, hourAgo);
+    const left = await killedWritersTemp(s);
     const atCode: boolean[] = [];
     const plain = s.source();
     const otp = {
@@ -110,18 +115,7 @@ describe("obtainSession", () => {
 
   test("a login whose code source fails before AWS is asked still tidies the MFA lock's folder", async () => {
     const s = setup();
-    const files = await readAwsFiles(s.deps);
-    const local = planLocally(files, { profile: "prod" }, s.deps as Deps);
-    const path = sessionCachePath(
-      s.deps,
-      sessionKey({ longTerm: local.longTerm, serial: s.serial }),
-    );
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    // A temp file of the session's (session keys in it), left by a writer killed an hour ago.
-    const left = join(dirname(path), `.${basename(path)}.0badc0de-1-0123.awsmfa-tmp`);
-    writeFileSync(left, "half-written");
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(left, hourAgo, hourAgo);
+    const left = await killedWritersTemp(s);
     const otp = {
       ...s.source(),
       code: async () => {
