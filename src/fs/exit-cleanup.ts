@@ -104,8 +104,8 @@ export function trackTemp(fs: FileSystem, path: string): () => void {
 
 /**
  * Notes a lock just taken, with its holder's release (refused after a signal's clean-up: its
- * holder then releases it at once); the returned function forgets it, as its holder releases
- * it. The release is the holder's own, shared with it: it runs once, whoever asks first, and
+ * holder then releases it at once); the returned function forgets it once its holder has
+ * released it (a signal during the release itself is still this guard's to take). The release is the holder's own, shared with it: it runs once, whoever asks first, and
  * only after the holder's tidy of the lock's folder, if one is under way (lock.ts).
  */
 export function trackLock(fs: FileSystem, release: () => Promise<void>): () => void {

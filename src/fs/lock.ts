@@ -151,6 +151,7 @@ export async function withHeldLock<T>(
     })();
     return released;
   };
+  let result: T;
   try {
     // Released by a signal's clean-up if `fn` is still at work then; refused after one.
     forget = trackLock(fs, release);
@@ -164,32 +165,52 @@ export async function withHeldLock<T>(
     // leftovers of killed processes (a temp file may hold session keys) are not kept for as
     // long as every holder fails before its own tidy.
     const work = fn({ confirm, tidy }).finally(tidy);
-    if (!held) return await work;
-    // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
-    const stopped = held.interrupted.catch(async (error: unknown) => {
-      await stopWrites(fs, (error as CancelledError).signal);
-      throw error;
-    });
-    return await Promise.race([work, stopped]);
+    if (!held) {
+      result = await work;
+    } else {
+      // The run ends now, `work` or not: what it has on disk goes first (exit-cleanup.ts).
+      const stopped = held.interrupted.catch(async (error: unknown) => {
+        await stopWrites(fs, (error as CancelledError).signal);
+        throw error;
+      });
+      result = await Promise.race([work, stopped]);
+    }
   } finally {
+    // Tracked and listened for until the lock is gone: a signal without a listener kills the
+    // process, and one during the release (the claim, the unlink) left the lock and its claim
+    // behind. Now the clean-up takes it, and shares this release.
+    await release();
     forget();
     held?.off();
-    await release();
   }
+  // A signal that came while the lock was let go: the run ends as the signal asks.
+  const signal = held?.signalled();
+  if (signal) throw cancelledBy(signal);
+  return result;
 }
 
 /**
  * A promise that rejects with a CancelledError at the first SIGINT, SIGTERM or SIGHUP (left
  * to the default, they killed the holder with its lock left behind), until `off`.
  */
-function interruptible(options: LockOptions): { interrupted: Promise<never>; off(): void } {
+function interruptible(options: LockOptions): {
+  interrupted: Promise<never>;
+  off(): void;
+  /** The first signal, if one came. */
+  signalled(): InterruptSignal | undefined;
+} {
   let cancel: ((signal: InterruptSignal) => void) | undefined;
+  let first: InterruptSignal | undefined;
   const interrupted = new Promise<never>((_, reject) => {
     cancel = (signal) => reject(cancelledBy(signal));
   });
   interrupted.catch(() => {}); // the hold may end before any signal: never an unhandled one
-  const off = options.onInterrupt?.((signal) => cancel?.(signal)) ?? (() => {});
-  return { interrupted, off };
+  const off =
+    options.onInterrupt?.((signal) => {
+      first ??= signal;
+      cancel?.(signal);
+    }) ?? (() => {});
+  return { interrupted, off, signalled: () => first };
 }
 
 async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
