@@ -3,7 +3,10 @@
  * with the binary as built and with one built --no-fast-path, from the same files, must exit
  * the same, print the same bytes on stdout and stderr, and leave the same files. The cases
  * are the ones the fast path answers and the unusual ones it must leave to the full CLI.
- * (The whole e2e suite also runs against the --no-fast-path binary: .ci/stages/60-full-path.sh.)
+ * The whole e2e suite also runs against the --no-fast-path binary (.ci/stages/60-full-path.sh)
+ * but for two files: this one (there it would compare the full CLI with itself) and
+ * lean-no-regex.test.ts (what only the lean tier has by design). A difference that run finds
+ * is a defect of one path: its case belongs here.
  */
 import { describe, expect, test } from "bun:test";
 import {
@@ -109,6 +112,24 @@ describe("fast path and full CLI print the same", () => {
     await same(login, ["prod", "--yes"], { AWS_ACCESS_KEY_ID: "AKIAFOREIGNKEY000001" });
     await same(login, ["prod"], { AWS_ACCESS_KEY_ID: "AKIAFOREIGNKEY000001" });
     await same(login, ["prod"], { AWS_ACCESS_KEY_ID: "ASIAOURS", AWSMFA_EXPIRES: "1" });
+  });
+
+  // The lines of lean-no-regex.test.ts, which the full-path stage leaves out, in another
+  // partition: the region the session gets and the note about a shell's AWS_REGION.
+  test("cached login in aws-cn: the region, and AWS_REGION of another partition", async () => {
+    for (const region of [undefined, null]) {
+      const login = world.user({ partition: "aws-cn", region });
+      expect((await login.run(["prod", "--otp", login.code()])).code).toBe(0);
+      await same(login, ["prod"]);
+      await same(login, ["login", "prod"], { AWSMFA_SHELL: "bash" });
+      await same(login, ["prod", "--no-write"], {
+        AWSMFA_SHELL: "zsh",
+        AWSMFA_MIN_REMAINING: "1h 30m",
+      });
+      await same(login, ["credential-process", "prod"]);
+      const noted = await same(login, [], { AWS_PROFILE: "prod", AWS_REGION: "us-east-1" });
+      if (region === null) expect(noted.stderr).toContain("is in the aws partition but");
+    }
   });
 
   test("every --format and every shell function", async () => {
