@@ -20,13 +20,14 @@ import {
   type SessionKey,
   sessionCacheDir,
   sessionCacheName,
+  sessionOfCacheText,
 } from "../session/cache.ts";
 import { parseExpiration } from "../session/expiration.ts";
 import { cachedRoleSession } from "../session/roles/cached-role-of.ts";
 import { DeviceTable } from "./device-table.ts";
 import type { ProfileSummary } from "./inventory.ts";
 import { Key } from "./profile-keys.ts";
-import { sessionDevices } from "./session-devices.ts";
+import { type SessionFiles, sessionDevices } from "./session-devices.ts";
 import type { FoundSession } from "./session-status.ts";
 
 /** The prefix of role session files in the cache folder (session/roles/role-cache.ts). */
@@ -59,7 +60,10 @@ export function readsAhead(profiles: number, sessionFiles: number): boolean {
 
 export class ListedSessions {
   private files: AwsFiles | undefined;
-  private folderChecked: Promise<unknown> | undefined;
+  /** checkCacheFolder's answer for the session cache folder (asked once). */
+  private folderChecked: Promise<boolean> | undefined;
+  /** The devices of the cached sessions, or undefined when they were not read. */
+  private readonly deviceSet: ReadonlySet<string> | undefined;
   /** The devices as a hash table (the fast table's rows), or undefined when they were not read. */
   readonly devices: DeviceTable | undefined;
 
@@ -69,11 +73,12 @@ export class ListedSessions {
     private readonly deps: Deps,
     /** The names in the session cache folder (cachedSessionNames). */
     private readonly listed: ReadonlySet<string>,
-    /** The devices of the cached sessions, or undefined when they were not read. */
-    private readonly deviceSet: ReadonlySet<string> | undefined,
+    /** The session files read ahead (their devices and texts), or undefined. */
+    private readonly read: SessionFiles | undefined,
     private readonly roleFiles: boolean,
   ) {
-    this.devices = deviceSet && new DeviceTable([...deviceSet]);
+    this.deviceSet = read?.devices;
+    this.devices = read && new DeviceTable([...read.devices]);
   }
 
   static async of(
@@ -86,12 +91,12 @@ export class ListedSessions {
   ): Promise<ListedSessions> {
     const names = [...listed];
     const sessions = names.filter((name) => name.endsWith(".json") && !name.startsWith(ROLE_FILE));
-    const devices =
+    const read =
       (readAhead ?? readsAhead(keys.size, sessions.length))
         ? await sessionDevices(deps, sessions)
         : undefined;
     const roleFiles = names.some((name) => name.startsWith(ROLE_FILE));
-    return new ListedSessions(keys, texts, deps, listed, devices, roleFiles);
+    return new ListedSessions(keys, texts, deps, listed, read, roleFiles);
   }
 
   /**
@@ -121,10 +126,22 @@ export class ListedSessions {
 
   /** The cached session of `key`, when its file is in the folder (find's last step). */
   cached(key: SessionKey): undefined | Promise<FoundSession | undefined> {
-    if (!this.listed.has(sessionCacheName(key))) return undefined;
-    return readCachedSession(this.deps, key).then((session) =>
-      session ? { session, source: "cache" } : undefined,
-    );
+    const name = sessionCacheName(key);
+    if (!this.listed.has(name)) return undefined;
+    const text = this.read?.texts.get(name);
+    // Read ahead: readCachedSession's answer from that text, after its check of the folder
+    // (once: each would give the same answer)
+    const session =
+      text === undefined
+        ? readCachedSession(this.deps, key)
+        : this.cacheFolder().then((ok) => (ok ? sessionOfCacheText(text, key) : undefined));
+    return session.then((found) => (found ? { session: found, source: "cache" } : undefined));
+  }
+
+  /** checkCacheFolder's answer for the session cache folder, as readCacheFile asks it. */
+  private cacheFolder(): Promise<boolean> {
+    this.folderChecked ??= checkCacheFolder(this.deps, sessionCacheDir(this.deps), false);
+    return this.folderChecked;
   }
 
   /** sessionInFile (session/in-file.ts): the complete session in the credentials file. */
@@ -147,8 +164,7 @@ export class ListedSessions {
     if (!this.roleFiles) {
       // No role session is cached, so none is found; but findSession would have looked for
       // one, and refused a cache folder that others can write: so is it here, once.
-      this.folderChecked ??= checkCacheFolder(this.deps, sessionCacheDir(this.deps), false);
-      await this.folderChecked;
+      await this.cacheFolder();
       return undefined;
     }
     this.files ??= await awsFilesOf(this.texts);

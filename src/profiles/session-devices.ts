@@ -22,14 +22,22 @@ const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NO
 const MAX_BYTES = 1024 * 1024;
 const SERIAL = '"serial"';
 
+/** What the session files say: their devices, and the texts of the files read. */
+export interface SessionFiles {
+  devices: Set<string>;
+  /** By file name, the text of each file readOwnFile would read (ListedSessions.cached). */
+  texts: Map<string, string>;
+}
+
 /** The `serial` of each of the files `names` that reads as JSON (any other is no session). */
 export async function sessionDevices(
   deps: Pick<Deps, "fs" | "env" | "homedir" | "platform" | "uid" | "gid">,
   names: readonly string[],
-): Promise<Set<string>> {
+): Promise<SessionFiles> {
   const folder = sessionCacheDir(deps);
   const user = currentUser(deps);
   const devices = new Set<string>();
+  const texts = new Map<string, string>();
   for (const name of names) {
     const path = join(folder, name);
     let text = await quickRead(deps.fs, path, user);
@@ -40,10 +48,11 @@ export async function sessionDevices(
         continue; // unreadable: readCachedSession finds no session in it either
       }
     }
+    texts.set(name, text);
     const serial = serialOf(text);
     if (serial !== undefined) devices.add(serial);
   }
-  return devices;
+  return { devices, texts };
 }
 
 /** The file's text when it passes readOwnFile's checks; undefined to ask readOwnFile. */

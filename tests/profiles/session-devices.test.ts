@@ -1,6 +1,6 @@
 /**
  * sessionDevices (profiles/session-devices.ts), which `list` reads the cache folder's devices
- * with: every device the old way finds (readOwnFile, then JSON.parse's `serial`) is among its
+ * with: the texts it keeps are those readOwnFile reads, and every device the old way finds (readOwnFile, then JSON.parse's `serial`) is among its
  * answers, on files awsmfa wrote and on files it must treat as no session (corrupt, another
  * user's to write, a link, a FIFO, a folder, too large); a device too many is allowed (it only
  * costs a file name worked out), a device missed is not. serialOf against JSON.parse on
@@ -32,15 +32,16 @@ const SESSION = {
 /** What `list` read before: readOwnFile, then JSON.parse's serial when it is a string. */
 async function oldDevices(deps: ReturnType<typeof testDeps>["deps"], names: string[]) {
   const devices = new Set<string>();
+  const texts = new Map<string, string>();
   for (const name of names) {
     try {
-      const data = JSON.parse(
-        await readOwnFile(deps.fs, join(sessionCacheDir(deps), name), currentUser(deps)),
-      );
+      const text = await readOwnFile(deps.fs, join(sessionCacheDir(deps), name), currentUser(deps));
+      texts.set(name, text);
+      const data = JSON.parse(text);
       if (typeof data?.serial === "string") devices.add(data.serial);
     } catch {}
   }
-  return devices;
+  return { devices, texts };
 }
 
 test("the devices of the files awsmfa wrote, and none of the files it must not trust", async () => {
@@ -81,8 +82,10 @@ test("the devices of the files awsmfa wrote, and none of the files it must not t
     { mode: 0o600 },
   );
   const names = [...(await deps.fs.readdir(folder)), "gone.json"];
-  const devices = await sessionDevices(deps, names);
-  const old = await oldDevices(deps, names);
+  const { devices, texts } = await sessionDevices(deps, names);
+  const { devices: old, texts: oldTexts } = await oldDevices(deps, names);
+  // The texts kept are those readOwnFile reads (ListedSessions answers from them)
+  expect(texts).toEqual(oldTexts);
   for (const device of old) expect(devices.has(device)).toBe(true);
   expect([...old].sort()).toEqual(
     [
