@@ -136,5 +136,7 @@ test("readsAhead: the files are read while they are few against the profiles, at
   expect(readsAhead(100_000, 1000)).toBe(true);
   expect(readsAhead(100_000, 5000)).toBe(true);
   expect(readsAhead(100_000, 50_000)).toBe(false); // as many files as names: the names
+  expect(readsAhead(1000, 400)).toBe(true); // at any size a few hundred
+  expect(readsAhead(1000, 401)).toBe(false);
   expect(readsAhead(1000, 1000)).toBe(false);
 });

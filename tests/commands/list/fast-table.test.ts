@@ -370,7 +370,7 @@ test("many cached sessions, read ahead for their devices or not, through both ta
     expiration: new Date(TEST_NOW + hours * 3_600_000),
   });
   const readAhead: boolean[] = [];
-  for (const others of [10, 300, 600]) {
+  for (const others of [10, 300, 900]) {
     const more = async (deps: Deps) => {
       for (let k = 0; k < others; k++) {
         // old keys of the profiles' own devices, and keys of devices no profile names
