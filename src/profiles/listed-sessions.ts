@@ -42,13 +42,20 @@ const ROLE_FILE = "role-";
  */
 const READ_COST = 12;
 /**
- * Files read ahead at any size from READ_AHEAD_PROFILES on: with a few thousand profiles the
- * code runs cold, a name ~30 us and a file ~35 us (at 1,000 profiles of the bench's shape,
- * ~500 rows with a device, 400 files cost about what the names cost, ~15 ms).
+ * With fewer than a few thousand profiles the code runs cold, a name ~30 us and a file ~35-60
+ * us, and the names are those of about half the profiles (the rows with a device): the files
+ * are read while there are COLD_READ_COST times fewer of them than profiles, up to
+ * READ_AHEAD_FILES (at 1,004 profiles of the bench's shape 400 files cost about what the
+ * names cost, ~15 ms).
  */
+const COLD_READ_COST = 2.5;
 const READ_AHEAD_FILES = 400;
-/** With fewer profiles than this, working out every name costs less than reading the files. */
-const READ_AHEAD_PROFILES = 1000;
+/**
+ * With fewer profiles than this every name is worked out: a few names cost less than the
+ * first run of the code that reads the files (at 994 profiles and one file the names were
+ * ~16 ms of CPU, when 1,000 was this limit, more than the whole `list` at 1,004).
+ */
+const READ_AHEAD_PROFILES = 100;
 
 /** What ListedSessions asks of the files read: ProfileKeys, or list-scan.ts's ScannedKeys. */
 export interface SessionKeys {
@@ -63,7 +70,8 @@ export interface SessionKeys {
 export function readsAhead(profiles: number, sessionFiles: number): boolean {
   return (
     profiles >= READ_AHEAD_PROFILES &&
-    (sessionFiles <= READ_AHEAD_FILES || sessionFiles * READ_COST <= profiles)
+    (sessionFiles * READ_COST <= profiles ||
+      (sessionFiles <= READ_AHEAD_FILES && sessionFiles * COLD_READ_COST <= profiles))
   );
 }
 

@@ -129,14 +129,19 @@ test("serialOf finds JSON.parse's serial wherever that is a string", () => {
 });
 
 test("readsAhead: the files are read while they are few against the profiles, at any count", () => {
-  expect(readsAhead(999, 1)).toBe(false); // few profiles: every name is cheaper
+  expect(readsAhead(99, 1)).toBe(false); // few profiles: every name is cheaper
+  expect(readsAhead(100, 1)).toBe(true);
+  expect(readsAhead(100, 40)).toBe(true);
+  expect(readsAhead(100, 41)).toBe(false);
+  expect(readsAhead(999, 1)).toBe(true); // no step at 1,000 profiles either
   expect(readsAhead(1000, 1)).toBe(true);
   expect(readsAhead(100_000, 64)).toBe(true);
   expect(readsAhead(100_000, 65)).toBe(true); // no step at 64 files
   expect(readsAhead(100_000, 1000)).toBe(true);
   expect(readsAhead(100_000, 5000)).toBe(true);
   expect(readsAhead(100_000, 50_000)).toBe(false); // as many files as names: the names
-  expect(readsAhead(1000, 400)).toBe(true); // at any size a few hundred
-  expect(readsAhead(1000, 401)).toBe(false);
+  expect(readsAhead(1004, 400)).toBe(true); // a few hundred where the code runs cold
+  expect(readsAhead(1004, 401)).toBe(false);
+  expect(readsAhead(1000, 400)).toBe(true);
   expect(readsAhead(1000, 1000)).toBe(false);
 });

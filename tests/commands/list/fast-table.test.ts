@@ -320,7 +320,7 @@ test("it declines what it must leave to the general readers", async () => {
 });
 
 test("files of the benchmark's shape, with sessions in the file and in the cache", async () => {
-  // Thousands of profiles (ListedSessions reads the cache's devices first from 1,000 on),
+  // Thousands of profiles (ListedSessions reads the cache's devices first from 100 profiles on),
   // names of varied length, a session written into the credentials file for some.
   const config: string[] = [];
   const credentials: string[] = [];
