@@ -185,7 +185,9 @@ export type RowsCopy = (
 /**
  * fast-table.ts sessionsFrom's rows answered by array reads (list-rows-c.ts list_found), from
  * row `from` on: state 1 for a row with no session to look for, up to the first row that needs
- * more; that row's number, or the rows' count. `devices`: ListedSessions.devices.
+ * more; that row's number, or the rows' count. Rows past it may be answered already (C goes
+ * ahead, foundWith): the next call, from the row after it, goes on from there. `devices`:
+ * ListedSessions.devices.
  */
 export type FoundRows = (
   from: number,
