@@ -31,6 +31,7 @@ import {
   type FakeAwsProcess,
   freshCopy,
   ProfileFiles,
+  sessionsFolder,
   startFakeAwsProcess,
 } from "./bench/world.ts";
 
@@ -49,6 +50,8 @@ const FRESH_100K_GOAL = { ms: 1500, mib: 300 };
  * median of three is one run's noise at 100,000 profiles), or exactly --scale-rounds.
  */
 const MIN_SCALE_ROUNDS = 5;
+/** Session files besides the cached one in the scaling table's "list, N sessions" column. */
+const MANY_SESSIONS = 1000;
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -125,10 +128,10 @@ try {
   if (first.exitCode !== 0) throw new Error(`the first login failed: ${first.stderr.toString()}`);
   session = /\[cached\]\n(?:[^[\n].*\n|\n)*/.exec(readFileSync(files.credentialsPath, "utf8"))![0];
   // Every fresh login leaves a session file of its own device. Left to pile up (~36 in the
-  // main table, 30 more per size), they would change what the later cases measure: past 64
-  // files `list` works out every profile's cache file name (src/profiles/listed-sessions.ts,
-  // READ_AHEAD), at 100,000 profiles ~2.5x its CPU time and +50 MiB. So the folder keeps the
-  // cached session and at most the last fresh login's.
+  // main table, 30 more per size), they would change what the later cases measure: `list`
+  // reads them for their devices (src/profiles/listed-sessions.ts), so each size would list
+  // a folder of another size. So the folder keeps the cached session and at most the last
+  // fresh login's; "list, 1,000 sessions" has a folder of its own (sessionsFolder).
   const sessions = join(home, ".cache", "awsmfa", "sessions");
   const cachedSessionFiles = new Set(readdirSync(sessions));
   const pruneSessions = () => {
@@ -290,11 +293,22 @@ try {
       argv: () => [listFloorBinary],
       env,
     } satisfies Case;
+    // `list` with a cache folder of many sessions of other keys and devices, as logins leave
+    // them (the main folder keeps the cached session and the last fresh login's: above)
+    const listSessions = {
+      id: "list-sessions",
+      label: `awsmfa list (${MANY_SESSIONS.toLocaleString("en")} session files)`,
+      argv: () => [awsmfa, "list"],
+      env: {
+        ...env,
+        AWSMFA_CACHE_DIR: sessionsFolder(join(work, "many-sessions"), sessions, MANY_SESSIONS),
+      },
+    } satisfies Case;
     console.log("\nScaling: N profiles in ~/.aws (pairs, with comments), median (peak RSS)\n");
     console.log(
-      "| N | cached login | list | fresh login | fresh - round trip | floor | list's floor |",
+      `| N | cached login | list | list, ${MANY_SESSIONS.toLocaleString("en")} sessions | fresh login | fresh - round trip | floor | list's floor |`,
     );
-    console.log("|---|---|---|---|---|---|---|");
+    console.log("|---|---|---|---|---|---|---|---|");
     for (const size of scaleSizes) {
       files = new ProfileFiles(home, size);
       files.write(cachedUser, freshUser, session);
@@ -304,7 +318,7 @@ try {
         ? Number(scaleRounds)
         : Math.min(rounds, Math.max(MIN_SCALE_ROUNDS, Math.floor(200_000 / Math.max(size, 1))));
       const r = await interleave(
-        ab([cases.floor, listFloor, cases.cached, cases.list, cases.fresh]),
+        ab([cases.floor, listFloor, cases.cached, cases.list, listSessions, cases.fresh]),
         n,
         join(work, "rss"),
       );
@@ -314,13 +328,24 @@ try {
       const floorOfList = at.get("list-floor")!;
       const cell = (x: Result) => `${ms(x.median)} (${mib(x.rssMax)})`;
       for (const tag of baseline ? ["", "@baseline"] : [""]) {
-        const [cached, list, fresh] = ["cached", "list", "fresh"].map((id) => at.get(id + tag)!);
+        const [cached, list, manySessions, fresh] = [
+          "cached",
+          "list",
+          "list-sessions",
+          "fresh",
+        ].map((id) => at.get(id + tag)!);
         const freshOverhead = at.get(`fresh${tag}-overhead`)!;
         const name = `${size.toLocaleString("en")}${tag ? " (baseline)" : ""}`;
         console.log(
-          `| ${name} | ${cell(cached!)} | ${cell(list!)} | ${cell(fresh!)} | ${ms(freshOverhead.median)} | ${ms(floor.median)} | ${cell(floorOfList)} |`,
+          `| ${name} | ${cell(cached!)} | ${cell(list!)} | ${cell(manySessions!)} | ${cell(fresh!)} | ${ms(freshOverhead.median)} | ${ms(floor.median)} | ${cell(floorOfList)} |`,
         );
-        const row = { cached: cached!, list: list!, fresh: fresh!, freshOverhead };
+        const row = {
+          cached: cached!,
+          list: list!,
+          listSessions: manySessions!,
+          fresh: fresh!,
+          freshOverhead,
+        };
         scale.push({
           profiles: size,
           baseline: tag !== "",
@@ -337,6 +362,11 @@ try {
       for (const [what, r, goal] of [
         ["cached login", at100k.cached, CACHED_AND_LIST_100K_GOAL],
         ["list", at100k.list, CACHED_AND_LIST_100K_GOAL],
+        [
+          `list with ${MANY_SESSIONS.toLocaleString("en")} session files`,
+          at100k.listSessions,
+          CACHED_AND_LIST_100K_GOAL,
+        ],
         ["fresh login", at100k.fresh, FRESH_100K_GOAL],
       ] as const) {
         const meets = r.median <= goal.ms && r.rssMax <= goal.mib;
@@ -385,6 +415,8 @@ interface ScaleRow {
   listFloor: Result;
   cached: Result;
   list: Result;
+  /** `list` with MANY_SESSIONS session files of other keys and devices besides. */
+  listSessions: Result;
   fresh: Result;
   /** The fresh login less its STS round trip (bench/round-trip.ts). */
   freshOverhead: Result;

@@ -4,9 +4,12 @@
  * binaries (a freshly copied binary runs ~14% faster than the file the build wrote, so every
  * binary compared is a fresh copy).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
+
+import { maskKeyId } from "../../src/aws/credentials.ts";
+import { sessionCacheName } from "../../src/session/cache-record.ts";
 
 const root = resolve(import.meta.dir, "..", "..");
 
@@ -206,4 +209,28 @@ export class ProfileFiles {
         this.credentialsTail,
     );
   }
+}
+
+/**
+ * A cache folder (`AWSMFA_CACHE_DIR`) with the session files of `from` (a real login's) and
+ * `count` more, as logins of other keys and devices leave them behind (the bench's fresh
+ * logins, keys rotated): each a copy of a real session record with its device and masked key
+ * changed, under the name a login gives it. `list` reads such files for their devices
+ * (src/profiles/listed-sessions.ts); the scaling table's "list, N sessions" column.
+ */
+export function sessionsFolder(folder: string, from: string, count: number): string {
+  const sessions = join(folder, "sessions");
+  mkdirSync(sessions, { recursive: true, mode: 0o700 });
+  const names = readdirSync(from).filter((name) => name.endsWith(".json"));
+  for (const name of names) copyFileSync(join(from, name), join(sessions, name));
+  const record = JSON.parse(readFileSync(join(from, names[0]!), "utf8"));
+  for (let k = 0; k < count; k++) {
+    const key = {
+      longTermKeyId: `AKIAOLD${String(k).padStart(13, "0")}`,
+      serial: `arn:aws:iam::123456789012:mfa/bench-old-${k}`,
+    };
+    const text = `${JSON.stringify({ ...record, serial: key.serial, longTermKey: maskKeyId(key.longTermKeyId) }, null, 2)}\n`;
+    writeFileSync(join(sessions, sessionCacheName(key)), text, { mode: 0o600 });
+  }
+  return folder;
 }

@@ -268,33 +268,40 @@ int list_rows(u8 *out, const u8 *config, const u8 *credentials, int *pos, const 
 /* commands/list/fast-table.ts sessionsFrom's rows answered by array reads, from row "from" on:
    state[row] 1 (no session) for a session or long-term row of its own with no token in the
    credentials file and no partner, no device, or no session cached for its device; other rows
-   keep 0 ("-"). It stops at the first row that needs more (a role, a token, a device the cache
-   folder may hold a session of), which sessionsFrom answers, and returns its number, or size.
+   keep 0 ("-"). A row that needs more (a role, a token, a device the cache folder may hold a
+   session of), which sessionsFrom answers, is noted in pending[1 ..] (pending[0]: how many),
+   up to room of them; it returns the row it stopped at: size, or the row that found no room
+   (not noted), or "from" with none noted when sessionsFrom answers every row.
    tokens: the places of the two token keys in a profile's (2 * Key). listsAny: whether the
    cache folder lists anything; devices: the devices of its sessions, their ends in
-   deviceEnds, deviceCount -1 when they were not read (any device may be there). */
+   deviceEnds, deviceCount -1 when they were not read (any device may be there); slots: their
+   hash table (profiles/device-table.ts: FNV-1a over the bytes, a device's number + 1 in the
+   slot, the next slot on a collision), slotMask its size - 1. */
 int list_found(int from, int size, int width, const int *tokens, const int *cp, const int *kp,
                const u8 *config, const u8 *credentials, const u8 *kinds, const u8 *serving,
                const int *partners, const int *serialOf, const u8 *serialSlot, int listsAny,
-               const u8 *devices, const int *deviceEnds, int deviceCount, u8 *state,
-               const u8 *present, int configSize) {
-  int profile;
+               const u8 *devices, const int *deviceEnds, int deviceCount, const int *slots,
+               int slotMask, u8 *state, const u8 *present, int configSize, int *pending,
+               int room) {
+  int profile, noted = 0;
+  pending[0] = 0;
   if (2 * width > ROW_ROOM) return from; /* every row sessionsFrom's */
   for (profile = from; profile < size; profile++) {
     int kind = kinds[profile];
-    int owner = serialOf[profile], at, start, length, i, j, may = 0;
+    int owner = serialOf[profile], at, start, length, i, j, slot, may = 0;
+    unsigned int h = 2166136261u;
     const int *places, *kr;
     const u8 *b;
-    if (kind == 2) return profile;
+    if (kind == 2) goto note;
     if (kind != 1 && !(kind == 0 && serving[profile] == 0)) continue;
     kr = KROW(profile);
-    if (kr[tokens[0]] != 0 || kr[tokens[1]] != 0) return profile;
+    if (kr[tokens[0]] != 0 || kr[tokens[1]] != 0) goto note;
     if (partners[profile] < 0 || owner < 0 || !listsAny) {
       state[profile] = 1;
       continue;
     }
-    if (deviceCount < 0) return profile;
-    /* mayHoldAt: the device's bytes against each cached session's, the lengths first */
+    if (deviceCount < 0) goto note;
+    /* mayHold: the device's bytes looked up in the devices' hash table */
     at = 2 * serialSlot[profile];
     places = KROW(owner);
     b = credentials;
@@ -304,16 +311,26 @@ int list_found(int from, int size, int width, const int *tokens, const int *cp, 
     }
     start = places[at] - 1;
     length = places[at + 1] - start;
-    for (i = 0; i < deviceCount && !may; i++) {
-      int first = i == 0 ? 0 : deviceEnds[i - 1];
+    for (j = 0; j < length; j++) h = (h ^ b[start + j]) * 16777619u;
+    for (slot = (int)(h & (unsigned int)slotMask); slots[slot] != 0 && !may;
+         slot = (slot + 1) & slotMask) {
+      int first;
+      i = slots[slot] - 1;
+      first = i == 0 ? 0 : deviceEnds[i - 1];
       if (deviceEnds[i] - first != length) continue;
       for (j = 0; j < length && devices[first + j] == b[start + j]; j++) {
       }
       may = j == length;
     }
-    if (may) return profile;
-    state[profile] = 1;
+    if (!may) {
+      state[profile] = 1;
+      continue;
+    }
+  note: /* a row for sessionsFrom */
+    if (noted == room) break;
+    pending[1 + noted++] = profile;
   }
-  return size;
+  pending[0] = noted;
+  return profile;
 }
 `;

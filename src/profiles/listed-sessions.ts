@@ -6,36 +6,56 @@
  *
  * A cached session is opened only when the folder's listing has its file, and its file name
  * (a digest of key id and device) is worked out only for a profile whose device is the
- * device of a session in the folder: the few files there are read first for their devices
- * (readCachedSession refuses a file of another device anyway). At 100,000 profiles the
- * digests alone took 90 ms.
+ * device of a session in the folder: the files there are read first for their devices
+ * (readCachedSession refuses a file of another device anyway) when they are few against the
+ * profiles (READ_COST). At 100,000 profiles the digests alone took 90-150 ms.
  */
-import { join } from "node:path";
 import type { SessionCredentials } from "../aws/credentials.ts";
 import { type AwsFiles, type AwsTexts, awsFilesOf } from "../config/aws-files.ts";
 import { checkCacheFolder } from "../config/cache-folder.ts";
 import { keyState } from "../config/key-state.ts";
 import type { Deps } from "../deps.ts";
-import { currentUser } from "../fs/owner.ts";
-import { readOwnFile } from "../fs/read-regular.ts";
 import {
   readCachedSession,
   type SessionKey,
   sessionCacheDir,
   sessionCacheName,
+  sessionOfCacheText,
 } from "../session/cache.ts";
 import { parseExpiration } from "../session/expiration.ts";
 import { cachedRoleSession } from "../session/roles/cached-role-of.ts";
+import { DeviceTable } from "./device-table.ts";
 import type { ProfileSummary } from "./inventory.ts";
 import { Key } from "./profile-keys.ts";
+import { type SessionFiles, sessionDevices } from "./session-devices.ts";
 import type { FoundSession } from "./session-status.ts";
 
 /** The prefix of role session files in the cache folder (session/roles/role-cache.ts). */
 const ROLE_FILE = "role-";
-/** Up to this many session files are read for their devices; past it every name is worked out. */
-const READ_AHEAD = 64;
-/** With fewer profiles than this, working out every name costs less than reading the files. */
-const READ_AHEAD_PROFILES = 1000;
+/**
+ * How many cache file names cost as much as reading one session file for its device (at
+ * 100,000 profiles ~1.35 us a name, ~18 us a file, most of it open(2) in a folder of
+ * thousands): the files are read while there are this many times fewer of them than
+ * profiles, else every name is worked out. The cost grows with the files up to that of the
+ * names, with no step: a fixed limit of 64 files was one (at 100,000 profiles 100 -> 240 ms of
+ * CPU from the 65th file).
+ */
+const READ_COST = 12;
+/**
+ * With fewer than a few thousand profiles the code runs cold, a name ~30 us and a file ~35-60
+ * us, and the names are those of about half the profiles (the rows with a device): the files
+ * are read while there are COLD_READ_COST times fewer of them than profiles, up to
+ * READ_AHEAD_FILES (at 1,004 profiles of the bench's shape 400 files cost about what the
+ * names cost, ~15 ms).
+ */
+const COLD_READ_COST = 2.5;
+const READ_AHEAD_FILES = 400;
+/**
+ * With fewer profiles than this every name is worked out: a few names cost less than the
+ * first run of the code that reads the files (at 994 profiles and one file the names were
+ * ~16 ms of CPU, when 1,000 was this limit, more than the whole `list` at 1,004).
+ */
+const READ_AHEAD_PROFILES = 100;
 
 /** What ListedSessions asks of the files read: ProfileKeys, or list-scan.ts's ScannedKeys. */
 export interface SessionKeys {
@@ -43,11 +63,26 @@ export interface SessionKeys {
   credentialsValue(profile: number, k: number): string | undefined;
 }
 
+/**
+ * Whether the session files are read for their devices before the rows are gone through:
+ * when that costs less than working out the profiles' cache file names, with many profiles.
+ */
+export function readsAhead(profiles: number, sessionFiles: number): boolean {
+  return (
+    profiles >= READ_AHEAD_PROFILES &&
+    (sessionFiles * READ_COST <= profiles ||
+      (sessionFiles <= READ_AHEAD_FILES && sessionFiles * COLD_READ_COST <= profiles))
+  );
+}
+
 export class ListedSessions {
   private files: AwsFiles | undefined;
-  private folderChecked: Promise<unknown> | undefined;
-  /** The devices as a list (mayHoldAt), or undefined when they were not read. */
-  readonly devices: readonly string[] | undefined;
+  /** checkCacheFolder's answer for the session cache folder (asked once). */
+  private folderChecked: Promise<boolean> | undefined;
+  /** The devices of the cached sessions, or undefined when they were not read. */
+  private readonly deviceSet: ReadonlySet<string> | undefined;
+  /** The devices as a hash table (the fast table's rows), or undefined when they were not read. */
+  readonly devices: DeviceTable | undefined;
 
   private constructor(
     private readonly keys: SessionKeys,
@@ -55,11 +90,12 @@ export class ListedSessions {
     private readonly deps: Deps,
     /** The names in the session cache folder (cachedSessionNames). */
     private readonly listed: ReadonlySet<string>,
-    /** The devices of the cached sessions, or undefined when they were not read. */
-    private readonly deviceSet: ReadonlySet<string> | undefined,
+    /** The session files read ahead (their devices and texts), or undefined. */
+    private readonly read: SessionFiles | undefined,
     private readonly roleFiles: boolean,
   ) {
-    this.devices = deviceSet && [...deviceSet];
+    this.deviceSet = read?.devices;
+    this.devices = read && new DeviceTable([...read.devices]);
   }
 
   static async of(
@@ -67,16 +103,17 @@ export class ListedSessions {
     texts: AwsTexts,
     deps: Deps,
     listed: ReadonlySet<string>,
-    /** Read the session files for their devices first (default: with many profiles). */
-    readAhead = keys.size >= READ_AHEAD_PROFILES,
+    /** Read the session files for their devices first (default: readsAhead's answer). */
+    readAhead?: boolean,
   ): Promise<ListedSessions> {
     const names = [...listed];
     const sessions = names.filter((name) => name.endsWith(".json") && !name.startsWith(ROLE_FILE));
-    // Reading the files first pays when there are many more profiles than files.
-    const devices =
-      readAhead && sessions.length <= READ_AHEAD ? await devicesOf(deps, sessions) : undefined;
+    const read =
+      (readAhead ?? readsAhead(keys.size, sessions.length))
+        ? await sessionDevices(deps, sessions)
+        : undefined;
     const roleFiles = names.some((name) => name.startsWith(ROLE_FILE));
-    return new ListedSessions(keys, texts, deps, listed, devices, roleFiles);
+    return new ListedSessions(keys, texts, deps, listed, read, roleFiles);
   }
 
   /**
@@ -104,27 +141,24 @@ export class ListedSessions {
     return this.listed.size > 0 && (this.deviceSet === undefined || this.deviceSet.has(serial));
   }
 
-  /**
-   * mayHold(text.slice(start, end)) without the string: the fast table asks it of every row
-   * (at 100,000 profiles a substring per row, hashed for the set, cost ~10 ms), and the
-   * devices read ahead are few (READ_AHEAD at most).
-   */
-  mayHoldAt(text: string, start: number, end: number): boolean {
-    if (this.listed.size === 0) return false;
-    const list = this.devices;
-    if (list === undefined) return true;
-    for (let i = 0; i < list.length; i++) {
-      if (list[i]!.length === end - start && text.startsWith(list[i]!, start)) return true;
-    }
-    return false;
-  }
-
   /** The cached session of `key`, when its file is in the folder (find's last step). */
   cached(key: SessionKey): undefined | Promise<FoundSession | undefined> {
-    if (!this.listed.has(sessionCacheName(key))) return undefined;
-    return readCachedSession(this.deps, key).then((session) =>
-      session ? { session, source: "cache" } : undefined,
-    );
+    const name = sessionCacheName(key);
+    if (!this.listed.has(name)) return undefined;
+    const text = this.read?.texts.get(name);
+    // Read ahead: readCachedSession's answer from that text, after its check of the folder
+    // (once: each would give the same answer)
+    const session =
+      text === undefined
+        ? readCachedSession(this.deps, key)
+        : this.cacheFolder().then((ok) => (ok ? sessionOfCacheText(text, key) : undefined));
+    return session.then((found) => (found ? { session: found, source: "cache" } : undefined));
+  }
+
+  /** checkCacheFolder's answer for the session cache folder, as readCacheFile asks it. */
+  private cacheFolder(): Promise<boolean> {
+    this.folderChecked ??= checkCacheFolder(this.deps, sessionCacheDir(this.deps), false);
+    return this.folderChecked;
   }
 
   /** sessionInFile (session/in-file.ts): the complete session in the credentials file. */
@@ -147,27 +181,11 @@ export class ListedSessions {
     if (!this.roleFiles) {
       // No role session is cached, so none is found; but findSession would have looked for
       // one, and refused a cache folder that others can write: so is it here, once.
-      this.folderChecked ??= checkCacheFolder(this.deps, sessionCacheDir(this.deps), false);
-      await this.folderChecked;
+      await this.cacheFolder();
       return undefined;
     }
     this.files ??= await awsFilesOf(this.texts);
     const session = await cachedRoleSession(this.files, profile, this.deps);
     return session ? { session, source: "cache" } : undefined;
   }
-}
-
-/** The `serial` of each session file that reads as JSON (any other is no session of anyone). */
-async function devicesOf(deps: Deps, names: readonly string[]): Promise<Set<string>> {
-  const folder = sessionCacheDir(deps);
-  const devices = new Set<string>();
-  for (const name of names) {
-    try {
-      const data = JSON.parse(await readOwnFile(deps.fs, join(folder, name), currentUser(deps)));
-      if (typeof data?.serial === "string") devices.add(data.serial);
-    } catch {
-      // unreadable or not JSON: readCachedSession finds no session in it either
-    }
-  }
-  return devices;
 }

@@ -52,7 +52,15 @@ export async function readCachedSession(
   deps: CacheDeps,
   key: SessionKey,
 ): Promise<SessionCredentials | undefined> {
-  const data = await readCacheRecord<CacheFile>(deps, sessionCachePath(deps, key));
+  return sessionOfCacheText(await readCacheFile(deps, sessionCachePath(deps, key)), key);
+}
+
+/**
+ * The session of `key` in a session file's text ("" for none), as readCachedSession finds it
+ * (`list` reads the files once, for their devices, and answers from those texts).
+ */
+export function sessionOfCacheText(text: string, key: SessionKey): SessionCredentials | undefined {
+  const data = recordOfText<CacheFile>(text);
   if (data?.format !== SESSION_CACHE_FORMAT || data.serial !== key.serial) return undefined;
   return sessionOfRecord(data);
 }
@@ -67,7 +75,11 @@ export async function readCacheRecord<T>(
   deps: CacheDeps,
   path: string,
 ): Promise<Partial<T> | undefined> {
-  const text = await readCacheFile(deps, path);
+  return recordOfText<T>(await readCacheFile(deps, path));
+}
+
+/** A cache file's JSON from its text ("" for no file), or undefined (readCacheRecord). */
+function recordOfText<T>(text: string): Partial<T> | undefined {
   // No file (a fresh login looks twice): no SyntaxError made and thrown for it.
   if (text === "") return undefined;
   try {

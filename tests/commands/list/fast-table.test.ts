@@ -11,14 +11,18 @@
  * have written nothing; it must take most of the files generated.
  */
 import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { writeFastTable } from "../../../src/commands/list/fast-table.ts";
 import { runList } from "../../../src/commands/list/run.ts";
 import { readAwsTextsAndBytes } from "../../../src/config/aws-files.ts";
-import { testDeps } from "../../support/test-deps.ts";
+import type { Deps } from "../../../src/deps.ts";
+import { readsAhead } from "../../../src/profiles/listed-sessions.ts";
+import { sessionCacheDir, sessionCacheName } from "../../../src/session/cache.ts";
+import { writeCachedSession } from "../../../src/session/cache-write.ts";
+import { TEST_NOW, testDeps } from "../../support/test-deps.ts";
 import { generalList } from "./general-list.ts";
 import { type ListFiles, listWorld } from "./list-world.ts";
 
@@ -214,8 +218,11 @@ function world(files: ListFiles) {
 async function both(
   files: { config: string; credentials: string; cached: number[] },
   native = false,
+  /** More in the cache folder, after the world's sessions were written. */
+  more?: (deps: Deps) => Promise<void>,
 ) {
   const { env, home } = await world(files);
+  await more?.(testDeps({ env, homedir: home }).deps);
   const fast = testDeps({ env, homedir: home });
   const texts = await readAwsTextsAndBytes(fast.deps);
   const taken = await writeFastTable(
@@ -313,7 +320,7 @@ test("it declines what it must leave to the general readers", async () => {
 });
 
 test("files of the benchmark's shape, with sessions in the file and in the cache", async () => {
-  // Thousands of profiles (ListedSessions reads the cache's devices first from 1,000 on),
+  // Thousands of profiles (ListedSessions reads the cache's devices first from 100 profiles on),
   // names of varied length, a session written into the credentials file for some.
   const config: string[] = [];
   const credentials: string[] = [];
@@ -339,6 +346,74 @@ test("files of the benchmark's shape, with sessions in the file and in the cache
   expect(out.fast).toContain("(cached)");
   expect(out.fast).toContain("left\n");
 }, 60_000);
+
+test("many cached sessions, read ahead for their devices or not, through both table paths", async () => {
+  // 6,000 profiles of the benchmark's shape, a session cached for every 40th, and besides
+  // them sessions of old keys and other devices (a few, a few hundred, or more than
+  // ListedSessions reads ahead at this size), one of another device under a profile's file name, one that others
+  // may write, one corrupt: each treated as the general readers' findSession treats it.
+  const config: string[] = [];
+  const credentials: string[] = [];
+  const key = (i: number) => `AKIA${String(i).padStart(16, "0")}`;
+  const serial = (i: number) => `arn:aws:iam::123456789012:mfa/p${i}`;
+  for (let i = 0; i < 3000; i++) {
+    config.push(`[profile p${i}]\nregion = eu-west-1\nmfa_serial = ${serial(i)}\n\n`);
+    credentials.push(
+      `[p${i}-long-term]\naws_access_key_id = ${key(i)}\naws_secret_access_key = s\n\n`,
+    );
+  }
+  const cached = Array.from({ length: 40 }, (_, i) => (i === 0 ? 1 : i === 20 ? 0 : 5));
+  const session = (hours: number) => ({
+    accessKeyId: "ASIAOTHEROTHEROTHERO",
+    secretAccessKey: "s",
+    sessionToken: "t",
+    expiration: new Date(TEST_NOW + hours * 3_600_000),
+  });
+  const readAhead: boolean[] = [];
+  for (const others of [10, 300, 900]) {
+    const more = async (deps: Deps) => {
+      for (let k = 0; k < others; k++) {
+        // old keys of the profiles' own devices, and keys of devices no profile names
+        const device = k % 2 ? serial((k * 7) % 3000) : `arn:aws:iam::123456789012:mfa/old-${k}`;
+        await writeCachedSession(
+          deps,
+          { longTermKeyId: `AKIAOLD${k}`, serial: device },
+          session(2),
+        );
+      }
+      const folder = sessionCacheDir(deps);
+      const nameOf = (i: number) =>
+        join(folder, sessionCacheName({ longTermKeyId: key(i), serial: serial(i) }));
+      // p3's file holds a session of another device; p5's others may write; p7's is corrupt
+      await writeCachedSession(
+        deps,
+        { longTermKeyId: key(3), serial: "arn:aws:iam::1:mfa/x" },
+        session(3),
+      );
+      renameSync(
+        join(folder, sessionCacheName({ longTermKeyId: key(3), serial: "arn:aws:iam::1:mfa/x" })),
+        nameOf(3),
+      );
+      await writeCachedSession(deps, { longTermKeyId: key(5), serial: serial(5) }, session(3));
+      chmodSync(nameOf(5), 0o666);
+      writeFileSync(nameOf(7), `{"serial": "${serial(7)}", "accessKeyId": `, { mode: 0o600 });
+      readAhead.push(readsAhead(6000, (await deps.fs.readdir(folder)).length));
+    };
+    const files = { config: config.join(""), credentials: credentials.join(""), cached };
+    for (const native of [false, true]) {
+      const out = await both(files, native, more);
+      expect(out.taken).toBe(true);
+      expect(out.fast).toBe(out.general);
+      expect(out.command).toBe(out.expected);
+      expect(out.json).toBe(out.expectedJson);
+      expect(out.fast).toContain("(cached)");
+      expect(out.fast).toContain("p3 ");
+    }
+  }
+  // Both ways of finding them were taken: the devices read first, and every name worked out
+  expect(readAhead).toContain(true);
+  expect(readAhead).toContain(false);
+}, 120_000);
 
 // The review of 6 Dec: edge files against the general readers, byte for byte (all held):
 // values and names past the 64 KiB piece, 3,000 repeated sections, 5,000 profiles, no final
