@@ -8,7 +8,8 @@
  * following a link or blocking, a regular file of this user that others cannot write, at most
  * 1 MiB; anything else, or any error, goes through readOwnFile itself, whose answer (a file
  * it cannot read is no session of anyone) stands. readOwnFile's own steps (its retries, its
- * errors' words) cost ~25 us a file, this ~8 (docs/performance.md, tenth round).
+ * errors' words) cost ~25 us a file, this ~8 (docs/performance.md, "`list` with many cached
+ * sessions").
  */
 import { constants } from "node:fs";
 import { join } from "node:path";
