@@ -4,6 +4,7 @@
  * Every write path in src/fs/ leaves the user's file as it was when it fails, so the hints say
  * so. Anything unexpected is returned unchanged: it is a bug, and should look like one.
  */
+import { platform } from "node:os";
 import { dirname } from "node:path";
 import { pasteable as q, UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
@@ -122,7 +123,9 @@ const describers: Record<string, Describer> = {
     return { message, hint: hint ?? "" };
   },
   EACCES: permissionDenied,
-  EPERM: notPermitted,
+  // Windows reports a denied access (an ACL) as EPERM too (libuv maps ERROR_ACCESS_DENIED so):
+  // there it is a permission, and no chattr or lsattr exists.
+  EPERM: platform() === "win32" ? permissionDenied : notPermitted,
   EROFS: (path) => ({
     message: `Cannot write ${printableInLine(path)}: the file system is read-only.`,
     hint:
