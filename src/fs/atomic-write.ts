@@ -94,6 +94,9 @@ export async function writeFileAtomic(
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o600);
   let handle: FileHandle | undefined;
   let theirs: { error: unknown } | undefined;
+  // The new file is made and flushed: an error now is about replacing the old one (an EPERM
+  // then names the file, not the folder: file-errors.ts).
+  let replacing = false;
   // Known to a signal's clean-up from before it exists (exit-cleanup.ts); refused after one.
   const forget = trackTemp(fs, temp);
   try {
@@ -119,12 +122,13 @@ export async function writeFileAtomic(
     const paused = options.hooks?.afterTempWritten?.(temp);
     if (paused) await paused;
     await options.beforeRename?.();
+    replacing = true;
     await renameOver(fs, temp, target, clock);
   } catch (error) {
     await handle?.close().catch(() => {});
     await fs.rm(temp, { force: true }).catch(() => {});
     if (theirs && error === theirs.error) throw error;
-    throw fileError(error, target, "write");
+    throw fileError(error, target, replacing ? "replace" : "write");
   } finally {
     forget();
   }

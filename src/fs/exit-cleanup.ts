@@ -104,9 +104,12 @@ export function trackTemp(fs: FileSystem, path: string): () => void {
 
 /**
  * Notes a lock just taken, with its holder's release (refused after a signal's clean-up: its
- * holder then releases it at once); the returned function forgets it once its holder has
- * released it (a signal during the release itself is still this guard's to take). The release is the holder's own, shared with it: it runs once, whoever asks first, and
- * only after the holder's tidy of the lock's folder, if one is under way (lock.ts).
+ * holder then releases it at once). Called while the lock wait's own listener is still on
+ * (lock.ts acquire), which goes only after this: no moment from the lock's creation on is left
+ * to a signal's default action. The returned function forgets it once its holder has released
+ * it (a signal during the release itself is still this guard's to take). The release is the
+ * holder's own, shared with it: it runs once, whoever asks first, and only after the holder's
+ * tidy of the lock's folder, if one is under way (lock.ts).
  */
 export function trackLock(fs: FileSystem, release: () => Promise<void>): () => void {
   refuseIfStopped(fs);

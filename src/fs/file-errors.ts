@@ -4,12 +4,16 @@
  * Every write path in src/fs/ leaves the user's file as it was when it fails, so the hints say
  * so. Anything unexpected is returned unchanged: it is a bug, and should look like one.
  */
+import { platform } from "node:os";
 import { dirname } from "node:path";
 import { pasteable as q, UserError } from "../errors.ts";
 import { printableInLine } from "../system/printable.ts";
 
-/** What awsmfa was doing to `path` when the error happened. */
-export type FileAction = "read" | "write" | "lock" | "create-folder";
+/**
+ * What awsmfa was doing to `path` when the error happened. "replace": the rename of the new
+ * file over `path`, once that new file was made in the same folder (atomic-write.ts).
+ */
+export type FileAction = "read" | "write" | "lock" | "create-folder" | "replace";
 
 const unchanged = "The file was not changed.";
 
@@ -64,6 +68,47 @@ const permissionDenied: Describer = (path, action) => {
   }
 };
 
+/**
+ * EPERM, where EACCES means a mode: the system refuses whatever the modes say. An immutable or
+ * append-only file or folder (chattr +i / +a on Linux, chflags on macOS and the BSDs), or, for
+ * a rename, a file of another user in a sticky folder (as /tmp). What is refused depends on
+ * the step: creating a file in the folder is the folder's; replacing the file, once a new file
+ * was made beside it, is most often the file's own (an append-only folder refuses it too).
+ */
+const notPermitted: Describer = (path, action) => {
+  const folder = action === "create-folder" ? path : dirname(path);
+  switch (action) {
+    case "read":
+      return {
+        message: `Cannot read ${printableInLine(path)}: operation not permitted.`,
+        hint: `Check the file's owner and attributes: ls -l ${q(path)}; lsattr ${q(path)} ${unchanged}`,
+      };
+    case "create-folder":
+      return {
+        message: `Cannot create the folder ${printableInLine(folder)}: operation not permitted.`,
+        hint: `The folder above it may be immutable or append-only: check with lsattr -d ${q(dirname(folder))}`,
+      };
+    case "replace":
+      return {
+        message: `Cannot replace ${printableInLine(path)}: the system does not let it be changed (operation not permitted), though awsmfa could create a file in its folder.`,
+        hint:
+          `The file is probably immutable or append-only: check with lsattr ${q(path)} ` +
+          `(macOS: ls -lO ${q(path)}) and, if it should change, clear the flag as root: ` +
+          `chattr -i -a ${q(path)} (macOS: chflags nouchg). An append-only folder ` +
+          `(lsattr -d ${q(folder)}), or a sticky folder where the file is another user's ` +
+          `(ls -l ${q(path)}), refuses it too. ${unchanged}`,
+      };
+    default:
+      return {
+        message: `Cannot write ${printableInLine(path)}: the system does not let awsmfa create a file in the folder ${printableInLine(folder)} (operation not permitted), whatever its permissions say.`,
+        hint:
+          `The folder is probably immutable: check with lsattr -d ${q(folder)} ` +
+          `(macOS: ls -ldO ${q(folder)}) and, if it should change, clear the flag as root: ` +
+          `chattr -i ${q(folder)} (macOS: chflags nouchg). ${unchanged}`,
+      };
+  }
+};
+
 function tooManyOpen(path: string): { message: string; hint: string } {
   return {
     message: `Cannot open ${printableInLine(path)}: too many files are open.`,
@@ -78,7 +123,9 @@ const describers: Record<string, Describer> = {
     return { message, hint: hint ?? "" };
   },
   EACCES: permissionDenied,
-  EPERM: permissionDenied,
+  // Windows reports a denied access (an ACL) as EPERM too (libuv maps ERROR_ACCESS_DENIED so):
+  // there it is a permission, and no chattr or lsattr exists.
+  EPERM: platform() === "win32" ? permissionDenied : notPermitted,
   EROFS: (path) => ({
     message: `Cannot write ${printableInLine(path)}: the file system is read-only.`,
     hint:

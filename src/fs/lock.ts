@@ -51,6 +51,8 @@ export interface LockOptions extends ProcessOptions {
    * Deps.onInterrupt: a Ctrl-C (or SIGTERM, SIGHUP) while waiting ends the wait with a
    * CancelledError (exit 128 + the signal's number: 130, 143, 129), releasing a lock the last attempt took, instead of killing the
    * process with the locks it holds further up (the MFA lock) and any claim file left behind.
+   * Listened for from before the lock is created until it is removed: the wait's listener
+   * stays on until the hold's (releaseOnInterrupt) or the write guard's (trackLock) is on.
    */
   onInterrupt?: ((handler: (signal: InterruptSignal) => void) => () => void) | undefined;
   /** A file in awsmfa's own folder: its lock sits next to the name, no link is followed. */
@@ -122,7 +124,12 @@ export async function withHeldLock<T>(
     staleMs: options.staleMs ?? defaultStaleMs,
     maxHoldMs: options.maxWaitMs ?? 0,
   };
-  const mine = await acquire(lock, options);
+  // The wait's signal listener is still on: it goes only once the hold's own listener and the
+  // write guard (trackLock) are on, so that no moment between the lock's creation and its
+  // removal is left to a signal's default action (which killed awsmfa with its lock left).
+  const taken = await acquire(lock, options);
+  const mine = taken.seen;
+  let stopWaiting = taken.off;
   const held = options.releaseOnInterrupt ? interruptible(options) : undefined;
   let forget = () => {};
   let tidying: Promise<void> | undefined;
@@ -155,6 +162,11 @@ export async function withHeldLock<T>(
   try {
     // Released by a signal's clean-up if `fn` is still at work then; refused after one.
     forget = trackLock(fs, release);
+    stopWaiting();
+    stopWaiting = () => {};
+    // A signal the wait's listener took after the lock was taken: given back, the run cancelled.
+    const late = taken.signalled();
+    if (late) throw cancelledBy(late);
     if (!options.tidyLater) await tidy();
     const confirm = () =>
       confirmHeld(lock, mine).catch((error: unknown) => {
@@ -180,6 +192,7 @@ export async function withHeldLock<T>(
     // process, and one during the release (the claim, the unlink) left the lock and its claim
     // behind. Now the clean-up takes it, and shares this release.
     await release();
+    stopWaiting();
     forget();
     held?.off();
   }
@@ -213,13 +226,23 @@ function interruptible(options: LockOptions): {
   return { interrupted, off, signalled: () => first };
 }
 
-async function acquire(lock: LockContext, options: LockOptions): Promise<LockSeen> {
+/**
+ * Waits for the lock and takes it, listening for signals from before its first attempt. The
+ * listener is left on for the caller to turn off (`off`) once the hold listens in its place;
+ * `signalled` tells of a signal it took meanwhile. On a failure or a signal it is off already.
+ */
+async function acquire(
+  lock: LockContext,
+  options: LockOptions,
+): Promise<{ seen: LockSeen; off: () => void; signalled: () => InterruptSignal | undefined }> {
   let interrupted: InterruptSignal | undefined;
   let wake: (() => void) | undefined;
-  const off = options.onInterrupt?.((signal) => {
-    interrupted ??= signal;
-    wake?.();
-  });
+  const off =
+    options.onInterrupt?.((signal) => {
+      interrupted ??= signal;
+      wake?.();
+    }) ?? (() => {});
+  let handedOver = false;
   try {
     const seen = await waitForLock(lock, options, {
       interrupted: () => interrupted !== undefined,
@@ -229,7 +252,10 @@ async function acquire(lock: LockContext, options: LockOptions): Promise<LockSee
           lock.clock.sleep(ms).then(resolve);
         }),
     });
-    if (!interrupted) return seen;
+    if (!interrupted) {
+      handedOver = true;
+      return { seen, off, signalled: () => interrupted };
+    }
     // Taken in the very attempt the signal interrupted: given back before giving up.
     await removeLock(lock, seen, { holder: true }).catch(() => {});
     throw cancelledBy(interrupted);
@@ -238,7 +264,7 @@ async function acquire(lock: LockContext, options: LockOptions): Promise<LockSee
     if (interrupted && error instanceof CancelledError) throw cancelledBy(interrupted);
     throw error;
   } finally {
-    off?.();
+    if (!handedOver) off();
   }
 }
 

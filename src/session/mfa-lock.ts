@@ -4,15 +4,22 @@
  * clients, each running credential-process: the first takes the lock and asks; the others
  * wait, then find its answer (the cached session, the saved mfa_serial).
  *
- * When the holder fails in a way the next waiter would only repeat (Ctrl-C, no terminal, a
- * wrong device, keys AWS refused), it leaves a short-lived marker beside the lock: waiters
- * that were already waiting read it and fail the same way, so one Ctrl-C ends them all
- * (fail-marker.ts).
+ * When the holder fails in a way the next waiter would only repeat (a cancel typed at the code
+ * prompt or clicked in the dialog, no terminal, a wrong device, keys AWS refused), it leaves a
+ * short-lived marker beside the lock: waiters that were already waiting read it and fail the
+ * same way, so one cancel ends them all (fail-marker.ts).
+ *
+ * A signal to the holder (SIGINT, SIGTERM, SIGHUP) leaves none: it was sent to that process.
+ * A Ctrl-C at a terminal reaches its whole foreground process group, so waiters there get it
+ * too and stop by themselves (their lock wait listens); a signal sent to the holder alone
+ * (kill PID, a wrapper's timeout) ends it as a SIGKILL would, and its waiters, whose callers
+ * still want a session, carry on: the next one asks for a code itself. Had AWS already
+ * accepted the holder's code, that session is lost with the holder, and the code is spent.
  */
 import { dirname } from "node:path";
 import { checkCacheFolder } from "../config/cache-folder.ts";
 import type { Deps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { CancelledError, UserError } from "../errors.ts";
 import { fileOptionsFrom, LockTimeoutError, withFileLock } from "../fs/index.ts";
 import { printableInLine } from "../system/printable.ts";
 import { debug } from "../ui/debug.ts";
@@ -41,8 +48,8 @@ export async function withMfaLock<T>(
   const since = deps.clock.now();
   // The lock, its claims and the marker live in the cache folder: refused unless it is ours.
   await checkCacheFolder(deps, dirname(path), true);
-  // A signal while the code is asked for or AWS answers releases the lock (and leaves the
-  // fail marker, so that waiters stop too) instead of killing the process with it held.
+  // A signal while the code is asked for or AWS answers releases the lock instead of killing
+  // the process with it held. It leaves no fail marker (see above): waiters carry on.
   // A lock whose holder is gone (killed at the prompt) is broken at once: no "Waiting" for it.
   const onWait = () => {
     debug(deps, `lock ${path}.lock is held by another awsmfa; waiting`);
@@ -75,7 +82,13 @@ export async function withMfaLock<T>(
         await clearFailMarker(deps, path);
         return result;
       } catch (error) {
-        if (repeatable(error)) await writeFailMarker(deps, path, error).catch(() => undefined);
+        // A signal's cancel is the holder's alone (see above). The hold's own listener has
+        // usually stopped every write by now (exit-cleanup.ts), which would refuse the marker
+        // anyway; this says so, whichever listener took the signal first.
+        const signalled = error instanceof CancelledError && error.signal !== undefined;
+        if (repeatable(error) && !signalled) {
+          await writeFailMarker(deps, path, error).catch(() => undefined);
+        }
         throw error;
       }
     },

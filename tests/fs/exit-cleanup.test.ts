@@ -22,12 +22,16 @@ test("a signal mid-write: temp file and both locks gone, the file unchanged, lat
   const outer = join(dir, "mfa");
   const file = join(dir, "credentials");
   writeFileSync(file, "[prod]\nx = 1\n");
-  let signal: ((signal: InterruptSignal) => void) | undefined;
+  // The process's listeners: several may be on at once (a lock's wait hands over to its hold).
+  const handlers = new Set<(signal: InterruptSignal) => void>();
   const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
-    signal = handler;
+    handlers.add(handler);
     return () => {
-      signal = undefined;
+      handlers.delete(handler);
     };
+  };
+  const signal = (sent: InterruptSignal) => {
+    for (const handler of [...handlers]) handler(sent);
   };
   let abandoned: Promise<unknown> | undefined;
   const run = withFileLock(
@@ -38,7 +42,7 @@ test("a signal mid-write: temp file and both locks gone, the file unchanged, lat
         hooks: {
           afterTempWritten: async () => {
             expect(leftovers(dir).some((n) => n.endsWith(".awsmfa-tmp"))).toBe(true);
-            signal?.("SIGTERM");
+            signal("SIGTERM");
             await Bun.sleep(50);
           },
         },

@@ -81,12 +81,16 @@ test("a holder that found its lock taken (confirm failed) tidies nothing: the cl
 test("Ctrl-C while a tidy is under way: the lock is let go after it, and no claim of the next lock's breakers is removed", async () => {
   const world = lockWorld();
   const { lockPath } = world;
-  let signal: ((signal: InterruptSignal) => void) | undefined;
+  // The process's listeners: several may be on at once (a lock's wait hands over to its hold).
+  const handlers = new Set<(signal: InterruptSignal) => void>();
   const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
-    signal = handler;
+    handlers.add(handler);
     return () => {
-      signal = undefined;
+      handlers.delete(handler);
     };
+  };
+  const signal = (sent: InterruptSignal) => {
+    for (const handler of [...handlers]) handler(sent);
   };
   // Two waiters break the lock of a holder killed as soon as it took it (3000): C stops under
   // its claim before it looks at the lock again; D stops just before it removes the lock.
@@ -113,7 +117,7 @@ test("Ctrl-C while a tidy is under way: the lock is let go after it, and no clai
     readdir: (async (folder: string) => {
       // The tidy's listing, held up by a slow disk: Ctrl-C comes now.
       if (lockAtListing === undefined) {
-        signal?.("SIGINT");
+        signal("SIGINT");
         await new Promise((resolve) => setImmediate(resolve));
         lockAtListing = existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null;
         if (lockAtListing === null) await takenAndClaimed();
@@ -174,12 +178,16 @@ test("a signal that also ends the holder's work (a prompt or a lock wait takes i
   const dir = scratchDir("tidy-release-once");
   const path = join(dir, "mfa");
   const lockPath = `${path}.lock`;
-  let signal: ((signal: InterruptSignal) => void) | undefined;
+  // The process's listeners: several may be on at once (a lock's wait hands over to its hold).
+  const handlers = new Set<(signal: InterruptSignal) => void>();
   const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
-    signal = handler;
+    handlers.add(handler);
     return () => {
-      signal = undefined;
+      handlers.delete(handler);
     };
+  };
+  const signal = (sent: InterruptSignal) => {
+    for (const handler of [...handlers]) handler(sent);
   };
   // Another awsmfa (4000) takes the lock the moment its name is free.
   const next = recordOf(4000, "next");
@@ -206,7 +214,7 @@ test("a signal that also ends the holder's work (a prompt or a lock wait takes i
     async () => {
       // One signal, two listeners: the lock's clean-up, and one that ends this work with it
       // (the code prompt on the Windows console, system/terminal.ts; a wait for another lock).
-      signal?.("SIGINT");
+      signal("SIGINT");
       throw new CancelledError();
     },
     { pid: 1000, host, isAlive, tidyLater: true, releaseOnInterrupt: true, onInterrupt },

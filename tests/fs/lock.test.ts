@@ -150,6 +150,8 @@ describe("waiting for a lock", () => {
   });
 });
 
+const eperm = onWindows ? "permission denied" : "operation not permitted";
+
 describe("a lock name Windows is still deleting", () => {
   /** Windows refuses to create or open a name whose file is deleted but still open. */
   function deletePending(lockPath: string, refusals: number): FileSystem {
@@ -167,8 +169,9 @@ describe("a lock name Windows is still deleting", () => {
 
   test.each([
     ["win32", 6, "mine"],
-    ["win32", Number.POSITIVE_INFINITY, "permission denied"],
-    ["linux", 6, "permission denied"],
+    // Reported, not waited for: in the wording of this host's EPERM (file-errors.ts).
+    ["win32", Number.POSITIVE_INFINITY, eperm],
+    ["linux", 6, eperm],
   ])("on %s, refused %p times: %s", async (platform, refusals, outcome) => {
     const dir = scratchDir("lock");
     const path = join(dir, "credentials");

@@ -13,7 +13,7 @@ import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
 import { updateFile } from "../../src/fs/update.ts";
 import { canMakeReadOnly, readOnlyFolder } from "./support/read-only-folder.ts";
 import { runScript } from "./support/run-script.ts";
-import { leftovers, scratchDir } from "./support/scratch.ts";
+import { leftovers, onWindows, scratchDir } from "./support/scratch.ts";
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected`), { code });
@@ -50,6 +50,9 @@ function faultyFs(point: FaultPoint, code: string): FileSystem {
   };
 }
 
+/** Windows reports a denied access as EPERM: there it is worded as a permission (file-errors.ts). */
+const epermSays = onWindows ? "permission denied in the folder" : "operation not permitted";
+
 const faults: [FaultPoint, string, string][] = [
   ["open", "EACCES", "permission denied in the folder"],
   ["open", "EROFS", "the file system is read-only"],
@@ -58,7 +61,47 @@ const faults: [FaultPoint, string, string][] = [
   ["sync", "ENOSPC", "no space left on the device"],
   ["rename", "EACCES", "permission denied in the folder"],
   ["rename", "EROFS", "the file system is read-only"],
+  ["open", "EPERM", epermSays],
+  ["rename", "EPERM", epermSays],
 ];
+
+// Not on Windows, where EPERM is a denied access, worded as EACCES is.
+describe.skipIf(onWindows)(
+  "EPERM (an immutable or append-only file or folder) is told apart from EACCES (the folder's mode)",
+  () => {
+    test("the rename over the file refused: the file is named, with lsattr, not the folder's permissions", async () => {
+      const dir = scratchDir("eperm");
+      const path = join(dir, "credentials");
+      writeFileSync(path, "[default]\nold = 1\n");
+      for (const write of [
+        () => writeFileAtomic(faultyFs("rename", "EPERM"), path, "new"),
+        () => updateFile(faultyFs("rename", "EPERM"), path, () => "new"),
+      ]) {
+        const error = await write().catch((e) => e);
+        expect(error).toBeInstanceOf(UserError);
+        expect(error.message).toBe(
+          `Cannot replace ${path}: the system does not let it be changed (operation not permitted), though awsmfa could create a file in its folder.`,
+        );
+        expect(error.hint).toContain(`lsattr \uE000${path}\uE001`);
+        expect(error.hint).not.toContain("ls -ld");
+        expect(readFileSync(path, "utf8")).toBe("[default]\nold = 1\n");
+        expect(leftovers(dir, "credentials")).toEqual([]);
+      }
+    });
+
+    test("a new file refused in the folder: the folder's attributes, not its mode", async () => {
+      const dir = scratchDir("eperm");
+      const path = join(dir, "credentials");
+      writeFileSync(path, "old");
+      const error = await writeFileAtomic(faultyFs("open", "EPERM"), path, "new").catch((e) => e);
+      expect(error.message).toBe(
+        `Cannot write ${path}: the system does not let awsmfa create a file in the folder ${dir} (operation not permitted), whatever its permissions say.`,
+      );
+      expect(error.hint).toContain(`lsattr -d \uE000${dir}\uE001`);
+      expect(readFileSync(path, "utf8")).toBe("old");
+    });
+  },
+);
 
 describe("an injected failure at each step leaves the file and no temp behind", () => {
   test.each(faults)("%s fails with %s", async (point, code, says) => {
