@@ -13,6 +13,7 @@ import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
 import { guardWrites, stopWrites } from "../../src/fs/exit-cleanup.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { updateFile } from "../../src/fs/update.ts";
+import { processSignals } from "../support/process-signals.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
 test("a signal mid-write: temp file and both locks gone, the file unchanged, later writes refused", async () => {
@@ -23,16 +24,7 @@ test("a signal mid-write: temp file and both locks gone, the file unchanged, lat
   const file = join(dir, "credentials");
   writeFileSync(file, "[prod]\nx = 1\n");
   // The process's listeners: several may be on at once (a lock's wait hands over to its hold).
-  const handlers = new Set<(signal: InterruptSignal) => void>();
-  const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
-    handlers.add(handler);
-    return () => {
-      handlers.delete(handler);
-    };
-  };
-  const signal = (sent: InterruptSignal) => {
-    for (const handler of [...handlers]) handler(sent);
-  };
+  const { onInterrupt, send: signal } = processSignals();
   let abandoned: Promise<unknown> | undefined;
   const run = withFileLock(
     fs,

@@ -10,12 +10,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
-import { CancelledError, type InterruptSignal, UserError } from "../../src/errors.ts";
+import { CancelledError, UserError } from "../../src/errors.ts";
 import { withFileLock } from "../../src/fs/lock.ts";
 import { formatLockRecord, type LockSeen, parseLockRecord } from "../../src/fs/lock-record.ts";
 import { claimPath } from "../../src/fs/lock-remove.ts";
 import { hostTag } from "../../src/fs/temp-files.ts";
 import { syncFileSystem } from "../../src/system/sync-fs.ts";
+import { processSignals } from "../support/process-signals.ts";
 import { host, lockWorld } from "./support/lock-world.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 import { steppedFs } from "./support/stepped-fs.ts";
@@ -82,16 +83,7 @@ test("Ctrl-C while a tidy is under way: the lock is let go after it, and no clai
   const world = lockWorld();
   const { lockPath } = world;
   // The process's listeners: several may be on at once (a lock's wait hands over to its hold).
-  const handlers = new Set<(signal: InterruptSignal) => void>();
-  const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
-    handlers.add(handler);
-    return () => {
-      handlers.delete(handler);
-    };
-  };
-  const signal = (sent: InterruptSignal) => {
-    for (const handler of [...handlers]) handler(sent);
-  };
+  const { onInterrupt, send: signal } = processSignals();
   // Two waiters break the lock of a holder killed as soon as it took it (3000): C stops under
   // its claim before it looks at the lock again; D stops just before it removes the lock.
   const c = pausing((name, path) => name === "open" && path === lockPath && hasClaim(world.dir));
@@ -179,16 +171,7 @@ test("a signal that also ends the holder's work (a prompt or a lock wait takes i
   const path = join(dir, "mfa");
   const lockPath = `${path}.lock`;
   // The process's listeners: several may be on at once (a lock's wait hands over to its hold).
-  const handlers = new Set<(signal: InterruptSignal) => void>();
-  const onInterrupt = (handler: (signal: InterruptSignal) => void) => {
-    handlers.add(handler);
-    return () => {
-      handlers.delete(handler);
-    };
-  };
-  const signal = (sent: InterruptSignal) => {
-    for (const handler of [...handlers]) handler(sent);
-  };
+  const { onInterrupt, send: signal } = processSignals();
   // Another awsmfa (4000) takes the lock the moment its name is free.
   const next = recordOf(4000, "next");
   const turn = () => new Promise((resolve) => setImmediate(resolve));

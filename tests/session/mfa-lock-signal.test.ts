@@ -12,10 +12,11 @@ import { existsSync } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
-import { CancelledError, cancelledBy, type InterruptSignal } from "../../src/errors.ts";
+import { CancelledError, cancelledBy } from "../../src/errors.ts";
 import { failMarkerPath } from "../../src/session/fail-marker.ts";
 import { withMfaLock } from "../../src/session/mfa-lock.ts";
 import { sandboxDeps } from "../otp/support/world.ts";
+import { processSignals } from "../support/process-signals.ts";
 import { makeSandbox, type Sandbox } from "../support/sandbox.ts";
 
 let sandbox: Sandbox | undefined;
@@ -28,19 +29,11 @@ const clock = { now: () => Date.now(), sleep: (ms: number) => Bun.sleep(ms) };
 
 /** One awsmfa process: its own pid, its own FileSystem (a signal's clean-up is kept per one). */
 function actor(box: Sandbox, pid: number) {
-  const handlers = new Set<(signal: InterruptSignal) => void>();
+  const { onInterrupt, send } = processSignals();
   const { deps } = sandboxDeps(box, { clock });
   deps.fs = { ...nodeFs } as unknown as FileSystem;
   deps.processes = { pid, isAlive: () => true };
-  deps.onInterrupt = (handler) => {
-    handlers.add(handler);
-    return () => {
-      handlers.delete(handler);
-    };
-  };
-  const send = (signal: InterruptSignal) => {
-    for (const handler of [...handlers]) handler(signal);
-  };
+  deps.onInterrupt = onInterrupt;
   return { deps, send };
 }
 
