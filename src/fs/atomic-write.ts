@@ -134,7 +134,9 @@ export async function writeFileAtomic(
     );
     if (!removed && made) await emptyLeftover(fs, temp);
     if (theirs && error === theirs.error) throw error;
-    throw fileError(error, target, replacing ? "replace" : "write");
+    // The rename and the removal refused: the folder, not the file, is what refuses
+    const action = !replacing ? "write" : removed ? "replace" : "replace-in-append-only-folder";
+    throw fileError(error, target, action);
   } finally {
     forget();
   }

@@ -3,7 +3,7 @@
  * ~/.aws): the new file is written beside the old one, the rename is refused (EPERM), and so
  * is the removal of the new file. That file holds the whole new text (long-term keys and the
  * new session): left behind, it is emptied, so no copy of the secrets stays where nobody was
- * told of it. Injected (rename and rm refused) everywhere; with a real chattr +a folder where
+ * told of it, and the error names the folder, not the file. Injected (rename and rm refused) everywhere; with a real chattr +a folder where
  * chattr works (root on ext4, xfs, btrfs), else that case is skipped and says why.
  */
 import { expect, test } from "bun:test";
@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
+import type { UserError } from "../../src/errors.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
 import { scratchDir } from "./support/scratch.ts";
 
@@ -48,6 +49,14 @@ test("rename and removal refused (injected): the new file left behind holds no s
   } as unknown as FileSystem;
   const error = await writeFileAtomic(fs, path, SECRET).catch((e: unknown) => e);
   expect(((error as Error).cause as NodeJS.ErrnoException).code).toBe("EPERM");
+  expect((error as Error).message).toBe(
+    `Cannot replace ${path}: its folder ${dir} lets files be added but none be replaced or removed (operation not permitted).`,
+  );
+  // The path in the hint is marked as pasteable (errors.ts), so checked apart from the command
+  expect((error as UserError).hint).toContain("lsattr -d ");
+  expect((error as UserError).hint).toContain("chattr -a ");
+  expect((error as UserError).hint).toContain(dir);
+  expect((error as UserError).hint).not.toContain("wJalrXUtnFEMI");
   expect(readFileSync(path, "utf8")).toBe("[default]\nkeep = me\n");
   const left = leftTexts(dir, "credentials");
   expect(left.length).toBe(1);
@@ -83,6 +92,7 @@ test.skipIf(!available)(
         (e: unknown) => e,
       );
       expect(((error as Error).cause as NodeJS.ErrnoException).code).toBe("EPERM");
+      expect((error as Error).message).toContain(`its folder ${dir} lets files be added`);
       left = leftTexts(dir, "credentials");
     } finally {
       chattr("-a", dir);
