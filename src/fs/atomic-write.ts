@@ -4,7 +4,7 @@
  * to a temp file in the same folder, is flushed to disk, and is renamed over the target.
  * The file keeps its mode (and its owner, where the system allows); a new file is private.
  */
-import type { Stats } from "node:fs";
+import { constants, type Stats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { platform } from "node:os";
 import { dirname } from "node:path";
@@ -93,6 +93,7 @@ export async function writeFileAtomic(
   const temp = tempPathFor(target, me);
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o600);
   let handle: FileHandle | undefined;
+  let made = false;
   let theirs: { error: unknown } | undefined;
   // The new file is made and flushed: an error now is about replacing the old one (an EPERM
   // then names the file, not the folder: file-errors.ts).
@@ -102,6 +103,7 @@ export async function writeFileAtomic(
   try {
     // Never follow or reuse something already at the temp name.
     handle = await fs.open(temp, CREATE_NEW, mode);
+    made = true;
     await handle.writeFile(text, "utf8");
     if (!onWindows) {
       if (existing) await keepOwner(handle, existing);
@@ -126,9 +128,15 @@ export async function writeFileAtomic(
     await renameOver(fs, temp, target, clock);
   } catch (error) {
     await handle?.close().catch(() => {});
-    await fs.rm(temp, { force: true }).catch(() => {});
+    const removed = await fs.rm(temp, { force: true }).then(
+      () => true,
+      () => false,
+    );
+    if (!removed && made) await emptyLeftover(fs, temp);
     if (theirs && error === theirs.error) throw error;
-    throw fileError(error, target, replacing ? "replace" : "write");
+    // The rename and the removal refused: the folder, not the file, is what refuses
+    const action = !replacing ? "write" : removed ? "replace" : "replace-in-append-only-folder";
+    throw fileError(error, target, action);
   } finally {
     forget();
   }
@@ -141,6 +149,19 @@ export async function writeFileAtomic(
     else await folderSynced;
   }
   if (!options.tempsTidied) await removeStaleTemps(fs, target, me, clock.now());
+}
+
+/**
+ * The new file when it cannot be removed (a folder that refuses removals, chattr +a, refuses
+ * the rename too): it holds the whole new text, keys and session, so it is emptied rather
+ * than left with them. Never through a link; our own file, made by this write.
+ */
+async function emptyLeftover(fs: FileSystem, temp: string): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
+  await fs
+    .open(temp, flags)
+    .then((leftover) => leftover.close())
+    .catch(() => {});
 }
 
 /**

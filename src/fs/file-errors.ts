@@ -13,7 +13,14 @@ import { printableInLine } from "../system/printable.ts";
  * What awsmfa was doing to `path` when the error happened. "replace": the rename of the new
  * file over `path`, once that new file was made in the same folder (atomic-write.ts).
  */
-export type FileAction = "read" | "write" | "lock" | "create-folder" | "replace";
+export type FileAction =
+  | "read"
+  | "write"
+  | "lock"
+  | "create-folder"
+  | "replace"
+  /** A replace whose new file could not be removed either: the folder refuses removals. */
+  | "replace-in-append-only-folder";
 
 const unchanged = "The file was not changed.";
 
@@ -97,6 +104,15 @@ const notPermitted: Describer = (path, action) => {
           `chattr -i -a ${q(path)} (macOS: chflags nouchg). An append-only folder ` +
           `(lsattr -d ${q(folder)}), or a sticky folder where the file is another user's ` +
           `(ls -l ${q(path)}), refuses it too. ${unchanged}`,
+      };
+    case "replace-in-append-only-folder":
+      return {
+        message: `Cannot replace ${printableInLine(path)}: its folder ${printableInLine(folder)} lets files be added but none be replaced or removed (operation not permitted).`,
+        hint:
+          `The folder is probably append-only: check with lsattr -d ${q(folder)} ` +
+          `(macOS: ls -ldO ${q(folder)}) and, if it should change, clear the flag as root: ` +
+          `chattr -a ${q(folder)} (macOS: chflags nosappnd). awsmfa's new file is left there, ` +
+          `emptied, with its lock; the next run after that removes them. ${unchanged}`,
       };
     default:
       return {
