@@ -7,13 +7,13 @@
  * chattr works (root on ext4, xfs, btrfs), else that case is skipped and says why.
  */
 import { expect, test } from "bun:test";
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
 import type { UserError } from "../../src/errors.ts";
 import { writeFileAtomic } from "../../src/fs/atomic-write.ts";
+import { chattr, chattrWorks } from "./support/chattr.ts";
 import { scratchDir } from "./support/scratch.ts";
 
 const SECRET = "new = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
@@ -63,17 +63,7 @@ test("rename and removal refused (injected): the new file left behind holds no s
   expect(left).toEqual([""]);
 });
 
-const chattr = (flag: string, path: string) =>
-  spawnSync("chattr", [flag, path], { stdio: "ignore" }).status === 0;
-
-function canMakeAppendOnly(): boolean {
-  const probe = scratchDir("chattr-a-probe");
-  if (!chattr("+a", probe)) return false;
-  chattr("-a", probe);
-  return true;
-}
-
-const available = canMakeAppendOnly();
+const available = chattrWorks("a", "folder");
 if (!available)
   console.warn(
     "append-only-leftover.test.ts: the chattr +a case is skipped, chattr +a is unavailable here (needs root and ext4/xfs/btrfs)",

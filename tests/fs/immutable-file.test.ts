@@ -5,28 +5,16 @@
  * says why; the same wording is checked everywhere with an injected EPERM (write-errors.test.ts).
  */
 import { expect, test } from "bun:test";
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSystem } from "../../src/deps.ts";
 import { UserError } from "../../src/errors.ts";
 import { updateFile } from "../../src/fs/update.ts";
+import { chattr, chattrWorks } from "./support/chattr.ts";
 import { leftovers, scratchDir } from "./support/scratch.ts";
 
-const chattr = (flag: string, path: string) =>
-  spawnSync("chattr", [flag, path], { stdio: "ignore" }).status === 0;
-
-/** Whether chattr +i works here: on a probe file in the same kind of scratch folder. */
-function canMakeImmutable(): boolean {
-  const probe = join(scratchDir("chattr-probe"), "probe");
-  writeFileSync(probe, "x");
-  if (!chattr("+i", probe)) return false;
-  chattr("-i", probe);
-  return true;
-}
-
-const available = canMakeImmutable();
+const available = chattrWorks("i", "file");
 if (!available)
   console.warn(
     "immutable-file.test.ts: skipped, chattr +i is unavailable here (needs root and ext4/xfs/btrfs)",

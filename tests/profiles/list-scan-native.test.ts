@@ -171,6 +171,24 @@ const TEXT = fc
   )
   .map(([lines, eol, end, start]) => start + lines.join(eol) + (end ? eol : ""));
 
+/**
+ * The table the fast path writes for this HOME (writeFastTable, taking the C loop from
+ * `nativeFrom` bytes), after checking that it is the general list's byte for byte.
+ */
+async function fastTableAsGeneral(
+  env: Record<string, string | undefined>,
+  home: string,
+  nativeFrom?: number,
+): Promise<string> {
+  const fast = testDeps({ env, homedir: home });
+  const texts = await readAwsTextsAndBytes(fast.deps);
+  expect(await writeFastTable(texts, texts.bytes, fast.deps, nativeFrom)).toBe(true);
+  const general = testDeps({ env, homedir: home });
+  await generalList({ json: false }, general.deps);
+  expect(fast.stdout()).toBe(general.stdout());
+  return fast.stdout();
+}
+
 test("the C loop gives the JavaScript loop's tables on random files", async () => {
   const c = await native();
   let taken = 0;
@@ -364,14 +382,9 @@ test("the C loops read the rows of a profile named in both files, across the nam
   }
   const files = { config: config.join(""), credentials: credentials.join(""), cached: [5, 5, 1] };
   const { env, home } = await listWorld(join(root, "both-files"), files);
-  const fast = testDeps({ env, homedir: home });
-  const texts = await readAwsTextsAndBytes(fast.deps);
-  expect(await writeFastTable(texts, texts.bytes, fast.deps, 0)).toBe(true);
-  const general = testDeps({ env, homedir: home });
-  await generalList({ json: false }, general.deps);
-  expect(fast.stdout()).toBe(general.stdout());
+  const out = await fastTableAsGeneral(env, home, 0);
   // the credentials file's region wins for the profiles both files name
-  expect(fast.stdout()).toMatch(/^n1 .* k20050 /m);
+  expect(out).toMatch(/^n1 .* k20050 /m);
 }, 60_000);
 
 test("list through the C loop prints what the general readers print", async () => {
@@ -398,13 +411,8 @@ test("list through the C loop prints what the general readers print", async () =
   const files = { config: config.join(""), credentials: credentials.join(""), cached: [5] };
   expect(files.config.length + files.credentials.length).toBeGreaterThanOrEqual(NATIVE_FROM);
   const { env, home } = await listWorld(join(root, "large"), files);
-  const fast = testDeps({ env, homedir: home });
-  const texts = await readAwsTextsAndBytes(fast.deps);
-  expect(await writeFastTable(texts, texts.bytes, fast.deps)).toBe(true);
-  const general = testDeps({ env, homedir: home });
-  await generalList({ json: false }, general.deps);
-  expect(fast.stdout()).toBe(general.stdout());
-  expect(fast.stdout().split("\n").length).toBeGreaterThan(6000);
+  const out = await fastTableAsGeneral(env, home);
+  expect(out.split("\n").length).toBeGreaterThan(6000);
 }, 60_000);
 
 test("list through the C loop: cells past PADDED_UP_TO pad no other row", async () => {
@@ -430,14 +438,9 @@ test("list through the C loop: cells past PADDED_UP_TO pad no other row", async 
   }
   const files = { config: config.join(""), credentials: credentials.join(""), cached: [5] };
   const { env, home } = await listWorld(join(root, "long-cells"), files);
-  const fast = testDeps({ env, homedir: home });
-  const texts = await readAwsTextsAndBytes(fast.deps);
-  expect(await writeFastTable(texts, texts.bytes, fast.deps)).toBe(true);
-  const general = testDeps({ env, homedir: home });
-  await generalList({ json: false }, general.deps);
-  expect(fast.stdout()).toBe(general.stdout());
+  const out = await fastTableAsGeneral(env, home);
   // Every row whose name fits has its KIND where the header has it
-  const lines = fast.stdout().trimEnd().split("\n");
+  const lines = out.trimEnd().split("\n");
   const kindAt = lines[0]!.indexOf("KIND");
   expect(kindAt).toBe(PADDED_UP_TO + 2);
   for (const line of lines.slice(1)) {
